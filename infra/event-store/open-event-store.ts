@@ -1,0 +1,14 @@
+import { EventStore } from '@libs/event-sourcing';
+import { RuntimeConfig } from '@infra/config/runtime-config';
+import { InMemoryEventStore } from './in-memory/in-memory-event-store';
+import { SqliteEventStore } from './sqlite/sqlite-event-store';
+
+/** The adapter the configuration names; SQLite is the zero-setup default. */
+export function openEventStore(config: RuntimeConfig): EventStore {
+  switch (config.eventStore) {
+    case 'sqlite':
+      return SqliteEventStore.open({ filename: config.eventsFile, synchronous: config.sqliteSynchronous });
+    case 'memory':
+      return new InMemoryEventStore();
+  }
+}

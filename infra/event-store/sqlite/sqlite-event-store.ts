@@ -1,0 +1,215 @@
+import type Database from 'better-sqlite3';
+import {
+  AppendOptions,
+  AppendResult,
+  AppendSignal,
+  catchUpSubscription,
+  EventFilter,
+  EventStore,
+  EventStoreUnavailableError,
+  NewEvent,
+  Page,
+  planAppend,
+  Position,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  serializeData,
+  SubscribeToAllOptions,
+  Subscription,
+  validateAppend,
+} from '@libs/event-sourcing';
+import { migrate } from './schema';
+import { openSqlite, SqliteConnectionOptions } from '@infra/sqlite/connection';
+import { EventRow, SqliteStatements } from './sqlite-statements';
+
+export interface SqliteEventStoreOptions extends SqliteConnectionOptions {
+  /** How often an idle subscription looks for events appended by another process. */
+  readonly pollIntervalMs?: number;
+  readonly pageSize?: number;
+  readonly now?: () => Date;
+}
+
+/**
+ * The embedded default: one SQLite file in WAL mode. Uniqueness of (stream, revision) and of event
+ * id is enforced by the schema itself; every append runs in one IMMEDIATE transaction, so a batch is
+ * all-or-nothing and two writers (even in two processes) cannot both pass the revision check.
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly signal = new AppendSignal();
+  private readonly sql: SqliteStatements;
+  private readonly pageSize: number;
+  private readonly now: () => Date;
+  private closed = false;
+
+  private constructor(readonly db: Database.Database, private readonly options: SqliteEventStoreOptions) {
+    this.sql = new SqliteStatements(db);
+    this.pageSize = options.pageSize ?? 512;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  static open(options: SqliteEventStoreOptions): SqliteEventStore {
+    const db = openSqlite(options);
+    try {
+      migrate(db);
+      return new SqliteEventStore(db, options);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+
+  async append(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    this.ensureOpen();
+    validateAppend(streamId, events, options.expectedRevision);
+    const rows = events.map((event, index) => ({
+      data: serializeData(event.data, `events[${index}].data`),
+      metadata: serializeData(event.metadata, `events[${index}].metadata`),
+    }));
+    const result = this.guard(() =>
+      this.db
+        .transaction((): AppendResult => {
+          const plan = planAppend(streamId, events, options.expectedRevision, {
+            streamRevision: (id) => this.sql.streamRevision(id),
+            findEvent: (id) => this.sql.findEvent(id),
+          });
+          if (plan.kind === 'already-stored') return plan.result;
+          const recordedAt = this.now().toISOString();
+          let position: Position = 0n;
+          events.forEach((event, index) => {
+            position = this.sql.insert({
+              eventId: event.eventId,
+              streamId,
+              revision: plan.firstRevision + index,
+              type: event.type,
+              schemaVersion: event.schemaVersion,
+              data: rows[index]!.data,
+              metadata: rows[index]!.metadata,
+              recordedAt,
+            });
+          });
+          return { streamId, nextExpectedRevision: plan.firstRevision + events.length - 1, position };
+        })
+        .immediate(),
+    );
+    this.signal.notify();
+    return result;
+  }
+
+  async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
+    const backwards = options.direction === 'backwards';
+    const from = options.fromRevision ?? (backwards ? 'end' : 'start');
+    this.ensureOpen();
+    // fromRevision is inclusive: forwards from 'end' reads the last event, as the in-memory store does.
+    const end = () => (backwards ? Number.MAX_SAFE_INTEGER : this.guard(() => this.sql.streamRevision(streamId)));
+    let cursor = from === 'start' ? 0 : from === 'end' ? end() : from;
+    let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
+    while (remaining > 0) {
+      this.ensureOpen();
+      const limit = Math.min(this.pageSize, remaining);
+      const rows = this.guard(() => this.sql.streamPage(streamId, cursor, limit, backwards));
+      for (const row of rows) yield toRecordedEvent(row);
+      remaining -= rows.length;
+      if (rows.length < limit) return;
+      const last = Number(rows[rows.length - 1]!.revision);
+      cursor = backwards ? last - 1 : last + 1;
+    }
+  }
+
+  async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    let after: Position | null =
+      options.fromPosition === undefined || options.fromPosition === 'start' ? null : options.fromPosition - 1n;
+    let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
+    while (remaining > 0) {
+      this.ensureOpen();
+      const page = this.readPage(after, Math.min(this.pageSize, remaining), options.filter);
+      for (const event of page.events) yield event;
+      remaining -= page.events.length;
+      if (page.scannedUpTo === null || page.scannedUpTo === after) return;
+      after = page.scannedUpTo;
+    }
+  }
+
+  subscribeToAll(options: SubscribeToAllOptions = {}): Subscription {
+    this.ensureOpen();
+    return catchUpSubscription({
+      source: { readPage: (after, limit, filter) => this.readPage(after, limit, filter), headPosition: () => this.head() },
+      signal: this.signal,
+      fromPosition: options.fromPosition ?? 'start',
+      filter: options.filter,
+      onCheckpoint: options.onCheckpoint,
+      pageSize: this.pageSize,
+      pollIntervalMs: this.options.pollIntervalMs ?? 250,
+    });
+  }
+
+  async streamRevision(streamId: string): Promise<number> {
+    this.ensureOpen();
+    return this.guard(() => this.sql.streamRevision(streamId));
+  }
+
+  async headPosition(): Promise<Position | null> {
+    this.ensureOpen();
+    return this.head();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.signal.releaseAll();
+    this.db.close();
+  }
+
+  private readPage(after: Position | null, limit: number, filter: EventFilter | undefined): Page {
+    this.ensureOpen();
+    return this.guard(() =>
+      this.db.transaction((): Page => {
+        const head = this.sql.head();
+        if (head === null) return { events: [], scannedUpTo: after };
+        const rows = this.sql.allPage(after ?? 0n, head, limit, filter);
+        const events = rows.map(toRecordedEvent);
+        // Never move back below `after`: a checkpoint past the head must not replay what lies before it.
+        const scannedUpTo = rows.length < limit ? (after !== null && after > head ? after : head) : events[events.length - 1]!.position;
+        return { events, scannedUpTo };
+      })(),
+    );
+  }
+
+  private head(): Position | null {
+    return this.guard(() => this.sql.head());
+  }
+
+  private ensureOpen(): void {
+    if (this.closed) throw new EventStoreUnavailableError('the SQLite event store is closed');
+  }
+
+  /** SQLite's own failures (disk full, locked, corrupt) become one typed error; ours pass through. */
+  private guard<T>(work: () => T): T {
+    try {
+      return work();
+    } catch (error) {
+      if (isSqliteError(error)) {
+        throw new EventStoreUnavailableError(`SQLite event store: ${error.code}: ${error.message}`, { cause: error });
+      }
+      throw error;
+    }
+  }
+}
+
+function isSqliteError(error: unknown): error is Error & { code: string } {
+  return error instanceof Error && typeof (error as { code?: unknown }).code === 'string' && (error as unknown as { code: string }).code.startsWith('SQLITE_');
+}
+
+function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    eventId: row.event_id,
+    streamId: row.stream_id,
+    revision: Number(row.revision),
+    position: row.position,
+    type: row.type,
+    schemaVersion: Number(row.schema_version),
+    data: JSON.parse(row.data),
+    metadata: JSON.parse(row.metadata),
+    recordedAt: row.recorded_at,
+  };
+}

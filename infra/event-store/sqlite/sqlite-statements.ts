@@ -1,0 +1,103 @@
+import type Database from 'better-sqlite3';
+import { EventFilter, Position, StoredEventRef } from '@libs/event-sourcing';
+
+export interface EventRow {
+  readonly position: bigint;
+  readonly event_id: string;
+  readonly stream_id: string;
+  readonly revision: bigint;
+  readonly type: string;
+  readonly schema_version: bigint;
+  readonly data: string;
+  readonly metadata: string;
+  readonly recorded_at: string;
+}
+
+export interface EventInsert {
+  readonly eventId: string;
+  readonly streamId: string;
+  readonly revision: number;
+  readonly type: string;
+  readonly schemaVersion: number;
+  readonly data: string;
+  readonly metadata: string;
+  readonly recordedAt: string;
+}
+
+const COLUMNS = 'position, event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at';
+
+/**
+ * Prepared statements of the event table. Every integer comes back as a bigint (safeIntegers), so a
+ * position never passes through a double on its way out.
+ */
+export class SqliteStatements {
+  private readonly filtered = new Map<string, Database.Statement>();
+  private readonly insertEvent: Database.Statement;
+  private readonly selectRevision: Database.Statement;
+  private readonly selectById: Database.Statement;
+  private readonly selectHead: Database.Statement;
+  private readonly forwards: Database.Statement;
+  private readonly backwards: Database.Statement;
+
+  constructor(private readonly db: Database.Database) {
+    this.insertEvent = db.prepare(
+      `INSERT INTO events (event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at)
+       VALUES (@eventId, @streamId, @revision, @type, @schemaVersion, @data, @metadata, @recordedAt)`,
+    );
+    this.selectRevision = db.prepare('SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?').safeIntegers();
+    this.selectById = db.prepare('SELECT event_id, stream_id, revision, position FROM events WHERE event_id = ?').safeIntegers();
+    this.selectHead = db.prepare('SELECT MAX(position) AS head FROM events').safeIntegers();
+    this.forwards = db
+      .prepare(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`)
+      .safeIntegers();
+    this.backwards = db
+      .prepare(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`)
+      .safeIntegers();
+  }
+
+  insert(row: EventInsert): Position {
+    return BigInt(this.insertEvent.run(row).lastInsertRowid);
+  }
+
+  streamRevision(streamId: string): number {
+    const row = this.selectRevision.get(streamId) as { revision: bigint | null };
+    return row.revision === null ? -1 : Number(row.revision);
+  }
+
+  findEvent(eventId: string): StoredEventRef | undefined {
+    const row = this.selectById.get(eventId) as Pick<EventRow, 'event_id' | 'stream_id' | 'revision' | 'position'> | undefined;
+    return row && { eventId: row.event_id, streamId: row.stream_id, revision: Number(row.revision), position: row.position };
+  }
+
+  head(): Position | null {
+    return (this.selectHead.get() as { head: bigint | null }).head;
+  }
+
+  streamPage(streamId: string, fromRevision: number, limit: number, backwards: boolean): EventRow[] {
+    return (backwards ? this.backwards : this.forwards).all(streamId, fromRevision, limit) as EventRow[];
+  }
+
+  /** Events in (after, head], matching the filter, in global order. */
+  allPage(after: Position, head: Position, limit: number, filter: EventFilter | undefined): EventRow[] {
+    const prefixes = filter?.streamPrefixes ?? [];
+    const types = filter?.eventTypes ?? [];
+    const params: unknown[] = [after, head];
+    // SQLite's substr() counts characters (code points), not UTF-16 units as String.length does.
+    for (const prefix of prefixes) params.push(Array.from(prefix).length, prefix);
+    params.push(...types, limit);
+    return this.statementFor(prefixes.length, types.length).all(...params) as EventRow[];
+  }
+
+  private statementFor(prefixCount: number, typeCount: number): Database.Statement {
+    const key = `${prefixCount}:${typeCount}`;
+    let statement = this.filtered.get(key);
+    if (!statement) {
+      const where = ['position > ?', 'position <= ?'];
+      if (prefixCount > 0) where.push(`(${Array(prefixCount).fill('substr(stream_id, 1, ?) = ?').join(' OR ')})`);
+      if (typeCount > 0) where.push(`type IN (${Array(typeCount).fill('?').join(', ')})`);
+      statement = this.db.prepare(`SELECT ${COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`).safeIntegers();
+      this.filtered.set(key, statement);
+    }
+    return statement;
+  }
+}

@@ -1,0 +1,28 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export type SqliteSynchronous = 'FULL' | 'NORMAL';
+
+export interface SqliteConnectionOptions {
+  readonly filename: string;
+  /**
+   * FULL (default) syncs the WAL on every commit: an acknowledged append survives a power cut.
+   * NORMAL survives a process crash but may lose the last commits on power loss.
+   */
+  readonly synchronous?: SqliteSynchronous;
+  readonly busyTimeoutMs?: number;
+}
+
+export const DEFAULT_SQLITE_FILE = './data/kandas.sqlite';
+
+/** Opens a SQLite file with the settings every store and read model here relies on. */
+export function openSqlite(options: SqliteConnectionOptions): Database.Database {
+  if (options.filename !== ':memory:') mkdirSync(dirname(options.filename), { recursive: true });
+  const db = new Database(options.filename);
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+  db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+  db.pragma('foreign_keys = ON');
+  return db;
+}

@@ -1,0 +1,4 @@
+export * from './decider';
+export * from './command-context';
+export * from './aggregate-loader';
+export * from './handle-command';

@@ -1,0 +1,54 @@
+import { describeExpectedRevision, ExpectedRevision } from './expected-revision';
+
+/** Base of the store's typed errors; `code` is stable and mapped to HTTP once, at the edge. */
+export abstract class EventStoreError extends Error {
+  abstract readonly code: string;
+}
+
+/** Another writer appended first. Reload, decide again, or report a conflict. */
+export class WrongExpectedRevisionError extends EventStoreError {
+  readonly code = 'EVENT_STORE.WRONG_EXPECTED_REVISION';
+  constructor(
+    readonly streamId: string,
+    readonly expected: ExpectedRevision,
+    /** The stream's last revision, -1 when the stream does not exist. */
+    readonly actual: number,
+  ) {
+    super(
+      `Stream ${streamId}: expected ${describeExpectedRevision(expected)}, ` +
+        `but the stream is at ${actual === -1 ? 'no-stream' : `revision ${actual}`}`,
+    );
+    this.name = 'WrongExpectedRevisionError';
+  }
+}
+
+/** An event id is already stored with different content or in another place. */
+export class DuplicateEventIdError extends EventStoreError {
+  readonly code = 'EVENT_STORE.DUPLICATE_EVENT_ID';
+  constructor(
+    readonly eventId: string,
+    readonly existingStreamId: string,
+    readonly existingRevision: number,
+  ) {
+    super(`Event ${eventId} is already stored as ${existingStreamId}@${existingRevision}`);
+    this.name = 'DuplicateEventIdError';
+  }
+}
+
+/** The append request itself is malformed (empty stream id, invalid event, ...). */
+export class InvalidAppendError extends EventStoreError {
+  readonly code = 'EVENT_STORE.INVALID_APPEND';
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidAppendError';
+  }
+}
+
+/** The store cannot serve the request (closed, disk full, file locked or corrupt). */
+export class EventStoreUnavailableError extends EventStoreError {
+  readonly code = 'EVENT_STORE.UNAVAILABLE';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'EventStoreUnavailableError';
+  }
+}

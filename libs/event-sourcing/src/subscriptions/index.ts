@@ -1,0 +1,3 @@
+export * from './consumer';
+export * from './checkpoint-store';
+export * from './subscription-runner';
