@@ -20,9 +20,10 @@ export const DEFAULT_SQLITE_FILE = './data/kandas.sqlite';
 export function openSqlite(options: SqliteConnectionOptions): Database.Database {
   if (options.filename !== ':memory:') mkdirSync(dirname(options.filename), { recursive: true });
   const db = new Database(options.filename);
+  // First, so that switching a new file to WAL waits for, rather than fails on, another process.
+  db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
-  db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
   db.pragma('foreign_keys = ON');
   return db;
 }

@@ -18,6 +18,9 @@ import {
   SubscribeToAllOptions,
   Subscription,
   validateAppend,
+  validateMaxCount,
+  validateStartPosition,
+  validateStartRevision,
 } from '@libs/event-sourcing';
 
 /** What an in-memory store keeps; hand it to a new instance to simulate a restart. */
@@ -77,6 +80,8 @@ export class InMemoryEventStore implements EventStore {
   }
 
   async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
+    validateStartRevision(options.fromRevision);
+    validateMaxCount(options.maxCount);
     this.ensureOpen();
     const stream = this.log.byStream.get(streamId) ?? [];
     const backwards = options.direction === 'backwards';
@@ -92,6 +97,8 @@ export class InMemoryEventStore implements EventStore {
   }
 
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    validateStartPosition(options.fromPosition, 'fromPosition');
+    validateMaxCount(options.maxCount);
     this.ensureOpen();
     const from = options.fromPosition === undefined || options.fromPosition === 'start' ? 0n : options.fromPosition;
     let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
@@ -104,6 +111,7 @@ export class InMemoryEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): Subscription {
+    validateStartPosition(options.fromPosition, 'fromPosition');
     this.ensureOpen();
     return catchUpSubscription({
       source: { readPage: (after, limit, filter) => this.readPage(after, limit, filter), headPosition: () => this.head() },

@@ -21,11 +21,13 @@ const MIGRATIONS: readonly string[] = [
 ];
 
 export function migrate(db: Database.Database): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > MIGRATIONS.length) {
-    throw new Error(`The event store file has schema version ${current}; this build knows ${MIGRATIONS.length}. Upgrade the service.`);
-  }
+  // The version is read inside the IMMEDIATE transaction: two processes opening a new file at once
+  // must not both see version 0 and both create the tables.
   db.transaction(() => {
+    const current = db.pragma('user_version', { simple: true }) as number;
+    if (current > MIGRATIONS.length) {
+      throw new Error(`The event store file has schema version ${current}; this build knows ${MIGRATIONS.length}. Upgrade the service.`);
+    }
     for (let version = current; version < MIGRATIONS.length; version++) {
       db.exec(MIGRATIONS[version]!);
       db.pragma(`user_version = ${version + 1}`);

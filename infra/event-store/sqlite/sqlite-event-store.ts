@@ -18,6 +18,9 @@ import {
   SubscribeToAllOptions,
   Subscription,
   validateAppend,
+  validateMaxCount,
+  validateStartPosition,
+  validateStartRevision,
 } from '@libs/event-sourcing';
 import { migrate } from './schema';
 import { openSqlite, SqliteConnectionOptions } from '@infra/sqlite/connection';
@@ -97,6 +100,8 @@ export class SqliteEventStore implements EventStore {
   }
 
   async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
+    validateStartRevision(options.fromRevision);
+    validateMaxCount(options.maxCount);
     const backwards = options.direction === 'backwards';
     const from = options.fromRevision ?? (backwards ? 'end' : 'start');
     this.ensureOpen();
@@ -117,6 +122,8 @@ export class SqliteEventStore implements EventStore {
   }
 
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    validateStartPosition(options.fromPosition, 'fromPosition');
+    validateMaxCount(options.maxCount);
     let after: Position | null =
       options.fromPosition === undefined || options.fromPosition === 'start' ? null : options.fromPosition - 1n;
     let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
@@ -131,6 +138,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeToAllOptions = {}): Subscription {
+    validateStartPosition(options.fromPosition, 'fromPosition');
     this.ensureOpen();
     return catchUpSubscription({
       source: { readPage: (after, limit, filter) => this.readPage(after, limit, filter), headPosition: () => this.head() },

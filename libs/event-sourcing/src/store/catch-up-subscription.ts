@@ -46,33 +46,39 @@ export function catchUpSubscription(options: CatchUpOptions): Subscription {
 
   async function waitForAppend(seenVersion: number): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
-    const waits: Promise<void>[] = [
-      signal.changedSince(seenVersion),
-      new Promise<void>((resolve) => (wakeOnClose = resolve)),
-    ];
+    const pending = signal.changedSince(seenVersion);
+    const waits: Promise<void>[] = [pending.changed, new Promise<void>((resolve) => (wakeOnClose = resolve))];
     if (pollIntervalMs !== undefined) {
       waits.push(new Promise<void>((resolve) => (timer = setTimeout(resolve, pollIntervalMs).unref())));
     }
     await Promise.race(waits);
+    pending.cancel();
     if (timer) clearTimeout(timer);
     wakeOnClose = undefined;
+  }
+
+  /** Every event up to `after` that passes the filter has been pulled: say so (once per position). */
+  function reportCheckpoint(): void {
+    if (after === null || after === undefined || after === reported) return;
+    reported = after;
+    options.onCheckpoint?.(after);
   }
 
   async function next(): Promise<IteratorResult<RecordedEvent>> {
     while (!closed) {
       if (index < buffer.length) return { done: false, value: buffer[index++]! };
       if (after === undefined) after = await start;
-      // The consumer pulls again only when done with the previous event: all up to `after` is handled.
-      if (after !== null && after !== reported) {
-        reported = after;
-        options.onCheckpoint?.(after);
-      }
+      // The consumer pulls again only when done with the previous event, so the page is handled.
+      reportCheckpoint();
       const seenVersion = signal.current;
       const page = await source.readPage(after, pageSize, filter);
       buffer = page.events;
       index = 0;
       if (page.scannedUpTo !== null) after = page.scannedUpTo;
-      if (buffer.length === 0) await waitForAppend(seenVersion);
+      if (buffer.length === 0) {
+        reportCheckpoint();
+        await waitForAppend(seenVersion);
+      }
     }
     return { done: true, value: undefined };
   }

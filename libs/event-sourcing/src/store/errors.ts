@@ -52,3 +52,12 @@ export class EventStoreUnavailableError extends EventStoreError {
     this.name = 'EventStoreUnavailableError';
   }
 }
+
+/** A read or subscription request is malformed (negative position, bad count, ...). */
+export class InvalidReadError extends EventStoreError {
+  readonly code = 'EVENT_STORE.INVALID_READ';
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidReadError';
+  }
+}

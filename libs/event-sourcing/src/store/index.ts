@@ -7,3 +7,4 @@ export * from './append-validation';
 export * from './append-plan';
 export * from './append-signal';
 export * from './catch-up-subscription';
+export * from './read-validation';
