@@ -1,7 +1,9 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/test', '<rootDir>/domain', '<rootDir>/libs', '<rootDir>/infra', '<rootDir>/apps'],
+  roots: ['<rootDir>'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/dist/', '<rootDir>/data/'],
+  modulePathIgnorePatterns: ['<rootDir>/dist/'],
   testMatch: ['**/*.spec.ts'],
   // Nest 12 ships ES modules only. Node 20 loads them through require(esm), but Jest's own module
   // runtime cannot before Node 24.9, so Jest transforms them to CommonJS like our sources.
