@@ -5,6 +5,9 @@ export interface DomainEvent<Type extends string = string, Data = unknown> {
 }
 
 /**
+ * domain/shared/decider.ts declares the same shape for the domain, which may import nothing outside
+ * domain/; TypeScript's structural typing makes the two interchangeable.
+ *
  * A decider (Chassaing's pattern, as in Emmett): `decide` turns a command and the current state into
  * new events, `evolve` folds one event into the state. Both pure, so a replay gives the same answer.
  */

@@ -1,0 +1,81 @@
+import { instantMillis, isCalendarDate } from '../../shared/calendar-date';
+import { personsMoving } from '../submission';
+import { IncludeInQuota, RefuseApplication } from '../commands';
+import { ApplicationError, ApplicationErrorCode } from '../errors';
+import { ApplicationIncluded, ApplicationRefused, Timeliness } from '../events';
+import { requireStatus, requireText } from '../guards';
+import { CURRENT_REFUSAL_GROUNDS, findGround, QUOTA_EXHAUSTED } from '../refusal-grounds';
+import { ApplicationState, SlaState } from '../state';
+
+/** One decision only, and inclusion only after an eligible review, counting the whole family. */
+export function include(command: IncludeInQuota, state: ApplicationState): ApplicationIncluded[] {
+  const reviewed = requireStatus(state, ['reviewed'], 'include in the quota', ApplicationErrorCode.NotReviewedEligible);
+  if (reviewed.review.verdict !== 'eligible') {
+    throw new ApplicationError(ApplicationErrorCode.NotReviewedEligible, 'Only an application reviewed as eligible is included');
+  }
+  const persons = personsMoving(reviewed.submission);
+  if (command.personsCounted !== persons) {
+    throw new ApplicationError(ApplicationErrorCode.PersonsMismatch, `The family counts ${persons} persons, not ${command.personsCounted}`, [
+      { field: 'personsCounted', reason: `must be ${persons}: the applicant and each family member` },
+    ]);
+  }
+  const decision = validDecision(command.decision);
+  const { receivingRegion, quotaYear, applicant } = reviewed.submission;
+  return [
+    {
+      type: 'ApplicationIncluded',
+      data: {
+        applicationId: command.applicationId,
+        region: receivingRegion,
+        year: quotaYear,
+        category: applicant.category,
+        personsCounted: persons,
+        decision,
+        decidedAt: command.at,
+        ...timeliness(reviewed.sla, command.at),
+      },
+    },
+  ];
+}
+
+/** A reasoned refusal: coded grounds from the versioned list plus an explanation in words. */
+export function refuse(command: RefuseApplication, state: ApplicationState): ApplicationRefused[] {
+  if (state.status === 'submitted') throw new ApplicationError(ApplicationErrorCode.NotSigned, 'An unsigned application is not decided on');
+  const open = requireStatus(state, ['signed', 'under-review', 'reviewed'], 'refuse', ApplicationErrorCode.AlreadyDecided);
+  const list = command.groundsList ?? CURRENT_REFUSAL_GROUNDS;
+  const explanation = requireText(command.explanation, 'explanation', ApplicationErrorCode.InvalidRefusal);
+  const grounds = [...new Set(command.grounds)];
+  if (grounds.length === 0) throw new ApplicationError(ApplicationErrorCode.InvalidRefusal, 'A refusal names at least one ground', [{ field: 'grounds', reason: 'is empty' }]);
+  grounds.forEach((code, index) => {
+    if (!findGround(list, code)) throw new ApplicationError(ApplicationErrorCode.InvalidRefusal, `Unknown ground ${code}`, [{ field: `grounds[${index}]`, reason: `is not a ground of list version ${list.version}` }]);
+  });
+  if (open.status === 'reviewed' && open.review.verdict === 'eligible' && grounds.some((code) => code !== QUOTA_EXHAUSTED)) {
+    throw new ApplicationError(ApplicationErrorCode.RefusalContradictsReview, 'An application reviewed as eligible is refused only because the quota is exhausted');
+  }
+  return [
+    {
+      type: 'ApplicationRefused',
+      data: {
+        applicationId: command.applicationId,
+        grounds,
+        groundsListVersion: list.version,
+        explanation,
+        decision: validDecision(command.decision),
+        decidedAt: command.at,
+        ...timeliness(open.sla, command.at),
+      },
+    },
+  ];
+}
+
+function validDecision(decision: { number: string; date: string } | undefined): { number: string; date: string } {
+  const number = requireText(decision?.number, 'decision.number');
+  if (!isCalendarDate(decision?.date)) throw new ApplicationError(ApplicationErrorCode.InvalidCommand, 'decision.date must be a date', [{ field: 'decision.date', reason: 'must be a date (yyyy-MM-dd)' }]);
+  return { number, date: decision!.date };
+}
+
+/** A decision after the due date is recorded as late: the SLA dashboard counts it, nothing hides it. */
+function timeliness(sla: SlaState, at: string): Timeliness {
+  const dueAt = sla.deadline?.dueAt ?? null;
+  return { dueAt, late: dueAt !== null && instantMillis(at) > instantMillis(dueAt) };
+}

@@ -1,0 +1,40 @@
+import { MciRow, relocationSubsidy, rentSubsidy, RentRateTable, SubsidyCalculation } from '../../subsidy';
+import { GrantSubsidy } from '../commands';
+import { ApplicationError, ApplicationErrorCode } from '../errors';
+import { SubsidyGranted } from '../events';
+import { requireStatus } from '../guards';
+import { ApplicationState, StateOf } from '../state';
+
+/** The administrator's tables; the domain's defaults stand in for whatever is omitted. */
+export interface SubsidyPolicyData {
+  readonly mciTable?: readonly MciRow[];
+  readonly rentRates?: RentRateTable;
+}
+
+/**
+ * Inclusion unlocks the relocation subsidy (70 MCI a person) and the rent subsidy (15–30 MCI a
+ * month for 12 months), each granted once, computed here from the inclusion itself with the MCI in
+ * force on the decision date — never taken on trust from the caller.
+ */
+export function grantSubsidy(command: GrantSubsidy, state: ApplicationState): SubsidyGranted[] {
+  if (state.status === 'refused') throw new ApplicationError(ApplicationErrorCode.NotIncluded, 'A refused application receives no subsidy');
+  const included = requireStatus(state, ['included'], 'grant a subsidy', ApplicationErrorCode.NotIncluded);
+  if (command.kind !== 'relocation' && command.kind !== 'rent') {
+    throw new ApplicationError(ApplicationErrorCode.InvalidCommand, 'Unknown subsidy kind', [{ field: 'kind', reason: 'must be relocation or rent' }]);
+  }
+  if (included.subsidies[command.kind]) {
+    throw new ApplicationError(ApplicationErrorCode.SubsidyAlreadyGranted, `The ${command.kind} subsidy was already granted`);
+  }
+  const calculation = calculate(command, included);
+  return [{ type: 'SubsidyGranted', data: { applicationId: command.applicationId, grantedAt: command.at, ...calculation } }];
+}
+
+function calculate(command: GrantSubsidy, included: StateOf<'included'>): SubsidyCalculation {
+  const policy = command.policy ?? {};
+  const decisionDate = included.decisionDate;
+  if (command.kind === 'relocation') {
+    return relocationSubsidy({ persons: included.personsCounted, decisionDate, mciTable: policy.mciTable });
+  }
+  const { receivingRegion, settlement } = included.submission;
+  return rentSubsidy({ region: receivingRegion, settlementKind: settlement.kind, decisionDate, mciTable: policy.mciTable, rentRates: policy.rentRates });
+}

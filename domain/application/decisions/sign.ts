@@ -1,0 +1,42 @@
+import { SignApplication } from '../commands';
+import { ApplicationError, ApplicationErrorCode } from '../errors';
+import { ApplicationSigned } from '../events';
+import { requireStatus } from '../guards';
+import { ApplicationState } from '../state';
+
+/**
+ * Signing with an OTP or an EDS accepts the application and starts the review clock. The signature
+ * itself is verified behind the SignatureVerifier port before deciding; here the domain checks that
+ * the applicant signed exactly what was submitted.
+ */
+export function sign(command: SignApplication, state: ApplicationState): ApplicationSigned[] {
+  if (state.status === 'signed' || state.status === 'under-review' || state.status === 'reviewed') {
+    throw new ApplicationError(ApplicationErrorCode.AlreadySigned, 'The application is already signed');
+  }
+  const submitted = requireStatus(state, ['submitted'], 'sign', ApplicationErrorCode.AlreadySigned);
+  if (command.method !== 'otp' && command.method !== 'eds') {
+    throw new ApplicationError(ApplicationErrorCode.InvalidCommand, 'Unknown signature method', [{ field: 'method', reason: 'must be otp or eds' }]);
+  }
+  if (command.signerIin !== submitted.submission.applicant.iin) {
+    throw new ApplicationError(ApplicationErrorCode.SignerNotApplicant, 'Only the applicant signs the application', [{ field: 'signerIin', reason: "is not the applicant's IIN" }]);
+  }
+  if (command.signedDigest !== submitted.digest) {
+    throw new ApplicationError(ApplicationErrorCode.DigestMismatch, 'The signed digest is not the digest of the submitted content', [{ field: 'signedDigest', reason: 'does not match the submitted content' }]);
+  }
+  if (!command.verification.valid) {
+    throw new ApplicationError(ApplicationErrorCode.SignatureInvalid, `The signature was not verified: ${command.verification.reason ?? 'invalid'}`, [{ field: 'signature', reason: command.verification.reason ?? 'is invalid' }]);
+  }
+  return [
+    {
+      type: 'ApplicationSigned',
+      data: {
+        applicationId: command.applicationId,
+        method: command.method,
+        signerIin: command.signerIin,
+        digest: command.signedDigest,
+        evidence: command.verification.evidence,
+        signedAt: command.at,
+      },
+    },
+  ];
+}

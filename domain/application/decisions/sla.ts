@@ -1,0 +1,63 @@
+import { instantMillis, isInstant } from '../../shared/calendar-date';
+import { EscalateReview, FlagReviewSlaAtRisk, RecordReviewSlaBreach, ScheduleReviewDeadline } from '../commands';
+import { ApplicationError, ApplicationErrorCode } from '../errors';
+import { ReviewDeadlineScheduled, ReviewEscalated, ReviewSlaAtRisk, ReviewSlaBreached } from '../events';
+import { requireStatus, requireText } from '../guards';
+import { ApplicationState, isClosed, StateOf } from '../state';
+
+type Open = StateOf<'signed' | 'under-review' | 'reviewed'>;
+
+/**
+ * The SLA steps come from the scheduler. A decision or a withdrawal cancels what is pending, so on a
+ * closed application they decide nothing (an answer, not an error: the scheduler did nothing wrong).
+ * Each SLA fact is recorded once.
+ */
+function openForSla(state: ApplicationState, step: string): Open | null {
+  if (isClosed(state)) return null;
+  if (state.status === 'submitted') throw new ApplicationError(ApplicationErrorCode.NotSigned, `Cannot ${step}: the review clock starts at signing`);
+  return requireStatus(state, ['signed', 'under-review', 'reviewed'], step, ApplicationErrorCode.NotSigned);
+}
+
+export function scheduleDeadline(command: ScheduleReviewDeadline, state: ApplicationState): ReviewDeadlineScheduled[] {
+  const open = openForSla(state, 'schedule the review deadline');
+  if (!open || open.sla.deadline) return [];
+  const { deadline } = command;
+  const bad = !deadline || !isInstant(deadline.dueAt) || !isInstant(deadline.atRiskAt) || instantMillis(deadline.atRiskAt) > instantMillis(deadline.dueAt);
+  if (bad) throw new ApplicationError(ApplicationErrorCode.InvalidCommand, 'The deadline needs a due instant and an at-risk instant before it', [{ field: 'deadline', reason: 'is incomplete or inconsistent' }]);
+  requireText(deadline.calendarVersion, 'deadline.calendarVersion');
+  return [{ type: 'ReviewDeadlineScheduled', data: { applicationId: command.applicationId, ...deadline } }];
+}
+
+export function flagAtRisk(command: FlagReviewSlaAtRisk, state: ApplicationState): ReviewSlaAtRisk[] {
+  const open = openForSla(state, 'flag the review as at risk');
+  if (!open || open.sla.atRisk) return [];
+  const deadline = requireDeadline(open);
+  notBefore(command.at, deadline.atRiskAt, 'the at-risk point');
+  return [{ type: 'ReviewSlaAtRisk', data: { applicationId: command.applicationId, atRiskAt: deadline.atRiskAt, dueAt: deadline.dueAt, flaggedAt: command.at } }];
+}
+
+export function recordBreach(command: RecordReviewSlaBreach, state: ApplicationState): ReviewSlaBreached[] {
+  const open = openForSla(state, 'record a breach of the review deadline');
+  if (!open || open.sla.breached) return [];
+  const deadline = requireDeadline(open);
+  notBefore(command.at, deadline.dueAt, 'the due instant');
+  return [{ type: 'ReviewSlaBreached', data: { applicationId: command.applicationId, dueAt: deadline.dueAt, breachedAt: command.at } }];
+}
+
+/** A breached review moves to the supervisors' queue. */
+export function escalate(command: EscalateReview, state: ApplicationState): ReviewEscalated[] {
+  const open = openForSla(state, 'escalate the review');
+  if (!open || open.sla.escalated) return [];
+  if (!open.sla.breached) throw new ApplicationError(ApplicationErrorCode.NotBreached, 'Only a review past its deadline is escalated');
+  const reason = requireText(command.reason, 'reason');
+  return [{ type: 'ReviewEscalated', data: { applicationId: command.applicationId, queue: 'supervisors', reason, escalatedAt: command.at } }];
+}
+
+function requireDeadline(open: Open) {
+  if (!open.sla.deadline) throw new ApplicationError(ApplicationErrorCode.DeadlineNotScheduled, 'No review deadline is scheduled yet');
+  return open.sla.deadline;
+}
+
+function notBefore(at: string, point: string, what: string): void {
+  if (instantMillis(at) < instantMillis(point)) throw new ApplicationError(ApplicationErrorCode.SlaNotDue, `It is not yet ${what} (${point})`);
+}

@@ -1,0 +1,41 @@
+import { DomainError, Violation } from '../shared/errors';
+
+export const ApplicationErrorCode = {
+  NotSubmitted: 'APPLICATION.NOT_SUBMITTED',
+  AlreadySubmitted: 'APPLICATION.ALREADY_SUBMITTED',
+  InvalidSubmission: 'APPLICATION.INVALID_SUBMISSION',
+  RegionHasNoQuota: 'APPLICATION.REGION_HAS_NO_QUOTA',
+  AlreadySigned: 'APPLICATION.ALREADY_SIGNED',
+  SignerNotApplicant: 'APPLICATION.SIGNER_NOT_APPLICANT',
+  DigestMismatch: 'APPLICATION.DIGEST_MISMATCH',
+  SignatureInvalid: 'APPLICATION.SIGNATURE_INVALID',
+  NotSigned: 'APPLICATION.NOT_SIGNED',
+  ReviewAlreadyStarted: 'APPLICATION.REVIEW_ALREADY_STARTED',
+  ReviewNotStarted: 'APPLICATION.REVIEW_NOT_STARTED',
+  NotAssignedReviewer: 'APPLICATION.NOT_ASSIGNED_REVIEWER',
+  AlreadyReviewed: 'APPLICATION.ALREADY_REVIEWED',
+  InvalidReview: 'APPLICATION.INVALID_REVIEW',
+  NotReviewedEligible: 'APPLICATION.NOT_REVIEWED_ELIGIBLE',
+  PersonsMismatch: 'APPLICATION.PERSONS_MISMATCH',
+  AlreadyDecided: 'APPLICATION.ALREADY_DECIDED',
+  InvalidRefusal: 'APPLICATION.INVALID_REFUSAL',
+  RefusalContradictsReview: 'APPLICATION.REFUSAL_CONTRADICTS_REVIEW',
+  NotIncluded: 'APPLICATION.NOT_INCLUDED',
+  SubsidyAlreadyGranted: 'APPLICATION.SUBSIDY_ALREADY_GRANTED',
+  Withdrawn: 'APPLICATION.WITHDRAWN',
+  DeadlineNotScheduled: 'APPLICATION.DEADLINE_NOT_SCHEDULED',
+  SlaNotDue: 'APPLICATION.SLA_NOT_DUE',
+  NotBreached: 'APPLICATION.SLA_NOT_BREACHED',
+  InvalidCommand: 'APPLICATION.INVALID_COMMAND',
+} as const;
+
+export type ApplicationErrorCode = (typeof ApplicationErrorCode)[keyof typeof ApplicationErrorCode];
+
+/** A command the Application aggregate refuses; `code` is stable, `violations` name the fields at fault. */
+export class ApplicationError extends DomainError {
+  declare readonly code: ApplicationErrorCode;
+
+  constructor(code: ApplicationErrorCode, message: string, violations: readonly Violation[] = []) {
+    super(code, message, violations);
+  }
+}

@@ -1,0 +1,13 @@
+export * from './submission';
+export * from './documents';
+export * from './refusal-grounds';
+export * from './review-deadline';
+export * from './events';
+export * from './commands';
+export * from './state';
+export * from './errors';
+export * from './evolve';
+export * from './decider';
+export * from './signature-verifier';
+export { applicationDigest } from './decisions/submit';
+export type { SubsidyPolicyData } from './decisions/grant-subsidy';

@@ -1,0 +1,43 @@
+import { DateTime } from 'luxon';
+import type { CalendarDate } from '../shared/calendar-date';
+import { InvalidCalendarInputError } from './calendar-errors';
+
+/**
+ * A calendar day as `yyyy-MM-dd`. The calendar works on days, not instants: a day off is the
+ * same day everywhere, so these strings carry no zone. Instants become days only in
+ * review-deadline.ts, through the zone of the SLA policy.
+ */
+export type IsoDate = CalendarDate;
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Day arithmetic is done in UTC so that no zone transition can shift a day. */
+function toDateTime(date: IsoDate, field: string): DateTime {
+  const parsed = ISO_DATE.test(date) ? DateTime.fromISO(date, { zone: 'utc' }) : undefined;
+  if (!parsed?.isValid) throw new InvalidCalendarInputError(field, `not a calendar date yyyy-MM-dd: ${JSON.stringify(date)}`);
+  return parsed;
+}
+
+export function assertIsoDate(date: IsoDate, field = 'date'): void {
+  toDateTime(date, field);
+}
+
+export function yearOf(date: IsoDate): number {
+  return toDateTime(date, 'date').year;
+}
+
+export function plusDays(date: IsoDate, days: number): IsoDate {
+  return toDateTime(date, 'date').plus({ days }).toISODate() as IsoDate;
+}
+
+/** Saturday and Sunday: the weekend of a five-day working week (Labour Code art. 84). */
+export function isWeekend(date: IsoDate): boolean {
+  return toDateTime(date, 'date').weekday >= 6;
+}
+
+/** Every day of a year, 1 January to 31 December. */
+export function daysOfYear(year: number): IsoDate[] {
+  const days: IsoDate[] = [];
+  for (let day = `${String(year).padStart(4, '0')}-01-01`; yearOf(day) === year; day = plusDays(day, 1)) days.push(day);
+  return days;
+}

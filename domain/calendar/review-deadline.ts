@@ -1,0 +1,75 @@
+import { DateTime } from 'luxon';
+import { isInstant } from '../shared/calendar-date';
+import { InvalidCalendarInputError } from './calendar-errors';
+import { yearOf, type IsoDate } from './iso-date';
+import { minutesOfDay, validateSlaPolicy, type SlaPolicy } from './sla-policy';
+import type { WorkingDayCalendar } from './working-day-calendar';
+
+/** The review clock of one application, computed once at signing and recorded as is. */
+export interface ReviewDeadline {
+  /** The signing instant, normalised to UTC ISO. */
+  readonly signedAt: string;
+  readonly acceptedOn: IsoDate;
+  /** Signed outside working hours or on a non-working day, so accepted on the next working day. */
+  readonly acceptedLate: boolean;
+  readonly dueOn: IsoDate;
+  /** End of working hours on `dueOn` in the policy's zone, as a UTC ISO instant. */
+  readonly dueAt: string;
+  readonly atRiskOn: IsoDate;
+  readonly atRiskAt: string;
+  readonly calendarVersion: string;
+  /** True when a year of the calendar between signing and due day is provisional. */
+  readonly calendarProvisional: boolean;
+  readonly policy: SlaPolicy;
+}
+
+/**
+ * When the review of an application signed at `signedAt` is due (FACTS, "the SLA clock"):
+ * - an application received after working hours, on a weekend or a holiday is accepted on the
+ *   next working day; otherwise on the day it is signed;
+ * - it is due on the 14th working day after the acceptance day, which is not counted.
+ * Pure: the time comes in as `signedAt`, the days off with `calendar`.
+ */
+export function reviewDeadline(signedAt: string, calendar: WorkingDayCalendar, policy: SlaPolicy): ReviewDeadline {
+  validateSlaPolicy(policy);
+  const local = parseInstant(signedAt).setZone(policy.zone);
+  const signedOn = local.toISODate() as IsoDate;
+
+  const withinHours = isWithinWorkingHours(local, policy);
+  const acceptedInTime = calendar.isWorkingDay(signedOn) && withinHours;
+  const acceptedOn = acceptedInTime ? signedOn : calendar.nextWorkingDay(signedOn);
+  const dueOn = calendar.addWorkingDays(acceptedOn, policy.reviewWorkingDays);
+  const atRiskOn = calendar.subtractWorkingDays(dueOn, policy.atRiskWorkingDaysBeforeDue);
+
+  return {
+    signedAt: local.toUTC().toISO() as string,
+    acceptedOn,
+    acceptedLate: !acceptedInTime,
+    dueOn,
+    dueAt: endOfWorkingHours(dueOn, policy),
+    atRiskOn,
+    atRiskAt: endOfWorkingHours(atRiskOn, policy),
+    calendarVersion: calendar.version,
+    calendarProvisional: calendar.provisionalYears.some((year) => year >= local.year && year <= yearOf(dueOn)),
+    policy: { ...policy },
+  };
+}
+
+function parseInstant(signedAt: string): DateTime {
+  // An instant must say its offset (`Z` or `±hh:mm`): a bare local time would depend on the server.
+  const parsed = isInstant(signedAt) ? DateTime.fromISO(signedAt, { setZone: true }) : undefined;
+  if (!parsed?.isValid) throw new InvalidCalendarInputError('signedAt', `not an ISO instant with an offset: ${JSON.stringify(signedAt)}`);
+  return parsed;
+}
+
+/** [workdayStart, workdayEnd): 18:29:59.999 is inside, 18:30:00.000 is not. */
+function isWithinWorkingHours(local: DateTime, policy: SlaPolicy): boolean {
+  const msOfDay = ((local.hour * 60 + local.minute) * 60 + local.second) * 1000 + local.millisecond;
+  const start = (minutesOfDay(policy.workdayStart) ?? 0) * 60_000;
+  const end = (minutesOfDay(policy.workdayEnd) ?? 0) * 60_000;
+  return msOfDay >= start && msOfDay < end;
+}
+
+function endOfWorkingHours(date: IsoDate, policy: SlaPolicy): string {
+  return DateTime.fromISO(`${date}T${policy.workdayEnd}`, { zone: policy.zone }).toUTC().toISO() as string;
+}

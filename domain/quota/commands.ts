@@ -1,0 +1,38 @@
+import { QuotaKey } from './quota-key';
+
+/** The minister's order that set a capacity. `number` is '' when the order's number is unknown. */
+export interface QuotaOrderRef {
+  readonly number: string;
+  /** 'yyyy-MM-dd' */
+  readonly date: string;
+}
+
+/** Every command names the quota it targets and the instant it was issued (ISO 8601, with offset). */
+interface QuotaCommandBase extends QuotaKey {
+  readonly at: string;
+}
+
+/** Sets (or, by a new order, changes) how many persons the quota admits. */
+export interface SetQuotaCapacity extends QuotaCommandBase {
+  readonly type: 'SetQuotaCapacity';
+  /** Persons, an integer ≥ 0. */
+  readonly capacity: number;
+  readonly order: QuotaOrderRef;
+}
+
+/** Asks for seats for an application: the applicant plus the family members moving with him. */
+export interface ReserveSeats extends QuotaCommandBase {
+  readonly type: 'ReserveSeats';
+  readonly applicationId: string;
+  /** Persons, an integer ≥ 1. */
+  readonly persons: number;
+}
+
+/** Gives an application's seats back (refusal, withdrawal, revocation). */
+export interface ReleaseSeats extends QuotaCommandBase {
+  readonly type: 'ReleaseSeats';
+  readonly applicationId: string;
+  readonly reason: string;
+}
+
+export type QuotaCommand = SetQuotaCapacity | ReserveSeats | ReleaseSeats;

@@ -1,0 +1,10 @@
+export * from './quota-key';
+export * from './commands';
+export * from './events';
+export * from './errors';
+export type { QuotaState, UnsetQuota, OpenQuota } from './state';
+export { initialQuotaState, evolveQuota, remainingSeats } from './state';
+export { decideQuota } from './decide';
+export { regionalQuotaDecider } from './regional-quota.decider';
+export * from './quota-orders';
+export * from './quota-order-totals';

@@ -1,0 +1,45 @@
+/** One reason a value was refused, named by its path in the command (`applicant.iin`). */
+export interface Violation {
+  readonly field: string;
+  readonly reason: string;
+}
+
+/**
+ * A command broke a rule of the domain. `code` is stable (clients and the HTTP edge rely on it);
+ * `violations` names the fields at fault when the rule is about input.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly violations: readonly Violation[] = [],
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Collects violations while checking a command, then throws them all at once. */
+export class ViolationCollector {
+  private readonly found: Violation[] = [];
+
+  add(field: string, reason: string): void {
+    this.found.push({ field, reason });
+  }
+
+  check(condition: boolean, field: string, reason: string): void {
+    if (!condition) this.add(field, reason);
+  }
+
+  addAll(violations: readonly Violation[], prefix = ''): void {
+    for (const v of violations) this.found.push({ field: prefix ? `${prefix}.${v.field}` : v.field, reason: v.reason });
+  }
+
+  get violations(): readonly Violation[] {
+    return this.found;
+  }
+
+  throwIfAny(make: (violations: readonly Violation[]) => Error): void {
+    if (this.found.length > 0) throw make(this.found);
+  }
+}
