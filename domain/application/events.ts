@@ -2,6 +2,7 @@ import { DomainEvent } from '../shared/decider';
 import { CalendarDate, Instant } from '../shared/calendar-date';
 import { ApplicantCategory, RegionCode } from '../shared/region';
 import { ScheduledDeadline } from './review-deadline';
+import { QuotaKey } from '../quota';
 import { SubsidyCalculation } from '../subsidy';
 import { ApplicationSubmission } from './submission';
 
@@ -51,8 +52,14 @@ export type ReviewReassigned = DomainEvent<'ReviewReassigned', {
   readonly reassignedAt: Instant;
 }>;
 
+/** Which quota the application counts against, carried by the events the quota saga reacts to. */
+export type QuotaRef = QuotaKey;
+
 export type ApplicationReviewed = DomainEvent<'ApplicationReviewed', {
   readonly applicationId: string;
+  readonly quota: QuotaRef;
+  /** The applicant and each family member: the seats an eligible application asks for. */
+  readonly personsMoving: number;
   readonly reviewerId: string;
   readonly verdict: Verdict;
   readonly findings: readonly DocumentFinding[];
@@ -74,6 +81,7 @@ export type ApplicationIncluded = DomainEvent<'ApplicationIncluded', {
 
 export type ApplicationRefused = DomainEvent<'ApplicationRefused', {
   readonly applicationId: string;
+  readonly quota: QuotaRef;
   readonly grounds: readonly string[];
   readonly groundsListVersion: string;
   readonly explanation: string;
@@ -86,7 +94,7 @@ export type SubsidyKind = SubsidyCalculation['kind'];
 /** The amount with every input of its formula (MCI value and year, persons or rate), so an auditor can redo the sum. */
 export type SubsidyGranted = DomainEvent<'SubsidyGranted', { readonly applicationId: string; readonly grantedAt: Instant } & SubsidyCalculation>;
 
-export type ApplicationWithdrawn = DomainEvent<'ApplicationWithdrawn', { readonly applicationId: string; readonly reason: string; readonly withdrawnAt: Instant }>;
+export type ApplicationWithdrawn = DomainEvent<'ApplicationWithdrawn', { readonly applicationId: string; readonly quota: QuotaRef; readonly reason: string; readonly withdrawnAt: Instant }>;
 
 export type ReviewSlaAtRisk = DomainEvent<'ReviewSlaAtRisk', { readonly applicationId: string; readonly atRiskAt: Instant; readonly dueAt: Instant; readonly flaggedAt: Instant }>;
 

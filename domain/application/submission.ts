@@ -91,3 +91,8 @@ export interface ApplicationSubmission {
 export function personsMoving(submission: Pick<ApplicationSubmission, 'familyMembers'>): number {
   return 1 + submission.familyMembers.length;
 }
+
+/** The quota an application counts against: its receiving region, quota year and the applicant's category. */
+export function quotaOf(submission: Pick<ApplicationSubmission, 'receivingRegion' | 'quotaYear' | 'applicant'>): { region: ApplicationSubmission['receivingRegion']; year: number; category: Applicant['category'] } {
+  return { region: submission.receivingRegion, year: submission.quotaYear, category: submission.applicant.category };
+}

@@ -1,5 +1,5 @@
 import { instantMillis, isCalendarDate } from '../../shared/calendar-date';
-import { personsMoving } from '../submission';
+import { personsMoving, quotaOf } from '../submission';
 import { IncludeInQuota, RefuseApplication } from '../commands';
 import { ApplicationError, ApplicationErrorCode } from '../errors';
 import { ApplicationIncluded, ApplicationRefused, Timeliness } from '../events';
@@ -57,6 +57,7 @@ export function refuse(command: RefuseApplication, state: ApplicationState): App
       type: 'ApplicationRefused',
       data: {
         applicationId: command.applicationId,
+        quota: quotaOf(open.submission),
         grounds,
         groundsListVersion: list.version,
         explanation,

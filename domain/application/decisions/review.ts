@@ -4,6 +4,7 @@ import { ApplicationReviewed, ReviewReassigned, ReviewStarted } from '../events'
 import { requireStatus, requireText } from '../guards';
 import { CURRENT_REFUSAL_GROUNDS } from '../refusal-grounds';
 import { ApplicationState } from '../state';
+import { personsMoving, quotaOf } from '../submission';
 import { reviewViolations } from './review-rules';
 
 /** No review before signing; one reviewer at a time (a supervisor reassigns). */
@@ -50,6 +51,8 @@ export function recordReview(command: RecordReview, state: ApplicationState): Ap
       type: 'ApplicationReviewed',
       data: {
         applicationId: command.applicationId,
+        quota: quotaOf(reviewing.submission),
+        personsMoving: personsMoving(reviewing.submission),
         reviewerId: command.reviewerId,
         verdict: command.verdict,
         findings: command.findings,

@@ -3,3 +3,6 @@ export * from './event-bus-bridge';
 export * from './domain-command';
 export * from './decider-command-handler';
 export * from './subscriptions-host';
+export * from './saga/saga-functions';
+export * from './saga/durable-saga-runner';
+export * from './saga/saga-step-context';

@@ -1,6 +1,6 @@
 import { applicationDecider, IncludeInQuota, RefuseApplication } from '@domain/application';
 import { deciderSpecification } from '@libs/testing';
-import { APPLICATION_ID, DEADLINE, history } from './fixtures';
+import { APPLICATION_ID, DEADLINE, history, QUOTA } from './fixtures';
 
 const spec = deciderSpecification(applicationDecider);
 const ON_TIME = '2026-03-10T06:00:01.000Z';
@@ -50,19 +50,19 @@ describe('IncludeInQuota', () => {
 describe('RefuseApplication', () => {
   it('refuses with coded grounds of the versioned list and an explanation', () => {
     spec.given(history.reviewed('not-eligible')).when(refuse()).then([
-      { type: 'ApplicationRefused', data: { applicationId: APPLICATION_ID, grounds: ['INVALID_OR_EXPIRED_DOCUMENTS'], groundsListVersion: '1', explanation: 'The passport copy is expired', decision: { number: 'KQ-2026-000002', date: '2026-03-10' }, decidedAt: ON_TIME, dueAt: DEADLINE.dueAt, late: false } },
+      { type: 'ApplicationRefused', data: { applicationId: APPLICATION_ID, quota: QUOTA, grounds: ['INVALID_OR_EXPIRED_DOCUMENTS'], groundsListVersion: '1', explanation: 'The passport copy is expired', decision: { number: 'KQ-2026-000002', date: '2026-03-10' }, decidedAt: ON_TIME, dueAt: DEADLINE.dueAt, late: false } },
     ]);
   });
 
   it('lets a supervisor refuse an escalated application under review, late', () => {
     spec.given(history.breached()).when(refuse({ at: LATE, grounds: ['APPLICANT_NOT_ELIGIBLE', 'APPLICANT_NOT_ELIGIBLE'] })).then([
-      { type: 'ApplicationRefused', data: { applicationId: APPLICATION_ID, grounds: ['APPLICANT_NOT_ELIGIBLE'], groundsListVersion: '1', explanation: 'The passport copy is expired', decision: { number: 'KQ-2026-000002', date: '2026-03-10' }, decidedAt: LATE, dueAt: DEADLINE.dueAt, late: true } },
+      { type: 'ApplicationRefused', data: { applicationId: APPLICATION_ID, quota: QUOTA, grounds: ['APPLICANT_NOT_ELIGIBLE'], groundsListVersion: '1', explanation: 'The passport copy is expired', decision: { number: 'KQ-2026-000002', date: '2026-03-10' }, decidedAt: LATE, dueAt: DEADLINE.dueAt, late: true } },
     ]);
   });
 
   it('refuses an eligible application only because the quota is exhausted', () => {
     spec.given(history.reviewed('eligible')).when(refuse({ grounds: ['QUOTA_EXHAUSTED'], explanation: 'Pavlodar 2026 kandas quota has 1 seat left, the family counts 3' })).then([
-      { type: 'ApplicationRefused', data: { applicationId: APPLICATION_ID, grounds: ['QUOTA_EXHAUSTED'], groundsListVersion: '1', explanation: 'Pavlodar 2026 kandas quota has 1 seat left, the family counts 3', decision: { number: 'KQ-2026-000002', date: '2026-03-10' }, decidedAt: ON_TIME, dueAt: DEADLINE.dueAt, late: false } },
+      { type: 'ApplicationRefused', data: { applicationId: APPLICATION_ID, quota: QUOTA, grounds: ['QUOTA_EXHAUSTED'], groundsListVersion: '1', explanation: 'Pavlodar 2026 kandas quota has 1 seat left, the family counts 3', decision: { number: 'KQ-2026-000002', date: '2026-03-10' }, decidedAt: ON_TIME, dueAt: DEADLINE.dueAt, late: false } },
     ]);
     spec.given(history.reviewed('eligible')).when(refuse()).thenThrows({ code: 'APPLICATION.REFUSAL_CONTRADICTS_REVIEW' });
   });

@@ -56,6 +56,9 @@ export function kandasFamily(): ApplicationSubmission {
   };
 }
 
+/** The quota the fixture family counts against. */
+export const QUOTA = { region: 'pavlodar' as const, year: 2026, category: 'kandas' as const };
+
 export const DEADLINE: ScheduledDeadline = {
   acceptedOn: '2026-03-02',
   dueOn: '2026-03-23',
@@ -88,6 +91,8 @@ export const history = {
       type: 'ApplicationReviewed',
       data: {
         applicationId: id,
+        quota: QUOTA,
+        personsMoving: 3,
         reviewerId: 'reviewer-1',
         verdict,
         findings: submission.documents.map((_, documentIndex) => ({ documentIndex, accepted: verdict === 'eligible' || documentIndex !== 0 })),
@@ -108,10 +113,10 @@ export const history = {
     ...history.reviewed('not-eligible'),
     {
       type: 'ApplicationRefused',
-      data: { applicationId: id, grounds: ['INVALID_OR_EXPIRED_DOCUMENTS'], groundsListVersion: '1', explanation: 'Passport copy unreadable', decision: { number: 'KQ-2026-000002', date: '2026-03-10' }, decidedAt: '2026-03-10T06:00:01.000Z', dueAt: DEADLINE.dueAt, late: false },
+      data: { applicationId: id, quota: QUOTA, grounds: ['INVALID_OR_EXPIRED_DOCUMENTS'], groundsListVersion: '1', explanation: 'Passport copy unreadable', decision: { number: 'KQ-2026-000002', date: '2026-03-10' }, decidedAt: '2026-03-10T06:00:01.000Z', dueAt: DEADLINE.dueAt, late: false },
     },
   ],
-  withdrawn: (): ApplicationEvent[] => [...history.signed(), { type: 'ApplicationWithdrawn', data: { applicationId: id, reason: 'Family stays', withdrawnAt: '2026-03-04T05:00:00.000Z' } }],
+  withdrawn: (): ApplicationEvent[] => [...history.signed(), { type: 'ApplicationWithdrawn', data: { applicationId: id, quota: QUOTA, reason: 'Family stays', withdrawnAt: '2026-03-04T05:00:00.000Z' } }],
   breached: (): ApplicationEvent[] => [
     ...history.underReview(),
     { type: 'ReviewSlaAtRisk', data: { applicationId: id, atRiskAt: DEADLINE.atRiskAt, dueAt: DEADLINE.dueAt, flaggedAt: DEADLINE.atRiskAt } },

@@ -1,6 +1,6 @@
 import { applicationDecider, ReassignReview, RecordReview, StartReview } from '@domain/application';
 import { deciderSpecification } from '@libs/testing';
-import { APPLICATION_ID, history } from './fixtures';
+import { APPLICATION_ID, history, QUOTA } from './fixtures';
 
 const spec = deciderSpecification(applicationDecider);
 const AT = '2026-03-05T06:00:00.000Z';
@@ -59,14 +59,14 @@ describe('ReassignReview', () => {
 describe('RecordReview', () => {
   it('records an eligible verdict that accepts every document', () => {
     spec.given(history.underReview()).when(record({ comment: 'All in order' })).then([
-      { type: 'ApplicationReviewed', data: { applicationId: APPLICATION_ID, reviewerId: 'reviewer-1', verdict: 'eligible', findings: allAccepted, refusalGrounds: [], groundsListVersion: '1', comment: 'All in order', reviewedAt: AT } },
+      { type: 'ApplicationReviewed', data: { applicationId: APPLICATION_ID, quota: QUOTA, personsMoving: 3, reviewerId: 'reviewer-1', verdict: 'eligible', findings: allAccepted, refusalGrounds: [], groundsListVersion: '1', comment: 'All in order', reviewedAt: AT } },
     ]);
   });
 
   it('records a not-eligible verdict with its coded grounds', () => {
     const findings = allAccepted.map((f) => (f.documentIndex === 0 ? { ...f, accepted: false, note: 'expired' } : f));
     spec.given(history.underReview()).when(record({ verdict: 'not-eligible', findings, refusalGrounds: ['INVALID_OR_EXPIRED_DOCUMENTS'] })).then([
-      { type: 'ApplicationReviewed', data: { applicationId: APPLICATION_ID, reviewerId: 'reviewer-1', verdict: 'not-eligible', findings, refusalGrounds: ['INVALID_OR_EXPIRED_DOCUMENTS'], groundsListVersion: '1', reviewedAt: AT } },
+      { type: 'ApplicationReviewed', data: { applicationId: APPLICATION_ID, quota: QUOTA, personsMoving: 3, reviewerId: 'reviewer-1', verdict: 'not-eligible', findings, refusalGrounds: ['INVALID_OR_EXPIRED_DOCUMENTS'], groundsListVersion: '1', reviewedAt: AT } },
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { applicationDecider, GrantSubsidy, WithdrawApplication } from '@domain/application';
 import { deciderSpecification } from '@libs/testing';
-import { APPLICATION_ID, history } from './fixtures';
+import { APPLICATION_ID, history, QUOTA } from './fixtures';
 
 const spec = deciderSpecification(applicationDecider);
 const AT = '2026-03-10T06:00:02.000Z';
@@ -49,7 +49,7 @@ describe('WithdrawApplication', () => {
     ['under review', () => history.underReview()],
     ['reviewed', () => history.reviewed()],
   ])('lets the applicant withdraw a %s application', (_, given) => {
-    spec.given(given()).when(withdraw()).then([{ type: 'ApplicationWithdrawn', data: { applicationId: APPLICATION_ID, reason: 'The family stays in Mongolia', withdrawnAt: AT } }]);
+    spec.given(given()).when(withdraw()).then([{ type: 'ApplicationWithdrawn', data: { applicationId: APPLICATION_ID, quota: QUOTA, reason: 'The family stays in Mongolia', withdrawnAt: AT } }]);
   });
 
   it('refuses a withdrawal after the decision, twice, without a reason, or of nothing', () => {

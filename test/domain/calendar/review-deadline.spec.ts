@@ -21,7 +21,9 @@ describe('reviewDeadline', () => {
       dueAt: '2026-01-26T13:30:00.000Z',
       atRiskOn: '2026-01-21',
       atRiskAt: '2026-01-21T13:30:00.000Z',
-      calendarVersion: '2025.1+2026.1',
+      // The version of every year the calendar holds, 2027 (provisional) included; the deadline itself
+      // uses 2026 only, so it is not flagged provisional.
+      calendarVersion: '2025.1+2026.1+2027.0-provisional',
       calendarProvisional: false,
       policy: DEFAULT_SLA_POLICY,
     });
@@ -88,10 +90,11 @@ describe('reviewDeadline', () => {
   });
 
   it('the due date needs the next year: fails loudly when that year has no data', () => {
-    // Thu 10 Dec 2026: 11, 14, 15, 17, 18, 21–25, 28–31 → due Thu 31 Dec 2026, still within data.
-    expect(deadline('2026-12-10T05:00:00Z')).toMatchObject({ dueOn: '2026-12-31', atRiskOn: '2026-12-28' });
-    // Fri 11 Dec 2026: the 14th working day is in January 2027, which has no data yet.
-    expect(thrownBy(() => deadline('2026-12-11T05:00:00Z')).code).toBe('CALENDAR.YEAR_NOT_AVAILABLE');
+    // 2027 has (provisional) data, 2028 none. Fri 10 Dec 2027: 13–15, 17 (Thu 16 Dec Independence
+    // Day), 20–24, 27–31 → due Fri 31 Dec 2027, still within data.
+    expect(deadline('2027-12-10T05:00:00Z')).toMatchObject({ dueOn: '2027-12-31', atRiskOn: '2027-12-28', calendarProvisional: true });
+    // Mon 13 Dec 2027: the 14th working day is in January 2028, which has no data.
+    expect(thrownBy(() => deadline('2027-12-13T05:00:00Z')).code).toBe('CALENDAR.YEAR_NOT_AVAILABLE');
   });
 
   it('signing in a year without data fails loudly', () => {

@@ -48,17 +48,17 @@ describe('WorkingDayCalendar', () => {
 
   describe('a year without data is never guessed', () => {
     it.each([
-      ['isWorkingDay', () => calendar.isWorkingDay('2027-01-04')],
+      ['isWorkingDay', () => calendar.isWorkingDay('2028-01-04')],
       ['nonWorkingReason', () => calendar.nonWorkingReason('2024-12-31')],
-      ['addWorkingDays into 2027', () => calendar.addWorkingDays('2026-12-30', 2)],
+      ['addWorkingDays into 2028', () => calendar.addWorkingDays('2027-12-30', 2)],
       ['subtractWorkingDays into 2024', () => calendar.subtractWorkingDays('2025-01-02', 1)],
-      ['workingDaysIn', () => calendar.workingDaysIn(2027)],
+      ['workingDaysIn', () => calendar.workingDaysIn(2028)],
     ])('%s throws CALENDAR.YEAR_NOT_AVAILABLE', (_, call) => {
       expect(thrownBy(call).code).toBe('CALENDAR.YEAR_NOT_AVAILABLE');
     });
 
-    it('walking up to the last day with data is fine: Wed 30 Dec 2026 + 1 = Thu 31 Dec', () => {
-      expect(calendar.addWorkingDays('2026-12-30', 1)).toBe('2026-12-31');
+    it('walking up to the last day with data is fine: Thu 30 Dec 2027 + 1 = Fri 31 Dec', () => {
+      expect(calendar.addWorkingDays('2027-12-30', 1)).toBe('2027-12-31');
     });
   });
 

@@ -1,3 +1,5 @@
 export * from './consumer';
 export * from './checkpoint-store';
 export * from './subscription-runner';
+export * from './dead-letter-store';
+export * from './retry-policy';

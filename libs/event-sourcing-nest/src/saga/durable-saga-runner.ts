@@ -1,0 +1,125 @@
+import { Logger } from '@nestjs/common';
+import { CommandBus, ICommand } from '@nestjs/cqrs';
+import { lastValueFrom, of, toArray } from 'rxjs';
+import {
+  Clock,
+  DeadLetterStore,
+  describeError,
+  EventTypeRegistry,
+  Reactor,
+  RecordedEvent,
+  RetryPolicy,
+  Wait,
+} from '@libs/event-sourcing';
+import { DomainCommand } from '../domain-command';
+import { SagaFunction } from './saga-functions';
+
+export interface DurableSagaOptions {
+  readonly name: string;
+  readonly sagas: readonly SagaFunction[];
+  readonly registry: EventTypeRegistry;
+  readonly commandBus: CommandBus;
+  readonly deadLetters: DeadLetterStore;
+  readonly retry: RetryPolicy;
+  readonly wait: Wait;
+  readonly clock: Clock;
+  readonly logger?: Pick<Logger, 'log' | 'warn' | 'error'>;
+}
+
+export type StepOutcome =
+  | { readonly kind: 'done'; readonly commands: number }
+  | { readonly kind: 'parked'; readonly error: unknown };
+
+/**
+ * Runs @Saga() streams durably. Nest's own saga runner is an in-memory RxJS stream: an event
+ * published in-process is lost on a crash, its commands are fire-and-forget, and one thrown error
+ * ends the saga for good (nestjs/cqrs #1401, #1838). Here the checkpointed subscription feeds each
+ * stored event, one at a time, through every saga; the commands it maps to are executed and
+ * awaited, and only then does the checkpoint move. Every command's id derives from the causing
+ * event, so a redelivery or a replay repeats nothing. A step that keeps failing is retried with
+ * backoff and then parked in the dead-letter list; the next events keep flowing.
+ */
+export class DurableSagaRunner implements Reactor {
+  readonly kind = 'reactor';
+  readonly filter;
+  readonly name: string;
+  private readonly logger: Pick<Logger, 'log' | 'warn' | 'error'>;
+
+  constructor(private readonly options: DurableSagaOptions) {
+    this.name = options.name;
+    this.filter = { eventTypes: options.registry.types() };
+    this.logger = options.logger ?? new Logger(options.name);
+  }
+
+  async handle(event: RecordedEvent): Promise<void> {
+    const parked = await this.options.deadLetters.get(this.name, event.eventId);
+    if (parked?.status === 'parked') return;
+    await this.process(event, 0);
+  }
+
+  /** For operators: runs a parked event again; it is resolved on success, parked again on failure. */
+  async retryParked(event: RecordedEvent): Promise<StepOutcome> {
+    const letter = await this.options.deadLetters.get(this.name, event.eventId);
+    if (!letter || letter.status !== 'parked') throw new Error(`${event.eventId} is not parked by ${this.name}`);
+    const outcome = await this.process(event, letter.attempts);
+    if (outcome.kind === 'done') await this.options.deadLetters.resolve(this.name, event.eventId, this.options.clock.now().toISOString());
+    return outcome;
+  }
+
+  private async process(event: RecordedEvent, attemptsBefore: number): Promise<StepOutcome> {
+    const { retry, wait } = this.options;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const commands = await this.commandsFor(event);
+        for (const command of commands) await this.execute(command);
+        if (commands.length > 0) this.logger.log(`${event.type} ${event.streamId}@${event.revision}: ${commands.map(describeCommand).join(', ')}`);
+        return { kind: 'done', commands: commands.length };
+      } catch (error) {
+        if (attempt < retry.maxAttempts && retry.isRetryable(error)) {
+          await wait(retry.delayMs(attempt));
+          continue;
+        }
+        await this.park(event, error, attemptsBefore + attempt);
+        return { kind: 'parked', error };
+      }
+    }
+  }
+
+  /** The commands every saga maps this one event to; a saga that throws fails the step. */
+  private async commandsFor(recorded: RecordedEvent): Promise<ICommand[]> {
+    const event = this.options.registry.rehydrate(recorded);
+    const perSaga = await Promise.all(this.options.sagas.map((saga) => lastValueFrom(saga(of(event)).pipe(toArray()))));
+    return perSaga.flat().filter((command): command is ICommand => Boolean(command));
+  }
+
+  private async execute(command: ICommand): Promise<void> {
+    try {
+      await this.options.commandBus.execute(command);
+    } catch (error) {
+      const plan = command instanceof DomainCommand ? command.onRejection : undefined;
+      const code = (error as { code?: unknown }).code;
+      if (!plan || typeof code !== 'string' || !plan.codes.includes(code)) throw error;
+      this.logger.log(`${describeCommand(command)}: nothing to do, because ${code}${plan.compensate ? `; compensating with ${describeCommand(plan.compensate)}` : ''}`);
+      if (plan.compensate) await this.options.commandBus.execute(plan.compensate);
+    }
+  }
+
+  private async park(event: RecordedEvent, error: unknown, attempts: number): Promise<void> {
+    this.logger.error(`${this.name} parked ${event.type} ${event.eventId} after ${attempts} attempt(s): ${describeError(error).message}`);
+    await this.options.deadLetters.park({
+      consumer: this.name,
+      eventId: event.eventId,
+      position: event.position,
+      streamId: event.streamId,
+      type: event.type,
+      error: describeError(error),
+      attempts,
+      parkedAt: this.options.clock.now().toISOString(),
+    });
+  }
+}
+
+function describeCommand(command: ICommand): string {
+  const payload = command instanceof DomainCommand ? (command.payload as { type?: string }) : undefined;
+  return payload?.type ?? command.constructor.name;
+}

@@ -1,0 +1,134 @@
+import { CommandBus, ICommand, IEvent, ofType, Saga } from '@nestjs/cqrs';
+import { map, Observable } from 'rxjs';
+import {
+  DEFAULT_RETRY_POLICY,
+  eventIdFor,
+  EventStoreUnavailableError,
+  EventTypeRegistry,
+  InMemoryDeadLetterStore,
+  RecordedEvent,
+  StoredEvent,
+} from '@libs/event-sourcing';
+import { DomainCommand, DurableSagaRunner, sagaFunctionsOf, sagaStepContext } from '@libs/event-sourcing-nest';
+import { TestClock } from '@libs/testing';
+
+class Happened extends StoredEvent<{ n: number }> {}
+class Act extends DomainCommand<{ n: number }> {}
+class Undo extends DomainCommand<{ n: number }> {}
+class RuleRefusal extends Error {
+  constructor(readonly code: string) {
+    super(code);
+  }
+}
+
+const clock = new TestClock('2026-03-02T05:00:00.000Z');
+
+class ActingSaga {
+  @Saga()
+  act = (events$: Observable<IEvent>) =>
+    events$.pipe(
+      ofType(Happened),
+      map((e) => new Act({ n: e.data.n }, sagaStepContext(e, 'act', clock)).whenRejected(['TARGET.CLOSED'], new Undo({ n: e.data.n }, sagaStepContext(e, 'undo', clock)))),
+    );
+}
+
+function recorded(n: number): RecordedEvent {
+  return {
+    eventId: eventIdFor('runner-spec', n), streamId: 'thing-1', revision: n, position: BigInt(n), type: 'Happened', schemaVersion: 1, data: { n },
+    metadata: { correlationId: 'c', causationId: 'c', commandId: 'c', actor: { id: 'a', role: 'r' }, occurredAt: '2026-03-02T05:00:00.000Z' },
+    recordedAt: '2026-03-02T05:00:00.000Z',
+  };
+}
+
+function runnerWith(execute: (command: ICommand) => Promise<unknown>) {
+  const waits: number[] = [];
+  const deadLetters = new InMemoryDeadLetterStore();
+  const runner = new DurableSagaRunner({
+    name: 'spec-saga',
+    sagas: sagaFunctionsOf([new ActingSaga()]),
+    registry: new EventTypeRegistry().register({ type: 'Happened', schemaVersion: 1, eventClass: Happened }),
+    commandBus: { execute } as unknown as CommandBus,
+    deadLetters,
+    retry: DEFAULT_RETRY_POLICY,
+    wait: async (ms) => void waits.push(ms),
+    clock,
+    logger: { log: () => undefined, warn: () => undefined, error: () => undefined },
+  });
+  return { runner, waits, deadLetters };
+}
+
+describe('durable saga runner', () => {
+  it('finds the @Saga() streams of a class (Nest’s metadata key), and refuses a class without one', () => {
+    expect(sagaFunctionsOf([new ActingSaga()]).map((s) => s.sagaName)).toEqual(['ActingSaga.act']);
+    expect(() => sagaFunctionsOf([{}])).toThrow(/no @Saga\(\)/);
+  });
+
+  it('executes the commands an event maps to, with ids derived from the event', async () => {
+    const executed: ICommand[] = [];
+    const { runner } = runnerWith(async (c) => void executed.push(c));
+    await runner.handle(recorded(1));
+    await runner.handle(recorded(1));
+    expect(executed).toHaveLength(2);
+    expect((executed[0] as Act).context.commandId).toBe((executed[1] as Act).context.commandId);
+    expect((executed[0] as Act).context).toMatchObject({ causationId: eventIdFor('runner-spec', 1), actor: { id: 'review-saga', role: 'system' } });
+  });
+
+  it('retries a transient failure with exponential backoff, without sleeping', async () => {
+    let calls = 0;
+    const { runner, waits, deadLetters } = runnerWith(async () => {
+      calls += 1;
+      if (calls < 3) throw new EventStoreUnavailableError('database is locked');
+    });
+    await runner.handle(recorded(1));
+    expect(calls).toBe(3);
+    expect(waits).toEqual([200, 400]);
+    expect(await deadLetters.list()).toEqual([]);
+  });
+
+  it('parks the event after the last attempt, with the error, and skips it when it is delivered again', async () => {
+    let calls = 0;
+    const { runner, waits, deadLetters } = runnerWith(async () => {
+      calls += 1;
+      throw new EventStoreUnavailableError('disk I/O error');
+    });
+    await runner.handle(recorded(1));
+    expect(waits).toEqual([200, 400, 800, 1600]);
+    expect(await deadLetters.list()).toEqual([expect.objectContaining({ eventId: eventIdFor('runner-spec', 1), attempts: 5, status: 'parked', error: expect.objectContaining({ message: 'disk I/O error' }) })]);
+    await runner.handle(recorded(1));
+    expect(calls).toBe(5);
+  });
+
+  it('treats an expected refusal as "nothing to do" and runs the compensation', async () => {
+    const executed: string[] = [];
+    const { runner, deadLetters } = runnerWith(async (c) => {
+      executed.push(c.constructor.name);
+      if (c instanceof Act) throw new RuleRefusal('TARGET.CLOSED');
+    });
+    await runner.handle(recorded(1));
+    expect(executed).toEqual(['Act', 'Undo']);
+    expect(await deadLetters.list()).toEqual([]);
+  });
+
+  it('parks at once an unexpected refusal by a rule: waiting cannot change the answer', async () => {
+    const { runner, waits, deadLetters } = runnerWith(async () => {
+      throw new RuleRefusal('TARGET.SOMETHING_ELSE');
+    });
+    await runner.handle(recorded(1));
+    expect(waits).toEqual([]);
+    expect(await deadLetters.list()).toEqual([expect.objectContaining({ attempts: 1, error: expect.objectContaining({ code: 'TARGET.SOMETHING_ELSE' }) })]);
+  });
+
+  it('resolves a parked event that succeeds on retry, and parks it again with the new error when it does not', async () => {
+    let failWith: Error | null = new RuleRefusal('TARGET.BROKEN');
+    const { runner, deadLetters } = runnerWith(async () => {
+      if (failWith) throw failWith;
+    });
+    await runner.handle(recorded(1));
+    failWith = new RuleRefusal('TARGET.STILL_BROKEN');
+    expect(await runner.retryParked(recorded(1))).toMatchObject({ kind: 'parked' });
+    expect(await deadLetters.get('spec-saga', eventIdFor('runner-spec', 1))).toMatchObject({ status: 'parked', attempts: 2, error: { code: 'TARGET.STILL_BROKEN' } });
+    failWith = null;
+    expect(await runner.retryParked(recorded(1))).toEqual({ kind: 'done', commands: 1 });
+    expect(await deadLetters.get('spec-saga', eventIdFor('runner-spec', 1))).toMatchObject({ status: 'resolved', resolvedAt: clock.now().toISOString() });
+  });
+});

@@ -1,0 +1,19 @@
+/** A deadline waiting to fire: the at-risk warning or the due instant of one application's review. */
+export interface PendingDeadline {
+  readonly applicationId: string;
+  readonly kind: 'at-risk' | 'due';
+  readonly fireAt: string;
+  /** The ReviewDeadlineScheduled event it comes from: the fired command's id derives from it. */
+  readonly scheduledEventId: string;
+  readonly correlationId: string;
+}
+
+/** The pending-deadlines read model, as the scheduler queries it. */
+export interface DeadlineQueue {
+  /** Deadlines whose instant is at or before `now`, earliest first. */
+  due(now: Date, limit: number): PendingDeadline[];
+  /** How many deadlines are pending (observability). */
+  pendingCount(): number;
+}
+
+export const DEADLINE_QUEUE = Symbol('DeadlineQueue');

@@ -1,0 +1,70 @@
+import { Logger } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { Clock, commandIdCausedBy } from '@libs/event-sourcing';
+import { ApplicationCommandMessage } from '../commands/command-messages';
+import { DeadlineQueue, PendingDeadline } from './deadline-queue';
+
+export const SLA_SCHEDULER_ACTOR = { id: 'sla-scheduler', role: 'system' } as const;
+
+/**
+ * Fires review deadlines from the pending-deadlines read model when the injected clock passes them.
+ * Durable because the deadlines are events (ReviewDeadlineScheduled) and a rebuildable projection,
+ * not timers in memory; idempotent because the fired command's id derives from the scheduling
+ * event, so firing twice (two ticks, two instances, a restart) has no second effect. A decision
+ * removes the application's deadlines from the read model; one fired late decides nothing.
+ */
+export class DeadlineScheduler {
+  private readonly logger = new Logger('DeadlineScheduler');
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<number> | undefined;
+
+  constructor(
+    private readonly queue: DeadlineQueue,
+    private readonly commandBus: CommandBus,
+    private readonly clock: Clock,
+    private readonly batchSize = 500,
+  ) {}
+
+  /** Fires every deadline due now; a failure is logged and retried at the next tick. Returns how many fired. */
+  async fireDue(): Promise<number> {
+    if (this.running) return this.running;
+    this.running = this.fire().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  /** Production only: ticks on a real timer. Tests call `fireDue()` after moving their clock. */
+  start(intervalMs: number): void {
+    this.timer ??= setInterval(() => void this.fireDue(), intervalMs).unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  private async fire(): Promise<number> {
+    const now = this.clock.now();
+    let fired = 0;
+    for (const deadline of this.queue.due(now, this.batchSize)) {
+      try {
+        await this.commandBus.execute(this.commandFor(deadline, now));
+        fired += 1;
+      } catch (error) {
+        this.logger.error(`Deadline ${deadline.kind} of application ${deadline.applicationId} failed; retried at the next tick: ${(error as Error).message}`);
+      }
+    }
+    return fired;
+  }
+
+  private commandFor(deadline: PendingDeadline, now: Date): ApplicationCommandMessage {
+    const context = {
+      commandId: commandIdCausedBy(deadline.scheduledEventId, `fire-${deadline.kind}`),
+      correlationId: deadline.correlationId,
+      causationId: deadline.scheduledEventId,
+      actor: SLA_SCHEDULER_ACTOR,
+      now,
+    };
+    const type = deadline.kind === 'at-risk' ? 'FlagReviewSlaAtRisk' : 'RecordReviewSlaBreach';
+    return new ApplicationCommandMessage({ type, applicationId: deadline.applicationId }, context);
+  }
+}

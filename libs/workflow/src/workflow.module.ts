@@ -1,0 +1,164 @@
+import { DynamicModule, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { CommandBus, CqrsModule, EventBus } from '@nestjs/cqrs';
+import type Database from 'better-sqlite3';
+import {
+  CheckpointedSubscriptionRunner,
+  CLOCK,
+  DEFAULT_RETRY_POLICY,
+  EventTypeRegistry,
+  realWait,
+  SystemClock,
+} from '@libs/event-sourcing';
+import type { CheckpointStore, Clock, DeadLetterStore, EventStore, RetryPolicy, Wait } from '@libs/event-sourcing';
+import {
+  CHECKPOINT_STORE,
+  DurableSagaRunner,
+  EVENT_STORE,
+  EVENT_TYPE_REGISTRY,
+  EventBusBridge,
+  sagaFunctionsOf,
+  SubscriptionsHost,
+} from '@libs/event-sourcing-nest';
+import type { SagaFunction } from '@libs/event-sourcing-nest';
+import { RuntimeConfig } from '@infra/config/runtime-config';
+import { openEventStore } from '@infra/event-store/open-event-store';
+import { PendingDeadlinesProjection } from '@infra/read-models/pending-deadlines.projection';
+import { SqliteCheckpointStore } from '@infra/read-models/sqlite-checkpoint-store';
+import { SqliteDeadLetterStore } from '@infra/read-models/sqlite-dead-letter-store';
+import { openSqlite } from '@infra/sqlite/connection';
+import { ApplicationCommandHandler, QuotaCommandHandler } from './commands/command-handlers';
+import { DeadLetterOperations } from './operations/dead-letter-operations';
+import { WORKFLOW_EVENT_TYPES } from './events/event-classes';
+import { QuotaDecisionSaga } from './sagas/quota-decision.saga';
+import { ReviewDeadlineSaga } from './sagas/review-deadline.saga';
+import { SubsidySaga } from './sagas/subsidy.saga';
+import { DEADLINE_QUEUE } from './sla/deadline-queue';
+import { DeadlineScheduler } from './sla/deadline-scheduler';
+import { DEAD_LETTERS, READ_MODELS_DB, REVIEW_SAGA_RUNNER, SAGAS } from './tokens';
+import { defaultWorkflowConfig, WORKFLOW_CONFIG, WorkflowConfig } from './workflow-config';
+
+export interface WorkflowModuleOptions {
+  readonly runtime: RuntimeConfig;
+  readonly clock?: Clock;
+  readonly workflow?: WorkflowConfig;
+  readonly retry?: RetryPolicy;
+  readonly wait?: Wait;
+  /** How often the deadline scheduler ticks on a real timer; null: never (tests fire it by hand). */
+  readonly schedulerIntervalMs?: number | null;
+  /** False for tools (the CLI): they act on the store but leave the subscriptions to the service. */
+  readonly runSubscriptions?: boolean;
+}
+
+/** Starts the scheduler's timer after the runners are up; closes the stores last. */
+class WorkflowLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    private readonly intervalMs: number | null,
+    private readonly scheduler: DeadlineScheduler,
+    private readonly store: EventStore,
+    private readonly readModels: Database.Database,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.intervalMs !== null) this.scheduler.start(this.intervalMs);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.scheduler.stop();
+    await this.store.close();
+    if (this.readModels.open) this.readModels.close();
+  }
+}
+
+/**
+ * The workflow as one Nest module: event store, read-model database, command handlers, the durable
+ * review saga, the pending-deadlines projection and its scheduler. The sagas are handed to the
+ * DurableSagaRunner inside an array, so Nest's own (in-memory, fire-and-forget) saga runner never
+ * finds them and they run exactly once, from the store.
+ */
+@Module({})
+export class WorkflowModule {
+  static forRoot(options: WorkflowModuleOptions): DynamicModule {
+    const { runtime } = options;
+    return {
+      module: WorkflowModule,
+      global: true,
+      imports: [CqrsModule.forRoot()],
+      providers: [
+        { provide: CLOCK, useValue: options.clock ?? new SystemClock() },
+        { provide: WORKFLOW_CONFIG, useFactory: () => options.workflow ?? defaultWorkflowConfig() },
+        { provide: EVENT_STORE, useFactory: () => openEventStore(runtime) },
+        { provide: EVENT_TYPE_REGISTRY, useFactory: () => new EventTypeRegistry().registerAll(WORKFLOW_EVENT_TYPES) },
+        { provide: READ_MODELS_DB, useFactory: () => openSqlite({ filename: runtime.readModelsFile, synchronous: runtime.sqliteSynchronous }) },
+        { provide: CHECKPOINT_STORE, inject: [READ_MODELS_DB], useFactory: (db: Database.Database) => new SqliteCheckpointStore(db) },
+        { provide: DEAD_LETTERS, inject: [READ_MODELS_DB], useFactory: (db: Database.Database) => new SqliteDeadLetterStore(db) },
+        {
+          provide: PendingDeadlinesProjection,
+          inject: [READ_MODELS_DB, EVENT_TYPE_REGISTRY],
+          useFactory: (db: Database.Database, registry: EventTypeRegistry) => new PendingDeadlinesProjection(db, registry),
+        },
+        { provide: DEADLINE_QUEUE, useExisting: PendingDeadlinesProjection },
+        ApplicationCommandHandler,
+        QuotaCommandHandler,
+        {
+          provide: SAGAS,
+          inject: [WORKFLOW_CONFIG, CLOCK],
+          useFactory: (config: WorkflowConfig, clock: Clock): SagaFunction[] =>
+            sagaFunctionsOf([new ReviewDeadlineSaga(config, clock), new QuotaDecisionSaga(clock), new SubsidySaga(config, clock)]),
+        },
+        {
+          provide: DurableSagaRunner,
+          inject: [SAGAS, EVENT_TYPE_REGISTRY, CommandBus, DEAD_LETTERS, CLOCK],
+          useFactory: (sagas: SagaFunction[], registry: EventTypeRegistry, commandBus: CommandBus, deadLetters: DeadLetterStore, clock: Clock) =>
+            new DurableSagaRunner({
+              name: REVIEW_SAGA_RUNNER,
+              sagas,
+              registry,
+              commandBus,
+              deadLetters,
+              clock,
+              retry: options.retry ?? DEFAULT_RETRY_POLICY,
+              wait: options.wait ?? realWait,
+            }),
+        },
+        {
+          provide: DeadlineScheduler,
+          inject: [PendingDeadlinesProjection, CommandBus, CLOCK],
+          useFactory: (queue: PendingDeadlinesProjection, commandBus: CommandBus, clock: Clock) => new DeadlineScheduler(queue, commandBus, clock),
+        },
+        {
+          provide: SubscriptionsHost,
+          inject: [EVENT_STORE, CHECKPOINT_STORE, PendingDeadlinesProjection, DurableSagaRunner, EventBus, EVENT_TYPE_REGISTRY],
+          useFactory: (
+            store: EventStore,
+            checkpoints: CheckpointStore,
+            deadlines: PendingDeadlinesProjection,
+            saga: DurableSagaRunner,
+            eventBus: EventBus,
+            registry: EventTypeRegistry,
+          ) =>
+            new SubscriptionsHost(
+              options.runSubscriptions === false
+                ? []
+                : [
+                    new CheckpointedSubscriptionRunner(store, checkpoints, deadlines),
+                    new CheckpointedSubscriptionRunner(store, checkpoints, saga),
+                    new CheckpointedSubscriptionRunner(store, checkpoints, new EventBusBridge(eventBus, registry)),
+                  ],
+            ),
+        },
+        {
+          provide: DeadLetterOperations,
+          inject: [EVENT_STORE, DEAD_LETTERS, DurableSagaRunner],
+          useFactory: (store: EventStore, deadLetters: DeadLetterStore, saga: DurableSagaRunner) => new DeadLetterOperations(store, deadLetters, saga),
+        },
+        {
+          provide: WorkflowLifecycle,
+          inject: [DeadlineScheduler, EVENT_STORE, READ_MODELS_DB],
+          useFactory: (scheduler: DeadlineScheduler, store: EventStore, db: Database.Database) =>
+            new WorkflowLifecycle(options.schedulerIntervalMs === undefined ? 30_000 : options.schedulerIntervalMs, scheduler, store, db),
+        },
+      ],
+      exports: [CLOCK, WORKFLOW_CONFIG, EVENT_STORE, EVENT_TYPE_REGISTRY, READ_MODELS_DB, CHECKPOINT_STORE, DEAD_LETTERS, DurableSagaRunner, DeadlineScheduler, SubscriptionsHost, PendingDeadlinesProjection, DeadLetterOperations],
+    };
+  }
+}

@@ -1,0 +1,32 @@
+import { randomUUID } from 'node:crypto';
+import { ApplicationSubmission, applicationStreamId } from '@domain/application';
+import { APPLICANT_IIN, kandasFamily } from '../../domain/application/fixtures';
+import { SagaHarness } from './saga-harness';
+
+/** The submission of the test family (3 persons, Pavlodar 2026, kandas), for a fresh application. */
+export function family(change: (s: ApplicationSubmission) => ApplicationSubmission = (s) => s): ApplicationSubmission {
+  const submission = kandasFamily();
+  return change({ ...submission, consent: { given: true, givenAt: '2026-01-01T00:00:00.000Z' } });
+}
+
+/** Submits and signs (OTP) a new application at the harness clock's time; returns its id. */
+export async function submitAndSign(h: SagaHarness, submission: ApplicationSubmission = family()): Promise<string> {
+  const applicationId = randomUUID();
+  await h.apply({ type: 'SubmitApplication', applicationId, submission, receivingRegionHasQuota: true }, { id: 'egov', role: 'portal' });
+  const [submitted] = await h.events(applicationStreamId(applicationId));
+  const digest = (submitted!.data as { digest: string }).digest;
+  await h.apply(
+    { type: 'SignApplication', applicationId, method: 'otp', signerIin: APPLICANT_IIN, signedDigest: digest, verification: { valid: true, evidence: { otpRequestId: 'otp-1' } } },
+    { id: 'egov', role: 'portal' },
+  );
+  return applicationId;
+}
+
+const ALL_ACCEPTED = [0, 1, 2, 3, 4].map((documentIndex) => ({ documentIndex, accepted: true }));
+
+/** A reviewer starts and records the review of an application. */
+export async function review(h: SagaHarness, applicationId: string, verdict: 'eligible' | 'not-eligible', reviewerId = 'reviewer-1'): Promise<void> {
+  await h.apply({ type: 'StartReview', applicationId, reviewerId });
+  const findings = verdict === 'eligible' ? ALL_ACCEPTED : ALL_ACCEPTED.map((f) => (f.documentIndex === 0 ? { ...f, accepted: false, note: 'passport copy unreadable' } : f));
+  await h.apply({ type: 'RecordReview', applicationId, reviewerId, verdict, findings, refusalGrounds: verdict === 'eligible' ? [] : ['INVALID_OR_EXPIRED_DOCUMENTS'] });
+}
