@@ -104,7 +104,12 @@ describe('review saga: the SLA clock', () => {
     expect((await h.typesOf(id)).filter((t) => t === 'ReviewSlaAtRisk')).toHaveLength(1);
   });
 
-  it('starts from a clock at the harness start', () => {
+  it('keeps pending deadlines across a restart: they live in the store and its read model, not in timers', async () => {
     expect(h.clock.now().toISOString()).toBe(START);
+    const id = await submitAndSign(h);
+    await h.settle();
+    h = await h.restart();
+    await h.advanceTo('2026-03-26T13:30:00.000Z');
+    expect((await h.typesOf(id)).slice(-3)).toEqual(['ReviewSlaAtRisk', 'ReviewSlaBreached', 'ReviewEscalated']);
   });
 });
