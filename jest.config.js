@@ -1,3 +1,5 @@
+const swcrc = JSON.parse(require('node:fs').readFileSync(`${__dirname}/.swcrc`, 'utf8'));
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
@@ -7,7 +9,9 @@ module.exports = {
   testMatch: ['**/*.spec.ts'],
   // Nest 12 ships ES modules only. Node 20 loads them through require(esm), but Jest's own module
   // runtime cannot before Node 24.9, so Jest transforms them to CommonJS like our sources.
-  transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest'] },
+  // Jest's CommonJS runtime has no dynamic import() without --experimental-vm-modules: Nest's
+  // lazy `import('class-validator')` becomes a require() here (the built service keeps import()).
+  transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest', { ...swcrc, swcrc: false, module: { ...swcrc.module, ignoreDynamic: false } }] },
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs)/)'],
   moduleNameMapper: {
     '^@domain/(.*)$': '<rootDir>/domain/$1',

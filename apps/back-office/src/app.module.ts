@@ -1,21 +1,54 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { dirname } from 'node:path';
 import type { Clock } from '@libs/event-sourcing';
 import { WorkflowModule } from '@libs/workflow';
 import { RuntimeConfig } from '@infra/config/runtime-config';
+import { AdminController } from './admin/admin.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { JWT_SETTINGS } from './auth/auth.tokens';
+import { jwtSettings } from '@libs/auth';
+import { AggregateLookup } from './commands/application-lookup';
+import { ApplicationsController } from './commands/applications.controller';
+import { CommandGateway } from './commands/command-gateway';
+import { signingProviders } from './commands/signing.providers';
 import { HealthController } from './health/health.controller';
+import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { strictValidationPipe } from './http/validation';
+import { CommandMetrics } from './observability/command-metrics';
+import { MetricsController } from './observability/metrics.controller';
+import { SlaGauges } from './observability/sla-gauges';
+import { QueriesController } from './queries/queries.controller';
+import { ReadYourWrites } from './queries/read-your-writes';
 
 export interface AppOptions {
   readonly clock?: Clock;
+  /** Deadline scheduler tick; null in tests, which fire it by hand. */
   readonly schedulerIntervalMs?: number | null;
+  readonly env?: NodeJS.ProcessEnv;
 }
 
+/** The back office: the workflow module behind an HTTP API with auth, validation and problem details. */
 @Module({})
 export class AppModule {
   static forRoot(config: RuntimeConfig, options: AppOptions = {}): DynamicModule {
+    const env = options.env ?? process.env;
     return {
       module: AppModule,
       imports: [WorkflowModule.forRoot({ runtime: config, clock: options.clock, schedulerIntervalMs: options.schedulerIntervalMs })],
-      controllers: [HealthController],
+      controllers: [ApplicationsController, AdminController, QueriesController, HealthController, MetricsController],
+      providers: [
+        { provide: JWT_SETTINGS, useFactory: () => jwtSettings(env, dirname(config.readModelsFile)) },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_PIPE, useFactory: strictValidationPipe },
+        CommandMetrics,
+        CommandGateway,
+        AggregateLookup,
+        ReadYourWrites,
+        SlaGauges,
+        ...signingProviders(config, env),
+      ],
     };
   }
 }

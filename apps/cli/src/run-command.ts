@@ -1,10 +1,19 @@
 import { INestApplicationContext } from '@nestjs/common';
+import { dirname } from 'node:path';
+import { CLOCK } from '@libs/event-sourcing';
+import type { Clock } from '@libs/event-sourcing';
 import { DeadLetterOperations } from '@libs/workflow';
+import { jwtSettings } from '@libs/auth';
+import { Role, ROLES } from '@libs/auth';
+import { mintToken } from '@libs/auth';
 
 type Print = (line: string) => void;
 
 const HELP = `Usage: npm run cli -- <command>
 
+  token <role> [user-id] [--ttl <hours>]
+                                 mint a bearer token for local use (roles: portal, operator, reviewer,
+                                 supervisor, auditor, admin)
   dead-letters list [--all]      events the review saga parked (with --all, also the resolved ones)
   dead-letters retry <event-id>  run a parked event through the saga again
   help                           this text`;
@@ -12,6 +21,7 @@ const HELP = `Usage: npm run cli -- <command>
 /** Parses the arguments and runs one command; returns the process exit code. */
 export async function runCommand(app: INestApplicationContext, argv: readonly string[], print: Print): Promise<number> {
   const [group, action, ...rest] = argv;
+  if (group === 'token') return mint(app, action, rest, print);
   if (group === 'dead-letters' && action === 'list') return listDeadLetters(app, rest.includes('--all'), print);
   if (group === 'dead-letters' && action === 'retry' && rest[0]) return retryDeadLetter(app, rest[0], print);
   print(HELP);
@@ -36,4 +46,22 @@ async function retryDeadLetter(app: INestApplicationContext, eventId: string, pr
   }
   print(`Still failing, parked again: ${(outcome.error as Error).message}`);
   return 1;
+}
+
+/** The dev key lives beside the read models, as the service finds it; KANDAS_JWT_SECRET wins when set. */
+function mint(app: INestApplicationContext, role: string | undefined, rest: readonly string[], print: Print): number {
+  if (!role || !(ROLES as readonly string[]).includes(role)) {
+    print(`token needs a role: ${ROLES.join(', ')}`);
+    return 2;
+  }
+  const ttlAt = rest.indexOf('--ttl');
+  const hours = ttlAt >= 0 ? Number(rest[ttlAt + 1]) : 8;
+  if (!Number.isFinite(hours) || hours <= 0 || hours > 24 * 30) {
+    print('--ttl must be a number of hours, at most 720');
+    return 2;
+  }
+  const userId = rest.find((arg, i) => !arg.startsWith('--') && rest[i - 1] !== '--ttl') ?? `${role}-1`;
+  const dataDir = dirname(process.env.KANDAS_READ_MODELS_FILE || './data/read-models.sqlite');
+  print(mintToken(jwtSettings(process.env, dataDir), { id: userId, role: role as Role }, app.get<Clock>(CLOCK).now(), hours * 3600));
+  return 0;
 }

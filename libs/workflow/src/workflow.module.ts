@@ -9,7 +9,7 @@ import {
   realWait,
   SystemClock,
 } from '@libs/event-sourcing';
-import type { CheckpointStore, Clock, DeadLetterStore, EventStore, RetryPolicy, Wait } from '@libs/event-sourcing';
+import type { CheckpointStore, Clock, DeadLetterStore, EventStore, Projection, RetryPolicy, Wait } from '@libs/event-sourcing';
 import {
   CHECKPOINT_STORE,
   DurableSagaRunner,
@@ -22,7 +22,16 @@ import {
 import type { SagaFunction } from '@libs/event-sourcing-nest';
 import { RuntimeConfig } from '@infra/config/runtime-config';
 import { openEventStore } from '@infra/event-store/open-event-store';
-import { PendingDeadlinesProjection } from '@infra/read-models/pending-deadlines.projection';
+import {
+  ApplicationsProjection,
+  ApplicationsQuery,
+  PendingDeadlinesProjection,
+  QuotaUsageProjection,
+  QuotaUsageQuery,
+  SlaDashboardQuery,
+  SubsidyTotalsProjection,
+  SubsidyTotalsQuery,
+} from '@infra/read-models';
 import { SqliteCheckpointStore } from '@infra/read-models/sqlite-checkpoint-store';
 import { SqliteDeadLetterStore } from '@infra/read-models/sqlite-dead-letter-store';
 import { openSqlite } from '@infra/sqlite/connection';
@@ -34,7 +43,7 @@ import { ReviewDeadlineSaga } from './sagas/review-deadline.saga';
 import { SubsidySaga } from './sagas/subsidy.saga';
 import { DEADLINE_QUEUE } from './sla/deadline-queue';
 import { DeadlineScheduler } from './sla/deadline-scheduler';
-import { DEAD_LETTERS, READ_MODELS_DB, REVIEW_SAGA_RUNNER, SAGAS } from './tokens';
+import { DEAD_LETTERS, READ_MODEL_PROJECTIONS, READ_MODELS_DB, REVIEW_SAGA_RUNNER, SAGAS } from './tokens';
 import { defaultWorkflowConfig, WORKFLOW_CONFIG, WorkflowConfig } from './workflow-config';
 
 export interface WorkflowModuleOptions {
@@ -97,6 +106,20 @@ export class WorkflowModule {
           useFactory: (db: Database.Database, registry: EventTypeRegistry) => new PendingDeadlinesProjection(db, registry),
         },
         { provide: DEADLINE_QUEUE, useExisting: PendingDeadlinesProjection },
+        {
+          provide: READ_MODEL_PROJECTIONS,
+          inject: [READ_MODELS_DB, EVENT_TYPE_REGISTRY],
+          useFactory: (db: Database.Database, registry: EventTypeRegistry): Projection[] => [
+            new ApplicationsProjection(db, registry),
+            new QuotaUsageProjection(db, registry),
+            new SubsidyTotalsProjection(db, registry),
+          ],
+        },
+        ...[ApplicationsQuery, SlaDashboardQuery, QuotaUsageQuery, SubsidyTotalsQuery].map((query) => ({
+          provide: query,
+          inject: [READ_MODELS_DB],
+          useFactory: (db: Database.Database) => new query(db),
+        })),
         ApplicationCommandHandler,
         QuotaCommandHandler,
         {
@@ -127,11 +150,12 @@ export class WorkflowModule {
         },
         {
           provide: SubscriptionsHost,
-          inject: [EVENT_STORE, CHECKPOINT_STORE, PendingDeadlinesProjection, DurableSagaRunner, EventBus, EVENT_TYPE_REGISTRY],
+          inject: [EVENT_STORE, CHECKPOINT_STORE, PendingDeadlinesProjection, READ_MODEL_PROJECTIONS, DurableSagaRunner, EventBus, EVENT_TYPE_REGISTRY],
           useFactory: (
             store: EventStore,
             checkpoints: CheckpointStore,
             deadlines: PendingDeadlinesProjection,
+            readModels: Projection[],
             saga: DurableSagaRunner,
             eventBus: EventBus,
             registry: EventTypeRegistry,
@@ -141,6 +165,7 @@ export class WorkflowModule {
                 ? []
                 : [
                     new CheckpointedSubscriptionRunner(store, checkpoints, deadlines),
+                    ...readModels.map((projection) => new CheckpointedSubscriptionRunner(store, checkpoints, projection)),
                     new CheckpointedSubscriptionRunner(store, checkpoints, saga),
                     new CheckpointedSubscriptionRunner(store, checkpoints, new EventBusBridge(eventBus, registry)),
                   ],
@@ -158,7 +183,7 @@ export class WorkflowModule {
             new WorkflowLifecycle(options.schedulerIntervalMs === undefined ? 30_000 : options.schedulerIntervalMs, scheduler, store, db),
         },
       ],
-      exports: [CLOCK, WORKFLOW_CONFIG, EVENT_STORE, EVENT_TYPE_REGISTRY, READ_MODELS_DB, CHECKPOINT_STORE, DEAD_LETTERS, DurableSagaRunner, DeadlineScheduler, SubscriptionsHost, PendingDeadlinesProjection, DeadLetterOperations],
+      exports: [CLOCK, WORKFLOW_CONFIG, EVENT_STORE, EVENT_TYPE_REGISTRY, READ_MODELS_DB, CHECKPOINT_STORE, DEAD_LETTERS, DurableSagaRunner, DeadlineScheduler, SubscriptionsHost, PendingDeadlinesProjection, DeadLetterOperations, READ_MODEL_PROJECTIONS, ApplicationsQuery, SlaDashboardQuery, QuotaUsageQuery, SubsidyTotalsQuery],
     };
   }
 }

@@ -40,6 +40,13 @@ export class CheckpointedSubscriptionRunner {
     return this.processed;
   }
 
+  /** How far the consumer has come, counting the events its filter let by: what its read model reflects. */
+  get progress(): Position | null {
+    if (this.processed === null) return this.reached;
+    if (this.reached === null) return this.processed;
+    return this.processed > this.reached ? this.processed : this.reached;
+  }
+
   async start(): Promise<void> {
     if (this.state === 'running') return;
     this.processed = await this.checkpoints.load(this.consumer.name);
@@ -68,6 +75,8 @@ export class CheckpointedSubscriptionRunner {
     if (this.hasReached(position)) return;
     const head = await this.store.headPosition();
     if (head === null || position > head) throw new Error(`position ${position} is beyond the store's head`);
+    // The runner may have got there while the head was read: check again before waiting for a wake-up.
+    if (this.hasReached(position)) return;
     await new Promise<void>((resolve) => this.waiters.push({ position, resolve }));
     if ((this.state as RunnerState) === 'failed') throw this.failure;
   }

@@ -1,0 +1,116 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseIntPipe, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { reviewDeadline } from '@domain/calendar';
+import { isRegionCode, RegionCode } from '@domain/shared/region';
+import { DeadLetter } from '@libs/event-sourcing';
+import { StepOutcome } from '@libs/event-sourcing-nest';
+import { DeadLetterOperations, DeadlineScheduler, WORKFLOW_CONFIG } from '@libs/workflow';
+import type { WorkflowConfig } from '@libs/workflow';
+import { Roles } from '../auth/roles';
+import { AggregateLookup } from '../commands/application-lookup';
+import { CommandGateway } from '../commands/command-gateway';
+import type { CommandResponse, RequestMeta } from '../commands/command-gateway';
+import { GrantSubsidyDto, SetQuotaCapacityDto } from '../commands/dto/workflow.dto';
+import { CommandRequest } from '../commands/request-meta.decorator';
+import { HttpProblem, problem } from '../http/problem';
+
+const CATEGORIES = ['kandas', 'resettler'] as const;
+
+/**
+ * Administration: the yearly quota orders, and the system steps an administrator may re-drive by
+ * hand (the same commands the saga and the scheduler issue; the domain checks them just the same).
+ * Seats are reserved and released only by the saga, so that no manual step can overfill a quota.
+ */
+@ApiTags('administration')
+@ApiBearerAuth()
+@Controller()
+export class AdminController {
+  constructor(
+    private readonly gateway: CommandGateway,
+    private readonly lookup: AggregateLookup,
+    private readonly scheduler: DeadlineScheduler,
+    private readonly deadLetters: DeadLetterOperations,
+    @Inject(WORKFLOW_CONFIG) private readonly config: WorkflowConfig,
+  ) {}
+
+  @Post('quotas/:region/:year/:category')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({ summary: "Set a region's yearly quota (persons) by the minister's order; a new order may change it, never below the seats taken" })
+  setQuota(
+    @Param('region') region: string,
+    @Param('year', ParseIntPipe) year: number,
+    @Param('category') category: string,
+    @Body() body: SetQuotaCapacityDto,
+    @CommandRequest() meta: RequestMeta,
+  ): Promise<CommandResponse> {
+    const errors = [
+      ...(isRegionCode(region) ? [] : [{ field: 'region', reason: 'is not a region of Kazakhstan' }]),
+      ...((CATEGORIES as readonly string[]).includes(category) ? [] : [{ field: 'category', reason: 'must be kandas or resettler' }]),
+    ];
+    if (errors.length > 0) throw new HttpProblem(problem(400, 'REQUEST.INVALID', 'Invalid request', undefined, errors));
+    return this.gateway.quota({ type: 'SetQuotaCapacity', region: region as RegionCode, year, category: category as 'kandas', capacity: body.capacity, order: body.order }, meta);
+  }
+
+  @Post('applications/:id/subsidies')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({ summary: 'Grant a subsidy of an included application (the saga does it on inclusion; each kind once)' })
+  grantSubsidy(@Param('id', ParseUUIDPipe) id: string, @Body() body: GrantSubsidyDto, @CommandRequest() meta: RequestMeta): Promise<CommandResponse> {
+    return this.gateway.application({ type: 'GrantSubsidy', applicationId: id, kind: body.kind, policy: this.config.subsidyPolicy }, meta);
+  }
+
+  @Post('applications/:id/deadline')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({ summary: 'Schedule the review deadline from the calendar (the saga does it at signing; recorded once)' })
+  async scheduleDeadline(@Param('id', ParseUUIDPipe) id: string, @CommandRequest() meta: RequestMeta): Promise<CommandResponse> {
+    const state = await this.lookup.application(id);
+    if (!('signature' in state)) throw new HttpProblem(problem(422, 'APPLICATION.NOT_SIGNED', 'Not signed', 'The review clock starts at signing'));
+    const { acceptedOn, dueOn, dueAt, atRiskOn, atRiskAt, calendarVersion } = reviewDeadline(state.signature.signedAt, this.config.calendar, this.config.slaPolicy);
+    return this.gateway.application({ type: 'ScheduleReviewDeadline', applicationId: id, deadline: { acceptedOn, dueOn, dueAt, atRiskOn, atRiskAt, calendarVersion } }, meta);
+  }
+
+  @Post('applications/:id/sla/at-risk')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({ summary: 'Flag the review as at risk (the scheduler does it at the warning point; refused before it)' })
+  flagAtRisk(@Param('id', ParseUUIDPipe) id: string, @CommandRequest() meta: RequestMeta): Promise<CommandResponse> {
+    return this.gateway.application({ type: 'FlagReviewSlaAtRisk', applicationId: id }, meta);
+  }
+
+  @Post('applications/:id/sla/breach')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({ summary: 'Record the breach of the review deadline (the scheduler does it at the due instant; refused before it)' })
+  recordBreach(@Param('id', ParseUUIDPipe) id: string, @CommandRequest() meta: RequestMeta): Promise<CommandResponse> {
+    return this.gateway.application({ type: 'RecordReviewSlaBreach', applicationId: id }, meta);
+  }
+
+  @Post('admin/sla/fire-due')
+  @HttpCode(200)
+  @Roles('admin', 'operator')
+  @ApiOperation({ summary: 'Fire the deadlines due now, without waiting for the next tick' })
+  async fireDue(): Promise<{ fired: number }> {
+    return { fired: await this.scheduler.fireDue() };
+  }
+
+  @Get('admin/dead-letters')
+  @Roles('operator', 'admin')
+  @ApiOperation({ summary: 'Events the review saga parked, with their errors' })
+  async listDeadLetters(@Query('status') status?: string): Promise<Array<Omit<DeadLetter, 'position'> & { position: string }>> {
+    const wanted = status === 'all' || status === 'resolved' ? status : 'parked';
+    return (await this.deadLetters.list(wanted)).map((letter) => ({ ...letter, position: letter.position.toString() }));
+  }
+
+  @Post('admin/dead-letters/:eventId/retry')
+  @HttpCode(200)
+  @Roles('operator', 'admin')
+  @ApiOperation({ summary: 'Run a parked event through the saga again' })
+  async retryDeadLetter(@Param('eventId', ParseUUIDPipe) eventId: string): Promise<{ outcome: StepOutcome['kind']; commands?: number; error?: string }> {
+    const outcome = await this.deadLetters.retry(eventId).catch((error: Error) => {
+      throw new HttpProblem(problem(404, 'DEAD_LETTER.NOT_FOUND', 'No such parked event', error.message));
+    });
+    return outcome.kind === 'done' ? { outcome: 'done', commands: outcome.commands } : { outcome: 'parked', error: (outcome.error as Error).message };
+  }
+}

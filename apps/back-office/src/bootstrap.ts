@@ -1,0 +1,29 @@
+import { INestApplication } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import securityHeaders from './http/security-headers';
+
+export const BODY_LIMIT = '256kb';
+
+/** What every instance of the HTTP app needs, in `main.ts` and in the e2e tests alike. */
+export function configureHttp(app: NestExpressApplication): INestApplication {
+  app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.disable('x-powered-by');
+  app.use(securityHeaders);
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Kandas regional-quota back office')
+      .setDescription(
+        'Commands and queries of the public service «Inclusion in the regional quota for the admission of kandas and resettlers». ' +
+          'Errors are RFC 9457 problem details; commands answer with the stream revision and the global position; ' +
+          'send `Idempotency-Key` to retry safely, `If-Match` to refuse a concurrent change, `atLeast` on queries to read your writes.',
+      )
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  return app;
+}

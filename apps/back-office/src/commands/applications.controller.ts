@@ -1,0 +1,136 @@
+import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { KANDAS_NAMESPACE, uuidV5 } from '@libs/event-sourcing';
+import type { ApplicationSubmission } from '@domain/application';
+import { decisionFor } from '@libs/workflow';
+import { HttpProblem, problem } from '../http/problem';
+import { Roles } from '../auth/roles';
+import { AggregateLookup } from './application-lookup';
+import { CommandGateway } from './command-gateway';
+import type { CommandResponse, RequestMeta } from './command-gateway';
+import { SubmitApplicationDto } from './dto/submission.dto';
+import { IssueOtpDto, ReasonDto, ReassignReviewDto, RecordReviewDto, RefuseApplicationDto, SignApplicationDto } from './dto/workflow.dto';
+import { CommandRequest } from './request-meta.decorator';
+import { OTP_DELIVERY, OTP_ISSUER, SIGNATURE_VERIFIER } from './signing';
+import type { OtpDelivery, OtpIssuer, SignatureProof, SignatureVerifier } from './signing';
+
+const Id = () => Param('id', new ParseUUIDPipe());
+
+/** The applicant's and the officers' commands on one application. */
+@ApiTags('applications: commands')
+@ApiBearerAuth()
+@Controller('applications')
+export class ApplicationsController {
+  constructor(
+    private readonly gateway: CommandGateway,
+    private readonly lookup: AggregateLookup,
+    @Inject(SIGNATURE_VERIFIER) private readonly verifier: SignatureVerifier,
+    @Inject(OTP_ISSUER) private readonly otp: OtpIssuer,
+    @Inject(OTP_DELIVERY) private readonly otpDelivery: OtpDelivery,
+  ) {}
+
+  @Post()
+  @Roles('portal')
+  @ApiOperation({ summary: 'Submit an application (eGov portal)', description: 'The id is derived from the Idempotency-Key when one is sent, so a retried submission answers with the same application.' })
+  async submit(@Body() body: SubmitApplicationDto, @CommandRequest() meta: RequestMeta): Promise<CommandResponse & { applicationId: string }> {
+    const submission = body as unknown as ApplicationSubmission;
+    const commandId = this.gateway.commandIdFor(meta);
+    const applicationId = uuidV5(`application:${commandId}`, KANDAS_NAMESPACE);
+    const { receivingRegion, quotaYear, applicant } = submission;
+    const receivingRegionHasQuota = await this.lookup.quotaOffered(receivingRegion, quotaYear, applicant.category);
+    const response = await this.gateway.application({ type: 'SubmitApplication', applicationId, submission, receivingRegionHasQuota }, meta, commandId);
+    return { applicationId, ...response };
+  }
+
+  @Post(':id/otp')
+  @Roles('portal')
+  @ApiOperation({ summary: 'Issue a one-time password to sign the application (6 digits, 5 minutes, 3 attempts)' })
+  async issueOtp(@Id() id: string, @Body() body: IssueOtpDto): Promise<{ otpRequestId: string; expiresAt: string; delivery: OtpDelivery; code?: string }> {
+    const state = await this.lookup.application(id);
+    if (state.status !== 'submitted') throw new HttpProblem(problem(422, 'APPLICATION.ALREADY_SIGNED', 'Nothing to sign', `The application is ${state.status}`));
+    if (body.signerIin !== state.submission.applicant.iin) {
+      throw new HttpProblem(problem(422, 'APPLICATION.SIGNER_NOT_APPLICANT', 'Only the applicant signs the application', undefined, [{ field: 'signerIin', reason: "is not the applicant's IIN" }]));
+    }
+    const issued = this.otp.issue({ applicationId: id, iin: body.signerIin, digest: state.digest });
+    return { otpRequestId: issued.otpRequestId, expiresAt: issued.expiresAt, delivery: this.otpDelivery, ...(this.otpDelivery === 'echo' ? { code: issued.code } : {}) };
+  }
+
+  @Post(':id/sign')
+  @Roles('portal')
+  @ApiOperation({ summary: 'Sign the application with the OTP or an electronic digital signature (EDS) over its digest' })
+  async sign(@Id() id: string, @Body() body: SignApplicationDto, @CommandRequest() meta: RequestMeta): Promise<CommandResponse> {
+    const state = await this.lookup.application(id);
+    const digest = 'digest' in state ? state.digest : '';
+    const proof = proofOf(body);
+    const commandId = this.gateway.commandIdFor(meta);
+    const signedAt = this.gateway.context(meta, commandId).now.toISOString();
+    const verification = await this.verifier.verify({ applicationId: id, method: body.method, signerIin: body.signerIin, digest, signedAt, proof });
+    return this.gateway.application({ type: 'SignApplication', applicationId: id, method: body.method, signerIin: body.signerIin, signedDigest: digest, verification }, meta, commandId);
+  }
+
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  @Roles('portal')
+  @ApiOperation({ summary: 'Withdraw the application (before a decision)' })
+  withdraw(@Id() id: string, @Body() body: ReasonDto, @CommandRequest() meta: RequestMeta): Promise<CommandResponse> {
+    return this.gateway.application({ type: 'WithdrawApplication', applicationId: id, reason: body.reason }, meta);
+  }
+
+  @Post(':id/review/start')
+  @HttpCode(200)
+  @Roles('reviewer')
+  @ApiOperation({ summary: 'Take the application for review (the caller becomes its reviewer)' })
+  startReview(@Id() id: string, @CommandRequest() meta: RequestMeta): Promise<CommandResponse> {
+    return this.gateway.application({ type: 'StartReview', applicationId: id, reviewerId: meta.actor.id }, meta);
+  }
+
+  @Post(':id/review')
+  @HttpCode(200)
+  @Roles('reviewer')
+  @ApiOperation({ summary: 'Record the review: verdict, a finding per document, refusal grounds when not eligible', description: 'An eligible review is turned by the saga into inclusion in the quota, or into a refusal when the quota cannot hold the family.' })
+  recordReview(@Id() id: string, @Body() body: RecordReviewDto, @CommandRequest() meta: RequestMeta): Promise<CommandResponse> {
+    return this.gateway.application({ type: 'RecordReview', applicationId: id, reviewerId: meta.actor.id, verdict: body.verdict, findings: body.findings, refusalGrounds: body.refusalGrounds, comment: body.comment }, meta);
+  }
+
+  @Post(':id/reassign')
+  @HttpCode(200)
+  @Roles('supervisor')
+  @ApiOperation({ summary: 'Hand the review to another reviewer (supervisors, e.g. for escalated applications)' })
+  reassign(@Id() id: string, @Body() body: ReassignReviewDto, @CommandRequest() meta: RequestMeta): Promise<CommandResponse> {
+    return this.gateway.application({ type: 'ReassignReview', applicationId: id, toReviewerId: body.toReviewerId, reason: body.reason }, meta);
+  }
+
+  @Post(':id/refuse')
+  @HttpCode(200)
+  @Roles('supervisor')
+  @ApiOperation({ summary: 'Refuse the application with coded grounds and an explanation (supervisors)' })
+  async refuse(@Id() id: string, @Body() body: RefuseApplicationDto, @CommandRequest() meta: RequestMeta): Promise<CommandResponse> {
+    const state = await this.lookup.application(id);
+    const commandId = this.gateway.commandIdFor(meta);
+    const now = this.gateway.context(meta, commandId).now;
+    const year = 'submission' in state ? state.submission.quotaYear : now.getUTCFullYear();
+    const decision = decisionFor('refusal', id, year, now);
+    return this.gateway.application({ type: 'RefuseApplication', applicationId: id, grounds: body.grounds, explanation: body.explanation, decision }, meta, commandId);
+  }
+
+  @Post(':id/escalate')
+  @HttpCode(200)
+  @Roles('supervisor', 'admin')
+  @ApiOperation({ summary: 'Move a review past its deadline to the supervisors’ queue (the saga does it on breach)' })
+  escalate(@Id() id: string, @Body() body: ReasonDto, @CommandRequest() meta: RequestMeta): Promise<CommandResponse> {
+    return this.gateway.application({ type: 'EscalateReview', applicationId: id, reason: body.reason }, meta);
+  }
+}
+
+function proofOf(body: SignApplicationDto): SignatureProof {
+  if (body.method === 'otp') {
+    if (!body.otpRequestId || !body.code) throw missing(['otpRequestId', 'code'].filter((f) => !body[f as 'code']));
+    return { method: 'otp', otpRequestId: body.otpRequestId, code: body.code };
+  }
+  if (!body.signatureBase64 || !body.certificatePem) throw missing(['signatureBase64', 'certificatePem'].filter((f) => !body[f as 'certificatePem']));
+  return { method: 'eds', signatureBase64: body.signatureBase64, certificatePem: body.certificatePem };
+}
+
+function missing(fields: string[]): HttpProblem {
+  return new HttpProblem(problem(400, 'REQUEST.INVALID', 'Invalid request', 'The proof of signature is incomplete', fields.map((field) => ({ field, reason: 'is required for this method' }))));
+}

@@ -1,0 +1,57 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DomainError } from '@domain/shared/errors';
+import { DuplicateEventIdError, EventStoreUnavailableError, InvalidAppendError, InvalidReadError, WrongExpectedRevisionError } from '@libs/event-sourcing';
+import { FieldError, HttpProblem, Problem, problem, PROBLEM_CONTENT_TYPE } from './problem';
+
+/**
+ * Every error leaves as RFC 9457 problem details, mapped here and nowhere else: a rule of the domain
+ * is 422 with its stable code, a revision conflict 409, malformed input 400 with each field at fault,
+ * a store that cannot answer 503; anything unexpected is 500 and logged (without the request body).
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const { body, headers } = this.toProblem(error);
+    if (body.status >= 500) this.logger.error(`${request.method} ${request.path} → ${body.status} ${body.code}: ${(error as Error)?.stack ?? String(error)}`);
+    response.status(body.status).set({ ...headers, 'Content-Type': PROBLEM_CONTENT_TYPE }).send(JSON.stringify({ ...body, instance: request.originalUrl }));
+  }
+
+  private toProblem(error: unknown): { body: Problem; headers: Record<string, string> } {
+    if (error instanceof HttpProblem) return { body: error.problem, headers: { ...error.headers } };
+    if (error instanceof DomainError) return { body: problem(422, error.code, 'The request breaks a rule of the service', error.message, error.violations), headers: {} };
+    if (error instanceof WrongExpectedRevisionError) {
+      return { body: problem(409, error.code, 'The application changed in the meantime', `${error.message}; reload it and decide again`), headers: {} };
+    }
+    if (error instanceof DuplicateEventIdError) return { body: problem(409, error.code, 'Conflicting retry', error.message), headers: {} };
+    if (error instanceof InvalidAppendError || error instanceof InvalidReadError) return { body: problem(400, error.code, 'Invalid request', error.message), headers: {} };
+    if (error instanceof EventStoreUnavailableError) {
+      return { body: problem(503, error.code, 'The event store cannot answer', 'Nothing was recorded; retry later'), headers: { 'Retry-After': '5' } };
+    }
+    if (error instanceof HttpException) return { body: fromHttpException(error), headers: {} };
+    return { body: problem(500, 'SERVER.UNEXPECTED', 'Unexpected error', 'The error was logged; nothing half-done was recorded'), headers: {} };
+  }
+}
+
+function fromHttpException(error: HttpException): Problem {
+  const status = error.getStatus();
+  const response = error.getResponse() as { message?: unknown; errors?: FieldError[] } | string;
+  const errors = typeof response === 'object' && Array.isArray(response.errors) ? response.errors : undefined;
+  const detail = typeof response === 'string' ? response : Array.isArray(response.message) ? undefined : String(response.message ?? error.message);
+  const codes: Record<number, [string, string]> = {
+    400: ['REQUEST.INVALID', 'Invalid request'],
+    401: ['AUTH.UNAUTHENTICATED', 'Authentication required'],
+    403: ['AUTH.FORBIDDEN', 'Not allowed for your role'],
+    404: ['RESOURCE.NOT_FOUND', 'Not found'],
+    413: ['REQUEST.TOO_LARGE', 'Request body too large'],
+    415: ['REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Unsupported media type'],
+    429: ['REQUEST.RATE_LIMITED', 'Too many requests'],
+  };
+  const [code, title] = codes[status] ?? [`HTTP.${status}`, error.name];
+  return problem(status, code, title, detail, errors);
+}

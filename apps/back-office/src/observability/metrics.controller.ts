@@ -1,0 +1,45 @@
+import { Controller, Get, Header, Inject } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Gauge } from 'prom-client';
+import type { DeadLetterStore, EventStore } from '@libs/event-sourcing';
+import { EVENT_STORE, SubscriptionsHost } from '@libs/event-sourcing-nest';
+import { DEAD_LETTERS, PendingDeadlinesProjection } from '@libs/workflow';
+import { Public } from '../auth/roles';
+import { SlaGauges } from './sla-gauges';
+import { CommandMetrics } from './command-metrics';
+
+/** Prometheus metrics: commands, events, subscription lag, parked events, SLA at risk and breached. */
+@ApiExcludeController()
+@Controller('metrics')
+export class MetricsController {
+  constructor(
+    private readonly metrics: CommandMetrics,
+    private readonly subscriptions: SubscriptionsHost,
+    private readonly deadlines: PendingDeadlinesProjection,
+    private readonly sla: SlaGauges,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(DEAD_LETTERS) private readonly deadLetters: DeadLetterStore,
+  ) {
+    const registers = [metrics.registry];
+    new Gauge({
+      name: 'kandas_subscription_lag_events',
+      help: 'Global positions between the store head and each consumer’s checkpoint (saga lag, projection lag)',
+      labelNames: ['consumer'],
+      registers,
+      collect: async function (this: Gauge) {
+        const head = (await store.headPosition()) ?? 0n;
+        for (const runner of subscriptions.runners) this.set({ consumer: runner.name }, Number(head - (runner.progress ?? 0n)));
+      },
+    });
+    new Gauge({ name: 'kandas_parked_events', help: 'Events parked in the dead-letter list', registers, collect: async function (this: Gauge) { this.set((await deadLetters.list({ status: 'parked' })).length); } });
+    new Gauge({ name: 'kandas_pending_deadlines', help: 'SLA deadlines waiting to fire', registers, collect: function (this: Gauge) { this.set(deadlines.pendingCount()); } });
+    sla.register(registers);
+  }
+
+  @Get()
+  @Public()
+  @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
+  async scrape(): Promise<string> {
+    return this.metrics.registry.metrics();
+  }
+}

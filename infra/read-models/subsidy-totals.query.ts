@@ -1,0 +1,45 @@
+import type Database from 'better-sqlite3';
+import { ensureSubsidyTotalsSchema } from './subsidy-totals.projection';
+import { toSafeNumber } from './read-model-support';
+
+export interface SubsidyTotal {
+  readonly region: string;
+  /** The year of the inclusion decision. */
+  readonly year: number;
+  readonly kind: 'relocation' | 'rent';
+  readonly count: number;
+  /** Whole tenge. */
+  readonly amount: number;
+}
+
+export interface SubsidyTotals {
+  /** Ordered by year, region, kind. */
+  readonly totals: SubsidyTotal[];
+  readonly grandTotal: { readonly count: number; readonly amount: number };
+}
+
+interface Row { region: string; year: bigint; kind: SubsidyTotal['kind']; count: bigint; amount: bigint }
+
+/** Sums of the subsidies granted, per region, decision year and kind, read in 64-bit integers. */
+export class SubsidyTotalsQuery {
+  private readonly select: Database.Statement;
+
+  constructor(db: Database.Database) {
+    ensureSubsidyTotalsSchema(db);
+    this.select = db.prepare(`SELECT region, decision_year AS year, kind, COUNT(*) AS count, SUM(amount) AS amount
+      FROM subsidy_grants WHERE (@year IS NULL OR decision_year = @year) AND (@region IS NULL OR region = @region)
+      GROUP BY decision_year, region, kind ORDER BY decision_year, region, kind`).safeIntegers();
+  }
+
+  totals(filter: { readonly year?: number; readonly region?: string } = {}): SubsidyTotals {
+    const rows = this.select.all({ year: filter.year ?? null, region: filter.region ?? null }) as Row[];
+    let count = 0n;
+    let amount = 0n;
+    const totals = rows.map((row) => {
+      count += row.count;
+      amount += row.amount;
+      return { region: row.region, year: toSafeNumber(row.year), kind: row.kind, count: toSafeNumber(row.count), amount: toSafeNumber(row.amount) };
+    });
+    return { totals, grandTotal: { count: toSafeNumber(count), amount: toSafeNumber(amount) } };
+  }
+}

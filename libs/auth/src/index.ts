@@ -1,0 +1,4 @@
+export * from './actor';
+export * from './secrets';
+export * from './jwt-keys';
+export * from './tokens';
