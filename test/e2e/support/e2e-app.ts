@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
+import { waitUntilCaughtUp } from '@libs/event-sourcing';
 import type { EventStore } from '@libs/event-sourcing';
 import { EVENT_STORE, SubscriptionsHost } from '@libs/event-sourcing-nest';
 import { jwtSettings, mintToken, Role } from '@libs/auth';
@@ -63,15 +64,9 @@ export class E2eApp {
 
   /** Lets every subscription catch up with the store (the saga appends as it goes). */
   async settle(): Promise<void> {
-    const runners = this.app.get(SubscriptionsHost).runners;
-    for (let round = 0; round < 50; round++) {
-      const head = await this.store.headPosition();
-      if (head === null) return;
-      for (const runner of runners) await runner.waitFor(head);
-      if ((await this.store.headPosition()) === head) return;
-    }
-    throw new Error('the back office did not settle');
+    await waitUntilCaughtUp(this.store, this.app.get(SubscriptionsHost).runners);
   }
+
 
   async advanceTo(instant: string): Promise<void> {
     this.clock.set(instant);

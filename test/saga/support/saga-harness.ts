@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { ApplicationCommand, applicationStreamId } from '@domain/application';
 import { QuotaCommand, quotaStreamId } from '@domain/quota';
 import { ApplicantCategory, RegionCode } from '@domain/shared/region';
-import { CommandContext, CommandOutcome, EventStore, Position, RecordedEvent, RetryPolicy } from '@libs/event-sourcing';
+import { CommandContext, CommandOutcome, EventStore, Position, RecordedEvent, RetryPolicy, waitUntilCaughtUp } from '@libs/event-sourcing';
 import { EVENT_STORE, SubscriptionsHost } from '@libs/event-sourcing-nest';
 import { TestClock } from '@libs/testing';
 import { ApplicationCommandMessage, DEAD_LETTERS, DeadlineScheduler, QuotaCommandMessage, Untimed, WorkflowConfig, WorkflowModule } from '@libs/workflow';
@@ -78,14 +78,9 @@ export class SagaHarness {
 
   /** Lets every subscription catch up, until the head stops moving. */
   async settle(): Promise<void> {
-    for (let round = 0; round < 50; round++) {
-      const head = await this.store.headPosition();
-      if (head === null) return;
-      for (const runner of this.runners) await runner.waitFor(head);
-      if ((await this.store.headPosition()) === head) return;
-    }
-    throw new Error('the workflow did not settle in 50 rounds');
+    await waitUntilCaughtUp(this.store, this.runners);
   }
+
 
   /** Moves the clock, fires the deadlines now due, and lets everything settle. */
   async advanceTo(instant: string): Promise<void> {

@@ -3,3 +3,4 @@ export * from './checkpoint-store';
 export * from './subscription-runner';
 export * from './dead-letter-store';
 export * from './retry-policy';
+export * from './caught-up';
