@@ -6,6 +6,7 @@ import { DeadLetterOperations } from '@libs/workflow';
 import { jwtSettings } from '@libs/auth';
 import { Role, ROLES } from '@libs/auth';
 import { mintToken } from '@libs/auth';
+import { runSeedCommand } from './seed/seed-command';
 
 type Print = (line: string) => void;
 
@@ -16,6 +17,8 @@ const HELP = `Usage: npm run cli -- <command>
                                  supervisor, auditor, admin)
   dead-letters list [--all]      events the review saga parked (with --all, also the resolved ones)
   dead-letters retry <event-id>  run a parked event through the saga again
+  seed [--applications N] [--seed S] [--from yyyy-MM-dd] [--to yyyy-MM-dd] [--force]
+                                 load demo data (default 400 applications over 2026) into an empty store
   help                           this text`;
 
 /** Parses the arguments and runs one command; returns the process exit code. */
@@ -24,6 +27,8 @@ export async function runCommand(app: INestApplicationContext, argv: readonly st
   if (group === 'token') return mint(app, action, rest, print);
   if (group === 'dead-letters' && action === 'list') return listDeadLetters(app, rest.includes('--all'), print);
   if (group === 'dead-letters' && action === 'retry' && rest[0]) return retryDeadLetter(app, rest[0], print);
+  // The seed runs the workflow with its subscriptions and a simulated clock, in its own context.
+  if (group === 'seed') return runSeedCommand(argv.slice(1), print);
   print(HELP);
   return group === 'help' || group === undefined ? 0 : 2;
 }

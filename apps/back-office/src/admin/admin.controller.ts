@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseIntPipe, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { reviewDeadline } from '@domain/calendar';
 import { isRegionCode, RegionCode } from '@domain/shared/region';
 import { DeadLetter } from '@libs/event-sourcing';
@@ -10,7 +10,7 @@ import { Roles } from '../auth/roles';
 import { AggregateLookup } from '../commands/application-lookup';
 import { CommandGateway } from '../commands/command-gateway';
 import type { CommandResponse, RequestMeta } from '../commands/command-gateway';
-import { GrantSubsidyDto, SetQuotaCapacityDto } from '../commands/dto/workflow.dto';
+import { GrantSubsidyDto, NoBodyDto, SetQuotaCapacityDto } from '../commands/dto/workflow.dto';
 import { CommandRequest } from '../commands/request-meta.decorator';
 import { HttpProblem, problem } from '../http/problem';
 
@@ -64,7 +64,8 @@ export class AdminController {
   @HttpCode(200)
   @Roles('admin')
   @ApiOperation({ summary: 'Schedule the review deadline from the calendar (the saga does it at signing; recorded once)' })
-  async scheduleDeadline(@Param('id', ParseUUIDPipe) id: string, @CommandRequest() meta: RequestMeta): Promise<CommandResponse> {
+  @ApiBody({ type: NoBodyDto, required: false, description: 'None: any field is refused' })
+  async scheduleDeadline(@Param('id', ParseUUIDPipe) id: string, @Body() _body: NoBodyDto, @CommandRequest() meta: RequestMeta): Promise<CommandResponse> {
     const state = await this.lookup.application(id);
     if (!('signature' in state)) throw new HttpProblem(problem(422, 'APPLICATION.NOT_SIGNED', 'Not signed', 'The review clock starts at signing'));
     const { acceptedOn, dueOn, dueAt, atRiskOn, atRiskAt, calendarVersion } = reviewDeadline(state.signature.signedAt, this.config.calendar, this.config.slaPolicy);
@@ -75,7 +76,8 @@ export class AdminController {
   @HttpCode(200)
   @Roles('admin')
   @ApiOperation({ summary: 'Flag the review as at risk (the scheduler does it at the warning point; refused before it)' })
-  flagAtRisk(@Param('id', ParseUUIDPipe) id: string, @CommandRequest() meta: RequestMeta): Promise<CommandResponse> {
+  @ApiBody({ type: NoBodyDto, required: false, description: 'None: any field is refused' })
+  flagAtRisk(@Param('id', ParseUUIDPipe) id: string, @Body() _body: NoBodyDto, @CommandRequest() meta: RequestMeta): Promise<CommandResponse> {
     return this.gateway.application({ type: 'FlagReviewSlaAtRisk', applicationId: id }, meta);
   }
 
@@ -83,7 +85,8 @@ export class AdminController {
   @HttpCode(200)
   @Roles('admin')
   @ApiOperation({ summary: 'Record the breach of the review deadline (the scheduler does it at the due instant; refused before it)' })
-  recordBreach(@Param('id', ParseUUIDPipe) id: string, @CommandRequest() meta: RequestMeta): Promise<CommandResponse> {
+  @ApiBody({ type: NoBodyDto, required: false, description: 'None: any field is refused' })
+  recordBreach(@Param('id', ParseUUIDPipe) id: string, @Body() _body: NoBodyDto, @CommandRequest() meta: RequestMeta): Promise<CommandResponse> {
     return this.gateway.application({ type: 'RecordReviewSlaBreach', applicationId: id }, meta);
   }
 
@@ -91,7 +94,8 @@ export class AdminController {
   @HttpCode(200)
   @Roles('admin', 'operator')
   @ApiOperation({ summary: 'Fire the deadlines due now, without waiting for the next tick' })
-  async fireDue(): Promise<{ fired: number }> {
+  @ApiBody({ type: NoBodyDto, required: false, description: 'None: any field is refused' })
+  async fireDue(@Body() _body: NoBodyDto): Promise<{ fired: number }> {
     return { fired: await this.scheduler.fireDue() };
   }
 
@@ -107,7 +111,8 @@ export class AdminController {
   @HttpCode(200)
   @Roles('operator', 'admin')
   @ApiOperation({ summary: 'Run a parked event through the saga again' })
-  async retryDeadLetter(@Param('eventId', ParseUUIDPipe) eventId: string): Promise<{ outcome: StepOutcome['kind']; commands?: number; error?: string }> {
+  @ApiBody({ type: NoBodyDto, required: false, description: 'None: any field is refused' })
+  async retryDeadLetter(@Param('eventId', ParseUUIDPipe) eventId: string, @Body() _body: NoBodyDto): Promise<{ outcome: StepOutcome['kind']; commands?: number; error?: string }> {
     const outcome = await this.deadLetters.retry(eventId).catch((error: Error) => {
       throw new HttpProblem(problem(404, 'DEAD_LETTER.NOT_FOUND', 'No such parked event', error.message));
     });

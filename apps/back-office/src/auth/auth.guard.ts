@@ -28,7 +28,7 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const header = request.headers.authorization ?? '';
-    const match = /^Bearer ([A-Za-z0-9_.-]+)$/.exec(header);
+    const match = /^Bearer ([A-Za-z0-9_.-]+)$/i.exec(header);
     if (!match) throw unauthenticated('A bearer token is required');
     try {
       request.actor = verifyToken(this.settings, match[1]!, this.clock.now());

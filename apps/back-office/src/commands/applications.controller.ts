@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { KANDAS_NAMESPACE, uuidV5 } from '@libs/event-sourcing';
 import type { ApplicationSubmission } from '@domain/application';
 import { decisionFor } from '@libs/workflow';
@@ -9,7 +9,7 @@ import { AggregateLookup } from './application-lookup';
 import { CommandGateway } from './command-gateway';
 import type { CommandResponse, RequestMeta } from './command-gateway';
 import { SubmitApplicationDto } from './dto/submission.dto';
-import { IssueOtpDto, ReasonDto, ReassignReviewDto, RecordReviewDto, RefuseApplicationDto, SignApplicationDto } from './dto/workflow.dto';
+import { IssueOtpDto, NoBodyDto, ReasonDto, ReassignReviewDto, RecordReviewDto, RefuseApplicationDto, SignApplicationDto } from './dto/workflow.dto';
 import { CommandRequest } from './request-meta.decorator';
 import { OTP_DELIVERY, OTP_ISSUER, SIGNATURE_VERIFIER } from './signing';
 import type { OtpDelivery, OtpIssuer, SignatureProof, SignatureVerifier } from './signing';
@@ -47,7 +47,10 @@ export class ApplicationsController {
   @ApiOperation({ summary: 'Issue a one-time password to sign the application (6 digits, 5 minutes, 3 attempts)' })
   async issueOtp(@Id() id: string, @Body() body: IssueOtpDto): Promise<{ otpRequestId: string; expiresAt: string; delivery: OtpDelivery; code?: string }> {
     const state = await this.lookup.application(id);
-    if (state.status !== 'submitted') throw new HttpProblem(problem(422, 'APPLICATION.ALREADY_SIGNED', 'Nothing to sign', `The application is ${state.status}`));
+    if (state.status !== 'submitted') {
+      const code = state.status === 'withdrawn' ? 'APPLICATION.WITHDRAWN' : state.status === 'included' || state.status === 'refused' ? 'APPLICATION.ALREADY_DECIDED' : 'APPLICATION.ALREADY_SIGNED';
+      throw new HttpProblem(problem(422, code, 'Nothing to sign', `The application is ${state.status}`));
+    }
     if (body.signerIin !== state.submission.applicant.iin) {
       throw new HttpProblem(problem(422, 'APPLICATION.SIGNER_NOT_APPLICANT', 'Only the applicant signs the application', undefined, [{ field: 'signerIin', reason: "is not the applicant's IIN" }]));
     }
@@ -80,7 +83,8 @@ export class ApplicationsController {
   @HttpCode(200)
   @Roles('reviewer')
   @ApiOperation({ summary: 'Take the application for review (the caller becomes its reviewer)' })
-  startReview(@Id() id: string, @CommandRequest() meta: RequestMeta): Promise<CommandResponse> {
+  @ApiBody({ type: NoBodyDto, required: false, description: 'None: any field is refused' })
+  startReview(@Id() id: string, @Body() _body: NoBodyDto, @CommandRequest() meta: RequestMeta): Promise<CommandResponse> {
     return this.gateway.application({ type: 'StartReview', applicationId: id, reviewerId: meta.actor.id }, meta);
   }
 

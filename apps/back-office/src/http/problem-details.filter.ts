@@ -24,6 +24,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   private toProblem(error: unknown): { body: Problem; headers: Record<string, string> } {
     if (error instanceof HttpProblem) return { body: error.problem, headers: { ...error.headers } };
+    // The decider says NOT_SUBMITTED only of an application with no event at all: over HTTP that is an
+    // id naming nothing, answered 404 like the endpoints that look the application up first.
+    if (error instanceof DomainError && error.code === 'APPLICATION.NOT_SUBMITTED') return { body: problem(404, 'APPLICATION.NOT_FOUND', 'No such application', 'No application has this id'), headers: {} };
     if (error instanceof DomainError) return { body: problem(422, error.code, 'The request breaks a rule of the service', error.message, error.violations), headers: {} };
     if (error instanceof WrongExpectedRevisionError) {
       return { body: problem(409, error.code, 'The application changed in the meantime', `${error.message}; reload it and decide again`), headers: {} };

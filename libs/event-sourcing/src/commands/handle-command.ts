@@ -66,7 +66,7 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
     try {
       const expectedRevision = loaded.revision === -1 ? 'no-stream' : loaded.revision;
       const appended = await store.append(streamId, toAppend, { expectedRevision });
-      return { streamId, revision: appended.nextExpectedRevision, position: appended.position, events, alreadyHandled: false };
+      return { streamId, revision: appended.nextExpectedRevision, position: appended.position, events, alreadyHandled: appended.alreadyStored === true };
     } catch (error) {
       const mayRetry = target.expectedRevision === undefined && attempt < (target.retriesOnConflict ?? 3);
       if (!(error instanceof WrongExpectedRevisionError) || !mayRetry) throw error;

@@ -11,6 +11,8 @@ export interface AppendResult {
   readonly nextExpectedRevision: number;
   /** Global position of the last event of the batch. */
   readonly position: Position;
+  /** True when the same events were already stored at that place: nothing was written this time. */
+  readonly alreadyStored?: boolean;
 }
 
 export type ReadDirection = 'forwards' | 'backwards';

@@ -5,6 +5,7 @@ import {
   Equals,
   IsArray,
   IsBoolean,
+  IsDefined,
   IsEmail,
   IsIn,
   IsInt,
@@ -61,7 +62,7 @@ class CareerCentreDto {
 class ResettlerOriginDto {
   @ApiProperty({ enum: REGION_CODES }) @IsIn(REGION_CODES) originRegion!: string;
   @ApiProperty({ example: '2020-04-01' }) @Matches(DATE) permanentRegistrationSince!: string;
-  @ApiProperty({ type: CareerCentreDto }) @ValidateNested() @Type(() => CareerCentreDto) careerCentre!: CareerCentreDto;
+  @ApiProperty({ type: CareerCentreDto }) @IsDefined() @ValidateNested() @Type(() => CareerCentreDto) careerCentre!: CareerCentreDto;
 }
 
 class ContactsDto {
@@ -72,7 +73,7 @@ class ContactsDto {
 
 class ApplicantDto {
   @ApiProperty({ example: '850315400124', description: '12 digits with a valid check digit' }) @Matches(IIN, { message: 'iin must be 12 digits' }) iin!: string;
-  @ApiProperty({ type: PersonNameDto }) @ValidateNested() @Type(() => PersonNameDto) name!: PersonNameDto;
+  @ApiProperty({ type: PersonNameDto }) @IsDefined() @ValidateNested() @Type(() => PersonNameDto) name!: PersonNameDto;
   @ApiPropertyOptional({ type: PersonNameDto }) @IsOptional() @ValidateNested() @Type(() => PersonNameDto) nameLatin?: PersonNameDto;
   @ApiProperty({ example: '1985-03-15' }) @Matches(DATE) birthDate!: string;
   @ApiProperty({ enum: ['kandas', 'resettler'] }) @IsIn(['kandas', 'resettler']) category!: 'kandas' | 'resettler';
@@ -80,7 +81,7 @@ class ApplicantDto {
   @ApiPropertyOptional({ type: ResettlerOriginDto }) @IsOptional() @ValidateNested() @Type(() => ResettlerOriginDto) resettler?: ResettlerOriginDto;
   @ApiProperty({ enum: ['single', 'married', 'divorced', 'widowed'] }) @IsIn(['single', 'married', 'divorced', 'widowed']) maritalStatus!: 'single' | 'married' | 'divorced' | 'widowed';
   @ApiPropertyOptional({ example: '2024-05-01' }) @IsOptional() @Matches(DATE) divorcedOn?: string;
-  @ApiProperty({ type: ContactsDto }) @ValidateNested() @Type(() => ContactsDto) contacts!: ContactsDto;
+  @ApiProperty({ type: ContactsDto }) @IsDefined() @ValidateNested() @Type(() => ContactsDto) contacts!: ContactsDto;
 }
 
 class ForeignDocumentDto {
@@ -91,7 +92,7 @@ class ForeignDocumentDto {
 
 class FamilyMemberDto {
   @ApiProperty({ enum: ['spouse', 'child', 'parent', 'sibling', 'grandchild', 'other'] }) @IsIn(['spouse', 'child', 'parent', 'sibling', 'grandchild', 'other']) relation!: 'spouse' | 'child' | 'parent' | 'sibling' | 'grandchild' | 'other';
-  @ApiProperty({ type: PersonNameDto }) @ValidateNested() @Type(() => PersonNameDto) name!: PersonNameDto;
+  @ApiProperty({ type: PersonNameDto }) @IsDefined() @ValidateNested() @Type(() => PersonNameDto) name!: PersonNameDto;
   @ApiProperty({ example: '2012-05-09' }) @Matches(DATE) birthDate!: string;
   @ApiPropertyOptional() @IsOptional() @Matches(IIN, { message: 'iin must be 12 digits' }) iin?: string;
   @ApiPropertyOptional({ type: ForeignDocumentDto }) @IsOptional() @ValidateNested() @Type(() => ForeignDocumentDto) foreignDocument?: ForeignDocumentDto;
@@ -108,11 +109,11 @@ class AttachedDocumentDto {
 /** What the eGov portal submits for an applicant. */
 export class SubmitApplicationDto {
   @ApiProperty({ enum: ['egov-portal', 'egov-mobile', 'con', 'enbek'] }) @IsIn(['egov-portal', 'egov-mobile', 'con', 'enbek']) channel!: 'egov-portal' | 'egov-mobile' | 'con' | 'enbek';
-  @ApiProperty({ type: ConsentDto }) @ValidateNested() @Type(() => ConsentDto) consent!: ConsentDto;
+  @ApiProperty({ type: ConsentDto }) @IsDefined() @ValidateNested() @Type(() => ConsentDto) consent!: ConsentDto;
   @ApiProperty({ enum: REGION_CODES, example: 'pavlodar' }) @IsIn(REGION_CODES) receivingRegion!: string;
   @ApiProperty({ example: 2026 }) @IsInt() @Min(2020) @Max(2100) quotaYear!: number;
-  @ApiProperty({ type: SettlementDto }) @ValidateNested() @Type(() => SettlementDto) settlement!: SettlementDto;
-  @ApiProperty({ type: ApplicantDto }) @ValidateNested() @Type(() => ApplicantDto) applicant!: ApplicantDto;
+  @ApiProperty({ type: SettlementDto }) @IsDefined() @ValidateNested() @Type(() => SettlementDto) settlement!: SettlementDto;
+  @ApiProperty({ type: ApplicantDto }) @IsDefined() @ValidateNested() @Type(() => ApplicantDto) applicant!: ApplicantDto;
   @ApiProperty({ type: [FamilyMemberDto] }) @IsArray() @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => FamilyMemberDto) familyMembers!: FamilyMemberDto[];
   @ApiProperty({ type: [AttachedDocumentDto] }) @IsArray() @ArrayMaxSize(60) @ValidateNested({ each: true }) @Type(() => AttachedDocumentDto) documents!: AttachedDocumentDto[];
 }

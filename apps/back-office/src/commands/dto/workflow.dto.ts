@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 
 export class SignApplicationDto {
   @ApiProperty({ enum: ['otp', 'eds'] }) @IsIn(['otp', 'eds']) method!: 'otp' | 'eds';
@@ -54,5 +54,8 @@ class QuotaOrderDto {
 
 export class SetQuotaCapacityDto {
   @ApiProperty({ example: 977, description: 'Persons the quota admits' }) @IsInt() @Min(0) @Max(1_000_000) capacity!: number;
-  @ApiProperty({ type: QuotaOrderDto }) @ValidateNested() @Type(() => QuotaOrderDto) order!: QuotaOrderDto;
+  @ApiProperty({ type: QuotaOrderDto }) @IsDefined() @ValidateNested() @Type(() => QuotaOrderDto) order!: QuotaOrderDto;
 }
+
+/** The body of a command that takes none: nothing, or `{}`; any field is refused as unknown (not silently dropped). */
+export class NoBodyDto {}

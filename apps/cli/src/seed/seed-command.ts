@@ -1,0 +1,205 @@
+import { NestFactory } from '@nestjs/core';
+import type Database from 'better-sqlite3';
+import { QUOTA_ORDERS } from '@domain/quota';
+import { EVENT_STORE, SubscriptionsHost } from '@libs/event-sourcing-nest';
+import type { EventStore, Position } from '@libs/event-sourcing';
+import { DEAD_LETTERS, defaultWorkflowConfig, READ_MODELS_DB, WorkflowModule } from '@libs/workflow';
+import type { DeadLetterStore } from '@libs/event-sourcing';
+import { readRuntimeConfig, RuntimeConfig } from '@infra/config/runtime-config';
+import { openEventStore } from '@infra/event-store/open-event-store';
+import { almatyInstant, isIsoDate } from './dates';
+import { countOutcomes, OutcomeCounts } from './outcomes';
+import { planSeed } from './plan';
+import { SeedClock } from './seed-clock';
+import { SeedSimulation, SimulationStats } from './simulation';
+
+type Print = (line: string) => void;
+
+export interface SeedOptions {
+  readonly applications: number;
+  readonly seed: string;
+  /** First working day of the simulation, `yyyy-MM-dd`. */
+  readonly from: string;
+  /** Last working day of the simulation, `yyyy-MM-dd`. */
+  readonly to: string;
+  /** Seed even though the store already holds events. */
+  readonly force: boolean;
+  /** Where to find KANDAS_EVENTS_FILE, KANDAS_READ_MODELS_FILE, SQLITE_SYNCHRONOUS… (process.env by default). */
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+export const SEED_DEFAULTS = { applications: 400, seed: '1', from: '2026-01-12', to: '2026-11-20' } as const;
+
+export interface SeedReport {
+  readonly applications: number;
+  readonly applicationIds: readonly string[];
+  readonly outcomes: OutcomeCounts;
+  readonly eventsWritten: number;
+  readonly workingDays: number;
+  readonly simulation: SimulationStats;
+  /** Saga steps parked in the dead-letter list during the seed (expected: none). */
+  readonly parked: number;
+  readonly elapsedMs: number;
+}
+
+export type SeedResult = { readonly kind: 'seeded'; readonly report: SeedReport } | { readonly kind: 'refused'; readonly reason: string };
+
+export const SEED_USAGE = `Usage: npm run cli -- seed [--applications N] [--seed S] [--from yyyy-MM-dd] [--to yyyy-MM-dd] [--force]
+
+  Loads demo data into the configured store by playing applications through the workflow on a
+  simulated clock. Defaults: --applications ${SEED_DEFAULTS.applications} --seed ${SEED_DEFAULTS.seed} --from ${SEED_DEFAULTS.from} --to ${SEED_DEFAULTS.to}.
+  Refuses a store that already holds events unless --force is given.`;
+
+/** Parses `seed`'s arguments; a string is the problem to report. */
+export function parseSeedArgs(argv: readonly string[]): SeedOptions | string {
+  const values: Record<string, string> = {};
+  let force = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--force') {
+      force = true;
+      continue;
+    }
+    const [flag, inline] = arg.split('=', 2) as [string, string | undefined];
+    if (!['--applications', '--seed', '--from', '--to'].includes(flag)) return `unknown argument ${arg}`;
+    const value = inline ?? argv[++i];
+    if (value === undefined || value.startsWith('--')) return `${flag} needs a value`;
+    values[flag.slice(2)] = value;
+  }
+  const applications = Number(values.applications ?? SEED_DEFAULTS.applications);
+  if (!Number.isInteger(applications) || applications < 1 || applications > 100_000) return '--applications must be a whole number from 1 to 100000';
+  const from = values.from ?? SEED_DEFAULTS.from;
+  const to = values.to ?? SEED_DEFAULTS.to;
+  if (!isIsoDate(from) || !isIsoDate(to)) return '--from and --to must be dates (yyyy-MM-dd)';
+  if (from > to) return '--from must not be after --to';
+  if (from.slice(0, 4) !== to.slice(0, 4)) return '--from and --to must fall in the same quota year';
+  const seed = values.seed ?? SEED_DEFAULTS.seed;
+  if (seed.trim() === '') return '--seed must not be empty';
+  return { applications, seed, from, to, force };
+}
+
+/** `npm run cli -- seed …`: returns the exit code. */
+export async function runSeedCommand(argv: readonly string[], print: Print): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    print(SEED_USAGE);
+    return 0;
+  }
+  const options = parseSeedArgs(argv);
+  if (typeof options === 'string') {
+    print(`seed: ${options}`);
+    print(SEED_USAGE);
+    return 2;
+  }
+  const result = await seedDemoData(options, print);
+  if (result.kind === 'refused') {
+    print(`Not seeding: ${result.reason}`);
+    return 1;
+  }
+  printSummary(result.report, options, print);
+  const clean = Object.keys(result.report.simulation.rejected).length === 0 && result.report.parked === 0;
+  return clean ? 0 : 1;
+}
+
+/**
+ * Seeds demo data: the year's quota capacities, then `applications` applications played through the
+ * workflow (subscriptions running, so the saga reacts and the read models fill in) on a clock that
+ * moves over the working days from `from` to `to`. Deterministic for a given seed on an empty store.
+ */
+export async function seedDemoData(options: SeedOptions, print: Print): Promise<SeedResult> {
+  const started = Date.now();
+  const env = options.env ?? process.env;
+  const order = QUOTA_ORDERS.find((o) => o.year === Number(options.from.slice(0, 4)));
+  if (!order?.date) return { kind: 'refused', reason: `there is no dated quota order for ${options.from.slice(0, 4)} (only ${QUOTA_ORDERS.filter((o) => o.date).map((o) => o.year).join(', ')})` };
+
+  // Durability FULL syncs every commit; for demo data NORMAL (safe against a crash of the process,
+  // not of the machine) is enough and several times faster. Only when the environment says nothing.
+  const synchronousSet = Boolean(env.SQLITE_SYNCHRONOUS);
+  const runtime = readRuntimeConfig({ ...env, SQLITE_SYNCHRONOUS: env.SQLITE_SYNCHRONOUS || 'NORMAL' });
+  if (!synchronousSet && runtime.eventStore === 'sqlite') print('SQLITE_SYNCHRONOUS is not set: seeding with NORMAL (survives a crash of the process, not a power cut).');
+  if (runtime.eventStore === 'memory') print('EVENT_STORE=memory: the seeded events are gone when this command ends.');
+
+  const headBefore = await storeHead(runtime);
+  if (headBefore !== null && !options.force) {
+    return {
+      kind: 'refused',
+      reason: `the event store ${describeStore(runtime)} already holds events (head at position ${headBefore}); demo data would mix with them. ` +
+        'Point KANDAS_EVENTS_FILE and KANDAS_READ_MODELS_FILE at new files, or give --force to add the demo data anyway.',
+    };
+  }
+
+  const workflow = defaultWorkflowConfig();
+  const idSalt = headBefore === null ? options.seed : `${options.seed}@${headBefore}`;
+  const plan = planSeed({ applications: options.applications, seed: options.seed, from: options.from, to: options.to, order, calendar: workflow.calendar, idSalt });
+  const clock = new SeedClock(almatyInstant(plan.workingDays[0]!, 7 * 60));
+  const app = await NestFactory.createApplicationContext(
+    WorkflowModule.forRoot({ runtime, clock, workflow, schedulerIntervalMs: null }),
+    { logger: ['error', 'warn'] },
+  );
+  try {
+    const host = app.get(SubscriptionsHost);
+    if (headBefore === null && host.runners.some((runner) => runner.checkpoint !== null)) {
+      return {
+        kind: 'refused',
+        reason: `the event store is empty but the read models (${runtime.readModelsFile}) hold checkpoints of another store; ` +
+          'delete that file (read models are rebuilt from the events) and seed again.',
+      };
+    }
+    print(`Seeding ${options.applications} applications over ${plan.workingDays.length} working days (${options.from} … ${options.to}), seed ${options.seed}, into ${describeStore(runtime)}`);
+    const simulation = await new SeedSimulation(app, clock, plan, idSalt, print).run();
+    const ids = new Set(plan.applications.map((a) => a.applicationId));
+    const readModels = app.get<Database.Database>(READ_MODELS_DB);
+    const parked = (await app.get<DeadLetterStore>(DEAD_LETTERS).list({ status: 'parked' })).length;
+    return {
+      kind: 'seeded',
+      report: {
+        applications: plan.applications.length,
+        applicationIds: plan.applications.map((a) => a.applicationId),
+        outcomes: countOutcomes(readModels, ids),
+        eventsWritten: await countEventsAfter(app.get<EventStore>(EVENT_STORE), headBefore),
+        workingDays: plan.workingDays.length,
+        simulation,
+        parked,
+        elapsedMs: Date.now() - started,
+      },
+    };
+  } finally {
+    await app.close();
+  }
+}
+
+async function storeHead(runtime: RuntimeConfig): Promise<Position | null> {
+  const store = openEventStore(runtime);
+  try {
+    return await store.headPosition();
+  } finally {
+    await store.close();
+  }
+}
+
+async function countEventsAfter(store: EventStore, before: Position | null): Promise<number> {
+  let count = 0;
+  for await (const _ of store.readAll({ fromPosition: before === null ? 'start' : before + 1n })) count += 1;
+  return count;
+}
+
+function describeStore(runtime: RuntimeConfig): string {
+  return runtime.eventStore === 'memory' ? '(in memory)' : runtime.eventsFile;
+}
+
+export function printSummary(report: SeedReport, options: SeedOptions, print: Print): void {
+  const o = report.outcomes.byOutcome;
+  const row = (label: string, count: number, note = '') => print(`  ${label.padEnd(26)}${String(count).padStart(6)}${note}`);
+  print(`Seeded ${report.applications} applications (seed ${options.seed}, ${options.from} … ${options.to}, ${report.workingDays} working days):`);
+  row('included', o.included);
+  row('refused, not eligible', o['refused-not-eligible']);
+  row('refused, quota exhausted', o['refused-quota-exhausted']);
+  row('withdrawn', o.withdrawn);
+  row('open, on time', o['open-on-time']);
+  row('open, at risk', o['open-at-risk']);
+  row('open, breached', o['open-breached'], `  (${report.outcomes.escalated} escalated in all)`);
+  row('decided late', report.outcomes.late, '  (included or refused after the due date)');
+  const rejected = Object.entries(report.simulation.rejected);
+  if (rejected.length > 0) print(`  steps the workflow refused: ${rejected.map(([code, n]) => `${code} ×${n}`).join(', ')}`);
+  if (report.parked > 0) print(`  saga steps parked: ${report.parked} (npm run cli -- dead-letters list)`);
+  print(`Events written: ${report.eventsWritten} · commands sent: ${report.simulation.commands} · deadlines fired: ${report.simulation.deadlinesFired} · elapsed ${(report.elapsedMs / 1000).toFixed(1)} s`);
+}
