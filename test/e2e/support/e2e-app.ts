@@ -12,6 +12,7 @@ import { TestClock } from '@libs/testing';
 import { DeadlineScheduler } from '@libs/workflow';
 import { readRuntimeConfig } from '@infra/config/runtime-config';
 import { AppModule } from '../../../apps/back-office/src/app.module';
+import { EventStoreDbWireDouble } from '../../support/eventstoredb-double';
 import { configureHttp } from '../../../apps/back-office/src/bootstrap';
 
 /** Monday 2 March 2026, 10:00 in Astana. */
@@ -27,18 +28,25 @@ export class E2eApp {
     readonly dir: string,
     readonly clock: TestClock,
     private readonly env: NodeJS.ProcessEnv,
+    private readonly eventStoreDb?: EventStoreDbWireDouble,
   ) {}
 
+  /**
+   * With E2E_EVENT_STORE=eventstoredb (`npm run test:e2e:eventstoredb`) the same suite runs on the
+   * EventStoreDB adapter, through the real client, against the wire-level test double.
+   */
   static async start(options: { clock?: TestClock; env?: NodeJS.ProcessEnv } = {}): Promise<E2eApp> {
     const dir = mkdtempSync(join(tmpdir(), 'kandas-e2e-'));
     const clock = options.clock ?? new TestClock(E2E_START);
-    const env = { KANDAS_EVENTS_FILE: join(dir, 'events.sqlite'), KANDAS_READ_MODELS_FILE: join(dir, 'read-models.sqlite'), SQLITE_SYNCHRONOUS: 'NORMAL', ...options.env };
+    const eventStoreDb = process.env.E2E_EVENT_STORE === 'eventstoredb' ? await EventStoreDbWireDouble.start() : undefined;
+    const store = eventStoreDb ? { EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: eventStoreDb.connectionString } : {};
+    const env = { KANDAS_EVENTS_FILE: join(dir, 'events.sqlite'), KANDAS_READ_MODELS_FILE: join(dir, 'read-models.sqlite'), SQLITE_SYNCHRONOUS: 'NORMAL', ...store, ...options.env };
     const config = readRuntimeConfig(env);
     const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config, { clock, schedulerIntervalMs: null, env })] }).compile();
     const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
     configureHttp(app);
     await app.init();
-    return new E2eApp(app, dir, clock, env);
+    return new E2eApp(app, dir, clock, env, eventStoreDb);
   }
 
   get http() {
@@ -81,6 +89,7 @@ export class E2eApp {
 
   async close(): Promise<void> {
     await this.app.close();
+    await this.eventStoreDb?.stop();
     rmSync(this.dir, { recursive: true, force: true });
   }
 }

@@ -20,7 +20,9 @@ export class CheckpointedSubscriptionRunner {
   private processed: Position | null = null;
   /** How far the subscription has looked, including events the filter let pass by. */
   private reached: Position | null = null;
-  private waiters: Array<{ position: Position; resolve: () => void }> = [];
+  /** Woken whenever the consumer makes progress (or fails); each re-checks what it waits for. */
+  private waiters: Array<() => void> = [];
+  private changes = 0;
   private failure: unknown;
   state: RunnerState = 'idle';
 
@@ -69,16 +71,30 @@ export class CheckpointedSubscriptionRunner {
     if (this.state === 'running') this.state = 'stopped';
   }
 
-  /** Resolves once every event up to `position` that this consumer is given has been committed. */
+  /**
+   * Resolves once every event up to `position` that this consumer is given has been committed.
+   * A filtered consumer may never be told about the events its filter lets by (EventStoreDB sends
+   * a checkpoint only every so many events scanned), so when its progress stops short of `position`
+   * it asks the store whether any event it would be given lies in between; if none, it is there.
+   */
   async waitFor(position: Position): Promise<void> {
-    if (this.state === 'failed') throw this.failure;
-    if (this.hasReached(position)) return;
     const head = await this.store.headPosition();
     if (head === null || position > head) throw new Error(`position ${position} is beyond the store's head`);
-    // The runner may have got there while the head was read: check again before waiting for a wake-up.
-    if (this.hasReached(position)) return;
-    await new Promise<void>((resolve) => this.waiters.push({ position, resolve }));
-    if ((this.state as RunnerState) === 'failed') throw this.failure;
+    for (;;) {
+      if (this.state === 'failed') throw this.failure;
+      if (this.hasReached(position)) return;
+      const seen = this.changes;
+      if (!(await this.hasEventToProcessUpTo(position))) return;
+      if (this.changes !== seen) continue; // it moved (or failed) while the store was read
+      await new Promise<void>((resolve) => this.waiters.push(resolve));
+    }
+  }
+
+  private async hasEventToProcessUpTo(position: Position): Promise<boolean> {
+    const progress = this.progress;
+    const fromPosition = progress === null ? 'start' : progress + 1n;
+    for await (const event of this.store.readAll({ fromPosition, filter: this.consumer.filter, maxCount: 1 })) return event.position <= position;
+    return false;
   }
 
   private async consume(subscription: Subscription): Promise<void> {
@@ -91,7 +107,7 @@ export class CheckpointedSubscriptionRunner {
     } catch (error) {
       this.state = 'failed';
       this.failure = error;
-      this.wake(true);
+      this.wake();
       await subscription.close();
     }
   }
@@ -115,9 +131,11 @@ export class CheckpointedSubscriptionRunner {
     return (this.processed !== null && this.processed >= position) || (this.reached !== null && this.reached >= position);
   }
 
-  private wake(all = false): void {
-    const ready = this.waiters.filter((w) => all || this.hasReached(w.position));
-    this.waiters = this.waiters.filter((w) => !ready.includes(w));
-    for (const waiter of ready) waiter.resolve();
+  private wake(): void {
+    this.changes += 1;
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const resolve of waiters) resolve();
   }
+
 }
