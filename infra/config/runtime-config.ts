@@ -1,11 +1,13 @@
 import { SqliteSynchronous } from '@infra/sqlite/connection';
 
-export type EventStoreKind = 'sqlite' | 'memory';
+export type EventStoreKind = 'sqlite' | 'memory' | 'eventstoredb';
 
 /** Everything an operator can set through the environment, read and checked once at start-up. */
 export interface RuntimeConfig {
   readonly eventStore: EventStoreKind;
   readonly eventsFile: string;
+  /** `EVENTSTORE_CONNECTION_STRING`: set (and required) when `eventStore` is 'eventstoredb'. */
+  readonly eventStoreConnectionString?: string;
   readonly readModelsFile: string;
   readonly sqliteSynchronous: SqliteSynchronous;
   readonly host: string;
@@ -20,9 +22,11 @@ export class ConfigError extends Error {
 }
 
 export function readRuntimeConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
+  const eventStore = oneOf<EventStoreKind>(env, 'EVENT_STORE', ['sqlite', 'memory', 'eventstoredb'], 'sqlite');
   return {
-    eventStore: oneOf(env, 'EVENT_STORE', ['sqlite', 'memory'], 'sqlite'),
+    eventStore,
     eventsFile: env.KANDAS_EVENTS_FILE || './data/kandas.sqlite',
+    ...(eventStore === 'eventstoredb' ? { eventStoreConnectionString: connectionString(env, 'EVENTSTORE_CONNECTION_STRING') } : {}),
     readModelsFile: env.KANDAS_READ_MODELS_FILE || './data/read-models.sqlite',
     sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL'], 'FULL'),
     host: env.HOST || '127.0.0.1',
@@ -43,4 +47,14 @@ function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535) throw new ConfigError(name, `must be a TCP port, got "${value}"`);
   return parsed;
+}
+
+/** An EventStoreDB connection string: required, and of the client's form, so a typo fails at start-up. */
+function connectionString(env: NodeJS.ProcessEnv, name: string): string {
+  const value = env[name]?.trim();
+  if (!value) throw new ConfigError(name, 'is required when EVENT_STORE=eventstoredb (e.g. esdb://localhost:2113?tls=false)');
+  if (!/^esdb(\+discover)?:\/\/[^\s]+$/.test(value)) {
+    throw new ConfigError(name, `must be an EventStoreDB connection string (esdb://host:port?tls=false or esdb+discover://...), got "${value}"`);
+  }
+  return value;
 }

@@ -1,5 +1,6 @@
 import { EventStore } from '@libs/event-sourcing';
 import { RuntimeConfig } from '@infra/config/runtime-config';
+import { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store';
 import { InMemoryEventStore } from './in-memory/in-memory-event-store';
 import { SqliteEventStore } from './sqlite/sqlite-event-store';
 
@@ -10,5 +11,8 @@ export function openEventStore(config: RuntimeConfig): EventStore {
       return SqliteEventStore.open({ filename: config.eventsFile, synchronous: config.sqliteSynchronous });
     case 'memory':
       return new InMemoryEventStore();
+    case 'eventstoredb':
+      if (!config.eventStoreConnectionString) throw new Error('EVENT_STORE=eventstoredb needs EVENTSTORE_CONNECTION_STRING');
+      return new EventStoreDbEventStore(config.eventStoreConnectionString);
   }
 }

@@ -65,8 +65,12 @@ describe('Idempotency-Key: a retried command answers like the first time and app
     expect(answers.map((response) => response.status)).toEqual(Array(20).fill(201));
     const distinct = new Set(answers.map((response) => JSON.stringify(answer(response))));
     expect(distinct.size).toBe(1);
-    // One racer appended; the store recognised the 19 others' identical batches and said so.
-    expect(answers.filter((response) => response.body.alreadyHandled === false)).toHaveLength(1);
+    // One racer appended; the embedded store recognised the 19 others' identical batches and said so.
+    // EventStoreDB deduplicates a racing identical append silently (it answers as for a write), so on
+    // that adapter only the effects are checked: one stream, one event (see infra/event-store/eventstoredb/README.md).
+    if (process.env.E2E_EVENT_STORE !== 'eventstoredb') {
+      expect(answers.filter((response) => response.body.alreadyHandled === false)).toHaveLength(1);
+    }
     const submitted = await eventsOfType(e, 'ApplicationSubmitted');
     expect(submitted.map((event) => event.streamId)).toEqual([`application-${answers[0]!.body.applicationId}`]);
   });

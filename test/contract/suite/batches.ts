@@ -10,7 +10,7 @@ import {
   WrongExpectedRevisionError,
 } from '@libs/event-sourcing';
 import { collect, idsOf, newEvent, newEvents, rejectionOf } from '../fixtures';
-import { ContractContext } from './context';
+import { ContractContext, itRequires } from './context';
 
 export function atomicBatchRules(ctx: ContractContext): void {
   describe('atomic batches', () => {
@@ -52,7 +52,7 @@ export function atomicBatchRules(ctx: ContractContext): void {
       await expectRefusedWithNothingWritten(withInvalidLast(incomplete));
     });
 
-    it('writes nothing of a batch whose last event id is already stored in another stream', async () => {
+    itRequires(ctx, 'globalEventIdUniqueness')('writes nothing of a batch whose last event id is already stored in another stream', async () => {
       const elsewhere = newEvent('Tested', {});
       await ctx.store.append('application-2', [elsewhere], { expectedRevision: 'no-stream' });
       await expectRefusedWithNothingWritten(withInvalidLast(elsewhere), DuplicateEventIdError);
@@ -110,7 +110,7 @@ export function idempotencyRules(ctx: ContractContext): void {
       expect(await ctx.store.streamRevision('application-1')).toBe(4);
     });
 
-    it('refuses an id already stored in another stream as a duplicate', async () => {
+    itRequires(ctx, 'globalEventIdUniqueness')('refuses an id already stored in another stream as a duplicate', async () => {
       const batch = newEvents(2);
       await append(batch, 'no-stream', 'application-2');
       const error = await rejectionOf(append(batch, 'any', 'application-1'));

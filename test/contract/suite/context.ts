@@ -9,13 +9,34 @@ export interface StoreHarness {
   dispose(): Promise<void>;
 }
 
+/**
+ * What an adapter guarantees beyond the common ground, declared by its spec next to its harness (with
+ * the contract call: Jest decides which tests run when they are defined, before any harness exists).
+ * A capability left out is held; a test about a capability an adapter declares `false` is skipped —
+ * visibly — for that adapter only, and runs unchanged for the others.
+ */
+export interface StoreCapabilities {
+  /**
+   * An event id is unique in the whole store: an id already stored in ANOTHER stream is refused with
+   * DuplicateEventIdError. EventStoreDB de-duplicates within a stream only and has no index by event
+   * id, so its adapter cannot detect it (ADR 0002).
+   */
+  readonly globalEventIdUniqueness?: boolean;
+}
+
 /** The store of the running test; a new harness is made before each test and disposed after it. */
 export interface ContractContext {
   readonly store: EventStore;
   reopen(): Promise<EventStore>;
+  readonly capabilities: StoreCapabilities;
 }
 
-export function useHarness(createHarness: () => Promise<StoreHarness>): ContractContext {
+/** `it` for a test about `capability`, or `it.skip` when the adapter declares it does not hold. */
+export function itRequires(ctx: ContractContext, capability: keyof StoreCapabilities): jest.It {
+  return ctx.capabilities[capability] === false ? it.skip : it;
+}
+
+export function useHarness(createHarness: () => Promise<StoreHarness>, capabilities: StoreCapabilities = {}): ContractContext {
   let current: StoreHarness | undefined;
   beforeEach(async () => {
     current = await createHarness();
@@ -34,5 +55,6 @@ export function useHarness(createHarness: () => Promise<StoreHarness>): Contract
       return harness().store;
     },
     reopen: () => harness().reopen(),
+    capabilities,
   };
 }

@@ -92,10 +92,15 @@ export class CheckpointedSubscriptionRunner {
 
   private async hasEventToProcessUpTo(position: Position): Promise<boolean> {
     const progress = this.progress;
-    const fromPosition = progress === null ? 'start' : progress + 1n;
-    for await (const event of this.store.readAll({ fromPosition, filter: this.consumer.filter, maxCount: 1 })) return event.position <= position;
+    // Read from an event's own position (EventStoreDB reads only from event boundaries) and skip it.
+    const events = this.store.readAll({ fromPosition: progress ?? 'start', filter: this.consumer.filter, maxCount: 2 });
+    for await (const event of events) {
+      if (progress !== null && event.position <= progress) continue;
+      return event.position <= position;
+    }
     return false;
   }
+
 
   private async consume(subscription: Subscription): Promise<void> {
     try {

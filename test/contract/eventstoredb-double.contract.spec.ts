@@ -1,0 +1,34 @@
+import { EventStoreDbEventStore } from '@infra/event-store/eventstoredb/eventstoredb-event-store';
+import { EventStoreDbWireDouble } from '../support/eventstoredb-double';
+import { eventStoreContract } from './event-store.contract';
+import { EVENTSTOREDB_CAPABILITIES } from './eventstoredb-capabilities';
+
+/**
+ * The whole contract against the EventStoreDB adapter, over real gRPC with the real client, on the
+ * wire-level double of an EventStoreDB node (test/support/eventstoredb-double): once with BatchAppend
+ * advertised (the client's path against a current server) and once with unary Append only. Each test
+ * gets a fresh double; `reopen()` is a second adapter with its own client on the same double.
+ */
+for (const batchAppend of [true, false]) {
+  eventStoreContract(
+    `eventstoredb (wire double, ${batchAppend ? 'BatchAppend' : 'unary Append'})`,
+    async () => {
+      const double = await EventStoreDbWireDouble.start({ batchAppend });
+      const open = () => new EventStoreDbEventStore(double.connectionString);
+      const stores = [open()];
+      return {
+        store: stores[0]!,
+        reopen: async () => {
+          const reopened = open();
+          stores.push(reopened);
+          return reopened;
+        },
+        dispose: async () => {
+          for (const store of stores) await store.close();
+          await double.stop();
+        },
+      };
+    },
+    EVENTSTOREDB_CAPABILITIES,
+  );
+}

@@ -1,0 +1,1 @@
+export { EventStoreDbWireDouble, type WireDoubleOptions } from './server';

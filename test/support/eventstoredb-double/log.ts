@@ -1,0 +1,137 @@
+/**
+ * The in-memory log behind {@link EventStoreDbWireDouble}: one ordered list of events ("$all"), an
+ * index per stream, and the append rules of a real EventStoreDB node (expected revision, idempotent
+ * re-append). Positions grow by a record size like log byte offsets; commit = prepare for every
+ * event (a modern server writes every append as an implicit transaction of committed prepares).
+ */
+
+export type ExpectedRevision =
+  | { readonly kind: 'any' }
+  | { readonly kind: 'no_stream' }
+  | { readonly kind: 'stream_exists' }
+  | { readonly kind: 'revision'; readonly revision: bigint };
+
+export interface ProposedEvent {
+  /** Lower-case UUID string. */
+  readonly id: string;
+  readonly type: string;
+  readonly isJson: boolean;
+  readonly data: Uint8Array;
+  readonly customMetadata: Uint8Array;
+}
+
+export interface LoggedEvent extends ProposedEvent {
+  readonly streamName: string;
+  readonly revision: bigint;
+  /** Commit and prepare position (equal, as for a modern server's implicit transactions). */
+  readonly position: bigint;
+  /** Where the next record starts: what a backwards read of `$all` compares against. */
+  readonly postPosition: bigint;
+  /** 100-ns ticks since the Unix epoch, as the server puts in the `created` metadata entry. */
+  readonly created: bigint;
+}
+
+export type AppendOutcome =
+  | { readonly kind: 'success'; readonly currentRevision: bigint | 'no_stream'; readonly position: bigint | undefined }
+  | { readonly kind: 'wrong_expected_version'; readonly current: bigint | 'no_stream'; readonly expected: ExpectedRevision };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Event ids must be GUIDs (a real server rejects anything else); they are kept lower-case. */
+export function normaliseEventId(id: string): string | undefined {
+  const lower = id.toLowerCase();
+  return UUID.test(lower) ? lower : undefined;
+}
+
+export class InMemoryLog {
+  readonly events: LoggedEvent[] = [];
+  private readonly streams = new Map<string, LoggedEvent[]>();
+  private readonly listeners = new Set<() => void>();
+  private nextPosition: bigint;
+
+  constructor(firstPosition: bigint) {
+    this.nextPosition = firstPosition;
+  }
+
+  stream(name: string): readonly LoggedEvent[] | undefined {
+    return this.streams.get(name);
+  }
+
+  /** Called synchronously after every append that wrote events. */
+  onAppended(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  append(streamName: string, expected: ExpectedRevision, proposed: readonly ProposedEvent[]): AppendOutcome {
+    const existing = this.streams.get(streamName) ?? [];
+    const current: bigint | 'no_stream' = existing.length === 0 ? 'no_stream' : BigInt(existing.length - 1);
+    const wrong = (): AppendOutcome => ({ kind: 'wrong_expected_version', current, expected });
+
+    // Expected revision as the server's long: no_stream = -1; `any` / `stream_exists` check no revision.
+    let after: bigint | undefined;
+    switch (expected.kind) {
+      case 'any':
+        break;
+      case 'stream_exists':
+        if (current === 'no_stream') return wrong();
+        break;
+      case 'no_stream':
+        after = -1n;
+        break;
+      case 'revision':
+        after = expected.revision;
+        break;
+    }
+    const currentNumber = current === 'no_stream' ? -1n : current;
+    if (after !== undefined && after !== currentNumber) {
+      if (after > currentNumber || proposed.length === 0) return wrong();
+      return this.idempotent(existing, after, proposed) ?? wrong();
+    }
+
+    if (proposed.length === 0) {
+      const last = existing[existing.length - 1];
+      return { kind: 'success', currentRevision: current, position: last?.position };
+    }
+    const created = BigInt(Date.now()) * 10_000n;
+    const stream = this.streams.get(streamName) ?? [];
+    this.streams.set(streamName, stream);
+    let last: LoggedEvent | undefined;
+    for (const event of proposed) {
+      const position = this.nextPosition;
+      this.nextPosition += recordSize(streamName, event);
+      last = { ...event, streamName, revision: BigInt(stream.length), position, postPosition: this.nextPosition, created };
+      stream.push(last);
+      this.events.push(last);
+    }
+    for (const listener of [...this.listeners]) listener();
+    return { kind: 'success', currentRevision: last!.revision, position: last!.position };
+  }
+
+  /**
+   * Same event ids already written right after the expected revision: the write already happened,
+   * answer with its result (what a real server does for an expected revision other than `any` /
+   * `stream_exists`). A partial match is a wrong expected version, as on a real server.
+   */
+  private idempotent(existing: readonly LoggedEvent[], after: bigint, proposed: readonly ProposedEvent[]): AppendOutcome | undefined {
+    let last: LoggedEvent | undefined;
+    for (const [i, event] of proposed.entries()) {
+      last = existing[Number(after) + 1 + i];
+      if (last === undefined || last.id !== event.id) return undefined;
+    }
+    return last && { kind: 'success', currentRevision: last.revision, position: last.position };
+  }
+}
+
+/** A deterministic stand-in for a prepare record's size on disk: never 1, always > 100. */
+function recordSize(streamName: string, event: ProposedEvent): bigint {
+  const text = Buffer.byteLength(streamName) + Buffer.byteLength(event.type);
+  return BigInt(100 + text + event.data.length + event.customMetadata.length);
+}
+
+/** Forward `$all` order of (commit, prepare) pairs, as a server compares TFPos. */
+export function comparePositions(a: { commit: bigint; prepare: bigint }, b: { commit: bigint; prepare: bigint }): number {
+  if (a.commit !== b.commit) return a.commit < b.commit ? -1 : 1;
+  if (a.prepare !== b.prepare) return a.prepare < b.prepare ? -1 : 1;
+  return 0;
+}

@@ -1,0 +1,85 @@
+/**
+ * EventStoreDbWireDouble: a small TEST DOUBLE of a single EventStoreDB node speaking real gRPC on
+ * 127.0.0.1, so that the real, unchanged `@eventstore/db-client` can append, read and subscribe in
+ * CI where no EventStoreDB server runs. In memory, insecure, single node. See README.md for what it
+ * implements and, as importantly, what it does not.
+ */
+import * as grpc from '@grpc/grpc-js';
+import { ServerFeaturesService } from '@eventstore/db-client/generated/serverfeatures_grpc_pb';
+import { SupportedMethod, SupportedMethods } from '@eventstore/db-client/generated/serverfeatures_pb';
+import { StreamsService } from '@eventstore/db-client/generated/streams_grpc_pb';
+import { InMemoryLog } from './log';
+import { OpenCall, streamsService } from './streams-service';
+
+export interface WireDoubleOptions {
+  /** Advertise BatchAppend in ServerFeatures (the client then appends through it, as with a real server); false: unary Append only. Default true. */
+  batchAppend?: boolean;
+  /** First commit/prepare position handed out; e.g. 2n ** 53n + 10n to prove positions above 2^53 survive. Default 0n. Positions grow by a record size (> 100 bytes, deterministic) like log offsets, never by 1. */
+  firstPosition?: bigint;
+  /**
+   * A filtered subscription sends a `checkpoint` after `checkpointEvery × checkpointInterval` events
+   * scanned, `checkpointInterval` being the client's filter option (default 1). A real server uses
+   * its read batch size, 32, here (or the filter's `maxSearchWindow` when the client sets one, as
+   * the double does too). Default 32.
+   */
+  checkpointEvery?: number;
+}
+
+const SERVER_VERSION = '23.10.0 (EventStoreDbWireDouble)';
+
+export class EventStoreDbWireDouble {
+  private constructor(
+    private readonly server: grpc.Server,
+    /** e.g. `esdb://127.0.0.1:PORT?tls=false` */
+    readonly connectionString: string,
+    private readonly open: Set<OpenCall>,
+  ) {}
+
+  static async start(options: WireDoubleOptions = {}): Promise<EventStoreDbWireDouble> {
+    const { batchAppend = true, firstPosition = 0n, checkpointEvery = 32 } = options;
+    if (firstPosition < 0n) throw new Error('firstPosition must be >= 0');
+    if (!Number.isInteger(checkpointEvery) || checkpointEvery <= 0) throw new Error('checkpointEvery must be a positive integer');
+    const log = new InMemoryLog(firstPosition);
+    const open = new Set<OpenCall>();
+    const server = new grpc.Server();
+    server.addService(StreamsService, streamsService(log, open, checkpointEvery));
+    server.addService(ServerFeaturesService, {
+      getSupportedMethods: (_call: unknown, callback: grpc.sendUnaryData<SupportedMethods>) => {
+        const methods = new SupportedMethods();
+        methods.setEventStoreServerVersion(SERVER_VERSION);
+        const advertised: Array<[string, string]> = [
+          ['event_store.client.server_features.serverfeatures', 'getsupportedmethods'],
+          ['event_store.client.streams.streams', 'read'],
+          ['event_store.client.streams.streams', 'append'],
+        ];
+        if (batchAppend) advertised.push(['event_store.client.streams.streams', 'batchappend']);
+        for (const [service, method] of advertised) {
+          const supported = new SupportedMethod();
+          supported.setServiceName(service);
+          supported.setMethodName(method);
+          methods.addMethods(supported);
+        }
+        callback(null, methods);
+      },
+    });
+    const port = await new Promise<number>((resolve, reject) =>
+      server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
+    );
+    return new EventStoreDbWireDouble(server, `esdb://127.0.0.1:${port}?tls=false`, open);
+  }
+
+  /**
+   * Ends every open long-lived call (reads, subscriptions, the BatchAppend stream) with status
+   * UNAVAILABLE, as a dropped connection would look to the client — for resubscribe tests. The
+   * server keeps listening: the client's next call (it reconnects on UNAVAILABLE) works.
+   */
+  dropSubscriptions(): void {
+    for (const call of [...this.open]) call.drop();
+  }
+
+  /** Cuts every connection (grpc-js `forceShutdown`); the double cannot be restarted. */
+  async stop(): Promise<void> {
+    this.open.clear();
+    this.server.forceShutdown();
+  }
+}
