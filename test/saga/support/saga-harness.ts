@@ -20,6 +20,8 @@ export interface HarnessOptions {
   readonly clock?: TestClock;
   readonly retry?: RetryPolicy;
   readonly workflow?: WorkflowConfig;
+  /** Extra environment, e.g. EVENT_STORE=eventstoredb with its connection string. */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 /** Monday 2 March 2026, 10:00 in Astana: a working day, inside working hours. */
@@ -43,7 +45,7 @@ export class SagaHarness {
     const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'kandas-saga-'));
     const clock = options.clock ?? new TestClock(START);
     const waits: number[] = [];
-    const runtime = readRuntimeConfig({ KANDAS_EVENTS_FILE: join(dir, 'events.sqlite'), KANDAS_READ_MODELS_FILE: join(dir, 'read-models.sqlite'), SQLITE_SYNCHRONOUS: 'NORMAL' });
+    const runtime = readRuntimeConfig({ KANDAS_EVENTS_FILE: join(dir, 'events.sqlite'), KANDAS_READ_MODELS_FILE: join(dir, 'read-models.sqlite'), SQLITE_SYNCHRONOUS: 'NORMAL', ...options.env });
     const moduleRef = await Test.createTestingModule({
       imports: [WorkflowModule.forRoot({ runtime, clock, workflow: options.workflow, schedulerIntervalMs: null, retry: options.retry, wait: async (ms) => void waits.push(ms) })],
     }).compile();
