@@ -1,12 +1,12 @@
 const swcrc = JSON.parse(require('node:fs').readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 
-/** @type {import('jest').Config} */
-module.exports = {
+/** What every project shares: the TypeScript transform and the path aliases. */
+const base = {
   testEnvironment: 'node',
+  rootDir: __dirname,
   roots: ['<rootDir>'],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/dist/', '<rootDir>/data/'],
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
-  testMatch: ['**/*.spec.ts'],
   // Nest 12 ships ES modules only. Node 20 loads them through require(esm), but Jest's own module
   // runtime cannot before Node 24.9, so Jest transforms them to CommonJS like our sources.
   // Jest's CommonJS runtime has no dynamic import() without --experimental-vm-modules: Nest's
@@ -18,6 +18,15 @@ module.exports = {
     '^@libs/([^/]+)$': '<rootDir>/libs/$1/src',
     '^@infra/(.*)$': '<rootDir>/infra/$1',
   },
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    { ...base, displayName: 'all', testMatch: ['**/*.spec.ts'] },
+    // The whole back-office e2e suite once more, on the EventStoreDB adapter (through the wire double).
+    { ...base, displayName: 'e2e on eventstoredb', testMatch: ['<rootDir>/test/e2e/**/*.spec.ts'], globals: { E2E_EVENT_STORE: 'eventstoredb' } },
+  ],
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   testTimeout: 30000,
 };

@@ -1,6 +1,6 @@
 import type { Response } from 'supertest';
 import type { Role } from '@libs/auth';
-import { E2eApp } from './support/e2e-app';
+import { E2eApp, e2eEventStore } from './support/e2e-app';
 import { ALL_ACCEPTED, openQuota, submissionBody, submitAndSign } from './support/journeys';
 import { appendsNothing, collect, eventsOfType, expectProblem } from './support/problems';
 import { holdAppends } from './support/race';
@@ -68,7 +68,7 @@ describe('Idempotency-Key: a retried command answers like the first time and app
     // One racer appended; the embedded store recognised the 19 others' identical batches and said so.
     // EventStoreDB deduplicates a racing identical append silently (it answers as for a write), so on
     // that adapter only the effects are checked: one stream, one event (see infra/event-store/eventstoredb/README.md).
-    if (process.env.E2E_EVENT_STORE !== 'eventstoredb') {
+    if (e2eEventStore() !== 'eventstoredb') {
       expect(answers.filter((response) => response.body.alreadyHandled === false)).toHaveLength(1);
     }
     const submitted = await eventsOfType(e, 'ApplicationSubmitted');

@@ -32,13 +32,13 @@ export class E2eApp {
   ) {}
 
   /**
-   * With E2E_EVENT_STORE=eventstoredb (`npm run test:e2e:eventstoredb`) the same suite runs on the
+   * In the jest project `e2e on eventstoredb` (or with E2E_EVENT_STORE=eventstoredb) the same suite runs on the
    * EventStoreDB adapter, through the real client, against the wire-level test double.
    */
   static async start(options: { clock?: TestClock; env?: NodeJS.ProcessEnv } = {}): Promise<E2eApp> {
     const dir = mkdtempSync(join(tmpdir(), 'kandas-e2e-'));
     const clock = options.clock ?? new TestClock(E2E_START);
-    const eventStoreDb = process.env.E2E_EVENT_STORE === 'eventstoredb' ? await EventStoreDbWireDouble.start() : undefined;
+    const eventStoreDb = e2eEventStore() === 'eventstoredb' ? await EventStoreDbWireDouble.start() : undefined;
     const store = eventStoreDb ? { EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: eventStoreDb.connectionString } : {};
     const env = { KANDAS_EVENTS_FILE: join(dir, 'events.sqlite'), KANDAS_READ_MODELS_FILE: join(dir, 'read-models.sqlite'), SQLITE_SYNCHRONOUS: 'NORMAL', ...store, ...options.env };
     const config = readRuntimeConfig(env);
@@ -92,4 +92,9 @@ export class E2eApp {
     await this.eventStoreDb?.stop();
     rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+/** Which store the e2e suite runs on: the jest project's global, or the environment. */
+export function e2eEventStore(): string | undefined {
+  return (globalThis as { E2E_EVENT_STORE?: string }).E2E_EVENT_STORE ?? process.env.E2E_EVENT_STORE;
 }
