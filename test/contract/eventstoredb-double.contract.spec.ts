@@ -1,6 +1,7 @@
 import { EventStoreDbEventStore } from '@infra/event-store/eventstoredb/eventstoredb-event-store';
 import { EventStoreDbWireDouble } from '../support/eventstoredb-double';
 import { eventStoreContract } from './event-store.contract';
+import { reopenableHarness } from './suite/context';
 import { EVENTSTOREDB_CAPABILITIES } from './eventstoredb-capabilities';
 
 /**
@@ -15,19 +16,7 @@ for (const batchAppend of [true, false]) {
     async () => {
       const double = await EventStoreDbWireDouble.start({ batchAppend });
       const open = () => new EventStoreDbEventStore(double.connectionString);
-      const stores = [open()];
-      return {
-        store: stores[0]!,
-        reopen: async () => {
-          const reopened = open();
-          stores.push(reopened);
-          return reopened;
-        },
-        dispose: async () => {
-          for (const store of stores) await store.close();
-          await double.stop();
-        },
-      };
+      return reopenableHarness(open, () => double.stop());
     },
     EVENTSTOREDB_CAPABILITIES,
   );

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventStoreDbEventStore } from '@infra/event-store/eventstoredb/eventstoredb-event-store';
 import { eventStoreContract } from './event-store.contract';
+import { reopenableHarness } from './suite/context';
 import { EVENTSTOREDB_CAPABILITIES } from './eventstoredb-capabilities';
 
 /**
@@ -23,18 +24,7 @@ if (connectionString) {
       testNumber += 1;
       const namespace = `kandas-contract-${run}-${testNumber}-`;
       const open = () => new EventStoreDbEventStore(connectionString, { namespace });
-      const stores = [open()];
-      return {
-        store: stores[0]!,
-        reopen: async () => {
-          const reopened = open();
-          stores.push(reopened);
-          return reopened;
-        },
-        dispose: async () => {
-          for (const store of stores) await store.close();
-        },
-      };
+      return reopenableHarness(open);
     },
     EVENTSTOREDB_CAPABILITIES,
   );

@@ -58,3 +58,20 @@ export function useHarness(createHarness: () => Promise<StoreHarness>, capabilit
     capabilities,
   };
 }
+
+/** A harness over `open()`: `reopen()` opens another instance on the same data; `dispose` closes all, then cleans up. */
+export function reopenableHarness(open: () => EventStore, cleanUp: () => Promise<void> | void = () => undefined): StoreHarness {
+  const stores = [open()];
+  return {
+    store: stores[0]!,
+    reopen: async () => {
+      const reopened = open();
+      stores.push(reopened);
+      return reopened;
+    },
+    dispose: async () => {
+      for (const store of stores) await store.close();
+      await cleanUp();
+    },
+  };
+}
