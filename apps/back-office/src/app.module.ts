@@ -5,6 +5,8 @@ import type { Clock } from '@libs/event-sourcing';
 import { WorkflowModule } from '@libs/workflow';
 import { RuntimeConfig } from '@infra/config/runtime-config';
 import { AdminController } from './admin/admin.controller';
+import { AuditController } from './audit/audit.controller';
+import { VerifyController } from './audit/verify.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { JWT_SETTINGS } from './auth/auth.tokens';
 import { jwtSettings } from '@libs/auth';
@@ -36,7 +38,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [WorkflowModule.forRoot({ runtime: config, clock: options.clock, schedulerIntervalMs: options.schedulerIntervalMs })],
-      controllers: [ApplicationsController, AdminController, QueriesController, HealthController, MetricsController],
+      controllers: [ApplicationsController, AdminController, QueriesController, HealthController, MetricsController, AuditController, VerifyController],
       providers: [
         { provide: JWT_SETTINGS, useFactory: () => jwtSettings(env, dirname(config.readModelsFile)) },
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -1,10 +1,15 @@
 import type Database from 'better-sqlite3';
+import type { EventRow } from './sqlite-statements';
+import { chainHashOf, eventContent, streamHashOf } from './event-hash';
+
+/** SQL text, or a step that needs code (a backfill); each runs inside the migrating transaction. */
+type Migration = string | ((db: Database.Database) => void);
 
 /**
  * Ordered migrations; PRAGMA user_version records how many ran. Append new ones, never edit one
  * that has shipped: a stored history must open under every later version of the code.
  */
-const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly Migration[] = [
   `CREATE TABLE events (
      position       INTEGER PRIMARY KEY AUTOINCREMENT,
      event_id       TEXT    NOT NULL UNIQUE,
@@ -18,7 +23,52 @@ const MIGRATIONS: readonly string[] = [
      UNIQUE (stream_id, revision)
    ) STRICT;
    CREATE INDEX events_by_type ON events (type, position);`,
+  // 2: tamper evidence (see event-hash.ts). Rows written before it get their hashes here, in
+  // position order, so an existing store becomes verifiable from its first event.
+  (db) => {
+    db.exec(`ALTER TABLE events ADD COLUMN stream_hash TEXT;
+             ALTER TABLE events ADD COLUMN chain_hash TEXT;`);
+    backfillHashes(db);
+  },
 ];
+
+const BACKFILL_PAGE = 1000;
+
+function backfillHashes(db: Database.Database): void {
+  const page = db
+    .prepare(
+      `SELECT position, event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at
+       FROM events WHERE position > ? ORDER BY position LIMIT ?`,
+    )
+    .safeIntegers();
+  const previousInStream = db.prepare('SELECT stream_hash FROM events WHERE stream_id = ? AND revision = ?').pluck();
+  const update = db.prepare('UPDATE events SET stream_hash = ?, chain_hash = ? WHERE position = ?');
+  let chain = '';
+  let after = 0n;
+  for (;;) {
+    const rows = page.all(after, BACKFILL_PAGE) as EventRow[];
+    for (const row of rows) {
+      const revision = Number(row.revision);
+      const previous = revision === 0 ? '' : ((previousInStream.get(row.stream_id, revision - 1) as string | null | undefined) ?? '');
+      const content = eventContent({
+        eventId: row.event_id,
+        streamId: row.stream_id,
+        revision,
+        position: row.position,
+        type: row.type,
+        schemaVersion: Number(row.schema_version),
+        data: row.data,
+        metadata: row.metadata,
+        recordedAt: row.recorded_at,
+      });
+      const streamHash = streamHashOf(previous, content);
+      chain = chainHashOf(chain, streamHash);
+      update.run(streamHash, chain, row.position);
+    }
+    if (rows.length < BACKFILL_PAGE) return;
+    after = rows[rows.length - 1]!.position;
+  }
+}
 
 export function migrate(db: Database.Database): void {
   // The version is read inside the IMMEDIATE transaction: two processes opening a new file at once
@@ -29,7 +79,9 @@ export function migrate(db: Database.Database): void {
       throw new Error(`The event store file has schema version ${current}; this build knows ${MIGRATIONS.length}. Upgrade the service.`);
     }
     for (let version = current; version < MIGRATIONS.length; version++) {
-      db.exec(MIGRATIONS[version]!);
+      const migration = MIGRATIONS[version]!;
+      if (typeof migration === 'string') db.exec(migration);
+      else migration(db);
       db.pragma(`user_version = ${version + 1}`);
     }
   }).immediate();

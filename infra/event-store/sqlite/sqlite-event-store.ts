@@ -23,6 +23,7 @@ import {
   validateStartRevision,
 } from '@libs/event-sourcing';
 import { migrate } from './schema';
+import { chainHashOf, eventContent, streamHashOf } from './event-hash';
 import { openSqlite, SqliteConnectionOptions } from '@infra/sqlite/connection';
 import { EventRow, SqliteStatements } from './sqlite-statements';
 
@@ -79,8 +80,9 @@ export class SqliteEventStore implements EventStore {
           if (plan.kind === 'already-stored') return plan.result;
           const recordedAt = this.now().toISOString();
           let position: Position = 0n;
+          let { streamHash, chainHash } = this.sql.previousHashes(streamId, plan.firstRevision - 1);
           events.forEach((event, index) => {
-            position = this.sql.insert({
+            const row = {
               eventId: event.eventId,
               streamId,
               revision: plan.firstRevision + index,
@@ -89,7 +91,12 @@ export class SqliteEventStore implements EventStore {
               data: rows[index]!.data,
               metadata: rows[index]!.metadata,
               recordedAt,
-            });
+            };
+            position = this.sql.insert(row);
+            // The position is part of the hashed content and known only once the row is in.
+            streamHash = streamHashOf(streamHash, eventContent({ ...row, position }));
+            chainHash = chainHashOf(chainHash, streamHash);
+            this.sql.setHashes(position, streamHash, chainHash);
           });
           return { streamId, nextExpectedRevision: plan.firstRevision + events.length - 1, position };
         })

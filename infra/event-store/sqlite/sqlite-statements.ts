@@ -37,6 +37,8 @@ export class SqliteStatements {
   private readonly selectById: Database.Statement;
   private readonly selectHead: Database.Statement;
   private readonly forwards: Database.Statement;
+  private readonly selectPreviousHashes: Database.Statement;
+  private readonly updateHashes: Database.Statement;
   private readonly backwards: Database.Statement;
 
   constructor(private readonly db: Database.Database) {
@@ -47,6 +49,11 @@ export class SqliteStatements {
     this.selectRevision = db.prepare('SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?').safeIntegers();
     this.selectById = db.prepare('SELECT event_id, stream_id, revision, position FROM events WHERE event_id = ?').safeIntegers();
     this.selectHead = db.prepare('SELECT MAX(position) AS head FROM events').safeIntegers();
+    this.selectPreviousHashes = db.prepare(
+      `SELECT (SELECT stream_hash FROM events WHERE stream_id = ? AND revision = ?) AS stream_hash,
+              (SELECT chain_hash FROM events ORDER BY position DESC LIMIT 1) AS chain_hash`,
+    );
+    this.updateHashes = db.prepare('UPDATE events SET stream_hash = ?, chain_hash = ? WHERE position = ?');
     this.forwards = db
       .prepare(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`)
       .safeIntegers();
@@ -57,6 +64,20 @@ export class SqliteStatements {
 
   insert(row: EventInsert): Position {
     return BigInt(this.insertEvent.run(row).lastInsertRowid);
+  }
+
+  /**
+   * The hashes an append links to: the stream's event at `previousRevision` (none below 0) and the
+   * newest event of the whole store. Read inside the append's transaction, as another connection may
+   * have written since. '' where there is none (or, on a tampered file, where it was cleared).
+   */
+  previousHashes(streamId: string, previousRevision: number): { streamHash: string; chainHash: string } {
+    const row = this.selectPreviousHashes.get(streamId, previousRevision) as { stream_hash: string | null; chain_hash: string | null };
+    return { streamHash: previousRevision < 0 ? '' : (row.stream_hash ?? ''), chainHash: row.chain_hash ?? '' };
+  }
+
+  setHashes(position: Position, streamHash: string, chainHash: string): void {
+    this.updateHashes.run(streamHash, chainHash, position);
   }
 
   streamRevision(streamId: string): number {

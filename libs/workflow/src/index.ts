@@ -9,3 +9,4 @@ export * from './sla/deadline-scheduler';
 export * from './sagas/decision-numbers';
 export * from './operations/dead-letter-operations';
 export { PendingDeadlinesProjection } from '@infra/read-models';
+export * from './audit';

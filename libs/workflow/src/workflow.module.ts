@@ -35,6 +35,7 @@ import {
 import { SqliteCheckpointStore } from '@infra/read-models/sqlite-checkpoint-store';
 import { SqliteDeadLetterStore } from '@infra/read-models/sqlite-dead-letter-store';
 import { openSqlite } from '@infra/sqlite/connection';
+import { AuditTrail } from './audit/audit-trail';
 import { ApplicationCommandHandler, QuotaCommandHandler } from './commands/command-handlers';
 import { DeadLetterOperations } from './operations/dead-letter-operations';
 import { WORKFLOW_EVENT_TYPES } from './events/event-classes';
@@ -43,7 +44,7 @@ import { ReviewDeadlineSaga } from './sagas/review-deadline.saga';
 import { SubsidySaga } from './sagas/subsidy.saga';
 import { DEADLINE_QUEUE } from './sla/deadline-queue';
 import { DeadlineScheduler } from './sla/deadline-scheduler';
-import { DEAD_LETTERS, READ_MODEL_PROJECTIONS, READ_MODELS_DB, REVIEW_SAGA_RUNNER, SAGAS } from './tokens';
+import { DEAD_LETTERS, READ_MODEL_PROJECTIONS, READ_MODELS_DB, REVIEW_SAGA_RUNNER, RUNTIME_CONFIG, SAGAS } from './tokens';
 import { defaultWorkflowConfig, WORKFLOW_CONFIG, WorkflowConfig } from './workflow-config';
 
 export interface WorkflowModuleOptions {
@@ -94,6 +95,7 @@ export class WorkflowModule {
       imports: [CqrsModule.forRoot()],
       providers: [
         { provide: CLOCK, useValue: options.clock ?? new SystemClock() },
+        { provide: RUNTIME_CONFIG, useValue: runtime },
         { provide: WORKFLOW_CONFIG, useFactory: () => options.workflow ?? defaultWorkflowConfig() },
         { provide: EVENT_STORE, useFactory: () => openEventStore(runtime) },
         { provide: EVENT_TYPE_REGISTRY, useFactory: () => new EventTypeRegistry().registerAll(WORKFLOW_EVENT_TYPES) },
@@ -177,13 +179,18 @@ export class WorkflowModule {
           useFactory: (store: EventStore, deadLetters: DeadLetterStore, saga: DurableSagaRunner) => new DeadLetterOperations(store, deadLetters, saga),
         },
         {
+          provide: AuditTrail,
+          inject: [EVENT_STORE, EVENT_TYPE_REGISTRY],
+          useFactory: (store: EventStore, registry: EventTypeRegistry) => new AuditTrail(store, registry),
+        },
+        {
           provide: WorkflowLifecycle,
           inject: [DeadlineScheduler, EVENT_STORE, READ_MODELS_DB],
           useFactory: (scheduler: DeadlineScheduler, store: EventStore, db: Database.Database) =>
             new WorkflowLifecycle(options.schedulerIntervalMs === undefined ? 30_000 : options.schedulerIntervalMs, scheduler, store, db),
         },
       ],
-      exports: [CLOCK, WORKFLOW_CONFIG, EVENT_STORE, EVENT_TYPE_REGISTRY, READ_MODELS_DB, CHECKPOINT_STORE, DEAD_LETTERS, DurableSagaRunner, DeadlineScheduler, SubscriptionsHost, PendingDeadlinesProjection, DeadLetterOperations, READ_MODEL_PROJECTIONS, ApplicationsQuery, SlaDashboardQuery, QuotaUsageQuery, SubsidyTotalsQuery],
+      exports: [RUNTIME_CONFIG, CLOCK, WORKFLOW_CONFIG, EVENT_STORE, EVENT_TYPE_REGISTRY, READ_MODELS_DB, CHECKPOINT_STORE, DEAD_LETTERS, DurableSagaRunner, DeadlineScheduler, SubscriptionsHost, PendingDeadlinesProjection, DeadLetterOperations, READ_MODEL_PROJECTIONS, ApplicationsQuery, SlaDashboardQuery, QuotaUsageQuery, SubsidyTotalsQuery, AuditTrail],
     };
   }
 }

@@ -1,0 +1,73 @@
+import { maskIin } from '@domain/shared/iin';
+
+/** A JSON value as the audit answers carry it. */
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/**
+ * Turns a folded state into plain JSON: a Map becomes an object (keys sorted), a Set a sorted array,
+ * a bigint a string, a Date its ISO instant; `undefined` fields are dropped. Deterministic, so two
+ * folds of the same events serialise to the same text.
+ */
+export function toPlainJson(value: unknown): Json {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return value.toISOString();
+  if (value instanceof Map) {
+    const entries = [...value.entries()].map(([key, item]) => [String(key), toPlainJson(item)] as const);
+    return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  }
+  if (value instanceof Set) return sortJson([...value].map(toPlainJson));
+  if (Array.isArray(value)) return value.map(toPlainJson);
+  if (typeof value === 'object') {
+    const out: { [key: string]: Json } = {};
+    for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+      if (item !== undefined && typeof item !== 'function') out[key] = toPlainJson(item);
+    }
+    return out;
+  }
+  return null;
+}
+
+function sortJson(values: Json[]): Json[] {
+  return values.map((value) => [JSON.stringify(value), value] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, value]) => value);
+}
+
+const IIN_SHAPE = /^\d{12}$/;
+
+/**
+ * Masks every 12-digit string found anywhere in the value (applicant, spouse, children, signer…),
+ * keeping the first and last two digits. Over-masking a 12-digit non-IIN is the safe side.
+ */
+export function maskIins<T>(value: T): T {
+  if (typeof value === 'string') return (IIN_SHAPE.test(value) ? maskIin(value) : value) as T;
+  if (Array.isArray(value)) return value.map((item) => maskIins(item)) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, maskIins(item)])) as T;
+  }
+  return value;
+}
+
+/** One field that differs between two states; an absent field reads as `null`. */
+export interface FieldChange {
+  /** Dotted path from the state's root (`sla.atRisk`, `reservations.<application-id>`). */
+  readonly path: string;
+  readonly before: Json;
+  readonly after: Json;
+}
+
+/**
+ * Field-by-field difference of two plain JSON states: objects are walked (keys in sorted order),
+ * anything else — numbers, strings, arrays — is compared as a whole value. Deterministic.
+ */
+export function diffJson(before: Json, after: Json, path = ''): FieldChange[] {
+  if (isObject(before) && isObject(after)) {
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+    return keys.flatMap((key) => diffJson(before[key] ?? null, after[key] ?? null, path === '' ? key : `${path}.${key}`));
+  }
+  return JSON.stringify(before) === JSON.stringify(after) ? [] : [{ path: path === '' ? '$' : path, before, after }];
+}
+
+function isObject(value: Json): value is { [key: string]: Json } {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}

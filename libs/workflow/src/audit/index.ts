@@ -1,0 +1,3 @@
+export * from './audit-json';
+export * from './audit-trail';
+export * from './audit-text';

@@ -1,0 +1,287 @@
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NewEvent } from '@libs/event-sourcing';
+import { SqliteEventStore } from '@infra/event-store/sqlite/sqlite-event-store';
+import { MIGRATIONS } from '@infra/event-store/sqlite/schema';
+import { chainHashOf, eventContent, streamHashOf } from '@infra/event-store/sqlite/event-hash';
+import { verifySqliteEventStore } from '@infra/audit/tamper-evidence/verify-sqlite-store';
+
+const metadata = () => ({
+  correlationId: randomUUID(),
+  causationId: randomUUID(),
+  commandId: randomUUID(),
+  actor: { id: 'officer-17', role: 'migration-officer' },
+  occurredAt: '2024-03-01T09:30:00.000Z',
+});
+const events = (count: number, tag = 'x'): NewEvent[] =>
+  Array.from({ length: count }, (_, n) => ({ eventId: randomUUID(), type: 'Tested', schemaVersion: 1, data: { n, tag, nested: { b: 2, a: [1, 'z'] } }, metadata: metadata() }));
+
+let dir: string;
+let file: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'kandas-tamper-'));
+  file = join(dir, 'events.sqlite');
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const open = () => SqliteEventStore.open({ filename: file, synchronous: 'NORMAL' });
+
+/**
+ * Positions 1..11: a-0 | b-0 b-1 b-2 | a-1 a-2 | c-0 | b-3 | a-3 a-4 a-5 (batches of 1, 3, 2, 1, 1, 3).
+ */
+async function seed(): Promise<void> {
+  const store = open();
+  await store.append('a', events(1), { expectedRevision: 'no-stream' });
+  await store.append('b', events(3), { expectedRevision: 'no-stream' });
+  await store.append('a', events(2), { expectedRevision: 0 });
+  await store.append('c', events(1), { expectedRevision: 'any' });
+  await store.append('b', events(1), { expectedRevision: 2 });
+  await store.append('a', events(3), { expectedRevision: 2 });
+  await store.close();
+}
+
+/** Opens the file behind the store's back, as someone with write access to the disk would. */
+function tamper(work: (db: Database.Database) => void): void {
+  const db = new Database(file);
+  try {
+    work(db);
+  } finally {
+    db.close();
+  }
+}
+
+interface RawRow {
+  position: number;
+  event_id: string;
+  stream_id: string;
+  revision: number;
+  type: string;
+  schema_version: number;
+  data: string;
+  metadata: string;
+  recorded_at: string;
+  stream_hash: string;
+  chain_hash: string;
+}
+const rowAt = (db: Database.Database, position: number) => db.prepare('SELECT * FROM events WHERE position = ?').get(position) as RawRow;
+const contentOf = (row: RawRow, data = row.data) =>
+  eventContent({
+    eventId: row.event_id,
+    streamId: row.stream_id,
+    revision: row.revision,
+    position: BigInt(row.position),
+    type: row.type,
+    schemaVersion: row.schema_version,
+    data,
+    metadata: row.metadata,
+    recordedAt: row.recorded_at,
+  });
+
+describe('tamper evidence of the SQLite event store', () => {
+  it('a clean store of several streams and batches verifies, with the chain head and progress reported', async () => {
+    await seed();
+    const progress: number[] = [];
+    const result = await verifySqliteEventStore(file, (checked) => progress.push(checked));
+    const last = (() => {
+      const db = new Database(file, { readonly: true });
+      try {
+        return rowAt(db, 11).chain_hash;
+      } finally {
+        db.close();
+      }
+    })();
+    expect(result).toEqual({ ok: true, events: 11, lastChainHash: last });
+    expect(last).toMatch(/^[0-9a-f]{64}$/);
+    expect(progress).toEqual([11]);
+  });
+
+  it('an empty store verifies with no chain head', async () => {
+    await open().close();
+    expect(await verifySqliteEventStore(file)).toEqual({ ok: true, events: 0, lastChainHash: null });
+  });
+
+  it('stores the documented formulas: stream_hash over the previous stream hash, chain_hash over the previous chain hash', async () => {
+    await seed();
+    const db = new Database(file, { readonly: true });
+    try {
+      const a0 = rowAt(db, 1);
+      const b0 = rowAt(db, 2);
+      const a1 = rowAt(db, 5);
+      expect(a0.stream_hash).toBe(streamHashOf('', contentOf(a0)));
+      expect(a0.chain_hash).toBe(chainHashOf('', a0.stream_hash));
+      expect(b0.chain_hash).toBe(chainHashOf(a0.chain_hash, b0.stream_hash));
+      expect(a1.stream_hash).toBe(streamHashOf(a0.stream_hash, contentOf(a1)));
+      expect(JSON.parse(contentOf(a1))).toMatchObject({ position: '5', revision: 1, streamId: 'a' });
+    } finally {
+      db.close();
+    }
+  });
+
+  it('keeps one chain across store instances and across two connections appending to the same file', async () => {
+    await seed();
+    const first = open();
+    const second = open();
+    for (let i = 0; i < 5; i++) {
+      await first.append('d', events(2), { expectedRevision: 'any' });
+      await second.append('e', events(1), { expectedRevision: 'any' });
+      await second.append('d', events(1), { expectedRevision: 'any' });
+    }
+    await first.close();
+    await second.close();
+    expect(await verifySqliteEventStore(file)).toMatchObject({ ok: true, events: 11 + 20 });
+  });
+
+  it('verifies through an open connection too (the store’s own)', async () => {
+    await seed();
+    const store = open();
+    try {
+      expect(await verifySqliteEventStore(store.db)).toMatchObject({ ok: true, events: 11 });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('an UPDATE of a row’s data in the SQLite file is caught as "content" at that position', async () => {
+    await seed();
+    tamper((db) => db.prepare('UPDATE events SET data = ? WHERE position = ?').run('{"n":1,"tag":"forged","nested":{"b":2,"a":[1,"z"]}}', 6));
+    const result = await verifySqliteEventStore(file);
+    expect(result).toMatchObject({ ok: false, eventsChecked: 5, firstBrokenLink: { position: '6', streamId: 'a', revision: 2, kind: 'content' } });
+  });
+
+  it('an edit of metadata or recorded_at is caught as "content" too', async () => {
+    await seed();
+    tamper((db) => db.prepare("UPDATE events SET recorded_at = '2020-01-01T00:00:00.000Z' WHERE position = 8").run());
+    expect(await verifySqliteEventStore(file)).toMatchObject({ ok: false, firstBrokenLink: { position: '8', kind: 'content' } });
+  });
+
+  it('re-serialising a row’s JSON with other key order or spacing is not tampering (canonical content)', async () => {
+    await seed();
+    tamper((db) => {
+      const row = rowAt(db, 3);
+      const parsed = JSON.parse(row.data) as Record<string, unknown>;
+      const reordered = Object.fromEntries(Object.entries(parsed).reverse());
+      db.prepare('UPDATE events SET data = ? WHERE position = 3').run(JSON.stringify(reordered, null, 2));
+    });
+    expect(await verifySqliteEventStore(file)).toMatchObject({ ok: true, events: 11 });
+  });
+
+  it('deleting a row is caught at the next position as a "chain-link" break (next event in another stream)', async () => {
+    await seed();
+    tamper((db) => db.prepare('DELETE FROM events WHERE position = 7').run()); // c-0; next is b-3
+    expect(await verifySqliteEventStore(file)).toMatchObject({
+      ok: false,
+      eventsChecked: 6,
+      firstBrokenLink: { position: '8', streamId: 'b', revision: 3, kind: 'chain-link' },
+    });
+  });
+
+  it('deleting a row is caught as a "stream-link" break when the next event is of the same stream (revision gap)', async () => {
+    await seed();
+    tamper((db) => db.prepare('DELETE FROM events WHERE position = 10').run()); // a-4; next is a-5
+    expect(await verifySqliteEventStore(file)).toMatchObject({
+      ok: false,
+      eventsChecked: 9,
+      firstBrokenLink: { position: '11', streamId: 'a', revision: 5, kind: 'stream-link', expected: 'revision 4', actual: 'revision 5' },
+    });
+  });
+
+  it('swapping two rows’ data is caught as "content" at the earlier of the two', async () => {
+    await seed();
+    tamper((db) => {
+      const [x, y] = [rowAt(db, 3), rowAt(db, 9)]; // b-1 {n:1} and a-3 {n:0}
+      expect(x.data).not.toBe(y.data);
+      db.prepare('UPDATE events SET data = ? WHERE position = ?').run(y.data, 3);
+      db.prepare('UPDATE events SET data = ? WHERE position = ?').run(x.data, 9);
+    });
+    expect(await verifySqliteEventStore(file)).toMatchObject({ ok: false, eventsChecked: 2, firstBrokenLink: { position: '3', kind: 'content' } });
+  });
+
+  it('editing data AND rewriting stream_hash to match is still caught: that row’s chain_hash no longer follows ("chain-link")', async () => {
+    await seed();
+    tamper((db) => {
+      const row = rowAt(db, 6);
+      const previous = rowAt(db, 5); // a-1
+      const forged = '{"n":1,"tag":"forged"}';
+      db.prepare('UPDATE events SET data = ?, stream_hash = ? WHERE position = 6').run(forged, streamHashOf(previous.stream_hash, contentOf(row, forged)));
+    });
+    expect(await verifySqliteEventStore(file)).toMatchObject({ ok: false, eventsChecked: 5, firstBrokenLink: { position: '6', kind: 'chain-link' } });
+  });
+
+  it('editing data AND rewriting both of that row’s hashes is still caught by the NEXT event’s chain link', async () => {
+    await seed();
+    tamper((db) => {
+      const row = rowAt(db, 6);
+      const forged = '{"n":1,"tag":"forged"}';
+      const streamHash = streamHashOf(rowAt(db, 5).stream_hash, contentOf(row, forged));
+      const chainHash = chainHashOf(rowAt(db, 5).chain_hash, streamHash);
+      db.prepare('UPDATE events SET data = ?, stream_hash = ?, chain_hash = ? WHERE position = 6').run(forged, streamHash, chainHash);
+    });
+    expect(await verifySqliteEventStore(file)).toMatchObject({ ok: false, eventsChecked: 6, firstBrokenLink: { position: '7', kind: 'chain-link' } });
+  });
+
+  it('a rewrite of the LAST event with all its hashes passes the scan but changes lastChainHash: anchor it outside the store', async () => {
+    await seed();
+    const before = await verifySqliteEventStore(file);
+    tamper((db) => {
+      const row = rowAt(db, 11);
+      const forged = '{"n":2,"tag":"forged"}';
+      const streamHash = streamHashOf(rowAt(db, 10).stream_hash, contentOf(row, forged));
+      db.prepare('UPDATE events SET data = ?, stream_hash = ?, chain_hash = ? WHERE position = 11').run(forged, streamHash, chainHashOf(rowAt(db, 10).chain_hash, streamHash));
+    });
+    const after = await verifySqliteEventStore(file);
+    expect(after.ok).toBe(true);
+    expect(before.ok && after.ok && after.lastChainHash).not.toBe(before.ok && before.lastChainHash);
+  });
+
+  it('a cleared hash is reported as "missing-hash"', async () => {
+    await seed();
+    tamper((db) => db.prepare('UPDATE events SET chain_hash = NULL WHERE position = 4').run());
+    expect(await verifySqliteEventStore(file)).toMatchObject({ ok: false, eventsChecked: 3, firstBrokenLink: { position: '4', kind: 'missing-hash' } });
+  });
+
+  describe('a store written before migration 2', () => {
+    /** Builds the file exactly as the build with only migration 1 left it. */
+    function createVersion1Store(rows: number): void {
+      const db = new Database(file);
+      try {
+        db.pragma('journal_mode = WAL');
+        db.exec(MIGRATIONS[0] as string);
+        db.pragma('user_version = 1');
+        const insert = db.prepare(
+          `INSERT INTO events (event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at)
+           VALUES (@eventId, @streamId, @revision, @type, @schemaVersion, @data, @metadata, @recordedAt)`,
+        );
+        const revisions = new Map<string, number>();
+        for (let i = 0; i < rows; i++) {
+          const streamId = `old-${i % 7}`;
+          const revision = revisions.get(streamId) ?? 0;
+          revisions.set(streamId, revision + 1);
+          const [event] = events(1, 'old');
+          insert.run({ eventId: event!.eventId, streamId, revision, type: 'Old', schemaVersion: 1, data: JSON.stringify({ i }), metadata: JSON.stringify(event!.metadata), recordedAt: '2024-01-01T00:00:00.000Z' });
+        }
+      } finally {
+        db.close();
+      }
+    }
+
+    it('cannot be verified before it is migrated', async () => {
+      createVersion1Store(3);
+      await expect(verifySqliteEventStore(file)).rejects.toThrow(/no hash columns/);
+    });
+
+    it('is backfilled in position order on open (across backfill pages), verifies, and keeps chaining new appends', async () => {
+      createVersion1Store(2_345);
+      const store = open();
+      expect(store.db.pragma('user_version', { simple: true })).toBe(2);
+      await store.append('old-3', events(2), { expectedRevision: 'any' });
+      await store.append('new', events(3), { expectedRevision: 'no-stream' });
+      await store.close();
+      expect(await verifySqliteEventStore(file)).toMatchObject({ ok: true, events: 2_350 });
+      tamper((db) => db.prepare(`UPDATE events SET data = '{"i":-1}' WHERE position = 1500`).run());
+      expect(await verifySqliteEventStore(file)).toMatchObject({ ok: false, firstBrokenLink: { position: '1500', kind: 'content' } });
+    });
+  });
+});

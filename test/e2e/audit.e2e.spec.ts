@@ -1,0 +1,115 @@
+import { E2eApp, e2eEventStore } from './support/e2e-app';
+import { APPLICANT_IIN, openQuota, reviewEligible, submitAndSign } from './support/journeys';
+import { expectFieldErrors, expectProblem, UNKNOWN_ID } from './support/problems';
+
+const MASKED = `${APPLICANT_IIN.slice(0, 2)}********${APPLICANT_IIN.slice(10)}`;
+
+describe('the auditors’ history and time travel over HTTP', () => {
+  let e: E2eApp;
+  let id: string;
+  let beforeSubmission: string;
+  beforeAll(async () => {
+    e = await E2eApp.start();
+    await openQuota(e);
+    beforeSubmission = '2026-03-02T05:00:30.000Z'; // between the quota order (05:00) and the submission (05:01)
+    e.clock.set('2026-03-02T05:01:00.000Z');
+    id = await submitAndSign(e);
+    await e.settle();
+    await reviewEligible(e, id);
+    await e.settle();
+  });
+  afterAll(() => e.close());
+
+  it('gives an auditor the history with its metadata, every IIN masked', async () => {
+    const { body } = await e.as('auditor').get(`/audit/applications/${id}/history`).expect(200);
+    expect(body.applicationId).toBe(id);
+    expect(body.events.map((event: { type: string }) => event.type)).toEqual([
+      'ApplicationSubmitted', 'ApplicationSigned', 'ReviewDeadlineScheduled', 'ReviewStarted', 'ApplicationReviewed',
+      'ApplicationIncluded', 'SubsidyGranted', 'SubsidyGranted',
+    ]);
+    expect(body.events[0]).toMatchObject({ position: expect.stringMatching(/^\d+$/), revision: 0, actor: { id: 'egov', role: 'portal' }, commandId: expect.any(String), correlationId: expect.any(String), causationId: expect.any(String), occurredAt: expect.any(String), recordedAt: expect.any(String) });
+    const text = JSON.stringify(body);
+    expect(text).not.toContain(APPLICANT_IIN);
+    expect(text).toContain(MASKED);
+    expect(text).not.toMatch(/"\d{12}"/);
+  });
+
+  it('shows the reviewer who decides on the person the IINs unmasked', async () => {
+    const { body } = await e.as('reviewer').get(`/audit/applications/${id}/history`).expect(200);
+    expect(JSON.stringify(body)).toContain(APPLICANT_IIN);
+  });
+
+  it('forbids the portal, and the reviewer the auditors’ other views', async () => {
+    expectProblem(await e.as('portal', 'egov').get(`/audit/applications/${id}/history`), 403, 'AUTH.FORBIDDEN');
+    expectProblem(await e.as('portal', 'egov').get(`/audit/applications/${id}/as-of?revision=0`), 403, 'AUTH.FORBIDDEN');
+    expectProblem(await e.as('reviewer').get(`/audit/applications/${id}/diff?from=0&to=1`), 403, 'AUTH.FORBIDDEN');
+  });
+
+  it('answers 404 for an application with no stream', async () => {
+    expectProblem(await e.as('auditor').get(`/audit/applications/${UNKNOWN_ID}/history`), 404, 'APPLICATION.NOT_FOUND');
+    expectProblem(await e.as('auditor').get(`/audit/applications/${UNKNOWN_ID}/as-of?revision=0`), 404, 'APPLICATION.NOT_FOUND');
+    expectProblem(await e.as('auditor').get(`/audit/applications/${UNKNOWN_ID}/diff?from=0&to=1`), 404, 'APPLICATION.NOT_FOUND');
+    expectProblem(await e.as('auditor').get('/audit/quotas/almaty/2030/kandas/as-of?revision=0'), 404, 'QUOTA.NOT_FOUND');
+    expectProblem(await e.as('auditor').get('/audit/correlations/nothing-like-this'), 404, 'AUDIT.CORRELATION_NOT_FOUND');
+  });
+
+  it('follows the review’s correlation into the quota stream', async () => {
+    const history = await e.as('auditor').get(`/audit/applications/${id}/history`).expect(200);
+    const reviewed = history.body.events.find((event: { type: string }) => event.type === 'ApplicationReviewed');
+    const { body } = await e.as('admin').get(`/audit/correlations/${reviewed.correlationId}`).expect(200);
+    const streams = new Set(body.events.map((event: { streamId: string }) => event.streamId));
+    expect(streams).toEqual(new Set([`application-${id}`, 'regional-quota-pavlodar-2026-kandas']));
+    expect(body.events.map((event: { type: string }) => event.type)).toEqual(expect.arrayContaining(['ApplicationReviewed', 'SeatsReserved', 'ApplicationIncluded']));
+  });
+
+  it('folds the application as of a revision or an instant, masked', async () => {
+    const signed = await e.as('auditor').get(`/audit/applications/${id}/as-of?revision=1`).expect(200);
+    expect(signed.body).toMatchObject({ revision: 1, position: expect.stringMatching(/^\d+$/), state: { status: 'signed' } });
+    expect(JSON.stringify(signed.body)).not.toContain(APPLICANT_IIN);
+    const now = await e.as('auditor').get(`/audit/applications/${id}/as-of?at=${encodeURIComponent(new Date().toISOString())}`).expect(200);
+    expect(now.body).toMatchObject({ revision: 7, state: { status: 'included' } });
+    expectProblem(await e.as('auditor').get(`/audit/applications/${id}/as-of?at=${encodeURIComponent(beforeSubmission)}`), 404, 'AUDIT.NOTHING_AS_OF');
+  });
+
+  it('folds a quota into plain JSON', async () => {
+    const { body } = await e.as('auditor').get(`/audit/quotas/pavlodar/2026/kandas/as-of?revision=1`).expect(200);
+    expect(body.state).toMatchObject({ status: 'Open', capacity: 977, taken: 3, reservations: { [id]: 3 }, declined: [] });
+  });
+
+  it('diffs two revisions', async () => {
+    const { body } = await e.as('auditor').get(`/audit/applications/${id}/diff?from=1&to=5`).expect(200);
+    expect(body.events.map((event: { revision: number }) => event.revision)).toEqual([2, 3, 4, 5]);
+    expect(body.changes).toContainEqual({ path: 'status', before: 'signed', after: 'included' });
+  });
+
+  it('refuses malformed points with 400 naming the field', async () => {
+    const auditor = e.as('auditor');
+    expectFieldErrors(await auditor.get(`/audit/applications/${id}/as-of`), ['at']);
+    expectFieldErrors(await auditor.get(`/audit/applications/${id}/as-of?at=yesterday`), ['at']);
+    expectFieldErrors(await auditor.get(`/audit/applications/${id}/as-of?revision=-1`), ['revision']);
+    expectFieldErrors(await auditor.get(`/audit/applications/${id}/as-of?revision=1&at=2026-03-02T05:00:00Z`), ['revision']);
+    expectFieldErrors(await auditor.get(`/audit/applications/${id}/diff?from=x`), ['from', 'to']);
+    expectFieldErrors(await auditor.get(`/audit/applications/${id}/diff?from=5&to=1`), ['to']);
+    expectFieldErrors(await auditor.get('/audit/quotas/atlantis/20x6/other/as-of?revision=0'), ['region', 'year', 'category']);
+    expectProblem(await auditor.get('/audit/applications/not-a-uuid/history'), 400);
+  });
+});
+
+describe('tamper evidence over HTTP', () => {
+  it('verifies a clean store (SQLite), or says the store keeps no hash chain (EventStoreDB)', async () => {
+    const e = await E2eApp.start();
+    try {
+      await openQuota(e);
+      const response = await e.as('auditor').get('/audit/verify');
+      if (e2eEventStore() === 'eventstoredb') {
+        expect(response.status).toBe(501);
+        expect(response.body).toMatchObject({ code: 'AUDIT.VERIFY_UNSUPPORTED' });
+      } else {
+        expect(response.status).toBe(200);
+        expect(response.body).toMatchObject({ ok: true, events: 1, lastChainHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+      }
+    } finally {
+      await e.close();
+    }
+  });
+});
