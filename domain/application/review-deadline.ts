@@ -12,4 +12,24 @@ export interface ScheduledDeadline {
   readonly atRiskOn: CalendarDate;
   readonly atRiskAt: Instant;
   readonly calendarVersion: string;
+  /**
+   * True when a year between acceptance and the due date has only provisional calendar data (e.g. a
+   * Kurban Ait date not yet published): the promised date may have to be revisited. Schema v2.
+   */
+  readonly calendarProvisional: boolean;
+}
+
+/**
+ * Schema v1 of ReviewDeadlineScheduled had no `calendarProvisional`. It is derived from what v1 did
+ * record: the calendar version names each year's data (`2026.1+2027.0-provisional`), and the years
+ * that matter are those from the acceptance day to the due day.
+ */
+export function provisionalFromCalendarVersion(deadline: Pick<ScheduledDeadline, 'calendarVersion' | 'acceptedOn' | 'dueOn'>): boolean {
+  const provisional = deadline.calendarVersion
+    .split('+')
+    .filter((part) => part.includes('provisional'))
+    .map((part) => Number(part.slice(0, 4)));
+  const first = Number(deadline.acceptedOn.slice(0, 4));
+  const last = Number(deadline.dueOn.slice(0, 4));
+  return provisional.some((year) => year >= first && year <= last);
 }

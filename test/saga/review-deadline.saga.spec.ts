@@ -28,6 +28,7 @@ describe('review saga: the SLA clock', () => {
       atRiskOn: '2026-03-18',
       atRiskAt: '2026-03-18T13:30:00.000Z',
       calendarVersion: expect.stringContaining('2026.1'),
+      calendarProvisional: false,
     });
     await h.settle();
     expect((await h.typesOf(id)).filter((t) => t === 'ReviewDeadlineScheduled')).toHaveLength(1);

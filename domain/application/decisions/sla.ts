@@ -25,6 +25,7 @@ export function scheduleDeadline(command: ScheduleReviewDeadline, state: Applica
   const bad = !deadline || !isInstant(deadline.dueAt) || !isInstant(deadline.atRiskAt) || instantMillis(deadline.atRiskAt) > instantMillis(deadline.dueAt);
   if (bad) throw new ApplicationError(ApplicationErrorCode.InvalidCommand, 'The deadline needs a due instant and an at-risk instant before it', [{ field: 'deadline', reason: 'is incomplete or inconsistent' }]);
   requireText(deadline.calendarVersion, 'deadline.calendarVersion');
+  if (typeof deadline.calendarProvisional !== 'boolean') throw new ApplicationError(ApplicationErrorCode.InvalidCommand, 'The deadline must say whether its calendar data is provisional', [{ field: 'deadline.calendarProvisional', reason: 'must be true or false' }]);
   return [{ type: 'ReviewDeadlineScheduled', data: { applicationId: command.applicationId, ...deadline } }];
 }
 

@@ -66,6 +66,7 @@ export const DEADLINE: ScheduledDeadline = {
   atRiskOn: '2026-03-18',
   atRiskAt: '2026-03-18T13:30:00.000Z',
   calendarVersion: '2026.1',
+  calendarProvisional: false,
 };
 
 const id = APPLICATION_ID;

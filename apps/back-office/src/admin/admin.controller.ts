@@ -1,10 +1,9 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseIntPipe, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { reviewDeadline } from '@domain/calendar';
 import { isRegionCode, RegionCode } from '@domain/shared/region';
 import { DeadLetter } from '@libs/event-sourcing';
 import { StepOutcome } from '@libs/event-sourcing-nest';
-import { DeadLetterOperations, DeadlineScheduler, WORKFLOW_CONFIG } from '@libs/workflow';
+import { DeadLetterOperations, DeadlineScheduler, scheduledDeadlineOf, WORKFLOW_CONFIG } from '@libs/workflow';
 import type { WorkflowConfig } from '@libs/workflow';
 import { Roles } from '../auth/roles';
 import { AggregateLookup } from '../commands/application-lookup';
@@ -68,8 +67,7 @@ export class AdminController {
   async scheduleDeadline(@Param('id', ParseUUIDPipe) id: string, @Body() _body: NoBodyDto, @CommandRequest() meta: RequestMeta): Promise<CommandResponse> {
     const state = await this.lookup.application(id);
     if (!('signature' in state)) throw new HttpProblem(problem(422, 'APPLICATION.NOT_SIGNED', 'Not signed', 'The review clock starts at signing'));
-    const { acceptedOn, dueOn, dueAt, atRiskOn, atRiskAt, calendarVersion } = reviewDeadline(state.signature.signedAt, this.config.calendar, this.config.slaPolicy);
-    return this.gateway.application({ type: 'ScheduleReviewDeadline', applicationId: id, deadline: { acceptedOn, dueOn, dueAt, atRiskOn, atRiskAt, calendarVersion } }, meta);
+    return this.gateway.application({ type: 'ScheduleReviewDeadline', applicationId: id, deadline: scheduledDeadlineOf(state.signature.signedAt, this.config) }, meta);
   }
 
   @Post('applications/:id/sla/at-risk')

@@ -1,11 +1,12 @@
 import type * as A from '@domain/application';
+import { provisionalFromCalendarVersion } from '@domain/application';
 import type * as Q from '@domain/quota';
 import { EventTypeDefinition, StoredEvent } from '@libs/event-sourcing';
 
 /*
  * One class per stored event type: @nestjs/cqrs routes by class (`ofType` is `instanceof`), and
- * the registry rehydrates each stored event into its class. All types are at schema version 1;
- * a new version adds an upcaster here and never changes what an old event meant.
+ * the registry rehydrates each stored event into its class. A new schema version adds an upcaster
+ * here (ReviewDeadlineScheduled is at v2) and never changes what an old event meant.
  */
 export class ApplicationSubmittedEvent extends StoredEvent<A.ApplicationSubmitted['data']> {}
 export class ApplicationSignedEvent extends StoredEvent<A.ApplicationSigned['data']> {}
@@ -31,7 +32,13 @@ const v1 = <T>(type: A.ApplicationEventType | Q.QuotaEvent['type'], eventClass: 
 export const WORKFLOW_EVENT_TYPES: readonly EventTypeDefinition<never>[] = [
   v1('ApplicationSubmitted', ApplicationSubmittedEvent),
   v1('ApplicationSigned', ApplicationSignedEvent),
-  v1('ReviewDeadlineScheduled', ReviewDeadlineScheduledEvent),
+  {
+    type: 'ReviewDeadlineScheduled',
+    schemaVersion: 2,
+    eventClass: ReviewDeadlineScheduledEvent as never,
+    // v2 added calendarProvisional; a v1 event is read with it derived from its calendar version.
+    upcasters: { 1: (data) => ({ ...(data as object), calendarProvisional: provisionalFromCalendarVersion(data as A.ScheduledDeadline) }) },
+  } as EventTypeDefinition<never>,
   v1('ReviewStarted', ReviewStartedEvent),
   v1('ReviewReassigned', ReviewReassignedEvent),
   v1('ApplicationReviewed', ApplicationReviewedEvent),

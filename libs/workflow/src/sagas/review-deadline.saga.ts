@@ -1,10 +1,10 @@
 import { IEvent, ofType, Saga } from '@nestjs/cqrs';
 import { map, Observable } from 'rxjs';
-import { reviewDeadline } from '@domain/calendar';
 import type { Clock } from '@libs/event-sourcing';
 import { sagaStepContext } from '@libs/event-sourcing-nest';
 import { ApplicationCommandMessage } from '../commands/command-messages';
 import { ApplicationSignedEvent, ReviewSlaBreachedEvent } from '../events/event-classes';
+import { scheduledDeadlineOf } from '../workflow-config';
 import type { WorkflowConfig } from '../workflow-config';
 
 /**
@@ -23,9 +23,8 @@ export class ReviewDeadlineSaga {
     events$.pipe(
       ofType(ApplicationSignedEvent),
       map((event) => {
-        const { acceptedOn, dueOn, dueAt, atRiskOn, atRiskAt, calendarVersion } = reviewDeadline(event.data.signedAt, this.config.calendar, this.config.slaPolicy);
         return new ApplicationCommandMessage(
-          { type: 'ScheduleReviewDeadline', applicationId: event.data.applicationId, deadline: { acceptedOn, dueOn, dueAt, atRiskOn, atRiskAt, calendarVersion } },
+          { type: 'ScheduleReviewDeadline', applicationId: event.data.applicationId, deadline: scheduledDeadlineOf(event.data.signedAt, this.config) },
           sagaStepContext(event, 'schedule-review-deadline', this.clock),
         );
       }),
