@@ -113,3 +113,28 @@ describe('tamper evidence over HTTP', () => {
     }
   });
 });
+
+describe('exports over HTTP', () => {
+  it('exports a stream masked as JSON Lines for an auditor, and in clear only for an admin, recording the disclosure', async () => {
+    const e = await E2eApp.start();
+    try {
+      await openQuota(e);
+      const id = await submitAndSign(e);
+      const masked = await e.as('auditor').get(`/audit/export?stream=application-${id}&format=jsonl`).expect(200).expect('Content-Type', /ndjson/);
+      const lines = masked.text.trim().split('\n').map((line) => JSON.parse(line));
+      expect(lines[0]).toMatchObject({ type: 'ApplicationSubmitted', streamId: `application-${id}` });
+      expect(masked.text).not.toContain(APPLICANT_IIN);
+      expect(masked.text).toContain(MASKED);
+
+      await e.as('auditor').get(`/audit/export?stream=application-${id}&unmaskReason=court%20order`).expect(403);
+      const clear = await e.as('admin', 'admin-7').get(`/audit/export?stream=application-${id}&format=csv&unmaskReason=court%20order%2012-3`).expect(200).expect('Content-Type', /text\/csv/);
+      expect(clear.text).toContain(APPLICANT_IIN);
+      const disclosures = [];
+      for await (const event of e.store.readStream('audit-disclosures')) disclosures.push(event);
+      expect(disclosures).toEqual([expect.objectContaining({ type: 'PersonalDataDisclosed', data: expect.objectContaining({ grantedBy: 'admin-7', reason: 'court order 12-3' }) })]);
+      await e.as('auditor').get('/audit/export?format=xml&stream=x').expect(400);
+    } finally {
+      await e.close();
+    }
+  });
+});

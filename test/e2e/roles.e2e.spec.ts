@@ -51,6 +51,7 @@ const MATRIX: Entry[] = [
   { method: 'GET', route: '/audit/quotas/:region/:year/:category/as-of', roles: ['auditor', 'admin'] },
   { method: 'GET', route: '/audit/applications/:id/diff', roles: ['auditor', 'admin'] },
   { method: 'GET', route: '/audit/verify', roles: ['auditor', 'admin'] },
+  { method: 'GET', route: '/audit/export', roles: ['auditor', 'admin'] },
 ];
 /** No token needed; Swagger UI's own files under /docs are served by Swagger, not by the API. */
 const PUBLIC = ['GET /health', 'GET /health/live', 'GET /health/ready', 'GET /metrics', 'GET /docs', 'GET /docs/openapi.json'];

@@ -7,6 +7,7 @@ import { RuntimeConfig } from '@infra/config/runtime-config';
 import { AdminController } from './admin/admin.controller';
 import { AuditController } from './audit/audit.controller';
 import { VerifyController } from './audit/verify.controller';
+import { ExportController } from './audit/export.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { JWT_SETTINGS } from './auth/auth.tokens';
 import { jwtSettings } from '@libs/auth';
@@ -38,7 +39,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [WorkflowModule.forRoot({ runtime: config, clock: options.clock, schedulerIntervalMs: options.schedulerIntervalMs })],
-      controllers: [ApplicationsController, AdminController, QueriesController, HealthController, MetricsController, AuditController, VerifyController],
+      controllers: [ApplicationsController, AdminController, QueriesController, HealthController, MetricsController, AuditController, VerifyController, ExportController],
       providers: [
         { provide: JWT_SETTINGS, useFactory: () => jwtSettings(env, dirname(config.readModelsFile)) },
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -1,8 +1,13 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { dirname } from 'node:path';
+import { userInfo } from 'node:os';
+import { runExportCommand } from '@libs/workflow';
 import { CLOCK } from '@libs/event-sourcing';
 import type { Clock } from '@libs/event-sourcing';
-import { AuditTrail, DeadLetterOperations, RUNTIME_CONFIG, runAuditCommand } from '@libs/workflow';
+import { AuditTrail, DeadLetterOperations, READ_MODELS_DB, RUNTIME_CONFIG, runAuditCommand, runRebuildCommand } from '@libs/workflow';
+import type { CheckpointStore, EventStore, EventTypeRegistry } from '@libs/event-sourcing';
+import { CHECKPOINT_STORE, EVENT_STORE, EVENT_TYPE_REGISTRY } from '@libs/event-sourcing-nest';
+import type Database from 'better-sqlite3';
 import { verifySqliteEventStore } from '@infra/audit/tamper-evidence/verify-sqlite-store';
 import type { RuntimeConfig } from '@infra/config/runtime-config';
 import { jwtSettings } from '@libs/auth';
@@ -29,6 +34,12 @@ const HELP = `Usage: npm run cli -- <command>
                                  the application's state then (--at compares the events' recordedAt)
   diff <application-id> <from> <to>
                                  events and changed fields between two revisions or instants
+  export (--stream <id> | --correlation <id> | --from <instant> --to <instant>) [--format jsonl|csv]
+         [--unmask --granted-by <admin-id> --reason <text>] [--out <file>]
+                                 events with full metadata as JSON Lines or CSV; IINs and names masked
+                                 unless --unmask (recorded as PersonalDataDisclosed in audit-disclosures)
+  rebuild                        replay every read model from the events (stop the service first, or point
+                                 KANDAS_READ_MODELS_FILE at a copy); prints each table's digest
   help                           this text`;
 
 /** Parses the arguments and runs one command; returns the process exit code. */
@@ -40,12 +51,37 @@ export async function runCommand(app: INestApplicationContext, argv: readonly st
   if (group === 'dead-letters' && action === 'retry' && rest[0]) return retryDeadLetter(app, rest[0], print);
   // The seed runs the workflow with its subscriptions and a simulated clock, in its own context.
   if (group === 'seed') return runSeedCommand(argv.slice(1), print);
+  if (group === 'rebuild') return rebuild(app, print);
   if (group === 'history' || group === 'correlation' || group === 'as-of' || group === 'diff') {
     const code = await runAuditCommand(app.get(AuditTrail), argv, print);
     if (code !== null) return code;
   }
+  if (group === 'export') return exportEvents(app, argv.slice(1), print);
   print(HELP);
   return group === 'help' || group === undefined ? 0 : 2;
+}
+
+/** Only projections run: this process runs no saga (runSubscriptions: false), so nothing is appended. */
+async function rebuild(app: INestApplicationContext, print: Print): Promise<number> {
+  const tty = process.stdout.isTTY === true;
+  const { code } = await runRebuildCommand(
+    {
+      store: app.get<EventStore>(EVENT_STORE),
+      registry: app.get<EventTypeRegistry>(EVENT_TYPE_REGISTRY),
+      db: app.get<Database.Database>(READ_MODELS_DB),
+      checkpoints: app.get<CheckpointStore>(CHECKPOINT_STORE),
+    },
+    { print, rewrite: tty ? (text) => void process.stdout.write(text) : undefined },
+  );
+  return code;
+}
+
+/** The CLI has no login: the export is recorded as requested by the operating-system user. */
+function exportEvents(app: INestApplicationContext, args: readonly string[], print: Print): Promise<number> {
+  const store = app.get<EventStore>(EVENT_STORE);
+  const registry = app.get<EventTypeRegistry>(EVENT_TYPE_REGISTRY);
+  const clock = app.get<Clock>(CLOCK);
+  return runExportCommand({ store, registry, now: () => clock.now(), actor: { id: `cli:${userInfo().username}`, role: 'cli' } }, args, print);
 }
 
 async function listDeadLetters(app: INestApplicationContext, all: boolean, print: Print): Promise<number> {

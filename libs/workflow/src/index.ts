@@ -10,3 +10,5 @@ export * from './sagas/decision-numbers';
 export * from './operations/dead-letter-operations';
 export { PendingDeadlinesProjection } from '@infra/read-models';
 export * from './audit';
+export * from './rebuild';
+export * from './export';

@@ -39,6 +39,7 @@ import { AuditTrail } from './audit/audit-trail';
 import { ApplicationCommandHandler, QuotaCommandHandler } from './commands/command-handlers';
 import { DeadLetterOperations } from './operations/dead-letter-operations';
 import { WORKFLOW_EVENT_TYPES } from './events/event-classes';
+import { DISCLOSURE_EVENT_TYPES } from './export';
 import { QuotaDecisionSaga } from './sagas/quota-decision.saga';
 import { ReviewDeadlineSaga } from './sagas/review-deadline.saga';
 import { SubsidySaga } from './sagas/subsidy.saga';
@@ -98,7 +99,7 @@ export class WorkflowModule {
         { provide: RUNTIME_CONFIG, useValue: runtime },
         { provide: WORKFLOW_CONFIG, useFactory: () => options.workflow ?? defaultWorkflowConfig() },
         { provide: EVENT_STORE, useFactory: () => openEventStore(runtime) },
-        { provide: EVENT_TYPE_REGISTRY, useFactory: () => new EventTypeRegistry().registerAll(WORKFLOW_EVENT_TYPES) },
+        { provide: EVENT_TYPE_REGISTRY, useFactory: () => new EventTypeRegistry().registerAll(WORKFLOW_EVENT_TYPES).registerAll(DISCLOSURE_EVENT_TYPES) },
         { provide: READ_MODELS_DB, useFactory: () => openSqlite({ filename: runtime.readModelsFile, synchronous: runtime.sqliteSynchronous }) },
         { provide: CHECKPOINT_STORE, inject: [READ_MODELS_DB], useFactory: (db: Database.Database) => new SqliteCheckpointStore(db) },
         { provide: DEAD_LETTERS, inject: [READ_MODELS_DB], useFactory: (db: Database.Database) => new SqliteDeadLetterStore(db) },

@@ -1,0 +1,61 @@
+import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CLOCK, EventTypeRegistry } from '@libs/event-sourcing';
+import type { Clock, EventStore } from '@libs/event-sourcing';
+import { EVENT_STORE, EVENT_TYPE_REGISTRY } from '@libs/event-sourcing-nest';
+import { EXPORT_LINE_END, exportEvents, InvalidExportRequestError } from '@libs/workflow';
+import type { ExportFormat, ExportSelection } from '@libs/workflow';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { Roles } from '../auth/roles';
+import type { AuthenticatedActor } from '../auth/roles';
+import { HttpProblem, problem } from '../http/problem';
+
+/**
+ * Exports for external audit tools, streamed as JSON Lines or CSV. IINs and names are masked; an
+ * admin may export in clear with a stated reason, and that disclosure is recorded as an event
+ * (`PersonalDataDisclosed` in `audit-disclosures`) before the first line leaves.
+ */
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('audit')
+export class ExportController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(EVENT_TYPE_REGISTRY) private readonly registry: EventTypeRegistry,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get('export')
+  @Roles('auditor', 'admin')
+  @ApiOperation({ summary: 'Export a stream, a correlation or a period (occurredAt, from inclusive, to exclusive) as JSON Lines or CSV' })
+  @ApiQuery({ name: 'stream', required: false }) @ApiQuery({ name: 'correlationId', required: false })
+  @ApiQuery({ name: 'from', required: false }) @ApiQuery({ name: 'to', required: false })
+  @ApiQuery({ name: 'format', required: false, enum: ['jsonl', 'csv'] })
+  @ApiQuery({ name: 'unmaskReason', required: false, description: 'Admins only: export in clear, for this reason (recorded)' })
+  async export(@Query() query: Record<string, string>, @CurrentActor() actor: AuthenticatedActor, @Res() response: Response): Promise<void> {
+    const format = (query.format ?? 'jsonl') as ExportFormat;
+    if (query.unmaskReason !== undefined && actor.role !== 'admin') {
+      throw new HttpProblem(problem(403, 'AUTH.FORBIDDEN', 'Not allowed for your role', 'Only an admin grants an export in clear'));
+    }
+    const selection = (query.stream ? { stream: query.stream } : query.correlationId ? { correlationId: query.correlationId } : { from: query.from, to: query.to }) as ExportSelection;
+    let lines: AsyncIterable<string>;
+    try {
+      lines = await exportEvents({
+        store: this.store,
+        registry: this.registry,
+        selection,
+        format,
+        unmask: query.unmaskReason === undefined ? undefined : { grantedBy: actor.id, reason: query.unmaskReason },
+        now: this.clock.now(),
+        actor,
+      });
+    } catch (error) {
+      if (error instanceof InvalidExportRequestError) throw new HttpProblem(problem(400, error.code, 'Invalid export request', error.message, [{ field: error.field, reason: error.message }]));
+      throw error;
+    }
+    response.status(200).type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8');
+    for await (const line of lines) response.write(line + EXPORT_LINE_END[format]);
+    response.end();
+  }
+}

@@ -1,0 +1,30 @@
+import { EventTypeDefinition, StoredEvent } from '@libs/event-sourcing';
+import type { Actor } from '@libs/event-sourcing';
+import type { ExportFormat, ExportSelection } from './export-events';
+
+/** The stream every unmasked export is recorded in. */
+export const DISCLOSURE_STREAM = 'audit-disclosures';
+
+export const PERSONAL_DATA_DISCLOSED = 'PersonalDataDisclosed';
+
+/** Personal data left the system in clear: what, in which format, who granted it, why, who asked, when. */
+export interface PersonalDataDisclosedData {
+  readonly selection: ExportSelection;
+  readonly format: ExportFormat;
+  /** Id of the admin who granted the unmasked export. */
+  readonly grantedBy: string;
+  readonly reason: string;
+  readonly requestedBy: Actor;
+  /** ISO-8601 instant (the injected clock). */
+  readonly disclosedAt: string;
+}
+
+export class PersonalDataDisclosedEvent extends StoredEvent<PersonalDataDisclosedData> {}
+
+/**
+ * The disclosure event types, to be registered beside WORKFLOW_EVENT_TYPES
+ * (`new EventTypeRegistry().registerAll(WORKFLOW_EVENT_TYPES).registerAll(DISCLOSURE_EVENT_TYPES)`).
+ */
+export const DISCLOSURE_EVENT_TYPES: readonly EventTypeDefinition<never>[] = [
+  { type: PERSONAL_DATA_DISCLOSED, schemaVersion: 1, eventClass: PersonalDataDisclosedEvent as never },
+];

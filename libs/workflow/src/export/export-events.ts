@@ -1,0 +1,200 @@
+import { eventIdFor, newUuid } from '@libs/event-sourcing';
+import type { Actor, EventStore, EventTypeRegistry, RecordedEvent } from '@libs/event-sourcing';
+import { Json, toPlainJson } from '../audit/audit-json';
+import { parseInstant } from '../audit/audit-trail';
+import { csvRecord } from './csv';
+import { DISCLOSURE_STREAM, PERSONAL_DATA_DISCLOSED, PersonalDataDisclosedData } from './disclosure-events';
+import { maskPersonalData } from './masking';
+
+/**
+ * What to export, exactly one of:
+ * - `stream`: every event of one stream, in revision order (a missing stream exports nothing);
+ * - `correlationId`: everything one correlation caused, across streams, in global order;
+ * - `from`/`to`: every event whose **occurredAt** lies in [from, to) (from inclusive, to exclusive),
+ *   in global order.
+ */
+export type ExportSelection = { readonly stream: string } | { readonly correlationId: string } | { readonly from: string; readonly to: string };
+
+export type ExportFormat = 'jsonl' | 'csv';
+
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['jsonl', 'csv'];
+
+/** An admin's grant to export personal data in clear. */
+export interface UnmaskGrant {
+  /** Id of the admin who granted it. */
+  readonly grantedBy: string;
+  readonly reason: string;
+}
+
+export interface ExportRequest {
+  readonly store: EventStore;
+  /** Upcasts each event to its current schema; a type it does not know is exported as stored. */
+  readonly registry: EventTypeRegistry;
+  readonly selection: ExportSelection;
+  readonly format: ExportFormat;
+  /** Absent: IINs and names masked. Present: exported in clear, and the disclosure recorded first. */
+  readonly unmask?: UnmaskGrant;
+  /** The injected clock's instant (the disclosure's occurredAt / disclosedAt). */
+  readonly now: Date;
+  /** Who asks for the export. */
+  readonly actor: Actor;
+}
+
+/** The columns, in order, of both formats. */
+export const EXPORT_COLUMNS = [
+  'position', 'streamId', 'revision', 'eventId', 'type', 'schemaVersion', 'occurredAt', 'recordedAt',
+  'actor', 'commandId', 'correlationId', 'causationId', 'data',
+] as const;
+
+/** What terminates each line when written out: RFC 4180 wants CRLF. */
+export const EXPORT_LINE_END: Readonly<Record<ExportFormat, string>> = { jsonl: '\n', csv: '\r\n' };
+
+/** The request is not usable: bad selection or format, or an unmask without its grant. */
+export class InvalidExportRequestError extends Error {
+  readonly code = 'EXPORT.INVALID_REQUEST';
+  constructor(readonly field: string, reason: string) {
+    super(`${field} ${reason}`);
+    this.name = 'InvalidExportRequestError';
+  }
+}
+
+export interface ExportRow {
+  readonly position: string;
+  readonly streamId: string;
+  readonly revision: number;
+  readonly eventId: string;
+  readonly type: string;
+  readonly schemaVersion: number;
+  readonly occurredAt: string;
+  readonly recordedAt: string;
+  readonly actor: { readonly id: string; readonly role: string };
+  readonly commandId: string;
+  readonly correlationId: string;
+  readonly causationId: string;
+  readonly data: Json;
+}
+
+/**
+ * Exports events as lines (without their terminator, see EXPORT_LINE_END): JSON Lines, or RFC 4180
+ * CSV with a header record (`actor` and `data` as JSON strings; a record may span several physical
+ * lines when a value holds a newline). Events are read and written one at a time, never all loaded.
+ *
+ * By default every IIN and every person's name in `data` and `actor` is masked. With `unmask`, the
+ * request is validated and a `PersonalDataDisclosed` event is appended to `audit-disclosures`
+ * **before** the iterable is returned, so no line in clear exists without its record.
+ */
+export async function exportEvents(request: ExportRequest): Promise<AsyncIterable<string>> {
+  const selection = checkSelection(request.selection);
+  if (!(EXPORT_FORMATS as readonly string[]).includes(request.format)) throw new InvalidExportRequestError('format', `must be one of ${EXPORT_FORMATS.join(', ')}`);
+  if (request.unmask !== undefined) {
+    const { grantedBy, reason } = request.unmask;
+    if (typeof grantedBy !== 'string' || grantedBy.trim() === '') throw new InvalidExportRequestError('unmask.grantedBy', 'is required to export in clear');
+    if (typeof reason !== 'string' || reason.trim() === '') throw new InvalidExportRequestError('unmask.reason', 'is required to export in clear');
+    await recordDisclosure(request);
+  }
+  return lines(request, selection);
+}
+
+type CheckedSelection = { readonly kind: 'stream'; readonly stream: string } | { readonly kind: 'correlation'; readonly correlationId: string } | { readonly kind: 'period'; readonly fromMs: number; readonly toMs: number };
+
+function checkSelection(selection: ExportSelection): CheckedSelection {
+  const given = selection as Partial<Record<'stream' | 'correlationId' | 'from' | 'to', unknown>>;
+  const kinds = [given.stream !== undefined, given.correlationId !== undefined, given.from !== undefined || given.to !== undefined].filter(Boolean).length;
+  if (kinds !== 1) throw new InvalidExportRequestError('selection', 'needs exactly one of stream, correlationId, from/to');
+  if (given.stream !== undefined) {
+    if (typeof given.stream !== 'string' || given.stream === '') throw new InvalidExportRequestError('selection.stream', 'must be a stream id');
+    return { kind: 'stream', stream: given.stream };
+  }
+  if (given.correlationId !== undefined) {
+    if (typeof given.correlationId !== 'string' || given.correlationId === '') throw new InvalidExportRequestError('selection.correlationId', 'must be a correlation id');
+    return { kind: 'correlation', correlationId: given.correlationId };
+  }
+  const fromMs = typeof given.from === 'string' ? parseInstant(given.from) : null;
+  const toMs = typeof given.to === 'string' ? parseInstant(given.to) : null;
+  if (fromMs === null) throw new InvalidExportRequestError('selection.from', 'must be an ISO-8601 instant with its offset');
+  if (toMs === null) throw new InvalidExportRequestError('selection.to', 'must be an ISO-8601 instant with its offset');
+  if (toMs < fromMs) throw new InvalidExportRequestError('selection.to', 'is before from');
+  return { kind: 'period', fromMs, toMs };
+}
+
+async function recordDisclosure(request: ExportRequest): Promise<void> {
+  const commandId = newUuid();
+  const occurredAt = request.now.toISOString();
+  const data: PersonalDataDisclosedData = {
+    selection: request.selection,
+    format: request.format,
+    grantedBy: request.unmask!.grantedBy,
+    reason: request.unmask!.reason,
+    requestedBy: { id: request.actor.id, role: request.actor.role },
+    disclosedAt: occurredAt,
+  };
+  await request.store.append(
+    DISCLOSURE_STREAM,
+    [{
+      eventId: eventIdFor(commandId, 0),
+      type: PERSONAL_DATA_DISCLOSED,
+      schemaVersion: 1,
+      data,
+      metadata: { actor: { id: request.actor.id, role: request.actor.role }, commandId, correlationId: commandId, causationId: commandId, occurredAt },
+    }],
+    { expectedRevision: 'any' },
+  );
+}
+
+async function* lines(request: ExportRequest, selection: CheckedSelection): AsyncGenerator<string> {
+  const { format, registry } = request;
+  const clear = request.unmask !== undefined;
+  if (format === 'csv') yield csvRecord(EXPORT_COLUMNS);
+  for await (const stored of selected(request.store, selection)) {
+    const event = registry.has(stored.type) ? registry.upcast(stored) : stored;
+    const row = clear ? rowOf(event) : maskRow(rowOf(event));
+    yield format === 'jsonl' ? JSON.stringify(row) : csvRecord(csvFields(row));
+  }
+}
+
+async function* selected(store: EventStore, selection: CheckedSelection): AsyncGenerator<RecordedEvent> {
+  if (selection.kind === 'stream') {
+    yield* store.readStream(selection.stream);
+    return;
+  }
+  // Correlation and period scan the whole log in global order (occurredAt is not monotonic across streams).
+  for await (const event of store.readAll()) {
+    if (selection.kind === 'correlation' ? event.metadata.correlationId === selection.correlationId : inPeriod(event, selection.fromMs, selection.toMs)) yield event;
+  }
+}
+
+function inPeriod(event: RecordedEvent, fromMs: number, toMs: number): boolean {
+  const at = Date.parse(event.metadata.occurredAt);
+  return at >= fromMs && at < toMs;
+}
+
+function rowOf(event: RecordedEvent): ExportRow {
+  const { metadata } = event;
+  return {
+    position: event.position.toString(),
+    streamId: event.streamId,
+    revision: event.revision,
+    eventId: event.eventId,
+    type: event.type,
+    schemaVersion: event.schemaVersion,
+    occurredAt: metadata.occurredAt,
+    recordedAt: event.recordedAt,
+    actor: { id: metadata.actor.id, role: metadata.actor.role },
+    commandId: metadata.commandId,
+    correlationId: metadata.correlationId,
+    causationId: metadata.causationId,
+    data: toPlainJson(event.data),
+  };
+}
+
+/** Personal data lives in `data` (and, for a person acting, possibly the actor id); positions and ids stay as they are. */
+function maskRow(row: ExportRow): ExportRow {
+  return { ...row, actor: maskPersonalData(row.actor), data: maskPersonalData(row.data) };
+}
+
+function csvFields(row: ExportRow): string[] {
+  return EXPORT_COLUMNS.map((column) => {
+    const value = row[column];
+    return column === 'actor' || column === 'data' ? JSON.stringify(value) : String(value);
+  });
+}

@@ -1,0 +1,2 @@
+export * from './rebuild-read-models';
+export * from './rebuild-command';
