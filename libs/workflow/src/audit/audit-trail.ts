@@ -203,7 +203,8 @@ function fold(decider: Decider<unknown, DomainEvent, unknown>, events: readonly 
   return events.reduce((state, event) => decider.evolve(state, { type: event.type, data: event.data } as DomainEvent), decider.initialState());
 }
 
-function entryOf(event: RecordedEvent): AuditEntry {
+/** An event with all its metadata, as auditors read it (and exports write it). */
+export function entryOf(event: RecordedEvent): AuditEntry {
   const { metadata } = event;
   return {
     position: event.position.toString(),

@@ -1,7 +1,8 @@
 import { eventIdFor, newUuid } from '@libs/event-sourcing';
 import type { Actor, EventStore, EventTypeRegistry, RecordedEvent } from '@libs/event-sourcing';
-import { Json, toPlainJson } from '../audit/audit-json';
-import { parseInstant } from '../audit/audit-trail';
+import { Json } from '../audit/audit-json';
+import { entryOf, parseInstant } from '../audit/audit-trail';
+import type { AuditEntry } from '../audit/audit-trail';
 import { csvRecord } from './csv';
 import { DISCLOSURE_STREAM, PERSONAL_DATA_DISCLOSED, PersonalDataDisclosedData } from './disclosure-events';
 import { maskPersonalData } from './masking';
@@ -58,21 +59,8 @@ export class InvalidExportRequestError extends Error {
   }
 }
 
-export interface ExportRow {
-  readonly position: string;
-  readonly streamId: string;
-  readonly revision: number;
-  readonly eventId: string;
-  readonly type: string;
-  readonly schemaVersion: number;
-  readonly occurredAt: string;
-  readonly recordedAt: string;
-  readonly actor: { readonly id: string; readonly role: string };
-  readonly commandId: string;
-  readonly correlationId: string;
-  readonly causationId: string;
-  readonly data: Json;
-}
+/** One exported event: the auditors' entry (every piece of metadata), with positions as strings. */
+export type ExportRow = AuditEntry;
 
 /**
  * Exports events as lines (without their terminator, see EXPORT_LINE_END): JSON Lines, or RFC 4180
@@ -147,7 +135,7 @@ async function* lines(request: ExportRequest, selection: CheckedSelection): Asyn
   if (format === 'csv') yield csvRecord(EXPORT_COLUMNS);
   for await (const stored of selected(request.store, selection)) {
     const event = registry.has(stored.type) ? registry.upcast(stored) : stored;
-    const row = clear ? rowOf(event) : maskRow(rowOf(event));
+    const row = clear ? entryOf(event) : maskRow(entryOf(event));
     yield format === 'jsonl' ? JSON.stringify(row) : csvRecord(csvFields(row));
   }
 }
@@ -166,25 +154,6 @@ async function* selected(store: EventStore, selection: CheckedSelection): AsyncG
 function inPeriod(event: RecordedEvent, fromMs: number, toMs: number): boolean {
   const at = Date.parse(event.metadata.occurredAt);
   return at >= fromMs && at < toMs;
-}
-
-function rowOf(event: RecordedEvent): ExportRow {
-  const { metadata } = event;
-  return {
-    position: event.position.toString(),
-    streamId: event.streamId,
-    revision: event.revision,
-    eventId: event.eventId,
-    type: event.type,
-    schemaVersion: event.schemaVersion,
-    occurredAt: metadata.occurredAt,
-    recordedAt: event.recordedAt,
-    actor: { id: metadata.actor.id, role: metadata.actor.role },
-    commandId: metadata.commandId,
-    correlationId: metadata.correlationId,
-    causationId: metadata.causationId,
-    data: toPlainJson(event.data),
-  };
 }
 
 /** Personal data lives in `data` (and, for a person acting, possibly the actor id); positions and ids stay as they are. */
