@@ -26,7 +26,7 @@ export class PendingDeadlinesProjection implements Projection {
   private readonly selectDue: Database.Statement;
   private readonly count: Database.Statement;
 
-  constructor(private readonly db: Database.Database, private readonly registry: EventTypeRegistry) {
+  constructor(db: Database.Database, private readonly registry: EventTypeRegistry) {
     db.exec(`CREATE TABLE IF NOT EXISTS pending_deadlines (
       application_id     TEXT NOT NULL,
       kind               TEXT NOT NULL CHECK (kind IN ('at-risk', 'due')),

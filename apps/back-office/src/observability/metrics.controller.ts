@@ -14,11 +14,11 @@ import { CommandMetrics } from './command-metrics';
 export class MetricsController {
   constructor(
     private readonly metrics: CommandMetrics,
-    private readonly subscriptions: SubscriptionsHost,
-    private readonly deadlines: PendingDeadlinesProjection,
-    private readonly sla: SlaGauges,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(DEAD_LETTERS) private readonly deadLetters: DeadLetterStore,
+    subscriptions: SubscriptionsHost,
+    deadlines: PendingDeadlinesProjection,
+    sla: SlaGauges,
+    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(DEAD_LETTERS) deadLetters: DeadLetterStore,
   ) {
     const registers = [metrics.registry];
     new Gauge({

@@ -1,6 +1,5 @@
 import { eventIdFor, newUuid } from '@libs/event-sourcing';
 import type { Actor, EventStore, EventTypeRegistry, RecordedEvent } from '@libs/event-sourcing';
-import { Json } from '../audit/audit-json';
 import { entryOf, parseInstant } from '../audit/audit-trail';
 import type { AuditEntry } from '../audit/audit-trail';
 import { csvRecord } from './csv';
