@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import { chainHashOf, eventContent, streamHashOf } from '@infra/event-store/sqlite/event-hash';
+import { chainHashOf, rowContent, streamHashOf } from '@infra/event-store/sqlite/event-hash';
+import type { EventRow } from '@infra/event-store/sqlite/sqlite-statements';
 
 export type BrokenLinkKind = 'content' | 'stream-link' | 'chain-link' | 'missing-hash';
 
@@ -32,16 +33,7 @@ export type VerificationProgress = (eventsChecked: number) => void;
 
 const PAGE = 2000;
 
-interface HashedRow {
-  readonly position: bigint;
-  readonly event_id: string;
-  readonly stream_id: string;
-  readonly revision: bigint;
-  readonly type: string;
-  readonly schema_version: bigint;
-  readonly data: string;
-  readonly metadata: string;
-  readonly recorded_at: string;
+interface HashedRow extends EventRow {
   readonly stream_hash: string | null;
   readonly chain_hash: string | null;
 }
@@ -118,17 +110,7 @@ function check(row: HashedRow, streams: Map<string, { revision: number; streamHa
   if (chainHash !== row.chain_hash) return at('chain-link', chainHash, row.chain_hash);
   let content: string;
   try {
-    content = eventContent({
-      eventId: row.event_id,
-      streamId: row.stream_id,
-      revision,
-      position: row.position,
-      type: row.type,
-      schemaVersion: Number(row.schema_version),
-      data: row.data,
-      metadata: row.metadata,
-      recordedAt: row.recorded_at,
-    });
+    content = rowContent(row);
   } catch (error) {
     return at('content', row.stream_hash, `unparseable row: ${(error as Error).message}`);
   }

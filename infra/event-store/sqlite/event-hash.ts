@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '@domain/shared/canonical-json';
+import type { EventRow } from './sqlite-statements';
 
 /** The stored fields of one event that its hashes cover, as they sit in an `events` row. */
 export interface HashedEventFields {
@@ -34,6 +35,21 @@ export function eventContent(event: HashedEventFields): string {
     data: JSON.parse(event.data),
     metadata: JSON.parse(event.metadata),
     recordedAt: event.recordedAt,
+  });
+}
+
+/** The content of an `events` row as stored (the migration's backfill and the verifier read rows). */
+export function rowContent(row: EventRow): string {
+  return eventContent({
+    eventId: row.event_id,
+    streamId: row.stream_id,
+    revision: Number(row.revision),
+    position: row.position,
+    type: row.type,
+    schemaVersion: Number(row.schema_version),
+    data: row.data,
+    metadata: row.metadata,
+    recordedAt: row.recorded_at,
   });
 }
 

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { EventRow } from './sqlite-statements';
-import { chainHashOf, eventContent, streamHashOf } from './event-hash';
+import { chainHashOf, rowContent, streamHashOf } from './event-hash';
 
 /** SQL text, or a step that needs code (a backfill); each runs inside the migrating transaction. */
 type Migration = string | ((db: Database.Database) => void);
@@ -50,17 +50,7 @@ function backfillHashes(db: Database.Database): void {
     for (const row of rows) {
       const revision = Number(row.revision);
       const previous = revision === 0 ? '' : ((previousInStream.get(row.stream_id, revision - 1) as string | null | undefined) ?? '');
-      const content = eventContent({
-        eventId: row.event_id,
-        streamId: row.stream_id,
-        revision,
-        position: row.position,
-        type: row.type,
-        schemaVersion: Number(row.schema_version),
-        data: row.data,
-        metadata: row.metadata,
-        recordedAt: row.recorded_at,
-      });
+      const content = rowContent(row);
       const streamHash = streamHashOf(previous, content);
       chain = chainHashOf(chain, streamHash);
       update.run(streamHash, chain, row.position);
