@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '@domain/shared/canonical-json';
-import type { EventRow } from './sqlite-statements';
+import { EventRow, rowFields } from './sqlite-statements';
 
 /** The stored fields of one event that its hashes cover, as they sit in an `events` row. */
 export interface HashedEventFields {
@@ -40,17 +40,7 @@ export function eventContent(event: HashedEventFields): string {
 
 /** The content of an `events` row as stored (the migration's backfill and the verifier read rows). */
 export function rowContent(row: EventRow): string {
-  return eventContent({
-    eventId: row.event_id,
-    streamId: row.stream_id,
-    revision: Number(row.revision),
-    position: row.position,
-    type: row.type,
-    schemaVersion: Number(row.schema_version),
-    data: row.data,
-    metadata: row.metadata,
-    recordedAt: row.recorded_at,
-  });
+  return eventContent(rowFields(row));
 }
 
 export function sha256hex(text: string): string {

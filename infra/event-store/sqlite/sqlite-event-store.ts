@@ -25,7 +25,7 @@ import {
 import { migrate } from './schema';
 import { chainHashOf, eventContent, streamHashOf } from './event-hash';
 import { openSqlite, SqliteConnectionOptions } from '@infra/sqlite/connection';
-import { EventRow, SqliteStatements } from './sqlite-statements';
+import { SqliteStatements, toRecordedEvent } from './sqlite-statements';
 
 export interface SqliteEventStoreOptions extends SqliteConnectionOptions {
   /** How often an idle subscription looks for events appended by another process. */
@@ -213,18 +213,4 @@ export class SqliteEventStore implements EventStore {
 
 function isSqliteError(error: unknown): error is Error & { code: string } {
   return error instanceof Error && typeof (error as { code?: unknown }).code === 'string' && (error as unknown as { code: string }).code.startsWith('SQLITE_');
-}
-
-function toRecordedEvent(row: EventRow): RecordedEvent {
-  return {
-    eventId: row.event_id,
-    streamId: row.stream_id,
-    revision: Number(row.revision),
-    position: row.position,
-    type: row.type,
-    schemaVersion: Number(row.schema_version),
-    data: JSON.parse(row.data),
-    metadata: JSON.parse(row.metadata),
-    recordedAt: row.recorded_at,
-  };
 }

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { EventFilter, Position, StoredEventRef } from '@libs/event-sourcing';
+import { EventFilter, Position, RecordedEvent, StoredEventRef } from '@libs/event-sourcing';
 
 export interface EventRow {
   readonly position: bigint;
@@ -11,6 +11,25 @@ export interface EventRow {
   readonly data: string;
   readonly metadata: string;
   readonly recorded_at: string;
+}
+
+/** A row's fields under the envelope's names, data and metadata still as the stored JSON text. */
+export function rowFields(row: EventRow) {
+  return {
+    eventId: row.event_id,
+    streamId: row.stream_id,
+    revision: Number(row.revision),
+    position: row.position,
+    type: row.type,
+    schemaVersion: Number(row.schema_version),
+    data: row.data,
+    metadata: row.metadata,
+    recordedAt: row.recorded_at,
+  };
+}
+
+export function toRecordedEvent(row: EventRow): RecordedEvent {
+  return { ...rowFields(row), data: JSON.parse(row.data), metadata: JSON.parse(row.metadata) };
 }
 
 export interface EventInsert {
