@@ -18,6 +18,17 @@ export class CommandMetrics {
     registers: [this.registry],
   });
 
+  private readonly rateLimitedCommands = new Counter({
+    name: 'kandas_commands_rate_limited_total',
+    help: 'Command requests refused with 429 because their actor exceeded the rate limit of its role',
+    labelNames: ['role'],
+    registers: [this.registry],
+  });
+
+  rateLimited(role: string): void {
+    this.rateLimitedCommands.inc({ role });
+  }
+
   record(command: string, outcome: 'accepted' | 'already-handled' | 'refused', events: number): void {
     this.commands.inc({ command, outcome });
     if (outcome === 'accepted' && events > 0) this.events.inc({ command }, events);
