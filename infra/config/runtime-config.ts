@@ -10,6 +10,10 @@ export interface RuntimeConfig {
   readonly eventStoreConnectionString?: string;
   readonly readModelsFile: string;
   readonly sqliteSynchronous: SqliteSynchronous;
+  /** How long a SQLite write waits for a lock another process holds before it answers 503. */
+  readonly sqliteBusyTimeoutMs: number;
+  /** Free disk space below which the service reports itself not ready (it would soon fail to write). */
+  readonly minFreeDiskBytes: number;
   readonly host: string;
   readonly port: number;
 }
@@ -29,6 +33,8 @@ export function readRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
     ...(eventStore === 'eventstoredb' ? { eventStoreConnectionString: connectionString(env, 'EVENTSTORE_CONNECTION_STRING') } : {}),
     readModelsFile: env.KANDAS_READ_MODELS_FILE || './data/read-models.sqlite',
     sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL'], 'FULL'),
+    sqliteBusyTimeoutMs: wholeNumber(env, 'KANDAS_SQLITE_BUSY_TIMEOUT_MS', 5000, 60_000),
+    minFreeDiskBytes: wholeNumber(env, 'KANDAS_MIN_FREE_DISK_MB', 64, 1_000_000) * 1024 * 1024,
     host: env.HOST || '127.0.0.1',
     port: port(env, 'PORT', 3000),
   };
@@ -39,6 +45,14 @@ function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: 
   if (value === undefined || value === '') return fallback;
   if (!(allowed as readonly string[]).includes(value)) throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${value}"`);
   return value as T;
+}
+
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, max: number): number {
+  const value = env[name];
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!/^\d+$/.test(value) || parsed > max) throw new ConfigError(name, `must be a whole number from 0 to ${max}, got "${value}"`);
+  return parsed;
 }
 
 function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

@@ -8,7 +8,7 @@ import { SqliteEventStore } from './sqlite/sqlite-event-store';
 export function openEventStore(config: RuntimeConfig): EventStore {
   switch (config.eventStore) {
     case 'sqlite':
-      return SqliteEventStore.open({ filename: config.eventsFile, synchronous: config.sqliteSynchronous });
+      return SqliteEventStore.open({ filename: config.eventsFile, synchronous: config.sqliteSynchronous, busyTimeoutMs: config.sqliteBusyTimeoutMs, minFreeBytes: config.minFreeDiskBytes });
     case 'memory':
       return new InMemoryEventStore();
     case 'eventstoredb':

@@ -1,7 +1,7 @@
 import { StoreCapabilities, StoreHarness, useHarness } from './suite/context';
 import { atomicBatchRules, idempotencyRules } from './suite/batches';
 import { concurrencyRules, expectedRevisionRules } from './suite/expected-revisions';
-import { largeStreamRules, reopenRules, roundTripRules } from './suite/durability';
+import { healthRules, largeStreamRules, reopenRules, roundTripRules } from './suite/durability';
 import { orderingRules, readAllRules, readStreamRules } from './suite/reads';
 import { subscriptionRules } from './suite/subscriptions';
 
@@ -27,5 +27,6 @@ export function eventStoreContract(adapterName: string, harness: () => Promise<S
     largeStreamRules(ctx);
     reopenRules(ctx);
     roundTripRules(ctx);
+    healthRules(ctx);
   });
 }

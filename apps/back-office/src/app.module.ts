@@ -30,6 +30,8 @@ export interface AppOptions {
   readonly clock?: Clock;
   /** Deadline scheduler tick; null in tests, which fire it by hand. */
   readonly schedulerIntervalMs?: number | null;
+  /** Restart of subscriptions stopped by a failure; null in tests, which restart them by hand. */
+  readonly restartFailedSubscriptionsMs?: number | null;
   readonly env?: NodeJS.ProcessEnv;
 }
 
@@ -40,7 +42,7 @@ export class AppModule {
     const env = options.env ?? process.env;
     return {
       module: AppModule,
-      imports: [WorkflowModule.forRoot({ runtime: config, clock: options.clock, schedulerIntervalMs: options.schedulerIntervalMs })],
+      imports: [WorkflowModule.forRoot({ runtime: config, clock: options.clock, schedulerIntervalMs: options.schedulerIntervalMs, restartFailedSubscriptionsMs: options.restartFailedSubscriptionsMs })],
       controllers: [ApplicationsController, AdminController, QueriesController, HealthController, MetricsController, AuditController, VerifyController, ExportController],
       providers: [
         { provide: JWT_SETTINGS, useFactory: () => jwtSettings(env, dirname(config.readModelsFile)) },

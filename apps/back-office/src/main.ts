@@ -9,11 +9,16 @@ import { JsonLogger } from './observability/json-logger';
 
 async function bootstrap(): Promise<void> {
   const config = readRuntimeConfig();
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: new JsonLogger(), bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: new JsonLogger(), bodyParser: false, abortOnError: false });
   configureHttp(app);
   await app.listen(config.port, config.host);
   const where = config.eventStore === 'sqlite' ? ` (${config.eventsFile})` : '';
   new Logger('Bootstrap').log(`Back office on http://${config.host}:${config.port} (API description at /docs), event store: ${config.eventStore}${where}`);
 }
 
-void bootstrap();
+// A file that is locked, corrupt or on a full disk, or a bad setting, stops the start with one clear
+// line for the operator (and a non-zero exit for the supervisor), not a stack trace of the framework.
+bootstrap().catch((error: unknown) => {
+  new JsonLogger().error(`Cannot start: ${error instanceof Error ? error.message : String(error)}`, undefined, 'Bootstrap');
+  process.exit(1);
+});

@@ -27,6 +27,7 @@ import {
   EventFilter,
   EventStore,
   EventStoreUnavailableError,
+  StoreHealth,
   ExpectedRevision,
   matchesFilter,
   NewEvent,
@@ -208,11 +209,22 @@ export class EventStoreDbEventStore implements EventStore {
     return null;
   }
 
+  /** The cluster answers a read of $all: whether it takes writes shows at the next append (its leader may be changing). */
+  async checkHealth(): Promise<StoreHealth> {
+    if (this.closed) return { ok: false, fault: 'closed', detail: 'the EventStoreDB event store is closed' };
+    try {
+      await this.headPosition();
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, fault: error instanceof EventStoreUnavailableError ? error.fault : 'unreachable', detail: (error as Error).message };
+    }
+  }
+
   /** Ends every subscription (a waiting pull rejects with EventStoreUnavailableError) and disposes the client. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    const error = new EventStoreUnavailableError('the EventStoreDB event store is closed');
+    const error = new EventStoreUnavailableError('the EventStoreDB event store is closed', { fault: 'closed' });
     for (const subscription of this.subscriptions) subscription.fail(error);
     this.subscriptions.clear();
     await this.client.dispose();
@@ -457,7 +469,7 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   private ensureOpen(): void {
-    if (this.closed) throw new EventStoreUnavailableError('the EventStoreDB event store is closed');
+    if (this.closed) throw new EventStoreUnavailableError('the EventStoreDB event store is closed', { fault: 'closed' });
   }
 }
 

@@ -15,6 +15,7 @@ import {
   ReadStreamOptions,
   RecordedEvent,
   serializeData,
+  StoreHealth,
   SubscribeToAllOptions,
   Subscription,
   validateAppend,
@@ -132,6 +133,10 @@ export class InMemoryEventStore implements EventStore {
     return this.head();
   }
 
+  async checkHealth(): Promise<StoreHealth> {
+    return this.closed ? { ok: false, fault: 'closed', detail: 'the in-memory event store is closed' } : { ok: true };
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     this.signal.releaseAll();
@@ -157,7 +162,7 @@ export class InMemoryEventStore implements EventStore {
   }
 
   private ensureOpen(): void {
-    if (this.closed) throw new EventStoreUnavailableError('the in-memory event store is closed');
+    if (this.closed) throw new EventStoreUnavailableError('the in-memory event store is closed', { fault: 'closed' });
   }
 }
 

@@ -15,6 +15,7 @@ import {
   ReadStreamOptions,
   RecordedEvent,
   serializeData,
+  StoreHealth,
   SubscribeToAllOptions,
   Subscription,
   validateAppend,
@@ -25,6 +26,8 @@ import {
 import { migrate } from './schema';
 import { chainHashOf, eventContent, streamHashOf } from './event-hash';
 import { openSqlite, SqliteConnectionOptions } from '@infra/sqlite/connection';
+import { describeSqliteFault, isSqliteError } from '@infra/sqlite/sqlite-faults';
+import { checkSqliteHealth, DEFAULT_MIN_FREE_BYTES } from '@infra/sqlite/sqlite-health';
 import { SqliteStatements, toRecordedEvent } from './sqlite-statements';
 
 export interface SqliteEventStoreOptions extends SqliteConnectionOptions {
@@ -32,6 +35,8 @@ export interface SqliteEventStoreOptions extends SqliteConnectionOptions {
   readonly pollIntervalMs?: number;
   readonly pageSize?: number;
   readonly now?: () => Date;
+  /** Free space below which `checkHealth` says the store cannot take appends. */
+  readonly minFreeBytes?: number;
 }
 
 /**
@@ -45,6 +50,8 @@ export class SqliteEventStore implements EventStore {
   private readonly pageSize: number;
   private readonly now: () => Date;
   private closed = false;
+  /** Once SQLite has said the file is corrupt, nothing it says later is trusted until a restart. */
+  private corruption: string | undefined;
 
   private constructor(readonly db: Database.Database, private readonly options: SqliteEventStoreOptions) {
     this.sql = new SqliteStatements(db);
@@ -52,14 +59,18 @@ export class SqliteEventStore implements EventStore {
     this.now = options.now ?? (() => new Date());
   }
 
+  /** Opens (and migrates) the file; a file that is locked, corrupt or not SQLite at all fails here, in words. */
   static open(options: SqliteEventStoreOptions): SqliteEventStore {
-    const db = openSqlite(options);
+    let db: Database.Database | undefined;
     try {
+      db = openSqlite(options);
       migrate(db);
       return new SqliteEventStore(db, options);
     } catch (error) {
-      db.close();
-      throw error;
+      db?.close();
+      if (!isSqliteError(error)) throw error;
+      const { fault, explanation } = describeSqliteFault(error, options.filename);
+      throw new EventStoreUnavailableError(`Cannot open the SQLite event store: ${explanation}`, { cause: error, fault });
     }
   }
 
@@ -168,6 +179,14 @@ export class SqliteEventStore implements EventStore {
     return this.head();
   }
 
+  async checkHealth(): Promise<StoreHealth> {
+    if (this.closed) return { ok: false, fault: 'closed', detail: 'the SQLite event store is closed' };
+    if (this.corruption) return { ok: false, fault: 'corrupt', detail: this.corruption };
+    const health = checkSqliteHealth(this.db, { minFreeBytes: this.options.minFreeBytes ?? DEFAULT_MIN_FREE_BYTES });
+    if (!health.ok && health.fault === 'corrupt') this.corruption = health.detail;
+    return health;
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -195,7 +214,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   private ensureOpen(): void {
-    if (this.closed) throw new EventStoreUnavailableError('the SQLite event store is closed');
+    if (this.closed) throw new EventStoreUnavailableError('the SQLite event store is closed', { fault: 'closed' });
   }
 
   /** SQLite's own failures (disk full, locked, corrupt) become one typed error; ours pass through. */
@@ -203,14 +222,11 @@ export class SqliteEventStore implements EventStore {
     try {
       return work();
     } catch (error) {
-      if (isSqliteError(error)) {
-        throw new EventStoreUnavailableError(`SQLite event store: ${error.code}: ${error.message}`, { cause: error });
-      }
-      throw error;
+      if (!isSqliteError(error)) throw error;
+      const { fault, explanation } = describeSqliteFault(error, this.db.name);
+      if (fault === 'corrupt') this.corruption ??= explanation;
+      throw new EventStoreUnavailableError(`SQLite event store: ${explanation}`, { cause: error, fault });
     }
   }
 }
 
-function isSqliteError(error: unknown): error is Error & { code: string } {
-  return error instanceof Error && typeof (error as { code?: unknown }).code === 'string' && (error as unknown as { code: string }).code.startsWith('SQLITE_');
-}

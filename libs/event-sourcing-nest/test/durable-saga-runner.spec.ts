@@ -2,6 +2,7 @@ import { CommandBus, ICommand, IEvent, ofType, Saga } from '@nestjs/cqrs';
 import { map, Observable } from 'rxjs';
 import {
   DEFAULT_RETRY_POLICY,
+  isStoreOutage,
   eventIdFor,
   EventStoreUnavailableError,
   EventTypeRegistry,
@@ -89,13 +90,36 @@ describe('durable saga runner', () => {
     let calls = 0;
     const { runner, waits, deadLetters } = runnerWith(async () => {
       calls += 1;
-      throw new EventStoreUnavailableError('disk I/O error');
+      throw new Error('the bank gateway timed out');
     });
     await runner.handle(recorded(1));
     expect(waits).toEqual([200, 400, 800, 1600]);
-    expect(await deadLetters.list()).toEqual([expect.objectContaining({ eventId: eventIdFor('runner-spec', 1), attempts: 5, status: 'parked', error: expect.objectContaining({ message: 'disk I/O error' }) })]);
+    expect(await deadLetters.list()).toEqual([expect.objectContaining({ eventId: eventIdFor('runner-spec', 1), attempts: 5, status: 'parked', error: expect.objectContaining({ message: 'the bank gateway timed out' }) })]);
     await runner.handle(recorded(1));
     expect(calls).toBe(5);
+  });
+
+  it('stops at the event instead of parking it when the store is down after the last attempt: the step runs again once it is back', async () => {
+    let down = true;
+    let calls = 0;
+    const { runner, waits, deadLetters } = runnerWith(async () => {
+      calls += 1;
+      if (down) throw new EventStoreUnavailableError('disk is full', { fault: 'disk-full' });
+    });
+    await expect(runner.handle(recorded(1))).rejects.toMatchObject({ fault: 'disk-full' });
+    expect(waits).toEqual([200, 400, 800, 1600]);
+    expect(await deadLetters.list()).toEqual([]);
+    down = false;
+    await runner.handle(recorded(1));
+    expect(calls).toBe(6);
+    expect(await deadLetters.list()).toEqual([]);
+  });
+
+  it('counts a full or locked read-model database as the store being down, and a constraint failure as a bug to park', () => {
+    const sqlite = (code: string) => Object.assign(new Error(code), { code });
+    expect(['SQLITE_FULL', 'SQLITE_BUSY', 'SQLITE_BUSY_TIMEOUT', 'SQLITE_IOERR_WRITE', 'SQLITE_CORRUPT', 'SQLITE_READONLY'].map(sqlite).every(isStoreOutage)).toBe(true);
+    expect(isStoreOutage(sqlite('SQLITE_CONSTRAINT_UNIQUE'))).toBe(false);
+    expect(isStoreOutage(new Error('no code'))).toBe(false);
   });
 
   it('treats an expected refusal as "nothing to do" and runs the compensation', async () => {

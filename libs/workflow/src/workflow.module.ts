@@ -56,6 +56,8 @@ export interface WorkflowModuleOptions {
   readonly wait?: Wait;
   /** How often the deadline scheduler ticks on a real timer; null: never (tests fire it by hand). */
   readonly schedulerIntervalMs?: number | null;
+  /** How often subscriptions stopped by a failure are started again (default 5 s); null in tests. */
+  readonly restartFailedSubscriptionsMs?: number | null;
   /** False for tools (the CLI): they act on the store but leave the subscriptions to the service. */
   readonly runSubscriptions?: boolean;
 }
@@ -100,7 +102,7 @@ export class WorkflowModule {
         { provide: WORKFLOW_CONFIG, useFactory: () => options.workflow ?? defaultWorkflowConfig() },
         { provide: EVENT_STORE, useFactory: () => openEventStore(runtime) },
         { provide: EVENT_TYPE_REGISTRY, useFactory: () => new EventTypeRegistry().registerAll(WORKFLOW_EVENT_TYPES).registerAll(DISCLOSURE_EVENT_TYPES) },
-        { provide: READ_MODELS_DB, useFactory: () => openSqlite({ filename: runtime.readModelsFile, synchronous: runtime.sqliteSynchronous }) },
+        { provide: READ_MODELS_DB, useFactory: () => openSqlite({ filename: runtime.readModelsFile, synchronous: runtime.sqliteSynchronous, busyTimeoutMs: runtime.sqliteBusyTimeoutMs }) },
         { provide: CHECKPOINT_STORE, inject: [READ_MODELS_DB], useFactory: (db: Database.Database) => new SqliteCheckpointStore(db) },
         { provide: DEAD_LETTERS, inject: [READ_MODELS_DB], useFactory: (db: Database.Database) => new SqliteDeadLetterStore(db) },
         {
@@ -172,6 +174,7 @@ export class WorkflowModule {
                     new CheckpointedSubscriptionRunner(store, checkpoints, saga),
                     new CheckpointedSubscriptionRunner(store, checkpoints, new EventBusBridge(eventBus, registry)),
                   ],
+              options.restartFailedSubscriptionsMs === undefined ? 5_000 : options.restartFailedSubscriptionsMs,
             ),
         },
         {

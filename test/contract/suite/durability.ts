@@ -144,3 +144,21 @@ export function roundTripRules(ctx: ContractContext): void {
     });
   });
 }
+
+export function healthRules(ctx: ContractContext): void {
+  describe('health (what a readiness check asks)', () => {
+    it('says an open store can take appends, and appends nothing to find out', async () => {
+      await ctx.store.append('application-1', newEvents(1), { expectedRevision: 'no-stream' });
+      const head = await ctx.store.headPosition();
+      await expect(ctx.store.checkHealth()).resolves.toEqual({ ok: true });
+      expect(await ctx.store.headPosition()).toBe(head);
+    });
+
+    it('says a closed store is closed, and refuses appends with EVENT_STORE.UNAVAILABLE', async () => {
+      const store = await ctx.reopen();
+      await store.close();
+      await expect(store.checkHealth()).resolves.toMatchObject({ ok: false, fault: 'closed', detail: expect.any(String) });
+      await expect(store.append('application-1', newEvents(1), { expectedRevision: 'any' })).rejects.toMatchObject({ code: 'EVENT_STORE.UNAVAILABLE', fault: 'closed' });
+    });
+  });
+}

@@ -42,7 +42,7 @@ export class E2eApp {
     const store = eventStoreDb ? { EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: eventStoreDb.connectionString } : {};
     const env = { KANDAS_EVENTS_FILE: join(dir, 'events.sqlite'), KANDAS_READ_MODELS_FILE: join(dir, 'read-models.sqlite'), SQLITE_SYNCHRONOUS: 'NORMAL', ...store, ...options.env };
     const config = readRuntimeConfig(env);
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config, { clock, schedulerIntervalMs: null, env })] }).compile();
+    const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config, { clock, schedulerIntervalMs: null, restartFailedSubscriptionsMs: null, env })] }).compile();
     const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
     configureHttp(app);
     await app.init();

@@ -2,15 +2,19 @@ import { Controller, Get, Inject, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type Database from 'better-sqlite3';
-import type { EventStore } from '@libs/event-sourcing';
+import type { EventStore, StoreHealth } from '@libs/event-sourcing';
 import { EVENT_STORE, SubscriptionsHost } from '@libs/event-sourcing-nest';
-import { READ_MODELS_DB } from '@libs/workflow';
+import { READ_MODELS_DB, RUNTIME_CONFIG } from '@libs/workflow';
+import type { RuntimeConfig } from '@infra/config/runtime-config';
+import { checkSqliteHealth } from '@infra/sqlite/sqlite-health';
 import { Public } from '../auth/roles';
+
+type Check = 'ok' | { fault: string; error: string };
 
 interface Readiness {
   status: 'ok' | 'unavailable';
-  eventStore: { head: string | null } | { error: string };
-  readModels: 'ok' | { error: string };
+  eventStore: { head: string | null } | { fault: string; error: string };
+  readModels: Check;
   subscriptions: Record<string, string>;
 }
 
@@ -20,6 +24,7 @@ export class HealthController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODELS_DB) private readonly readModels: Database.Database,
+    @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
     private readonly subscriptions: SubscriptionsHost,
   ) {}
 
@@ -32,15 +37,14 @@ export class HealthController {
 
   @Get(['', 'ready'])
   @Public()
-  @ApiOperation({ summary: 'Readiness: the event store and the read models answer, and no subscription has stopped on a failure (503 otherwise)' })
+  @ApiOperation({
+    summary: 'Readiness: the event store and the read models can take writes (not locked, not corrupt, disk not full) and no subscription has stopped on a failure (503 otherwise)',
+  })
   async ready(@Res({ passthrough: true }) response: Response): Promise<Readiness> {
     const readiness: Readiness = {
       status: 'ok',
-      eventStore: await this.store.headPosition().then(
-        (head) => ({ head: head === null ? null : head.toString() }),
-        (error: Error) => ({ error: error.message }),
-      ),
-      readModels: this.checkReadModels(),
+      eventStore: await this.eventStore(),
+      readModels: check(checkSqliteHealth(this.readModels, { minFreeBytes: this.config.minFreeDiskBytes })),
       subscriptions: Object.fromEntries(this.subscriptions.runners.map((runner) => [runner.name, runner.state])),
     };
     const failed = 'error' in readiness.eventStore || readiness.readModels !== 'ok' || Object.values(readiness.subscriptions).includes('failed');
@@ -49,12 +53,16 @@ export class HealthController {
     return { ...readiness, status: 'unavailable' };
   }
 
-  private checkReadModels(): Readiness['readModels'] {
-    try {
-      this.readModels.prepare('SELECT 1').get();
-      return 'ok';
-    } catch (error) {
-      return { error: (error as Error).message };
-    }
+  private async eventStore(): Promise<Readiness['eventStore']> {
+    const health = await this.store.checkHealth();
+    if (!health.ok) return { fault: health.fault, error: health.detail };
+    return this.store.headPosition().then(
+      (head) => ({ head: head === null ? null : head.toString() }),
+      (error: Error) => ({ fault: 'unreachable', error: error.message }),
+    );
   }
+}
+
+function check(health: StoreHealth): Check {
+  return health.ok ? 'ok' : { fault: health.fault, error: health.detail };
 }

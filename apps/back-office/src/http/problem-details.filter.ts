@@ -1,6 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError } from '@domain/shared/errors';
+import { describeSqliteFault, isSqliteError } from '@infra/sqlite/sqlite-faults';
+import type { StoreFault } from '@libs/event-sourcing';
 import { DuplicateEventIdError, EventStoreUnavailableError, InvalidAppendError, InvalidReadError, WrongExpectedRevisionError } from '@libs/event-sourcing';
 import { FieldError, HttpProblem, Problem, problem, PROBLEM_CONTENT_TYPE } from './problem';
 
@@ -18,7 +20,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     const { body, headers } = this.toProblem(error);
-    if (body.status >= 500) this.logger.error(`${request.method} ${request.path} → ${body.status} ${body.code}: ${(error as Error)?.stack ?? String(error)}`);
+    if (body.status === 503) this.logger.error(`${request.method} ${request.path} → 503 ${body.code}: ${(error as Error).message}`);
+    else if (body.status >= 500) this.logger.error(`${request.method} ${request.path} → ${body.status} ${body.code}: ${(error as Error)?.stack ?? String(error)}`);
     response.status(body.status).set({ ...headers, 'Content-Type': PROBLEM_CONTENT_TYPE }).send(JSON.stringify({ ...body, instance: request.originalUrl }));
   }
 
@@ -33,12 +36,27 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (error instanceof DuplicateEventIdError) return { body: problem(409, error.code, 'Conflicting retry', error.message), headers: {} };
     if (error instanceof InvalidAppendError || error instanceof InvalidReadError) return { body: problem(400, error.code, 'Invalid request', error.message), headers: {} };
-    if (error instanceof EventStoreUnavailableError) {
-      return { body: problem(503, error.code, 'The event store cannot answer', 'Nothing was recorded; retry later'), headers: { 'Retry-After': '5' } };
-    }
+    if (error instanceof EventStoreUnavailableError) return unavailable(error.code, 'The event store cannot answer', error.fault);
+    if (isSqliteError(error)) return unavailable('READ_MODEL.UNAVAILABLE', 'The read models cannot answer', describeSqliteFault(error, 'the read-model file').fault);
     if (error instanceof HttpException) return { body: fromHttpException(error), headers: {} };
     return { body: problem(500, 'SERVER.UNEXPECTED', 'Unexpected error', 'The error was logged; nothing half-done was recorded'), headers: {} };
   }
+}
+
+/** The fault in words an officer can act on; the file paths and SQLite's own words go to the log only. */
+const FAULTS: Record<StoreFault, string> = {
+  'disk-full': 'its disk is full',
+  locked: 'its file is locked by another process',
+  corrupt: 'its file is corrupted and must be restored by an operator',
+  'read-only': 'its file cannot be written',
+  io: 'its disk failed to read or write',
+  closed: 'it is closed (the service is stopping)',
+  unreachable: 'it cannot be reached',
+};
+
+function unavailable(code: string, title: string, fault: StoreFault): { body: Problem; headers: Record<string, string> } {
+  const body = { ...problem(503, code, title, `Nothing was recorded: ${FAULTS[fault]}. Retry later.`), fault };
+  return { body, headers: { 'Retry-After': '5' } };
 }
 
 function fromHttpException(error: HttpException): Problem {

@@ -79,6 +79,7 @@ export class DurableSagaRunner implements Reactor {
           await wait(retry.delayMs(attempt));
           continue;
         }
+        if (retry.isOutage(error)) throw error;
         await this.park(event, error, attemptsBefore + attempt);
         return { kind: 'parked', error };
       }

@@ -44,12 +44,17 @@ export class InvalidAppendError extends EventStoreError {
   }
 }
 
-/** The store cannot serve the request (closed, disk full, file locked or corrupt). */
+/** Why a store cannot serve: what an operator must fix, and what a health check reports. */
+export type StoreFault = 'closed' | 'disk-full' | 'locked' | 'corrupt' | 'read-only' | 'io' | 'unreachable';
+
+/** The store cannot serve the request (closed, disk full, file locked or corrupt); nothing was written. */
 export class EventStoreUnavailableError extends EventStoreError {
   readonly code = 'EVENT_STORE.UNAVAILABLE';
-  constructor(message: string, options?: { cause?: unknown }) {
+  readonly fault: StoreFault;
+  constructor(message: string, options?: { cause?: unknown; fault?: StoreFault }) {
     super(message, options);
     this.name = 'EventStoreUnavailableError';
+    this.fault = options?.fault ?? 'unreachable';
   }
 }
 

@@ -1,4 +1,5 @@
 import { ExpectedRevision } from './expected-revision';
+import type { StoreFault } from './errors';
 import { NewEvent, Position, RecordedEvent } from './recorded-event';
 
 export interface AppendOptions {
@@ -59,6 +60,12 @@ export interface SubscribeToAllOptions {
  * in global order, with no gap and no duplicate at the hand-over. It is pulled: the next event is
  * read only when the consumer asks for it, so a slow consumer never makes it buffer without bound.
  */
+/**
+ * Whether the store can take appends now — not only answer reads: a full disk or a file another
+ * process holds locked still serves reads, and a readiness check must say the service cannot work.
+ */
+export type StoreHealth = { readonly ok: true } | { readonly ok: false; readonly fault: StoreFault; readonly detail: string };
+
 export interface Subscription extends AsyncIterable<RecordedEvent> {
   /** Ends the iteration; a pending `next()` resolves as done. */
   close(): Promise<void>;
@@ -80,5 +87,7 @@ export interface EventStore {
   streamRevision(streamId: string): Promise<number>;
   /** Position of the last stored event, or null for an empty store. */
   headPosition(): Promise<Position | null>;
+  /** Checks, without writing anything, that an append could succeed now (for readiness checks). */
+  checkHealth(): Promise<StoreHealth>;
   close(): Promise<void>;
 }

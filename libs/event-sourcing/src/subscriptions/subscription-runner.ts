@@ -33,6 +33,11 @@ export class CheckpointedSubscriptionRunner {
     private readonly events: RunnerEvents = {},
   ) {}
 
+  /** Why the runner stopped, while it is `failed`. */
+  get lastFailure(): unknown {
+    return this.failure;
+  }
+
   get name(): string {
     return this.consumer.name;
   }
