@@ -32,6 +32,7 @@ export class QueriesController {
   @ApiQuery({ name: 'category', required: false }) @ApiQuery({ name: 'reviewerId', required: false }) @ApiQuery({ name: 'atRisk', required: false })
   @ApiQuery({ name: 'overdue', required: false }) @ApiQuery({ name: 'limit', required: false }) @ApiQuery({ name: 'cursor', required: false })
   list(@Query() query: Record<string, string>, @CurrentActor() actor: AuthenticatedActor) {
+    singleValued(query);
     return this.rw.read('applications', query.atLeast, () => {
       const page = guarded(() => this.applications.list(filterOf(query), { limit: query.limit === undefined ? undefined : intOf(query.limit, 'limit'), cursor: query.cursor }));
       return { items: page.items.map((item) => view(item, actor)), nextCursor: page.nextCursor };
@@ -86,6 +87,7 @@ export class QueriesController {
   @Roles(...READERS)
   @ApiOperation({ summary: 'Quota usage per region, year and category' })
   quotaUsage(@Query() query: Record<string, string>) {
+    singleValued(query);
     return this.rw.read('quota-usage', query.atLeast, () =>
       this.quotas.list({ year: query.year === undefined ? undefined : intOf(query.year, 'year'), region: query.region, category: query.category as 'kandas' | undefined }),
     );
@@ -95,6 +97,7 @@ export class QueriesController {
   @Roles('supervisor', 'auditor', 'admin')
   @ApiOperation({ summary: 'Subsidies granted: count and amount (whole tenge) by region, decision year and kind' })
   subsidyTotals(@Query() query: Record<string, string>) {
+    singleValued(query);
     return this.rw.read('subsidy-totals', query.atLeast, () => this.subsidies.totals({ year: query.year === undefined ? undefined : intOf(query.year, 'year'), region: query.region }));
   }
 }
@@ -120,6 +123,11 @@ function filterOf(query: Record<string, string>): ApplicationFilter {
 
 function intOf(value: string, field: string): number {
   return /^\d{1,9}$/.test(value) ? Number(value) : invalid(field, 'must be a whole number');
+}
+
+/** `?region=a&region=b` arrives as an array, which no filter binds: a 400, not the SQLite driver's TypeError (a 500). */
+function singleValued(query: Record<string, unknown>): void {
+  for (const [field, value] of Object.entries(query)) if (typeof value !== 'string') invalid(field, 'must be given once, as text');
 }
 
 function invalid(field: string, reason: string): never {
