@@ -1,0 +1,109 @@
+import type { ApplicationPlan } from './families';
+import { reviewBody } from './families';
+import type { Answer, Caller, CrashClient } from './crash-client';
+
+export const PORTAL: Caller = { role: 'portal', id: 'egov' };
+export const ADMIN: Caller = { role: 'admin', id: 'admin-1' };
+export const reviewerOf = (client: number): Caller => ({ role: 'reviewer', id: `reviewer-${client}` });
+
+/** Bound on signing attempts: each one after the first follows an OTP lost or used up in a crash, or expired by a clock move. */
+const MAX_SIGN_ATTEMPTS = 6;
+
+/** Where a journey got to: the application id once submitted. */
+export interface Journey {
+  readonly plan: ApplicationPlan;
+  applicationId?: string;
+  signed: boolean;
+  reviewStarted: boolean;
+  reviewed: boolean;
+  /** Signing attempts beyond the first (a new OTP was needed). */
+  extraSignAttempts: number;
+}
+
+export function newJourney(plan: ApplicationPlan): Journey {
+  return { plan, signed: false, reviewStarted: false, reviewed: false, extraSignAttempts: 0 };
+}
+
+function expectStatus(answer: Answer, expected: number, what: string): void {
+  if (answer.status !== expected) throw new Error(`${what}: expected HTTP ${expected}, got ${answer.status} ${JSON.stringify(answer.body).slice(0, 600)}`);
+}
+
+export async function openQuota(client: CrashClient, capacity: number): Promise<void> {
+  const answer = await client.command('open-quota', ADMIN, '/quotas/pavlodar/2026/kandas', { capacity, order: { number: '12-01/412', date: '2025-12-12' } }, 'crash-open-quota-pavlodar-2026');
+  expectStatus(answer, 200, 'open the quota');
+}
+
+/** Submits (the application id derives from the Idempotency-Key, so a retried submission is the same application). */
+export async function submit(client: CrashClient, journey: Journey): Promise<void> {
+  const { label, submission } = journey.plan;
+  const answer = await client.command(`${label}:submit`, PORTAL, '/applications', submission, `${label}-submit`);
+  expectStatus(answer, 201, `${label}: submit`);
+  journey.applicationId = answer.body.applicationId;
+}
+
+/**
+ * OTP, then sign with it. A sign whose first try died in a crash is retried with the same key: if
+ * the dead server stored it, the retry answers "already handled"; if the dead server had used the
+ * OTP up but not stored the signature, the retry is refused (422) and the applicant asks for a new
+ * code, signing under a new key. An OTP expired by a clock move is replaced the same way.
+ */
+export async function sign(client: CrashClient, journey: Journey): Promise<void> {
+  const { label, submission } = journey.plan;
+  const id = journey.applicationId!;
+  const signerIin = submission.applicant.iin;
+  for (let attempt = 0; attempt < MAX_SIGN_ATTEMPTS; attempt++) {
+    const otp = await client.call(PORTAL, 'POST', `/applications/${id}/otp`, { signerIin });
+    if (otp.status === 422 && otp.body?.code === 'APPLICATION.ALREADY_SIGNED') {
+      // An earlier attempt was stored though its answer was lost in a crash.
+      journey.signed = true;
+      return;
+    }
+    expectStatus(otp, 201, `${label}: request an OTP`);
+    const signed = await client.command(`${label}:sign`, PORTAL, `/applications/${id}/sign`, { method: 'otp', signerIin, otpRequestId: otp.body.otpRequestId, code: otp.body.code }, `${label}-sign-${attempt}`);
+    if (signed.status === 201) {
+      journey.signed = true;
+      return;
+    }
+    if (signed.status !== 422) expectStatus(signed, 201, `${label}: sign`);
+    journey.extraSignAttempts += 1;
+  }
+  throw new Error(`${label}: could not sign in ${MAX_SIGN_ATTEMPTS} attempts`);
+}
+
+export async function startReview(client: CrashClient, journey: Journey): Promise<void> {
+  const { label, client: clientIndex } = journey.plan;
+  const answer = await client.command(`${label}:start-review`, reviewerOf(clientIndex), `/applications/${journey.applicationId}/review/start`, {}, `${label}-start-review`);
+  expectStatus(answer, 200, `${label}: start the review`);
+  journey.reviewStarted = true;
+}
+
+export async function recordReview(client: CrashClient, journey: Journey, verdict: 'eligible' | 'not-eligible'): Promise<void> {
+  const { label, client: clientIndex } = journey.plan;
+  const answer = await client.command(`${label}:review`, reviewerOf(clientIndex), `/applications/${journey.applicationId}/review`, reviewBody(verdict), `${label}-review`);
+  expectStatus(answer, 200, `${label}: record the review`);
+  journey.reviewed = true;
+}
+
+/**
+ * The first part of an application's life, as far as its plan goes before the clock moves: submit
+ * and sign; eligible and not-eligible ones are reviewed at once; abandoned ones may be taken for
+ * review and are then left; late ones wait (see `reviewLate`).
+ */
+export async function runJourney(client: CrashClient, journey: Journey): Promise<void> {
+  await submit(client, journey);
+  await sign(client, journey);
+  const { plan, startReview: takeIt } = journey.plan;
+  if (plan === 'late') return;
+  if (plan === 'abandoned') {
+    if (takeIt) await startReview(client, journey);
+    return;
+  }
+  await startReview(client, journey);
+  await recordReview(client, journey, plan);
+}
+
+/** A late application: reviewed (eligible) once the clock has passed its at-risk point. */
+export async function reviewLate(client: CrashClient, journey: Journey): Promise<void> {
+  await startReview(client, journey);
+  await recordReview(client, journey, 'eligible');
+}
