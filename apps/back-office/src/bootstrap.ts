@@ -1,13 +1,26 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, UnsupportedMediaTypeException } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import securityHeaders from './http/security-headers';
 
 export const BODY_LIMIT = '256kb';
 
+/**
+ * A command's body is JSON. A body of another type is not parsed, so a command that takes none ran
+ * as if it had none (a text/plain body to /review/start started the review): it is refused with 415.
+ */
+function jsonBodiesOnly(request: Request, _response: Response, next: NextFunction): void {
+  const length = request.headers['content-length'];
+  const hasBody = request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+  if (request.method === 'POST' && hasBody && !request.is('application/json')) return next(new UnsupportedMediaTypeException('The request body must be application/json'));
+  next();
+}
+
 /** What every instance of the HTTP app needs, in `main.ts` and in the e2e tests alike. */
 export function configureHttp(app: NestExpressApplication): INestApplication {
   app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.use(jsonBodiesOnly);
   app.disable('x-powered-by');
   app.use(securityHeaders);
   app.enableShutdownHooks();

@@ -27,12 +27,48 @@ function nestedDeeperThan(value: unknown, limit: number): boolean {
   return false;
 }
 
+/**
+ * Keys that Nest's ValidationPipe (`__proto__`, `constructor`, `prototype`) and class-transformer
+ * (names of Object.prototype's members: `toString`, `valueOf`…) drop before the whitelist sees them:
+ * they would be silently ignored instead of refused as unknown fields.
+ */
+function droppedKeys(value: unknown): FieldError[] {
+  const found: FieldError[] = [];
+  const pending: Array<[unknown, string]> = [[value, '']];
+  while (pending.length > 0) {
+    const [current, parent] = pending.pop()!;
+    if (current === null || typeof current !== 'object') continue;
+    for (const [key, child] of Object.entries(current)) {
+      const field = parent ? (/^\d+$/.test(key) ? `${parent}[${key}]` : `${parent}.${key}`) : key;
+      if (!Array.isArray(current) && (key === 'prototype' || key in Object.prototype)) found.push({ field, reason: `property ${key} should not exist` });
+      pending.push([child, field]);
+    }
+  }
+  return found;
+}
+
 class StrictValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' && nestedDeeperThan(value, MAX_BODY_DEPTH)) {
       throw new BadRequestException({ message: `The request body is nested deeper than ${MAX_BODY_DEPTH} levels` });
     }
-    return super.transform(value, metadata);
+    // A list would be validated as an object with the keys 0, 1…: `[]` passed for a command that takes no body.
+    if (metadata.type === 'body' && Array.isArray(value)) throw new BadRequestException({ message: 'The request body must be a JSON object' });
+    const dropped = metadata.type === 'body' ? droppedKeys(value) : [];
+    if (dropped.length === 0) return super.transform(value, metadata);
+    const others = await super.transform(value, metadata).then(
+      () => [],
+      (error: unknown) => {
+        if (error instanceof BadRequestException) return (error.getResponse() as { errors?: FieldError[] }).errors ?? [];
+        throw error;
+      },
+    );
+    throw new BadRequestException({ message: 'The request body is invalid', errors: [...dropped, ...others] });
+  }
+
+  /** Path parameters are not coerced either: `Number('0x7EA')` made /quotas/pavlodar/0x7EA/kandas the 2026 quota. */
+  protected override transformPrimitive(value: unknown, metadata: ArgumentMetadata): unknown {
+    return metadata.type === 'param' ? value : super.transformPrimitive(value, metadata);
   }
 }
 

@@ -2,11 +2,12 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  buildMessage,
   Equals,
   IsArray,
   IsBoolean,
   IsDefined,
-  IsEmail,
+  isEmail,
   IsIn,
   IsInt,
   IsISO8601,
@@ -16,6 +17,7 @@ import {
   Matches,
   Max,
   Min,
+  ValidateBy,
   ValidateNested,
 } from 'class-validator';
 import { DOCUMENT_KINDS } from '@domain/application';
@@ -65,9 +67,16 @@ class ResettlerOriginDto {
   @ApiProperty({ type: CareerCentreDto }) @IsDefined() @ValidateNested() @Type(() => CareerCentreDto) careerCentre!: CareerCentreDto;
 }
 
+/** IsEmail, but a lone surrogate is refused: validator.js' isEmail throws a URIError on it (a 500). */
+const IsEmailAddress = () =>
+  ValidateBy({
+    name: 'isEmail',
+    validator: { validate: (value) => typeof value === 'string' && !/\p{Cs}/u.test(value) && isEmail(value), defaultMessage: buildMessage((each) => `${each}$property must be an email`) },
+  });
+
 class ContactsDto {
   @ApiProperty({ example: '+77011234567' }) @Matches(/^\+[1-9]\d{7,14}$/, { message: 'phone must be an international number, e.g. +77011234567' }) phone!: string;
-  @ApiPropertyOptional() @IsOptional() @IsEmail() @Length(3, 254) email?: string;
+  @ApiPropertyOptional() @IsOptional() @IsEmailAddress() @Length(3, 254) email?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 500) address?: string;
 }
 

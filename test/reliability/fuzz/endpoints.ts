@@ -1,0 +1,195 @@
+import type { Role } from '@libs/auth';
+import { DOCUMENT_KINDS } from '@domain/application';
+import { REFUSAL_GROUNDS_V1 } from '@domain/application/refusal-grounds';
+import { REGION_CODES } from '@domain/shared/region';
+import { ALL_ACCEPTED, APPLICANT_IIN, submissionBody } from '../../e2e/support/journeys';
+
+/**
+ * What a field takes, so that the fuzzer can put in its place a value that is certainly refused —
+ * by the request validation or by the domain — and never one that might still be valid.
+ */
+export type Kind =
+  /** One of `valid`; the other members of `alsoParsed` get past the validation pipe and are refused by the domain here. */
+  | { readonly t: 'enum'; readonly valid: readonly string[]; readonly alsoParsed?: readonly string[] }
+  /** An IIN; `othersRefused`: another person's valid IIN is refused as well (the signer must be the applicant). */
+  | { readonly t: 'iin'; readonly othersRefused: boolean }
+  /** A part of a person's name (domain/shared/person-name.ts). */
+  | { readonly t: 'name' }
+  /** A calendar date not after today (birth dates, issue dates). */
+  | { readonly t: 'pastDate' }
+  /** A calendar date not before today (an expiry date). */
+  | { readonly t: 'futureDate' }
+  /** Any real calendar date, `yyyy-MM-dd`. */
+  | { readonly t: 'date' }
+  /** An ISO-8601 instant not after the submission. */
+  | { readonly t: 'instant' }
+  /** A string of a fixed format: phone, e-mail, SHA-256, country code, OTP code… `refused` are certainly not of it. */
+  | { readonly t: 'pattern'; readonly refused: readonly string[] }
+  /** Free text of `min`..`max` characters; `blankRefused`: the domain refuses blank text. */
+  | { readonly t: 'text'; readonly min: number; readonly max: number; readonly blankRefused: boolean }
+  /** An integer; `only`: the value of the valid body is the only one accepted here; else any in [min, max]. */
+  | { readonly t: 'int'; readonly min: number; readonly max: number; readonly only: boolean }
+  /** Must be `true`. */
+  | { readonly t: 'true' }
+  /** A nested object (every one has required fields, so `{}` is refused). */
+  | { readonly t: 'object' }
+  /** A list; `emptyRefused`: `[]` is refused too; `onlyEmpty`: only `[]` is accepted. */
+  | { readonly t: 'array'; readonly max: number; readonly emptyRefused: boolean; readonly onlyEmpty?: boolean };
+
+export interface Field {
+  readonly kind: Kind;
+  /** Absent (or null) might be valid: the field is never removed or nulled. */
+  readonly optional?: boolean;
+}
+
+/** The state of the application a command is aimed at, chosen so that the valid body would be accepted there. */
+export type Target = 'none' | 'submitted' | 'signed' | 'under-review' | 'quota' | 'dead-letter';
+
+export interface Endpoint {
+  /** As the router registers it: `POST /applications/:id/otp`. */
+  readonly route: string;
+  /** An allowed role of the role matrix (test/e2e/roles.e2e.spec.ts). */
+  readonly role: Role;
+  readonly actorId?: string;
+  readonly target: Target;
+  /** The path, given the target's id. */
+  readonly path: (id: string) => string;
+  /** A body the command takes; undefined for the commands that take none. */
+  readonly valid?: Record<string, unknown>;
+  /** The kind of every field of `valid`, by pattern (`familyMembers[].name.lastName`). */
+  readonly fields?: Readonly<Record<string, Field>>;
+  /** The answer for a well-formed id that names nothing. */
+  readonly unknownId?: readonly [status: number, code: string];
+}
+
+const f = (kind: Kind, optional = false): Field => ({ kind, optional });
+const name = f({ t: 'name' });
+const iin = f({ t: 'iin', othersRefused: false });
+const pastDate = f({ t: 'pastDate' });
+const object = f({ t: 'object' });
+const text = (min: number, max: number, blankRefused = true, optional = false) => f({ t: 'text', min, max, blankRefused }, optional);
+const enumOf = (valid: readonly string[], alsoParsed: readonly string[] = []) => f({ t: 'enum', valid, alsoParsed });
+const PHONES_REFUSED = ['87011234567', '+07011234567', '+7701', '+7 701 123 45 67', '+7701123456789012', '+7(701)1234567', '+７７０１２３４５６７', 'tel:+77011234567'];
+const EMAILS_REFUSED = ['yerzhan', 'yerzhan@', '@example.kz', 'a@b', 'a b@example.kz', 'yerzhan@@example.kz', 'yerzhan@example .kz'];
+const SHA_REFUSED = ['A'.repeat(64), 'a'.repeat(63), 'a'.repeat(65), 'g'.repeat(64), `${'a'.repeat(63)} `, `0x${'a'.repeat(62)}`];
+const COUNTRIES_REFUSED = ['mng', 'MN', 'MNGL', 'МНГ', 'M1G', ' MNG', 'MNG\n', 'Mng'];
+const CODES_REFUSED = ['12345', '1234567', '12345a', '１２３４５６', ' 123456', '123 456', '-12345', '1e5000'];
+const REFUSAL_CODES = REFUSAL_GROUNDS_V1.grounds.map((ground) => ground.code);
+/** The fixture's reviewer: the one who took the application under review. */
+export const REVIEWER = 'reviewer-1';
+const reason = { reason: text(1, 1000) };
+
+const SUBMISSION_FIELDS: Record<string, Field> = {
+  channel: enumOf(['egov-portal', 'egov-mobile', 'con', 'enbek']),
+  consent: object,
+  'consent.given': f({ t: 'true' }),
+  'consent.givenAt': f({ t: 'instant' }),
+  // The other regions have no 2026 quota for kandas in the fuzzed store: refused by the domain.
+  receivingRegion: enumOf(['pavlodar'], REGION_CODES),
+  // 2027 is a year one may apply for, but no quota is open for it.
+  quotaYear: f({ t: 'int', min: 2026, max: 2026, only: true }),
+  settlement: object,
+  'settlement.kind': enumOf(['city', 'town', 'village']),
+  'settlement.name': text(1, 200, false, true),
+  applicant: object,
+  'applicant.iin': iin,
+  'applicant.name': object,
+  'applicant.name.lastName': name,
+  'applicant.name.firstName': name,
+  'applicant.name.patronymic': f({ t: 'name' }, true),
+  'applicant.nameLatin': f({ t: 'object' }, true),
+  'applicant.nameLatin.lastName': name,
+  'applicant.nameLatin.firstName': name,
+  'applicant.birthDate': pastDate,
+  'applicant.category': enumOf(['kandas'], ['resettler']),
+  'applicant.kandasStatus': object,
+  'applicant.kandasStatus.certificateNumber': text(1, 64),
+  'applicant.kandasStatus.issuedOn': pastDate,
+  'applicant.maritalStatus': enumOf(['married'], ['single', 'divorced', 'widowed']),
+  'applicant.contacts': object,
+  'applicant.contacts.phone': f({ t: 'pattern', refused: PHONES_REFUSED }),
+  'applicant.contacts.email': f({ t: 'pattern', refused: EMAILS_REFUSED }, true),
+  familyMembers: f({ t: 'array', max: 30, emptyRefused: false }),
+  'familyMembers[]': object,
+  'familyMembers[].relation': enumOf(['spouse', 'child', 'parent', 'sibling', 'grandchild', 'other']),
+  'familyMembers[].name': object,
+  'familyMembers[].name.lastName': name,
+  'familyMembers[].name.firstName': name,
+  'familyMembers[].birthDate': pastDate,
+  'familyMembers[].iin': iin,
+  'familyMembers[].foreignDocument': object,
+  'familyMembers[].foreignDocument.kind': text(1, 64),
+  'familyMembers[].foreignDocument.number': text(1, 64),
+  'familyMembers[].foreignDocument.issuingCountry': f({ t: 'pattern', refused: COUNTRIES_REFUSED }),
+  documents: f({ t: 'array', max: 60, emptyRefused: true }),
+  'documents[]': object,
+  'documents[].kind': enumOf(DOCUMENT_KINDS),
+  'documents[].fileRef': text(1, 500),
+  'documents[].sha256': f({ t: 'pattern', refused: SHA_REFUSED }),
+  'documents[].issuedOn': f({ t: 'pastDate' }, true),
+  'documents[].expiresOn': f({ t: 'futureDate' }, true),
+};
+
+/**
+ * Every command of the back office. The meta-test compares the routes with those the HTTP server
+ * registers, so a new POST route fails the suite until it is listed here.
+ */
+export const ENDPOINTS: readonly Endpoint[] = [
+  { route: 'POST /applications', role: 'portal', actorId: 'egov', target: 'none', path: () => '/applications', valid: submissionBody() as unknown as Record<string, unknown>, fields: SUBMISSION_FIELDS },
+  {
+    route: 'POST /applications/:id/otp', role: 'portal', actorId: 'egov', target: 'submitted', path: (id) => `/applications/${id}/otp`,
+    valid: { signerIin: APPLICANT_IIN }, fields: { signerIin: f({ t: 'iin', othersRefused: true }) }, unknownId: [404, 'APPLICATION.NOT_FOUND'],
+  },
+  {
+    // No OTP request has this id: the signature is refused whatever the body, so every mutation is too.
+    route: 'POST /applications/:id/sign', role: 'portal', actorId: 'egov', target: 'submitted', path: (id) => `/applications/${id}/sign`,
+    valid: { method: 'otp', signerIin: APPLICANT_IIN, otpRequestId: 'otp-1', code: '123456' },
+    fields: { method: enumOf([], ['otp', 'eds']), signerIin: f({ t: 'iin', othersRefused: true }), otpRequestId: text(0, 64, false), code: f({ t: 'pattern', refused: CODES_REFUSED }) },
+    unknownId: [404, 'APPLICATION.NOT_FOUND'],
+  },
+  { route: 'POST /applications/:id/withdraw', role: 'portal', actorId: 'egov', target: 'signed', path: (id) => `/applications/${id}/withdraw`, valid: { reason: 'The family stays' }, fields: reason, unknownId: [404, 'APPLICATION.NOT_FOUND'] },
+  { route: 'POST /applications/:id/review/start', role: 'reviewer', actorId: REVIEWER, target: 'signed', path: (id) => `/applications/${id}/review/start`, unknownId: [404, 'APPLICATION.NOT_FOUND'] },
+  {
+    route: 'POST /applications/:id/review', role: 'reviewer', actorId: REVIEWER, target: 'under-review', path: (id) => `/applications/${id}/review`,
+    valid: { verdict: 'eligible', findings: ALL_ACCEPTED, refusalGrounds: [] },
+    fields: {
+      verdict: enumOf(['eligible'], ['not-eligible']),
+      // Every document is judged once: any other index leaves one unjudged.
+      findings: f({ t: 'array', max: 60, emptyRefused: true }),
+      'findings[]': object,
+      'findings[].documentIndex': f({ t: 'int', min: 0, max: 59, only: true }),
+      'findings[].accepted': f({ t: 'true' }),
+      refusalGrounds: f({ t: 'array', max: 10, emptyRefused: false, onlyEmpty: true }),
+    },
+    unknownId: [404, 'APPLICATION.NOT_FOUND'],
+  },
+  {
+    route: 'POST /applications/:id/reassign', role: 'supervisor', target: 'under-review', path: (id) => `/applications/${id}/reassign`,
+    valid: { toReviewerId: 'reviewer-2', reason: 'On leave' }, fields: { toReviewerId: text(1, 64), reason: text(1, 1000) }, unknownId: [404, 'APPLICATION.NOT_FOUND'],
+  },
+  {
+    route: 'POST /applications/:id/refuse', role: 'supervisor', target: 'signed', path: (id) => `/applications/${id}/refuse`,
+    valid: { grounds: ['APPLICANT_NOT_ELIGIBLE'], explanation: 'No registration' },
+    fields: { grounds: f({ t: 'array', max: 10, emptyRefused: true }), 'grounds[]': enumOf(REFUSAL_CODES), explanation: text(1, 2000) },
+    unknownId: [404, 'APPLICATION.NOT_FOUND'],
+  },
+  { route: 'POST /applications/:id/escalate', role: 'supervisor', target: 'under-review', path: (id) => `/applications/${id}/escalate`, valid: { reason: 'A second opinion' }, fields: reason, unknownId: [404, 'APPLICATION.NOT_FOUND'] },
+  {
+    route: 'POST /quotas/:region/:year/:category', role: 'admin', target: 'quota', path: () => '/quotas/pavlodar/2026/kandas',
+    valid: { capacity: 977, order: { number: '12-01/412', date: '2025-12-12' } },
+    fields: { capacity: f({ t: 'int', min: 0, max: 1_000_000, only: false }), order: object, 'order.number': text(0, 64, false), 'order.date': f({ t: 'date' }) },
+  },
+  {
+    route: 'POST /applications/:id/subsidies', role: 'admin', target: 'signed', path: (id) => `/applications/${id}/subsidies`,
+    valid: { kind: 'rent' }, fields: { kind: enumOf(['relocation', 'rent']) }, unknownId: [404, 'APPLICATION.NOT_FOUND'],
+  },
+  { route: 'POST /applications/:id/deadline', role: 'admin', target: 'signed', path: (id) => `/applications/${id}/deadline`, unknownId: [404, 'APPLICATION.NOT_FOUND'] },
+  { route: 'POST /applications/:id/sla/at-risk', role: 'admin', target: 'signed', path: (id) => `/applications/${id}/sla/at-risk`, unknownId: [404, 'APPLICATION.NOT_FOUND'] },
+  { route: 'POST /applications/:id/sla/breach', role: 'admin', target: 'signed', path: (id) => `/applications/${id}/sla/breach`, unknownId: [404, 'APPLICATION.NOT_FOUND'] },
+  { route: 'POST /admin/sla/fire-due', role: 'operator', target: 'none', path: () => '/admin/sla/fire-due' },
+  // No event is parked in the fuzzed store: the only ids there are to aim at name nothing.
+  { route: 'POST /admin/dead-letters/:eventId/retry', role: 'operator', target: 'dead-letter', path: (id) => `/admin/dead-letters/${id}/retry`, unknownId: [404, 'DEAD_LETTER.NOT_FOUND'] },
+];
+
+/** The endpoints whose path names a resource by id. */
+export const WITH_ID = ENDPOINTS.filter((endpoint) => endpoint.path('ID').includes('ID'));
