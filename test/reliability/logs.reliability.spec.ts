@@ -6,7 +6,8 @@ import type { PersonName } from '@domain/shared/person-name';
 import { kandasFamily, validIin } from '../domain/application/fixtures';
 import { ALL_ACCEPTED } from '../e2e/support/journeys';
 import { recordFigures } from './support/figures';
-import { LogsApp, OutputCapture } from './support/logs-app';
+import { E2eApp } from '../e2e/support/e2e-app';
+import { OutputCapture, startWithProductionLogger } from './support/logs-app';
 
 /**
  * Issue 8, point 4: no IIN, no full name, no OTP code and no bearer token in the logs. The back
@@ -101,7 +102,7 @@ const FAMILIES = [BOKEIKHANOV, KUZNETSOV, ZHAKSYLYKOV, ZHUMABAYEV, UALIKHANOV, K
 const CAPACITY = 6;
 
 describe('no personal data in the logs (issue 8, point 4)', () => {
-  let e: LogsApp | undefined;
+  let e: E2eApp | undefined;
   let capture: OutputCapture | undefined;
   afterEach(async () => {
     capture?.stop();
@@ -114,7 +115,7 @@ describe('no personal data in the logs (issue 8, point 4)', () => {
     async () => {
       const began = performance.now();
       capture = OutputCapture.start();
-      e = await LogsApp.start({ env: { SQLITE_SYNCHRONOUS: 'FULL', KANDAS_COMMAND_RATE_LIMITS: 'off' } });
+      e = await startWithProductionLogger({ SQLITE_SYNCHRONOUS: 'FULL', KANDAS_COMMAND_RATE_LIMITS: 'off' });
       const app = e;
       const statuses: Record<string, number> = {};
       const note = (what: string, status: number) => void (statuses[what] = status);
@@ -383,7 +384,7 @@ function parseJsonLine(line: string): { time: string; level: string; context?: s
   }
 }
 
-async function readAllTypes(app: LogsApp): Promise<string[]> {
+async function readAllTypes(app: E2eApp): Promise<string[]> {
   const types: string[] = [];
   for await (const event of app.store.readAll()) types.push(event.type);
   return types;

@@ -1,2 +1,3 @@
 export * from './test-clock';
 export * from './decider-specification';
+export * from './seeded-random';

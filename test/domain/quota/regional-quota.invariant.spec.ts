@@ -1,18 +1,7 @@
 import { DomainError } from '@domain/shared/errors';
 import { QuotaCommand, QuotaEvent, QuotaState, regionalQuotaDecider } from '@domain/quota';
+import { seededRandom as seeded } from '@libs/testing';
 import { release, reserve, setCapacity } from './quota-fixtures';
-
-/** mulberry32: a tiny seeded generator, so a failing sequence can be replayed from its seed. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomCommand(random: () => number, step: number): QuotaCommand {
   const pick = (n: number) => Math.floor(random() * n);

@@ -1,3 +1,4 @@
+import type { LoggerService } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -23,6 +24,9 @@ export const E2E_START = '2026-03-02T05:00:00.000Z';
  * files in a temporary folder, with a clock the test moves. Requests go through supertest.
  */
 export class E2eApp {
+  /** Every bearer token handed out, so a test can look for them where they must not be (the logs). */
+  readonly tokens: string[] = [];
+
   private constructor(
     readonly app: NestExpressApplication,
     readonly dir: string,
@@ -35,15 +39,16 @@ export class E2eApp {
    * In the jest project `e2e on eventstoredb` (or with E2E_EVENT_STORE=eventstoredb) the same suite runs on the
    * EventStoreDB adapter, through the real client, against the wire-level test double.
    */
-  static async start(options: { clock?: TestClock; env?: NodeJS.ProcessEnv } = {}): Promise<E2eApp> {
+  static async start(options: { clock?: TestClock; env?: NodeJS.ProcessEnv; logger?: LoggerService } = {}): Promise<E2eApp> {
     const dir = mkdtempSync(join(tmpdir(), 'kandas-e2e-'));
     const clock = options.clock ?? new TestClock(E2E_START);
     const eventStoreDb = e2eEventStore() === 'eventstoredb' ? await EventStoreDbWireDouble.start() : undefined;
     const store = eventStoreDb ? { EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: eventStoreDb.connectionString } : {};
     const env = { KANDAS_EVENTS_FILE: join(dir, 'events.sqlite'), KANDAS_READ_MODELS_FILE: join(dir, 'read-models.sqlite'), SQLITE_SYNCHRONOUS: 'NORMAL', ...store, ...options.env };
     const config = readRuntimeConfig(env);
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config, { clock, schedulerIntervalMs: null, restartFailedSubscriptionsMs: null, env })] }).compile();
-    const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: false });
+    const testing = Test.createTestingModule({ imports: [AppModule.forRoot(config, { clock, schedulerIntervalMs: null, restartFailedSubscriptionsMs: null, env })] });
+    const moduleRef = await (options.logger ? testing.setLogger(options.logger) : testing).compile();
+    const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: options.logger ?? false });
     configureHttp(app);
     await app.init();
     return new E2eApp(app, dir, clock, env, eventStoreDb);
@@ -58,7 +63,9 @@ export class E2eApp {
   }
 
   token(role: Role, id = `${role}-1`, ttlSeconds = 3600): string {
-    return mintToken(jwtSettings(this.env, this.dir), { id, role }, this.clock.now(), ttlSeconds);
+    const token = mintToken(jwtSettings(this.env, this.dir), { id, role }, this.clock.now(), ttlSeconds);
+    this.tokens.push(token);
+    return token;
   }
 
   as(role: Role, id?: string) {

@@ -1,21 +1,6 @@
-import type { LoggerService, LogLevel } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
-import { NestExpressApplication } from '@nestjs/platform-express';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import request from 'supertest';
-import { waitUntilCaughtUp } from '@libs/event-sourcing';
-import type { EventStore } from '@libs/event-sourcing';
-import { EVENT_STORE, SubscriptionsHost } from '@libs/event-sourcing-nest';
-import { jwtSettings, mintToken, Role } from '@libs/auth';
-import { TestClock } from '@libs/testing';
-import { DeadlineScheduler } from '@libs/workflow';
-import { readRuntimeConfig } from '@infra/config/runtime-config';
-import { AppModule } from '../../../apps/back-office/src/app.module';
-import { configureHttp } from '../../../apps/back-office/src/bootstrap';
+import type { LogLevel } from '@nestjs/common';
 import { JsonLogger } from '../../../apps/back-office/src/observability/json-logger';
-import { E2E_START } from '../../e2e/support/e2e-app';
+import { E2eApp } from '../../e2e/support/e2e-app';
 
 /** Every level Nest knows: the logs test listens to all of them, not only what production enables. */
 export const ALL_LOG_LEVELS: readonly LogLevel[] = ['log', 'error', 'warn', 'debug', 'verbose', 'fatal'];
@@ -63,73 +48,9 @@ export class OutputCapture {
 }
 
 /**
- * The back office as E2eApp starts it (same module, same HTTP configuration, SQLite files in a
- * temporary folder, a test clock), but with the production logger, `JsonLogger`, writing to its
- * default sink (process.stdout), at every level — instead of E2eApp's `logger: false`.
+ * The back office as every e2e test starts it, but with the production logger, `JsonLogger`, writing
+ * to its default sink (process.stdout) at every level — instead of E2eApp's `logger: false`.
  */
-export class LogsApp {
-  /** Every bearer token handed out, so the test can look for them in the logs. */
-  readonly tokens: string[] = [];
-
-  private constructor(
-    readonly app: NestExpressApplication,
-    readonly dir: string,
-    readonly clock: TestClock,
-    private readonly env: NodeJS.ProcessEnv,
-  ) {}
-
-  static async start(options: { env?: NodeJS.ProcessEnv; logger?: LoggerService } = {}): Promise<LogsApp> {
-    const dir = mkdtempSync(join(tmpdir(), 'kandas-logs-'));
-    const clock = new TestClock(E2E_START);
-    const env = { KANDAS_EVENTS_FILE: join(dir, 'events.sqlite'), KANDAS_READ_MODELS_FILE: join(dir, 'read-models.sqlite'), EVENT_STORE: 'sqlite', SQLITE_SYNCHRONOUS: 'NORMAL', ...options.env };
-    const logger = options.logger ?? new JsonLogger(undefined, ALL_LOG_LEVELS);
-    const config = readRuntimeConfig(env);
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config, { clock, schedulerIntervalMs: null, restartFailedSubscriptionsMs: null, env })] })
-      .setLogger(logger)
-      .compile();
-    const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger });
-    configureHttp(app);
-    await app.init();
-    return new LogsApp(app, dir, clock, env);
-  }
-
-  get http() {
-    return request(this.app.getHttpServer());
-  }
-
-  get store(): EventStore {
-    return this.app.get(EVENT_STORE);
-  }
-
-  token(role: Role, id = `${role}-1`, ttlSeconds = 3600): string {
-    const token = mintToken(jwtSettings(this.env, this.dir), { id, role }, this.clock.now(), ttlSeconds);
-    this.tokens.push(token);
-    return token;
-  }
-
-  as(role: Role, id?: string) {
-    const auth = `Bearer ${this.token(role, id)}`;
-    const http = this.http;
-    return {
-      get: (path: string) => http.get(path).set('Authorization', auth),
-      post: (path: string, body?: object) => http.post(path).set('Authorization', auth).send(body ?? {}),
-    };
-  }
-
-  async settle(): Promise<void> {
-    await waitUntilCaughtUp(this.store, this.app.get(SubscriptionsHost).runners);
-  }
-
-  /** Moves the clock and fires the review deadlines that fell due (at risk, breached). */
-  async advanceTo(instant: string): Promise<void> {
-    this.clock.set(instant);
-    await this.settle();
-    await this.app.get(DeadlineScheduler).fireDue();
-    await this.settle();
-  }
-
-  async close(): Promise<void> {
-    await this.app.close();
-    rmSync(this.dir, { recursive: true, force: true });
-  }
+export function startWithProductionLogger(env: NodeJS.ProcessEnv): Promise<E2eApp> {
+  return E2eApp.start({ env: { EVENT_STORE: 'sqlite', ...env }, logger: new JsonLogger(undefined, ALL_LOG_LEVELS) });
 }
