@@ -47,10 +47,11 @@ export function recordBreach(command: RecordReviewSlaBreach, state: ApplicationS
 
 /** A breached review moves to the supervisors' queue. */
 export function escalate(command: EscalateReview, state: ApplicationState): ReviewEscalated[] {
+  // A malformed command is refused whatever the state, even where it would have nothing to do.
+  const reason = requireText(command.reason, 'reason');
   const open = openForSla(state, 'escalate the review');
   if (!open || open.sla.escalated) return [];
   if (!open.sla.breached) throw new ApplicationError(ApplicationErrorCode.NotBreached, 'Only a review past its deadline is escalated');
-  const reason = requireText(command.reason, 'reason');
   return [{ type: 'ReviewEscalated', data: { applicationId: command.applicationId, queue: 'supervisors', reason, escalatedAt: command.at } }];
 }
 

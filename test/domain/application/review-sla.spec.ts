@@ -61,6 +61,12 @@ describe('RecordReviewSlaBreach and EscalateReview', () => {
     spec.given(history.breached()).when(escalate('')).thenThrows({ code: 'APPLICATION.INVALID_COMMAND' });
   });
 
+  it('refuses an escalation without a reason even where it would have nothing to do (found by the fuzzer)', () => {
+    const escalated = [...history.breached(), { type: 'ReviewEscalated' as const, data: { applicationId: APPLICATION_ID, queue: 'supervisors' as const, reason: 'late', escalatedAt: '2026-03-23T13:30:06.000Z' } }];
+    spec.given(escalated).when(escalate('   ')).thenThrows({ code: 'APPLICATION.INVALID_COMMAND' });
+    spec.given(history.included()).when(escalate('   ')).thenThrows({ code: 'APPLICATION.INVALID_COMMAND' });
+  });
+
   it('does nothing once the application is decided or withdrawn', () => {
     spec.given(history.included()).when(breach()).thenNothingHappened();
     spec.given(history.withdrawn()).when(escalate()).thenNothingHappened();
