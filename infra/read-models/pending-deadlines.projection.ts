@@ -9,12 +9,23 @@ export interface PendingDeadlineRow {
   readonly correlationId: string;
 }
 
+/**
+ * The scheduler's query (`due`): deadlines at or before an instant, earliest first, at most a batch.
+ * One range scan of `pending_deadlines_in_firing_order`, in the order asked for, that stops after
+ * `limit` rows — even at an end of working hours when thousands fall due at the same instant
+ * (bench/workloads/sla-scan.ts shows the plan).
+ */
+export const SELECT_DUE_DEADLINES_SQL = `SELECT application_id AS applicationId, kind, fire_at AS fireAt, scheduled_event_id AS scheduledEventId, correlation_id AS correlationId
+       FROM pending_deadlines WHERE fire_at_ms <= ? ORDER BY fire_at_ms, application_id LIMIT ?`;
+
 const TYPES = ['ReviewDeadlineScheduled', 'ReviewSlaAtRisk', 'ReviewSlaBreached', 'ApplicationIncluded', 'ApplicationRefused', 'ApplicationWithdrawn'];
 
 /**
- * The deadlines still to fire, one row per (application, kind), indexed by instant so that finding
- * the due ones among 100,000 open applications is one index range scan. Rebuildable from the events
- * at any time; the scheduler only reads it.
+ * The deadlines still to fire, one row per (application, kind), indexed by instant then application
+ * (the query's order) so that finding the due ones among 100,000 open applications is one index
+ * range scan. (`pending_deadlines_by_instant`, on the instant alone, made the query sort all the
+ * deadlines of an instant to return the first of them; it is dropped where it exists.) Rebuildable
+ * from the events at any time; the scheduler only reads it.
  */
 export class PendingDeadlinesProjection implements Projection {
   readonly kind = 'projection';
@@ -36,14 +47,12 @@ export class PendingDeadlinesProjection implements Projection {
       correlation_id     TEXT NOT NULL,
       PRIMARY KEY (application_id, kind)
     ) STRICT;
-    CREATE INDEX IF NOT EXISTS pending_deadlines_by_instant ON pending_deadlines (fire_at_ms);`);
+    CREATE INDEX IF NOT EXISTS pending_deadlines_in_firing_order ON pending_deadlines (fire_at_ms, application_id);
+    DROP INDEX IF EXISTS pending_deadlines_by_instant;`);
     this.insert = db.prepare(`INSERT OR REPLACE INTO pending_deadlines VALUES (?, ?, ?, ?, ?, ?)`);
     this.removeKind = db.prepare('DELETE FROM pending_deadlines WHERE application_id = ? AND kind = ?');
     this.removeAll = db.prepare('DELETE FROM pending_deadlines WHERE application_id = ?');
-    this.selectDue = db.prepare(
-      `SELECT application_id AS applicationId, kind, fire_at AS fireAt, scheduled_event_id AS scheduledEventId, correlation_id AS correlationId
-       FROM pending_deadlines WHERE fire_at_ms <= ? ORDER BY fire_at_ms, application_id LIMIT ?`,
-    );
+    this.selectDue = db.prepare(SELECT_DUE_DEADLINES_SQL);
     this.count = db.prepare('SELECT COUNT(*) AS n FROM pending_deadlines').pluck();
   }
 

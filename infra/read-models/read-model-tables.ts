@@ -34,6 +34,35 @@ export function resetReadModel(db: Database.Database, projectionName: string): r
   return tables;
 }
 
+/** A secondary index as the schema declares it (`CREATE INDEX …`), to build again after a bulk load. */
+export interface IndexDefinition {
+  readonly name: string;
+  readonly sql: string;
+}
+
+/**
+ * Drops the secondary indexes declared on these tables (not the ones SQLite keeps for their primary
+ * keys and UNIQUE constraints) and returns their definitions for `createIndexes`: loading rows into
+ * a table and then building its indexes once is faster than keeping them up to date row by row.
+ */
+export function dropSecondaryIndexes(db: Database.Database, tables: readonly string[]): IndexDefinition[] {
+  if (tables.length === 0) return [];
+  const indexes = db
+    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables.map(() => '?').join(', ')}) ORDER BY name`)
+    .all(...tables) as IndexDefinition[];
+  db.transaction(() => {
+    for (const index of indexes) db.exec(`DROP INDEX ${quoteIdentifier(index.name)}`);
+  })();
+  return indexes;
+}
+
+/** Creates indexes from their definitions (what `dropSecondaryIndexes` returned), in one transaction. */
+export function createIndexes(db: Database.Database, indexes: readonly IndexDefinition[]): void {
+  db.transaction(() => {
+    for (const index of indexes) db.exec(index.sql);
+  })();
+}
+
 interface Column { name: string; pk: number }
 
 /**

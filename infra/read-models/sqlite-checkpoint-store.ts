@@ -1,11 +1,12 @@
 import type Database from 'better-sqlite3';
-import { CheckpointStore, Position } from '@libs/event-sourcing';
+import { CheckpointStore, ConsumerCheckpoint, Position } from '@libs/event-sourcing';
 
 /**
  * Checkpoints kept in the same SQLite file as the read models they guard, so a projection's rows
- * and its checkpoint are committed in one transaction.
+ * and its checkpoint are committed in one transaction — rolled back whole when the work throws.
  */
 export class SqliteCheckpointStore implements CheckpointStore {
+  readonly rollsBackWork = true;
   private readonly select: Database.Statement;
   private readonly upsert: Database.Statement;
   private readonly remove: Database.Statement;
@@ -30,10 +31,15 @@ export class SqliteCheckpointStore implements CheckpointStore {
   }
 
   async commit(consumer: string, position: Position, work?: () => void): Promise<void> {
+    return this.commitAll([{ consumer, position }], work);
+  }
+
+  async commitAll(checkpoints: readonly ConsumerCheckpoint[], work?: () => void): Promise<void> {
     this.db.transaction(() => {
       const pending = work?.() as unknown;
-      if (pending instanceof Promise) throw new Error(`${consumer}: a SQLite projection must apply events synchronously`);
-      this.upsert.run(consumer, position, new Date().toISOString());
+      if (pending instanceof Promise) throw new Error(`${checkpoints.map((c) => c.consumer).join(', ')}: a SQLite projection must apply events synchronously`);
+      const at = new Date().toISOString();
+      for (const { consumer, position } of checkpoints) this.upsert.run(consumer, position, at);
     }).immediate();
   }
 

@@ -1,6 +1,6 @@
 import { EventStore, Position, RecordedEvent, Subscription } from '../store';
 import { CheckpointStore } from './checkpoint-store';
-import { EventConsumer } from './consumer';
+import { EventConsumer, Projection } from './consumer';
 
 export type RunnerState = 'idle' | 'running' | 'stopped' | 'failed';
 
@@ -9,10 +9,30 @@ export interface RunnerEvents {
   onFailure?(consumer: string, event: RecordedEvent, error: unknown): void;
 }
 
+/** At most this many events are applied under one commit by a batching projection runner. */
+export const MAX_PROJECTION_BATCH = 1_000;
+
+const NOT_YET = Symbol('not yet');
+
+/**
+ * The real one, taken when this module loads: a batch ends at the next turn of the event loop even
+ * under a test's fake timers (which would otherwise hold a batch open for as long as events trickle in).
+ */
+const nextTurn = globalThis.setImmediate;
+
 /**
  * Runs one named consumer on a catch-up subscription that starts after its stored checkpoint, so a
- * restart resumes where the last committed event left off. Events are processed one at a time, in
- * global order; the checkpoint moves only after the consumer has finished with an event.
+ * restart resumes where the last committed event left off. Events are processed in global order;
+ * the checkpoint moves only after the consumer has finished with an event.
+ *
+ * A reactor gets one event at a time. A projection whose checkpoint store rolls back a failed
+ * `work` (`rollsBackWork`: the read models' SQLite file) gets every event the subscription already
+ * has at hand — up to MAX_PROJECTION_BATCH, without waiting for more — applied in one transaction
+ * with one checkpoint: a backlog is caught up with one commit per batch instead of one per event.
+ * A batch that fails is undone whole and applied again one event at a time, so the events before
+ * the failing one are committed and the failure is reported on its own event, exactly as without
+ * batching. Until a batch is committed, nothing about it is visible: `waitFor` resolves only once
+ * the events it waits for are committed.
  */
 export class CheckpointedSubscriptionRunner {
   private subscription: Subscription | undefined;
@@ -24,6 +44,10 @@ export class CheckpointedSubscriptionRunner {
   private waiters: Array<() => void> = [];
   private changes = 0;
   private failure: unknown;
+  /** Events handed out by the subscription and not yet committed (a batch being gathered or applied). */
+  private uncommitted = false;
+  /** A checkpoint the subscription reported while events were uncommitted: it counts once they are. */
+  private deferredReach: Position | null = null;
   state: RunnerState = 'idle';
 
   constructor(
@@ -57,10 +81,17 @@ export class CheckpointedSubscriptionRunner {
   async start(): Promise<void> {
     if (this.state === 'running') return;
     this.processed = await this.checkpoints.load(this.consumer.name);
+    this.uncommitted = false;
+    this.deferredReach = null;
     this.subscription = this.store.subscribeToAll({
       fromPosition: this.processed ?? 'start',
       filter: this.consumer.filter,
       onCheckpoint: (position) => {
+        // Reported when the consumer pulls past a page: a batching runner pulls before it commits.
+        if (this.uncommitted) {
+          this.deferredReach = position;
+          return;
+        }
         this.reached = position;
         this.wake();
       },
@@ -109,6 +140,10 @@ export class CheckpointedSubscriptionRunner {
 
   private async consume(subscription: Subscription): Promise<void> {
     try {
+      if (this.consumer.kind === 'projection' && this.checkpoints.rollsBackWork === true) {
+        await this.consumeInBatches(subscription, this.consumer);
+        return;
+      }
       for await (const event of subscription) {
         await this.process(event);
         this.processed = event.position;
@@ -119,6 +154,54 @@ export class CheckpointedSubscriptionRunner {
       this.failure = error;
       this.wake();
       await subscription.close();
+    }
+  }
+
+  /**
+   * Gathers what the subscription yields without waiting (its pages resolve in microtasks; a wait
+   * for an append or a poll takes a turn of the event loop, which ends the batch), then commits it.
+   */
+  private async consumeInBatches(subscription: Subscription, projection: Projection): Promise<void> {
+    const iterator = subscription[Symbol.asyncIterator]();
+    let pending = iterator.next();
+    for (;;) {
+      const first = await pending;
+      if (first.done) return;
+      this.uncommitted = true;
+      const batch = [first.value];
+      const turn = new Promise<typeof NOT_YET>((resolve) => nextTurn(() => resolve(NOT_YET)));
+      pending = iterator.next();
+      while (batch.length < MAX_PROJECTION_BATCH) {
+        const next = await Promise.race([pending, turn]);
+        if (next === NOT_YET || next.done) break;
+        batch.push(next.value);
+        pending = iterator.next();
+      }
+      await this.processBatch(batch, projection);
+      this.uncommitted = false;
+      const deferred = this.deferredReach;
+      this.deferredReach = null;
+      if (deferred !== null && (this.reached === null || deferred > this.reached)) this.reached = deferred;
+      this.wake();
+    }
+  }
+
+  private async processBatch(events: readonly RecordedEvent[], projection: Projection): Promise<void> {
+    const last = events[events.length - 1]!;
+    if (events.length > 1) {
+      try {
+        await this.checkpoints.commit(projection.name, last.position, () => {
+          for (const event of events) projection.apply(event);
+        });
+        this.processed = last.position;
+        return;
+      } catch {
+        // Rolled back whole: again one event at a time, below.
+      }
+    }
+    for (const event of events) {
+      await this.process(event);
+      this.processed = event.position;
     }
   }
 

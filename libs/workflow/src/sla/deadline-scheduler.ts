@@ -6,6 +6,9 @@ import { DeadlineQueue, PendingDeadline } from './deadline-queue';
 
 export const SLA_SCHEDULER_ACTOR = { id: 'sla-scheduler', role: 'system' } as const;
 
+/** How many due deadlines one tick asks the queue for (`DeadlineQueue.due(now, batchSize)`). */
+export const DEADLINE_BATCH_SIZE = 500;
+
 /**
  * Fires review deadlines from the pending-deadlines read model when the injected clock passes them.
  * Durable because the deadlines are events (ReviewDeadlineScheduled) and a rebuildable projection,
@@ -22,7 +25,7 @@ export class DeadlineScheduler {
     private readonly queue: DeadlineQueue,
     private readonly commandBus: CommandBus,
     private readonly clock: Clock,
-    private readonly batchSize = 500,
+    private readonly batchSize = DEADLINE_BATCH_SIZE,
   ) {}
 
   /** Fires every deadline due now; a failure is logged and retried at the next tick. Returns how many fired. */
