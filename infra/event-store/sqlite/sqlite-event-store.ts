@@ -39,10 +39,22 @@ export interface SqliteEventStoreOptions extends SqliteConnectionOptions {
   readonly minFreeBytes?: number;
 }
 
+interface QueuedAppend {
+  readonly streamId: string;
+  readonly events: readonly NewEvent[];
+  readonly expectedRevision: AppendOptions['expectedRevision'];
+  readonly rows: ReadonlyArray<{ readonly data: string; readonly metadata: string }>;
+  resolve(result: AppendResult): void;
+  reject(error: unknown): void;
+}
+
+type AppendOutcome = { readonly ok: true; readonly result: AppendResult } | { readonly ok: false; readonly error: unknown };
+
 /**
  * The embedded default: one SQLite file in WAL mode. Uniqueness of (stream, revision) and of event
- * id is enforced by the schema itself; every append runs in one IMMEDIATE transaction, so a batch is
- * all-or-nothing and two writers (even in two processes) cannot both pass the revision check.
+ * id is enforced by the schema itself; every append runs in an IMMEDIATE transaction (its own
+ * savepoint in it, when concurrent appends are committed together), so a batch is all-or-nothing
+ * and two writers (even in two processes) cannot both pass the revision check.
  */
 export class SqliteEventStore implements EventStore {
   private readonly signal = new AppendSignal();
@@ -50,11 +62,27 @@ export class SqliteEventStore implements EventStore {
   private readonly pageSize: number;
   private readonly now: () => Date;
   private closed = false;
+  /** Appends called since the last commit, written together on the next turn of the event loop. */
+  private queued: QueuedAppend[] = [];
+  private readonly writeBatch: Database.Transaction<(batch: readonly QueuedAppend[], outcomes: AppendOutcome[]) => void>;
   /** Once SQLite has said the file is corrupt, nothing it says later is trusted until a restart. */
   private corruption: string | undefined;
 
   private constructor(readonly db: Database.Database, private readonly options: SqliteEventStoreOptions) {
     this.sql = new SqliteStatements(db);
+    // Made once: better-sqlite3 builds a wrapper per db.transaction() call. Called inside the
+    // batch's transaction, `writeOne` runs in a SAVEPOINT: a throw rolls back that append only.
+    const writeOne = db.transaction((append: QueuedAppend) => this.write(append));
+    this.writeBatch = db.transaction((batch: readonly QueuedAppend[], outcomes: AppendOutcome[]) => {
+      for (const append of batch) {
+        try {
+          outcomes.push({ ok: true, result: writeOne(append) });
+        } catch (error) {
+          if (isSqliteError(error)) throw error;
+          outcomes.push({ ok: false, error });
+        }
+      }
+    });
     this.pageSize = options.pageSize ?? 512;
     this.now = options.now ?? (() => new Date());
   }
@@ -74,6 +102,16 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
+  /**
+   * Group commit: appends called in the same turn of the event loop are written together, in the
+   * order they were called, in one IMMEDIATE transaction — one commit, so one fsync under
+   * synchronous=FULL, for all of them — each inside its own savepoint. An append whose revision
+   * check fails (or that throws anything else of ours) is rolled back to its savepoint and fails
+   * alone; the others commit. Each one checks and writes after the ones before it in the batch, so
+   * the outcome is the one the same calls made one after the other would get. Nothing is answered
+   * before the commit has returned: an acknowledged append is as durable as before. A fault of
+   * SQLite itself (disk full, locked, corrupt) fails the whole batch, and every append in it.
+   */
   async append(streamId: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
     this.ensureOpen();
     validateAppend(streamId, events, options.expectedRevision);
@@ -81,40 +119,61 @@ export class SqliteEventStore implements EventStore {
       data: serializeData(event.data, `events[${index}].data`),
       metadata: serializeData(event.metadata, `events[${index}].metadata`),
     }));
-    const result = this.guard(() =>
-      this.db
-        .transaction((): AppendResult => {
-          const plan = planAppend(streamId, events, options.expectedRevision, {
-            streamRevision: (id) => this.sql.streamRevision(id),
-            findEvent: (id) => this.sql.findEvent(id),
-          });
-          if (plan.kind === 'already-stored') return plan.result;
-          const recordedAt = this.now().toISOString();
-          let position: Position = 0n;
-          let { streamHash, chainHash } = this.sql.previousHashes(streamId, plan.firstRevision - 1);
-          events.forEach((event, index) => {
-            const row = {
-              eventId: event.eventId,
-              streamId,
-              revision: plan.firstRevision + index,
-              type: event.type,
-              schemaVersion: event.schemaVersion,
-              data: rows[index]!.data,
-              metadata: rows[index]!.metadata,
-              recordedAt,
-            };
-            position = this.sql.insert(row);
-            // The position is part of the hashed content and known only once the row is in.
-            streamHash = streamHashOf(streamHash, eventContent({ ...row, position }));
-            chainHash = chainHashOf(chainHash, streamHash);
-            this.sql.setHashes(position, streamHash, chainHash);
-          });
-          return { streamId, nextExpectedRevision: plan.firstRevision + events.length - 1, position };
-        })
-        .immediate(),
-    );
-    this.signal.notify();
-    return result;
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.queued.push({ streamId, events, expectedRevision: options.expectedRevision, rows, resolve, reject });
+      if (this.queued.length === 1) setImmediate(() => this.commitQueued());
+    });
+  }
+
+  /** Writes every queued append in one transaction (see `append`), then answers each. */
+  private commitQueued(): void {
+    const batch = this.queued;
+    if (batch.length === 0) return;
+    this.queued = [];
+    const outcomes: AppendOutcome[] = [];
+    try {
+      this.ensureOpen();
+      this.guard(() => this.writeBatch.immediate(batch, outcomes));
+    } catch (error) {
+      for (const append of batch) append.reject(error);
+      return;
+    }
+    if (outcomes.some((outcome) => outcome.ok)) this.signal.notify();
+    batch.forEach((append, index) => {
+      const outcome = outcomes[index]!;
+      if (outcome.ok) append.resolve(outcome.result);
+      else append.reject(outcome.error);
+    });
+  }
+
+  /** One append, inside the batch's transaction: the revision check, the rows, their hashes. */
+  private write({ streamId, events, expectedRevision, rows }: QueuedAppend): AppendResult {
+    const plan = planAppend(streamId, events, expectedRevision, {
+      streamRevision: (id) => this.sql.streamRevision(id),
+      findEvent: (id) => this.sql.findEvent(id),
+    });
+    if (plan.kind === 'already-stored') return plan.result;
+    const recordedAt = this.now().toISOString();
+    let position: Position = 0n;
+    let { streamHash, chainHash } = this.sql.previousHashes(streamId, plan.firstRevision - 1);
+    events.forEach((event, index) => {
+      const row = {
+        eventId: event.eventId,
+        streamId,
+        revision: plan.firstRevision + index,
+        type: event.type,
+        schemaVersion: event.schemaVersion,
+        data: rows[index]!.data,
+        metadata: rows[index]!.metadata,
+        recordedAt,
+      };
+      position = this.sql.insert(row);
+      // The position is part of the hashed content and known only once the row is in.
+      streamHash = streamHashOf(streamHash, eventContent({ ...row, position }));
+      chainHash = chainHashOf(chainHash, streamHash);
+      this.sql.setHashes(position, streamHash, chainHash);
+    });
+    return { streamId, nextExpectedRevision: plan.firstRevision + events.length - 1, position };
   }
 
   async *readStream(streamId: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
@@ -189,24 +248,29 @@ export class SqliteEventStore implements EventStore {
 
   async close(): Promise<void> {
     if (this.closed) return;
+    // Appends already called are written (and answered) before the file closes.
+    this.commitQueued();
     this.closed = true;
     this.signal.releaseAll();
     this.db.close();
   }
 
+  /**
+   * No transaction: the head is read first, then the page up to it. Positions are taken under the
+   * write lock and a batch's rows (hashes included) commit at once, so once a head is seen every
+   * event up to it is committed and a later read sees exactly those: the page is what a single
+   * snapshot would give, without the BEGIN and COMMIT every live subscription paid after every append.
+   */
   private readPage(after: Position | null, limit: number, filter: EventFilter | undefined): Page {
     this.ensureOpen();
-    return this.guard(() =>
-      this.db.transaction((): Page => {
-        const head = this.sql.head();
-        if (head === null) return { events: [], scannedUpTo: after };
-        const rows = this.sql.allPage(after ?? 0n, head, limit, filter);
-        const events = rows.map(toRecordedEvent);
-        // Never move back below `after`: a checkpoint past the head must not replay what lies before it.
-        const scannedUpTo = rows.length < limit ? (after !== null && after > head ? after : head) : events[events.length - 1]!.position;
-        return { events, scannedUpTo };
-      })(),
-    );
+    return this.guard((): Page => {
+      const head = this.sql.head();
+      if (head === null) return { events: [], scannedUpTo: after };
+      // Never move back below `after`: a checkpoint past the head must not replay what lies before it.
+      if (after !== null && after >= head) return { events: [], scannedUpTo: after };
+      const page = this.sql.allPage(after ?? 0n, head, limit, filter);
+      return { events: page.rows.map(toRecordedEvent), scannedUpTo: page.scannedUpTo };
+    });
   }
 
   private head(): Position | null {

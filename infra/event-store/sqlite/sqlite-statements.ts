@@ -45,6 +45,9 @@ export interface EventInsert {
 
 const COLUMNS = 'position, event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at';
 
+/** A filtered page whose range (after, head] spans at most this many positions is read by position (nearHeadPage). */
+const NEAR_HEAD = 256n;
+
 /**
  * Prepared statements of the event table. Every integer comes back as a bigint (safeIntegers), so a
  * position never passes through a double on its way out.
@@ -59,6 +62,7 @@ export class SqliteStatements {
   private readonly selectPreviousHashes: Database.Statement;
   private readonly updateHashes: Database.Statement;
   private readonly backwards: Database.Statement;
+  private readonly range: Database.Statement;
 
   constructor(private readonly db: Database.Database) {
     this.insertEvent = db.prepare(
@@ -79,6 +83,7 @@ export class SqliteStatements {
     this.backwards = db
       .prepare(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`)
       .safeIntegers();
+    this.range = db.prepare(`SELECT ${COLUMNS} FROM events WHERE position > ? AND position <= ? ORDER BY position`).safeIntegers();
   }
 
   insert(row: EventInsert): Position {
@@ -117,15 +122,38 @@ export class SqliteStatements {
     return (backwards ? this.backwards : this.forwards).all(streamId, fromRevision, limit) as EventRow[];
   }
 
-  /** Events in (after, head], matching the filter, in global order. */
-  allPage(after: Position, head: Position, limit: number, filter: EventFilter | undefined): EventRow[] {
+  /**
+   * Events in (after, head], matching the filter, in global order: at most `limit` of them, and
+   * `scannedUpTo` the last position looked at (head, unless the limit stopped the page short of it).
+   */
+  allPage(after: Position, head: Position, limit: number, filter: EventFilter | undefined): { rows: EventRow[]; scannedUpTo: Position } {
     const prefixes = filter?.streamPrefixes ?? [];
     const types = filter?.eventTypes ?? [];
+    if (head - after <= NEAR_HEAD && (prefixes.length > 0 || types.length > 0)) return this.nearHeadPage(after, head, limit, prefixes, types);
     const params: unknown[] = [after, head];
     // SQLite's substr() counts characters (code points), not UTF-16 units as String.length does.
     for (const prefix of prefixes) params.push(Array.from(prefix).length, prefix);
     params.push(...types, limit);
-    return this.statementFor(prefixes.length, types.length).all(...params) as EventRow[];
+    const rows = this.statementFor(prefixes.length, types.length).all(...params) as EventRow[];
+    return { rows, scannedUpTo: rows.length < limit ? head : rows[rows.length - 1]!.position };
+  }
+
+  /**
+   * A live subscription reads the few events appended since its last page, after every append. One
+   * probe of events_by_type per listed type plus a sort (a saga's filter lists every type) costs
+   * several times the walk of those few positions, so near the head the whole range is read by
+   * position and filtered here (a prefix match is the same on code points and on UTF-16 units).
+   */
+  private nearHeadPage(after: Position, head: Position, limit: number, prefixes: readonly string[], types: readonly string[]): { rows: EventRow[]; scannedUpTo: Position } {
+    const typeSet = types.length > 0 ? new Set(types) : undefined;
+    const rows: EventRow[] = [];
+    for (const row of this.range.all(after, head) as EventRow[]) {
+      if (typeSet && !typeSet.has(row.type)) continue;
+      if (prefixes.length > 0 && !prefixes.some((prefix) => row.stream_id.startsWith(prefix))) continue;
+      rows.push(row);
+      if (rows.length === limit) return { rows, scannedUpTo: row.position };
+    }
+    return { rows, scannedUpTo: head };
   }
 
   private statementFor(prefixCount: number, typeCount: number): Database.Statement {

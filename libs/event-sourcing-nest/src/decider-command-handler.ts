@@ -1,5 +1,5 @@
 import { ICommandHandler } from '@nestjs/cqrs';
-import { CommandOutcome, Decider, DomainEvent, EventStore, EventTypeRegistry, handleCommand } from '@libs/event-sourcing';
+import { AggregateCache, aggregateCacheOf, CommandOutcome, Decider, DomainEvent, EventStore, EventTypeRegistry, handleCommand } from '@libs/event-sourcing';
 import { DomainCommand } from './domain-command';
 
 /**
@@ -10,11 +10,15 @@ export abstract class DeciderCommandHandler<Payload, Command, Event extends Doma
   implements ICommandHandler<DomainCommand<Payload>, CommandOutcome<Event>>
 {
   protected abstract readonly decider: Decider<Command, Event, State>;
+  /** The store's folds, shared with every handler and lookup on it: a load reads only the new events. */
+  protected readonly cache: AggregateCache;
 
   constructor(
     protected readonly store: EventStore,
     protected readonly registry: EventTypeRegistry,
-  ) {}
+  ) {
+    this.cache = aggregateCacheOf(store);
+  }
 
   protected abstract streamId(payload: Payload): string;
 
@@ -28,6 +32,7 @@ export abstract class DeciderCommandHandler<Payload, Command, Event extends Doma
       command: this.toDomainCommand(message),
       context: message.context,
       expectedRevision: message.expectedRevision,
+      cache: this.cache,
     });
   }
 }

@@ -1,4 +1,4 @@
-import { handleCommand, NewEvent, WrongExpectedRevisionError } from '@libs/event-sourcing';
+import { AggregateCache, handleCommand, loadAggregate, NewEvent, WrongExpectedRevisionError } from '@libs/event-sourcing';
 import { InMemoryEventStore } from '@infra/event-store/in-memory/in-memory-event-store';
 import { context, counter, counterRegistry, LimitExceeded } from './fixtures';
 
@@ -58,5 +58,73 @@ describe('load → decide → append', () => {
     await handleCommand(store, registry, { streamId: 'counter-1', decider: counter, command: { by: 1, limit: 10 }, context: context() });
     const stale = handleCommand(store, registry, { streamId: 'counter-1', decider: counter, command: { by: 1, limit: 10 }, context: context(), expectedRevision: 0 });
     await expect(stale).rejects.toMatchObject({ constructor: WrongExpectedRevisionError, actual: 1 });
+  });
+});
+
+describe('load → decide → append with the folds kept in an AggregateCache', () => {
+  /** Counts the events the store hands out, to see that a cached fold reads only what is new. */
+  function countingStore() {
+    const store = new InMemoryEventStore();
+    const read = { events: 0 };
+    const readStream = store.readStream.bind(store);
+    store.readStream = async function* (streamId, options) {
+      for await (const event of readStream(streamId, options)) {
+        read.events += 1;
+        yield event;
+      }
+    };
+    return { store, read };
+  }
+  const increment = (by: number, cache: AggregateCache, ctx = context()) =>
+    ({ streamId: 'counter-1', decider: counter, command: { by, limit: 10 }, context: ctx, cache }) as const;
+
+  it('reads only the events appended since the kept fold, including those another writer appended', async () => {
+    const { store, read } = countingStore();
+    const cache = new AggregateCache();
+    await handleCommand(store, registry, increment(1, cache));
+    await handleCommand(store, registry, increment(2, cache));
+    // Another writer (another process, another instance) appends behind the cache's back.
+    await handleCommand(store, registry, increment(3, new AggregateCache()));
+    read.events = 0;
+    await expect(handleCommand(store, registry, increment(5, cache))).rejects.toBeInstanceOf(LimitExceeded); // 1 + 2 + 3 + 5 > 10
+    expect(read.events).toBe(2); // the events of the 2nd and 3rd commands, not the whole stream
+    const loaded = await loadAggregate(store, registry, 'counter-1', counter, undefined, cache);
+    expect(loaded).toMatchObject({ state: 6, revision: 2 });
+  });
+
+  it('recognises a retried command whose events lie before the kept fold, and answers like the first time', async () => {
+    const { store } = countingStore();
+    const cache = new AggregateCache();
+    const ctx = context();
+    const first = await handleCommand(store, registry, increment(2, cache, ctx));
+    await handleCommand(store, registry, increment(1, cache));
+    await handleCommand(store, registry, increment(1, cache));
+    const retried = await handleCommand(store, registry, increment(2, cache, ctx));
+    expect(retried).toEqual({ ...first, alreadyHandled: true });
+    expect(await readTypes(store, 'counter-1')).toHaveLength(3);
+  });
+
+  it('still decides again on fresh state when concurrent commands raced on a kept fold', async () => {
+    const { store } = countingStore();
+    const cache = new AggregateCache();
+    await handleCommand(store, registry, increment(1, cache));
+    const results = await Promise.allSettled([1, 2, 3].map(() => handleCommand(store, registry, increment(4, cache))));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(2);
+    expect((await readTypes(store, 'counter-1')).map((e) => (e.data as { by: number }).by)).toEqual([1, 4, 4]);
+    expect((await loadAggregate(store, registry, 'counter-1', counter, undefined, cache)).state).toBe(9);
+  });
+
+  it('keeps a bounded number of streams, the least recently used dropped first', async () => {
+    const store = new InMemoryEventStore();
+    const cache = new AggregateCache(2);
+    for (const streamId of ['counter-a', 'counter-b', 'counter-a', 'counter-c']) {
+      await handleCommand(store, registry, { streamId, decider: counter, command: { by: 1, limit: 10 }, context: context(), cache });
+    }
+    // A new stream is kept from its first load that finds an event: counter-c's now drops counter-b.
+    await loadAggregate(store, registry, 'counter-c', counter, undefined, cache);
+    expect(cache.size).toBe(2);
+    expect(cache.get('counter-b', counter, registry)).toBeUndefined();
+    // The fold as the last load read it (what a command appends is read back by the next load).
+    expect(cache.get('counter-a', counter, registry)).toMatchObject({ state: 1, revision: 0 });
   });
 });

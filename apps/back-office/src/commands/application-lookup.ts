@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { applicationDecider, ApplicationState, applicationStreamId } from '@domain/application';
 import { quotaStreamId, regionalQuotaDecider } from '@domain/quota';
 import { ApplicantCategory, RegionCode } from '@domain/shared/region';
-import { EventTypeRegistry, loadAggregate } from '@libs/event-sourcing';
+import { aggregateCacheOf, EventTypeRegistry, loadAggregate } from '@libs/event-sourcing';
 import type { EventStore } from '@libs/event-sourcing';
 import { EVENT_STORE, EVENT_TYPE_REGISTRY } from '@libs/event-sourcing-nest';
 import { HttpProblem, problem } from '../http/problem';
@@ -16,14 +16,14 @@ export class AggregateLookup {
   ) {}
 
   async application(applicationId: string): Promise<ApplicationState> {
-    const { state } = await loadAggregate(this.store, this.registry, applicationStreamId(applicationId), applicationDecider);
+    const { state } = await loadAggregate(this.store, this.registry, applicationStreamId(applicationId), applicationDecider, undefined, aggregateCacheOf(this.store));
     if (state.status === 'none') throw new HttpProblem(problem(404, 'APPLICATION.NOT_FOUND', 'No such application', `No application ${applicationId}`));
     return state;
   }
 
   /** Whether the year's order gives the region a quota for the category (capacity set and above zero). */
   async quotaOffered(region: RegionCode, year: number, category: ApplicantCategory): Promise<boolean> {
-    const { state } = await loadAggregate(this.store, this.registry, quotaStreamId(region, year, category), regionalQuotaDecider);
+    const { state } = await loadAggregate(this.store, this.registry, quotaStreamId(region, year, category), regionalQuotaDecider, undefined, aggregateCacheOf(this.store));
     return state.status === 'Open' && state.capacity > 0;
   }
 }

@@ -1,7 +1,7 @@
 import { eventIdFor } from '../ids/uuid';
 import { EventTypeRegistry } from '../registry';
 import { EventStore, ExpectedRevision, NewEvent, Position, WrongExpectedRevisionError } from '../store';
-import { loadAggregate, lastPosition } from './aggregate-loader';
+import { AggregateCache, loadAggregate, lastPosition } from './aggregate-loader';
 import { CommandContext, metadataFor } from './command-context';
 import { Decider, DomainEvent } from './decider';
 
@@ -17,6 +17,8 @@ export interface CommandTarget<Command, Event extends DomainEvent, State> {
   readonly expectedRevision?: ExpectedRevision;
   /** Reloads after a concurrent append before giving up with the conflict; default 3. */
   readonly retriesOnConflict?: number;
+  /** Folds kept between commands, so a load reads only what was appended since (AggregateCache). */
+  readonly cache?: AggregateCache;
 }
 
 export interface CommandOutcome<Event extends DomainEvent = DomainEvent> {
@@ -42,7 +44,7 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
 ): Promise<CommandOutcome<Event>> {
   const { streamId, decider, command, context } = target;
   for (let attempt = 0; ; attempt++) {
-    const loaded = await loadAggregate(store, registry, streamId, decider, context.commandId);
+    const loaded = await loadAggregate(store, registry, streamId, decider, context.commandId, target.cache);
     if (loaded.handled.length > 0) {
       const last = loaded.handled[loaded.handled.length - 1]!;
       const events = loaded.handled.map((e) => ({ type: e.type, data: e.data }) as Event);

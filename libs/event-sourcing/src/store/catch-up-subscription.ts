@@ -9,7 +9,10 @@ export interface Page {
 }
 
 export interface PageSource {
-  /** Up to `limit` events after `after` (null: from the start) that match the filter. */
+  /**
+   * Up to `limit` events after `after` (null: from the start) that match the filter. A page of
+   * fewer than `limit` events has scanned up to the head as it was when the page was read.
+   */
   readPage(after: Position | null, limit: number, filter: EventFilter | undefined): Page | Promise<Page>;
   headPosition(): Position | null | Promise<Position | null>;
 }
@@ -41,6 +44,11 @@ export function catchUpSubscription(options: CatchUpOptions): Subscription {
   let reported: Position | null = null;
   let buffer: readonly RecordedEvent[] = [];
   let index = 0;
+  /**
+   * The signal's version before a short page was read: that page reached the head, so once it is
+   * consumed there is nothing to read until an append (or a poll, for other processes) says so.
+   */
+  let drainedAt: number | undefined;
   let closed = false;
   let wakeOnClose: (() => void) | undefined;
 
@@ -70,6 +78,14 @@ export function catchUpSubscription(options: CatchUpOptions): Subscription {
       if (after === undefined) after = await start;
       // The consumer pulls again only when done with the previous event, so the page is handled.
       reportCheckpoint();
+      if (drainedAt !== undefined) {
+        // Live: rather than read an empty page after every page, wait for the next append (at once
+        // if one committed meanwhile — appends in this process signal as they commit).
+        const since = drainedAt;
+        drainedAt = undefined;
+        await waitForAppend(since);
+        continue;
+      }
       const seenVersion = signal.current;
       const page = await source.readPage(after, pageSize, filter);
       buffer = page.events;
@@ -78,6 +94,8 @@ export function catchUpSubscription(options: CatchUpOptions): Subscription {
       if (buffer.length === 0) {
         reportCheckpoint();
         await waitForAppend(seenVersion);
+      } else if (buffer.length < pageSize) {
+        drainedAt = seenVersion;
       }
     }
     return { done: true, value: undefined };
