@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { meets, REPORT_PREFIX, WorkloadReport } from './support/result';
 import { formatTable } from './support/table';
 
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     reports: reports.map((report) => ({ ...report, measurements: report.measurements.map((m) => ({ ...m, meetsTarget: meets(m) })) })),
   };
   const file = join(__dirname, quick ? 'results.quick.json' : 'results.json');
-  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify(mergedWithEarlier(file, results, only !== undefined), null, 2)}\n`);
   process.stderr.write(`\nwritten: ${file}\n`);
 }
 
@@ -52,6 +52,21 @@ function runWorkload(workload: string, quick: boolean): Promise<WorkloadReport> 
       resolveReport(JSON.parse(line.slice(REPORT_PREFIX.length)) as WorkloadReport);
     });
   });
+}
+
+/** With --only, the other workloads' last reports are kept (each says when it ran), so one file has them all. */
+function mergedWithEarlier<T extends { at: string; reports: Array<{ workload: string }> }>(file: string, results: T, partial: boolean): T {
+  if (!partial || !existsSync(file)) return results;
+  const earlier = JSON.parse(readFileSync(file, 'utf8')) as T;
+  const fresh = new Set(results.reports.map((report) => report.workload));
+  const stamp = (report: { workload: string }, at: string) => ({ at, ...report });
+  const reports = WORKLOADS.flatMap((name) => {
+    const now = results.reports.find((report) => report.workload === name);
+    if (now) return [stamp(now, results.at)];
+    const kept = fresh.has(name) ? undefined : earlier.reports.find((report) => report.workload === name);
+    return kept ? [stamp(kept, (kept as { at?: string }).at ?? earlier.at)] : [];
+  });
+  return { ...results, reports };
 }
 
 function argument(name: string): string | undefined {
