@@ -22,6 +22,7 @@
  * half-made file is never taken for a dataset). Generation runs in a child process of its own, so
  * that its memory never counts in the replay's peak RSS.
  */
+import type { EventInsert } from '@infra/event-store/sqlite/sqlite-statements';
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -94,17 +95,10 @@ function readManifest(file: string, request: DatasetRequest): DatasetManifest | 
     : undefined;
 }
 
-interface TemplateRow {
-  readonly eventId: string;
-  readonly streamId: string;
+/** An event row of the template, as the store inserts it, and how it is copied. */
+interface TemplateRow extends EventInsert {
   /** A stream every copy shares (a regional quota): its revisions continue from copy to copy. */
   readonly shared: boolean;
-  readonly revision: number;
-  readonly type: string;
-  readonly schemaVersion: number;
-  readonly data: string;
-  readonly metadata: string;
-  readonly recordedAt: string;
   /** The last event of a stream of its own: its running hash can be forgotten afterwards. */
   readonly lastOfStream: boolean;
 }
