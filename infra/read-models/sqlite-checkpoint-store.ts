@@ -10,8 +10,10 @@ export class SqliteCheckpointStore implements CheckpointStore {
   private readonly select: Database.Statement;
   private readonly upsert: Database.Statement;
   private readonly remove: Database.Statement;
+  /** Built once: better-sqlite3 makes a new wrapper on every db.transaction() call (a hot path: every batch). */
+  private readonly commitTransaction: Database.Transaction<(checkpoints: readonly ConsumerCheckpoint[], work?: () => void) => void>;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(db: Database.Database) {
     db.exec(`CREATE TABLE IF NOT EXISTS checkpoints (
       consumer   TEXT PRIMARY KEY,
       position   INTEGER NOT NULL,
@@ -23,6 +25,12 @@ export class SqliteCheckpointStore implements CheckpointStore {
        ON CONFLICT (consumer) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at`,
     );
     this.remove = db.prepare('DELETE FROM checkpoints WHERE consumer = ?');
+    this.commitTransaction = db.transaction((checkpoints: readonly ConsumerCheckpoint[], work?: () => void) => {
+      const pending = work?.() as unknown;
+      if (pending instanceof Promise) throw new Error(`${checkpoints.map((c) => c.consumer).join(', ')}: a SQLite projection must apply events synchronously`);
+      const at = new Date().toISOString();
+      for (const { consumer, position } of checkpoints) this.upsert.run(consumer, position, at);
+    });
   }
 
   async load(consumer: string): Promise<Position | null> {
@@ -35,12 +43,7 @@ export class SqliteCheckpointStore implements CheckpointStore {
   }
 
   async commitAll(checkpoints: readonly ConsumerCheckpoint[], work?: () => void): Promise<void> {
-    this.db.transaction(() => {
-      const pending = work?.() as unknown;
-      if (pending instanceof Promise) throw new Error(`${checkpoints.map((c) => c.consumer).join(', ')}: a SQLite projection must apply events synchronously`);
-      const at = new Date().toISOString();
-      for (const { consumer, position } of checkpoints) this.upsert.run(consumer, position, at);
-    }).immediate();
+    this.commitTransaction.immediate(checkpoints, work);
   }
 
   async reset(consumer: string): Promise<void> {
