@@ -31,28 +31,69 @@ export interface ReviewDeadline {
  * Pure: the time comes in as `signedAt`, the days off with `calendar`.
  */
 export function reviewDeadline(signedAt: string, calendar: WorkingDayCalendar, policy: SlaPolicy): ReviewDeadline {
-  validateSlaPolicy(policy);
+  const policyKey = validatedPolicyKey(policy);
   const local = parseInstant(signedAt).setZone(policy.zone);
   const signedOn = local.toISODate() as IsoDate;
 
   const withinHours = isWithinWorkingHours(local, policy);
   const acceptedInTime = calendar.isWorkingDay(signedOn) && withinHours;
   const acceptedOn = acceptedInTime ? signedOn : calendar.nextWorkingDay(signedOn);
-  const dueOn = calendar.addWorkingDays(acceptedOn, policy.reviewWorkingDays);
-  const atRiskOn = calendar.subtractWorkingDays(dueOn, policy.atRiskWorkingDaysBeforeDue);
+  const { dueOn, dueAt, atRiskOn, atRiskAt } = dueDaysOf(acceptedOn, calendar, policy, policyKey);
 
   return {
     signedAt: local.toUTC().toISO() as string,
     acceptedOn,
     acceptedLate: !acceptedInTime,
     dueOn,
-    dueAt: endOfWorkingHours(dueOn, policy),
+    dueAt,
     atRiskOn,
-    atRiskAt: endOfWorkingHours(atRiskOn, policy),
+    atRiskAt,
     calendarVersion: calendar.version,
     calendarProvisional: calendar.provisionalYears.some((year) => year >= local.year && year <= yearOf(dueOn)),
     policy: { ...policy },
   };
+}
+
+interface DueDays {
+  readonly dueOn: IsoDate;
+  readonly dueAt: string;
+  readonly atRiskOn: IsoDate;
+  readonly atRiskAt: string;
+}
+
+/**
+ * The due and at-risk days follow from the acceptance day alone, and every application accepted the
+ * same day shares them: they are remembered per calendar and policy, as walking the calendar and
+ * converting zones with luxon cost most of a signing (docs/benchmarks.md). Bounded; a calendar is an
+ * immutable value, so what is remembered never goes stale.
+ */
+const dueDaysByCalendar = new WeakMap<WorkingDayCalendar, Map<string, DueDays>>();
+const MAX_REMEMBERED_DAYS = 4_096;
+
+function dueDaysOf(acceptedOn: IsoDate, calendar: WorkingDayCalendar, policy: SlaPolicy, policyKey: string): DueDays {
+  let remembered = dueDaysByCalendar.get(calendar);
+  if (!remembered) dueDaysByCalendar.set(calendar, (remembered = new Map()));
+  const key = `${policyKey}|${acceptedOn}`;
+  const known = remembered.get(key);
+  if (known) return known;
+  const dueOn = calendar.addWorkingDays(acceptedOn, policy.reviewWorkingDays);
+  const atRiskOn = calendar.subtractWorkingDays(dueOn, policy.atRiskWorkingDaysBeforeDue);
+  const days: DueDays = { dueOn, dueAt: endOfWorkingHours(dueOn, policy), atRiskOn, atRiskAt: endOfWorkingHours(atRiskOn, policy) };
+  if (remembered.size >= MAX_REMEMBERED_DAYS) remembered.clear();
+  remembered.set(key, days);
+  return days;
+}
+
+/** Policies already found valid, by content: validating looks the zone up in ICU every time. */
+const validPolicies = new Set<string>();
+
+function validatedPolicyKey(policy: SlaPolicy): string {
+  const key = JSON.stringify([policy.zone, policy.workdayStart, policy.workdayEnd, policy.reviewWorkingDays, policy.atRiskWorkingDaysBeforeDue]);
+  if (validPolicies.has(key)) return key;
+  validateSlaPolicy(policy);
+  if (validPolicies.size >= MAX_REMEMBERED_DAYS) validPolicies.clear();
+  validPolicies.add(key);
+  return key;
 }
 
 function parseInstant(signedAt: string): DateTime {
