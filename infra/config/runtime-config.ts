@@ -14,6 +14,8 @@ export interface RuntimeConfig {
   readonly sqliteBusyTimeoutMs: number;
   /** Free disk space below which the service reports itself not ready (it would soon fail to write). */
   readonly minFreeDiskBytes: number;
+  /** How many saga steps of different applications may run at once (ADR 13); 1 runs them one by one. */
+  readonly sagaStepsInFlight: number;
   readonly host: string;
   readonly port: number;
 }
@@ -35,6 +37,7 @@ export function readRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
     sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL'], 'FULL'),
     sqliteBusyTimeoutMs: wholeNumber(env, 'KANDAS_SQLITE_BUSY_TIMEOUT_MS', 5000, 60_000),
     minFreeDiskBytes: wholeNumber(env, 'KANDAS_MIN_FREE_DISK_MB', 64, 1_000_000) * 1024 * 1024,
+    sagaStepsInFlight: atLeastOne(env, 'KANDAS_SAGA_STEPS_IN_FLIGHT', wholeNumber(env, 'KANDAS_SAGA_STEPS_IN_FLIGHT', 64, 10_000)),
     host: env.HOST || '127.0.0.1',
     port: port(env, 'PORT', 3000),
   };
@@ -53,6 +56,11 @@ function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, max
   const parsed = Number(value);
   if (!/^\d+$/.test(value) || parsed > max) throw new ConfigError(name, `must be a whole number from 0 to ${max}, got "${value}"`);
   return parsed;
+}
+
+function atLeastOne(env: NodeJS.ProcessEnv, name: string, value: number): number {
+  if (value < 1) throw new ConfigError(name, `must be at least 1, got "${env[name]}"`);
+  return value;
 }
 
 function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

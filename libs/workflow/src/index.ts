@@ -7,6 +7,7 @@ export * from './commands/command-handlers';
 export * from './sla/deadline-queue';
 export * from './sla/deadline-scheduler';
 export * from './sagas/decision-numbers';
+export * from './sagas/saga-partitions';
 export * from './operations/dead-letter-operations';
 export { PendingDeadlinesProjection } from '@infra/read-models';
 export * from './audit';

@@ -42,6 +42,7 @@ import { WORKFLOW_EVENT_TYPES } from './events/event-classes';
 import { DISCLOSURE_EVENT_TYPES } from './export';
 import { QuotaDecisionSaga } from './sagas/quota-decision.saga';
 import { ReviewDeadlineSaga } from './sagas/review-deadline.saga';
+import { sagaPartitionOf } from './sagas/saga-partitions';
 import { SubsidySaga } from './sagas/subsidy.saga';
 import { DEADLINE_QUEUE } from './sla/deadline-queue';
 import { DeadlineScheduler } from './sla/deadline-scheduler';
@@ -146,6 +147,8 @@ export class WorkflowModule {
               clock,
               retry: options.retry ?? DEFAULT_RETRY_POLICY,
               wait: options.wait ?? realWait,
+              partitionOf: sagaPartitionOf,
+              maxInFlight: runtime.sagaStepsInFlight,
             }),
         },
         {

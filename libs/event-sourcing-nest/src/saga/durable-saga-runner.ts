@@ -9,6 +9,7 @@ import {
   Reactor,
   RecordedEvent,
   RetryPolicy,
+  StoredEvent,
   Wait,
 } from '@libs/event-sourcing';
 import { DomainCommand } from '../domain-command';
@@ -24,6 +25,14 @@ export interface DurableSagaOptions {
   readonly wait: Wait;
   readonly clock: Clock;
   readonly logger?: Pick<Logger, 'log' | 'warn' | 'error'>;
+  /**
+   * Which steps must run one after the other (ADR 13): steps whose events share a partition run in
+   * global order, others concurrently. Key it by the stream the step's commands write to, so every
+   * aggregate still sees its commands in the order of their causes. Without it, one step at a time.
+   */
+  readonly partitionOf?: (event: StoredEvent) => string;
+  /** How many steps may be running or waiting ahead of the checkpoint (default 1). */
+  readonly maxInFlight?: number;
 }
 
 export type StepOutcome =
@@ -34,21 +43,34 @@ export type StepOutcome =
  * Runs @Saga() streams durably. Nest's own saga runner is an in-memory RxJS stream: an event
  * published in-process is lost on a crash, its commands are fire-and-forget, and one thrown error
  * ends the saga for good (nestjs/cqrs #1401, #1838). Here the checkpointed subscription feeds each
- * stored event, one at a time, through every saga; the commands it maps to are executed and
- * awaited, and only then does the checkpoint move. Every command's id derives from the causing
- * event, so a redelivery or a replay repeats nothing. A step that keeps failing is retried with
- * backoff and then parked in the dead-letter list; the next events keep flowing.
+ * stored event through every saga; the commands it maps to are executed and awaited, and only then
+ * may the checkpoint move past it. Steps of one partition run one at a time in global order, steps
+ * of different partitions concurrently (ADR 13). Every command's id derives from the causing event,
+ * so a redelivery or a replay repeats nothing. A step that keeps failing is retried with backoff and
+ * then parked in the dead-letter list; the next events keep flowing.
  */
 export class DurableSagaRunner implements Reactor {
   readonly kind = 'reactor';
   readonly filter;
   readonly name: string;
+  readonly maxInFlight: number;
   private readonly logger: Pick<Logger, 'log' | 'warn' | 'error'>;
+  /** Rehydrated once, when the event is partitioned, for its step. */
+  private readonly rehydrated = new WeakMap<RecordedEvent, StoredEvent>();
 
   constructor(private readonly options: DurableSagaOptions) {
     this.name = options.name;
     this.filter = { eventTypes: options.registry.types() };
     this.logger = options.logger ?? new Logger(options.name);
+    this.maxInFlight = options.partitionOf ? (options.maxInFlight ?? 1) : 1;
+  }
+
+  partitionOf(recorded: RecordedEvent): string {
+    const { partitionOf } = this.options;
+    if (!partitionOf) return '';
+    const event = this.options.registry.rehydrate(recorded);
+    this.rehydrated.set(recorded, event);
+    return partitionOf(event);
   }
 
   async handle(event: RecordedEvent): Promise<void> {
@@ -88,7 +110,7 @@ export class DurableSagaRunner implements Reactor {
 
   /** The commands every saga maps this one event to; a saga that throws fails the step. */
   private async commandsFor(recorded: RecordedEvent): Promise<ICommand[]> {
-    const event = this.options.registry.rehydrate(recorded);
+    const event = this.rehydrated.get(recorded) ?? this.options.registry.rehydrate(recorded);
     const perSaga = await Promise.all(this.options.sagas.map((saga) => lastValueFrom(saga(of(event)).pipe(toArray()))));
     return perSaga.flat().filter((command): command is ICommand => Boolean(command));
   }

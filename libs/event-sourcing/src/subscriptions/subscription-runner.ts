@@ -1,6 +1,7 @@
 import { EventStore, Position, RecordedEvent, Subscription } from '../store';
 import { CheckpointStore } from './checkpoint-store';
-import { EventConsumer, Projection } from './consumer';
+import { EventConsumer, Projection, Reactor } from './consumer';
+import { ReactorPipeline } from './reactor-pipeline';
 
 export type RunnerState = 'idle' | 'running' | 'stopped' | 'failed';
 
@@ -25,7 +26,8 @@ const nextTurn = globalThis.setImmediate;
  * restart resumes where the last committed event left off. Events are processed in global order;
  * the checkpoint moves only after the consumer has finished with an event.
  *
- * A reactor gets one event at a time. A projection whose checkpoint store rolls back a failed
+ * A reactor's events go through a ReactorPipeline: one partition's events one at a time, several
+ * partitions at once when the reactor says so, the checkpoint committed behind them. A projection whose checkpoint store rolls back a failed
  * `work` (`rollsBackWork`: the read models' SQLite file) gets every event the subscription already
  * has at hand — up to MAX_PROJECTION_BATCH, without waiting for more — applied in one transaction
  * with one checkpoint: a backlog is caught up with one commit per batch instead of one per event.
@@ -140,7 +142,11 @@ export class CheckpointedSubscriptionRunner {
 
   private async consume(subscription: Subscription): Promise<void> {
     try {
-      if (this.consumer.kind === 'projection' && this.checkpoints.rollsBackWork === true) {
+      if (this.consumer.kind === 'reactor') {
+        await this.consumeThroughPipeline(subscription, this.consumer);
+        return;
+      }
+      if (this.checkpoints.rollsBackWork === true) {
         await this.consumeInBatches(subscription, this.consumer);
         return;
       }
@@ -155,6 +161,41 @@ export class CheckpointedSubscriptionRunner {
       this.wake();
       await subscription.close();
     }
+  }
+
+  private async consumeThroughPipeline(subscription: Subscription, reactor: Reactor): Promise<void> {
+    const pipeline = new ReactorPipeline(reactor, this.processed, {
+      commit: (position) => this.checkpoints.commit(reactor.name, position),
+      committed: (position) => {
+        this.processed = position;
+        if (pipeline.idle) this.settleDeferredReach();
+        this.wake();
+      },
+      // A failed commit may come while the subscription waits for the next event: end that wait.
+      failed: () => void subscription.close(),
+    });
+    try {
+      for await (const event of subscription) {
+        this.uncommitted = true;
+        await pipeline.admit(event);
+        if (pipeline.failed) break;
+      }
+    } finally {
+      await pipeline.settle().catch((error: unknown) => {
+        const failed = pipeline.failed;
+        if (failed) this.events.onFailure?.(reactor.name, failed.event, failed.error);
+        throw error;
+      });
+    }
+    this.settleDeferredReach();
+  }
+
+  /** Once nothing handed out is uncommitted, a checkpoint the subscription reported meanwhile counts. */
+  private settleDeferredReach(): void {
+    this.uncommitted = false;
+    const deferred = this.deferredReach;
+    this.deferredReach = null;
+    if (deferred !== null && (this.reached === null || deferred > this.reached)) this.reached = deferred;
   }
 
   /**
@@ -178,10 +219,7 @@ export class CheckpointedSubscriptionRunner {
         pending = iterator.next();
       }
       await this.processBatch(batch, projection);
-      this.uncommitted = false;
-      const deferred = this.deferredReach;
-      this.deferredReach = null;
-      if (deferred !== null && (this.reached === null || deferred > this.reached)) this.reached = deferred;
+      this.settleDeferredReach();
       this.wake();
     }
   }
@@ -206,14 +244,9 @@ export class CheckpointedSubscriptionRunner {
   }
 
   private async process(event: RecordedEvent): Promise<void> {
-    const { consumer } = this;
+    const consumer = this.consumer as Projection;
     try {
-      if (consumer.kind === 'projection') {
-        await this.checkpoints.commit(consumer.name, event.position, () => consumer.apply(event));
-      } else {
-        await consumer.handle(event);
-        await this.checkpoints.commit(consumer.name, event.position);
-      }
+      await this.checkpoints.commit(consumer.name, event.position, () => consumer.apply(event));
     } catch (error) {
       this.events.onFailure?.(consumer.name, event, error);
       throw error;

@@ -1,0 +1,40 @@
+import type { RecordedEvent } from '@libs/event-sourcing';
+import {
+  ApplicationIncludedEvent,
+  ApplicationRefusedEvent,
+  ApplicationReviewedEvent,
+  ApplicationSignedEvent,
+  ApplicationWithdrawnEvent,
+  ReviewSlaBreachedEvent,
+  SeatReservationDeclinedEvent,
+  SeatsReservedEvent,
+  sagaPartitionOf,
+} from '@libs/workflow';
+
+const APPLICATION = '0b9f6c1e-3c55-4a8e-9a49-5d7e8f0a1b2c';
+const QUOTA = { region: 'pavlodar', year: 2026, category: 'kandas' };
+const ON_QUOTA = 'regional-quota-pavlodar-2026-kandas';
+const ON_APPLICATION = `application-${APPLICATION}`;
+
+function recorded(type: string, streamId: string, data: object): RecordedEvent {
+  return { eventId: 'e', type, schemaVersion: 1, data, metadata: {}, streamId, revision: 0, position: 1n, recordedAt: '2026-03-02T04:00:00.000Z' } as RecordedEvent;
+}
+
+const onApplication = (type: string, data: object) => recorded(type, ON_APPLICATION, { applicationId: APPLICATION, ...data });
+const onQuota = (type: string, data: object) => recorded(type, ON_QUOTA, { applicationId: APPLICATION, ...QUOTA, ...data });
+
+describe('saga partitions: a step runs on the partition of the stream it writes to', () => {
+  it.each([
+    ['an eligible review reserves seats: on the quota, so seats go first fit in review order', new ApplicationReviewedEvent(onApplication('ApplicationReviewed', { verdict: 'eligible', quota: QUOTA })), ON_QUOTA],
+    ['a refusal gives seats back: on the quota', new ApplicationRefusedEvent(onApplication('ApplicationRefused', { quota: QUOTA })), ON_QUOTA],
+    ['a withdrawal gives seats back: on the quota', new ApplicationWithdrawnEvent(onApplication('ApplicationWithdrawn', { quota: QUOTA })), ON_QUOTA],
+    ['a not-eligible review refuses the application: on the application', new ApplicationReviewedEvent(onApplication('ApplicationReviewed', { verdict: 'not-eligible', quota: QUOTA })), ON_APPLICATION],
+    ['seats reserved include the application: on the application', new SeatsReservedEvent(onQuota('SeatsReserved', {})), ON_APPLICATION],
+    ['a declined reservation refuses the application: on the application', new SeatReservationDeclinedEvent(onQuota('SeatReservationDeclined', {})), ON_APPLICATION],
+    ['signing schedules the deadline: on the application', new ApplicationSignedEvent(onApplication('ApplicationSigned', {})), ON_APPLICATION],
+    ['a breach escalates: on the application', new ReviewSlaBreachedEvent(onApplication('ReviewSlaBreached', {})), ON_APPLICATION],
+    ['an inclusion grants the subsidies: on the application', new ApplicationIncludedEvent(onApplication('ApplicationIncluded', {})), ON_APPLICATION],
+  ])('%s', (_why, event, partition) => {
+    expect(sagaPartitionOf(event)).toBe(partition);
+  });
+});
