@@ -1,0 +1,13 @@
+import { ConfigError, readRuntimeConfig } from '@infra/config/runtime-config';
+
+describe('runtime configuration: saga steps in flight', () => {
+  it('runs 64 saga steps at once unless told otherwise, and 1 runs them one by one', () => {
+    expect(readRuntimeConfig({}).sagaStepsInFlight).toBe(64);
+    expect(readRuntimeConfig({ KANDAS_SAGA_STEPS_IN_FLIGHT: '1' }).sagaStepsInFlight).toBe(1);
+  });
+
+  it.each(['0', '-3', '2.5', 'many', '10001'])('refuses KANDAS_SAGA_STEPS_IN_FLIGHT=%s at start-up, naming the variable', (value) => {
+    expect(() => readRuntimeConfig({ KANDAS_SAGA_STEPS_IN_FLIGHT: value })).toThrow(ConfigError);
+    expect(() => readRuntimeConfig({ KANDAS_SAGA_STEPS_IN_FLIGHT: value })).toThrow(/KANDAS_SAGA_STEPS_IN_FLIGHT/);
+  });
+});
