@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { CalendarDate } from '../shared/calendar-date';
+import { CivilDate, civilDateOf, civilDateOfEpochDay, epochDayOf, formatCivilDate, isoWeekdayOf } from '../shared/civil-time';
 import { InvalidCalendarInputError } from './calendar-errors';
 
 /**
@@ -9,30 +10,29 @@ import { InvalidCalendarInputError } from './calendar-errors';
  */
 export type IsoDate = CalendarDate;
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Day arithmetic is done in UTC so that no zone transition can shift a day. */
-function toDateTime(date: IsoDate, field: string): DateTime {
-  const parsed = ISO_DATE.test(date) ? DateTime.fromISO(date, { zone: 'utc' }) : undefined;
-  if (!parsed?.isValid) throw new InvalidCalendarInputError(field, `not a calendar date yyyy-MM-dd: ${JSON.stringify(date)}`);
+/** Day arithmetic counts days, with no zone, so that no zone transition can shift a day. */
+function civil(date: IsoDate, field: string): CivilDate {
+  const parsed = typeof date === 'string' ? civilDateOf(date) : undefined;
+  if (!parsed) throw new InvalidCalendarInputError(field, `not a calendar date yyyy-MM-dd: ${JSON.stringify(date)}`);
   return parsed;
 }
 
 export function assertIsoDate(date: IsoDate, field = 'date'): void {
-  toDateTime(date, field);
+  civil(date, field);
 }
 
 export function yearOf(date: IsoDate): number {
-  return toDateTime(date, 'date').year;
+  return civil(date, 'date').year;
 }
 
 export function plusDays(date: IsoDate, days: number): IsoDate {
-  return toDateTime(date, 'date').plus({ days }).toISODate() as IsoDate;
+  const moved = formatCivilDate(civilDateOfEpochDay(epochDayOf(civil(date, 'date')) + days));
+  return moved ?? (DateTime.fromISO(date, { zone: 'utc' }).plus({ days }).toISODate() as IsoDate);
 }
 
 /** Saturday and Sunday: the weekend of a five-day working week (Labour Code art. 84). */
 export function isWeekend(date: IsoDate): boolean {
-  return toDateTime(date, 'date').weekday >= 6;
+  return isoWeekdayOf(epochDayOf(civil(date, 'date'))) >= 6;
 }
 
 /** Every day of a year, 1 January to 31 December. */

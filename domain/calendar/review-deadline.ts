@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { isInstant } from '../shared/calendar-date';
+import { instantMillis, isInstant, zonedDateTimeOf } from '../shared/calendar-date';
 import { InvalidCalendarInputError } from './calendar-errors';
 import { yearOf, type IsoDate } from './iso-date';
 import { minutesOfDay, validateSlaPolicy, type SlaPolicy } from './sla-policy';
@@ -32,16 +32,17 @@ export interface ReviewDeadline {
  */
 export function reviewDeadline(signedAt: string, calendar: WorkingDayCalendar, policy: SlaPolicy): ReviewDeadline {
   const policyKey = validatedPolicyKey(policy);
-  const local = parseInstant(signedAt).setZone(policy.zone);
-  const signedOn = local.toISODate() as IsoDate;
+  const millis = parseInstant(signedAt);
+  const local = zonedDateTimeOf(signedAt, policy.zone);
+  const signedOn = local.date as IsoDate;
 
-  const withinHours = isWithinWorkingHours(local, policy);
+  const withinHours = isWithinWorkingHours(local.msOfDay, policy);
   const acceptedInTime = calendar.isWorkingDay(signedOn) && withinHours;
   const acceptedOn = acceptedInTime ? signedOn : calendar.nextWorkingDay(signedOn);
   const { dueOn, dueAt, atRiskOn, atRiskAt } = dueDaysOf(acceptedOn, calendar, policy, policyKey);
 
   return {
-    signedAt: local.toUTC().toISO() as string,
+    signedAt: new Date(millis).toISOString(),
     acceptedOn,
     acceptedLate: !acceptedInTime,
     dueOn,
@@ -49,7 +50,7 @@ export function reviewDeadline(signedAt: string, calendar: WorkingDayCalendar, p
     atRiskOn,
     atRiskAt,
     calendarVersion: calendar.version,
-    calendarProvisional: calendar.provisionalYears.some((year) => year >= local.year && year <= yearOf(dueOn)),
+    calendarProvisional: calendar.provisionalYears.some((year) => year >= yearOf(signedOn) && year <= yearOf(dueOn)),
     policy: { ...policy },
   };
 }
@@ -96,16 +97,15 @@ function validatedPolicyKey(policy: SlaPolicy): string {
   return key;
 }
 
-function parseInstant(signedAt: string): DateTime {
+/** Milliseconds since the epoch. */
+function parseInstant(signedAt: string): number {
   // An instant must say its offset (`Z` or `±hh:mm`): a bare local time would depend on the server.
-  const parsed = isInstant(signedAt) ? DateTime.fromISO(signedAt, { setZone: true }) : undefined;
-  if (!parsed?.isValid) throw new InvalidCalendarInputError('signedAt', `not an ISO instant with an offset: ${JSON.stringify(signedAt)}`);
-  return parsed;
+  if (!isInstant(signedAt)) throw new InvalidCalendarInputError('signedAt', `not an ISO instant with an offset: ${JSON.stringify(signedAt)}`);
+  return instantMillis(signedAt);
 }
 
 /** [workdayStart, workdayEnd): 18:29:59.999 is inside, 18:30:00.000 is not. */
-function isWithinWorkingHours(local: DateTime, policy: SlaPolicy): boolean {
-  const msOfDay = ((local.hour * 60 + local.minute) * 60 + local.second) * 1000 + local.millisecond;
+function isWithinWorkingHours(msOfDay: number, policy: SlaPolicy): boolean {
   const start = (minutesOfDay(policy.workdayStart) ?? 0) * 60_000;
   const end = (minutesOfDay(policy.workdayEnd) ?? 0) * 60_000;
   return msOfDay >= start && msOfDay < end;

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { civilDateOf, formatCivilDate, instantMillisOf, zonedTimeOf } from './civil-time';
 
 /** A calendar date without time, `yyyy-MM-dd` (ISO 8601). */
 export type CalendarDate = string;
@@ -9,14 +10,15 @@ export type Instant = string;
 export const KAZAKHSTAN_ZONE = 'Asia/Almaty';
 
 export function isCalendarDate(value: unknown): value is CalendarDate {
-  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value, { zone: 'utc' }).isValid;
+  return typeof value === 'string' && civilDateOf(value) !== undefined;
 }
 
+/** The plain arithmetic answers for every ordinary instant; luxon has the last word on the rest. */
 export function isInstant(value: unknown): value is Instant {
   return (
     typeof value === 'string' &&
     /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(value) &&
-    DateTime.fromISO(value).isValid
+    (instantMillisOf(value) !== undefined || DateTime.fromISO(value).isValid)
   );
 }
 
@@ -26,11 +28,23 @@ export function yearOf(date: CalendarDate): number {
 
 /** The date an instant falls on in Kazakhstan (IANA zone data: UTC+6 until March 2024, UTC+5 after). */
 export function localDateOf(instant: Instant, zone = KAZAKHSTAN_ZONE): CalendarDate {
-  return DateTime.fromISO(instant, { zone }).toISODate()!;
+  return zonedDateTimeOf(instant, zone).date;
 }
 
 export function instantMillis(instant: Instant): number {
-  return DateTime.fromISO(instant).toMillis();
+  return instantMillisOf(instant) ?? DateTime.fromISO(instant).toMillis();
+}
+
+/** An instant's day, and milliseconds into that day, on the wall clock of `zone`. */
+export function zonedDateTimeOf(instant: Instant, zone: string): { readonly date: CalendarDate; readonly msOfDay: number } {
+  const millis = instantMillisOf(instant);
+  if (millis !== undefined) {
+    const local = zonedTimeOf(millis, zone);
+    const date = formatCivilDate(local.date);
+    if (date !== undefined) return { date, msOfDay: local.msOfDay };
+  }
+  const local = DateTime.fromISO(instant, { zone });
+  return { date: local.toISODate()!, msOfDay: ((local.hour * 60 + local.minute) * 60 + local.second) * 1000 + local.millisecond };
 }
 
 /** Whole years from `from` to `to` (both calendar dates), as an age is counted. */

@@ -16,8 +16,8 @@ const QUOTA = { region: 'pavlodar', year: 2026, category: 'kandas' };
 const ON_QUOTA = 'regional-quota-pavlodar-2026-kandas';
 const ON_APPLICATION = `application-${APPLICATION}`;
 
-function recorded(type: string, streamId: string, data: object): RecordedEvent {
-  return { eventId: 'e', type, schemaVersion: 1, data, metadata: {}, streamId, revision: 0, position: 1n, recordedAt: '2026-03-02T04:00:00.000Z' } as RecordedEvent;
+function recorded(type: string, streamId: string, data: object): RecordedEvent<never> {
+  return { eventId: 'e', type, schemaVersion: 1, data, metadata: {}, streamId, revision: 0, position: 1n, recordedAt: '2026-03-02T04:00:00.000Z' } as RecordedEvent<never>;
 }
 
 const onApplication = (type: string, data: object) => recorded(type, ON_APPLICATION, { applicationId: APPLICATION, ...data });
