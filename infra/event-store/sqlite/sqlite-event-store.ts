@@ -29,6 +29,7 @@ import { openSqlite, SqliteConnectionOptions } from '@infra/sqlite/connection';
 import { describeSqliteFault, isSqliteError } from '@infra/sqlite/sqlite-faults';
 import { checkSqliteHealth, DEFAULT_MIN_FREE_BYTES } from '@infra/sqlite/sqlite-health';
 import { SqliteStatements, toRecordedEvent } from './sqlite-statements';
+import { DEFAULT_RECENT_EVENTS, filterMatcher, RecentEvents, WrittenEvent } from './recent-events';
 
 export interface SqliteEventStoreOptions extends SqliteConnectionOptions {
   /** How often an idle subscription looks for events appended by another process. */
@@ -37,6 +38,8 @@ export interface SqliteEventStoreOptions extends SqliteConnectionOptions {
   readonly now?: () => Date;
   /** Free space below which `checkHealth` says the store cannot take appends. */
   readonly minFreeBytes?: number;
+  /** How many of its own latest events the store answers reads from memory with (RecentEvents); 0: none. */
+  readonly recentEvents?: number;
 }
 
 interface QueuedAppend {
@@ -68,19 +71,26 @@ export class SqliteEventStore implements EventStore {
   private readonly writeOne: Database.Transaction<(append: QueuedAppend) => AppendResult>;
   /** Once SQLite has said the file is corrupt, nothing it says later is trusted until a restart. */
   private corruption: string | undefined;
+  private readonly recent: RecentEvents;
+  /** Rows the open transaction wrote, handed to `recent` once it commits. */
+  private written: WrittenEvent[] = [];
 
   private constructor(readonly db: Database.Database, private readonly options: SqliteEventStoreOptions) {
     this.sql = new SqliteStatements(db);
+    const dataVersion = db.prepare('PRAGMA data_version').pluck();
+    this.recent = new RecentEvents(() => dataVersion.get() as number, options.recentEvents ?? DEFAULT_RECENT_EVENTS);
     // Made once: better-sqlite3 builds a wrapper per db.transaction() call. Called inside the
     // batch's transaction, `writeOne` runs in a SAVEPOINT: a throw rolls back that append only.
     const writeOne = db.transaction((append: QueuedAppend) => this.write(append));
     this.writeOne = writeOne;
     this.writeBatch = db.transaction((batch: readonly QueuedAppend[], outcomes: AppendOutcome[]) => {
       for (const append of batch) {
+        const writtenBefore = this.written.length;
         try {
           outcomes.push({ ok: true, result: writeOne(append) });
         } catch (error) {
           if (isSqliteError(error)) throw error;
+          this.written.length = writtenBefore; // rolled back to its savepoint
           outcomes.push({ ok: false, error });
         }
       }
@@ -137,7 +147,9 @@ export class SqliteEventStore implements EventStore {
     try {
       this.ensureOpen();
       this.guard(() => this.writeBatch.immediate(batch, outcomes));
+      this.rememberWritten();
     } catch (error) {
+      this.written = [];
       for (const append of batch) append.reject(error);
       return;
     }
@@ -154,11 +166,20 @@ export class SqliteEventStore implements EventStore {
     try {
       this.ensureOpen();
       const result = this.guard(() => this.writeOne.immediate(append));
+      this.rememberWritten();
       this.signal.notify();
       append.resolve(result);
     } catch (error) {
+      this.written = [];
       append.reject(error);
     }
+  }
+
+  /** After a commit: what it wrote becomes readable from memory. */
+  private rememberWritten(): void {
+    const written = this.written;
+    this.written = [];
+    this.recent.committed(written);
   }
 
   /** One append, inside the batch's transaction: the revision check, the rows, their hashes. */
@@ -183,6 +204,7 @@ export class SqliteEventStore implements EventStore {
         recordedAt,
       };
       position = this.sql.insert(row);
+      this.written.push({ eventId: row.eventId, streamId, revision: row.revision, position, type: row.type, schemaVersion: row.schemaVersion, data: row.data, metadata: row.metadata, recordedAt });
       // The position is part of the hashed content and known only once the row is in.
       streamHash = streamHashOf(streamHash, eventContent({ ...row, position }));
       chainHash = chainHashOf(chainHash, streamHash);
@@ -201,6 +223,11 @@ export class SqliteEventStore implements EventStore {
     const end = () => (backwards ? Number.MAX_SAFE_INTEGER : this.guard(() => this.sql.streamRevision(streamId)));
     let cursor = from === 'start' ? 0 : from === 'end' ? end() : from;
     let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
+    const recent = backwards ? undefined : this.recent.streamFrom(streamId, cursor, remaining);
+    if (recent) {
+      yield* recent;
+      return;
+    }
     while (remaining > 0) {
       this.ensureOpen();
       const limit = Math.min(this.pageSize, remaining);
@@ -278,6 +305,8 @@ export class SqliteEventStore implements EventStore {
    */
   private readPage(after: Position | null, limit: number, filter: EventFilter | undefined): Page {
     this.ensureOpen();
+    const recent = this.recent.page(after, limit, filterMatcher(filter));
+    if (recent) return recent;
     return this.guard((): Page => {
       const head = this.sql.head();
       if (head === null) return { events: [], scannedUpTo: after };
@@ -289,7 +318,8 @@ export class SqliteEventStore implements EventStore {
   }
 
   private head(): Position | null {
-    return this.guard(() => this.sql.head());
+    const known = this.recent.headIfKnown();
+    return known !== undefined ? known : this.guard(() => this.sql.head());
   }
 
   private ensureOpen(): void {
