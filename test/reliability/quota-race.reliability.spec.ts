@@ -22,9 +22,10 @@ import { seededRandom, testSeed, withSeed } from './support/seed';
  * persons. The quota never admits more than its capacity, every family it cannot hold is refused
  * on the quota-exhausted ground, and events, read models and subsidies agree.
  *
- * The rule observed (domain/quota/decide.ts + the one-event-at-a-time review saga): first fit in
- * the order the reviews were recorded — each family gets its seats if they still fit when its
- * review reaches the quota, else it is refused; a smaller family reviewed later may still fit.
+ * The rule observed (domain/quota/decide.ts + the review saga, which runs a quota's steps one at a
+ * time in the order of their causes, ADR 13): first fit in the order the reviews were recorded —
+ * each family gets its seats if they still fit when its review reaches the quota, else it is
+ * refused; a smaller family reviewed later may still fit.
  */
 const SEED = testSeed();
 const REGION = 'pavlodar';
@@ -196,9 +197,9 @@ describe('quota race on the real HTTP server and a SQLite file (issue 8, point 2
 });
 
 /**
- * Over HTTP the reservations reach the quota one at a time (one durable saga runner, one event at a
- * time), so the HTTP race above never makes two writers meet on the quota stream. Two service
- * instances on one SQLite file would: here two store connections race 120 ReserveSeats on one
+ * Over HTTP the reservations reach the quota one at a time (the durable saga runs a quota's steps
+ * one after the other, ADR 13), so the HTTP race above never makes two writers meet on the quota
+ * stream. Two service instances on one SQLite file would: here two store connections race 120 ReserveSeats on one
  * quota through the real load → decide → append path, and optimistic concurrency alone must hold.
  */
 describe('quota race between two writers on one SQLite file (what a second instance would do)', () => {
