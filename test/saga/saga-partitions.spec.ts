@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '@libs/event-sourcing';
+import { DurableSagaRunner } from '@libs/event-sourcing-nest';
 import {
   ApplicationIncludedEvent,
   ApplicationRefusedEvent,
@@ -10,6 +11,7 @@ import {
   SeatsReservedEvent,
   sagaPartitionOf,
 } from '@libs/workflow';
+import { SagaHarness } from './support/saga-harness';
 
 const APPLICATION = '0b9f6c1e-3c55-4a8e-9a49-5d7e8f0a1b2c';
 const QUOTA = { region: 'pavlodar', year: 2026, category: 'kandas' };
@@ -36,5 +38,18 @@ describe('saga partitions: a step runs on the partition of the stream it writes 
     ['an inclusion grants the subsidies: on the application', new ApplicationIncludedEvent(onApplication('ApplicationIncluded', {})), ON_APPLICATION],
   ])('%s', (_why, event, partition) => {
     expect(sagaPartitionOf(event)).toBe(partition);
+  });
+});
+
+describe('the review saga is fed only the events it acts on', () => {
+  let h: SagaHarness | undefined;
+  afterEach(() => h?.close());
+
+  it('signing, breach, review, seats reserved or declined, refusal, withdrawal, inclusion — not the rest of an application’s events', async () => {
+    h = await SagaHarness.start();
+    expect([...h.app.get(DurableSagaRunner).filter.eventTypes].sort()).toEqual([
+      'ApplicationIncluded', 'ApplicationRefused', 'ApplicationReviewed', 'ApplicationSigned', 'ApplicationWithdrawn',
+      'ReviewSlaBreached', 'SeatReservationDeclined', 'SeatsReserved',
+    ]);
   });
 });

@@ -4,5 +4,6 @@ export * from './domain-command';
 export * from './decider-command-handler';
 export * from './subscriptions-host';
 export * from './saga/saga-functions';
+export * from './saga/of-type';
 export * from './saga/durable-saga-runner';
 export * from './saga/saga-step-context';

@@ -14,6 +14,7 @@ import {
 } from '@libs/event-sourcing';
 import { DomainCommand } from '../domain-command';
 import { SagaFunction } from './saga-functions';
+import { eventClassesActedOn } from './of-type';
 
 export interface DurableSagaOptions {
   readonly name: string;
@@ -60,7 +61,7 @@ export class DurableSagaRunner implements Reactor {
 
   constructor(private readonly options: DurableSagaOptions) {
     this.name = options.name;
-    this.filter = { eventTypes: options.registry.types() };
+    this.filter = { eventTypes: eventTypesActedOn(options.sagas, options.registry) };
     this.logger = options.logger ?? new Logger(options.name);
     this.maxInFlight = options.partitionOf ? (options.maxInFlight ?? 1) : 1;
   }
@@ -140,6 +141,24 @@ export class DurableSagaRunner implements Reactor {
       parkedAt: this.options.clock.now().toISOString(),
     });
   }
+}
+
+/**
+ * The stored types the sagas act on, when every saga names its classes with our `ofType`; else
+ * every registered type. A class the registry does not know is a wiring error, said at start-up.
+ */
+function eventTypesActedOn(sagas: readonly SagaFunction[], registry: EventTypeRegistry): string[] {
+  const types = new Set<string>();
+  for (const saga of sagas) {
+    const classes = eventClassesActedOn(saga);
+    if (!classes) return registry.types();
+    for (const eventClass of classes) {
+      const type = registry.typeOfClass(eventClass);
+      if (type === undefined) throw new Error(`${saga.sagaName} acts on ${eventClass.name}, which no registered event type stores`);
+      types.add(type);
+    }
+  }
+  return [...types];
 }
 
 function describeCommand(command: ICommand): string {

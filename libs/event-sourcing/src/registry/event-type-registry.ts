@@ -61,6 +61,12 @@ export class EventTypeRegistry {
     return [...this.definitions.keys()];
   }
 
+  /** The stored type name an event class is registered under; undefined for a class it does not know. */
+  typeOfClass(eventClass: Function): string | undefined {
+    for (const definition of this.definitions.values()) if (definition.eventClass === eventClass) return definition.type;
+    return undefined;
+  }
+
   currentVersion(type: string): number {
     return this.definition(type).schemaVersion;
   }

@@ -1,8 +1,8 @@
-import { IEvent, ofType, Saga } from '@nestjs/cqrs';
+import { IEvent, Saga } from '@nestjs/cqrs';
 import { filter, map, merge, Observable } from 'rxjs';
 import { ApplicationErrorCode, QUOTA_EXHAUSTED } from '@domain/application';
 import type { Clock } from '@libs/event-sourcing';
-import { sagaStepContext } from '@libs/event-sourcing-nest';
+import { ofType, sagaStepContext } from '@libs/event-sourcing-nest';
 import { ApplicationCommandMessage, QuotaCommandMessage } from '../commands/command-messages';
 import {
   ApplicationRefusedEvent,

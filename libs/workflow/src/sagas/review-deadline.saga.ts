@@ -1,7 +1,7 @@
-import { IEvent, ofType, Saga } from '@nestjs/cqrs';
+import { IEvent, Saga } from '@nestjs/cqrs';
 import { map, Observable } from 'rxjs';
 import type { Clock } from '@libs/event-sourcing';
-import { sagaStepContext } from '@libs/event-sourcing-nest';
+import { ofType, sagaStepContext } from '@libs/event-sourcing-nest';
 import { ApplicationCommandMessage } from '../commands/command-messages';
 import { ApplicationSignedEvent, ReviewSlaBreachedEvent } from '../events/event-classes';
 import { scheduledDeadlineOf } from '../workflow-config';

@@ -1,7 +1,7 @@
-import { IEvent, ofType, Saga } from '@nestjs/cqrs';
+import { IEvent, Saga } from '@nestjs/cqrs';
 import { mergeMap, Observable } from 'rxjs';
 import type { Clock } from '@libs/event-sourcing';
-import { sagaStepContext } from '@libs/event-sourcing-nest';
+import { ofType, sagaStepContext } from '@libs/event-sourcing-nest';
 import { ApplicationCommandMessage } from '../commands/command-messages';
 import { ApplicationIncludedEvent } from '../events/event-classes';
 import type { WorkflowConfig } from '../workflow-config';
