@@ -4,7 +4,9 @@
  * read-models file; events per second and the peak RSS of this process (it must stream).
  *
  * The dataset (support/dataset-replay.ts) is made once by a child process and cached under
- * bench/.data; its generation time is reported on its own, never mixed with the rebuild's.
+ * bench/.data; its generation time is reported on its own, never mixed with the rebuild's. The
+ * same rebuild is then run by the compiled CLI in a process of its own (support/cli-rebuild.ts):
+ * its peak RSS is the product's; this process's includes the bench harness.
  */
 import { join } from 'node:path';
 import { EventTypeRegistry } from '@libs/event-sourcing';
@@ -13,6 +15,7 @@ import { readRuntimeConfig } from '@infra/config/runtime-config';
 import { SqliteEventStore } from '@infra/event-store/sqlite/sqlite-event-store';
 import { READ_MODEL_TABLES, SqliteCheckpointStore } from '@infra/read-models';
 import { openSqlite } from '@infra/sqlite/connection';
+import { rebuildWithTheCli } from '../support/cli-rebuild';
 import { ensureReplayDataset } from '../support/dataset-replay';
 import { peakRssMb } from '../support/memory';
 import { emitReport } from '../support/result';
@@ -68,10 +71,15 @@ async function main(): Promise<void> {
     let read = 0;
     for await (const _ of store.readAll()) read += 1;
     const readSeconds = (performance.now() - readStarted) / 1000;
+
+    // The same rebuild as an operator runs it: the compiled CLI, in a process of its own.
+    const cli = await rebuildWithTheCli(dataset.file, join(scratch.dir, 'read-models-cli.sqlite'));
+    if (JSON.stringify(cli.digests) !== JSON.stringify(result.digests)) throw new Error('the CLI rebuilt other read models than rebuildReadModels did');
     process.stdout.write(
       `rebuilt ${result.events.toLocaleString('en-US')} events in ${seconds.toFixed(2)} s: ${Math.round(rate).toLocaleString('en-US')} ev/s, peak RSS ${peak.toFixed(0)} MB ` +
         `(${rssBeforeMb.toFixed(0)} MB before); count ${result.timings.count.toFixed(2)} s, replay ${result.timings.replay.toFixed(2)} s, ` +
-        `indexes ${result.timings.indexes.toFixed(2)} s, digests ${result.timings.digests.toFixed(2)} s; reading alone ${readSeconds.toFixed(2)} s\n`,
+        `indexes ${result.timings.indexes.toFixed(2)} s, digests ${result.timings.digests.toFixed(2)} s; reading alone ${readSeconds.toFixed(2)} s\n` +
+        `the CLI: ${Math.round(cli.events / cli.seconds).toLocaleString('en-US')} ev/s, peak RSS ${cli.peakRssMb.toFixed(0)} MB, same digests\n`,
     );
     emitReport({
       workload: 'replay',
@@ -111,15 +119,31 @@ async function main(): Promise<void> {
           details: { events: read, seconds: readSeconds, note: 'what reading the events through the EventStore port costs before any projection work' },
         },
         {
-          name: 'replay · peak RSS of the rebuilding process',
-          subject: 'ours',
-          value: peak,
+          name: 'replay · rebuild all read models · npm run cli -- rebuild',
+          subject: 'ours (the CLI)',
+          value: cli.events / cli.seconds,
+          unit: 'events/s',
+          better: 'higher',
+          details: { events: cli.events, seconds: cli.seconds, sameDigests: true },
+        },
+        {
+          name: 'replay · peak RSS of the rebuilding process · npm run cli -- rebuild',
+          subject: 'ours (the CLI)',
+          value: cli.peakRssMb,
           unit: 'MB',
           better: 'lower',
           target: { value: 300, text: '< 300 MB' },
+          details: { note: 'the compiled CLI as an operator runs it, in a process of its own; getrusage maxRSS' },
+        },
+        {
+          name: 'replay · peak RSS of the rebuilding process · in the bench process',
+          subject: 'ours (bench harness)',
+          value: peak,
+          unit: 'MB',
+          better: 'lower',
           details: {
             rssBeforeRebuildMb: rssBeforeMb,
-            note: 'the whole process: node, the swc on-the-fly compiler of the bench harness and the loaded modules account for the RSS before the rebuild',
+            note: 'not the product: node, the swc on-the-fly compiler of the bench harness and the loaded modules account for the RSS before the rebuild',
           },
         },
         {
