@@ -2,6 +2,7 @@ import { assertNever } from '../shared/decider';
 import { QuotaOrderRef } from './commands';
 import { QuotaEvent, SeatReservationDeclined, SeatsReleased, SeatsReserved } from './events';
 import { keyOf, QuotaKey } from './quota-key';
+import { PersistentMap, PersistentSet } from '../shared/persistent-map';
 
 /**
  * Before any order: no capacity. `key` is known once a first event was recorded, and `declined`
@@ -10,7 +11,7 @@ import { keyOf, QuotaKey } from './quota-key';
 export interface UnsetQuota {
   readonly status: 'Unset';
   readonly key: QuotaKey | null;
-  readonly declined: ReadonlySet<string>;
+  readonly declined: PersistentSet;
 }
 
 /** A capacity is in force: `taken` is the sum of `reservations` (applicationId → persons). */
@@ -20,14 +21,15 @@ export interface OpenQuota {
   readonly capacity: number;
   readonly order: QuotaOrderRef;
   readonly taken: number;
-  readonly reservations: ReadonlyMap<string, number>;
-  readonly declined: ReadonlySet<string>;
+  /** Shared between the states of a fold (PersistentMap): folding a reservation never copies the others. */
+  readonly reservations: PersistentMap<number>;
+  readonly declined: PersistentSet;
 }
 
 export type QuotaState = UnsetQuota | OpenQuota;
 
 export function initialQuotaState(): QuotaState {
-  return { status: 'Unset', key: null, declined: new Set() };
+  return { status: 'Unset', key: null, declined: PersistentSet.empty() };
 }
 
 export function remainingSeats(state: OpenQuota): number {
@@ -39,7 +41,7 @@ export function evolveQuota(state: QuotaState, event: QuotaEvent): QuotaState {
     case 'QuotaCapacitySet': {
       const { capacity, order } = event.data;
       if (state.status === 'Open') return { ...state, capacity, order };
-      return { status: 'Open', key: keyOf(event.data), capacity, order, taken: 0, reservations: new Map(), declined: state.declined };
+      return { status: 'Open', key: keyOf(event.data), capacity, order, taken: 0, reservations: PersistentMap.empty(), declined: state.declined };
     }
     case 'SeatsReserved':
       return reserved(state, event);
@@ -55,19 +57,18 @@ export function evolveQuota(state: QuotaState, event: QuotaEvent): QuotaState {
 /** Seats are only ever reserved on an open quota; on any other state the event changes nothing. */
 function reserved(state: QuotaState, event: SeatsReserved): QuotaState {
   if (state.status !== 'Open') return state;
-  const reservations = new Map(state.reservations).set(event.data.applicationId, event.data.persons);
+  const reservations = state.reservations.set(event.data.applicationId, event.data.persons);
   return { ...state, taken: state.taken + event.data.persons, reservations };
 }
 
 function declined(state: QuotaState, event: SeatReservationDeclined): QuotaState {
-  const declinedIds = new Set(state.declined).add(event.data.applicationId);
+  const declinedIds = state.declined.add(event.data.applicationId);
   if (state.status === 'Open') return { ...state, declined: declinedIds };
   return { ...state, key: keyOf(event.data), declined: declinedIds };
 }
 
 function released(state: QuotaState, event: SeatsReleased): QuotaState {
   if (state.status !== 'Open') return state;
-  const reservations = new Map(state.reservations);
-  reservations.delete(event.data.applicationId);
+  const reservations = state.reservations.delete(event.data.applicationId);
   return { ...state, taken: state.taken - event.data.persons, reservations };
 }

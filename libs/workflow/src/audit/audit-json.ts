@@ -1,23 +1,24 @@
 import { maskIin } from '@domain/shared/iin';
+import { PersistentMap, PersistentSet } from '@domain/shared/persistent-map';
 
 /** A JSON value as the audit answers carry it. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /**
- * Turns a folded state into plain JSON: a Map becomes an object (keys sorted), a Set a sorted array,
- * a bigint a string, a Date its ISO instant; `undefined` fields are dropped. Deterministic, so two
- * folds of the same events serialise to the same text.
+ * Turns a folded state into plain JSON: a Map (or PersistentMap) becomes an object (keys sorted), a
+ * Set (or PersistentSet) a sorted array, a bigint a string, a Date its ISO instant; `undefined`
+ * fields are dropped. Deterministic, so two folds of the same events serialise to the same text.
  */
 export function toPlainJson(value: unknown): Json {
   if (value === null || value === undefined) return null;
   if (typeof value === 'bigint') return value.toString();
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   if (value instanceof Date) return value.toISOString();
-  if (value instanceof Map) {
+  if (value instanceof Map || value instanceof PersistentMap) {
     const entries = [...value.entries()].map(([key, item]) => [String(key), toPlainJson(item)] as const);
     return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   }
-  if (value instanceof Set) return sortJson([...value].map(toPlainJson));
+  if (value instanceof Set || value instanceof PersistentSet) return sortJson([...value].map(toPlainJson));
   if (Array.isArray(value)) return value.map(toPlainJson);
   if (typeof value === 'object') {
     const out: { [key: string]: Json } = {};
