@@ -185,6 +185,24 @@ export function describeScenario(scenario: ScenarioFigures, how: string): string
   );
 }
 
+export type Synchronous = 'FULL' | 'NORMAL';
+
+/**
+ * The scenarios a whole-workflow workload runs (1 and 50 clients, FULL and NORMAL) and how many
+ * applications each measures after its warm-up; the command line may narrow them (listArgument).
+ */
+export function workflowScenarios(quick: boolean) {
+  const clients = (listArgument('--clients') ?? ['1', '50']).map(Number);
+  const synchronous = (listArgument('--sync') ?? ['FULL', 'NORMAL']) as Synchronous[];
+  const sizes = (count: number): { applications: number; warmup: number } => {
+    const forced = listArgument('--applications');
+    if (forced) return { applications: Number(forced[0]), warmup: quick ? 10 : 100 };
+    if (quick) return { applications: count === 1 ? 20 : 200, warmup: 10 };
+    return count === 1 ? { applications: 500, warmup: 100 } : { applications: 2000, warmup: 200 };
+  };
+  return { clients, synchronous, sizes };
+}
+
 /** `--clients 1,50`, `--sync FULL,NORMAL`, `--applications 2000`: to run one scenario by hand while profiling. */
 export function listArgument(name: string): string[] | undefined {
   const index = process.argv.indexOf(name);

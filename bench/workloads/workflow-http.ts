@@ -35,22 +35,15 @@ import {
   ScenarioFigures,
   SUBMISSION,
   SubsidyWatch,
+  Synchronous,
+  workflowScenarios,
 } from '../support/workflow-journey';
-
-type Synchronous = 'FULL' | 'NORMAL';
 
 const ROOT = resolve(__dirname, '..', '..');
 const HOST = '127.0.0.1';
 const quick = isQuick();
-const CLIENTS = (listArgument('--clients') ?? ['1', '50']).map(Number);
-const SYNCHRONOUS = (listArgument('--sync') ?? ['FULL', 'NORMAL']) as Synchronous[];
+const { clients: CLIENTS, synchronous: SYNCHRONOUS, sizes } = workflowScenarios(quick);
 
-function sizes(clients: number): { applications: number; warmup: number } {
-  const forced = listArgument('--applications');
-  if (forced) return { applications: Number(forced[0]), warmup: quick ? 10 : 100 };
-  if (quick) return { applications: clients === 1 ? 20 : 200, warmup: 10 };
-  return clients === 1 ? { applications: 500, warmup: 100 } : { applications: 2000, warmup: 200 };
-}
 
 interface Server {
   readonly client: HttpJsonClient;

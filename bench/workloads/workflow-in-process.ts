@@ -32,7 +32,6 @@ import {
   applicationIdOf,
   describeScenario,
   ELIGIBLE_REVIEW,
-  listArgument,
   measurementsOf,
   PERSONS_PER_APPLICATION,
   QUOTA,
@@ -41,22 +40,13 @@ import {
   ScenarioFigures,
   SUBMISSION,
   SubsidyWatch,
+  Synchronous,
+  workflowScenarios,
 } from '../support/workflow-journey';
 
-type Synchronous = 'FULL' | 'NORMAL';
-
 const quick = isQuick();
-const CLIENTS = (listArgument('--clients') ?? ['1', '50']).map(Number);
-const SYNCHRONOUS = (listArgument('--sync') ?? ['FULL', 'NORMAL']) as Synchronous[];
+const { clients: CLIENTS, synchronous: SYNCHRONOUS, sizes } = workflowScenarios(quick);
 const TARGET = { value: 1000, text: '≥ 1,000 apps/s in-process' };
-
-/** Applications measured (after a warm-up) per number of clients. */
-function sizes(clients: number): { applications: number; warmup: number } {
-  const forced = listArgument('--applications');
-  if (forced) return { applications: Number(forced[0]), warmup: quick ? 10 : 100 };
-  if (quick) return { applications: clients === 1 ? 20 : 200, warmup: 10 };
-  return clients === 1 ? { applications: 500, warmup: 100 } : { applications: 2000, warmup: 200 };
-}
 
 interface Running {
   readonly app: INestApplicationContext;

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { EventFilter, Position, RecordedEvent, StoredEventRef } from '@libs/event-sourcing';
+import { readerCopyOf } from './recent-events';
 
 export interface EventRow {
   readonly position: bigint;
@@ -29,7 +30,7 @@ export function rowFields(row: EventRow) {
 }
 
 export function toRecordedEvent(row: EventRow): RecordedEvent {
-  return { ...rowFields(row), data: JSON.parse(row.data), metadata: JSON.parse(row.metadata) };
+  return readerCopyOf(rowFields(row));
 }
 
 export interface EventInsert {

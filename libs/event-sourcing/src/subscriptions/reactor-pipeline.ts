@@ -37,7 +37,7 @@ export class ReactorPipeline {
   private readonly tails = new Map<string, Promise<void>>();
   private readonly maxInFlight: number;
   private failure: { readonly error: unknown; readonly event: RecordedEvent } | undefined;
-  private finished: Position | null;
+  /** The last event of the unbroken run of finished steps: where the checkpoint may go. */
   private lastFinished: RecordedEvent | undefined;
   private committedUpTo: Position | null;
   private committing: Promise<void> | undefined;
@@ -49,7 +49,6 @@ export class ReactorPipeline {
     private readonly hooks: ReactorPipelineHooks,
   ) {
     this.maxInFlight = Math.max(1, Math.floor(reactor.maxInFlight ?? 1));
-    this.finished = checkpoint;
     this.committedUpTo = checkpoint;
   }
 
@@ -60,7 +59,7 @@ export class ReactorPipeline {
 
   /** No step is running or waiting and the checkpoint is committed up to the last event handed in. */
   get idle(): boolean {
-    return this.steps.length === this.first && this.committedUpTo === this.finished;
+    return this.steps.length === this.first && (this.lastFinished === undefined || this.lastFinished.position === this.committedUpTo);
   }
 
   /** Hands an event in, once a slot is free: its step starts after its partition's earlier ones. */
@@ -114,7 +113,6 @@ export class ReactorPipeline {
   private advance(): void {
     const before = this.first;
     while (this.first < this.steps.length && this.steps[this.first]!.done) this.lastFinished = this.steps[this.first++]!.event;
-    if (this.lastFinished) this.finished = this.lastFinished.position;
     if (this.first === before) return;
     if (this.first > 1024 && this.first * 2 > this.steps.length) {
       this.steps.splice(0, this.first);
@@ -126,7 +124,7 @@ export class ReactorPipeline {
 
   private async commitPending(): Promise<void> {
     if (this.committing) await this.committing.catch(() => undefined);
-    while (this.lastFinished && this.finished !== this.committedUpTo) {
+    while (this.lastFinished && this.lastFinished.position !== this.committedUpTo) {
       const event = this.lastFinished;
       const target = event.position;
       try {
