@@ -118,20 +118,3 @@ export type ApplicationEvent =
   | ReviewEscalated;
 
 export type ApplicationEventType = ApplicationEvent['type'];
-
-/** Every event type of the Application aggregate, for the type registry; all at schema version 1. */
-export const APPLICATION_EVENT_TYPES: readonly ApplicationEventType[] = [
-  'ApplicationSubmitted',
-  'ApplicationSigned',
-  'ReviewDeadlineScheduled',
-  'ReviewStarted',
-  'ReviewReassigned',
-  'ApplicationReviewed',
-  'ApplicationIncluded',
-  'ApplicationRefused',
-  'SubsidyGranted',
-  'ApplicationWithdrawn',
-  'ReviewSlaAtRisk',
-  'ReviewSlaBreached',
-  'ReviewEscalated',
-];

@@ -60,16 +60,3 @@ export type SeatsReleased = DomainEvent<
 >;
 
 export type QuotaEvent = QuotaCapacitySet | SeatsReserved | SeatReservationDeclined | SeatsReleased;
-
-export type QuotaEventType = QuotaEvent['type'];
-
-/** Keyed by type so that adding an event to the union without listing it here fails to compile. */
-const EVENT_TYPES: { readonly [T in QuotaEventType]: T } = {
-  QuotaCapacitySet: 'QuotaCapacitySet',
-  SeatsReserved: 'SeatsReserved',
-  SeatReservationDeclined: 'SeatReservationDeclined',
-  SeatsReleased: 'SeatsReleased',
-};
-
-/** The names to register in the event type registry. */
-export const QUOTA_EVENT_TYPES: readonly QuotaEventType[] = Object.values(EVENT_TYPES);

@@ -92,8 +92,3 @@ export const QUOTA_ORDERS: readonly QuotaOrder[] = [
     },
   },
 ];
-
-/** The capacity an order gives a region, or null when the order lists none for it. */
-export function orderedCapacity(order: QuotaOrder, category: ApplicantCategory, region: RegionCode): number | null {
-  return order.categories[category].regions[region] ?? null;
-}

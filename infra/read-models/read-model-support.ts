@@ -19,43 +19,23 @@ export class InvalidReadModelQueryError extends Error {
  */
 export function utcInstant(instant: string): string {
   // Events are written with toISOString(): most instants are already in that form, and then they
-  // are their own normalisation (checked field by field, as Date.parse would roll 02-30 over).
+  // are their own normalisation.
   if (isCanonicalUtcInstant(instant)) return instant;
   const ms = Date.parse(instant);
   if (Number.isNaN(ms)) throw new Error(`Read model: "${instant}" is not an ISO-8601 instant`);
   return new Date(ms).toISOString();
 }
 
-const DIGIT_0 = 48;
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const CANONICAL_SHAPE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
-/** `yyyy-MM-ddTHH:mm:ss.SSSZ` naming a real instant: exactly what `new Date(Date.parse(s)).toISOString()` gives back. */
+/**
+ * `yyyy-MM-ddTHH:mm:ss.SSSZ` naming a real instant: the shape, then a round trip, since Date.parse
+ * rolls a day that does not exist (02-30, 24:00) over into the next instead of refusing it.
+ */
 function isCanonicalUtcInstant(s: string): boolean {
-  if (s.length !== 24) return false;
-  const n = (at: number, length: number): number => {
-    let value = 0;
-    for (let i = at; i < at + length; i++) {
-      const digit = s.charCodeAt(i) - DIGIT_0;
-      if (digit < 0 || digit > 9) return -1;
-      value = value * 10 + digit;
-    }
-    return value;
-  };
-  if (s[4] !== '-' || s[7] !== '-' || s[10] !== 'T' || s[13] !== ':' || s[16] !== ':' || s[19] !== '.' || s[23] !== 'Z') return false;
-  const year = n(0, 4);
-  const month = n(5, 2);
-  const day = n(8, 2);
-  if (year < 0 || month < 1 || month > 12 || day < 1) return false;
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  if (day > (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!)) return false;
-  const hour = n(11, 2);
-  const minute = n(14, 2);
-  const second = n(17, 2);
-  return hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59 && n(20, 3) >= 0;
-}
-
-export function utcInstantOrNull(instant: string | null | undefined): string | null {
-  return instant == null ? null : utcInstant(instant);
+  if (!CANONICAL_SHAPE.test(s)) return false;
+  const ms = Date.parse(s);
+  return !Number.isNaN(ms) && new Date(ms).toISOString() === s;
 }
 
 /** A SQLite integer read with `safeIntegers`, as a JSON-able number; refuses to round. */

@@ -14,8 +14,6 @@ export interface SqliteConnectionOptions {
   readonly busyTimeoutMs?: number;
 }
 
-export const DEFAULT_SQLITE_FILE = './data/kandas.sqlite';
-
 /** Opens a SQLite file with the settings every store and read model here relies on. */
 export function openSqlite(options: SqliteConnectionOptions): Database.Database {
   if (options.filename !== ':memory:') mkdirSync(dirname(options.filename), { recursive: true });

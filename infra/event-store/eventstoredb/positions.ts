@@ -50,7 +50,3 @@ export function ensureUniquePosition(position: EsdbPosition, where: string): voi
     );
   }
 }
-
-export function describeEsdbPosition(position: EsdbPosition | 'start'): string {
-  return position === 'start' ? 'start' : `${position.commit.toString()}/${position.prepare.toString()}`;
-}

@@ -1,4 +1,4 @@
-import { checkQuotaOrderTotals, QUOTA_EVENT_TYPES, QUOTA_ORDERS, QuotaOrder } from '@domain/quota';
+import { checkQuotaOrderTotals, QUOTA_ORDERS, QuotaOrder } from '@domain/quota';
 import { isRegionCode } from '@domain/shared/region';
 
 describe('Quota orders: the published figures, as seed data', () => {
@@ -45,9 +45,5 @@ describe('Quota orders: the published figures, as seed data', () => {
         }
       }
     }
-  });
-
-  it('lists every quota event type for the registry', () => {
-    expect([...QUOTA_EVENT_TYPES].sort()).toEqual(['QuotaCapacitySet', 'SeatReservationDeclined', 'SeatsReleased', 'SeatsReserved']);
   });
 });
