@@ -15,6 +15,11 @@ interface Timed {
 export interface SubmitApplication extends Timed {
   readonly type: 'SubmitApplication';
   readonly submission: ApplicationSubmission;
+  /**
+   * SHA-256 (lower-case hex) of the canonical JSON of `submission`: the digest the applicant will
+   * sign. Computed by the caller, since the domain does no cryptography; recorded as given.
+   */
+  readonly digest: string;
   /** Whether the year's order gives the receiving region a quota for the applicant's category (looked up by the handler). */
   readonly receivingRegionHasQuota: boolean;
   readonly documentPolicy?: DocumentPolicy;

@@ -9,5 +9,4 @@ export * from './errors';
 export * from './evolve';
 export * from './decider';
 export * from './signature-verifier';
-export { applicationDigest } from './decisions/submit';
 export type { SubsidyPolicyData } from './decisions/grant-subsidy';

@@ -1,10 +1,9 @@
 import { X509Certificate } from 'node:crypto';
-import { applicationDigest } from '@domain/application';
 import { EdsCheck, EdsFailure, EdsVerifier } from '@infra/signatures';
-import { APPLICANT_IIN, kandasFamily, SPOUSE_IIN } from '../domain/application/fixtures';
+import { APPLICANT_IIN, SPOUSE_IIN, SUBMISSION_DIGEST } from '../domain/application/fixtures';
 import { Issued, issue, signDigest, subjectWith } from './pki';
 
-const DIGEST = applicationDigest(kandasFamily());
+const DIGEST = SUBMISSION_DIGEST;
 const SIGNED_AT = '2026-03-02T05:10:00.000Z';
 const LEAF_LIFE = { notBefore: '2025-06-01T00:00:00Z', notAfter: '2027-06-01T00:00:00Z' };
 

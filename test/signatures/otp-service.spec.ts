@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { TestClock } from '@libs/testing';
-import { applicationDigest } from '@domain/application';
 import { OtpFailure, OtpService, SqliteOtpStore } from '@infra/signatures';
-import { APPLICANT_IIN, APPLICATION_ID, kandasFamily, SPOUSE_IIN } from '../domain/application/fixtures';
+import { APPLICANT_IIN, APPLICATION_ID, SPOUSE_IIN, SUBMISSION_DIGEST } from '../domain/application/fixtures';
 
 const SECRET = 'test-only OTP secret, 32 bytes or more long';
-const DIGEST = applicationDigest(kandasFamily());
+const DIGEST = SUBMISSION_DIGEST;
 const BINDING = { applicationId: APPLICATION_ID, iin: APPLICANT_IIN, digest: DIGEST };
 
 describe('OtpService (SQLite)', () => {

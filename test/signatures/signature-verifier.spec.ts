@@ -1,11 +1,11 @@
 import Database from 'better-sqlite3';
 import { TestClock } from '@libs/testing';
-import { applicationDigest, SignatureCheck } from '@domain/application';
+import { SignatureCheck } from '@domain/application';
 import { EdsFailure, EdsVerifier, OtpFailure, OtpService, SignatureRoutingFailure, SignatureVerifierAdapter, SqliteOtpStore } from '@infra/signatures';
-import { APPLICANT_IIN, APPLICATION_ID, kandasFamily } from '../domain/application/fixtures';
+import { APPLICANT_IIN, APPLICATION_ID, SUBMISSION_DIGEST } from '../domain/application/fixtures';
 import { Issued, issue, signDigest, subjectWith } from './pki';
 
-const DIGEST = applicationDigest(kandasFamily());
+const DIGEST = SUBMISSION_DIGEST;
 
 describe('SignatureVerifierAdapter: the SignatureVerifier port', () => {
   let ca: Issued;

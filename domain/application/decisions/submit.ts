@@ -1,20 +1,21 @@
-import { canonicalJson } from '../../shared/canonical-json';
-import { sha256Hex } from '../../shared/sha256';
 import { SubmitApplication } from '../commands';
 import { DEFAULT_DOCUMENT_POLICY } from '../documents';
 import { ApplicationError, ApplicationErrorCode } from '../errors';
 import { ApplicationSubmitted } from '../events';
 import { ApplicationState } from '../state';
-import { ApplicationSubmission } from '../submission';
 import { validateSubmission } from '../validate-submission';
 
-/** The digest the applicant signs: SHA-256 of the canonical JSON of the submitted content. */
-export function applicationDigest(submission: ApplicationSubmission): string {
-  return sha256Hex(canonicalJson(submission));
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/** Only the shape can be checked here: that it is the submission's digest is the caller's to compute. */
+function requireDigestShape(digest: string): void {
+  if (SHA256_HEX.test(digest)) return;
+  throw new ApplicationError(ApplicationErrorCode.InvalidCommand, 'The submission digest is missing or malformed', [{ field: 'digest', reason: 'must be a SHA-256 digest in lower-case hex' }]);
 }
 
 export function submit(command: SubmitApplication, state: ApplicationState): ApplicationSubmitted[] {
   if (state.status !== 'none') throw new ApplicationError(ApplicationErrorCode.AlreadySubmitted, `Application ${command.applicationId} was already submitted`);
+  requireDigestShape(command.digest);
   const policy = command.documentPolicy ?? DEFAULT_DOCUMENT_POLICY;
   validateSubmission(command.submission, command.at, policy).throwIfAny(
     (violations) => new ApplicationError(ApplicationErrorCode.InvalidSubmission, 'The application is incomplete or invalid', violations),
@@ -31,7 +32,7 @@ export function submit(command: SubmitApplication, state: ApplicationState): App
       data: {
         applicationId: command.applicationId,
         submission: command.submission,
-        digest: applicationDigest(command.submission),
+        digest: command.digest,
         documentPolicyVersion: policy.version,
         submittedAt: command.at,
       },

@@ -4,6 +4,7 @@ export * from './workflow.module';
 export * from './events/event-classes';
 export * from './commands/command-messages';
 export * from './commands/command-handlers';
+export * from './commands/application-digest';
 export * from './sla/deadline-queue';
 export * from './sla/deadline-scheduler';
 export * from './sagas/decision-numbers';

@@ -1,9 +1,12 @@
 import {
   ApplicationEvent,
-  applicationDigest,
   ApplicationSubmission,
   ScheduledDeadline,
 } from '@domain/application';
+// The edge's digest, by its file: the @libs/workflow barrel would load Nest into the domain specs.
+import { applicationDigest } from '../../../libs/workflow/src/commands/application-digest';
+
+export { applicationDigest };
 
 /** Completes 11 digits into a valid IIN (FACTS.md check-digit rule), for building test data. */
 export function validIin(first11: string): string {
@@ -72,14 +75,17 @@ export const DEADLINE: ScheduledDeadline = {
 const id = APPLICATION_ID;
 const submission = kandasFamily();
 
+/** What the edge computes for `kandasFamily()` and the applicant signs. */
+export const SUBMISSION_DIGEST = applicationDigest(submission);
+
 /** The events of a history up to a step, so each spec states only what it is about. */
 export const history = {
   submitted: (): ApplicationEvent[] => [
-    { type: 'ApplicationSubmitted', data: { applicationId: id, submission, digest: applicationDigest(submission), documentPolicyVersion: '2026.1', submittedAt: SUBMITTED_AT } },
+    { type: 'ApplicationSubmitted', data: { applicationId: id, submission, digest: SUBMISSION_DIGEST, documentPolicyVersion: '2026.1', submittedAt: SUBMITTED_AT } },
   ],
   signed: (): ApplicationEvent[] => [
     ...history.submitted(),
-    { type: 'ApplicationSigned', data: { applicationId: id, method: 'otp', signerIin: APPLICANT_IIN, digest: applicationDigest(submission), evidence: { otpRequestId: 'otp-1' }, signedAt: '2026-03-02T05:10:00.000Z' } },
+    { type: 'ApplicationSigned', data: { applicationId: id, method: 'otp', signerIin: APPLICANT_IIN, digest: SUBMISSION_DIGEST, evidence: { otpRequestId: 'otp-1' }, signedAt: '2026-03-02T05:10:00.000Z' } },
   ],
   scheduled: (): ApplicationEvent[] => [...history.signed(), { type: 'ReviewDeadlineScheduled', data: { applicationId: id, ...DEADLINE } }],
   underReview: (reviewerId = 'reviewer-1'): ApplicationEvent[] => [

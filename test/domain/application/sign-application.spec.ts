@@ -1,9 +1,9 @@
-import { applicationDecider, applicationDigest, SignApplication } from '@domain/application';
+import { applicationDecider, SignApplication } from '@domain/application';
 import { deciderSpecification } from '@libs/testing';
-import { APPLICATION_ID, APPLICANT_IIN, history, kandasFamily, SPOUSE_IIN } from './fixtures';
+import { APPLICATION_ID, APPLICANT_IIN, history, SPOUSE_IIN, SUBMISSION_DIGEST } from './fixtures';
 
 const spec = deciderSpecification(applicationDecider);
-const digest = applicationDigest(kandasFamily());
+const digest = SUBMISSION_DIGEST;
 const AT = '2026-03-02T05:10:00.000Z';
 
 function signing(overrides: Partial<SignApplication> = {}): SignApplication {

@@ -1,11 +1,13 @@
-import { applicationDecider, applicationDigest, ApplicationSubmission, SubmitApplication } from '@domain/application';
+import { applicationDecider, ApplicationSubmission, SubmitApplication } from '@domain/application';
 import { deciderSpecification } from '@libs/testing';
-import { APPLICATION_ID, APPLICANT_IIN, history, kandasFamily, SUBMITTED_AT, validIin } from './fixtures';
+import { APPLICATION_ID, APPLICANT_IIN, applicationDigest, history, kandasFamily, SUBMISSION_DIGEST, SUBMITTED_AT, validIin } from './fixtures';
 
 const spec = deciderSpecification(applicationDecider);
 
 function submitting(change: (s: ApplicationSubmission) => ApplicationSubmission = (s) => s, overrides: Partial<SubmitApplication> = {}): SubmitApplication {
-  return { type: 'SubmitApplication', applicationId: APPLICATION_ID, at: SUBMITTED_AT, submission: change(kandasFamily()), receivingRegionHasQuota: true, ...overrides };
+  const submission = change(kandasFamily());
+  // The digest is the edge's to compute (node:crypto); the spec passes it in as the edge would.
+  return { type: 'SubmitApplication', applicationId: APPLICATION_ID, at: SUBMITTED_AT, submission, receivingRegionHasQuota: true, ...overrides, digest: overrides.digest ?? applicationDigest(submission) };
 }
 
 /** The violations a submission is refused with, as "field: reason". */
@@ -21,11 +23,15 @@ function violationsOf(command: SubmitApplication): string[] {
 const withDocs = (s: ApplicationSubmission, keep: (kind: string) => boolean): ApplicationSubmission => ({ ...s, documents: s.documents.filter((d) => keep(d.kind)) });
 
 describe('SubmitApplication', () => {
-  it('records a complete package as ApplicationSubmitted, with the digest the applicant will sign', () => {
+  it('records a complete package as ApplicationSubmitted, with the digest the command carries (the one the applicant will sign)', () => {
     const submission = kandasFamily();
     spec.given([]).when(submitting()).then([
-      { type: 'ApplicationSubmitted', data: { applicationId: APPLICATION_ID, submission, digest: applicationDigest(submission), documentPolicyVersion: '2026.1', submittedAt: SUBMITTED_AT } },
+      { type: 'ApplicationSubmitted', data: { applicationId: APPLICATION_ID, submission, digest: SUBMISSION_DIGEST, documentPolicyVersion: '2026.1', submittedAt: SUBMITTED_AT } },
     ]);
+  });
+
+  it.each(['', 'A'.repeat(64), 'a'.repeat(63), 'not a digest'])('refuses a command whose digest is not SHA-256 hex (%j) with APPLICATION.INVALID_COMMAND', (digest) => {
+    spec.given([]).when(submitting(undefined, { digest })).thenThrows({ code: 'APPLICATION.INVALID_COMMAND' });
   });
 
   it('refuses a second submission of the same application', () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ApplicationSubmission, applicationStreamId } from '@domain/application';
+import { applicationDigest } from '@libs/workflow';
 import { APPLICANT_IIN, kandasFamily } from '../../domain/application/fixtures';
 import { SagaHarness } from './saga-harness';
 
@@ -12,7 +13,7 @@ export function family(change: (s: ApplicationSubmission) => ApplicationSubmissi
 /** Submits and signs (OTP) a new application at the harness clock's time; returns its id. */
 export async function submitAndSign(h: SagaHarness, submission: ApplicationSubmission = family()): Promise<string> {
   const applicationId = randomUUID();
-  await h.apply({ type: 'SubmitApplication', applicationId, submission, receivingRegionHasQuota: true }, { id: 'egov', role: 'portal' });
+  await h.apply({ type: 'SubmitApplication', applicationId, submission, digest: applicationDigest(submission), receivingRegionHasQuota: true }, { id: 'egov', role: 'portal' });
   const [submitted] = await h.events(applicationStreamId(applicationId));
   const digest = (submitted!.data as { digest: string }).digest;
   await h.apply(

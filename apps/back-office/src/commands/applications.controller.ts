@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { KANDAS_NAMESPACE, uuidV5 } from '@libs/event-sourcing';
 import type { ApplicationSubmission } from '@domain/application';
-import { decisionFor } from '@libs/workflow';
+import { applicationDigest, decisionFor } from '@libs/workflow';
 import { HttpProblem, problem } from '../http/problem';
 import { Roles } from '../auth/roles';
 import { AggregateLookup } from './application-lookup';
@@ -38,7 +38,7 @@ export class ApplicationsController {
     const applicationId = uuidV5(`application:${commandId}`, KANDAS_NAMESPACE);
     const { receivingRegion, quotaYear, applicant } = submission;
     const receivingRegionHasQuota = await this.lookup.quotaOffered(receivingRegion, quotaYear, applicant.category);
-    const response = await this.gateway.application({ type: 'SubmitApplication', applicationId, submission, receivingRegionHasQuota }, meta, commandId);
+    const response = await this.gateway.application({ type: 'SubmitApplication', applicationId, submission, digest: applicationDigest(submission), receivingRegionHasQuota }, meta, commandId);
     return { applicationId, ...response };
   }
 

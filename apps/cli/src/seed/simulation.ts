@@ -1,11 +1,11 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type Database from 'better-sqlite3';
-import { applicationDigest, ApplicationCommand } from '@domain/application';
+import { ApplicationCommand } from '@domain/application';
 import { QuotaCommand } from '@domain/quota';
 import { Actor, CommandContext, EventStore, KANDAS_NAMESPACE, uuidV5 } from '@libs/event-sourcing';
 import { EVENT_STORE, SubscriptionsHost } from '@libs/event-sourcing-nest';
-import { ApplicationCommandMessage, DeadlineScheduler, QuotaCommandMessage, READ_MODELS_DB, Untimed } from '@libs/workflow';
+import { applicationDigest, ApplicationCommandMessage, DeadlineScheduler, QuotaCommandMessage, READ_MODELS_DB, Untimed } from '@libs/workflow';
 import { almatyInstant } from './dates';
 import { countOutcomes } from './outcomes';
 import { Action, END_OF_DAY_MINUTE, SeedPlan } from './plan';
@@ -120,7 +120,7 @@ export class SeedSimulation {
     const apply = (command: Untimed<ApplicationCommand>, actor: Actor) => this.send(new ApplicationCommandMessage(command, this.context(key, actor)));
     switch (step.kind) {
       case 'submit':
-        return apply({ type: 'SubmitApplication', applicationId, submission: app.submission, receivingRegionHasQuota: true }, SEED_ACTOR);
+        return apply({ type: 'SubmitApplication', applicationId, submission: app.submission, digest: applicationDigest(app.submission), receivingRegionHasQuota: true }, SEED_ACTOR);
       case 'sign':
         // The seed bypasses the OTP delivery: no code is sent to the applicant's phone. This is demo
         // data written by an operator, so the verification is recorded as given, with evidence that
