@@ -1,4 +1,4 @@
-export { CALENDAR_ERROR_CODES, CalendarDataInvalidError, CalendarYearNotAvailableError, InvalidCalendarInputError, SlaPolicyInvalidError } from './calendar-errors';
+export { CalendarError, CalendarErrorCode } from './calendar-errors';
 export type { CalendarYearData, MovedDayOff, NonMovingDayOff, PublicHoliday, TransferredDayOff } from './calendar-year';
 export { KAZAKHSTAN_CALENDAR_YEARS } from './data';
 export type { IsoDate } from './iso-date';

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { CalendarDate } from '../shared/calendar-date';
 import { CivilDate, civilDateOf, civilDateOfEpochDay, epochDayOf, formatCivilDate, isoWeekdayOf } from '../shared/civil-time';
-import { InvalidCalendarInputError } from './calendar-errors';
+import { CalendarError, CalendarErrorCode } from './calendar-errors';
 
 /**
  * A calendar day as `yyyy-MM-dd`. The calendar works on days, not instants: a day off is the
@@ -13,7 +13,10 @@ export type IsoDate = CalendarDate;
 /** Day arithmetic counts days, with no zone, so that no zone transition can shift a day. */
 function civil(date: IsoDate, field: string): CivilDate {
   const parsed = typeof date === 'string' ? civilDateOf(date) : undefined;
-  if (!parsed) throw new InvalidCalendarInputError(field, `not a calendar date yyyy-MM-dd: ${JSON.stringify(date)}`);
+  if (!parsed) {
+    const reason = `not a calendar date yyyy-MM-dd: ${JSON.stringify(date)}`;
+    throw new CalendarError(CalendarErrorCode.InvalidInput, `${field}: ${reason}`, [{ field, reason }]);
+  }
   return parsed;
 }
 

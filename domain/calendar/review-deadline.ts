@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { instantMillis, isInstant, zonedDateTimeOf } from '../shared/calendar-date';
-import { InvalidCalendarInputError } from './calendar-errors';
+import { CalendarError, CalendarErrorCode } from './calendar-errors';
 import { yearOf, type IsoDate } from './iso-date';
 import { minutesOfDay, validateSlaPolicy, type SlaPolicy } from './sla-policy';
 import type { WorkingDayCalendar } from './working-day-calendar';
@@ -100,7 +100,10 @@ function validatedPolicyKey(policy: SlaPolicy): string {
 /** Milliseconds since the epoch. */
 function parseInstant(signedAt: string): number {
   // An instant must say its offset (`Z` or `±hh:mm`): a bare local time would depend on the server.
-  if (!isInstant(signedAt)) throw new InvalidCalendarInputError('signedAt', `not an ISO instant with an offset: ${JSON.stringify(signedAt)}`);
+  if (!isInstant(signedAt)) {
+    const reason = `not an ISO instant with an offset: ${JSON.stringify(signedAt)}`;
+    throw new CalendarError(CalendarErrorCode.InvalidInput, `signedAt: ${reason}`, [{ field: 'signedAt', reason }]);
+  }
   return instantMillis(signedAt);
 }
 

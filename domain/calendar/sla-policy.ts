@@ -1,6 +1,6 @@
 import { IANAZone } from 'luxon';
 import { ViolationCollector } from '../shared/errors';
-import { SlaPolicyInvalidError } from './calendar-errors';
+import { CalendarError, CalendarErrorCode } from './calendar-errors';
 
 /**
  * How the review clock is set. Every part is configurable: the provider's working hours come from
@@ -39,7 +39,7 @@ export function minutesOfDay(time: string): number | undefined {
   return match ? Number(match[1]) * 60 + Number(match[2]) : undefined;
 }
 
-/** Throws SlaPolicyInvalidError (CALENDAR.SLA_POLICY_INVALID) listing every fault found. */
+/** Throws CALENDAR.SLA_POLICY_INVALID listing every fault found. */
 export function validateSlaPolicy(policy: SlaPolicy): void {
   const found = new ViolationCollector();
   const fixedOffset = /^(UTC|GMT)?\s*[+-]\d/i.test(policy.zone);
@@ -54,5 +54,5 @@ export function validateSlaPolicy(policy: SlaPolicy): void {
   found.check(Number.isSafeInteger(review) && review >= 1, 'reviewWorkingDays', 'must be a whole number ≥ 1');
   found.check(Number.isSafeInteger(atRisk) && atRisk >= 1, 'atRiskWorkingDaysBeforeDue', 'must be a whole number ≥ 1');
   found.check(!(atRisk >= review), 'atRiskWorkingDaysBeforeDue', 'must be fewer than reviewWorkingDays');
-  found.throwIfAny((v) => new SlaPolicyInvalidError(v));
+  found.throwIfAny((v) => new CalendarError(CalendarErrorCode.SlaPolicyInvalid, 'SLA policy is invalid', v));
 }

@@ -1,5 +1,5 @@
 import { ViolationCollector } from '../shared/errors';
-import { CalendarDataInvalidError } from './calendar-errors';
+import { CalendarError, CalendarErrorCode } from './calendar-errors';
 import type { CalendarYearData } from './calendar-year';
 import { isWeekend, yearOf, type IsoDate } from './iso-date';
 import { deriveMovedDaysOff } from './weekend-rule';
@@ -14,7 +14,7 @@ export function validateCalendarYear(data: CalendarYearData): YearDays {
   const found = new ViolationCollector();
   checkShape(data, found);
   checkDates(data, found);
-  found.throwIfAny((v) => new CalendarDataInvalidError(data.year, v));
+  found.throwIfAny((v) => new CalendarError(CalendarErrorCode.DataInvalid, `Calendar data for ${data.year} is invalid`, v));
 
   checkTransfers(data, found);
   const derived = deriveMovedDaysOff(data);
@@ -24,12 +24,12 @@ export function validateCalendarYear(data: CalendarYearData): YearDays {
     'movedDaysOff',
     `differs from the weekend rule, which gives ${derived.map((m) => `${m.from}→${m.to}`).join(', ') || 'none'}`,
   );
-  found.throwIfAny((v) => new CalendarDataInvalidError(data.year, v));
+  found.throwIfAny((v) => new CalendarError(CalendarErrorCode.DataInvalid, `Calendar data for ${data.year} is invalid`, v));
 
   const days = new YearDays(data);
   const counted = days.countWorkingDays();
   found.check(counted === data.expectedWorkingDays, 'expectedWorkingDays', `expected ${data.expectedWorkingDays}, counted ${counted}`);
-  found.throwIfAny((v) => new CalendarDataInvalidError(data.year, v));
+  found.throwIfAny((v) => new CalendarError(CalendarErrorCode.DataInvalid, `Calendar data for ${data.year} is invalid`, v));
   return days;
 }
 

@@ -1,4 +1,4 @@
-import { CalendarDataInvalidError, CalendarYearNotAvailableError, InvalidCalendarInputError } from './calendar-errors';
+import { CalendarError, CalendarErrorCode } from './calendar-errors';
 import type { CalendarYearData } from './calendar-year';
 import { assertIsoDate, plusDays, yearOf, type IsoDate } from './iso-date';
 import { validateCalendarYear } from './validate-calendar-year';
@@ -6,7 +6,7 @@ import type { NonWorkingReason, YearDays } from './year-days';
 
 /**
  * Kazakhstan's working days on a five-day week, for the years it has data for. A question about a
- * day of any other year throws CalendarYearNotAvailableError: never a guess.
+ * day of any other year throws CALENDAR.YEAR_NOT_AVAILABLE: never a guess.
  */
 export class WorkingDayCalendar {
   /** Combined version of the years it was built from, e.g. `2025.1+2026.1`. */
@@ -22,11 +22,11 @@ export class WorkingDayCalendar {
     this.provisionalYears = ordered.filter((d) => d.provisional === true).map((d) => d.year);
   }
 
-  /** Validates every year (CalendarDataInvalidError when a year contradicts itself). */
+  /** Validates every year (CALENDAR.DATA_INVALID when a year contradicts itself). */
   static fromYears(years: readonly CalendarYearData[]): WorkingDayCalendar {
     const byYear = new Map<number, YearDays>();
     for (const data of years) {
-      if (byYear.has(data.year)) throw new CalendarDataInvalidError(data.year, [{ field: 'year', reason: 'given twice' }]);
+      if (byYear.has(data.year)) throw new CalendarError(CalendarErrorCode.DataInvalid, `Calendar data for ${data.year} is invalid`, [{ field: 'year', reason: 'given twice' }]);
       byYear.set(data.year, validateCalendarYear(data));
     }
     return new WorkingDayCalendar(byYear);
@@ -62,13 +62,13 @@ export class WorkingDayCalendar {
 
   workingDaysIn(year: number): number {
     const days = this.byYear.get(year);
-    if (!days) throw new CalendarYearNotAvailableError(year);
+    if (!days) throw new CalendarError(CalendarErrorCode.YearNotAvailable, `No working-day calendar data for ${year}`);
     return days.countWorkingDays();
   }
 
   private walkWorkingDays(date: IsoDate, n: number, step: 1 | -1): IsoDate {
     assertIsoDate(date);
-    if (!Number.isSafeInteger(n) || n < 1) throw new InvalidCalendarInputError('n', `must be a whole number ≥ 1, got ${n}`);
+    if (!Number.isSafeInteger(n) || n < 1) throw new CalendarError(CalendarErrorCode.InvalidInput, `n: must be a whole number ≥ 1, got ${n}`, [{ field: 'n', reason: `must be a whole number ≥ 1, got ${n}` }]);
     let day = date;
     for (let counted = 0; counted < n; ) {
       day = plusDays(day, step);
@@ -80,7 +80,7 @@ export class WorkingDayCalendar {
   private yearDaysOf(date: IsoDate): YearDays {
     const year = yearOf(date);
     const days = this.byYear.get(year);
-    if (!days) throw new CalendarYearNotAvailableError(year);
+    if (!days) throw new CalendarError(CalendarErrorCode.YearNotAvailable, `No working-day calendar data for ${year}`);
     return days;
   }
 }

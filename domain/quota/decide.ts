@@ -1,8 +1,8 @@
 import { assertNever } from '../shared/decider';
 import { QuotaCommand, ReleaseSeats, ReserveSeats, SetQuotaCapacity } from './commands';
-import { CapacityBelowTakenError, WrongQuotaError } from './errors';
+import { QuotaError, QuotaErrorCode } from './errors';
 import { QuotaEvent, SeatReservationDeclined, SeatsReleased, SeatsReserved } from './events';
-import { keyOf, sameQuota } from './quota-key';
+import { keyOf, QuotaKey, sameQuota } from './quota-key';
 import { OpenQuota, QuotaState, remainingSeats } from './state';
 import { assertValidQuotaCommand } from './validation';
 
@@ -12,7 +12,7 @@ import { assertValidQuotaCommand } from './validation';
  */
 export function decideQuota(command: QuotaCommand, state: QuotaState): readonly QuotaEvent[] {
   assertValidQuotaCommand(command);
-  if (state.key !== null && !sameQuota(state.key, command)) throw new WrongQuotaError(state.key, keyOf(command));
+  if (state.key !== null && !sameQuota(state.key, command)) throw wrongQuota(state.key, keyOf(command));
   switch (command.type) {
     case 'SetQuotaCapacity':
       return setCapacity(command, state);
@@ -25,13 +25,22 @@ export function decideQuota(command: QuotaCommand, state: QuotaState): readonly 
   }
 }
 
+function wrongQuota(stream: QuotaKey, commanded: QuotaKey): QuotaError {
+  const name = (key: QuotaKey) => `${key.region}/${key.year}/${key.category}`;
+  return new QuotaError(QuotaErrorCode.WrongQuota, `Command for ${name(commanded)} sent to quota ${name(stream)}`);
+}
+
 /** A new order may change the capacity, never below the seats taken; the same order twice is a no-op. */
 function setCapacity(command: SetQuotaCapacity, state: QuotaState): QuotaEvent[] {
   const { capacity, order, at } = command;
   if (state.status === 'Open') {
     const unchanged = state.capacity === capacity && state.order.number === order.number && state.order.date === order.date;
     if (unchanged) return [];
-    if (capacity < state.taken) throw new CapacityBelowTakenError(capacity, state.taken);
+    if (capacity < state.taken) {
+      throw new QuotaError(QuotaErrorCode.CapacityBelowTaken, `Capacity ${capacity} is below the ${state.taken} seats already taken`, [
+        { field: 'capacity', reason: `must be at least the ${state.taken} seats already taken` },
+      ]);
+    }
   }
   const previousCapacity = state.status === 'Open' ? state.capacity : null;
   const data = { ...keyOf(command), capacity, previousCapacity, order: { number: order.number, date: order.date }, setAt: at };

@@ -3,7 +3,7 @@ import { APPLICANT_CATEGORIES, isRegionCode } from '../shared/region';
 import { ViolationCollector } from '../shared/errors';
 import { assertNever } from '../shared/decider';
 import { QuotaCommand } from './commands';
-import { InvalidCapacityError, InvalidPersonsError, InvalidQuotaCommandError } from './errors';
+import { QuotaError, QuotaErrorCode } from './errors';
 
 
 function isNonEmptyString(value: unknown): boolean {
@@ -24,9 +24,9 @@ export function assertValidQuotaCommand(command: QuotaCommand): void {
   found.check(isInstant(at), 'at', 'must be an ISO 8601 instant with an offset');
   checkPayload(command, found);
   found.throwIfAny((violations) => {
-    if (violations.some((v) => v.field === 'capacity')) return new InvalidCapacityError(violations);
-    if (violations.some((v) => v.field === 'persons')) return new InvalidPersonsError(violations);
-    return new InvalidQuotaCommandError(violations);
+    if (violations.some((v) => v.field === 'capacity')) return new QuotaError(QuotaErrorCode.InvalidCapacity, 'The quota capacity must be a whole number of persons, 0 or more', violations);
+    if (violations.some((v) => v.field === 'persons')) return new QuotaError(QuotaErrorCode.InvalidPersons, 'An application reserves a whole number of persons, 1 or more', violations);
+    return new QuotaError(QuotaErrorCode.InvalidCommand, 'The quota command is invalid', violations);
   });
 }
 

@@ -1,54 +1,27 @@
 import { DomainError, Violation } from '../shared/errors';
 
-export const SUBSIDY_ERROR_CODES = {
-  invalidInput: 'SUBSIDY.INVALID_INPUT',
-  mciNotAvailable: 'SUBSIDY.MCI_NOT_AVAILABLE',
-  invalidMciTable: 'SUBSIDY.INVALID_MCI_TABLE',
-  rentRateOutOfRange: 'SUBSIDY.RENT_RATE_OUT_OF_RANGE',
-  rentRateNotSet: 'SUBSIDY.RENT_RATE_NOT_SET',
-  invalidRentRateTable: 'SUBSIDY.INVALID_RENT_RATE_TABLE',
+/** The subsidy calculation's refusals; the code strings are stable. */
+export const SubsidyErrorCode = {
+  /** A calculation's input is missing or malformed; `violations` names the fields. */
+  InvalidInput: 'SUBSIDY.INVALID_INPUT',
+  /** No MCI is recorded for the date's year: an administrator must add it; it is never guessed. */
+  MciNotAvailable: 'SUBSIDY.MCI_NOT_AVAILABLE',
+  InvalidMciTable: 'SUBSIDY.INVALID_MCI_TABLE',
+  /** A rent rate outside 15–30 MCI a month, or not a whole number of MCI. */
+  RentRateOutOfRange: 'SUBSIDY.RENT_RATE_OUT_OF_RANGE',
+  /** The rate table has no rate for this region and settlement kind: an administrator must set one. */
+  RentRateNotSet: 'SUBSIDY.RENT_RATE_NOT_SET',
+  /** The rate table names a region or settlement kind that does not exist. */
+  InvalidRentRateTable: 'SUBSIDY.INVALID_RENT_RATE_TABLE',
 } as const;
 
-/** A calculation's input is missing or malformed; `violations` names the fields. */
-export class InvalidSubsidyInputError extends DomainError {
-  constructor(violations: readonly Violation[]) {
-    super(SUBSIDY_ERROR_CODES.invalidInput, 'The subsidy calculation input is invalid', violations);
-  }
-}
+export type SubsidyErrorCode = (typeof SubsidyErrorCode)[keyof typeof SubsidyErrorCode];
 
-/** No MCI is recorded for the date's year: an administrator must add it; it is never guessed. */
-export class MciNotAvailableError extends DomainError {
-  constructor(readonly date: string) {
-    super(SUBSIDY_ERROR_CODES.mciNotAvailable, `No MCI is recorded for ${date}: an administrator must add that year's MCI`);
-  }
-}
+/** A subsidy that cannot be calculated; `code` is stable, `violations` name the fields at fault. */
+export class SubsidyError extends DomainError {
+  declare readonly code: SubsidyErrorCode;
 
-export class InvalidMciTableError extends DomainError {
-  constructor(violations: readonly Violation[]) {
-    super(SUBSIDY_ERROR_CODES.invalidMciTable, 'The MCI table is invalid', violations);
-  }
-}
-
-/** A rent rate outside 15–30 MCI a month, or not a whole number of MCI. */
-export class RentRateOutOfRangeError extends DomainError {
-  constructor(violations: readonly Violation[]) {
-    super(SUBSIDY_ERROR_CODES.rentRateOutOfRange, 'Rent subsidy rates must be whole numbers of MCI from 15 to 30', violations);
-  }
-}
-
-/** The rate table names a region or settlement kind that does not exist. */
-export class InvalidRentRateTableError extends DomainError {
-  constructor(violations: readonly Violation[]) {
-    super(SUBSIDY_ERROR_CODES.invalidRentRateTable, 'The rent rate table is invalid', violations);
-  }
-}
-
-/** The rate table has no rate for this region and settlement kind: an administrator must set one. */
-export class RentRateNotSetError extends DomainError {
-  constructor(
-    readonly region: string,
-    readonly settlementKind: string,
-  ) {
-    super(SUBSIDY_ERROR_CODES.rentRateNotSet, `No rent subsidy rate is set for ${region} (${settlementKind})`);
+  constructor(code: SubsidyErrorCode, message: string, violations: readonly Violation[] = []) {
+    super(code, message, violations);
   }
 }

@@ -1,5 +1,5 @@
 import { ViolationCollector } from '../shared/errors';
-import { InvalidMciTableError, InvalidSubsidyInputError, MciNotAvailableError } from './errors';
+import { SubsidyError, SubsidyErrorCode } from './errors';
 import { isCalendarDate as isIsoDate, yearOf as yearOfIsoDate } from '../shared/calendar-date';
 
 /** The monthly calculation index (МРП), in tenge, from a date on. Set yearly by the budget law. */
@@ -38,7 +38,7 @@ export function validateMciTable(table: readonly MciRow[]): void {
     const previous = table[i - 1];
     if (previous !== undefined) found.check(previous.validFrom < row.validFrom, `[${i}].validFrom`, 'must be later than the row before');
   });
-  found.throwIfAny((violations) => new InvalidMciTableError(violations));
+  found.throwIfAny((violations) => new SubsidyError(SubsidyErrorCode.InvalidMciTable, 'The MCI table is invalid', violations));
 }
 
 /**
@@ -47,10 +47,10 @@ export function validateMciTable(table: readonly MciRow[]): void {
  * than reuse last year's value; so does a date before the table.
  */
 export function mciOn(date: string, table: readonly MciRow[] = MCI_TABLE): MciInForce {
-  if (!isIsoDate(date)) throw new InvalidSubsidyInputError([{ field: 'date', reason: "must be a date 'yyyy-MM-dd'" }]);
+  if (!isIsoDate(date)) throw new SubsidyError(SubsidyErrorCode.InvalidInput, 'The subsidy calculation input is invalid', [{ field: 'date', reason: "must be a date 'yyyy-MM-dd'" }]);
   validateMciTable(table);
   const row = table.filter((r) => r.validFrom <= date).at(-1);
   const year = yearOfIsoDate(date);
-  if (row === undefined || yearOfIsoDate(row.validFrom) !== year) throw new MciNotAvailableError(date);
+  if (row === undefined || yearOfIsoDate(row.validFrom) !== year) throw new SubsidyError(SubsidyErrorCode.MciNotAvailable, `No MCI is recorded for ${date}: an administrator must add that year's MCI`);
   return { value: row.value, year, validFrom: row.validFrom };
 }

@@ -1,5 +1,5 @@
 import { ViolationCollector } from '../shared/errors';
-import { InvalidSubsidyInputError } from './errors';
+import { SubsidyError, SubsidyErrorCode } from './errors';
 import { isCalendarDate as isIsoDate } from '../shared/calendar-date';
 import { MCI_TABLE, mciOn, MciRow } from './mci';
 import { exactTenge, RELOCATION_LEGAL_BASIS, RelocationSubsidyCalculation } from './subsidy-calculation';
@@ -19,7 +19,7 @@ export function relocationSubsidy(input: RelocationSubsidyInput): RelocationSubs
   const found = new ViolationCollector();
   found.check(Number.isSafeInteger(input.persons) && input.persons >= 1, 'persons', 'must be a whole number, 1 or more');
   found.check(isIsoDate(input.decisionDate), 'decisionDate', "must be a date 'yyyy-MM-dd'");
-  found.throwIfAny((violations) => new InvalidSubsidyInputError(violations));
+  found.throwIfAny((violations) => new SubsidyError(SubsidyErrorCode.InvalidInput, 'The subsidy calculation input is invalid', violations));
   const mci = mciOn(input.decisionDate, input.mciTable ?? MCI_TABLE);
   return {
     kind: 'relocation',

@@ -1,6 +1,6 @@
 import { ViolationCollector } from '../shared/errors';
 import { isRegionCode, RegionCode } from '../shared/region';
-import { InvalidRentRateTableError, RentRateNotSetError, RentRateOutOfRangeError } from './errors';
+import { SubsidyError, SubsidyErrorCode } from './errors';
 
 export type SettlementKind = 'city' | 'town' | 'village';
 
@@ -48,14 +48,14 @@ export function validateRentRateTable(table: RentRateTable): void {
       values.check(inRange, `rates.${region}.${kind}`, `must be a whole number of MCI from ${RENT_RATE_MIN_MCI} to ${RENT_RATE_MAX_MCI}`);
     }
   }
-  keys.throwIfAny((violations) => new InvalidRentRateTableError(violations));
-  values.throwIfAny((violations) => new RentRateOutOfRangeError(violations));
+  keys.throwIfAny((violations) => new SubsidyError(SubsidyErrorCode.InvalidRentRateTable, 'The rent rate table is invalid', violations));
+  values.throwIfAny((violations) => new SubsidyError(SubsidyErrorCode.RentRateOutOfRange, 'Rent subsidy rates must be whole numbers of MCI from 15 to 30', violations));
 }
 
 /** The monthly rate in MCI for a region and settlement kind; SUBSIDY.RENT_RATE_NOT_SET when none. */
 export function rentRateFor(region: RegionCode, kind: SettlementKind, table: RentRateTable = DEFAULT_RENT_RATES): number {
   validateRentRateTable(table);
   const rate = table.rates[region]?.[kind];
-  if (rate === undefined) throw new RentRateNotSetError(region, kind);
+  if (rate === undefined) throw new SubsidyError(SubsidyErrorCode.RentRateNotSet, `No rent subsidy rate is set for ${region} (${kind})`);
   return rate;
 }

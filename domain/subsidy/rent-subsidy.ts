@@ -1,6 +1,6 @@
 import { ViolationCollector } from '../shared/errors';
 import { isRegionCode, RegionCode } from '../shared/region';
-import { InvalidSubsidyInputError } from './errors';
+import { SubsidyError, SubsidyErrorCode } from './errors';
 import { isCalendarDate as isIsoDate } from '../shared/calendar-date';
 import { MCI_TABLE, mciOn, MciRow } from './mci';
 import { DEFAULT_RENT_RATES, rentRateFor, RentRateTable, SETTLEMENT_KINDS, SettlementKind } from './rent-rates';
@@ -23,7 +23,7 @@ export function rentSubsidy(input: RentSubsidyInput): RentSubsidyCalculation {
   found.check(isRegionCode(input.region), 'region', 'must be a known region code');
   found.check(SETTLEMENT_KINDS.includes(input.settlementKind), 'settlementKind', "must be 'city', 'town' or 'village'");
   found.check(isIsoDate(input.decisionDate), 'decisionDate', "must be a date 'yyyy-MM-dd'");
-  found.throwIfAny((violations) => new InvalidSubsidyInputError(violations));
+  found.throwIfAny((violations) => new SubsidyError(SubsidyErrorCode.InvalidInput, 'The subsidy calculation input is invalid', violations));
   const table = input.rentRates ?? DEFAULT_RENT_RATES;
   const monthlyRateMci = rentRateFor(input.region, input.settlementKind, table);
   const mci = mciOn(input.decisionDate, input.mciTable ?? MCI_TABLE);
