@@ -89,7 +89,7 @@ async function main(): Promise<void> {
         const at = new Date(clock).toISOString();
         const key = { region: quota.region, year: 2026, category: quota.category };
         const persons = 1 + Math.floor(random() * 6);
-        const open = quota.state.status === 'Open' ? quota.state : undefined;
+        const open = quota.state.status === 'open' ? quota.state : undefined;
         const mustRelease = open !== undefined && remainingSeats(open) < persons;
         if (quota.held.length > 0 && (mustRelease || random() < SETUP.releaseShare)) {
           const [applicationId] = quota.held.splice(Math.floor(random() * quota.held.length), 1);
@@ -97,7 +97,7 @@ async function main(): Promise<void> {
         } else {
           const applicationId = uuidV5(`bench-application:${applications++}`, KANDAS_NAMESPACE);
           await decideAndAppend(quota, { type: 'ReserveSeats', ...key, applicationId, persons, at });
-          if (quota.state.status === 'Open' && quota.state.reservations.has(applicationId)) quota.held.push(applicationId);
+          if (quota.state.status === 'open' && quota.state.reservations.has(applicationId)) quota.held.push(applicationId);
         }
       }
     }
@@ -130,7 +130,7 @@ async function main(): Promise<void> {
       for (const event of events) state = regionalQuotaDecider.evolve(state, { type: event.type, data: event.data } as QuotaEvent);
       foldOnly.push(millisSince(started));
     }
-    if (!last || last.revision !== SETUP.eventsPerAggregate - 1 || last.state.status !== 'Open') throw new Error(`loaded revision ${last?.revision}, state ${last?.state.status}`);
+    if (!last || last.revision !== SETUP.eventsPerAggregate - 1 || last.state.status !== 'open') throw new Error(`loaded revision ${last?.revision}, state ${last?.state.status}`);
     const mean = sample.reduce((a, b) => a + b, 0) / sample.length;
     const p50 = percentile(sample, 50);
     const p99 = percentile(sample, 99);
@@ -146,7 +146,7 @@ async function main(): Promise<void> {
       foldP50Ms: percentile(foldOnly, 50),
       stream: measured.streamId,
       streamEvents: typeCounts,
-      seatsTaken: measured.state.status === 'Open' ? measured.state.taken : null,
+      seatsTaken: measured.state.status === 'open' ? measured.state.taken : null,
       capacity: measured.capacity,
     };
     emitReport({

@@ -33,7 +33,7 @@ function wrongQuota(stream: QuotaKey, commanded: QuotaKey): QuotaError {
 /** A new order may change the capacity, never below the seats taken; the same order twice is a no-op. */
 function setCapacity(command: SetQuotaCapacity, state: QuotaState): QuotaEvent[] {
   const { capacity, order, at } = command;
-  if (state.status === 'Open') {
+  if (state.status === 'open') {
     const unchanged = state.capacity === capacity && state.order.number === order.number && state.order.date === order.date;
     if (unchanged) return [];
     if (capacity < state.taken) {
@@ -42,7 +42,7 @@ function setCapacity(command: SetQuotaCapacity, state: QuotaState): QuotaEvent[]
       ]);
     }
   }
-  const previousCapacity = state.status === 'Open' ? state.capacity : null;
+  const previousCapacity = state.status === 'open' ? state.capacity : null;
   const data = { ...keyOf(command), capacity, previousCapacity, order: { number: order.number, date: order.date }, setAt: at };
   return [{ type: 'QuotaCapacitySet', data }];
 }
@@ -56,7 +56,7 @@ function setCapacity(command: SetQuotaCapacity, state: QuotaState): QuotaEvent[]
 function reserveSeats(command: ReserveSeats, state: QuotaState): QuotaEvent[] {
   const { applicationId } = command;
   if (state.declined.has(applicationId)) return [];
-  if (state.status === 'Unset') return [declined(command, 0, 'QUOTA_NOT_SET')];
+  if (state.status === 'unset') return [declined(command, 0, 'QUOTA_NOT_SET')];
   if (state.reservations.has(applicationId)) return [];
   const remaining = remainingSeats(state);
   if (command.persons > remaining) return [declined(command, remaining, 'QUOTA_EXHAUSTED')];
@@ -77,7 +77,7 @@ function declined(command: ReserveSeats, remaining: number, reason: SeatReservat
 
 /** Gives the seats back; an application holding no reservation releases nothing. */
 function releaseSeats(command: ReleaseSeats, state: QuotaState): SeatsReleased[] {
-  if (state.status !== 'Open') return [];
+  if (state.status !== 'open') return [];
   const { applicationId, reason, at } = command;
   const persons = state.reservations.get(applicationId);
   if (persons === undefined) return [];

@@ -9,14 +9,14 @@ import { PersistentMap, PersistentSet } from '../shared/persistent-map';
  * keeps the applications already answered "QUOTA_NOT_SET" (that answer is final).
  */
 export interface UnsetQuota {
-  readonly status: 'Unset';
+  readonly status: 'unset';
   readonly key: QuotaKey | null;
   readonly declined: PersistentSet;
 }
 
 /** A capacity is in force: `taken` is the sum of `reservations` (applicationId → persons). */
 export interface OpenQuota {
-  readonly status: 'Open';
+  readonly status: 'open';
   readonly key: QuotaKey;
   readonly capacity: number;
   readonly order: QuotaOrderRef;
@@ -29,7 +29,7 @@ export interface OpenQuota {
 export type QuotaState = UnsetQuota | OpenQuota;
 
 export function initialQuotaState(): QuotaState {
-  return { status: 'Unset', key: null, declined: PersistentSet.empty() };
+  return { status: 'unset', key: null, declined: PersistentSet.empty() };
 }
 
 export function remainingSeats(state: OpenQuota): number {
@@ -40,8 +40,8 @@ export function evolveQuota(state: QuotaState, event: QuotaEvent): QuotaState {
   switch (event.type) {
     case 'QuotaCapacitySet': {
       const { capacity, order } = event.data;
-      if (state.status === 'Open') return { ...state, capacity, order };
-      return { status: 'Open', key: keyOf(event.data), capacity, order, taken: 0, reservations: PersistentMap.empty(), declined: state.declined };
+      if (state.status === 'open') return { ...state, capacity, order };
+      return { status: 'open', key: keyOf(event.data), capacity, order, taken: 0, reservations: PersistentMap.empty(), declined: state.declined };
     }
     case 'SeatsReserved':
       return reserved(state, event);
@@ -56,19 +56,19 @@ export function evolveQuota(state: QuotaState, event: QuotaEvent): QuotaState {
 
 /** Seats are only ever reserved on an open quota; on any other state the event changes nothing. */
 function reserved(state: QuotaState, event: SeatsReserved): QuotaState {
-  if (state.status !== 'Open') return state;
+  if (state.status !== 'open') return state;
   const reservations = state.reservations.set(event.data.applicationId, event.data.persons);
   return { ...state, taken: state.taken + event.data.persons, reservations };
 }
 
 function declined(state: QuotaState, event: SeatReservationDeclined): QuotaState {
   const declinedIds = state.declined.add(event.data.applicationId);
-  if (state.status === 'Open') return { ...state, declined: declinedIds };
+  if (state.status === 'open') return { ...state, declined: declinedIds };
   return { ...state, key: keyOf(event.data), declined: declinedIds };
 }
 
 function released(state: QuotaState, event: SeatsReleased): QuotaState {
-  if (state.status !== 'Open') return state;
+  if (state.status !== 'open') return state;
   const reservations = state.reservations.delete(event.data.applicationId);
   return { ...state, taken: state.taken - event.data.persons, reservations };
 }

@@ -102,7 +102,7 @@ describe('the audit trail over a real workflow history', () => {
 
   it('turns the quota state into plain JSON (no Map, no Set)', async () => {
     const opened = await audit.quotaAsOf('pavlodar', 2026, 'kandas', { revision: 0 });
-    expect(opened!.state).toEqual({ status: 'Open', key: { region: 'pavlodar', year: 2026, category: 'kandas' }, capacity: 977, order: expect.any(Object), taken: 0, reservations: {}, declined: [] });
+    expect(opened!.state).toEqual({ status: 'open', key: { region: 'pavlodar', year: 2026, category: 'kandas' }, capacity: 977, order: expect.any(Object), taken: 0, reservations: {}, declined: [] });
     const now = await audit.quotaAsOf('pavlodar', 2026, 'kandas', { at: marks.afterDecision });
     expect(now!.state).toMatchObject({ taken: 3, reservations: { [id]: 3 }, declined: [] });
     expect(JSON.parse(JSON.stringify(now))).toEqual(now);

@@ -73,7 +73,7 @@ describe('the auditors’ history and time travel over HTTP', () => {
 
   it('folds a quota into plain JSON', async () => {
     const { body } = await e.as('auditor').get(`/audit/quotas/pavlodar/2026/kandas/as-of?revision=1`).expect(200);
-    expect(body.state).toMatchObject({ status: 'Open', capacity: 977, taken: 3, reservations: { [id]: 3 }, declined: [] });
+    expect(body.state).toMatchObject({ status: 'open', capacity: 977, taken: 3, reservations: { [id]: 3 }, declined: [] });
   });
 
   it('diffs two revisions', async () => {

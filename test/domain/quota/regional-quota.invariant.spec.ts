@@ -13,7 +13,7 @@ function randomCommand(random: () => number, step: number): QuotaCommand {
 }
 
 function seatsInReservations(state: QuotaState): number {
-  return state.status === 'Open' ? [...state.reservations.values()].reduce((sum, persons) => sum + persons, 0) : 0;
+  return state.status === 'open' ? [...state.reservations.values()].reduce((sum, persons) => sum + persons, 0) : 0;
 }
 
 describe('RegionalQuota: never over capacity, whatever the sequence of commands', () => {
@@ -32,7 +32,7 @@ describe('RegionalQuota: never over capacity, whatever the sequence of commands'
       }
       state = events.reduce(evolve, state);
       recorded.push(...events);
-      if (state.status === 'Open') {
+      if (state.status === 'open') {
         expect(state.taken).toBeLessThanOrEqual(state.capacity);
         expect(state.taken).toBe(seatsInReservations(state));
       }

@@ -24,6 +24,6 @@ export class AggregateLookup {
   /** Whether the year's order gives the region a quota for the category (capacity set and above zero). */
   async quotaOffered(region: RegionCode, year: number, category: ApplicantCategory): Promise<boolean> {
     const { state } = await loadAggregate(this.store, this.registry, quotaStreamId(region, year, category), regionalQuotaDecider, undefined, aggregateCacheOf(this.store));
-    return state.status === 'Open' && state.capacity > 0;
+    return state.status === 'open' && state.capacity > 0;
   }
 }
