@@ -232,5 +232,5 @@ describe('cli seed: demo data played through the workflow', () => {
     await expect(cli(['seed', '--applications', '20'])).rejects.toMatchObject({ code: 1, stdout: expect.stringContaining('Not seeding: the event store') });
     const help = await cli(['help']);
     expect(help.stdout).toContain('seed [--applications N]');
-  }, 60_000);
+  }, 240_000);
 });

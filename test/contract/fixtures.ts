@@ -36,7 +36,7 @@ export const revisionsOf = (events: readonly RecordedEvent[]): number[] => event
 export const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** Yields to the event loop until `condition` holds; fails after `timeoutMs` instead of hanging. */
-export async function eventually(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+export async function eventually(condition: () => boolean, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);

@@ -27,8 +27,6 @@ import { StreamsClient } from '@eventstore/db-client/generated/streams_grpc_pb';
 import { ReadReq, ReadResp } from '@eventstore/db-client/generated/streams_pb';
 import { EventStoreDbWireDouble, type WireDoubleOptions } from '../support/eventstoredb-double';
 
-jest.setTimeout(10_000);
-
 const ABOVE_2_53 = 2n ** 53n + 10n;
 
 /** Everything a subscription emitted, in order, and a way to await a condition on it (no sleeps). */
@@ -61,7 +59,7 @@ class Recorder {
     return this.timeline.flatMap((item) => (item.kind === 'checkpoint' ? [item.position.commit] : []));
   }
 
-  until(condition: () => boolean, what: string, ms = 5_000): Promise<void> {
+  until(condition: () => boolean, what: string, ms = 30_000): Promise<void> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiters.delete(check);
@@ -349,7 +347,7 @@ describe.each([
     // White-box: the double's set of open long-lived calls (the BatchAppend stream is one of them).
     const open = (): number => (double as unknown as { open: Set<unknown> }).open.size;
     const settle = async (expected: number): Promise<void> => {
-      for (const deadline = Date.now() + 2_000; open() !== expected && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 5));
+      for (const deadline = Date.now() + 20_000; open() !== expected && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 5));
       expect(open()).toBe(expected);
     };
     const baseline = open();

@@ -43,14 +43,14 @@ import type { PendingDeadline } from './crash/store-audit';
  * a full rebuild, and the hash chain verifies. Replay a run with KANDAS_TEST_SEED=<seed>.
  */
 
-/** The test's own bound (it takes 15–25 s on two cores, CI runs other suites beside it): past it, it fails naming the seed and the step. */
-const TEST_BUDGET_MS = 65_000;
+/** The test's own bound (it takes 15–25 s on two idle cores; CI and other jobs load them): past it, it fails naming the seed and the step. */
+const TEST_BUDGET_MS = 180_000;
 /** Jest's bound, a little above the test's own so that the seed is printed first. */
 const TEST_TIMEOUT_MS = TEST_BUDGET_MS + 7_000;
-/** swc compiles the service in about a second. */
-const BUILD_TIMEOUT_MS = 15_000;
+/** swc compiles the service in about a second on an idle machine. */
+const BUILD_TIMEOUT_MS = 60_000;
 /** Bound on each wait for the workflow to settle (sagas, projections, scheduler). */
-const SETTLE_TIMEOUT_MS = 20_000;
+const SETTLE_TIMEOUT_MS = 60_000;
 
 /** Monday 2 March 2026, 10:00 in Astana: the instant the first applications are signed. */
 const T0 = '2026-03-02T05:00:00.000Z';

@@ -318,12 +318,12 @@ function expectSameName(stored: unknown, sent: A.GeneratedName | undefined, wher
 
 /* ------------------------------------ spec ------------------------------------ */
 
-jest.setTimeout(120_000);
+jest.setTimeout(240_000);
 
 describe(`fuzzing every command endpoint over HTTP on SQLite (fast-check, seed ${seed})`, () => {
   beforeAll(async () => {
     fuzz = await Fuzzer.start();
-  }, 30_000);
+  }, 120_000);
 
   afterAll(async () => {
     const total = Object.values(cases).reduce((sum, n) => sum + n, 0);

@@ -18,7 +18,7 @@ import { OutputCapture, startWithProductionLogger } from './support/logs-app';
  * IINs, malformed JSON carrying personal data, bad tokens, and an internal error — then every
  * captured line is scanned. Deterministic: fixed people, fixed IINs, fixed clock.
  */
-const TIMEOUT_MS = 30_000;
+const TIMEOUT_MS = 120_000;
 
 interface Person {
   readonly name: PersonName;

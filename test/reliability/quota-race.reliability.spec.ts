@@ -35,7 +35,7 @@ const CAPACITY = 50;
 const APPLICATIONS = 200;
 const REVIEWERS = 8;
 const SETUP_CONCURRENCY = 25;
-const TIMEOUT_MS = 60_000;
+const TIMEOUT_MS = 180_000;
 
 describe('quota race on the real HTTP server and a SQLite file (issue 8, point 2)', () => {
   let e: E2eApp | undefined;

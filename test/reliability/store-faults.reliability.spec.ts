@@ -141,13 +141,13 @@ describe('a corrupted events file at start', () => {
     const started = spawnSync(process.execPath, ['--require', join(REPO, 'test/support/swc-register.js'), join(REPO, 'apps/back-office/src/main.ts')], {
       env: { ...process.env, KANDAS_EVENTS_FILE: eventsFile, KANDAS_READ_MODELS_FILE: join(dir, 'read-models.sqlite'), PORT: '0', KANDAS_JWT_SECRET: 'j'.repeat(48) },
       encoding: 'utf8',
-      timeout: 60_000,
+      timeout: 150_000,
     });
     expect(started.status).toBe(1);
     const lines = started.stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as { level: string; message: string });
     expect(lines.at(-1)).toMatchObject({ level: 'error', message: expect.stringMatching(/^Cannot start: .*events\.sqlite is corrupted; stop the service, restore the file from a backup/) });
     expect(statSync(eventsFile).size).toBe(64 * 1024); // untouched: nothing was written into it
-  }, 90_000);
+  }, 180_000);
 });
 
 /**

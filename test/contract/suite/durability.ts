@@ -2,7 +2,8 @@ import { NewEvent } from '@libs/event-sourcing';
 import { collect, expectStrictlyIncreasing, idsOf, newEvent, newEvents, newMetadata, revisionsOf } from '../fixtures';
 import { ContractContext, itRequires } from './context';
 
-const LARGE_TIMEOUT_MS = 30_000;
+/** A bound that holds on a busy two-core machine (the case takes 1–3 s alone), not a performance target. */
+const LARGE_TIMEOUT_MS = 120_000;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** Data a JSON column can mangle: unicode (Kazakh Cyrillic, emoji), nesting, nulls, numbers at the edges. */
@@ -17,21 +18,24 @@ const awkwardData = {
 };
 
 export function largeStreamRules(ctx: ContractContext): void {
-  describe('a 10,000-event stream', () => {
+  // Large enough to cross several read pages of every adapter (SQLite 512 events a page, the
+  // EventStoreDB adapter 256 on $all): that is the point, not the count. 10,000 events took 15 s on
+  // the gRPC double and ran over the timeout on a busy machine.
+  describe('a 2,000-event stream', () => {
     it(
-      'is appended in 100 batches of 100 and read back whole, forwards and backwards',
+      'is appended in 20 batches of 100 and read back whole, forwards and backwards',
       async () => {
         const ids: string[] = [];
-        for (let batch = 0; batch < 100; batch++) {
+        for (let batch = 0; batch < 20; batch++) {
           const events = Array.from({ length: 100 }, (_, n) => newEvent('Counted', { n: batch * 100 + n }));
           ids.push(...idsOf(events));
           const result = await ctx.store.append('register-1', events, { expectedRevision: batch * 100 - 1 });
           expect(result.nextExpectedRevision).toBe(batch * 100 + 99);
         }
         const forwards = await collect(ctx.store.readStream('register-1'));
-        expect(forwards).toHaveLength(10_000);
+        expect(forwards).toHaveLength(2_000);
         expect(idsOf(forwards)).toEqual(ids);
-        expect(revisionsOf(forwards)).toEqual(Array.from({ length: 10_000 }, (_, revision) => revision));
+        expect(revisionsOf(forwards)).toEqual(Array.from({ length: 2_000 }, (_, revision) => revision));
         expect(forwards.map((event) => (event.data as { n: number }).n)).toEqual(revisionsOf(forwards));
         expectStrictlyIncreasing(forwards.map((event) => event.position));
 
@@ -39,7 +43,7 @@ export function largeStreamRules(ctx: ContractContext): void {
         expect(idsOf(backwards)).toEqual([...ids].reverse());
 
         expect(idsOf(await collect(ctx.store.readAll()))).toEqual(ids);
-        expect(await ctx.store.streamRevision('register-1')).toBe(9_999);
+        expect(await ctx.store.streamRevision('register-1')).toBe(1_999);
       },
       LARGE_TIMEOUT_MS,
     );

@@ -15,7 +15,7 @@ export interface HeldAppends {
  * every racer has loaded and decided on the same revision — then lets them reach the store in
  * arrival order. Bounded: after `timeoutMs` the barrier opens anyway (`timedOut` says so).
  */
-export function holdAppends(e: E2eApp, streamPrefix: string, parties: number, timeoutMs = 5000): HeldAppends {
+export function holdAppends(e: E2eApp, streamPrefix: string, parties: number, timeoutMs = 30_000): HeldAppends {
   const store = e.store as EventStore & { append: EventStore['append'] };
   const original = store.append;
   const waiting: Array<() => void> = [];

@@ -4,7 +4,7 @@ import type { Role } from '@libs/auth';
 import type { CrashServer } from './server-control';
 
 /** How long a client waits for the server to come back after a crash before it gives up. */
-const RESTART_WAIT_MS = 30_000;
+const RESTART_WAIT_MS = 90_000;
 /** Bound on one HTTP exchange: an answer normally takes milliseconds. */
 const REQUEST_TIMEOUT_MS = 15_000;
 /**

@@ -27,6 +27,16 @@ export interface WireDoubleOptions {
 
 const SERVER_VERSION = '23.10.0 (EventStoreDbWireDouble)';
 
+/**
+ * Client settings for a machine that may be saturated (issue 14): the client's default 10 s call
+ * deadline and 10 s keep-alive timeout are meant for a remote server, and on a loaded 2-core machine
+ * a large read or a late ping answer could exceed them, dropping the connection (`14 UNAVAILABLE`).
+ * Neither changes what a call returns, only how long the client waits for it.
+ */
+const PATIENT_CLIENT = 'defaultDeadline=120000&keepAliveTimeout=60000';
+/** How long start() waits for the listener to complete a first HTTP/2 handshake. */
+const READY_TIMEOUT_MS = 60_000;
+
 export class EventStoreDbWireDouble {
   private constructor(
     private readonly server: grpc.Server,
@@ -65,7 +75,8 @@ export class EventStoreDbWireDouble {
     const port = await new Promise<number>((resolve, reject) =>
       server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
     );
-    return new EventStoreDbWireDouble(server, `esdb://127.0.0.1:${port}?tls=false`, open);
+    await listening(port);
+    return new EventStoreDbWireDouble(server, `esdb://127.0.0.1:${port}?tls=false&${PATIENT_CLIENT}`, open);
   }
 
   /**
@@ -81,5 +92,18 @@ export class EventStoreDbWireDouble {
   async stop(): Promise<void> {
     this.open.clear();
     this.server.forceShutdown();
+  }
+}
+
+/**
+ * Resolves once a client completes a connection to the port: a test's first call then finds a server
+ * that answers, instead of racing its start on a busy machine (`No connection established`).
+ */
+async function listening(port: number): Promise<void> {
+  const probe = new grpc.Client(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+  try {
+    await new Promise<void>((resolve, reject) => probe.waitForReady(Date.now() + READY_TIMEOUT_MS, (error) => (error ? reject(error) : resolve())));
+  } finally {
+    probe.close();
   }
 }
