@@ -12,7 +12,7 @@ import { meets, REPORT_PREFIX, WorkloadReport } from './support/result';
 import { formatTable } from './support/table';
 
 const ROOT = resolve(__dirname, '..');
-export const WORKLOADS = ['append', 'workflow-in-process', 'workflow-http', 'replay', 'aggregate-load', 'sla-scan'] as const;
+export const WORKLOADS = ['append', 'workflow-in-process', 'workflow-http', 'replay', 'aggregate-load', 'quota-fold', 'sla-scan'] as const;
 
 async function main(): Promise<void> {
   const only = argument('--only')?.split(',');
