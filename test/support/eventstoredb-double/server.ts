@@ -37,6 +37,9 @@ const PATIENT_CLIENT = 'defaultDeadline=120000&keepAliveTimeout=60000';
 /** How long start() waits for the listener to complete a first HTTP/2 handshake. */
 const READY_TIMEOUT_MS = 60_000;
 
+/** Ports a double of this process listened on. */
+const portsUsed = new Set<number>();
+
 export class EventStoreDbWireDouble {
   private constructor(
     private readonly server: grpc.Server,
@@ -72,9 +75,7 @@ export class EventStoreDbWireDouble {
         callback(null, methods);
       },
     });
-    const port = await new Promise<number>((resolve, reject) =>
-      server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
-    );
+    const port = await bindFreshPort(server);
     await listening(port);
     return new EventStoreDbWireDouble(server, `esdb://127.0.0.1:${port}?tls=false&${PATIENT_CLIENT}`, open);
   }
@@ -105,5 +106,34 @@ async function listening(port: number): Promise<void> {
     await new Promise<void>((resolve, reject) => probe.waitForReady(Date.now() + READY_TIMEOUT_MS, (error) => (error ? reject(error) : resolve())));
   } finally {
     probe.close();
+  }
+}
+
+/**
+ * Binds to a port no earlier double of this process had. grpc-js pools connections by address
+ * process-wide: a client of a new double on a port the OS handed out again could be given a stopped
+ * double's connection, still failing and backing off, and its first call would fail at once with
+ * `14 UNAVAILABLE: No connection established. Last error: null` (the flake of issue 14).
+ */
+async function bindFreshPort(server: grpc.Server): Promise<number> {
+  const bind = (target: grpc.Server, port: number) =>
+    new Promise<number>((resolve, reject) =>
+      target.bindAsync(`127.0.0.1:${port}`, grpc.ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
+    );
+  // A used port the OS offers again is held by a placeholder while the next one is bound.
+  const placeholders: grpc.Server[] = [];
+  try {
+    let port = await bind(server, 0);
+    while (portsUsed.has(port)) {
+      server.unbind(`127.0.0.1:${port}`);
+      const placeholder = new grpc.Server();
+      placeholders.push(placeholder);
+      await bind(placeholder, port).catch(() => undefined);
+      port = await bind(server, 0);
+    }
+    portsUsed.add(port);
+    return port;
+  } finally {
+    for (const placeholder of placeholders) placeholder.forceShutdown();
   }
 }
