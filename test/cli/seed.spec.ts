@@ -8,7 +8,7 @@ import { RecordedEvent } from '@libs/event-sourcing';
 import { readRuntimeConfig } from '@infra/config/runtime-config';
 import { openEventStore } from '@infra/event-store/open-event-store';
 import { iinCheckDigit } from '../../apps/cli/src/seed/people';
-import { Random } from '../../apps/cli/src/seed/prng';
+import { SeededRandom } from '@libs/seeded-random';
 import { parseSeedArgs, printSummary, SEED_DEFAULTS, SeedOptions, SeedReport, seedDemoData } from '../../apps/cli/src/seed/seed-command';
 import { almatyInstant } from '../../apps/cli/src/seed/dates';
 import { isValidIin } from '@domain/shared/iin';
@@ -210,7 +210,7 @@ describe('cli seed: demo data played through the workflow', () => {
 
   it('computes IIN check digits and skips the numbers that have none', () => {
     expect(iinCheckDigit('85031540012')).not.toBeNull();
-    const random = new Random(5);
+    const random = new SeededRandom(5);
     let skipped = 0;
     for (let i = 0; i < 2000; i++) {
       const first11 = random.digits(11);
@@ -219,7 +219,7 @@ describe('cli seed: demo data played through the workflow', () => {
       else expect(isValidIin(first11 + check)).toBe(true);
     }
     expect(skipped).toBeGreaterThan(0);
-    expect(new Random(9).next()).toBe(new Random(9).next());
+    expect(new SeededRandom(9).next()).toBe(new SeededRandom(9).next());
   });
 
   it('runs from the built CLI (npm run build, then node dist/apps/cli/src/main.js seed)', async () => {
