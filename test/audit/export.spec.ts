@@ -6,12 +6,13 @@ import { EventTypeRegistry, RecordedEvent, StoredEvent } from '@libs/event-sourc
 import type { EventStore } from '@libs/event-sourcing';
 import {
   DISCLOSURE_EVENT_TYPES, DISCLOSURE_STREAM, EXPORT_COLUMNS, ExportFormat, ExportSelection, exportEvents, InvalidExportRequestError,
-  maskNames, parseCsv, parseExportArgs, runExportCommand, UnmaskGrant,
+  maskNames, parseExportArgs, runExportCommand, UnmaskGrant,
 } from '@libs/workflow';
 import { InMemoryEventStore } from '@infra/event-store/in-memory/in-memory-event-store';
 import { APPLICANT_IIN, SPOUSE_IIN } from '../domain/application/fixtures';
 import { SagaHarness } from '../saga/support/saga-harness';
 import { review, submitAndSign } from '../saga/support/scenario';
+import { parseCsv } from './support/parse-csv';
 
 const ADMIN = { id: 'auditor-7', role: 'auditor' };
 const NAME_PARTS = ['Нұрланұлы', 'Ержан', 'Серікұлы', 'Сапарова', 'Айгүл', 'Аружан', 'Nurlanuly', 'Yerzhan'];
