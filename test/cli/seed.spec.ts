@@ -9,7 +9,8 @@ import { readRuntimeConfig } from '@infra/config/runtime-config';
 import { openEventStore } from '@infra/event-store/open-event-store';
 import { iinCheckDigit } from '../../apps/cli/src/seed/people';
 import { SeededRandom } from '@libs/seeded-random';
-import { parseSeedArgs, printSummary, SEED_DEFAULTS, SeedOptions, SeedReport, seedDemoData } from '../../apps/cli/src/seed/seed-command';
+import { printSummary, SEED_DEFAULTS, SeedOptions, SeedReport, seedDemoData } from '../../apps/cli/src/seed/seed-command';
+import { parseSeedArgs } from '../../apps/cli/src/commands/seed';
 import { almatyInstant } from '../../apps/cli/src/seed/dates';
 import { isValidIin } from '@domain/shared/iin';
 
@@ -204,8 +205,8 @@ describe('cli seed: demo data played through the workflow', () => {
     expect(parseSeedArgs(['--from', '2026-13-01'])).toMatch(/dates/);
     expect(parseSeedArgs(['--from', '2026-05-01', '--to', '2026-04-01'])).toMatch(/after/);
     expect(parseSeedArgs(['--from', '2025-05-01', '--to', '2026-04-01'])).toMatch(/same quota year/);
-    expect(parseSeedArgs(['--seed'])).toMatch(/needs a value/);
-    expect(parseSeedArgs(['--bogus'])).toMatch(/unknown argument/);
+    expect(parseSeedArgs(['--seed'])).toMatch(/argument missing/);
+    expect(parseSeedArgs(['--bogus'])).toMatch(/unknown option '--bogus'/);
   });
 
   it('computes IIN check digits and skips the numbers that have none', () => {
@@ -231,6 +232,9 @@ describe('cli seed: demo data played through the workflow', () => {
     expect(stdout).toMatch(/Events written: \d+/);
     await expect(cli(['seed', '--applications', '20'])).rejects.toMatchObject({ code: 1, stdout: expect.stringContaining('Not seeding: the event store') });
     const help = await cli(['help']);
-    expect(help.stdout).toContain('seed [--applications N]');
+    expect(help.stdout).toMatch(/^\s+seed \[options\]/m);
+    const seedHelp = await cli(['seed', '--help']);
+    expect(seedHelp.stdout).toContain('--applications <n>');
+    await expect(cli(['seed', '--applications', 'many'])).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/^error: .*--applications must be a whole number/) });
   }, 60_000);
 });
