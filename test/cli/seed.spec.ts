@@ -236,5 +236,6 @@ describe('cli seed: demo data played through the workflow', () => {
     const seedHelp = await cli(['seed', '--help']);
     expect(seedHelp.stdout).toContain('--applications <n>');
     await expect(cli(['seed', '--applications', 'many'])).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/^error: .*--applications must be a whole number/) });
+    await expect(cli(['as-of', 'some-application'])).rejects.toMatchObject({ code: 2, stderr: 'error: as-of needs --at <instant> or --revision <n>\n' });
   }, 60_000);
 });
