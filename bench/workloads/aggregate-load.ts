@@ -14,7 +14,7 @@ import { QUOTA_ORDERS, QuotaCommand, QuotaEvent, QuotaState, quotaStreamId, regi
 import { CommandContext, eventIdFor, EventTypeRegistry, KANDAS_NAMESPACE, loadAggregate, metadataFor, uuidV5 } from '@libs/event-sourcing';
 import { DISCLOSURE_EVENT_TYPES, WORKFLOW_EVENT_TYPES } from '@libs/workflow';
 import { SqliteEventStore } from '@infra/event-store/sqlite/sqlite-event-store';
-import { seededRandom } from '@libs/testing';
+import { SeededRandom } from '@libs/seeded-random';
 import { peakRssMb } from '../support/memory';
 import { emitReport } from '../support/result';
 import { isQuick, scratchDir } from '../support/scratch';
@@ -47,7 +47,7 @@ interface Quota {
 async function main(): Promise<void> {
   const order = QUOTA_ORDERS.find((o) => o.year === 2026)!;
   const registry = new EventTypeRegistry().registerAll(WORKFLOW_EVENT_TYPES).registerAll(DISCLOSURE_EVENT_TYPES);
-  const random = seededRandom(SETUP.seed);
+  const random = new SeededRandom(SETUP.seed).next;
   const scratch = scratchDir('aggregate-load');
   const store = SqliteEventStore.open({ filename: join(scratch.dir, 'events.sqlite'), synchronous: 'NORMAL' });
   try {

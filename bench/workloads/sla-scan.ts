@@ -18,7 +18,7 @@ import { DEADLINE_BATCH_SIZE, defaultWorkflowConfig, DISCLOSURE_EVENT_TYPES, sch
 import { readRuntimeConfig } from '@infra/config/runtime-config';
 import { PendingDeadlinesProjection, SELECT_DUE_DEADLINES_SQL } from '@infra/read-models';
 import { openSqlite } from '@infra/sqlite/connection';
-import { seededRandom } from '@libs/testing';
+import { SeededRandom } from '@libs/seeded-random';
 import type { IsoDate } from '@domain/calendar';
 import { peakRssMb } from '../support/memory';
 import { emitReport, Measurement } from '../support/result';
@@ -49,7 +49,7 @@ interface Open {
 async function main(): Promise<void> {
   const config = defaultWorkflowConfig();
   const registry = new EventTypeRegistry().registerAll(WORKFLOW_EVENT_TYPES).registerAll(DISCLOSURE_EVENT_TYPES);
-  const random = seededRandom(SETUP.seed);
+  const random = new SeededRandom(SETUP.seed).next;
   const runtime = readRuntimeConfig({});
   const scratch = scratchDir('sla-scan');
   const db = openSqlite({ filename: join(scratch.dir, 'read-models.sqlite'), synchronous: runtime.sqliteSynchronous });

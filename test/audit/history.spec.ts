@@ -1,6 +1,6 @@
 import { EVENT_TYPE_REGISTRY } from '@libs/event-sourcing-nest';
 import { EventTypeRegistry, StoredEvent } from '@libs/event-sourcing';
-import { AuditStreamNotFoundError, AuditTrail, diffJson, InvalidAuditPointError, maskIins, runAuditCommand, toPlainJson } from '@libs/workflow';
+import { AuditStreamNotFoundError, AuditTrail, diffJson, InvalidAuditPointError, maskIins, printCorrelation, printDiff, printHistory, printStateAsOf, toPlainJson } from '@libs/workflow';
 import { InMemoryEventStore } from '@infra/event-store/in-memory/in-memory-event-store';
 import { APPLICANT_IIN } from '../domain/application/fixtures';
 import { SagaHarness } from '../saga/support/saga-harness';
@@ -134,19 +134,19 @@ describe('the audit trail over a real workflow history', () => {
 
   it('prints readable lines for the CLI, IINs masked', async () => {
     const lines: string[] = [];
-    expect(await runAuditCommand(audit, ['history', id], (line) => lines.push(line))).toBe(0);
+    expect(await printHistory(audit, id, (line) => lines.push(line))).toBe(0);
     expect(lines).toHaveLength(8);
     expect(lines[0]).toMatch(new RegExp(`^\\s*\\d+  application-${id}@0  ApplicationSubmitted\\s+2026-03-02T05:01:00.000Z  portal:egov  command \\S+$`));
     const asOf: string[] = [];
-    expect(await runAuditCommand(audit, ['as-of', id, '--revision', '1'], (line) => asOf.push(line))).toBe(0);
+    expect(await printStateAsOf(audit, id, { revision: 1 }, (line) => asOf.push(line))).toBe(0);
     expect(asOf.join('\n')).toContain('"status": "signed"');
     expect(asOf.join('\n')).not.toContain(APPLICANT_IIN);
     const diff: string[] = [];
-    expect(await runAuditCommand(audit, ['diff', id, '1', '5'], (line) => diff.push(line))).toBe(0);
+    expect(await printDiff(audit, id, { revision: 1 }, { revision: 5 }, (line) => diff.push(line))).toBe(0);
     expect(diff).toContain('  status: "signed" → "included"');
-    expect(await runAuditCommand(audit, ['as-of', id], () => undefined)).toBe(2);
-    expect(await runAuditCommand(audit, ['history', '00000000-0000-4000-8000-000000000000'], () => undefined)).toBe(1);
-    expect(await runAuditCommand(audit, ['other'], () => undefined)).toBeNull();
+    expect(await printStateAsOf(audit, id, { at: 'yesterday' }, () => undefined)).toBe(2);
+    expect(await printHistory(audit, '00000000-0000-4000-8000-000000000000', () => undefined)).toBe(1);
+    expect(await printCorrelation(audit, '00000000-0000-4000-8000-000000000000', () => undefined)).toBe(1);
   });
 });
 

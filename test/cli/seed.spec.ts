@@ -8,8 +8,9 @@ import { RecordedEvent } from '@libs/event-sourcing';
 import { readRuntimeConfig } from '@infra/config/runtime-config';
 import { openEventStore } from '@infra/event-store/open-event-store';
 import { iinCheckDigit } from '../../apps/cli/src/seed/people';
-import { Random } from '../../apps/cli/src/seed/prng';
-import { parseSeedArgs, printSummary, SEED_DEFAULTS, SeedOptions, SeedReport, seedDemoData } from '../../apps/cli/src/seed/seed-command';
+import { SeededRandom } from '@libs/seeded-random';
+import { printSummary, SEED_DEFAULTS, SeedOptions, SeedReport, seedDemoData } from '../../apps/cli/src/seed/seed-command';
+import { parseSeedArgs } from '../../apps/cli/src/commands/seed';
 import { almatyInstant } from '../../apps/cli/src/seed/dates';
 import { isValidIin } from '@domain/shared/iin';
 
@@ -204,13 +205,13 @@ describe('cli seed: demo data played through the workflow', () => {
     expect(parseSeedArgs(['--from', '2026-13-01'])).toMatch(/dates/);
     expect(parseSeedArgs(['--from', '2026-05-01', '--to', '2026-04-01'])).toMatch(/after/);
     expect(parseSeedArgs(['--from', '2025-05-01', '--to', '2026-04-01'])).toMatch(/same quota year/);
-    expect(parseSeedArgs(['--seed'])).toMatch(/needs a value/);
-    expect(parseSeedArgs(['--bogus'])).toMatch(/unknown argument/);
+    expect(parseSeedArgs(['--seed'])).toMatch(/argument missing/);
+    expect(parseSeedArgs(['--bogus'])).toMatch(/unknown option '--bogus'/);
   });
 
   it('computes IIN check digits and skips the numbers that have none', () => {
     expect(iinCheckDigit('85031540012')).not.toBeNull();
-    const random = new Random(5);
+    const random = new SeededRandom(5);
     let skipped = 0;
     for (let i = 0; i < 2000; i++) {
       const first11 = random.digits(11);
@@ -219,7 +220,7 @@ describe('cli seed: demo data played through the workflow', () => {
       else expect(isValidIin(first11 + check)).toBe(true);
     }
     expect(skipped).toBeGreaterThan(0);
-    expect(new Random(9).next()).toBe(new Random(9).next());
+    expect(new SeededRandom(9).next()).toBe(new SeededRandom(9).next());
   });
 
   it('runs from the built CLI (npm run build, then node dist/apps/cli/src/main.js seed)', async () => {
@@ -231,6 +232,10 @@ describe('cli seed: demo data played through the workflow', () => {
     expect(stdout).toMatch(/Events written: \d+/);
     await expect(cli(['seed', '--applications', '20'])).rejects.toMatchObject({ code: 1, stdout: expect.stringContaining('Not seeding: the event store') });
     const help = await cli(['help']);
-    expect(help.stdout).toContain('seed [--applications N]');
+    expect(help.stdout).toMatch(/^\s+seed \[options\]/m);
+    const seedHelp = await cli(['seed', '--help']);
+    expect(seedHelp.stdout).toContain('--applications <n>');
+    await expect(cli(['seed', '--applications', 'many'])).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/^error: .*--applications must be a whole number/) });
+    await expect(cli(['as-of', 'some-application'])).rejects.toMatchObject({ code: 2, stderr: 'error: as-of needs --at <instant> or --revision <n>\n' });
   }, 240_000);
 });

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import type { RecordedEvent } from '@libs/event-sourcing';
 import { verifySqliteEventStore } from '@infra/audit/tamper-evidence/verify-sqlite-store';
 import { recordFigures } from './support/figures';
-import { seededRandom, testSeed, withSeed } from './support/seed';
+import { SeededRandom } from '@libs/seeded-random';
+import { testSeed, withSeed } from './support/seed';
 import { CrashClient, pause, Tokens } from './crash/crash-client';
 import type { Caller } from './crash/crash-client';
 import { planWave } from './crash/families';
@@ -156,7 +157,7 @@ describe('the back office killed with SIGKILL again and again (issue 8: crash te
 
   async function crashTest(seed: number): Promise<void> {
     const started = performance.now();
-    const random = seededRandom(seed);
+    const random = new SeededRandom(seed).next;
     const randomInt = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
     dataDir = mkdtempSync(join(tmpdir(), 'kandas-crash-'));
     const eventsFile = join(dataDir, 'events.sqlite');

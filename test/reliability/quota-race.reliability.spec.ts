@@ -14,7 +14,8 @@ import { ALL_ACCEPTED, openQuota } from '../e2e/support/journeys';
 import { collect } from '../e2e/support/problems';
 import { recordFigures } from './support/figures';
 import { IinSource, raceFamily, RaceFamily } from './support/race-families';
-import { seededRandom, testSeed, withSeed } from './support/seed';
+import { SeededRandom } from '@libs/seeded-random';
+import { testSeed, withSeed } from './support/seed';
 
 /**
  * Issue 8, point 2: 200 eligible reviews fired at once at a region whose quota holds 50 persons,
@@ -54,7 +55,7 @@ describe('quota race on the real HTTP server and a SQLite file (issue 8, point 2
         await openQuota(app, CAPACITY, REGION, YEAR, CATEGORY);
 
         // 200 families of 1 to 6 persons, submitted and signed by the portal (25 at a time).
-        const random = seededRandom(seed);
+        const random = new SeededRandom(seed).next;
         const iins = new IinSource(random);
         const families = Array.from({ length: APPLICATIONS }, () => raceFamily(random, iins, 1 + Math.floor(random() * 6), REGION));
         const submitted = await inBatches(families, SETUP_CONCURRENCY, async (family) => ({ ...family, id: await submitAndSign(app, family) }));
@@ -226,7 +227,7 @@ describe('quota race between two writers on one SQLite file (what a second insta
         try {
           const at = '2026-03-02T05:00:00.000Z';
           await run(stores[0]!, { type: 'SetQuotaCapacity', ...key, capacity: CAPACITY, order: { number: '12-01/412', date: '2025-12-12' }, at }, randomUUID());
-          const random = seededRandom(seed ^ 0x5eed);
+          const random = new SeededRandom(seed ^ 0x5eed).next;
           const requests = Array.from({ length: 120 }, (_, index) => ({ applicationId: randomUUID(), persons: 1 + Math.floor(random() * 6), commandId: randomUUID(), store: stores[index % 2]! }));
           const reserve = (r: (typeof requests)[number]) => run(r.store, { type: 'ReserveSeats', ...key, applicationId: r.applicationId, persons: r.persons, at }, r.commandId);
           const first = await Promise.allSettled(requests.map(reserve));

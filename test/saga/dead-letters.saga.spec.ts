@@ -56,10 +56,16 @@ describe('review saga: a poisoned event is parked, the others keep flowing, an o
     expect(h.runners.find((r) => r.name === 'review-saga')!.state).toBe('running');
   });
 
-  it('answers an unknown command with the usage and a non-zero code', async () => {
+  it('answers an unknown command with one line on stderr (commander) and a non-zero code', async () => {
     h = await SagaHarness.start();
-    const { code, lines } = await cli(h, 'dead-letters', 'bury');
-    expect(code).toBe(2);
-    expect(lines[0]).toMatch(/^Usage/);
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      const { code, lines } = await cli(h, 'dead-letters', 'bury');
+      expect(code).toBe(2);
+      expect(lines).toEqual([]);
+      expect(stderr.mock.calls.map(([text]) => String(text)).join('')).toMatch(/^error: unknown command 'bury'\n$/);
+    } finally {
+      stderr.mockRestore();
+    }
   });
 });

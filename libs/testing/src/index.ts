@@ -1,3 +1,2 @@
 export * from './test-clock';
 export * from './decider-specification';
-export * from './seeded-random';

@@ -1,6 +1,6 @@
 import { DomainError } from '@domain/shared/errors';
 import { QuotaCommand, QuotaEvent, QuotaState, regionalQuotaDecider } from '@domain/quota';
-import { seededRandom as seeded } from '@libs/testing';
+import { SeededRandom } from '@libs/seeded-random';
 import { release, reserve, setCapacity } from './quota-fixtures';
 
 function randomCommand(random: () => number, step: number): QuotaCommand {
@@ -18,7 +18,7 @@ function seatsInReservations(state: QuotaState): number {
 
 describe('RegionalQuota: never over capacity, whatever the sequence of commands', () => {
   it.each([1, 7, 42, 2026, 99991])('seed %p: seats taken ≤ capacity after every step of 3,000', (seed) => {
-    const random = seeded(seed);
+    const random = new SeededRandom(seed).next;
     const { initialState, decide, evolve } = regionalQuotaDecider;
     let state = initialState();
     const recorded: QuotaEvent[] = [];

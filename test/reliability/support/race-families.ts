@@ -3,7 +3,7 @@ import { isValidIin } from '@domain/shared/iin';
 import type { PersonName } from '@domain/shared/person-name';
 import { kandasFamily, validIin } from '../../domain/application/fixtures';
 
-/** A random source in [0, 1): `seededRandom(seed)` from ./seed. */
+/** A random source in [0, 1): `new SeededRandom(seed).next` from @libs/seeded-random. */
 export type Random = () => number;
 
 const SURNAMES = ['Ахметов', 'Сейтқали', 'Бекова', 'Жақыпов', 'Оспанова', 'Мұратбек', 'Қайратов', 'Әбілова', 'Төлеуов', 'Нұрғалиева'];

@@ -25,5 +25,3 @@ export async function withSeed<T>(name: string, seed: number, body: (seed: numbe
     throw new Error(`${replay}\n${String(error)}`);
   }
 }
-
-export { seededRandom } from '@libs/testing';

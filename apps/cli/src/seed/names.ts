@@ -1,4 +1,4 @@
-import { Random } from './prng';
+import { SeededRandom } from '@libs/seeded-random';
 
 /**
  * Plausible names of kandas and resettlers, in Cyrillic as in Kazakh documents, with a Latin
@@ -70,12 +70,12 @@ export class FamilyNaming {
     readonly traditional: boolean,
   ) {}
 
-  static random(random: Random, ethnicity: Ethnicity, traditionalChance: number): FamilyNaming {
+  static random(random: SeededRandom, ethnicity: Ethnicity, traditionalChance: number): FamilyNaming {
     const root = random.pick(ethnicity === 'kazakh' ? KAZAKH_SURNAMES : RUSSIAN_SURNAMES);
     return new FamilyNaming(ethnicity, root, ethnicity === 'kazakh' && random.chance(traditionalChance));
   }
 
-  firstName(random: Random, sex: Sex): string {
+  firstName(random: SeededRandom, sex: Sex): string {
     if (this.ethnicity === 'kazakh') return random.pick(sex === 'male' ? KAZAKH_MALE : KAZAKH_FEMALE);
     return sex === 'male' ? random.pick(RUSSIAN_MALE)[0] : random.pick(RUSSIAN_FEMALE);
   }
@@ -85,7 +85,7 @@ export class FamilyNaming {
    * is the father's name + ұлы/қызы and there is no separate patronymic, as in kandas' documents
    * from Mongolia and China; otherwise the family surname and a patronymic.
    */
-  person(random: Random, sex: Sex, fatherFirstName: string, avoid: ReadonlySet<string> = new Set()): NamedPerson {
+  person(random: SeededRandom, sex: Sex, fatherFirstName: string, avoid: ReadonlySet<string> = new Set()): NamedPerson {
     let firstName = this.firstName(random, sex);
     for (let attempt = 0; attempt < 20 && (avoid.has(firstName) || firstName === fatherFirstName); attempt++) firstName = this.firstName(random, sex);
     const patronymic = patronymicOf(fatherFirstName, sex);
@@ -94,14 +94,14 @@ export class FamilyNaming {
   }
 
   /** Someone born into another family (of the same background, mostly), e.g. a woman marrying in. */
-  outsider(random: Random, sex: Sex): NamedPerson {
+  outsider(random: SeededRandom, sex: Sex): NamedPerson {
     const ethnicity = this.ethnicity === 'russian' || random.chance(0.95) ? this.ethnicity : 'russian';
     const born = FamilyNaming.random(random, ethnicity, this.traditional ? 0.8 : 0.1);
     return born.person(random, sex, born.firstName(random, 'male'));
   }
 
   /** A woman married into this family: she keeps her own surname, or takes the family's. */
-  wife(random: Random): NamedPerson {
+  wife(random: SeededRandom): NamedPerson {
     const own = this.outsider(random, 'female');
     if (this.traditional || random.chance(0.35)) return own;
     return { ...own, name: { ...own.name, lastName: gendered(this.surnameRoot, 'female') } };

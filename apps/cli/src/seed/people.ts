@@ -2,7 +2,7 @@ import { ApplicantCategory } from '@domain/shared/region';
 import { FamilyRelation, ForeignDocument, MaritalStatus } from '@domain/application';
 import { addDays, ageOn } from './dates';
 import { CyrillicName, Ethnicity, FamilyNaming, latinName, NamedPerson, Sex } from './names';
-import { Random } from './prng';
+import { SeededRandom } from '@libs/seeded-random';
 
 const IIN_WEIGHTS_1 = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
 const IIN_WEIGHTS_2 = [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2];
@@ -21,7 +21,7 @@ export function iinCheckDigit(first11: string): number | null {
  * 5/6 for the 2000s, odd for men), a 4-digit serial, the check digit. A serial whose check digit
  * would be 10 twice is skipped; so is one already given to someone else in the seed.
  */
-export function generateIin(random: Random, birthDate: string, sex: Sex, taken: Set<string>): string {
+export function generateIin(random: SeededRandom, birthDate: string, sex: Sex, taken: Set<string>): string {
   const year = Number(birthDate.slice(0, 4));
   const century = year < 2000 ? (sex === 'male' ? 3 : 4) : sex === 'male' ? 5 : 6;
   const prefix = `${birthDate.slice(2, 4)}${birthDate.slice(5, 7)}${birthDate.slice(8, 10)}${century}`;
@@ -65,18 +65,18 @@ const DOCUMENT_PREFIX: Readonly<Record<string, string>> = { UZB: 'FA', CHN: 'E',
 /** Family sizes 1–7 (persons moving, the applicant included). */
 const SIZES: ReadonlyArray<readonly [number, number]> = [[1, 14], [2, 16], [3, 20], [4, 20], [5, 15], [6, 9], [7, 6]];
 
-export function familySize(random: Random): number {
+export function familySize(random: SeededRandom): number {
   return random.weighted(SIZES);
 }
 
 /** A random date between `from` and `to`, both included. */
-function dateBetween(random: Random, from: string, to: string): string {
+function dateBetween(random: SeededRandom, from: string, to: string): string {
   const span = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
   return span <= 0 ? to : addDays(from, random.int(0, span));
 }
 
 /** Born between `minAge` and `maxAge` whole years old on `today`. */
-function birthDateForAge(random: Random, today: string, minAge: number, maxAge: number): string {
+function birthDateForAge(random: SeededRandom, today: string, minAge: number, maxAge: number): string {
   const age = random.int(minAge, maxAge);
   const latest = addDays(today, -Math.round(age * 365.25) - 1);
   return addDays(latest, -random.int(0, 360));
@@ -97,7 +97,7 @@ export interface FamilyInput {
  * or a sibling. Resettlers are citizens (everyone has an IIN); a kandas has one, and the family
  * members of some kandas families are identified by their foreign documents instead.
  */
-export function generateFamily(random: Random, input: FamilyInput): Family {
+export function generateFamily(random: SeededRandom, input: FamilyInput): Family {
   const { category, size, today } = input;
   const ethnicity: Ethnicity = category === 'kandas' || random.chance(0.78) ? 'kazakh' : 'russian';
   const naming = FamilyNaming.random(random, ethnicity, category === 'kandas' ? 0.45 : 0.05);

@@ -5,7 +5,7 @@ import { ApplicantCategory, RegionCode } from '@domain/shared/region';
 import { KANDAS_NAMESPACE, uuidV5 } from '@libs/event-sourcing';
 import { addDays, almatyInstant } from './dates';
 import { familySize, generateFamily, KANDAS_ORIGINS } from './people';
-import { Random } from './prng';
+import { SeededRandom } from '@libs/seeded-random';
 import { buildSubmission } from './submission-builder';
 
 /**
@@ -130,7 +130,7 @@ const REASSIGN_REASONS = ['Escalated: reviewer on leave', 'Escalated: reviewer o
 const RATES = { late: 0.07, stuck: 0.04, withdraw: 0.08, 'not-eligible': 0.18, slow: 0.012 } as const;
 
 export function planSeed(options: PlanOptions): SeedPlan {
-  const random = Random.fromSeed(options.seed);
+  const random = SeededRandom.fromSeed(options.seed);
   const workingDays = workingDaysBetween(options.calendar, options.from, options.to);
   if (workingDays.length === 0) throw new Error(`no working day between ${options.from} and ${options.to}`);
   const last = workingDays.length - 1;
@@ -213,7 +213,7 @@ function quotasOf(order: QuotaOrder): SeedPlan['quotas'] {
  * application still at risk at the end 11 to 13. The rarer intents are given first, to randomly
  * chosen applications with the time they need; the rest are "eligible".
  */
-function assignIntents(random: Random, daysLeft: readonly number[]): Intent[] {
+function assignIntents(random: SeededRandom, daysLeft: readonly number[]): Intent[] {
   const n = daysLeft.length;
   const intents: Intent[] = Array.from({ length: n }, () => 'eligible');
   const free = new Set(random.shuffle(daysLeft.map((_, i) => i)));
@@ -238,11 +238,11 @@ function assignIntents(random: Random, daysLeft: readonly number[]): Intent[] {
 type Add = (day: number, minute: number, step: Step) => void;
 
 /** Morning for starting and reassigning, afternoon for recording: one day's steps stay in order. */
-const morning = (random: Random) => random.int(9 * 60 + 30, 13 * 60);
-const afternoon = (random: Random) => random.int(13 * 60 + 20, 18 * 60 + 15);
+const morning = (random: SeededRandom) => random.int(9 * 60 + 30, 13 * 60);
+const afternoon = (random: SeededRandom) => random.int(13 * 60 + 20, 18 * 60 + 15);
 
 /** The steps after signing, in working days after the acceptance day `a` (due at the end of a + 14). */
-function scheduleIntent(random: Random, app: PlannedApplication, a: number, last: number, add: Add): void {
+function scheduleIntent(random: SeededRandom, app: PlannedApplication, a: number, last: number, add: Add): void {
   const reviewerId = app.reviewerId;
   const start = a + random.int(1, 4);
   switch (app.intent) {
@@ -300,7 +300,7 @@ const REFUSALS: ReadonlyArray<readonly [{ grounds: string[]; reject?: string; no
   [{ grounds: ['OTHER'], comment: () => 'The receiving settlement withdrew from the regional resettlement programme' }, 6],
 ];
 
-function review(random: Random, app: PlannedApplication, reviewerId: string, verdict: Verdict): ReviewStep {
+function review(random: SeededRandom, app: PlannedApplication, reviewerId: string, verdict: Verdict): ReviewStep {
   const documents = app.submission.documents;
   if (verdict === 'eligible') {
     return { kind: 'record-review', reviewerId, verdict, grounds: [], findings: documents.map((_, documentIndex) => ({ documentIndex, accepted: true })) };

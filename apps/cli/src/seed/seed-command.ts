@@ -7,11 +7,11 @@ import { DEAD_LETTERS, defaultWorkflowConfig, READ_MODELS_DB, WorkflowModule } f
 import type { DeadLetterStore } from '@libs/event-sourcing';
 import { readRuntimeConfig, RuntimeConfig } from '@infra/config/runtime-config';
 import { openEventStore } from '@infra/event-store/open-event-store';
-import { almatyInstant, isIsoDate } from './dates';
+import { almatyInstant } from './dates';
 import { countOutcomes, OutcomeCounts } from './outcomes';
 import { planSeed } from './plan';
 import { SeedClock } from './seed-clock';
-import { SeedSimulation, SimulationStats } from './simulation';
+import { SeedSimulation, SimulationStats, WorkingDayDone } from './simulation';
 
 type Print = (line: string) => void;
 
@@ -44,53 +44,9 @@ export interface SeedReport {
 
 export type SeedResult = { readonly kind: 'seeded'; readonly report: SeedReport } | { readonly kind: 'refused'; readonly reason: string };
 
-export const SEED_USAGE = `Usage: npm run cli -- seed [--applications N] [--seed S] [--from yyyy-MM-dd] [--to yyyy-MM-dd] [--force]
-
-  Loads demo data into the configured store by playing applications through the workflow on a
-  simulated clock. Defaults: --applications ${SEED_DEFAULTS.applications} --seed ${SEED_DEFAULTS.seed} --from ${SEED_DEFAULTS.from} --to ${SEED_DEFAULTS.to}.
-  Refuses a store that already holds events unless --force is given.`;
-
-/** Parses `seed`'s arguments; a string is the problem to report. */
-export function parseSeedArgs(argv: readonly string[]): SeedOptions | string {
-  const values: Record<string, string> = {};
-  let force = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--force') {
-      force = true;
-      continue;
-    }
-    const [flag, inline] = arg.split('=', 2) as [string, string | undefined];
-    if (!['--applications', '--seed', '--from', '--to'].includes(flag)) return `unknown argument ${arg}`;
-    const value = inline ?? argv[++i];
-    if (value === undefined || value.startsWith('--')) return `${flag} needs a value`;
-    values[flag.slice(2)] = value;
-  }
-  const applications = Number(values.applications ?? SEED_DEFAULTS.applications);
-  if (!Number.isInteger(applications) || applications < 1 || applications > 100_000) return '--applications must be a whole number from 1 to 100000';
-  const from = values.from ?? SEED_DEFAULTS.from;
-  const to = values.to ?? SEED_DEFAULTS.to;
-  if (!isIsoDate(from) || !isIsoDate(to)) return '--from and --to must be dates (yyyy-MM-dd)';
-  if (from > to) return '--from must not be after --to';
-  if (from.slice(0, 4) !== to.slice(0, 4)) return '--from and --to must fall in the same quota year';
-  const seed = values.seed ?? SEED_DEFAULTS.seed;
-  if (seed.trim() === '') return '--seed must not be empty';
-  return { applications, seed, from, to, force };
-}
-
-/** `npm run cli -- seed …`: returns the exit code. */
-export async function runSeedCommand(argv: readonly string[], print: Print): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    print(SEED_USAGE);
-    return 0;
-  }
-  const options = parseSeedArgs(argv);
-  if (typeof options === 'string') {
-    print(`seed: ${options}`);
-    print(SEED_USAGE);
-    return 2;
-  }
-  const result = await seedDemoData(options, print);
+/** `npm run cli -- seed …`, its arguments parsed: returns the exit code. */
+export async function runSeedCommand(options: SeedOptions, print: Print, onWorkingDay?: WorkingDayDone): Promise<number> {
+  const result = await seedDemoData(options, print, onWorkingDay);
   if (result.kind === 'refused') {
     print(`Not seeding: ${result.reason}`);
     return 1;
@@ -105,7 +61,7 @@ export async function runSeedCommand(argv: readonly string[], print: Print): Pro
  * workflow (subscriptions running, so the saga reacts and the read models fill in) on a clock that
  * moves over the working days from `from` to `to`. Deterministic for a given seed on an empty store.
  */
-export async function seedDemoData(options: SeedOptions, print: Print): Promise<SeedResult> {
+export async function seedDemoData(options: SeedOptions, print: Print, onWorkingDay?: WorkingDayDone): Promise<SeedResult> {
   const started = Date.now();
   const env = options.env ?? process.env;
   const order = QUOTA_ORDERS.find((o) => o.year === Number(options.from.slice(0, 4)));
@@ -145,7 +101,7 @@ export async function seedDemoData(options: SeedOptions, print: Print): Promise<
       };
     }
     print(`Seeding ${options.applications} applications over ${plan.workingDays.length} working days (${options.from} … ${options.to}), seed ${options.seed}, into ${describeStore(runtime)}`);
-    const simulation = await new SeedSimulation(app, clock, plan, idSalt, print).run();
+    const simulation = await new SeedSimulation(app, clock, plan, idSalt, print, onWorkingDay).run();
     const ids = new Set(plan.applications.map((a) => a.applicationId));
     const readModels = app.get<Database.Database>(READ_MODELS_DB);
     const parked = (await app.get<DeadLetterStore>(DEAD_LETTERS).list({ status: 'parked' })).length;

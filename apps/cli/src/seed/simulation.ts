@@ -24,6 +24,9 @@ export interface SimulationStats {
   readonly deadlinesFired: number;
 }
 
+/** Told after each simulated working day, e.g. to move a progress bar: `done` of `total` days played. */
+export type WorkingDayDone = (done: number, total: number) => void;
+
 /**
  * Plays the plan day by day on the real workflow: moves the clock to each step's instant, sends the
  * step through the CommandBus, lets every subscription (projections, saga, bridge) catch up, and at
@@ -47,6 +50,7 @@ export class SeedSimulation {
     private readonly plan: SeedPlan,
     private readonly idSalt: string,
     private readonly print: (line: string) => void,
+    private readonly onWorkingDay: WorkingDayDone = () => undefined,
   ) {
     this.commandBus = app.get(CommandBus);
     this.store = app.get(EVENT_STORE);
@@ -79,6 +83,7 @@ export class SeedSimulation {
         await this.settle();
       }
       if (!ticked) await this.endOfWorkingDay(date);
+      this.onWorkingDay(day + 1, workingDays.length);
       const next = workingDays[day + 1];
       if (next === undefined || next.slice(0, 7) !== date.slice(0, 7)) {
         await this.printMonth(date.slice(0, 7), submittedInMonth, ids);

@@ -4,7 +4,7 @@ import { ApplicantCategory, RegionCode, REGIONS } from '@domain/shared/region';
 import { SettlementKind } from '@domain/subsidy';
 import { addDays, addMonths, addYears } from './dates';
 import { Family } from './people';
-import { Random } from './prng';
+import { SeededRandom } from '@libs/seeded-random';
 
 /** Where families settle in each region that receives a quota (names as in Latin-script records). */
 const SETTLEMENTS: Readonly<Partial<Record<RegionCode, ReadonlyArray<readonly [SettlementKind, string]>>>> = {
@@ -52,7 +52,7 @@ function fileDigest(applicationId: string, kind: string): string {
  * Kazakh and Russian translations, the marriage certificate of a married applicant, the divorce
  * certificate of a divorce, education, and often qualification and work-experience documents.
  */
-export function buildSubmission(random: Random, input: SubmissionInput): ApplicationSubmission {
+export function buildSubmission(random: SeededRandom, input: SubmissionInput): ApplicationSubmission {
   const { family, today, applicationId } = input;
   const { applicant } = family;
   const [settlementKind, settlementName] = random.pick(SETTLEMENTS[input.region] ?? [['city', 'Centre'] as const]);
@@ -115,7 +115,7 @@ export function buildSubmission(random: Random, input: SubmissionInput): Applica
 }
 
 /** A resettler: ≥ 1 year of permanent registration where he leaves, a job seeker at its career centre. */
-function resettlerOrigin(random: Random, receiving: RegionCode, today: string) {
+function resettlerOrigin(random: SeededRandom, receiving: RegionCode, today: string) {
   const originRegion = random.weighted(RESETTLER_ORIGINS.filter(([region]) => region !== receiving));
   const since = addMonths(today, -random.int(14, 300));
   return {

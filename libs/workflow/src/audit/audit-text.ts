@@ -20,66 +20,56 @@ export function formatDiff(diff: StateDiff): string[] {
   return lines;
 }
 
-/** `--at <instant>` or `--revision <n>`, exactly one; null when the arguments say neither or both. */
-export function pointFromArgs(args: readonly string[]): PointInTime | null {
-  const value = (flag: string) => {
-    const at = args.indexOf(flag);
-    return at >= 0 ? args[at + 1] : undefined;
-  };
-  const at = value('--at');
-  const revision = value('--revision');
-  if ((at === undefined) === (revision === undefined)) return null;
-  if (revision !== undefined) return /^\d{1,9}$/.test(revision) ? { revision: Number(revision) } : null;
-  return { at };
-}
-
 /** A diff bound: a whole number is a revision, anything else an instant. */
 export function boundFromArg(value: string): PointInTime {
   return /^\d{1,9}$/.test(value) ? { revision: Number(value) } : { at: value };
 }
 
-/**
- * The CLI's audit commands (`history`, `correlation`, `as-of`, `diff`). IINs are printed masked, as
- * the auditors see them over HTTP. Returns the process exit code: 0, 1 when nothing was found, 2 on
- * bad arguments.
+/*
+ * The CLI's audit commands (`history`, `correlation`, `as-of`, `diff`), their arguments already
+ * parsed. IINs are printed masked, as the auditors see them over HTTP. Each returns the process exit
+ * code: 0, 1 when nothing was found, 2 when the trail refuses the point in time.
  */
-export async function runAuditCommand(audit: AuditTrail, argv: readonly string[], print: Print): Promise<number | null> {
-  const [command, id, ...rest] = argv;
-  const usage = (text: string) => (print(`usage: ${text}`), 2);
-  try {
-    switch (command) {
-      case 'history': {
-        if (!id) return usage('history <application-id>');
-        for (const entry of maskIins(await audit.applicationHistory(id))) print(formatEntry(entry));
-        return 0;
-      }
-      case 'correlation': {
-        if (!id) return usage('correlation <correlation-id>');
-        const entries = maskIins(await audit.correlation(id));
-        if (entries.length === 0) print(`No event carries correlation id ${id}.`);
-        for (const entry of entries) print(formatEntry(entry));
-        return entries.length === 0 ? 1 : 0;
-      }
-      case 'as-of': {
-        const point = pointFromArgs(rest);
-        if (!id || !point) return usage('as-of <application-id> (--at <instant> | --revision <n>)');
-        const state = await audit.applicationAsOf(id, point);
-        if (!state) {
-          print(`Application ${id} had no state then.`);
-          return 1;
-        }
-        for (const line of formatState(maskIins(state))) print(line);
-        return 0;
-      }
-      case 'diff': {
-        const [from, to] = rest;
-        if (!id || !from || !to) return usage('diff <application-id> <from> <to>   (revisions or instants)');
-        for (const line of formatDiff(maskIins(await audit.diff('application', id, boundFromArg(from), boundFromArg(to))))) print(line);
-        return 0;
-      }
-      default:
-        return null;
+
+export function printHistory(audit: AuditTrail, applicationId: string, print: Print): Promise<number> {
+  return withAuditExitCode(print, async () => {
+    for (const entry of maskIins(await audit.applicationHistory(applicationId))) print(formatEntry(entry));
+    return 0;
+  });
+}
+
+export function printCorrelation(audit: AuditTrail, correlationId: string, print: Print): Promise<number> {
+  return withAuditExitCode(print, async () => {
+    const entries = maskIins(await audit.correlation(correlationId));
+    if (entries.length === 0) print(`No event carries correlation id ${correlationId}.`);
+    for (const entry of entries) print(formatEntry(entry));
+    return entries.length === 0 ? 1 : 0;
+  });
+}
+
+export function printStateAsOf(audit: AuditTrail, applicationId: string, point: PointInTime, print: Print): Promise<number> {
+  return withAuditExitCode(print, async () => {
+    const state = await audit.applicationAsOf(applicationId, point);
+    if (!state) {
+      print(`Application ${applicationId} had no state then.`);
+      return 1;
     }
+    for (const line of formatState(maskIins(state))) print(line);
+    return 0;
+  });
+}
+
+export function printDiff(audit: AuditTrail, applicationId: string, from: PointInTime, to: PointInTime, print: Print): Promise<number> {
+  return withAuditExitCode(print, async () => {
+    for (const line of formatDiff(maskIins(await audit.diff('application', applicationId, from, to)))) print(line);
+    return 0;
+  });
+}
+
+/** The trail's refusals become exit codes and a line; anything else is a failure of the run. */
+async function withAuditExitCode(print: Print, run: () => Promise<number>): Promise<number> {
+  try {
+    return await run();
   } catch (error) {
     if (error instanceof AuditStreamNotFoundError) {
       print(`No stream ${error.streamId}.`);

@@ -1,53 +1,15 @@
-/** One RFC 4180 field: quoted when it holds a comma, a double quote, CR or LF; inner quotes doubled. */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
+import { stringify } from 'csv-stringify/sync';
+import type { Options } from 'csv-stringify/sync';
+
+/**
+ * RFC 4180 with csv-stringify: a field is quoted when it holds a comma, a double quote, CR or LF,
+ * its inner quotes doubled. csv-stringify by itself quotes only a field holding the whole record
+ * delimiter (CRLF), so `quoted_match` adds a lone CR or LF; no trailing delimiter (`eof: false`)
+ * because the export hands out records and its writer adds the terminator (EXPORT_LINE_END).
+ */
+const RFC_4180_RECORD: Options = { record_delimiter: '\r\n', quoted_match: /[\r\n]/, eof: false };
 
 /** One RFC 4180 record, without its line terminator (CRLF). */
 export function csvRecord(fields: readonly string[]): string {
-  return fields.map(csvField).join(',');
-}
-
-/** Parses RFC 4180 text (CRLF or LF terminators) into records of fields; the inverse of csvRecord. */
-export function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  let fieldStarted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else field += char;
-      continue;
-    }
-    if (char === '"' && field === '') {
-      quoted = true;
-      fieldStarted = true;
-    } else if (char === ',') {
-      record.push(field);
-      field = '';
-      fieldStarted = false;
-    } else if (char === '\r' && text[i + 1] === '\n') {
-      continue;
-    } else if (char === '\n') {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-      fieldStarted = false;
-    } else {
-      field += char;
-      fieldStarted = true;
-    }
-  }
-  if (fieldStarted || field !== '' || record.length > 0) {
-    record.push(field);
-    records.push(record);
-  }
-  return records;
+  return stringify([[...fields]], RFC_4180_RECORD);
 }

@@ -1,8 +1,10 @@
 /**
- * A small seeded pseudo-random generator (mulberry32, 32-bit state), so that one `--seed` always
- * gives the same demo data. Not for anything secret: it only has to be fast and repeatable.
+ * The one seeded pseudo-random generator (mulberry32, 32-bit state), shared by the CLI's demo data
+ * and by randomised tests and benchmarks: one seed always replays the same sequence. Domain-free,
+ * so production code may import it without depending on `libs/testing`. Not for anything secret:
+ * it only has to be fast and repeatable.
  */
-export class Random {
+export class SeededRandom {
   private state: number;
 
   constructor(seed: number) {
@@ -10,18 +12,21 @@ export class Random {
   }
 
   /** A seed from any text: a decimal integer is taken as is, anything else is hashed (FNV-1a). */
-  static fromSeed(seed: string | number): Random {
-    return new Random(seedNumber(seed));
+  static fromSeed(seed: string | number): SeededRandom {
+    return new SeededRandom(seedNumber(seed));
   }
 
-  /** Uniform in [0, 1). */
-  next(): number {
+  /**
+   * Uniform in [0, 1). Bound to its generator, so `new SeededRandom(seed).next` can be handed to
+   * code that only wants a `() => number` source.
+   */
+  readonly next = (): number => {
     this.state = (this.state + 0x6d2b79f5) >>> 0;
     let t = this.state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
+  };
 
   /** An integer in [min, max], both included. */
   int(min: number, max: number): number {
@@ -66,7 +71,7 @@ export class Random {
   }
 }
 
-export function seedNumber(seed: string | number): number {
+function seedNumber(seed: string | number): number {
   const text = String(seed).trim();
   if (/^\d+$/.test(text)) return Number(BigInt(text) % 4294967296n);
   let hash = 0x811c9dc5;

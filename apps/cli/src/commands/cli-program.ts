@@ -1,0 +1,29 @@
+import { Command } from 'commander';
+import { addAuditCommands } from './audit';
+import type { CliContext } from './cli-context';
+import { addDeadLettersCommand } from './dead-letters';
+import { addExportCommand } from './export';
+import { addRebuildCommand } from './rebuild';
+import { addSeedCommand } from './seed';
+import { addTokenCommand } from './token';
+import { addVerifyCommand } from './verify';
+
+/**
+ * The operators' and auditors' CLI: one commander Command per subcommand, each with its options,
+ * checks and `--help`. Commands print through the context and record their exit code with it;
+ * commander writes help (stdout) and refusals (stderr) itself, then throws instead of exiting
+ * (exitOverride), so the caller decides the exit code.
+ */
+export function cliProgram(context: CliContext): Command {
+  const program = new Command('npm run cli --')
+    .description("Operators' and auditors' CLI of the kandas regional quota workflow")
+    .exitOverride();
+  addTokenCommand(program, context);
+  addVerifyCommand(program, context);
+  addDeadLettersCommand(program, context);
+  addSeedCommand(program, context);
+  addAuditCommands(program, context);
+  addExportCommand(program, context);
+  addRebuildCommand(program, context);
+  return program;
+}

@@ -1,0 +1,75 @@
+import { userInfo } from 'node:os';
+import { Command, Option } from 'commander';
+import { CLOCK } from '@libs/event-sourcing';
+import type { Clock, EventStore, EventTypeRegistry } from '@libs/event-sourcing';
+import { EVENT_STORE, EVENT_TYPE_REGISTRY } from '@libs/event-sourcing-nest';
+import { EXPORT_FORMATS, runExportCommand } from '@libs/workflow';
+import type { ExportFormat, ExportSelection, ParsedExportArgs } from '@libs/workflow';
+import type { CliContext } from './cli-context';
+import { optionValuesOf, refuse } from './refuse';
+
+interface ExportOptionValues {
+  readonly stream?: string;
+  readonly correlation?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly format: ExportFormat;
+  readonly unmask?: true;
+  readonly grantedBy?: string;
+  readonly reason?: string;
+  readonly out?: string;
+}
+
+/** `export`'s options; the rules across them that commander cannot say are in exportArgsFrom. */
+function exportCommand(): Command {
+  return new Command('export')
+    .description('events with full metadata as JSON Lines or CSV; IINs and names masked unless --unmask (recorded as PersonalDataDisclosed in audit-disclosures)')
+    .addOption(new Option('--stream <id>', 'every event of one stream').conflicts(['correlation', 'from', 'to']))
+    .addOption(new Option('--correlation <id>', 'everything one correlation caused').conflicts(['from', 'to']))
+    .option('--from <instant>', 'events whose occurredAt is at or after this instant (with --to)')
+    .option('--to <instant>', 'events whose occurredAt is before this instant (with --from)')
+    .addOption(new Option('--format <format>', 'output format').choices(EXPORT_FORMATS).default('jsonl'))
+    .option('--unmask', 'IINs and names in clear; needs --granted-by and --reason')
+    .option('--granted-by <admin-id>', 'the admin who granted the unmasked export')
+    .option('--reason <text>', 'why the export is unmasked')
+    .option('--out <file>', 'write to a file (CSV with CRLF) instead of stdout');
+}
+
+/** The selection and the grant from `export`'s option values; a string is the reason they are refused. */
+function exportArgsFrom(values: ExportOptionValues): ParsedExportArgs | string {
+  const { stream, correlation, from, to, unmask, grantedBy, reason } = values;
+  const period = from !== undefined || to !== undefined;
+  if ([stream !== undefined, correlation !== undefined, period].filter(Boolean).length !== 1) return 'give exactly one of --stream, --correlation, --from/--to';
+  if (period && (from === undefined || to === undefined)) return '--from and --to go together';
+  const selection: ExportSelection = stream !== undefined ? { stream } : correlation !== undefined ? { correlationId: correlation } : { from: from!, to: to! };
+  if (!unmask && (grantedBy !== undefined || reason !== undefined)) return '--granted-by and --reason only go with --unmask';
+  if (unmask && (!grantedBy?.trim() || !reason?.trim())) return '--unmask needs --granted-by <admin-id> and --reason <text>';
+  return { selection, format: values.format, unmask: unmask ? { grantedBy: grantedBy!, reason: reason! } : undefined, out: values.out };
+}
+
+/** Parses `export`'s arguments (without the word `export`) as the CLI does; a string is the reason they are refused. */
+export function parseExportArgs(argv: readonly string[]): ParsedExportArgs | string {
+  const values = optionValuesOf<ExportOptionValues>(exportCommand(), argv);
+  return typeof values === 'string' ? values : exportArgsFrom(values);
+}
+
+/** The CLI has no login: the export is recorded as requested by the operating-system user. */
+export function addExportCommand(program: Command, { print, onWorkflow, exitWith }: CliContext): void {
+  const command = exportCommand().copyInheritedSettings(program);
+  program.addCommand(
+    command.action(async (values: ExportOptionValues) => {
+      const parsed = exportArgsFrom(values);
+      if (typeof parsed === 'string') refuse(command, parsed);
+      exitWith(await onWorkflow((app) => {
+        const clock = app.get<Clock>(CLOCK);
+        const deps = {
+          store: app.get<EventStore>(EVENT_STORE),
+          registry: app.get<EventTypeRegistry>(EVENT_TYPE_REGISTRY),
+          now: () => clock.now(),
+          actor: { id: `cli:${userInfo().username}`, role: 'cli' },
+        };
+        return runExportCommand(deps, parsed, print);
+      }));
+    }),
+  );
+}
