@@ -18,8 +18,8 @@ import { signingProviders } from './commands/signing.providers';
 import { HealthController } from './health/health.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { strictValidationPipe } from './http/validation';
-import { COMMAND_RATE_LIMITS, readCommandRateLimits } from './http/rate-limit/command-rate-limits';
-import { CommandRateLimitGuard } from './http/rate-limit/command-rate-limit.guard';
+import { commandThrottlerProviders } from './http/rate-limit/command-throttler';
+import { CommandThrottlerGuard } from './http/rate-limit/command-throttler.guard';
 import { CommandMetrics } from './observability/command-metrics';
 import { MetricsController } from './observability/metrics.controller';
 import { SlaGauges } from './observability/sla-gauges';
@@ -47,9 +47,9 @@ export class AppModule {
       providers: [
         { provide: JWT_SETTINGS, useFactory: () => jwtSettings(env, dirname(config.readModelsFile)) },
         { provide: APP_GUARD, useClass: AuthGuard },
+        ...commandThrottlerProviders(env),
         // After AuthGuard (Nest runs global guards in this order): the limit is per authenticated actor.
-        { provide: COMMAND_RATE_LIMITS, useFactory: () => readCommandRateLimits(env) },
-        { provide: APP_GUARD, useClass: CommandRateLimitGuard },
+        { provide: APP_GUARD, useClass: CommandThrottlerGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: strictValidationPipe },
         CommandMetrics,
