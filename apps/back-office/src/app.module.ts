@@ -15,7 +15,7 @@ import { AggregateLookup } from './commands/application-lookup';
 import { ApplicationsController } from './commands/applications.controller';
 import { CommandGateway } from './commands/command-gateway';
 import { signingProviders } from './commands/signing.providers';
-import { HealthController } from './health/health.controller';
+import { HealthModule } from './health/health.module';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { strictValidationPipe } from './http/validation';
 import { commandThrottlerProviders } from './http/rate-limit/command-throttler';
@@ -42,8 +42,8 @@ export class AppModule {
     const env = options.env ?? process.env;
     return {
       module: AppModule,
-      imports: [WorkflowModule.forRoot({ runtime: config, clock: options.clock, schedulerIntervalMs: options.schedulerIntervalMs, restartFailedSubscriptionsMs: options.restartFailedSubscriptionsMs })],
-      controllers: [ApplicationsController, AdminController, QueriesController, HealthController, MetricsController, AuditController, VerifyController, ExportController],
+      imports: [WorkflowModule.forRoot({ runtime: config, clock: options.clock, schedulerIntervalMs: options.schedulerIntervalMs, restartFailedSubscriptionsMs: options.restartFailedSubscriptionsMs }), HealthModule],
+      controllers: [ApplicationsController, AdminController, QueriesController, MetricsController, AuditController, VerifyController, ExportController],
       providers: [
         { provide: JWT_SETTINGS, useFactory: () => jwtSettings(env, dirname(config.readModelsFile)) },
         { provide: APP_GUARD, useClass: AuthGuard },
