@@ -23,7 +23,7 @@ import { AppModule } from '../../apps/back-office/src/app.module';
 import { AdminController } from '../../apps/back-office/src/admin/admin.controller';
 import { ApplicationsController } from '../../apps/back-office/src/commands/applications.controller';
 import type { RequestMeta } from '../../apps/back-office/src/commands/command-gateway';
-import { JsonLogger } from '../../apps/back-office/src/observability/json-logger';
+import { createAppLogger } from '../../apps/back-office/src/observability/app-logger';
 import { peakRssMb } from '../support/memory';
 import { emitReport, Measurement } from '../support/result';
 import { isQuick, scratchDir } from '../support/scratch';
@@ -56,6 +56,10 @@ interface Running {
   close(): Promise<void>;
 }
 
+/** The scenario's log file: nestjs-pino keeps one root logger per process, so it writes wherever this points. */
+let serviceLog: WriteStream | undefined;
+const logger = createAppLogger({ destination: { write: (line) => void serviceLog?.write(line) } });
+
 /** The application context on fresh files; logs go, as JSON lines, to a file (as the service's stdout would). */
 async function start(dir: string, synchronous: Synchronous): Promise<Running> {
   const env: NodeJS.ProcessEnv = {
@@ -69,9 +73,10 @@ async function start(dir: string, synchronous: Synchronous): Promise<Running> {
     KANDAS_COMMAND_RATE_LIMITS: 'off',
   };
   const log = createWriteStream(join(dir, 'service.log'));
+  serviceLog = log;
   const config = readRuntimeConfig(env);
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, { env }), {
-    logger: new JsonLogger((line) => log.write(`${line}\n`)),
+    logger,
     abortOnError: false,
   });
   app.enableShutdownHooks();

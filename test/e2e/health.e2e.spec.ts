@@ -10,13 +10,17 @@ describe('health, metrics and the API description (no token needed)', () => {
   it('is live, and ready with the store, the read models and every subscription running', async () => {
     await e.http.get('/health/live').expect(200, { status: 'ok' });
     const ready = await e.http.get('/health').expect(200);
-    expect(ready.body).toMatchObject({ status: 'ok', eventStore: { head: null }, readModels: 'ok', subscriptions: { 'review-saga': 'running', applications: 'running' } });
+    expect(ready.body).toMatchObject({
+      status: 'ok',
+      info: { eventStore: { status: 'up', head: null }, readModels: { status: 'up' }, subscriptions: { status: 'up', 'review-saga': 'running', applications: 'running' } },
+      error: {},
+    });
   });
 
   it('is not ready when the event store cannot answer', async () => {
     await e.app.get<EventStore>(EVENT_STORE).close();
     const response = await e.http.get('/health/ready').expect(503);
-    expect(response.body).toMatchObject({ status: 'unavailable', eventStore: { error: expect.stringContaining('closed') } });
+    expect(response.body).toMatchObject({ status: 'error', error: { eventStore: { status: 'down', fault: 'closed', error: expect.stringContaining('closed') } } });
   });
 
   it('serves Swagger UI at /docs and the OpenAPI document generated from the DTOs', async () => {

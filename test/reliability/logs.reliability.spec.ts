@@ -11,7 +11,7 @@ import { OutputCapture, startWithProductionLogger } from './support/logs-app';
 
 /**
  * Issue 8, point 4: no IIN, no full name, no OTP code and no bearer token in the logs. The back
- * office runs with its production logger (JsonLogger, every level on) writing to process.stdout,
+ * office runs with its production logger (pino through nestjs-pino, every level on) writing to process.stdout,
  * which is captured; a workflow that makes the service log as much as it can is driven through
  * it — submissions in Kazakh Cyrillic, Russian and Latin letters, signing, reviews, inclusion,
  * subsidies, a quota-exhausted refusal, a refusal on grounds, a withdrawal, refused commands about
@@ -237,7 +237,7 @@ describe('no personal data in the logs (issue 8, point 4)', () => {
 
       // --- Something was logged: the bootstrap, the saga's steps, the internal error. ---
       const entries = lines.map((line) => parseJsonLine(line));
-      expect(lines.filter((_, index) => entries[index] === null)).toEqual([]); // every line is JsonLogger's
+      expect(lines.filter((_, index) => entries[index] === null)).toEqual([]); // every line is the app logger's
       const logged = entries as Array<{ time: string; level: string; context?: string; message: string }>;
       const contexts = new Set(logged.map((entry) => entry.context));
       expect(lines.length).toBeGreaterThanOrEqual(40);

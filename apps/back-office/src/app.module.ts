@@ -15,11 +15,11 @@ import { AggregateLookup } from './commands/application-lookup';
 import { ApplicationsController } from './commands/applications.controller';
 import { CommandGateway } from './commands/command-gateway';
 import { signingProviders } from './commands/signing.providers';
-import { HealthController } from './health/health.controller';
+import { HealthModule } from './health/health.module';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { strictValidationPipe } from './http/validation';
-import { COMMAND_RATE_LIMITS, readCommandRateLimits } from './http/rate-limit/command-rate-limits';
-import { CommandRateLimitGuard } from './http/rate-limit/command-rate-limit.guard';
+import { commandThrottlerProviders } from './http/rate-limit/command-throttler';
+import { CommandThrottlerGuard } from './http/rate-limit/command-throttler.guard';
 import { CommandMetrics } from './observability/command-metrics';
 import { MetricsController } from './observability/metrics.controller';
 import { SlaGauges } from './observability/sla-gauges';
@@ -42,14 +42,14 @@ export class AppModule {
     const env = options.env ?? process.env;
     return {
       module: AppModule,
-      imports: [WorkflowModule.forRoot({ runtime: config, clock: options.clock, schedulerIntervalMs: options.schedulerIntervalMs, restartFailedSubscriptionsMs: options.restartFailedSubscriptionsMs })],
-      controllers: [ApplicationsController, AdminController, QueriesController, HealthController, MetricsController, AuditController, VerifyController, ExportController],
+      imports: [WorkflowModule.forRoot({ runtime: config, clock: options.clock, schedulerIntervalMs: options.schedulerIntervalMs, restartFailedSubscriptionsMs: options.restartFailedSubscriptionsMs }), HealthModule],
+      controllers: [ApplicationsController, AdminController, QueriesController, MetricsController, AuditController, VerifyController, ExportController],
       providers: [
         { provide: JWT_SETTINGS, useFactory: () => jwtSettings(env, dirname(config.readModelsFile)) },
         { provide: APP_GUARD, useClass: AuthGuard },
+        ...commandThrottlerProviders(env),
         // After AuthGuard (Nest runs global guards in this order): the limit is per authenticated actor.
-        { provide: COMMAND_RATE_LIMITS, useFactory: () => readCommandRateLimits(env) },
-        { provide: APP_GUARD, useClass: CommandRateLimitGuard },
+        { provide: APP_GUARD, useClass: CommandThrottlerGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: strictValidationPipe },
         CommandMetrics,

@@ -16,7 +16,7 @@ import type { AddressInfo } from 'node:net';
 import { readRuntimeConfig } from '@infra/config/runtime-config';
 import { AppModule } from '../../../apps/back-office/src/app.module';
 import { configureHttp } from '../../../apps/back-office/src/bootstrap';
-import { JsonLogger } from '../../../apps/back-office/src/observability/json-logger';
+import { createAppLogger } from '../../../apps/back-office/src/observability/app-logger';
 import { LISTENING } from './child-protocol';
 import { FileClock } from './file-clock';
 
@@ -26,7 +26,7 @@ async function bootstrap(): Promise<void> {
   const schedulerIntervalMs = Number(process.env.KANDAS_SCHEDULER_INTERVAL_MS ?? '50');
   const config = readRuntimeConfig();
   const clock = new FileClock(clockFile);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, { clock, schedulerIntervalMs }), { logger: new JsonLogger(), bodyParser: false, abortOnError: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, { clock, schedulerIntervalMs }), { logger: createAppLogger(), bodyParser: false, abortOnError: false });
   configureHttp(app);
   await app.listen(config.port, config.host);
   const { port } = app.getHttpServer().address() as AddressInfo;

@@ -1,12 +1,8 @@
-import type { LogLevel } from '@nestjs/common';
-import { JsonLogger } from '../../../apps/back-office/src/observability/json-logger';
+import { createAppLogger } from '../../../apps/back-office/src/observability/app-logger';
 import { E2eApp } from '../../e2e/support/e2e-app';
 
-/** Every level Nest knows: the logs test listens to all of them, not only what production enables. */
-export const ALL_LOG_LEVELS: readonly LogLevel[] = ['log', 'error', 'warn', 'debug', 'verbose', 'fatal'];
-
 /**
- * What the process writes while it runs: process.stdout and process.stderr (where JsonLogger and
+ * What the process writes while it runs: process.stdout and process.stderr (where the app's pino logger and
  * Nest's ConsoleLogger write) and the console methods (which Jest reroutes past process.stdout).
  * Nothing is passed through while capturing, so the captured logs do not clutter the test output.
  */
@@ -48,9 +44,10 @@ export class OutputCapture {
 }
 
 /**
- * The back office as every e2e test starts it, but with the production logger, `JsonLogger`, writing
- * to its default sink (process.stdout) at every level — instead of E2eApp's `logger: false`.
+ * The back office as every e2e test starts it, but with the production logger (pino through
+ * nestjs-pino) writing to its default sink (process.stdout) at every level, `trace` up — instead of
+ * E2eApp's `logger: false`.
  */
 export function startWithProductionLogger(env: NodeJS.ProcessEnv): Promise<E2eApp> {
-  return E2eApp.start({ env: { EVENT_STORE: 'sqlite', ...env }, logger: new JsonLogger(undefined, ALL_LOG_LEVELS) });
+  return E2eApp.start({ env: { EVENT_STORE: 'sqlite', ...env }, logger: createAppLogger({ level: 'trace' }) });
 }

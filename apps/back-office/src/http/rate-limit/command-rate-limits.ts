@@ -1,9 +1,12 @@
 import { ConfigError } from '@infra/config/runtime-config';
 import { ROLES } from '@libs/auth';
 import type { Role } from '@libs/auth';
-import type { RateLimit } from './token-bucket';
 
-export const COMMAND_RATE_LIMITS = Symbol('CommandRateLimits');
+/** How many commands an actor may send: `ratePerSecond` sustained, `burst` at once after a quiet spell. */
+export interface RateLimit {
+  readonly ratePerSecond: number;
+  readonly burst: number;
+}
 
 /** Per-role limits on command requests (any POST), per actor; `null` when the operator switched them off. */
 export type CommandRateLimits = Readonly<Record<Role, RateLimit>> | null;
@@ -46,4 +49,14 @@ export function readCommandRateLimits(env: NodeJS.ProcessEnv): CommandRateLimits
     else throw new ConfigError(VARIABLE, `"${role}" is not a role (${ROLES.join(', ')} or *)`);
   }
   return Object.fromEntries(ROLES.map((role) => [role, limits[role] ?? others ?? DEFAULT_COMMAND_RATE_LIMITS[role]])) as Record<Role, RateLimit>;
+}
+
+/**
+ * A rate and a burst as @nestjs/throttler counts: `burst` commands within any window of
+ * `burst / ratePerSecond` seconds. The sustained rate and the burst are those configured; what
+ * differs from a token bucket is the wait once the burst is spent — until the oldest command of the
+ * window ages out (e.g. 12 s for 5/60), not 1/rate (ADR 10).
+ */
+export function throttleWindow(limit: RateLimit): { readonly limit: number; readonly ttlMs: number } {
+  return { limit: limit.burst, ttlMs: Math.round((limit.burst / limit.ratePerSecond) * 1000) };
 }

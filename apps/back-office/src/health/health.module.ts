@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { EventStoreIndicator } from './event-store.indicator';
+import { HealthController } from './health.controller';
+import { ReadModelsIndicator } from './read-models.indicator';
+import { SubscriptionsIndicator } from './subscriptions.indicator';
+
+/** Liveness and readiness through @nestjs/terminus; the stores and subscriptions come from the global workflow module. */
+@Module({
+  imports: [TerminusModule.forRoot()],
+  controllers: [HealthController],
+  providers: [EventStoreIndicator, ReadModelsIndicator, SubscriptionsIndicator],
+})
+export class HealthModule {}
