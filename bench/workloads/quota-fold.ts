@@ -17,7 +17,7 @@ import { decideQuota, keyOf, QuotaCommand, QuotaEvent, QuotaKey, QuotaOrderRef, 
 import { AggregateCache, CommandContext, eventIdFor, EventTypeRegistry, KANDAS_NAMESPACE, loadAggregate, metadataFor, uuidV5 } from '@libs/event-sourcing';
 import { DISCLOSURE_EVENT_TYPES, WORKFLOW_EVENT_TYPES } from '@libs/workflow';
 import { SqliteEventStore } from '@infra/event-store/sqlite/sqlite-event-store';
-import { seededRandom } from '@libs/testing';
+import { SeededRandom } from '@libs/seeded-random';
 import { peakRssMb } from '../support/memory';
 import { emitReport, Measurement } from '../support/result';
 import { isQuick, scratchDir } from '../support/scratch';
@@ -90,7 +90,7 @@ const VARIANTS: readonly Variant[] = [
 
 /** The stream, decided command by command with the real decider: capacity, then families ask and some give back. */
 function quotaStream(): QuotaEvent[] {
-  const random = seededRandom(SETUP.seed);
+  const random = new SeededRandom(SETUP.seed).next;
   const events: QuotaEvent[] = [];
   let state = regionalQuotaDecider.initialState();
   let clock = Date.parse('2026-01-12T04:00:00.000Z');
