@@ -1,16 +1,8 @@
 import type { RecordedEvent } from '@libs/event-sourcing';
 import { DurableSagaRunner } from '@libs/event-sourcing-nest';
-import {
-  ApplicationIncludedEvent,
-  ApplicationRefusedEvent,
-  ApplicationReviewedEvent,
-  ApplicationSignedEvent,
-  ApplicationWithdrawnEvent,
-  ReviewSlaBreachedEvent,
-  SeatReservationDeclinedEvent,
-  SeatsReservedEvent,
-  sagaPartitionOf,
-} from '@libs/workflow';
+import { EventTypeRegistry } from '@libs/event-sourcing';
+import { TestClock } from '@libs/testing';
+import { defaultWorkflowConfig, ReviewSaga, WORKFLOW_EVENT_TYPES } from '@libs/workflow';
 import { SagaHarness } from './support/saga-harness';
 
 const APPLICATION = '0b9f6c1e-3c55-4a8e-9a49-5d7e8f0a1b2c';
@@ -27,17 +19,18 @@ const onQuota = (type: string, data: object) => recorded(type, ON_QUOTA, { appli
 
 describe('saga partitions: a step runs on the partition of the stream it writes to', () => {
   it.each([
-    ['an eligible review reserves seats: on the quota, so seats go first fit in review order', new ApplicationReviewedEvent(onApplication('ApplicationReviewed', { verdict: 'eligible', quota: QUOTA })), ON_QUOTA],
-    ['a refusal gives seats back: on the quota', new ApplicationRefusedEvent(onApplication('ApplicationRefused', { quota: QUOTA })), ON_QUOTA],
-    ['a withdrawal gives seats back: on the quota', new ApplicationWithdrawnEvent(onApplication('ApplicationWithdrawn', { quota: QUOTA })), ON_QUOTA],
-    ['a not-eligible review refuses the application: on the application', new ApplicationReviewedEvent(onApplication('ApplicationReviewed', { verdict: 'not-eligible', quota: QUOTA })), ON_APPLICATION],
-    ['seats reserved include the application: on the application', new SeatsReservedEvent(onQuota('SeatsReserved', {})), ON_APPLICATION],
-    ['a declined reservation refuses the application: on the application', new SeatReservationDeclinedEvent(onQuota('SeatReservationDeclined', {})), ON_APPLICATION],
-    ['signing schedules the deadline: on the application', new ApplicationSignedEvent(onApplication('ApplicationSigned', {})), ON_APPLICATION],
-    ['a breach escalates: on the application', new ReviewSlaBreachedEvent(onApplication('ReviewSlaBreached', {})), ON_APPLICATION],
-    ['an inclusion grants the subsidies: on the application', new ApplicationIncludedEvent(onApplication('ApplicationIncluded', {})), ON_APPLICATION],
+    ['an eligible review reserves seats: on the quota, so seats go first fit in review order', onApplication('ApplicationReviewed', { verdict: 'eligible', quota: QUOTA }), ON_QUOTA],
+    ['a refusal gives seats back: on the quota', onApplication('ApplicationRefused', { quota: QUOTA }), ON_QUOTA],
+    ['a withdrawal gives seats back: on the quota', onApplication('ApplicationWithdrawn', { quota: QUOTA }), ON_QUOTA],
+    ['a not-eligible review refuses the application: on the application', onApplication('ApplicationReviewed', { verdict: 'not-eligible', quota: QUOTA, findings: [], refusalGrounds: ['OTHER'] }), ON_APPLICATION],
+    ['seats reserved include the application: on the application', onQuota('SeatsReserved', {}), ON_APPLICATION],
+    ['a declined reservation refuses the application: on the application', onQuota('SeatReservationDeclined', {}), ON_APPLICATION],
+    ['signing schedules the deadline: on the application', onApplication('ApplicationSigned', { signedAt: '2026-03-02T05:00:00.000Z' }), ON_APPLICATION],
+    ['a breach escalates: on the application', onApplication('ReviewSlaBreached', {}), ON_APPLICATION],
+    ['an inclusion grants the subsidies: on the application', onApplication('ApplicationIncluded', {}), ON_APPLICATION],
   ])('%s', (_why, event, partition) => {
-    expect(sagaPartitionOf(event)).toBe(partition);
+    const saga = new ReviewSaga(defaultWorkflowConfig(), new TestClock('2026-03-02T05:00:00.000Z'), new EventTypeRegistry().registerAll(WORKFLOW_EVENT_TYPES));
+    expect(saga.partitionOf(event)).toBe(partition);
   });
 });
 

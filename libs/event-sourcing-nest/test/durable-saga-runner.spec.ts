@@ -1,19 +1,15 @@
-import { CommandBus, ICommand, IEvent, ofType, Saga } from '@nestjs/cqrs';
-import { map, Observable } from 'rxjs';
+import { CommandBus, ICommand } from '@nestjs/cqrs';
 import {
   DEFAULT_RETRY_POLICY,
   isStoreOutage,
   eventIdFor,
   EventStoreUnavailableError,
-  EventTypeRegistry,
   InMemoryDeadLetterStore,
   RecordedEvent,
-  StoredEvent,
 } from '@libs/event-sourcing';
-import { DomainCommand, DurableSagaRunner, sagaFunctionsOf, sagaStepContext } from '@libs/event-sourcing-nest';
+import { DomainCommand, DurableSaga, DurableSagaRunner, sagaStepContext } from '@libs/event-sourcing-nest';
 import { TestClock } from '@libs/testing';
 
-class Happened extends StoredEvent<{ n: number }> {}
 class Act extends DomainCommand<{ n: number }> {}
 class Undo extends DomainCommand<{ n: number }> {}
 class RuleRefusal extends Error {
@@ -24,14 +20,16 @@ class RuleRefusal extends Error {
 
 const clock = new TestClock('2026-03-02T05:00:00.000Z');
 
-class ActingSaga {
-  @Saga()
-  act = (events$: Observable<IEvent>) =>
-    events$.pipe(
-      ofType(Happened),
-      map((e) => new Act({ n: e.data.n }, sagaStepContext(e, 'act', clock)).whenRejected(['TARGET.CLOSED'], new Undo({ n: e.data.n }, sagaStepContext(e, 'undo', clock)))),
-    );
-}
+/** One step per `Happened` event: act, and undo should the target say it is closed. */
+const actingSaga: DurableSaga = {
+  eventTypes: ['Happened'],
+  partitionOf: (e) => e.streamId,
+  commandsFor: (e) => {
+    const { n } = e.data as { n: number };
+    const undo = new Undo({ n }, sagaStepContext(e, 'undo', clock.now()));
+    return [new Act({ n }, sagaStepContext(e, 'act', clock.now())).whenRejected(['TARGET.CLOSED'], undo)];
+  },
+};
 
 function recorded(n: number): RecordedEvent {
   return {
@@ -46,8 +44,7 @@ function runnerWith(execute: (command: ICommand) => Promise<unknown>) {
   const deadLetters = new InMemoryDeadLetterStore();
   const runner = new DurableSagaRunner({
     name: 'spec-saga',
-    sagas: sagaFunctionsOf([new ActingSaga()]),
-    registry: new EventTypeRegistry().register({ type: 'Happened', schemaVersion: 1, eventClass: Happened }),
+    saga: actingSaga,
     commandBus: { execute } as unknown as CommandBus,
     deadLetters,
     retry: DEFAULT_RETRY_POLICY,
@@ -59,9 +56,10 @@ function runnerWith(execute: (command: ICommand) => Promise<unknown>) {
 }
 
 describe('durable saga runner', () => {
-  it('finds the @Saga() streams of a class (Nest’s metadata key), and refuses a class without one', () => {
-    expect(sagaFunctionsOf([new ActingSaga()]).map((s) => s.sagaName)).toEqual(['ActingSaga.act']);
-    expect(() => sagaFunctionsOf([{}])).toThrow(/no @Saga\(\)/);
+  it('subscribes to the event types the saga acts on, and runs each step in the partition the saga names', () => {
+    const { runner } = runnerWith(async () => undefined);
+    expect(runner.filter.eventTypes).toEqual(['Happened']);
+    expect(runner.partitionOf(recorded(1))).toBe('thing-1');
   });
 
   it('executes the commands an event maps to, with ids derived from the event', async () => {

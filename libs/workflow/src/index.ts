@@ -7,8 +7,8 @@ export * from './commands/command-handlers';
 export * from './commands/application-digest';
 export * from './sla/deadline-queue';
 export * from './sla/deadline-scheduler';
-export * from './sagas/decision-numbers';
-export * from './sagas/saga-partitions';
+export * from './sagas/review.saga';
+
 export * from './operations/dead-letter-operations';
 export { PendingDeadlinesProjection } from '@infra/read-models';
 export * from './audit';

@@ -1,5 +1,5 @@
 import { DynamicModule, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { CommandBus, CqrsModule, EventBus } from '@nestjs/cqrs';
+import { CommandBus, CqrsModule } from '@nestjs/cqrs';
 import type Database from 'better-sqlite3';
 import {
   CheckpointedSubscriptionRunner,
@@ -15,11 +15,8 @@ import {
   DurableSagaRunner,
   EVENT_STORE,
   EVENT_TYPE_REGISTRY,
-  EventBusBridge,
-  sagaFunctionsOf,
   SubscriptionsHost,
 } from '@libs/event-sourcing-nest';
-import type { SagaFunction } from '@libs/event-sourcing-nest';
 import { RuntimeConfig } from '@infra/config/runtime-config';
 import { openEventStore } from '@infra/event-store/open-event-store';
 import {
@@ -40,13 +37,10 @@ import { ApplicationCommandHandler, QuotaCommandHandler } from './commands/comma
 import { DeadLetterOperations } from './operations/dead-letter-operations';
 import { WORKFLOW_EVENT_TYPES } from './events/event-classes';
 import { DISCLOSURE_EVENT_TYPES } from './export';
-import { QuotaDecisionSaga } from './sagas/quota-decision.saga';
-import { ReviewDeadlineSaga } from './sagas/review-deadline.saga';
-import { sagaPartitionOf } from './sagas/saga-partitions';
-import { SubsidySaga } from './sagas/subsidy.saga';
+import { ReviewSaga } from './sagas/review.saga';
 import { DEADLINE_QUEUE } from './sla/deadline-queue';
 import { DeadlineScheduler } from './sla/deadline-scheduler';
-import { DEAD_LETTERS, READ_MODEL_PROJECTIONS, READ_MODELS_DB, REVIEW_SAGA_RUNNER, RUNTIME_CONFIG, SAGAS } from './tokens';
+import { DEAD_LETTERS, READ_MODEL_PROJECTIONS, READ_MODELS_DB, REVIEW_SAGA_RUNNER, RUNTIME_CONFIG } from './tokens';
 import { defaultWorkflowConfig, WORKFLOW_CONFIG, WorkflowConfig } from './workflow-config';
 
 export interface WorkflowModuleOptions {
@@ -129,25 +123,17 @@ export class WorkflowModule {
         ApplicationCommandHandler,
         QuotaCommandHandler,
         {
-          provide: SAGAS,
-          inject: [WORKFLOW_CONFIG, CLOCK],
-          useFactory: (config: WorkflowConfig, clock: Clock): SagaFunction[] =>
-            sagaFunctionsOf([new ReviewDeadlineSaga(config, clock), new QuotaDecisionSaga(clock), new SubsidySaga(config, clock)]),
-        },
-        {
           provide: DurableSagaRunner,
-          inject: [SAGAS, EVENT_TYPE_REGISTRY, CommandBus, DEAD_LETTERS, CLOCK],
-          useFactory: (sagas: SagaFunction[], registry: EventTypeRegistry, commandBus: CommandBus, deadLetters: DeadLetterStore, clock: Clock) =>
+          inject: [WORKFLOW_CONFIG, EVENT_TYPE_REGISTRY, CommandBus, DEAD_LETTERS, CLOCK],
+          useFactory: (config: WorkflowConfig, registry: EventTypeRegistry, commandBus: CommandBus, deadLetters: DeadLetterStore, clock: Clock) =>
             new DurableSagaRunner({
               name: REVIEW_SAGA_RUNNER,
-              sagas,
-              registry,
+              saga: new ReviewSaga(config, clock, registry),
               commandBus,
               deadLetters,
               clock,
               retry: options.retry ?? DEFAULT_RETRY_POLICY,
               wait: options.wait ?? realWait,
-              partitionOf: sagaPartitionOf,
               maxInFlight: runtime.sagaStepsInFlight,
             }),
         },
@@ -158,15 +144,13 @@ export class WorkflowModule {
         },
         {
           provide: SubscriptionsHost,
-          inject: [EVENT_STORE, CHECKPOINT_STORE, PendingDeadlinesProjection, READ_MODEL_PROJECTIONS, DurableSagaRunner, EventBus, EVENT_TYPE_REGISTRY],
+          inject: [EVENT_STORE, CHECKPOINT_STORE, PendingDeadlinesProjection, READ_MODEL_PROJECTIONS, DurableSagaRunner],
           useFactory: (
             store: EventStore,
             checkpoints: CheckpointStore,
             deadlines: PendingDeadlinesProjection,
             readModels: Projection[],
             saga: DurableSagaRunner,
-            eventBus: EventBus,
-            registry: EventTypeRegistry,
           ) =>
             new SubscriptionsHost(
               options.runSubscriptions === false
@@ -175,7 +159,6 @@ export class WorkflowModule {
                     new CheckpointedSubscriptionRunner(store, checkpoints, deadlines),
                     ...readModels.map((projection) => new CheckpointedSubscriptionRunner(store, checkpoints, projection)),
                     new CheckpointedSubscriptionRunner(store, checkpoints, saga),
-                    new CheckpointedSubscriptionRunner(store, checkpoints, new EventBusBridge(eventBus, registry)),
                   ],
               options.restartFailedSubscriptionsMs === undefined ? 5_000 : options.restartFailedSubscriptionsMs,
             ),

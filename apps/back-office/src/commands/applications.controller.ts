@@ -2,7 +2,8 @@ import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { KANDAS_NAMESPACE, uuidV5 } from '@libs/event-sourcing';
 import type { ApplicationSubmission } from '@domain/application';
-import { applicationDigest, decisionFor } from '@libs/workflow';
+import { applicationDigest } from '@libs/workflow';
+import { decisionFor } from '@domain/review-process';
 import { HttpProblem, problem } from '../http/problem';
 import { Roles } from '../auth/roles';
 import { AggregateLookup } from './application-lookup';

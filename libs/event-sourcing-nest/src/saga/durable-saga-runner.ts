@@ -1,37 +1,41 @@
 import { Logger } from '@nestjs/common';
 import { CommandBus, ICommand } from '@nestjs/cqrs';
-import { lastValueFrom, of, toArray } from 'rxjs';
 import {
   Clock,
   DeadLetterStore,
   describeError,
-  EventTypeRegistry,
   Reactor,
   RecordedEvent,
   RetryPolicy,
-  StoredEvent,
   Wait,
 } from '@libs/event-sourcing';
 import { DomainCommand } from '../domain-command';
-import { SagaFunction } from './saga-functions';
-import { eventClassesActedOn } from './of-type';
+
+/**
+ * What the runner drives: a saga that names the event types it acts on, the partition each event's
+ * step runs in, and the commands it maps one event to. The saga's @Saga() stream, for Nest's
+ * in-memory bus, maps events with the same `commandsFor`.
+ */
+export interface DurableSaga {
+  readonly eventTypes: readonly string[];
+  /**
+   * Which steps must run one after the other (ADR 13): steps whose events share a partition run in
+   * global order, others concurrently. Keyed by the stream the step's commands write to, so every
+   * aggregate still sees its commands in the order of their causes.
+   */
+  partitionOf(event: RecordedEvent): string;
+  commandsFor(event: RecordedEvent): readonly ICommand[];
+}
 
 export interface DurableSagaOptions {
   readonly name: string;
-  readonly sagas: readonly SagaFunction[];
-  readonly registry: EventTypeRegistry;
+  readonly saga: DurableSaga;
   readonly commandBus: CommandBus;
   readonly deadLetters: DeadLetterStore;
   readonly retry: RetryPolicy;
   readonly wait: Wait;
   readonly clock: Clock;
   readonly logger?: Pick<Logger, 'log' | 'warn' | 'error'>;
-  /**
-   * Which steps must run one after the other (ADR 13): steps whose events share a partition run in
-   * global order, others concurrently. Key it by the stream the step's commands write to, so every
-   * aggregate still sees its commands in the order of their causes. Without it, one step at a time.
-   */
-  readonly partitionOf?: (event: StoredEvent) => string;
   /** How many steps may be running or waiting ahead of the checkpoint (default 1). */
   readonly maxInFlight?: number;
 }
@@ -41,10 +45,10 @@ export type StepOutcome =
   | { readonly kind: 'parked'; readonly error: unknown };
 
 /**
- * Runs @Saga() streams durably. Nest's own saga runner is an in-memory RxJS stream: an event
+ * Runs a saga durably. Nest's own saga runner is an in-memory RxJS stream: an event
  * published in-process is lost on a crash, its commands are fire-and-forget, and one thrown error
  * ends the saga for good (nestjs/cqrs #1401, #1838). Here the checkpointed subscription feeds each
- * stored event through every saga; the commands it maps to are executed and awaited, and only then
+ * stored event through the saga; the commands it maps to are executed and awaited, and only then
  * may the checkpoint move past it. Steps of one partition run one at a time in global order, steps
  * of different partitions concurrently (ADR 13). Every command's id derives from the causing event,
  * so a redelivery or a replay repeats nothing. A step that keeps failing is retried with backoff and
@@ -56,22 +60,16 @@ export class DurableSagaRunner implements Reactor {
   readonly name: string;
   readonly maxInFlight: number;
   private readonly logger: Pick<Logger, 'log' | 'warn' | 'error'>;
-  /** Rehydrated once, when the event is partitioned, for its step. */
-  private readonly rehydrated = new WeakMap<RecordedEvent, StoredEvent>();
 
   constructor(private readonly options: DurableSagaOptions) {
     this.name = options.name;
-    this.filter = { eventTypes: eventTypesActedOn(options.sagas, options.registry) };
+    this.filter = { eventTypes: [...options.saga.eventTypes] };
     this.logger = options.logger ?? new Logger(options.name);
-    this.maxInFlight = options.partitionOf ? (options.maxInFlight ?? 1) : 1;
+    this.maxInFlight = options.maxInFlight ?? 1;
   }
 
-  partitionOf(recorded: RecordedEvent): string {
-    const { partitionOf } = this.options;
-    if (!partitionOf) return '';
-    const event = this.options.registry.rehydrate(recorded);
-    this.rehydrated.set(recorded, event);
-    return partitionOf(event);
+  partitionOf(event: RecordedEvent): string {
+    return this.options.saga.partitionOf(event);
   }
 
   async handle(event: RecordedEvent): Promise<void> {
@@ -93,7 +91,7 @@ export class DurableSagaRunner implements Reactor {
     const { retry, wait } = this.options;
     for (let attempt = 1; ; attempt++) {
       try {
-        const commands = await this.commandsFor(event);
+        const commands = this.options.saga.commandsFor(event);
         for (const command of commands) await this.execute(command);
         if (commands.length > 0) this.logger.log(`${event.type} ${event.streamId}@${event.revision}: ${commands.map(describeCommand).join(', ')}`);
         return { kind: 'done', commands: commands.length };
@@ -107,13 +105,6 @@ export class DurableSagaRunner implements Reactor {
         return { kind: 'parked', error };
       }
     }
-  }
-
-  /** The commands every saga maps this one event to; a saga that throws fails the step. */
-  private async commandsFor(recorded: RecordedEvent): Promise<ICommand[]> {
-    const event = this.rehydrated.get(recorded) ?? this.options.registry.rehydrate(recorded);
-    const perSaga = await Promise.all(this.options.sagas.map((saga) => lastValueFrom(saga(of(event)).pipe(toArray()))));
-    return perSaga.flat().filter((command): command is ICommand => Boolean(command));
   }
 
   private async execute(command: ICommand): Promise<void> {
@@ -141,24 +132,6 @@ export class DurableSagaRunner implements Reactor {
       parkedAt: this.options.clock.now().toISOString(),
     });
   }
-}
-
-/**
- * The stored types the sagas act on, when every saga names its classes with our `ofType`; else
- * every registered type. A class the registry does not know is a wiring error, said at start-up.
- */
-function eventTypesActedOn(sagas: readonly SagaFunction[], registry: EventTypeRegistry): string[] {
-  const types = new Set<string>();
-  for (const saga of sagas) {
-    const classes = eventClassesActedOn(saga);
-    if (!classes) return registry.types();
-    for (const eventClass of classes) {
-      const type = registry.typeOfClass(eventClass);
-      if (type === undefined) throw new Error(`${saga.sagaName} acts on ${eventClass.name}, which no registered event type stores`);
-      types.add(type);
-    }
-  }
-  return [...types];
 }
 
 function describeCommand(command: ICommand): string {

@@ -1,4 +1,4 @@
-import { Clock, CommandContext, commandIdCausedBy, StoredEvent } from '@libs/event-sourcing';
+import { CommandContext, commandIdCausedBy, RecordedEvent } from '@libs/event-sourcing';
 
 export const SAGA_ACTOR = { id: 'review-saga', role: 'system' } as const;
 
@@ -7,12 +7,12 @@ export const SAGA_ACTOR = { id: 'review-saga', role: 'system' } as const;
  * and the step's name (uuid v5), so redelivering the event issues the same command, which the
  * aggregate then ignores; correlation carries over, causation is the event.
  */
-export function sagaStepContext(event: StoredEvent, step: string, clock: Clock): CommandContext {
+export function sagaStepContext(event: Pick<RecordedEvent, 'eventId' | 'metadata'>, step: string, now: Date): CommandContext {
   return {
     commandId: commandIdCausedBy(event.eventId, step),
     correlationId: event.metadata.correlationId,
     causationId: event.eventId,
     actor: SAGA_ACTOR,
-    now: clock.now(),
+    now,
   };
 }

@@ -1,0 +1,14 @@
+import type { ApplicationIncluded } from '../../application/events';
+import { sendToApplication, type Intent } from '../intents';
+import type { ProcessContext } from '../process-policy';
+
+/**
+ * Inclusion unlocks state support: the relocation subsidy and the rent subsidy, each computed by
+ * the Application with the MCI in force on the decision date, each granted once.
+ */
+export function grantSubsidies(event: ApplicationIncluded, { policy }: ProcessContext): Intent[] {
+  const { applicationId } = event.data;
+  return (['relocation', 'rent'] as const).map((kind) =>
+    sendToApplication(`grant-${kind}-subsidy`, { type: 'GrantSubsidy', applicationId, kind, policy: policy.subsidyPolicy }),
+  );
+}

@@ -1,0 +1,57 @@
+import { ICommand, IEvent, Saga } from '@nestjs/cqrs';
+import { mergeMap, Observable } from 'rxjs';
+import { partitionOf, react, typesActedOn, type Intent, type SendCommand, type WorkflowEvent } from '@domain/review-process';
+import type { Clock, EventTypeRegistry, RecordedEvent } from '@libs/event-sourcing';
+import { DomainCommand, sagaStepContext, type DurableSaga } from '@libs/event-sourcing-nest';
+import { ApplicationCommandMessage, QuotaCommandMessage } from '../commands/command-messages';
+import type { WorkflowConfig } from '../workflow-config';
+
+/**
+ * The review process at Nest's edge: it hands each stored event to the pure process
+ * (`@domain/review-process`) and turns the intents into commands for the CommandBus. It decides
+ * nothing itself. The DurableSagaRunner feeds it from a checkpointed subscription and awaits the
+ * commands; the @Saga() stream does the same mapping for Nest's in-memory EventBus.
+ */
+export class ReviewSaga implements DurableSaga {
+  readonly eventTypes: readonly string[] = typesActedOn();
+
+  constructor(
+    private readonly policy: WorkflowConfig,
+    private readonly clock: Clock,
+    private readonly registry: EventTypeRegistry,
+  ) {}
+
+  @Saga()
+  readonly commands = (events$: Observable<IEvent>): Observable<ICommand> =>
+    events$.pipe(mergeMap((event) => this.commandsFor(event as RecordedEvent)));
+
+  /** A rule that throws fails its step, where it is retried and parked: here it runs on its own stream. */
+  partitionOf(event: RecordedEvent): string {
+    try {
+      return partitionOf(this.intentsOf(event, this.clock.now()), event.streamId);
+    } catch {
+      return event.streamId;
+    }
+  }
+
+  commandsFor(event: RecordedEvent): ICommand[] {
+    const now = this.clock.now();
+    return this.intentsOf(event, now).flatMap((intent) => (intent.kind === 'send' ? [this.toMessage(intent, event, now)] : []));
+  }
+
+  private intentsOf(recorded: RecordedEvent, now: Date): readonly Intent[] {
+    const { type, data } = this.registry.upcast(recorded);
+    // The registry knows every stored type; the process reacts only to the workflow's own.
+    return react({ type, data } as WorkflowEvent, { policy: this.policy, now });
+  }
+
+  private toMessage(intent: SendCommand, cause: RecordedEvent, now: Date): DomainCommand<unknown> {
+    const context = sagaStepContext(cause, intent.step, now);
+    const message =
+      intent.to === 'application' ? new ApplicationCommandMessage(intent.command, context) : new QuotaCommandMessage(intent.command, context);
+    const { whenMoot } = intent;
+    if (!whenMoot) return message;
+    const compensation = whenMoot.compensation && this.toMessage(whenMoot.compensation, cause, now);
+    return message.whenRejected(whenMoot.codes, compensation);
+  }
+}
