@@ -3,6 +3,7 @@
 // (apps, libs, domain, infra, test, bench). Formatting is Prettier's job (.prettierrc.json): no
 // stylistic rule is enabled here, so the two never fight (the role eslint-config-prettier plays).
 import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 /** Node's globals, for the JavaScript files (the `globals` package is not a dependency). */
@@ -25,7 +26,7 @@ const nodeGlobals = Object.fromEntries(
   ].map((name) => [name, /** @type {const} */ ('readonly')]),
 );
 
-export default tseslint.config(
+export default defineConfig(
   {
     // Installed, built, generated or data: not ours to lint.
     ignores: [
@@ -38,7 +39,7 @@ export default tseslint.config(
     ],
   },
   js.configs.recommended,
-  ...tseslint.configs.recommendedTypeChecked,
+  tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
       parserOptions: {
