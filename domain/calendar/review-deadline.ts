@@ -34,7 +34,7 @@ export function reviewDeadline(signedAt: string, calendar: WorkingDayCalendar, p
   const policyKey = validatedPolicyKey(policy);
   const millis = parseInstant(signedAt);
   const local = zonedDateTimeOf(signedAt, policy.zone);
-  const signedOn = local.date as IsoDate;
+  const signedOn = local.date;
 
   const withinHours = isWithinWorkingHours(local.msOfDay, policy);
   const acceptedInTime = calendar.isWorkingDay(signedOn) && withinHours;

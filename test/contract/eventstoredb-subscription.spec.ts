@@ -26,7 +26,7 @@ function event(position: EsdbPosition, type = 'Wanted', streamId = 'application-
       isJson: true,
       created: new Date(0),
       position,
-    } as AllStreamRecordedEvent,
+    },
   };
 }
 
@@ -39,7 +39,7 @@ class ScriptedSource implements SubscriptionSource {
     this.opened.push(from);
     const stream = Object.assign(new PassThrough({ objectMode: true }), { unsubscribe: async () => undefined });
     this.streams.push(stream);
-    return stream as unknown as AllStreamSubscription;
+    return stream;
   }
 
   get current(): PassThrough {

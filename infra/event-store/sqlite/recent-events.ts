@@ -65,7 +65,7 @@ export class RecentEvents {
   page(after: Position | null, limit: number, matches: (event: WrittenEvent) => boolean): { events: RecordedEvent[]; scannedUpTo: Position | null } | undefined {
     const from = after ?? 0n;
     if (this.coveredAfter === null || from < this.coveredAfter || !this.unchanged()) return undefined;
-    const head = this.head()!;
+    const head = this.head();
     if (from >= head) return { events: [], scannedUpTo: after };
     const events: RecordedEvent[] = [];
     for (let index = this.indexAfter(from); index < this.events.length; index++) {
