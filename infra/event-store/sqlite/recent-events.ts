@@ -5,7 +5,7 @@ export type WrittenEvent = Omit<RecordedEvent, 'data' | 'metadata'> & { readonly
 
 /** A fresh event for each reader (the contract lets a reader mutate what it is given). */
 export function readerCopyOf(written: WrittenEvent): RecordedEvent {
-  return { ...written, data: JSON.parse(written.data), metadata: JSON.parse(written.metadata) };
+  return { ...written, data: JSON.parse(written.data) as unknown, metadata: JSON.parse(written.metadata) as RecordedEvent['metadata'] };
 }
 
 /** Events held by default: a few seconds of a busy service, a few MB. */
