@@ -13,7 +13,7 @@ export function deciderSpecification<Command, Event extends DomainEvent, State>(
       return {
         when(command: Command) {
           const run = (): readonly Event[] => {
-            const state = history.reduce(decider.evolve, decider.initialState());
+            const state = history.reduce((folded, event) => decider.evolve(folded, event), decider.initialState());
             return decider.decide(command, state);
           };
           return {
