@@ -135,7 +135,7 @@ export class AuditTrail {
    */
   async diff(kind: StreamKind, id: string, from: PointInTime, to: PointInTime): Promise<StateDiff> {
     const streamId = kind === 'application' ? applicationStreamId(id) : `regional-quota-${id}`;
-    const decider = (kind === 'application' ? applicationDecider : regionalQuotaDecider) as unknown as Decider<unknown, DomainEvent, unknown>;
+    const decider = (kind === 'application' ? applicationDecider : regionalQuotaDecider) as Decider<unknown, DomainEvent, unknown>;
     const events = await this.read(streamId);
     const start = prefixLength(events, checkPoint(from, 'from'));
     const end = prefixLength(events, checkPoint(to, 'to'));
