@@ -346,7 +346,8 @@ describe.each([
   it('releases a subscription when the client unsubscribes, but not when a for-await merely breaks', async () => {
     await start();
     await client.appendToStream('c-1', [jsonEvent({ type: 'A', data: {} }), jsonEvent({ type: 'B', data: {} })]);
-    // White-box: the double's set of open long-lived calls (the BatchAppend stream is one of them).
+    // White-box, through unknown: the double's private set of open long-lived calls (the BatchAppend
+    // stream is one of them).
     const open = (): number => (double as unknown as { open: Set<unknown> }).open.size;
     const settle = async (expected: number): Promise<void> => {
       for (const deadline = Date.now() + 2_000; open() !== expected && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 5));
