@@ -33,4 +33,5 @@ async function main(): Promise<void> {
   }
 }
 
+// Fire and forget: a failure is an unhandled rejection, which ends the profiling run with its stack.
 void main();

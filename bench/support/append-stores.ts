@@ -17,7 +17,7 @@ export function sqliteSettings(db: Database.Database): Record<string, unknown> {
     journal_mode: db.pragma('journal_mode', { simple: true }),
     synchronous: SYNCHRONOUS_NAMES[synchronous] ?? synchronous,
     busy_timeout: db.pragma('busy_timeout', { simple: true }),
-    sqlite: (db.prepare('SELECT sqlite_version()').pluck().get() as string),
+    sqlite: (db.prepare('SELECT sqlite_version()').pluck().get()),
   };
 }
 

@@ -16,7 +16,7 @@ export function millisSince(start: bigint): number {
 }
 
 /** Runs `work` once and returns how long it took in milliseconds. */
-export async function timed(work: () => Promise<unknown> | unknown): Promise<number> {
+export async function timed(work: () => unknown): Promise<number> {
   const start = now();
   await work();
   return millisSince(start);

@@ -61,7 +61,7 @@ export class HttpJsonClient {
           res.on('data', (chunk: Buffer) => chunks.push(chunk));
           res.on('end', () => {
             const text = Buffer.concat(chunks).toString('utf8');
-            let parsed: Record<string, unknown> = {};
+            let parsed: Record<string, unknown>;
             try {
               parsed = text ? (JSON.parse(text) as Record<string, unknown>) : {};
             } catch {

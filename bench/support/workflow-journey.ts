@@ -14,7 +14,7 @@ import { millisSince, now, percentile, perSecond } from './stats';
  */
 
 /** The README's example family (3 persons, Pavlodar, 2026, kandas), as the portal sends it. */
-export const SUBMISSION: Readonly<Record<string, unknown>> = JSON.parse(readFileSync(join(__dirname, '..', '..', 'docs', 'examples', 'application.json'), 'utf8'));
+export const SUBMISSION = JSON.parse(readFileSync(join(__dirname, '..', '..', 'docs', 'examples', 'application.json'), 'utf8')) as Readonly<Record<string, unknown>>;
 export const APPLICANT_IIN = '850315400124';
 export const QUOTA = { region: 'pavlodar', year: 2026, category: 'kandas' } as const;
 export const PERSONS_PER_APPLICATION = 3;
@@ -60,24 +60,24 @@ export interface RunFigures {
 export async function runClients(clients: number, total: number, journey: (index: number, latencies: Latencies) => Promise<void>): Promise<RunFigures> {
   const latencies = new Latencies();
   let next = 0;
-  let failure: unknown;
+  let failure: { error: unknown } | undefined;
   const start = now();
   await Promise.all(
     Array.from({ length: Math.min(clients, total) }, async () => {
-      while (failure === undefined && next < total) {
+      while (!failure && next < total) {
         const index = next++;
         const begun = now();
         try {
           await journey(index, latencies);
         } catch (error) {
-          failure ??= error;
+          failure ??= { error };
           return;
         }
         latencies.applications.push(millisSince(begun));
       }
     }),
   );
-  if (failure !== undefined) throw failure;
+  if (failure) throw failure.error;
   return { clients, applications: total, elapsedMs: millisSince(start), latencies };
 }
 
@@ -88,7 +88,7 @@ export async function runClients(clients: number, total: number, journey: (index
 export class SubsidyWatch {
   private readonly granted = new Map<string, number>();
   private readonly waiters = new Map<string, () => void>();
-  private failure: unknown;
+  private failure: { error: unknown } | undefined;
   private readonly failed = new Set<(error: unknown) => void>();
 
   seen(applicationId: string): void {
@@ -101,12 +101,12 @@ export class SubsidyWatch {
   }
 
   fail(error: unknown): void {
-    this.failure = error;
+    this.failure = { error };
     for (const reject of this.failed) reject(error);
   }
 
   done(applicationId: string, timeoutMs = 60_000): Promise<void> {
-    if (this.failure !== undefined) return Promise.reject(this.failure);
+    if (this.failure) return Promise.reject(this.failure.error);
     if ((this.granted.get(applicationId) ?? 0) >= 2) return Promise.resolve();
     return new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {

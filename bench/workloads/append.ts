@@ -28,9 +28,10 @@ interface EmmettPeer {
 function loadEmmett(): EmmettPeer {
   const file = join(__dirname, '..', 'peers', 'emmett-append.ts');
   try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a require() by path on purpose: an import would lead tsc (CI, no bench deps installed) into Emmett
     return require(file) as EmmettPeer;
   } catch (error) {
-    throw new Error(`cannot load ${file} (run \`npm install --prefix bench\`): ${(error as Error).message}`);
+    throw new Error(`cannot load ${file} (run \`npm install --prefix bench\`): ${(error as Error).message}`, { cause: error });
   }
 }
 
@@ -94,7 +95,7 @@ async function runGroup(configs: readonly SubjectConfig[], workload: WorkloadNam
       const scratch = scratchDir(`append-${workload}-${config.key}`);
       try {
         const subject = await config.open(join(scratch.dir, 'events.sqlite'), config.synchronous);
-        opened.push({ config, subject, dispose: scratch.dispose, latencies: [], millis: 0, cpuMicros: 0, retries: 0 });
+        opened.push({ config, subject, dispose: () => scratch.dispose(), latencies: [], millis: 0, cpuMicros: 0, retries: 0 });
       } catch (error) {
         scratch.dispose();
         throw error;

@@ -134,7 +134,7 @@ async function scenario(synchronous: Synchronous, clients: number): Promise<Scen
     const admin = running.app.get(AdminController);
     const capacity = Math.min(1_000_000, (applications + warmup) * PERSONS_PER_APPLICATION);
     const order = { capacity, order: QUOTA_ORDER };
-    await admin.setQuota(QUOTA.region, QUOTA.year, QUOTA.category, order as never, meta('admin-1', 'admin', `/quotas/${QUOTA.region}/${QUOTA.year}/${QUOTA.category}`, order));
+    await admin.setQuota(QUOTA.region, QUOTA.year, QUOTA.category, order, meta('admin-1', 'admin', `/quotas/${QUOTA.region}/${QUOTA.year}/${QUOTA.category}`, order));
     await runClients(clients, warmup, journeyOn(running, 'warmup'));
     global.gc?.();
     const headBefore = (await running.store.headPosition()) ?? 0n;

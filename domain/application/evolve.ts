@@ -19,7 +19,7 @@ export function evolve(state: ApplicationState, event: ApplicationEvent): Applic
     case 'ReviewStarted':
       return { ...as(state, 'signed', event.type), status: 'under-review', reviewerId: event.data.reviewerId };
     case 'ReviewReassigned':
-      return { ...accepted(state, event.type), status: 'under-review', reviewerId: event.data.toReviewerId } as ApplicationState;
+      return { ...accepted(state, event.type), status: 'under-review', reviewerId: event.data.toReviewerId };
     case 'ApplicationReviewed':
       return { ...as(state, 'under-review', event.type), status: 'reviewed', review: event.data };
     case 'ApplicationIncluded': {
@@ -28,14 +28,14 @@ export function evolve(state: ApplicationState, event: ApplicationEvent): Applic
       return { ...reviewed, status: 'included', personsCounted, decidedAt, decisionDate: decision.date, subsidies: {} };
     }
     case 'ApplicationRefused':
-      return { ...accepted(state, event.type), status: 'refused', decidedAt: event.data.decidedAt, grounds: event.data.grounds } as ApplicationState;
+      return { ...accepted(state, event.type), status: 'refused', decidedAt: event.data.decidedAt, grounds: event.data.grounds };
     case 'SubsidyGranted': {
       const included = as(state, 'included', event.type);
       return { ...included, subsidies: { ...included.subsidies, [event.data.kind]: event.data } };
     }
     case 'ApplicationWithdrawn': {
       if (state.status === 'none') throw corrupted(state, event.type);
-      return { ...state, status: 'withdrawn', withdrawnFrom: state.status, withdrawnAt: event.data.withdrawnAt } as ApplicationState;
+      return { ...state, status: 'withdrawn', withdrawnFrom: state.status, withdrawnAt: event.data.withdrawnAt };
     }
     case 'ReviewDeadlineScheduled': {
       const { applicationId: _, ...deadline } = event.data;
@@ -54,7 +54,7 @@ export function evolve(state: ApplicationState, event: ApplicationEvent): Applic
 
 function withSla(state: ApplicationState, type: string, change: Partial<SlaState>): ApplicationState {
   const current = accepted(state, type);
-  return { ...current, sla: { ...current.sla, ...change } } as ApplicationState;
+  return { ...current, sla: { ...current.sla, ...change } };
 }
 
 function as<S extends ApplicationState['status']>(state: ApplicationState, status: S, type: string): StateOf<S> {

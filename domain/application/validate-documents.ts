@@ -5,13 +5,16 @@ import { ApplicationSubmission } from './submission';
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
+/** Array.isArray without its `any[]`: on a readonly array it narrows to `any[]`, unchecking every use after it. */
+const isList = (value: unknown): value is readonly unknown[] => Array.isArray(value);
+
 /**
  * The package is complete (the policy's kinds, plus the marriage certificate of a married applicant
  * and the divorce certificate of a recent divorce) and no document is expired: FACTS.md lists an
  * incomplete package or expired documents as the grounds for refusal at intake.
  */
 export function validateDocuments(submission: ApplicationSubmission, today: CalendarDate, policy: DocumentPolicy, found: ViolationCollector): void {
-  if (!Array.isArray(submission.documents)) return found.add('documents', 'must be a list');
+  if (!isList(submission.documents)) return found.add('documents', 'must be a list');
   submission.documents.forEach((doc, index) => {
     const at = `documents[${index}]`;
     if (!isDocumentKind(doc.kind)) found.add(`${at}.kind`, 'is not a known document kind');

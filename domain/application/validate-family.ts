@@ -7,9 +7,12 @@ import { checkPastDate } from './date-checks';
 
 const RELATIONS = ['spouse', 'child', 'parent', 'sibling', 'grandchild', 'other'];
 
+/** Array.isArray without its `any[]`: on a readonly array it narrows to `any[]`, unchecking every use after it. */
+const isList = (value: unknown): value is readonly unknown[] => Array.isArray(value);
+
 /** Each family member is named, born, and identified by an IIN or by a foreign document — once. */
 export function validateFamily(submission: ApplicationSubmission, today: CalendarDate, found: ViolationCollector): void {
-  if (!Array.isArray(submission.familyMembers)) return found.add('familyMembers', 'must be a list (empty when the applicant moves alone)');
+  if (!isList(submission.familyMembers)) return found.add('familyMembers', 'must be a list (empty when the applicant moves alone)');
   const iins = new Set<string>([submission.applicant?.iin]);
   let spouses = 0;
   submission.familyMembers.forEach((member, index) => {

@@ -34,7 +34,7 @@ export function reviewDeadline(signedAt: string, calendar: WorkingDayCalendar, p
   const policyKey = validatedPolicyKey(policy);
   const millis = parseInstant(signedAt);
   const local = zonedDateTimeOf(signedAt, policy.zone);
-  const signedOn = local.date as IsoDate;
+  const signedOn = local.date;
 
   const withinHours = isWithinWorkingHours(local.msOfDay, policy);
   const acceptedInTime = calendar.isWorkingDay(signedOn) && withinHours;
@@ -73,7 +73,7 @@ const MAX_REMEMBERED_DAYS = 4_096;
 
 function dueDaysOf(acceptedOn: IsoDate, calendar: WorkingDayCalendar, policy: SlaPolicy, policyKey: string): DueDays {
   let remembered = dueDaysByCalendar.get(calendar);
-  if (!remembered) dueDaysByCalendar.set(calendar, (remembered = new Map()));
+  if (!remembered) dueDaysByCalendar.set(calendar, (remembered = new Map<string, DueDays>()));
   const key = `${policyKey}|${acceptedOn}`;
   const known = remembered.get(key);
   if (known) return known;

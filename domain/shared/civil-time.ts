@@ -113,7 +113,7 @@ const offsetsByZone = new Map<string, Map<number, number>>();
  */
 export function zoneOffsetMinutes(zone: string, millis: number): number {
   let buckets = offsetsByZone.get(zone);
-  if (!buckets) offsetsByZone.set(zone, (buckets = new Map()));
+  if (!buckets) offsetsByZone.set(zone, (buckets = new Map<number, number>()));
   const bucket = Math.floor(millis / BUCKET_MS);
   const known = buckets.get(bucket);
   if (known !== undefined) return known;

@@ -3,5 +3,5 @@ export type Tenge = number & { readonly __unit?: 'KZT' };
 
 export function tenge(amount: number): Tenge {
   if (!Number.isSafeInteger(amount) || amount < 0) throw new RangeError(`not a whole, non-negative tenge amount: ${amount}`);
-  return amount as Tenge;
+  return amount;
 }

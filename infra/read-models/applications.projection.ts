@@ -151,7 +151,7 @@ export class ApplicationsProjection implements Projection {
     const event = this.registry.upcast<{ applicationId: string }>(stored);
     const common = { id: event.data.applicationId, updatedAt: utcInstant(event.metadata.occurredAt), revision: event.revision, position: event.position };
     if (event.type === 'ApplicationSubmitted') {
-      const { submission, submittedAt } = event.data as unknown as Submitted;
+      const { submission, submittedAt } = event.data as Submitted;
       const { applicant } = submission;
       const name = [applicant.name.lastName, applicant.name.firstName, applicant.name.patronymic].filter(Boolean).join(' ');
       this.insert.run({

@@ -87,5 +87,5 @@ function tagged(value: unknown): unknown {
   if (typeof value === 'number') return ['r', value];
   if (typeof value === 'string') return ['t', value];
   if (Buffer.isBuffer(value)) return ['b', value.toString('hex')];
-  throw new Error(`tableDigest: unexpected SQLite value ${String(value)}`);
+  throw new Error(`tableDigest: unexpected SQLite value of type ${typeof value}`);
 }

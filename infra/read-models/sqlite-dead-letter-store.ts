@@ -72,7 +72,7 @@ function toLetter(row: Row): DeadLetter {
     position: row.position,
     streamId: row.stream_id,
     type: row.type,
-    error: JSON.parse(row.error),
+    error: JSON.parse(row.error) as DeadLetter['error'],
     attempts: Number(row.attempts),
     parkedAt: row.parked_at,
     status: row.status,

@@ -17,22 +17,22 @@ async function realisticHistory(h: SagaHarness): Promise<void> {
   const [included, refused, exhausted, withdrawn, breached] = [await submitAndSign(h), await submitAndSign(h), await submitAndSign(h), await submitAndSign(h), await submitAndSign(h)];
   await h.settle();
   h.clock.set('2026-03-10T06:00:00.000Z');
-  await review(h, included!, 'eligible');
+  await review(h, included, 'eligible');
   await h.settle();
-  await review(h, refused!, 'not-eligible');
-  await h.apply({ type: 'WithdrawApplication', applicationId: withdrawn!, reason: 'The family stays' }, { id: 'egov', role: 'portal' });
+  await review(h, refused, 'not-eligible');
+  await h.apply({ type: 'WithdrawApplication', applicationId: withdrawn, reason: 'The family stays' }, { id: 'egov', role: 'portal' });
   await h.settle();
   await h.advanceTo('2026-03-26T13:30:01.000Z');
   await h.advanceTo('2026-03-27T05:00:00.000Z');
-  await review(h, breached!, 'eligible'); // late: takes 3 of the 4 seats left
+  await review(h, breached, 'eligible'); // late: takes 3 of the 4 seats left
   await h.settle();
-  await review(h, exhausted!, 'eligible'); // 1 seat left for 3 persons
+  await review(h, exhausted, 'eligible'); // 1 seat left for 3 persons
   await h.settle();
   await submitAndSign(h); // still waiting: its deadlines are pending
   await h.settle();
-  expect(await h.typesOf(breached!)).toEqual(expect.arrayContaining(['ReviewSlaBreached', 'ReviewEscalated', 'ApplicationIncluded']));
-  expect(await h.typesOf(exhausted!)).toContain('ApplicationRefused');
-  expect(await h.typesOf(withdrawn!)).toContain('ApplicationWithdrawn');
+  expect(await h.typesOf(breached)).toEqual(expect.arrayContaining(['ReviewSlaBreached', 'ReviewEscalated', 'ApplicationIncluded']));
+  expect(await h.typesOf(exhausted)).toContain('ApplicationRefused');
+  expect(await h.typesOf(withdrawn)).toContain('ApplicationWithdrawn');
 }
 
 function digests(db: Database.Database): Record<string, string> {

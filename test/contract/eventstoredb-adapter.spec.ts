@@ -202,6 +202,7 @@ describe('EventStoreDB adapter: back-pressure', () => {
     const puller = new Puller(subscription);
     const received = await puller.take(1);
     await new Promise((resolve) => setTimeout(resolve, 200)); // ample time to flood a consumer that did not push back
+    // White-box, through unknown: the subscription's private current gRPC stream, to read its buffer.
     const { stream } = (subscription as unknown as { current: { stream: Readable & Writable } }).current;
     expect(stream.readableLength).toBeLessThanOrEqual(stream.readableHighWaterMark);
     expect(stream.writableLength).toBeLessThanOrEqual(stream.writableHighWaterMark);

@@ -26,7 +26,7 @@ function event(position: EsdbPosition, type = 'Wanted', streamId = 'application-
       isJson: true,
       created: new Date(0),
       position,
-    } as AllStreamRecordedEvent,
+    },
   };
 }
 
@@ -39,7 +39,7 @@ class ScriptedSource implements SubscriptionSource {
     this.opened.push(from);
     const stream = Object.assign(new PassThrough({ objectMode: true }), { unsubscribe: async () => undefined });
     this.streams.push(stream);
-    return stream as unknown as AllStreamSubscription;
+    return stream;
   }
 
   get current(): PassThrough {
@@ -187,6 +187,7 @@ describe('EventStoreDB adapter: checkpoints that stand between records', () => {
     try {
       await store.append('application-1', newEvents(3), { expectedRevision: 'no-stream' });
       const all = await collect(store.readAll());
+      // White-box, through unknown: the store's private checkpointToReport, tested on its own.
       const toReport = (position: EsdbPosition) =>
         (store as unknown as { checkpointToReport(p: EsdbPosition): Promise<Position | undefined> }).checkpointToReport(position);
       // (C, 0) with C where the third record starts: the server has scanned everything before it.

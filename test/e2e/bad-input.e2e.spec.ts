@@ -25,6 +25,7 @@ interface CommandEndpoint {
 const SQL = "x'); DROP TABLE events; --";
 const NOSQL = { $ne: null };
 const DEEP = '{"a":'.repeat(3000) + '1' + '}'.repeat(3000);
+// Through unknown: the typed submission as the loose JSON body these tests take apart and spoil.
 const submission = submissionBody() as unknown as Body;
 const withApplicant = (change: Body): Body => ({ ...submission, applicant: { ...(submission.applicant as Body), ...change } });
 const nameOf = (change: Body): Body => withApplicant({ name: { lastName: 'Нұрланұлы', firstName: 'Ержан', ...change } });

@@ -106,7 +106,7 @@ describe('If-Match and concurrent decisions on one application', () => {
     const race = holdAppends(e, `application-${id}`, 2);
     const [a, b] = await Promise.all([e.as('supervisor', 'supervisor-1').post(`/applications/${id}/refuse`, REFUSAL), e.as('supervisor', 'supervisor-2').post(`/applications/${id}/refuse`, REFUSAL)]);
     expect(race.stats).toEqual({ held: 2, conflicts: 1, timedOut: false });
-    const [won, lost] = a!.status === 200 ? [a!, b!] : [b!, a!];
+    const [won, lost] = a.status === 200 ? [a, b] : [b, a];
     expect(won.status).toBe(200);
     expectProblem(lost, lost.status === 409 ? 409 : 422, lost.status === 409 ? 'EVENT_STORE.WRONG_EXPECTED_REVISION' : 'APPLICATION.ALREADY_DECIDED');
     expect(await eventsOfType(e, 'ApplicationRefused', `application-${id}`)).toHaveLength(1);

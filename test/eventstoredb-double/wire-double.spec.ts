@@ -204,7 +204,7 @@ describe.each([
     for (const stream of ['s-1', 's-2', 's-1']) appended.push(await client.appendToStream(stream, jsonEvent({ type: 'T', data: { stream } })));
 
     const all = await collect(client.readAll());
-    const positions = all.map((r) => r.event!.position!);
+    const positions = all.map((r) => r.event!.position);
     expect(positions[0]).toEqual({ commit: ABOVE_2_53, prepare: ABOVE_2_53 });
     expect(all.map((r) => r.commitPosition)).toEqual(positions.map((p) => p.commit));
     expect(positions.map((p) => p.commit)).toEqual(appended.map((r) => r.position!.commit));
@@ -212,11 +212,11 @@ describe.each([
     expect(all.map((r) => `${r.event!.streamId}@${r.event!.revision}`)).toEqual(['s-1@0', 's-2@0', 's-1@1']);
 
     const fromSecond = await collect(client.readAll({ fromPosition: positions[1]!, maxCount: 10 }));
-    expect(fromSecond.map((r) => r.event!.position!.commit)).toEqual([positions[1]!.commit, positions[2]!.commit]); // forwards: inclusive
+    expect(fromSecond.map((r) => r.event!.position.commit)).toEqual([positions[1]!.commit, positions[2]!.commit]); // forwards: inclusive
     const backwardsFromEnd = await collect(client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 2 }));
-    expect(backwardsFromEnd.map((r) => r.event!.position!.commit)).toEqual([positions[2]!.commit, positions[1]!.commit]);
+    expect(backwardsFromEnd.map((r) => r.event!.position.commit)).toEqual([positions[2]!.commit, positions[1]!.commit]);
     const backwardsFromSecond = await collect(client.readAll({ direction: BACKWARDS, fromPosition: positions[1]! }));
-    expect(backwardsFromSecond.map((r) => r.event!.position!.commit)).toEqual([positions[0]!.commit]); // backwards: exclusive
+    expect(backwardsFromSecond.map((r) => r.event!.position.commit)).toEqual([positions[0]!.commit]); // backwards: exclusive
   });
 
   it('runs a filtered $all catch-up subscription into live events with no gap and no duplicate', async () => {
@@ -279,7 +279,7 @@ describe.each([
     const noise = Array.from({ length: 10 }, (_, n) => jsonEvent({ type: 'Noise', data: { n } }));
     await client.appendToStream('noise-1', noise);
     const all = await collect(client.readAll());
-    const at = (index: number): bigint => all[index]!.event!.position!.commit;
+    const at = (index: number): bigint => all[index]!.event!.position.commit;
 
     const recorder: Recorder = new Recorder(
       client.subscribeToAll({ filter: streamNameFilter({ prefixes: ['wanted-'], checkpointReached: (s, p) => recorder.checkpoint(s, p) }) }),
@@ -344,7 +344,8 @@ describe.each([
   it('releases a subscription when the client unsubscribes, but not when a for-await merely breaks', async () => {
     await start();
     await client.appendToStream('c-1', [jsonEvent({ type: 'A', data: {} }), jsonEvent({ type: 'B', data: {} })]);
-    // White-box: the double's set of open long-lived calls (the BatchAppend stream is one of them).
+    // White-box, through unknown: the double's private set of open long-lived calls (the BatchAppend
+    // stream is one of them).
     const open = (): number => (double as unknown as { open: Set<unknown> }).open.size;
     const settle = async (expected: number): Promise<void> => {
       for (const deadline = Date.now() + 20_000; open() !== expected && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 5));

@@ -11,13 +11,13 @@ async function everyPath(h: SagaHarness): Promise<void> {
     await submitAndSign(h), await submitAndSign(h), await submitAndSign(h), await submitAndSign(h), await submitAndSign(h, family()),
   ];
   await h.settle();
-  await review(h, included!, 'eligible');
-  await review(h, notEligible!, 'not-eligible');
+  await review(h, included, 'eligible');
+  await review(h, notEligible, 'not-eligible');
   await h.settle();
-  await review(h, noSeats!, 'eligible');
-  await h.apply({ type: 'WithdrawApplication', applicationId: withdrawn!, reason: 'The family stays' }, { id: 'egov', role: 'portal' });
+  await review(h, noSeats, 'eligible');
+  await h.apply({ type: 'WithdrawApplication', applicationId: withdrawn, reason: 'The family stays' }, { id: 'egov', role: 'portal' });
   await h.advanceTo('2026-03-27T05:00:00.000Z');
-  await review(h, late!, 'not-eligible');
+  await review(h, late, 'not-eligible');
   await h.settle();
 }
 

@@ -59,9 +59,9 @@ describe('review saga: from the review to the decision and the subsidies', () =>
   it('two applications racing for the last seats: exactly one gets them, the other is refused', async () => {
     await h.openQuota('pavlodar', 2026, 'kandas', 4);
     const [a, b] = [await submitAndSign(h), await submitAndSign(h)];
-    await Promise.all([review(h, a!, 'eligible', 'reviewer-a'), review(h, b!, 'eligible', 'reviewer-b')]);
+    await Promise.all([review(h, a, 'eligible', 'reviewer-a'), review(h, b, 'eligible', 'reviewer-b')]);
     await h.settle();
-    const outcomes = await Promise.all([a!, b!].map(async (id) => (await h.typesOf(id)).find((t) => t === 'ApplicationIncluded' || t === 'ApplicationRefused')));
+    const outcomes = await Promise.all([a, b].map(async (id) => (await h.typesOf(id)).find((t) => t === 'ApplicationIncluded' || t === 'ApplicationRefused')));
     expect(outcomes.sort()).toEqual(['ApplicationIncluded', 'ApplicationRefused']);
     const quota = await h.quotaEvents('pavlodar', 2026, 'kandas');
     expect(quota.filter((e) => e.type === 'SeatsReserved')).toHaveLength(1);

@@ -7,8 +7,7 @@ import { KeyObject, randomBytes, sign, webcrypto } from 'node:crypto';
  * A small test PKI, generated in memory with WebCrypto and @peculiar/x509 (test-only dependency):
  * production code verifies with node:crypto alone.
  */
-type WebCrypto = Parameters<typeof x509.cryptoProvider.set>[0];
-x509.cryptoProvider.set(webcrypto as unknown as WebCrypto);
+x509.cryptoProvider.set(webcrypto);
 const subtle = webcrypto.subtle;
 
 export type KeyKind = 'rsa' | 'ec' | 'ec-p384';
@@ -45,7 +44,7 @@ export interface CertificateSpec {
 }
 
 export async function generateKeys(kind: KeyKind): Promise<Keys> {
-  return (await subtle.generateKey(ALGORITHMS[kind], true, ['sign', 'verify'])) as Keys;
+  return (await subtle.generateKey(ALGORITHMS[kind], true, ['sign', 'verify']));
 }
 
 export async function issue(spec: CertificateSpec): Promise<Issued> {

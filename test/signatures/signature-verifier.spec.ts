@@ -64,6 +64,7 @@ describe('SignatureVerifierAdapter: the SignatureVerifier port', () => {
   });
 
   it('rejects an unknown proof method (input from outside the type system)', async () => {
+    // Through unknown: a proof method the type does not allow, as it could arrive from outside.
     const check = { ...base, method: 'sms', proof: { method: 'sms' } } as unknown as SignatureCheck;
     await expect(adapter.verify(check)).resolves.toEqual({ valid: false, reason: SignatureRoutingFailure.UnknownMethod, evidence: {} });
   });

@@ -72,7 +72,7 @@ export function refuse(command: RefuseApplication, state: ApplicationState): App
 function validDecision(decision: { number: string; date: string } | undefined): { number: string; date: string } {
   const number = requireText(decision?.number, 'decision.number');
   if (!isCalendarDate(decision?.date)) throw new ApplicationError(ApplicationErrorCode.InvalidCommand, 'decision.date must be a date', [{ field: 'decision.date', reason: 'must be a date (yyyy-MM-dd)' }]);
-  return { number, date: decision!.date };
+  return { number, date: decision.date };
 }
 
 /** A decision after the due date is recorded as late: the SLA dashboard counts it, nothing hides it. */

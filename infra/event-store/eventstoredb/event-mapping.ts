@@ -47,6 +47,8 @@ export function toRecordedEvent(recorded: EsdbRecordedEvent, streamId: string, p
     type: recorded.type,
     schemaVersion: typeof schemaVersion === 'number' ? schemaVersion : 1,
     data: recorded.data,
+    // Through unknown: the rest of a stored JSON object is a plain record; it is the EventMetadata our
+    // own append wrote (toEventData), whose shape this read does not check again.
     metadata: metadata as unknown as EventMetadata,
     recordedAt: recorded.created.toISOString(),
   };

@@ -497,6 +497,8 @@ function toEsdbExpected(expected: ExpectedRevision): AppendExpectedRevision {
  * still running is cancelled as well (`cancel()` / `unsubscribe()` by the caller).
  */
 function releasedWhenStopped<S>(stream: S): S {
+  // Through unknown: the client's StreamingRead / subscription types are Readable streams at run time,
+  // but their typed `on`/`once` overloads do not declare Readable's 'unpipe' event.
   (stream as unknown as Readable).once('unpipe', (source: Readable) => source.resume());
   return stream;
 }

@@ -53,8 +53,8 @@ export class InMemoryEventStore implements EventStore {
     });
     if (plan.kind === 'already-stored') return plan.result;
     const copies = events.map((event, index) => ({
-      data: JSON.parse(serializeData(event.data, `events[${index}].data`)),
-      metadata: JSON.parse(serializeData(event.metadata, `events[${index}].metadata`)),
+      data: JSON.parse(serializeData(event.data, `events[${index}].data`)) as unknown,
+      metadata: JSON.parse(serializeData(event.metadata, `events[${index}].metadata`)) as RecordedEvent['metadata'],
     }));
     const recordedAt = this.now().toISOString();
     const stream = this.log.byStream.get(streamId) ?? [];

@@ -31,7 +31,7 @@ export function eventContent(event: HashedEventFields): string {
     position: event.position.toString(10),
     type: event.type,
     schemaVersion: event.schemaVersion,
-    data: JSON.parse(event.data),
+    data: JSON.parse(event.data) as unknown,
     metadata: new CanonicalText(canonicalMetadata(event.metadata)),
     recordedAt: event.recordedAt,
   });

@@ -5,7 +5,7 @@ export type WrittenEvent = Omit<RecordedEvent, 'data' | 'metadata'> & { readonly
 
 /** A fresh event for each reader (the contract lets a reader mutate what it is given). */
 export function readerCopyOf(written: WrittenEvent): RecordedEvent {
-  return { ...written, data: JSON.parse(written.data), metadata: JSON.parse(written.metadata) };
+  return { ...written, data: JSON.parse(written.data) as unknown, metadata: JSON.parse(written.metadata) as RecordedEvent['metadata'] };
 }
 
 /** Events held by default: a few seconds of a busy service, a few MB. */
@@ -65,7 +65,7 @@ export class RecentEvents {
   page(after: Position | null, limit: number, matches: (event: WrittenEvent) => boolean): { events: RecordedEvent[]; scannedUpTo: Position | null } | undefined {
     const from = after ?? 0n;
     if (this.coveredAfter === null || from < this.coveredAfter || !this.unchanged()) return undefined;
-    const head = this.head()!;
+    const head = this.head();
     if (from >= head) return { events: [], scannedUpTo: after };
     const events: RecordedEvent[] = [];
     for (let index = this.indexAfter(from); index < this.events.length; index++) {

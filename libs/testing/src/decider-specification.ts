@@ -36,7 +36,7 @@ export function deciderSpecification<Command, Event extends DomainEvent, State>(
     given(history: readonly Event[]) {
       return {
         when(command: Command) {
-          return outcomeOf(() => decider.decide(command, history.reduce(decider.evolve, decider.initialState())));
+          return outcomeOf(() => decider.decide(command, history.reduce((folded, event) => decider.evolve(folded, event), decider.initialState())));
         },
       };
     },

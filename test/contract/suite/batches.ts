@@ -48,6 +48,7 @@ export function atomicBatchRules(ctx: ContractContext): void {
     });
 
     it('writes nothing of a batch with an event lacking metadata', async () => {
+      // Through unknown: an event the type system would refuse, as untyped callers could still send it.
       const incomplete = { ...newEvent('Tested', {}), metadata: undefined as unknown as EventMetadata };
       await expectRefusedWithNothingWritten(withInvalidLast(incomplete));
     });

@@ -41,7 +41,7 @@ describe('Quota orders: the published figures, as seed data', () => {
       for (const quota of Object.values(order.categories)) {
         for (const [region, persons] of Object.entries(quota.regions)) {
           expect(isRegionCode(region)).toBe(true);
-          expect(Number.isSafeInteger(persons) && persons! > 0).toBe(true);
+          expect(Number.isSafeInteger(persons) && persons > 0).toBe(true);
         }
       }
     }

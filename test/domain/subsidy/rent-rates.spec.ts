@@ -1,6 +1,6 @@
 import { DEFAULT_RENT_RATES, rentRateFor, RentRateTable, validateRentRateTable } from '@domain/subsidy';
 
-const table = (rates: Record<string, Record<string, number>>): RentRateTable => ({ version: 't', provisional: false, rates: rates as RentRateTable['rates'] });
+const table = (rates: Record<string, Record<string, number>>): RentRateTable => ({ version: 't', provisional: false, rates: rates });
 
 describe('Rent rate table: data an administrator sets, each rate within 15–30 MCI', () => {
   it('the provisional default table is valid and covers every region with a 2025 or 2026 quota', () => {

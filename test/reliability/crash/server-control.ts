@@ -96,7 +96,7 @@ export class CrashServer {
     const port = await new Promise<number>((done, fail) => {
       const timer = setTimeout(() => fail(new Error(`the crash-test server did not listen within ${START_TIMEOUT_MS} ms:\n${this.recentOutput()}`)), START_TIMEOUT_MS);
       let partial = '';
-      child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
         const lines = (partial + chunk).split('\n');
         partial = lines.pop()!;
         for (const line of lines) {
@@ -107,7 +107,7 @@ export class CrashServer {
           }
         }
       });
-      child.stderr!.setEncoding('utf8').on('data', (chunk: string) => chunk.split('\n').filter(Boolean).forEach((line) => this.keep(`[${generation}:err] ${line}`)));
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => chunk.split('\n').filter(Boolean).forEach((line) => this.keep(`[${generation}:err] ${line}`)));
       child.once('exit', (code, signal) => {
         clearTimeout(timer);
         fail(new Error(`the crash-test server exited (${code ?? signal}) before listening:\n${this.recentOutput()}`));

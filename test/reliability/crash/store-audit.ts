@@ -35,7 +35,17 @@ function groupBy(events: readonly RecordedEvent[], key: (event: RecordedEvent) =
 
 export const applicationStream = (applicationId: string) => `application-${applicationId}`;
 
-type Data = Record<string, any>;
+/** The fields of event data this audit reads, each only on the event types that carry it. */
+interface Data {
+  readonly applicationId: string;
+  readonly atRiskAt: string;
+  readonly dueAt: string;
+  readonly kind: string;
+  readonly capacity: number;
+  readonly persons: number;
+  readonly seatsTaken: number;
+  readonly [field: string]: unknown;
+}
 const dataOf = (event: RecordedEvent): Data => event.data as Data;
 export const count = (events: readonly RecordedEvent[], type: string, where: (data: Data) => boolean = () => true) =>
   events.filter((event) => event.type === type && where(dataOf(event))).length;

@@ -134,6 +134,7 @@ const SUBMISSION_FIELDS: Record<string, Field> = {
  * Every command of the back office. The meta-test compares the routes with those the HTTP server
  * registers, so a new POST route fails the suite until it is listed here.
  */
+// (`as unknown as Record<string, unknown>`: the typed submission as the plain JSON body the fuzzer mutates.)
 export const ENDPOINTS: readonly Endpoint[] = [
   { route: 'POST /applications', role: 'portal', actorId: 'egov', target: 'none', path: () => '/applications', valid: submissionBody() as unknown as Record<string, unknown>, fields: SUBMISSION_FIELDS },
   {

@@ -38,7 +38,7 @@ export class OutputCapture {
       const callback = rest.find((arg): arg is () => void => typeof arg === 'function');
       callback?.();
       return true;
-    }) as typeof stream.write;
+    });
     this.restorers.push(() => void (stream.write = original));
   }
 }

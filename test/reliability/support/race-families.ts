@@ -39,7 +39,7 @@ export class IinSource {
       } catch {
         continue; // no check digit exists for these 11 digits: draw again
       }
-      if (!isValidIin(iin)) throw new Error(`validIin produced an invalid IIN ${iin}`);
+      if (!isValidIin(iin)) throw new Error(`validIin produced an invalid IIN ${String(iin)}`);
       if (this.used.has(iin)) continue;
       this.used.add(iin);
       return iin;

@@ -22,6 +22,6 @@ export async function withSeed<T>(name: string, seed: number, body: (seed: numbe
       error.message = `${replay}\n${error.message}`;
       throw error;
     }
-    throw new Error(`${replay}\n${String(error)}`);
+    throw new Error(`${replay}\n${String(error)}`, { cause: error });
   }
 }

@@ -390,7 +390,7 @@ function proposedOf(message: AppendReq.ProposedMessage | BatchAppendReq.Proposed
   };
 }
 
-function expectedOf(kind: number, revision: string): ExpectedRevision | undefined {
+function expectedOf(kind: AppendReq.Options.ExpectedStreamRevisionCase | BatchAppendReq.Options.ExpectedStreamPositionCase, revision: string): ExpectedRevision | undefined {
   // The oneof cases are numbered alike in AppendReq.Options and BatchAppendReq.Options: 2 revision, 3 no_stream, 4 any, 5 stream_exists.
   switch (kind) {
     case AppendReq.Options.ExpectedStreamRevisionCase.REVISION:

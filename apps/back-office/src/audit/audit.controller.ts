@@ -1,6 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { APPLICANT_CATEGORIES, ApplicantCategory, isRegionCode } from '@domain/shared/region';
+import { APPLICANT_CATEGORIES, ApplicantCategory, isRegionCode, RegionCode } from '@domain/shared/region';
 import { AuditStreamNotFoundError, AuditTrail, InvalidAuditPointError, maskIins, parseInstant } from '@libs/workflow';
 import type { PointInTime, StateAsOf } from '@libs/workflow';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -76,7 +76,7 @@ export class AuditController {
     if (errors.length > 0) invalid(errors);
     const point = pointOf(query);
     const key = `${region}-${year}-${category}`;
-    const state = await found(() => this.audit.quotaAsOf(region as never, Number(year), category as ApplicantCategory, point), 'quota', key);
+    const state = await found(() => this.audit.quotaAsOf(region as RegionCode, Number(year), category as ApplicantCategory, point), 'quota', key);
     return masked(existing(state, `quota ${key}`, point), actor);
   }
 

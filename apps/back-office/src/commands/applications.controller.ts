@@ -34,7 +34,7 @@ export class ApplicationsController {
   @Roles('portal')
   @ApiOperation({ summary: 'Submit an application (eGov portal)', description: 'The id is derived from the Idempotency-Key when one is sent, so a retried submission answers with the same application.' })
   async submit(@Body() body: SubmitApplicationDto, @CommandRequest() meta: RequestMeta): Promise<CommandResponse & { applicationId: string }> {
-    const submission = body as unknown as ApplicationSubmission;
+    const submission = body as ApplicationSubmission;
     const commandId = this.gateway.commandIdFor(meta);
     const applicationId = uuidV5(`application:${commandId}`, KANDAS_NAMESPACE);
     const { receivingRegion, quotaYear, applicant } = submission;

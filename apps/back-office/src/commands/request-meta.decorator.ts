@@ -28,6 +28,6 @@ export const CommandRequest = createParamDecorator((_: unknown, context: Executi
     idempotencyKey,
     ifMatch: header(request, 'if-match'),
     correlationId,
-    fingerprint: { method: request.method, path: request.path, body: request.body ?? null },
+    fingerprint: { method: request.method, path: request.path, body: (request.body as unknown) ?? null },
   };
 });

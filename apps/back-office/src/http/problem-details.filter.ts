@@ -61,7 +61,7 @@ function unavailable(code: string, title: string, fault: StoreFault): { body: Pr
 
 function fromHttpException(error: HttpException): Problem {
   const status = error.getStatus();
-  const response = error.getResponse() as { message?: unknown; errors?: FieldError[] } | string;
+  const response = error.getResponse() as { message?: string | string[]; errors?: FieldError[] } | string;
   const errors = typeof response === 'object' && Array.isArray(response.errors) ? response.errors : undefined;
   const detail = typeof response === 'string' ? response : Array.isArray(response.message) ? undefined : String(response.message ?? error.message);
   const codes: Record<number, [string, string]> = {

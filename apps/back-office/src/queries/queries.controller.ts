@@ -114,7 +114,7 @@ function filterOf(query: Record<string, string>): ApplicationFilter {
     status: query.status as ApplicationFilter['status'],
     region: query.region,
     year: query.year === undefined ? undefined : intOf(query.year, 'year'),
-    category: query.category as ApplicationFilter['category'],
+    category: query.category,
     reviewerId: query.reviewerId,
     atRisk: bool('atRisk'),
     overdue: bool('overdue'),

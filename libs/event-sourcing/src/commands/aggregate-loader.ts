@@ -47,7 +47,7 @@ export async function loadAggregate<Command, Event extends DomainEvent, State>(
     if (cache) read.push({ revision: event.revision, commandId: event.metadata.commandId });
   }
   if (cache && revision !== NO_STREAM_REVISION) {
-    cache.remember(streamId, cached, { decider: decider as unknown as Decider<never, DomainEvent, unknown>, registry, state, revision }, read);
+    cache.remember(streamId, cached, { decider, registry, state, revision }, read);
   }
   return { state, revision, handled };
 }

@@ -49,7 +49,7 @@ export class EventTypeRegistry {
   }
 
   registerAll(definitions: readonly EventTypeDefinition<never>[]): this {
-    for (const definition of definitions) this.register(definition as unknown as EventTypeDefinition);
+    for (const definition of definitions) this.register(definition);
     return this;
   }
 
@@ -61,8 +61,11 @@ export class EventTypeRegistry {
     return [...this.definitions.keys()];
   }
 
-  /** The stored type name an event class is registered under; undefined for a class it does not know. */
-  typeOfClass(eventClass: Function): string | undefined {
+  /**
+   * The stored type name an event class is registered under; undefined for a class it does not know.
+   * The class is only compared by identity, so any object will do (a Nest `Type<IEvent>` among them).
+   */
+  typeOfClass(eventClass: object): string | undefined {
     for (const definition of this.definitions.values()) if (definition.eventClass === eventClass) return definition.type;
     return undefined;
   }

@@ -90,6 +90,8 @@ export class ReactorPipeline {
     };
     const tail = previous ? previous.then(run) : run();
     this.tails.set(partition, tail);
+    // Fire and forget: `run` catches every failure (fail() records it for settle()), so the tail never
+    // rejects; this only forgets a partition's tail once nothing was chained after it.
     void tail.then(() => {
       if (this.tails.get(partition) === tail) this.tails.delete(partition);
     });

@@ -42,7 +42,7 @@ const IIN_SHAPE = /^\d{12}$/;
  */
 export function maskIins<T>(value: T): T {
   if (typeof value === 'string') return (IIN_SHAPE.test(value) ? maskIin(value) : value) as T;
-  if (Array.isArray(value)) return value.map((item) => maskIins(item)) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => maskIins(item)) as T;
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, maskIins(item)])) as T;
   }

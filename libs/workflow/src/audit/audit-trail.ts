@@ -135,7 +135,7 @@ export class AuditTrail {
    */
   async diff(kind: StreamKind, id: string, from: PointInTime, to: PointInTime): Promise<StateDiff> {
     const streamId = kind === 'application' ? applicationStreamId(id) : `regional-quota-${id}`;
-    const decider = (kind === 'application' ? applicationDecider : regionalQuotaDecider) as unknown as Decider<unknown, DomainEvent, unknown>;
+    const decider = (kind === 'application' ? applicationDecider : regionalQuotaDecider) as Decider<unknown, DomainEvent, unknown>;
     const events = await this.read(streamId);
     const start = prefixLength(events, checkPoint(from, 'from'));
     const end = prefixLength(events, checkPoint(to, 'to'));
@@ -158,7 +158,7 @@ export class AuditTrail {
       revision: last.revision,
       position: last.position.toString(),
       occurredAt: last.metadata.occurredAt,
-      state: toPlainJson(fold(decider as unknown as Decider<unknown, DomainEvent, unknown>, events.slice(0, length))),
+      state: toPlainJson(fold(decider, events.slice(0, length))),
     };
   }
 
@@ -180,7 +180,7 @@ function checkPoint(point: PointInTime, field: string): CheckedPoint {
   const hasRevision = point.revision !== undefined;
   if (hasAt === hasRevision) throw new InvalidAuditPointError(field, 'needs exactly one of at and revision');
   if (hasRevision) {
-    if (!Number.isSafeInteger(point.revision) || point.revision! < 0) throw new InvalidAuditPointError(field, 'revision must be a whole number ≥ 0');
+    if (!Number.isSafeInteger(point.revision) || point.revision < 0) throw new InvalidAuditPointError(field, 'revision must be a whole number ≥ 0');
     return { revision: point.revision };
   }
   const atMs = parseInstant(point.at!);
@@ -200,7 +200,7 @@ function prefixLength(events: readonly RecordedEvent[], point: CheckedPoint): nu
 }
 
 function fold(decider: Decider<unknown, DomainEvent, unknown>, events: readonly RecordedEvent[]): unknown {
-  return events.reduce((state, event) => decider.evolve(state, { type: event.type, data: event.data } as DomainEvent), decider.initialState());
+  return events.reduce((state, event) => decider.evolve(state, { type: event.type, data: event.data }), decider.initialState());
 }
 
 /** An event with all its metadata, as auditors read it (and exports write it). */

@@ -161,8 +161,5 @@ function maskRow(row: ExportRow): ExportRow {
 }
 
 function csvFields(row: ExportRow): string[] {
-  return EXPORT_COLUMNS.map((column) => {
-    const value = row[column];
-    return column === 'actor' || column === 'data' ? JSON.stringify(value) : String(value);
-  });
+  return EXPORT_COLUMNS.map((column) => (column === 'actor' || column === 'data' ? JSON.stringify(row[column]) : String(row[column])));
 }

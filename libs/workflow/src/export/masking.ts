@@ -14,7 +14,7 @@ function isPersonName(value: object): boolean {
 
 /** Masks every person's name found at any depth: an object with `lastName`/`firstName`/`patronymic` has each string part masked. */
 export function maskNames<T>(value: T): T {
-  if (Array.isArray(value)) return value.map((item) => maskNames(item)) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => maskNames(item)) as T;
   if (value !== null && typeof value === 'object') {
     const named = isPersonName(value);
     return Object.fromEntries(

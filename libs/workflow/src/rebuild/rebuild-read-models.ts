@@ -158,10 +158,12 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
 
   let processed = 0;
   let lastReport = now();
-  let replayed = counted;
+  let replayed: number;
   const settings = bulkLoadSettings(db);
   const indexes = dropSecondaryIndexes(db, Object.values(READ_MODEL_TABLES).flat());
-  let failed = true;
+  // The indexes and settings come back whether or not the replay succeeds. A failed replay's own error
+  // is the one to report (it leaves the finally block); a failed clean-up after a good replay is thrown below.
+  let cleanup: { error: unknown } | undefined;
   try {
     if (head !== null) {
       const tick = (count: number): boolean => {
@@ -174,21 +176,19 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
       processed = await replay(store, head, projections, checkpoints, options.batchSize ?? REBUILD_BATCH_SIZE, tick);
     }
     replayed = now();
-    failed = false;
   } finally {
-    let cleanup: unknown;
     try {
       createIndexes(db, indexes);
     } catch (error) {
-      cleanup = error;
+      cleanup = { error };
     }
     try {
       restoreSettings(db, settings);
     } catch (error) {
-      cleanup ??= error;
+      cleanup ??= { error };
     }
-    if (cleanup !== undefined && !failed) throw cleanup; // after a failed replay, its own error is the one to report
   }
+  if (cleanup) throw cleanup.error;
   const indexed = now();
   report('done', processed);
 
