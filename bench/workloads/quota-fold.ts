@@ -84,8 +84,8 @@ interface Variant {
   readonly decider: Decider<QuotaCommand, QuotaEvent, unknown>;
 }
 const VARIANTS: readonly Variant[] = [
-  { subject: 'persistent map (hash trie)', decider: regionalQuotaDecider as Decider<QuotaCommand, QuotaEvent, unknown> },
-  { subject: 'plain Map/Set, copy on write', decider: plainDecider as Decider<QuotaCommand, QuotaEvent, unknown> },
+  { subject: 'persistent map (hash trie)', decider: regionalQuotaDecider },
+  { subject: 'plain Map/Set, copy on write', decider: plainDecider },
 ];
 
 /** The stream, decided command by command with the real decider: capacity, then families ask and some give back. */

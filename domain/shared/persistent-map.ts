@@ -29,7 +29,7 @@ export class PersistentMap<V> implements ReadonlyMap<string, V> {
   ) {}
 
   static empty<V>(): PersistentMap<V> {
-    return PersistentMap.EMPTY as PersistentMap<V>;
+    return PersistentMap.EMPTY;
   }
 
   static of<V>(entries: Iterable<readonly [string, V]>): PersistentMap<V> {
@@ -184,7 +184,7 @@ function setIn<V>(node: TrieNode<V> | undefined, hash: number, key: string, valu
     return { hash, entries };
   }
   // Two hashes that agree up to here: a branch, and each goes down its own way (or further).
-  const branch: Array<TrieNode<V> | undefined> = new Array(WIDTH).fill(undefined);
+  const branch = new Array<TrieNode<V> | undefined>(WIDTH).fill(undefined);
   branch[(node.hash >>> shift) & MASK] = node;
   return setIn(branch, hash, key, value, shift, added);
 }

@@ -128,7 +128,8 @@ describe('rebuilding the read models from the events', () => {
     const tty: string[] = [];
     await runRebuildCommand(deps, { print: (line) => tty.push(line), terminal });
     expect(drawn).toContain(`100% | ${eventCount}/${eventCount} events`);
-    expect(drawn).toMatch(/\u001b\[\d*G/);
+    // The bar moves the cursor with an escape sequence (ESC [ n G): that is what a terminal draws.
+    expect(drawn).toMatch(new RegExp(`${String.fromCharCode(27)}\\[\\d*G`));
     expect(tty.filter((line) => line.startsWith('['))).toEqual([]);
     expect(await h.head()).toBe(liveHead);
   });

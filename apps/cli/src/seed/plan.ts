@@ -203,7 +203,7 @@ function quotasOf(order: QuotaOrder): SeedPlan['quotas'] {
   return (['kandas', 'resettler'] as const).flatMap((category) =>
     Object.entries(order.categories[category].regions)
       .filter(([, capacity]) => (capacity ?? 0) > 0)
-      .map(([region, capacity]) => ({ region: region as RegionCode, category, capacity: capacity! })),
+      .map(([region, capacity]) => ({ region: region as RegionCode, category, capacity: capacity })),
   );
 }
 
