@@ -11,7 +11,9 @@ const base = {
   // runtime cannot before Node 24.9, so Jest transforms them to CommonJS like our sources.
   // Jest's CommonJS runtime has no dynamic import() without --experimental-vm-modules: Nest's
   // lazy `import('class-validator')` becomes a require() here (the built service keeps import()).
-  transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest', { ...swcrc, swcrc: false, module: { ...swcrc.module, ignoreDynamic: false } }] },
+  transform: {
+    '^.+\\.(t|j|mj)s$': ['@swc/jest', { ...swcrc, swcrc: false, module: { ...swcrc.module, ignoreDynamic: false } }],
+  },
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs)/)'],
   moduleNameMapper: {
     '^@domain/(.*)$': '<rootDir>/domain/$1',
@@ -25,7 +27,12 @@ module.exports = {
   projects: [
     { ...base, displayName: 'all', testMatch: ['**/*.spec.ts'] },
     // The whole back-office e2e suite once more, on the EventStoreDB adapter (through the wire double).
-    { ...base, displayName: 'e2e on eventstoredb', testMatch: ['<rootDir>/test/e2e/**/*.spec.ts'], globals: { E2E_EVENT_STORE: 'eventstoredb' } },
+    {
+      ...base,
+      displayName: 'e2e on eventstoredb',
+      testMatch: ['<rootDir>/test/e2e/**/*.spec.ts'],
+      globals: { E2E_EVENT_STORE: 'eventstoredb' },
+    },
   ],
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   // A bound for a hung test, not a speed check: the suite must pass on a busy two-core machine

@@ -12,7 +12,15 @@ import { meets, REPORT_PREFIX, WorkloadReport } from './support/result';
 import { formatTable } from './support/table';
 
 const ROOT = resolve(__dirname, '..');
-export const WORKLOADS = ['append', 'workflow-in-process', 'workflow-http', 'replay', 'aggregate-load', 'quota-fold', 'sla-scan'] as const;
+export const WORKLOADS = [
+  'append',
+  'workflow-in-process',
+  'workflow-http',
+  'replay',
+  'aggregate-load',
+  'quota-fold',
+  'sla-scan',
+] as const;
 
 async function main(): Promise<void> {
   const only = argument('--only')?.split(',');
@@ -28,8 +36,17 @@ async function main(): Promise<void> {
   const results = {
     at: new Date().toISOString(),
     quick,
-    machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, platform: `${process.platform} ${process.arch}` },
-    reports: reports.map((report) => ({ ...report, measurements: report.measurements.map((m) => ({ ...m, meetsTarget: meets(m) })) })),
+    machine: {
+      cpus: cpus().length,
+      cpu: cpus()[0]?.model,
+      memoryGb: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+      platform: `${process.platform} ${process.arch}`,
+    },
+    reports: reports.map((report) => ({
+      ...report,
+      measurements: report.measurements.map((m) => ({ ...m, meetsTarget: meets(m) })),
+    })),
   };
   const file = join(__dirname, quick ? 'results.quick.json' : 'results.json');
   writeFileSync(file, `${JSON.stringify(mergedWithEarlier(file, results, only !== undefined), null, 2)}\n`);
@@ -38,12 +55,23 @@ async function main(): Promise<void> {
 
 function runWorkload(workload: string, quick: boolean): Promise<WorkloadReport> {
   return new Promise((resolveReport, reject) => {
-    const args = ['--expose-gc', '--require', join(ROOT, 'test/support/swc-register.js'), join(__dirname, 'workloads', `${workload}.ts`), ...(quick ? ['--quick'] : [])];
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_ENV: 'benchmark' } });
+    const args = [
+      '--expose-gc',
+      '--require',
+      join(ROOT, 'test/support/swc-register.js'),
+      join(__dirname, 'workloads', `${workload}.ts`),
+      ...(quick ? ['--quick'] : []),
+    ];
+    const child = spawn(process.execPath, args, {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, NODE_ENV: 'benchmark' },
+    });
     let output = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       output += chunk;
-      for (const line of chunk.split('\n')) if (line && !line.startsWith(REPORT_PREFIX)) process.stderr.write(`  ${line}\n`);
+      for (const line of chunk.split('\n'))
+        if (line && !line.startsWith(REPORT_PREFIX)) process.stderr.write(`  ${line}\n`);
     });
     child.on('error', reject);
     child.on('exit', (code) => {
@@ -55,7 +83,11 @@ function runWorkload(workload: string, quick: boolean): Promise<WorkloadReport> 
 }
 
 /** With --only, the other workloads' last reports are kept (each says when it ran), so one file has them all. */
-function mergedWithEarlier<T extends { at: string; reports: Array<{ workload: string }> }>(file: string, results: T, partial: boolean): T {
+function mergedWithEarlier<T extends { at: string; reports: Array<{ workload: string }> }>(
+  file: string,
+  results: T,
+  partial: boolean,
+): T {
   if (!partial || !existsSync(file)) return results;
   const earlier = JSON.parse(readFileSync(file, 'utf8')) as T;
   const fresh = new Set(results.reports.map((report) => report.workload));

@@ -30,7 +30,11 @@ const emmettVersion = (expectedRevision: number): bigint => BigInt(expectedRevis
 
 /** Our event as an Emmett event: same data, same metadata, our event id as Emmett's messageId. */
 function toEmmett(event: NewEvent): { type: string; data: Record<string, unknown>; metadata: Record<string, unknown> } {
-  return { type: event.type, data: event.data as Record<string, unknown>, metadata: { ...event.metadata, messageId: event.eventId } };
+  return {
+    type: event.type,
+    data: event.data as Record<string, unknown>,
+    metadata: { ...event.metadata, messageId: event.eventId },
+  };
 }
 
 /** What a connection opened the way Emmett opens its own runs with. */
@@ -76,17 +80,23 @@ function retryingBusy(append: AppendSubject['append']): { append: AppendSubject[
 }
 
 export const openEmmett: OpenSubject = async (filename: string, synchronous: Synchronous): Promise<AppendSubject> => {
-  if (synchronous !== 'FULL') throw new Error(`getSQLiteEventStore takes no connection settings: it cannot run at synchronous=${synchronous}`);
+  if (synchronous !== 'FULL')
+    throw new Error(`getSQLiteEventStore takes no connection settings: it cannot run at synchronous=${synchronous}`);
   const store = getSQLiteEventStore({ fileName: filename, schema: { autoMigration: 'CreateOrUpdate' } });
   return {
     ...retryingBusy(async (streamId, events, expectedRevision) => {
-      await store.appendToStream(streamId, events.map(toEmmett), { expectedStreamVersion: emmettVersion(expectedRevision) });
+      await store.appendToStream(streamId, events.map(toEmmett), {
+        expectedStreamVersion: emmettVersion(expectedRevision),
+      });
     }),
     async settings() {
       // A connection opened by Emmett's own code, as every appendToStream call opens one.
       const probe = sqliteConnection({ fileName: filename });
       try {
-        return { ...(await readSettings(probe)), connection: 'a new sqlite3.Database per appendToStream call, closed after it' };
+        return {
+          ...(await readSettings(probe)),
+          connection: 'a new sqlite3.Database per appendToStream call, closed after it',
+        };
       } finally {
         probe.close();
       }
@@ -97,7 +107,10 @@ export const openEmmett: OpenSubject = async (filename: string, synchronous: Syn
   };
 };
 
-export const openEmmettOneConnection: OpenSubject = async (filename: string, synchronous: Synchronous): Promise<AppendSubject> => {
+export const openEmmettOneConnection: OpenSubject = async (
+  filename: string,
+  synchronous: Synchronous,
+): Promise<AppendSubject> => {
   const connection = sqliteConnection({ fileName: filename });
   await connection.command(`PRAGMA synchronous = ${synchronous}`);
   await createEventStoreSchema(connection);
@@ -120,7 +133,12 @@ export const openEmmettOneConnection: OpenSubject = async (filename: string, syn
 /** Versions of what runs underneath, read from the installed packages. */
 export function emmettVersions(): Record<string, string> {
   // Read from the files: Emmett's `exports` does not expose ./package.json to require().
-  const version = (name: string) => (JSON.parse(readFileSync(join(__dirname, '..', 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+  const version = (name: string) =>
+    (
+      JSON.parse(readFileSync(join(__dirname, '..', 'node_modules', name, 'package.json'), 'utf8')) as {
+        version: string;
+      }
+    ).version;
   return {
     '@event-driven-io/emmett-sqlite': version('@event-driven-io/emmett-sqlite'),
     '@event-driven-io/emmett': version('@event-driven-io/emmett'),

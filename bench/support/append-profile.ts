@@ -22,7 +22,8 @@ async function main(): Promise<void> {
   try {
     const subject = await open(join(scratch.dir, 'events.sqlite'), synchronous as Synchronous);
     const start = now();
-    for (const { stream, index } of plan.order) await subject.append(stream.streamId, stream.appends[index]!, index * batchSize - 1);
+    for (const { stream, index } of plan.order)
+      await subject.append(stream.streamId, stream.appends[index]!, index * batchSize - 1);
     const millis = millisSince(start);
     await subject.close();
     process.stdout.write(

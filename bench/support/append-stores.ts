@@ -17,7 +17,7 @@ export function sqliteSettings(db: Database.Database): Record<string, unknown> {
     journal_mode: db.pragma('journal_mode', { simple: true }),
     synchronous: SYNCHRONOUS_NAMES[synchronous] ?? synchronous,
     busy_timeout: db.pragma('busy_timeout', { simple: true }),
-    sqlite: (db.prepare('SELECT sqlite_version()').pluck().get()),
+    sqlite: db.prepare('SELECT sqlite_version()').pluck().get(),
   };
 }
 
@@ -52,15 +52,26 @@ export const openRaw: OpenSubject = async (filename, synchronous): Promise<Appen
     `INSERT INTO events (event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const write = db.transaction((streamId: string, events: readonly NewEvent[], rows: readonly string[], expectedRevision: number) => {
-    const actual = (lastRevision.get(streamId) as number | null) ?? -1;
-    if (actual !== expectedRevision) throw new Error(`raw: ${streamId} is at ${actual}, not ${expectedRevision}`);
-    const recordedAt = new Date().toISOString();
-    for (let index = 0; index < events.length; index++) {
-      const event = events[index]!;
-      insert.run(event.eventId, streamId, expectedRevision + 1 + index, event.type, event.schemaVersion, rows[2 * index], rows[2 * index + 1], recordedAt);
-    }
-  });
+  const write = db.transaction(
+    (streamId: string, events: readonly NewEvent[], rows: readonly string[], expectedRevision: number) => {
+      const actual = (lastRevision.get(streamId) as number | null) ?? -1;
+      if (actual !== expectedRevision) throw new Error(`raw: ${streamId} is at ${actual}, not ${expectedRevision}`);
+      const recordedAt = new Date().toISOString();
+      for (let index = 0; index < events.length; index++) {
+        const event = events[index]!;
+        insert.run(
+          event.eventId,
+          streamId,
+          expectedRevision + 1 + index,
+          event.type,
+          event.schemaVersion,
+          rows[2 * index],
+          rows[2 * index + 1],
+          recordedAt,
+        );
+      }
+    },
+  );
   return {
     async append(streamId, events, expectedRevision) {
       const rows: string[] = [];

@@ -40,8 +40,15 @@ export interface StreamPlan {
  * ours (`application-<uuid>`), so that consecutive appends go to different streams. Every event has
  * its own id and metadata as a command handler would give it (libs/event-sourcing/src/commands).
  */
-export function planAppends(appends: number, streams: number, batchSize: number): { order: { stream: StreamPlan; index: number }[]; streams: StreamPlan[] } {
-  const plans: StreamPlan[] = Array.from({ length: streams }, () => ({ streamId: `application-${randomUUID()}`, appends: [] }));
+export function planAppends(
+  appends: number,
+  streams: number,
+  batchSize: number,
+): { order: { stream: StreamPlan; index: number }[]; streams: StreamPlan[] } {
+  const plans: StreamPlan[] = Array.from({ length: streams }, () => ({
+    streamId: `application-${randomUUID()}`,
+    appends: [],
+  }));
   const order: { stream: StreamPlan; index: number }[] = [];
   for (let i = 0; i < appends; i++) {
     const stream = plans[i % streams]!;
@@ -69,5 +76,8 @@ export function planAppends(appends: number, streams: number, batchSize: number)
 
 /** Bytes of one event's data and metadata as JSON (what every subject stores, at least). */
 export function payloadBytes(event: NewEvent): { data: number; metadata: number } {
-  return { data: Buffer.byteLength(JSON.stringify(event.data)), metadata: Buffer.byteLength(JSON.stringify(event.metadata)) };
+  return {
+    data: Buffer.byteLength(JSON.stringify(event.data)),
+    metadata: Buffer.byteLength(JSON.stringify(event.metadata)),
+  };
 }

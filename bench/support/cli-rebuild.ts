@@ -26,11 +26,15 @@ export async function rebuildWithTheCli(eventsFile: string, readModelsFile: stri
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolveOutput(text) : reject(new Error(`the CLI rebuild exited with ${code}:\n${text}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolveOutput(text) : reject(new Error(`the CLI rebuild exited with ${code}:\n${text}`)),
+    );
   });
   const done = /Rebuilt \d+ tables from (\d+) events \(head [^)]*\) in ([\d.]+)s/.exec(output);
   const peak = /KANDAS_PEAK_RSS_KB=(\d+)/.exec(output);
   if (!done || !peak) throw new Error(`unexpected CLI output:\n${output}`);
-  const digests = Object.fromEntries([...output.matchAll(/^\s+(\w+)\s+sha256 ([0-9a-f]{64})$/gm)].map((m) => [m[1]!, m[2]!]));
+  const digests = Object.fromEntries(
+    [...output.matchAll(/^\s+(\w+)\s+sha256 ([0-9a-f]{64})$/gm)].map((m) => [m[1]!, m[2]!]),
+  );
   return { events: Number(done[1]), seconds: Number(done[2]), peakRssMb: Number(peak[1]) / 1024, digests };
 }

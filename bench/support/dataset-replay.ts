@@ -50,7 +50,12 @@ export interface DatasetManifest {
   readonly olderSchemaEvents: number;
   readonly fileBytes: number;
   readonly chainHead: string | null;
-  readonly seconds: { readonly template: number; readonly write: number; readonly verify: number; readonly total: number };
+  readonly seconds: {
+    readonly template: number;
+    readonly write: number;
+    readonly verify: number;
+    readonly total: number;
+  };
 }
 
 export interface ReplayDataset {
@@ -76,11 +81,21 @@ export async function ensureReplayDataset(request: DatasetRequest): Promise<Repl
   const cached = readManifest(file, request);
   if (cached) return { file, manifest: cached, generatedNow: false };
   const root = resolve(__dirname, '..', '..');
-  const args = ['--require', join(root, 'test/support/swc-register.js'), __filename, '--events', String(request.events), '--template', String(request.templateApplications)];
+  const args = [
+    '--require',
+    join(root, 'test/support/swc-register.js'),
+    __filename,
+    '--events',
+    String(request.events),
+    '--template',
+    String(request.templateApplications),
+  ];
   await new Promise<void>((resolveChild, reject) => {
     const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', process.stderr, process.stderr] });
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolveChild() : reject(new Error(`dataset generation exited with ${code}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolveChild() : reject(new Error(`dataset generation exited with ${code}`)),
+    );
   });
   const made = readManifest(file, request);
   if (!made) throw new Error(`dataset generation left no manifest beside ${file}`);
@@ -90,7 +105,9 @@ export async function ensureReplayDataset(request: DatasetRequest): Promise<Repl
 function readManifest(file: string, request: DatasetRequest): DatasetManifest | undefined {
   if (!existsSync(file) || !existsSync(`${file}.json`)) return undefined;
   const manifest = JSON.parse(readFileSync(`${file}.json`, 'utf8')) as DatasetManifest;
-  return manifest.version === DATASET_VERSION && manifest.events === request.events && manifest.templateApplications === request.templateApplications
+  return manifest.version === DATASET_VERSION &&
+    manifest.events === request.events &&
+    manifest.templateApplications === request.templateApplications
     ? manifest
     : undefined;
 }
@@ -130,15 +147,36 @@ const log = (line: string): void => void process.stderr.write(`  [dataset] ${lin
 
 async function makeTemplate(applications: number, dir: string): Promise<TemplateRow[]> {
   const eventsFile = join(dir, 'template-events.sqlite');
-  const env = { ...process.env, EVENT_STORE: 'sqlite', KANDAS_EVENTS_FILE: eventsFile, KANDAS_READ_MODELS_FILE: join(dir, 'template-read-models.sqlite'), SQLITE_SYNCHRONOUS: 'NORMAL' };
-  const result = await seedDemoData({ applications, seed: SEED_DEFAULTS.seed, from: SEED_DEFAULTS.from, to: SEED_DEFAULTS.to, force: false, env }, () => undefined);
+  const env = {
+    ...process.env,
+    EVENT_STORE: 'sqlite',
+    KANDAS_EVENTS_FILE: eventsFile,
+    KANDAS_READ_MODELS_FILE: join(dir, 'template-read-models.sqlite'),
+    SQLITE_SYNCHRONOUS: 'NORMAL',
+  };
+  const result = await seedDemoData(
+    { applications, seed: SEED_DEFAULTS.seed, from: SEED_DEFAULTS.from, to: SEED_DEFAULTS.to, force: false, env },
+    () => undefined,
+  );
   if (result.kind !== 'seeded') throw new Error(`the seed refused: ${result.reason}`);
-  if (result.report.parked > 0 || Object.keys(result.report.simulation.rejected).length > 0) throw new Error('the seed parked or rejected steps');
+  if (result.report.parked > 0 || Object.keys(result.report.simulation.rejected).length > 0)
+    throw new Error('the seed parked or rejected steps');
   const db = new Database(eventsFile, { readonly: true });
   try {
     const rows = db
-      .prepare('SELECT event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at FROM events ORDER BY position')
-      .all() as Array<{ event_id: string; stream_id: string; revision: number; type: string; schema_version: number; data: string; metadata: string; recorded_at: string }>;
+      .prepare(
+        'SELECT event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at FROM events ORDER BY position',
+      )
+      .all() as Array<{
+      event_id: string;
+      stream_id: string;
+      revision: number;
+      type: string;
+      schema_version: number;
+      data: string;
+      metadata: string;
+      recorded_at: string;
+    }>;
     const lastIndex = new Map<string, number>();
     rows.forEach((row, index) => lastIndex.set(row.stream_id, index));
     const olderUntil = Math.floor(rows.length / 3);
@@ -179,8 +217,11 @@ async function generate(request: DatasetRequest): Promise<void> {
     const templateSeconds = (performance.now() - started) / 1000;
     const skippedInLaterCopies = template.filter((row) => row.shared && row.type === 'QuotaCapacitySet').length;
     const perLaterCopy = template.length - skippedInLaterCopies;
-    const copies = request.events <= template.length ? 1 : 1 + Math.ceil((request.events - template.length) / perLaterCopy);
-    log(`template: ${template.length} events in ${templateSeconds.toFixed(1)} s; writing ${request.events.toLocaleString('en-US')} events as ${copies} interleaved copies…`);
+    const copies =
+      request.events <= template.length ? 1 : 1 + Math.ceil((request.events - template.length) / perLaterCopy);
+    log(
+      `template: ${template.length} events in ${templateSeconds.toFixed(1)} s; writing ${request.events.toLocaleString('en-US')} events as ${copies} interleaved copies…`,
+    );
 
     const tmp = `${file}.tmp`;
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${tmp}${suffix}`, { force: true });
@@ -233,7 +274,19 @@ async function generate(request: DatasetRequest): Promise<void> {
         chain = chainHashOf(chain, streamHash);
         if (row.lastOfStream) streamHashes.delete(streamId);
         else streamHashes.set(streamId, streamHash);
-        insert.run(event.position, event.eventId, streamId, revision, event.type, event.schemaVersion, event.data, event.metadata, event.recordedAt, streamHash, chain);
+        insert.run(
+          event.position,
+          event.eventId,
+          streamId,
+          revision,
+          event.type,
+          event.schemaVersion,
+          event.data,
+          event.metadata,
+          event.recordedAt,
+          streamHash,
+          chain,
+        );
         byType[row.type] = (byType[row.type] ?? 0) + 1;
         streams.add(streamId);
         if (row.type === 'ApplicationSubmitted') applications += 1;
@@ -244,7 +297,9 @@ async function generate(request: DatasetRequest): Promise<void> {
           if (position - lastLog >= request.events / 10) {
             lastLog = position;
             const seconds = (performance.now() - writeStarted) / 1000;
-            log(`${position.toLocaleString('en-US')} events written (${Math.round(position / seconds).toLocaleString('en-US')} ev/s)`);
+            log(
+              `${position.toLocaleString('en-US')} events written (${Math.round(position / seconds).toLocaleString('en-US')} ev/s)`,
+            );
           }
         }
       }
@@ -259,9 +314,13 @@ async function generate(request: DatasetRequest): Promise<void> {
     const verifyStarted = performance.now();
     const verification = await verifySqliteEventStore(tmp);
     const verifySeconds = (performance.now() - verifyStarted) / 1000;
-    if (!verification.ok) throw new Error(`the dataset does not verify: ${JSON.stringify(verification.firstBrokenLink)}`);
-    if (verification.events !== request.events) throw new Error(`verified ${verification.events} events, not ${request.events}`);
-    log(`verified ${verification.events.toLocaleString('en-US')} events in ${verifySeconds.toFixed(1)} s; chain head ${verification.lastChainHash}`);
+    if (!verification.ok)
+      throw new Error(`the dataset does not verify: ${JSON.stringify(verification.firstBrokenLink)}`);
+    if (verification.events !== request.events)
+      throw new Error(`verified ${verification.events} events, not ${request.events}`);
+    log(
+      `verified ${verification.events.toLocaleString('en-US')} events in ${verifySeconds.toFixed(1)} s; chain head ${verification.lastChainHash}`,
+    );
 
     for (const suffix of ['-wal', '-shm']) rmSync(`${tmp}${suffix}`, { force: true });
     renameSync(tmp, file);
@@ -277,10 +336,17 @@ async function generate(request: DatasetRequest): Promise<void> {
       olderSchemaEvents,
       fileBytes: statSync(file).size,
       chainHead: verification.lastChainHash,
-      seconds: { template: templateSeconds, write: writeSeconds, verify: verifySeconds, total: (performance.now() - started) / 1000 },
+      seconds: {
+        template: templateSeconds,
+        write: writeSeconds,
+        verify: verifySeconds,
+        total: (performance.now() - started) / 1000,
+      },
     };
     writeFileSync(`${file}.json`, `${JSON.stringify(manifest, null, 2)}\n`);
-    log(`dataset ready: ${file} (${(manifest.fileBytes / 2 ** 20).toFixed(0)} MB, ${manifest.seconds.total.toFixed(1)} s in all)`);
+    log(
+      `dataset ready: ${file} (${(manifest.fileBytes / 2 ** 20).toFixed(0)} MB, ${manifest.seconds.total.toFixed(1)} s in all)`,
+    );
   } finally {
     scratch.dispose();
   }
@@ -289,7 +355,9 @@ async function generate(request: DatasetRequest): Promise<void> {
 if (require.main === module) {
   const value = (flag: string): number => Number(process.argv[process.argv.indexOf(flag) + 1]);
   generate({ events: value('--events'), templateApplications: value('--template') }).catch((error: unknown) => {
-    process.stderr.write(`dataset generation failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `dataset generation failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exit(1);
   });
 }

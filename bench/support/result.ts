@@ -23,7 +23,9 @@ export interface WorkloadReport {
 /** Whether a measurement meets its target (undefined without one). */
 export function meets(measurement: Measurement): boolean | undefined {
   if (!measurement.target) return undefined;
-  return measurement.better === 'higher' ? measurement.value >= measurement.target.value : measurement.value <= measurement.target.value;
+  return measurement.better === 'higher'
+    ? measurement.value >= measurement.target.value
+    : measurement.value <= measurement.target.value;
 }
 
 /** A workload process ends by printing this line, which the runner reads. */

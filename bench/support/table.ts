@@ -6,11 +6,22 @@ export function formatTable(reports: readonly WorkloadReport[]): string {
   for (const report of reports) {
     for (const m of report.measurements) {
       const met = meets(m);
-      rows.push([report.workload, m.name, m.subject, `${format(m.value)} ${m.unit}`, m.target?.text ?? '', met === undefined ? '' : met ? 'yes' : 'NO']);
+      rows.push([
+        report.workload,
+        m.name,
+        m.subject,
+        `${format(m.value)} ${m.unit}`,
+        m.target?.text ?? '',
+        met === undefined ? '' : met ? 'yes' : 'NO',
+      ]);
     }
   }
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  const line = (row: string[]) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd();
+  const line = (row: string[]) =>
+    row
+      .map((cell, column) => cell.padEnd(widths[column]!))
+      .join('  ')
+      .trimEnd();
   return [line(rows[0]!), widths.map((width) => '─'.repeat(width)).join('  '), ...rows.slice(1).map(line)].join('\n');
 }
 

@@ -30,7 +30,13 @@ export class HttpJsonClient {
     return this.send('GET', path, token, undefined, {});
   }
 
-  private async send(method: string, path: string, token: string | undefined, payload: Buffer | undefined, headers: Record<string, string>): Promise<JsonResponse> {
+  private async send(
+    method: string,
+    path: string,
+    token: string | undefined,
+    payload: Buffer | undefined,
+    headers: Record<string, string>,
+  ): Promise<JsonResponse> {
     try {
       return await this.sendOnce(method, path, token, payload, headers);
     } catch (error) {
@@ -41,7 +47,13 @@ export class HttpJsonClient {
     }
   }
 
-  private sendOnce(method: string, path: string, token: string | undefined, payload: Buffer | undefined, headers: Record<string, string>): Promise<JsonResponse> {
+  private sendOnce(
+    method: string,
+    path: string,
+    token: string | undefined,
+    payload: Buffer | undefined,
+    headers: Record<string, string>,
+  ): Promise<JsonResponse> {
     return new Promise((resolve, reject) => {
       const req = request(
         {
@@ -52,7 +64,9 @@ export class HttpJsonClient {
           agent: this.agent,
           headers: {
             ...(token ? { authorization: `Bearer ${token}` } : {}),
-            ...(payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : { 'content-length': '0' }),
+            ...(payload
+              ? { 'content-type': 'application/json', 'content-length': String(payload.length) }
+              : { 'content-length': '0' }),
             ...headers,
           },
         },
@@ -86,7 +100,10 @@ export class HttpJsonClient {
 
 /** Throws with the answer when the status is not the expected one. */
 export function expectStatus(response: JsonResponse, status: number, what: string): Record<string, unknown> {
-  if (response.status !== status) throw new Error(`${what}: expected ${status}, got ${response.status} ${JSON.stringify(response.body).slice(0, 500)}`);
+  if (response.status !== status)
+    throw new Error(
+      `${what}: expected ${status}, got ${response.status} ${JSON.stringify(response.body).slice(0, 500)}`,
+    );
   return response.body;
 }
 
@@ -97,7 +114,9 @@ export function freePort(host = '127.0.0.1'): Promise<number> {
     server.once('error', reject);
     server.listen(0, host, () => {
       const address = server.address();
-      server.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }

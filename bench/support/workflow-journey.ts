@@ -14,7 +14,9 @@ import { millisSince, now, percentile, perSecond } from './stats';
  */
 
 /** The README's example family (3 persons, Pavlodar, 2026, kandas), as the portal sends it. */
-export const SUBMISSION = JSON.parse(readFileSync(join(__dirname, '..', '..', 'docs', 'examples', 'application.json'), 'utf8')) as Readonly<Record<string, unknown>>;
+export const SUBMISSION = JSON.parse(
+  readFileSync(join(__dirname, '..', '..', 'docs', 'examples', 'application.json'), 'utf8'),
+) as Readonly<Record<string, unknown>>;
 export const APPLICANT_IIN = '850315400124';
 export const QUOTA = { region: 'pavlodar', year: 2026, category: 'kandas' } as const;
 export const PERSONS_PER_APPLICATION = 3;
@@ -57,7 +59,11 @@ export interface RunFigures {
  * Runs `total` journeys on `clients` closed-loop clients: each takes the next index, runs
  * `journey(index)` to the end (subsidies stored), and takes another. The first failure stops all.
  */
-export async function runClients(clients: number, total: number, journey: (index: number, latencies: Latencies) => Promise<void>): Promise<RunFigures> {
+export async function runClients(
+  clients: number,
+  total: number,
+  journey: (index: number, latencies: Latencies) => Promise<void>,
+): Promise<RunFigures> {
   const latencies = new Latencies();
   let next = 0;
   let failure: { error: unknown } | undefined;
@@ -111,7 +117,11 @@ export class SubsidyWatch {
     return new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.failed.delete(onFailure);
-        reject(new Error(`application ${applicationId}: both subsidies not stored within ${timeoutMs} ms (granted ${this.granted.get(applicationId) ?? 0})`));
+        reject(
+          new Error(
+            `application ${applicationId}: both subsidies not stored within ${timeoutMs} ms (granted ${this.granted.get(applicationId) ?? 0})`,
+          ),
+        );
       }, timeoutMs);
       const onFailure = (error: unknown) => {
         clearTimeout(timer);
@@ -140,19 +150,29 @@ export interface ScenarioFigures extends RunFigures {
 }
 
 /** Throughput, whole-application latency and per-command latency of one scenario. */
-export function measurementsOf(scenario: ScenarioFigures, how: 'in-process' | 'HTTP', target?: Measurement['target']): Measurement[] {
+export function measurementsOf(
+  scenario: ScenarioFigures,
+  how: 'in-process' | 'HTTP',
+  target?: Measurement['target'],
+): Measurement[] {
   const { clients, synchronous, latencies } = scenario;
   const label = `${how} · ${clients} client${clients === 1 ? '' : 's'} · synchronous=${synchronous}`;
   const round = (ms: number) => Math.round(ms * 1000) / 1000;
   const perCommand = Object.fromEntries(
-    [...latencies.commands].map(([step, sample]) => [step, { p50: round(percentile(sample, 50)), p99: round(percentile(sample, 99)), count: sample.length }]),
+    [...latencies.commands].map(([step, sample]) => [
+      step,
+      { p50: round(percentile(sample, 50)), p99: round(percentile(sample, 99)), count: sample.length },
+    ]),
   );
   const all = latencies.all();
   const details = {
     applications: scenario.applications,
     warmup: scenario.warmup,
     elapsedMs: round(scenario.elapsedMs),
-    applicationLatencyMs: { p50: round(percentile(latencies.applications, 50)), p99: round(percentile(latencies.applications, 99)) },
+    applicationLatencyMs: {
+      p50: round(percentile(latencies.applications, 50)),
+      p99: round(percentile(latencies.applications, 99)),
+    },
     commandLatencyMs: { p50: round(percentile(all, 50)), p99: round(percentile(all, 99)) },
     perCommandMs: perCommand,
     ...scenario.extra,
@@ -167,8 +187,22 @@ export function measurementsOf(scenario: ScenarioFigures, how: 'in-process' | 'H
       ...(target ? { target } : {}),
       details,
     },
-    { name: `workflow · ${label} · command latency p50`, subject: 'ours', value: percentile(all, 50), unit: 'ms', better: 'lower', details: { perCommandMs: perCommand } },
-    { name: `workflow · ${label} · command latency p99`, subject: 'ours', value: percentile(all, 99), unit: 'ms', better: 'lower', details: { perCommandMs: perCommand } },
+    {
+      name: `workflow · ${label} · command latency p50`,
+      subject: 'ours',
+      value: percentile(all, 50),
+      unit: 'ms',
+      better: 'lower',
+      details: { perCommandMs: perCommand },
+    },
+    {
+      name: `workflow · ${label} · command latency p99`,
+      subject: 'ours',
+      value: percentile(all, 99),
+      unit: 'ms',
+      better: 'lower',
+      details: { perCommandMs: perCommand },
+    },
   ];
 }
 
@@ -177,7 +211,9 @@ export function describeScenario(scenario: ScenarioFigures, how: string): string
   const { latencies } = scenario;
   const all = latencies.all();
   const fmt = (ms: number) => ms.toFixed(ms < 10 ? 2 : 1);
-  const steps = [...latencies.commands].map(([step, sample]) => `${step} ${fmt(percentile(sample, 50))}/${fmt(percentile(sample, 99))}`).join(', ');
+  const steps = [...latencies.commands]
+    .map(([step, sample]) => `${step} ${fmt(percentile(sample, 50))}/${fmt(percentile(sample, 99))}`)
+    .join(', ');
   return (
     `${how} · ${scenario.clients} client(s) · ${scenario.synchronous}: ${scenario.applications} applications in ${(scenario.elapsedMs / 1000).toFixed(2)} s = ` +
     `${perSecond(scenario.applications, scenario.elapsedMs).toFixed(1)} apps/s; application p50 ${fmt(percentile(latencies.applications, 50))} ms, p99 ${fmt(percentile(latencies.applications, 99))} ms; ` +

@@ -10,8 +10,24 @@
  */
 import { join } from 'node:path';
 import { ApplicantCategory, RegionCode } from '@domain/shared/region';
-import { QUOTA_ORDERS, QuotaCommand, QuotaEvent, QuotaState, quotaStreamId, regionalQuotaDecider, remainingSeats } from '@domain/quota';
-import { CommandContext, eventIdFor, EventTypeRegistry, KANDAS_NAMESPACE, loadAggregate, metadataFor, uuidV5 } from '@libs/event-sourcing';
+import {
+  QUOTA_ORDERS,
+  QuotaCommand,
+  QuotaEvent,
+  QuotaState,
+  quotaStreamId,
+  regionalQuotaDecider,
+  remainingSeats,
+} from '@domain/quota';
+import {
+  CommandContext,
+  eventIdFor,
+  EventTypeRegistry,
+  KANDAS_NAMESPACE,
+  loadAggregate,
+  metadataFor,
+  uuidV5,
+} from '@libs/event-sourcing';
 import { DISCLOSURE_EVENT_TYPES, WORKFLOW_EVENT_TYPES } from '@libs/workflow';
 import { SqliteEventStore } from '@infra/event-store/sqlite/sqlite-event-store';
 import { SeededRandom } from '@libs/seeded-random';
@@ -53,11 +69,25 @@ async function main(): Promise<void> {
   try {
     const quotas: Quota[] = [];
     for (const category of ['kandas', 'resettler'] as const) {
-      for (const [region, capacity] of Object.entries(order.categories[category].regions) as Array<[RegionCode, number]>) {
-        quotas.push({ streamId: quotaStreamId(region, 2026, category), region, category, capacity, state: regionalQuotaDecider.initialState(), revision: -1, held: [], next: 0 });
+      for (const [region, capacity] of Object.entries(order.categories[category].regions) as Array<
+        [RegionCode, number]
+      >) {
+        quotas.push({
+          streamId: quotaStreamId(region, 2026, category),
+          region,
+          category,
+          capacity,
+          state: regionalQuotaDecider.initialState(),
+          revision: -1,
+          held: [],
+          next: 0,
+        });
       }
     }
-    const chosen = [quotas.find((q) => q.streamId === SETUP.measured)!, ...quotas.filter((q) => q.streamId !== SETUP.measured)].slice(0, SETUP.aggregates);
+    const chosen = [
+      quotas.find((q) => q.streamId === SETUP.measured)!,
+      ...quotas.filter((q) => q.streamId !== SETUP.measured),
+    ].slice(0, SETUP.aggregates);
 
     // Written as the command handler does it (decide on the folded state, append at the expected
     // revision, event ids derived from the command id), keeping the state in memory to go fast.
@@ -65,13 +95,25 @@ async function main(): Promise<void> {
     let clock = Date.parse('2026-01-12T04:00:00.000Z');
     const decideAndAppend = async (quota: Quota, command: QuotaCommand): Promise<void> => {
       const commandId = uuidV5(`bench:${quota.streamId}:${quota.next++}`, KANDAS_NAMESPACE);
-      const context: CommandContext = { commandId, correlationId: commandId, causationId: commandId, actor: { id: 'review-saga', role: 'system' }, now: new Date(clock) };
+      const context: CommandContext = {
+        commandId,
+        correlationId: commandId,
+        causationId: commandId,
+        actor: { id: 'review-saga', role: 'system' },
+        now: new Date(clock),
+      };
       const events = regionalQuotaDecider.decide(command, quota.state) as QuotaEvent[];
       if (events.length === 0) return;
       const metadata = metadataFor(context);
       await store.append(
         quota.streamId,
-        events.map((event, index) => ({ eventId: eventIdFor(commandId, index), type: event.type, schemaVersion: registry.currentVersion(event.type), data: event.data, metadata })),
+        events.map((event, index) => ({
+          eventId: eventIdFor(commandId, index),
+          type: event.type,
+          schemaVersion: registry.currentVersion(event.type),
+          data: event.data,
+          metadata,
+        })),
         { expectedRevision: quota.revision === -1 ? 'no-stream' : quota.revision },
       );
       for (const event of events) quota.state = regionalQuotaDecider.evolve(quota.state, event);
@@ -79,7 +121,13 @@ async function main(): Promise<void> {
     };
     for (const quota of chosen) {
       const key = { region: quota.region, year: 2026, category: quota.category };
-      await decideAndAppend(quota, { type: 'SetQuotaCapacity', ...key, capacity: quota.capacity, order: { number: order.number, date: order.date! }, at: new Date(clock).toISOString() });
+      await decideAndAppend(quota, {
+        type: 'SetQuotaCapacity',
+        ...key,
+        capacity: quota.capacity,
+        order: { number: order.number, date: order.date! },
+        at: new Date(clock).toISOString(),
+      });
     }
     let applications = 0;
     while (chosen.some((q) => q.revision < SETUP.eventsPerAggregate - 1)) {
@@ -93,11 +141,18 @@ async function main(): Promise<void> {
         const mustRelease = open !== undefined && remainingSeats(open) < persons;
         if (quota.held.length > 0 && (mustRelease || random() < SETUP.releaseShare)) {
           const [applicationId] = quota.held.splice(Math.floor(random() * quota.held.length), 1);
-          await decideAndAppend(quota, { type: 'ReleaseSeats', ...key, applicationId: applicationId!, reason: random() < 0.5 ? 'refused' : 'withdrawn', at });
+          await decideAndAppend(quota, {
+            type: 'ReleaseSeats',
+            ...key,
+            applicationId: applicationId!,
+            reason: random() < 0.5 ? 'refused' : 'withdrawn',
+            at,
+          });
         } else {
           const applicationId = uuidV5(`bench-application:${applications++}`, KANDAS_NAMESPACE);
           await decideAndAppend(quota, { type: 'ReserveSeats', ...key, applicationId, persons, at });
-          if (quota.state.status === 'open' && quota.state.reservations.has(applicationId)) quota.held.push(applicationId);
+          if (quota.state.status === 'open' && quota.state.reservations.has(applicationId))
+            quota.held.push(applicationId);
         }
       }
     }
@@ -106,9 +161,17 @@ async function main(): Promise<void> {
 
     const measured = chosen[0]!;
     const typeCounts: Record<string, number> = {};
-    for await (const event of store.readStream(measured.streamId)) typeCounts[event.type] = (typeCounts[event.type] ?? 0) + 1;
+    for await (const event of store.readStream(measured.streamId))
+      typeCounts[event.type] = (typeCounts[event.type] ?? 0) + 1;
 
-    const load = () => loadAggregate(store, registry, measured.streamId, regionalQuotaDecider, uuidV5('bench:a command not yet handled', KANDAS_NAMESPACE));
+    const load = () =>
+      loadAggregate(
+        store,
+        registry,
+        measured.streamId,
+        regionalQuotaDecider,
+        uuidV5('bench:a command not yet handled', KANDAS_NAMESPACE),
+      );
     for (let i = 0; i < SETUP.warmupLoads; i++) await load();
     const sample: number[] = [];
     let last: Awaited<ReturnType<typeof load>> | undefined;
@@ -127,15 +190,19 @@ async function main(): Promise<void> {
       readOnly.push(millisSince(started));
       started = now();
       let state = regionalQuotaDecider.initialState();
-      for (const event of events) state = regionalQuotaDecider.evolve(state, { type: event.type, data: event.data } as QuotaEvent);
+      for (const event of events)
+        state = regionalQuotaDecider.evolve(state, { type: event.type, data: event.data } as QuotaEvent);
       foldOnly.push(millisSince(started));
     }
-    if (!last || last.revision !== SETUP.eventsPerAggregate - 1 || last.state.status !== 'open') throw new Error(`loaded revision ${last?.revision}, state ${last?.state.status}`);
+    if (!last || last.revision !== SETUP.eventsPerAggregate - 1 || last.state.status !== 'open')
+      throw new Error(`loaded revision ${last?.revision}, state ${last?.state.status}`);
     const mean = sample.reduce((a, b) => a + b, 0) / sample.length;
     const p50 = percentile(sample, 50);
     const p99 = percentile(sample, 99);
-    process.stdout.write(`loaded ${measured.streamId} (${last.revision + 1} events) ${SETUP.loads} times: p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms, mean ${mean.toFixed(2)} ms ` +
-        `(read + upcast p50 ${percentile(readOnly, 50).toFixed(2)} ms, fold p50 ${percentile(foldOnly, 50).toFixed(2)} ms)\n`);
+    process.stdout.write(
+      `loaded ${measured.streamId} (${last.revision + 1} events) ${SETUP.loads} times: p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms, mean ${mean.toFixed(2)} ms ` +
+        `(read + upcast p50 ${percentile(readOnly, 50).toFixed(2)} ms, fold p50 ${percentile(foldOnly, 50).toFixed(2)} ms)\n`,
+    );
     const details = {
       loads: SETUP.loads,
       meanMs: mean,
@@ -151,10 +218,29 @@ async function main(): Promise<void> {
     };
     emitReport({
       workload: 'aggregate-load',
-      setup: { ...SETUP, storeEvents: Number(head ?? 0n), setupMs: Math.round(setupMs), store: 'SqliteEventStore (page size 512), read with readStream', peakRssMb: Math.round(peakRssMb()) },
+      setup: {
+        ...SETUP,
+        storeEvents: Number(head ?? 0n),
+        setupMs: Math.round(setupMs),
+        store: 'SqliteEventStore (page size 512), read with readStream',
+        peakRssMb: Math.round(peakRssMb()),
+      },
       measurements: [
-        { name: 'aggregate load · 1,000-event quota stream · p50', subject: 'ours', value: p50, unit: 'ms', better: 'lower', details },
-        { name: 'aggregate load · 1,000-event quota stream · p99', subject: 'ours', value: p99, unit: 'ms', better: 'lower' },
+        {
+          name: 'aggregate load · 1,000-event quota stream · p50',
+          subject: 'ours',
+          value: p50,
+          unit: 'ms',
+          better: 'lower',
+          details,
+        },
+        {
+          name: 'aggregate load · 1,000-event quota stream · p99',
+          subject: 'ours',
+          value: p99,
+          unit: 'ms',
+          better: 'lower',
+        },
       ],
     });
   } finally {
@@ -164,6 +250,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`aggregate-load failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `aggregate-load failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -15,7 +15,14 @@ import { join } from 'node:path';
 import { emitReport, Measurement } from '../support/result';
 import { isQuick, scratchDir } from '../support/scratch';
 import { millisSince, now, percentile, perSecond } from '../support/stats';
-import { AppendSubject, OpenSubject, payloadBytes, PAYLOAD_EVENT_TYPE, planAppends, Synchronous } from '../support/append-subject';
+import {
+  AppendSubject,
+  OpenSubject,
+  payloadBytes,
+  PAYLOAD_EVENT_TYPE,
+  planAppends,
+  Synchronous,
+} from '../support/append-subject';
 import { openOurs, openRaw } from '../support/append-stores';
 
 interface EmmettPeer {
@@ -31,7 +38,9 @@ function loadEmmett(): EmmettPeer {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- a require() by path on purpose: an import would lead tsc (CI, no bench deps installed) into Emmett
     return require(file) as EmmettPeer;
   } catch (error) {
-    throw new Error(`cannot load ${file} (run \`npm install --prefix bench\`): ${(error as Error).message}`, { cause: error });
+    throw new Error(`cannot load ${file} (run \`npm install --prefix bench\`): ${(error as Error).message}`, {
+      cause: error,
+    });
   }
 }
 
@@ -86,7 +95,11 @@ interface Open {
  * disk and the CPUs are not always as fast; interleaving gives every subject the same conditions, so
  * that the ratios compare the subjects and not the moments they ran at.
  */
-async function runGroup(configs: readonly SubjectConfig[], workload: WorkloadName, rep: number): Promise<Map<string, Run>> {
+async function runGroup(
+  configs: readonly SubjectConfig[],
+  workload: WorkloadName,
+  rep: number,
+): Promise<Map<string, Run>> {
   const sizes = WORKLOADS[workload];
   const { timed, warmup } = PLANS[workload];
   const opened: Open[] = [];
@@ -95,7 +108,15 @@ async function runGroup(configs: readonly SubjectConfig[], workload: WorkloadNam
       const scratch = scratchDir(`append-${workload}-${config.key}`);
       try {
         const subject = await config.open(join(scratch.dir, 'events.sqlite'), config.synchronous);
-        opened.push({ config, subject, dispose: () => scratch.dispose(), latencies: [], millis: 0, cpuMicros: 0, retries: 0 });
+        opened.push({
+          config,
+          subject,
+          dispose: () => scratch.dispose(),
+          latencies: [],
+          millis: 0,
+          cpuMicros: 0,
+          retries: 0,
+        });
       } catch (error) {
         scratch.dispose();
         throw error;
@@ -160,8 +181,13 @@ async function runGroup(configs: readonly SubjectConfig[], workload: WorkloadNam
   }
 }
 
-async function drive(subject: AppendSubject, order: ReturnType<typeof planAppends>['order'], batchSize: number): Promise<void> {
-  for (const { stream, index } of order) await subject.append(stream.streamId, stream.appends[index]!, index * batchSize - 1);
+async function drive(
+  subject: AppendSubject,
+  order: ReturnType<typeof planAppends>['order'],
+  batchSize: number,
+): Promise<void> {
+  for (const { stream, index } of order)
+    await subject.append(stream.streamId, stream.appends[index]!, index * batchSize - 1);
 }
 
 /** The same events for every subject and every repetition (each run has a fresh file). */
@@ -189,7 +215,12 @@ async function main(): Promise<void> {
     { key: 'ours', subject: 'ours', synchronous: 'FULL', open: openOurs },
     { key: 'raw', subject: 'raw better-sqlite3', synchronous: 'FULL', open: openRaw },
     { key: 'emmett', subject: 'emmett-sqlite', synchronous: 'FULL', open: emmett.openEmmett },
-    { key: 'emmett-one-connection', subject: 'emmett-sqlite (one connection)', synchronous: 'FULL', open: emmett.openEmmettOneConnection },
+    {
+      key: 'emmett-one-connection',
+      subject: 'emmett-sqlite (one connection)',
+      synchronous: 'FULL',
+      open: emmett.openEmmettOneConnection,
+    },
     { key: 'ours-normal', subject: 'ours · synchronous=NORMAL', synchronous: 'NORMAL', open: openOurs },
     { key: 'raw-normal', subject: 'raw better-sqlite3 · synchronous=NORMAL', synchronous: 'NORMAL', open: openRaw },
   ];
@@ -199,12 +230,15 @@ async function main(): Promise<void> {
 
   // FULL and NORMAL subjects are timed apart: a NORMAL subject's unsynced writes must not be flushed
   // by a FULL subject's fsync (ext4 commits its journal for every file at once).
-  const groups = (['FULL', 'NORMAL'] as const).map((synchronous) => subjects.filter((config) => config.synchronous === synchronous)).filter((group) => group.length > 0);
+  const groups = (['FULL', 'NORMAL'] as const)
+    .map((synchronous) => subjects.filter((config) => config.synchronous === synchronous))
+    .filter((group) => group.length > 0);
   const runs = new Map<string, Run[]>();
   for (const workload of Object.keys(WORKLOADS) as WorkloadName[]) {
     for (let rep = 0; rep < REPEATS; rep++) {
       for (const group of groups) {
-        for (const [key, run] of await runGroup(group, workload, rep)) runs.set(`${workload}:${key}`, [...(runs.get(`${workload}:${key}`) ?? []), run]);
+        for (const [key, run] of await runGroup(group, workload, rep))
+          runs.set(`${workload}:${key}`, [...(runs.get(`${workload}:${key}`) ?? []), run]);
       }
     }
   }
@@ -217,14 +251,17 @@ async function main(): Promise<void> {
       workload === 'single'
         ? `append · 1 event × ${sizes.appends.toLocaleString('en-US')} over ${sizes.streams.toLocaleString('en-US')} streams`
         : `append · ${sizes.batchSize}-event batch × ${sizes.appends.toLocaleString('en-US')} over ${sizes.streams.toLocaleString('en-US')} streams`;
-    const figure = (config: SubjectConfig, pick: (run: Run) => number) => median(runs.get(`${workload}:${config.key}`)!.map(pick));
+    const figure = (config: SubjectConfig, pick: (run: Run) => number) =>
+      median(runs.get(`${workload}:${config.key}`)!.map(pick));
     for (const config of subjects) {
       const reps = runs.get(`${workload}:${config.key}`)!;
       settings[`${workload}:${config.key}`] = reps[0]!.settings;
       const details = {
         synchronous: config.synchronous,
         ...(config.synchronous === 'NORMAL'
-          ? { note: 'synchronous=NORMAL: WAL synced at checkpoints only, not at each commit — the CPU cost apart from fsync, not the durability the service runs with' }
+          ? {
+              note: 'synchronous=NORMAL: WAL synced at checkpoints only, not at each commit — the CPU cost apart from fsync, not the durability the service runs with',
+            }
           : {}),
         runs: reps.map((run) => ({
           millis: round(run.millis),
@@ -237,25 +274,70 @@ async function main(): Promise<void> {
         refusedConflict: reps.every((run) => run.refusedConflict),
       };
       if (workload === 'single') {
-        measurements.push({ name, subject: config.subject, value: figure(config, (r) => r.appendsPerSecond), unit: 'appends/s', better: 'higher', details });
+        measurements.push({
+          name,
+          subject: config.subject,
+          value: figure(config, (r) => r.appendsPerSecond),
+          unit: 'appends/s',
+          better: 'higher',
+          details,
+        });
       } else {
-        measurements.push({ name, subject: config.subject, value: figure(config, (r) => r.eventsPerSecond), unit: 'events/s', better: 'higher', details });
-        measurements.push({ name, subject: config.subject, value: figure(config, (r) => r.appendsPerSecond), unit: 'batches/s', better: 'higher' });
+        measurements.push({
+          name,
+          subject: config.subject,
+          value: figure(config, (r) => r.eventsPerSecond),
+          unit: 'events/s',
+          better: 'higher',
+          details,
+        });
+        measurements.push({
+          name,
+          subject: config.subject,
+          value: figure(config, (r) => r.appendsPerSecond),
+          unit: 'batches/s',
+          better: 'higher',
+        });
       }
       const per = workload === 'single' ? 'append' : 'batch';
-      measurements.push({ name: `${name} · p50 latency per ${per}`, subject: config.subject, value: figure(config, (r) => r.p50), unit: 'ms', better: 'lower' });
-      measurements.push({ name: `${name} · p99 latency per ${per}`, subject: config.subject, value: figure(config, (r) => r.p99), unit: 'ms', better: 'lower' });
+      measurements.push({
+        name: `${name} · p50 latency per ${per}`,
+        subject: config.subject,
+        value: figure(config, (r) => r.p50),
+        unit: 'ms',
+        better: 'lower',
+      });
+      measurements.push({
+        name: `${name} · p99 latency per ${per}`,
+        subject: config.subject,
+        value: figure(config, (r) => r.p99),
+        unit: 'ms',
+        better: 'lower',
+      });
     }
     const rate = (key: string) => median(runs.get(`${workload}:${key}`)!.map((run) => run.eventsPerSecond));
-    const pairedRatios = (a: string, b: string) => runs.get(`${workload}:${a}`)!.map((run, i) => round(run.eventsPerSecond / runs.get(`${workload}:${b}`)![i]!.eventsPerSecond, 3));
-    const ratio = (subject: string, a: string, b: string, target?: { value: number; text: string }, note?: string): Measurement => ({
+    const pairedRatios = (a: string, b: string) =>
+      runs
+        .get(`${workload}:${a}`)!
+        .map((run, i) => round(run.eventsPerSecond / runs.get(`${workload}:${b}`)![i]!.eventsPerSecond, 3));
+    const ratio = (
+      subject: string,
+      a: string,
+      b: string,
+      target?: { value: number; text: string },
+      note?: string,
+    ): Measurement => ({
       name: `${name} · ratio`,
       subject,
       value: rate(a) / rate(b),
       unit: '×',
       better: 'higher',
       ...(target ? { target } : {}),
-      details: { of: 'median events/s over median events/s', perRepetition: pairedRatios(a, b), ...(note ? { note } : {}) },
+      details: {
+        of: 'median events/s over median events/s',
+        perRepetition: pairedRatios(a, b),
+        ...(note ? { note } : {}),
+      },
     });
     const ratios: [string, string, string, { value: number; text: string } | undefined, string | undefined][] = [
       ['ours / raw better-sqlite3', 'ours', 'raw', { value: 0.5, text: '≥ 0.5× raw' }, undefined],
@@ -267,10 +349,17 @@ async function main(): Promise<void> {
         undefined,
         "not the issue's subject (that is Emmett's public API, the row above): Emmett's own appendToStream on one connection kept open, so that the open/close of every call is not taken for the cost of its SQL. Both wait for one fsync per append, which caps any ratio at raw / emmett",
       ],
-      ['ours / raw · synchronous=NORMAL', 'ours-normal', 'raw-normal', undefined, 'both at synchronous=NORMAL: the CPU cost of ours over the limit, fsync aside'],
+      [
+        'ours / raw · synchronous=NORMAL',
+        'ours-normal',
+        'raw-normal',
+        undefined,
+        'both at synchronous=NORMAL: the CPU cost of ours over the limit, fsync aside',
+      ],
     ];
     for (const [subject, a, b, target, note] of ratios) {
-      if (runs.has(`${workload}:${a}`) && runs.has(`${workload}:${b}`)) measurements.push(ratio(subject, a, b, target, note));
+      if (runs.has(`${workload}:${a}`) && runs.has(`${workload}:${b}`))
+        measurements.push(ratio(subject, a, b, target, note));
     }
   }
 
@@ -285,15 +374,24 @@ async function main(): Promise<void> {
       repeats: REPEATS,
       statistic:
         'median of the repetitions. In each repetition every subject has a fresh file in bench/.data and an untimed warm-up on streams of its own; then the subjects of one durability (FULL, then NORMAL apart) are timed in interleaved chunks of `chunk` appends, the order rotating, each clock running only during its own chunks, so that all meet the same machine load; per-repetition ratios are of subjects timed side by side',
-      writer: 'one writer awaiting each append (sequential), each append at the exact expected revision of its stream; consecutive appends go to different streams (round-robin)',
+      writer:
+        'one writer awaiting each append (sequential), each append at the exact expected revision of its stream; consecutive appends go to different streams (round-robin)',
       sizes: WORKLOADS,
       payload: {
         eventType: PAYLOAD_EVENT_TYPE,
-        source: 'data of a real ApplicationReviewed (test/domain/application/fixtures.ts) with the stream\'s application id; metadata as a command handler gives it (correlation, causation, command ids, actor, occurredAt)',
+        source:
+          "data of a real ApplicationReviewed (test/domain/application/fixtures.ts) with the stream's application id; metadata as a command handler gives it (correlation, causation, command ids, actor, occurredAt)",
         dataBytes: bytes.data,
         metadataBytes: bytes.metadata,
         // Emmett adds streamName, messageId and streamPosition to the metadata it stores.
-        emmettMetadataBytes: Buffer.byteLength(JSON.stringify({ streamName: sampleStream, messageId: sample.eventId, streamPosition: '1', ...sample.metadata })),
+        emmettMetadataBytes: Buffer.byteLength(
+          JSON.stringify({
+            streamName: sampleStream,
+            messageId: sample.eventId,
+            streamPosition: '1',
+            ...sample.metadata,
+          }),
+        ),
       },
       pragmas: settings,
       durability:
@@ -303,9 +401,10 @@ async function main(): Promise<void> {
         raw: 'the same table (migration 1, no hash columns) and pragmas; BEGIN IMMEDIATE, SELECT MAX(revision) of the stream (an expected revision needs it: UNIQUE(stream_id, revision) refuses a writer that is behind, not one that is ahead), one prepared INSERT per event, COMMIT',
         emmett:
           'getSQLiteEventStore({ fileName }).appendToStream(stream, events, { expectedStreamVersion }) — per call: new sqlite3.Database, PRAGMA journal_mode=WAL, BEGIN IMMEDIATE, INSERT INTO emt_streams (new stream) or UPDATE emt_streams SET stream_position = stream_position + n … RETURNING, one multi-row INSERT INTO emt_messages … RETURNING, COMMIT, close',
-        'emmett-one-connection': "the package's appendToStream(connection, …) on one sqliteConnection kept open with PRAGMA synchronous set: the same statements without the open/close",
+        'emmett-one-connection':
+          "the package's appendToStream(connection, …) on one sqliteConnection kept open with PRAGMA synchronous set: the same statements without the open/close",
       },
-      cpu: 'details.runs[].cpuMicrosPerEvent: user + system CPU time of the whole process (the sqlite3 driver threads included) during the subject\'s timed chunks, per event',
+      cpu: "details.runs[].cpuMicrosPerEvent: user + system CPU time of the whole process (the sqlite3 driver threads included) during the subject's timed chunks, per event",
       emmettRetries:
         "Emmett 0.38.5 on sqlite3 5.1.7 now and then fails a COMMIT with SQLITE_BUSY 'SQL statements in progress' (it logs the error and rethrows); the subject retries such an append inside the timing, counted in details.runs[].transientFailuresRetried",
       versions: {
@@ -327,6 +426,8 @@ function round(value: number, digits = 1): number {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`append workload failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `append workload failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -13,8 +13,27 @@
  */
 import { join } from 'node:path';
 import { Decider } from '@domain/shared/decider';
-import { decideQuota, keyOf, QuotaCommand, QuotaEvent, QuotaKey, QuotaOrderRef, QuotaState, quotaStreamId, regionalQuotaDecider } from '@domain/quota';
-import { AggregateCache, CommandContext, eventIdFor, EventTypeRegistry, KANDAS_NAMESPACE, loadAggregate, metadataFor, uuidV5 } from '@libs/event-sourcing';
+import {
+  decideQuota,
+  keyOf,
+  QuotaCommand,
+  QuotaEvent,
+  QuotaKey,
+  QuotaOrderRef,
+  QuotaState,
+  quotaStreamId,
+  regionalQuotaDecider,
+} from '@domain/quota';
+import {
+  AggregateCache,
+  CommandContext,
+  eventIdFor,
+  EventTypeRegistry,
+  KANDAS_NAMESPACE,
+  loadAggregate,
+  metadataFor,
+  uuidV5,
+} from '@libs/event-sourcing';
 import { DISCLOSURE_EVENT_TYPES, WORKFLOW_EVENT_TYPES } from '@libs/workflow';
 import { SqliteEventStore } from '@infra/event-store/sqlite/sqlite-event-store';
 import { SeededRandom } from '@libs/seeded-random';
@@ -55,10 +74,22 @@ function evolvePlain(state: PlainQuota, event: QuotaEvent): PlainQuota {
   switch (event.type) {
     case 'QuotaCapacitySet':
       if (state.status === 'open') return { ...state, capacity: event.data.capacity, order: event.data.order };
-      return { status: 'open', key: keyOf(event.data), capacity: event.data.capacity, order: event.data.order, taken: 0, reservations: new Map(), declined: state.declined };
+      return {
+        status: 'open',
+        key: keyOf(event.data),
+        capacity: event.data.capacity,
+        order: event.data.order,
+        taken: 0,
+        reservations: new Map(),
+        declined: state.declined,
+      };
     case 'SeatsReserved':
       if (state.status !== 'open') return state;
-      return { ...state, taken: state.taken + event.data.persons, reservations: new Map(state.reservations).set(event.data.applicationId, event.data.persons) };
+      return {
+        ...state,
+        taken: state.taken + event.data.persons,
+        reservations: new Map(state.reservations).set(event.data.applicationId, event.data.persons),
+      };
     case 'SeatReservationDeclined': {
       const declined = new Set(state.declined).add(event.data.applicationId);
       return state.status === 'open' ? { ...state, declined } : { ...state, key: keyOf(event.data), declined };
@@ -104,10 +135,16 @@ function quotaStream(): QuotaEvent[] {
   apply({ type: 'SetQuotaCapacity', ...KEY, capacity: SETUP.capacity, order: ORDER, at: at() });
   const held: string[] = [];
   let asked = 0;
-  for (let i = 0; i < SETUP.reservations; ) {
+  for (let i = 0; i < SETUP.reservations;) {
     if (held.length > 0 && random() < SETUP.releaseShare / (1 + SETUP.releaseShare)) {
       const [applicationId] = held.splice(Math.floor(random() * held.length), 1);
-      apply({ type: 'ReleaseSeats', ...KEY, applicationId: applicationId!, reason: random() < 0.6 ? 'refused' : 'withdrawn', at: at() });
+      apply({
+        type: 'ReleaseSeats',
+        ...KEY,
+        applicationId: applicationId!,
+        reason: random() < 0.6 ? 'refused' : 'withdrawn',
+        at: at(),
+      });
       continue;
     }
     const applicationId = uuidV5(`quota-fold:${asked++}`, KANDAS_NAMESPACE);
@@ -142,9 +179,21 @@ async function main(): Promise<void> {
   let clock = Date.parse('2026-06-01T04:00:00.000Z');
   const append = async (batch: readonly QuotaEvent[]) => {
     const commandId = uuidV5(`quota-fold:command:${commandNo++}`, KANDAS_NAMESPACE);
-    const context: CommandContext = { commandId, correlationId: commandId, causationId: commandId, actor: { id: 'review-saga', role: 'system' }, now: new Date(clock) };
+    const context: CommandContext = {
+      commandId,
+      correlationId: commandId,
+      causationId: commandId,
+      actor: { id: 'review-saga', role: 'system' },
+      now: new Date(clock),
+    };
     const metadata = metadataFor(context);
-    const rows = batch.map((event, index) => ({ eventId: eventIdFor(commandId, index), type: event.type, schemaVersion: registry.currentVersion(event.type), data: event.data, metadata }));
+    const rows = batch.map((event, index) => ({
+      eventId: eventIdFor(commandId, index),
+      type: event.type,
+      schemaVersion: registry.currentVersion(event.type),
+      data: event.data,
+      metadata,
+    }));
     await store.append(streamId, rows, { expectedRevision: revision === -1 ? 'no-stream' : revision });
     revision += batch.length;
   };
@@ -163,7 +212,13 @@ async function main(): Promise<void> {
       const commands: number[] = [];
       for (let i = 0; i < SETUP.commands; i++) {
         clock += 60_000;
-        const command: QuotaCommand = { type: 'ReserveSeats', ...KEY, applicationId: uuidV5(`quota-fold:${subject}:late:${i}`, KANDAS_NAMESPACE), persons: 1, at: new Date(clock).toISOString() };
+        const command: QuotaCommand = {
+          type: 'ReserveSeats',
+          ...KEY,
+          applicationId: uuidV5(`quota-fold:${subject}:late:${i}`, KANDAS_NAMESPACE),
+          persons: 1,
+          at: new Date(clock).toISOString(),
+        };
         const started = now();
         const loaded = await loadAggregate(store, registry, streamId, decider, undefined, cache);
         const decided = decider.decide(command, loaded.state);
@@ -173,13 +228,24 @@ async function main(): Promise<void> {
 
       const cold: number[] = [];
       for (let i = 0; i < SETUP.coldLoads; i++) {
-        const command: QuotaCommand = { type: 'ReleaseSeats', ...KEY, applicationId: 'an application holding nothing', reason: 'withdrawn', at: new Date(clock).toISOString() };
+        const command: QuotaCommand = {
+          type: 'ReleaseSeats',
+          ...KEY,
+          applicationId: 'an application holding nothing',
+          reason: 'withdrawn',
+          at: new Date(clock).toISOString(),
+        };
         const started = now();
         const loaded = await loadAggregate(store, registry, streamId, decider);
         decider.decide(command, loaded.state);
         cold.push(millisSince(started));
       }
-      const figures = { foldP50Ms: percentile(folds, 50), commandP50Ms: percentile(commands, 50), commandP99Ms: percentile(commands, 99), coldP50Ms: percentile(cold, 50) };
+      const figures = {
+        foldP50Ms: percentile(folds, 50),
+        commandP50Ms: percentile(commands, 50),
+        commandP99Ms: percentile(commands, 99),
+        coldP50Ms: percentile(cold, 50),
+      };
       summary[subject] = figures;
       process.stdout.write(
         `${subject}: fold of ${events.length} events p50 ${figures.foldP50Ms.toFixed(2)} ms; command (cached load + decide) p50 ${figures.commandP50Ms.toFixed(3)} ms, ` +
@@ -187,14 +253,40 @@ async function main(): Promise<void> {
       );
       const size = `${SETUP.reservations.toLocaleString('en')}-reservation quota`;
       measurements.push(
-        { name: `quota fold · ${size} · whole stream in memory`, subject, value: figures.foldP50Ms, unit: 'ms', better: 'lower', details: { samples: folds } },
-        { name: `quota command · ${size} · cached load + decide · p50`, subject, value: figures.commandP50Ms, unit: 'ms', better: 'lower', details: { p99Ms: figures.commandP99Ms } },
-        { name: `quota command · ${size} · cold load + decide · p50`, subject, value: figures.coldP50Ms, unit: 'ms', better: 'lower', details: { samples: cold } },
+        {
+          name: `quota fold · ${size} · whole stream in memory`,
+          subject,
+          value: figures.foldP50Ms,
+          unit: 'ms',
+          better: 'lower',
+          details: { samples: folds },
+        },
+        {
+          name: `quota command · ${size} · cached load + decide · p50`,
+          subject,
+          value: figures.commandP50Ms,
+          unit: 'ms',
+          better: 'lower',
+          details: { p99Ms: figures.commandP99Ms },
+        },
+        {
+          name: `quota command · ${size} · cold load + decide · p50`,
+          subject,
+          value: figures.coldP50Ms,
+          unit: 'ms',
+          better: 'lower',
+          details: { samples: cold },
+        },
       );
     }
     emitReport({
       workload: 'quota-fold',
-      setup: { ...SETUP, streamEvents: counts, store: 'SqliteEventStore (NORMAL), loadAggregate', peakRssMb: Math.round(peakRssMb()) },
+      setup: {
+        ...SETUP,
+        streamEvents: counts,
+        store: 'SqliteEventStore (NORMAL), loadAggregate',
+        peakRssMb: Math.round(peakRssMb()),
+      },
       measurements,
     });
   } finally {
@@ -204,6 +296,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`quota-fold failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `quota-fold failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

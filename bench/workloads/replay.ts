@@ -42,8 +42,16 @@ async function main(): Promise<void> {
   // As the CLI opens them (apps/cli → WorkflowModule): the runtime configuration's defaults.
   const runtime = readRuntimeConfig({});
   const scratch = scratchDir('replay');
-  const store = SqliteEventStore.open({ filename: dataset.file, synchronous: runtime.sqliteSynchronous, busyTimeoutMs: runtime.sqliteBusyTimeoutMs });
-  const db = openSqlite({ filename: join(scratch.dir, 'read-models.sqlite'), synchronous: runtime.sqliteSynchronous, busyTimeoutMs: runtime.sqliteBusyTimeoutMs });
+  const store = SqliteEventStore.open({
+    filename: dataset.file,
+    synchronous: runtime.sqliteSynchronous,
+    busyTimeoutMs: runtime.sqliteBusyTimeoutMs,
+  });
+  const db = openSqlite({
+    filename: join(scratch.dir, 'read-models.sqlite'),
+    synchronous: runtime.sqliteSynchronous,
+    busyTimeoutMs: runtime.sqliteBusyTimeoutMs,
+  });
   const registry = new EventTypeRegistry().registerAll(WORKFLOW_EVENT_TYPES).registerAll(DISCLOSURE_EVENT_TYPES);
   const rssBeforeMb = peakRssMb();
   try {
@@ -52,13 +60,23 @@ async function main(): Promise<void> {
       const decile = p.total === 0 ? 10 : Math.floor((p.processed / p.total) * 10);
       if (decile <= lastDecile) return;
       lastDecile = decile;
-      process.stdout.write(`  ${p.processed.toLocaleString('en-US')}/${p.total.toLocaleString('en-US')} events, ${Math.round(p.ratePerSecond).toLocaleString('en-US')} ev/s, RSS peak ${peakRssMb().toFixed(0)} MB\n`);
+      process.stdout.write(
+        `  ${p.processed.toLocaleString('en-US')}/${p.total.toLocaleString('en-US')} events, ${Math.round(p.ratePerSecond).toLocaleString('en-US')} ev/s, RSS peak ${peakRssMb().toFixed(0)} MB\n`,
+      );
     };
     const started = performance.now();
-    const result = await rebuildReadModels({ store, registry, db, checkpoints: new SqliteCheckpointStore(db), onProgress, progressIntervalMs: 1000 });
+    const result = await rebuildReadModels({
+      store,
+      registry,
+      db,
+      checkpoints: new SqliteCheckpointStore(db),
+      onProgress,
+      progressIntervalMs: 1000,
+    });
     const seconds = (performance.now() - started) / 1000;
     const peak = peakRssMb();
-    if (result.events !== manifest.events) throw new Error(`the rebuild replayed ${result.events} events, the dataset holds ${manifest.events}`);
+    if (result.events !== manifest.events)
+      throw new Error(`the rebuild replayed ${result.events} events, the dataset holds ${manifest.events}`);
     const rows: Record<string, number> = Object.fromEntries(
       Object.values(READ_MODEL_TABLES)
         .flat()
@@ -74,7 +92,8 @@ async function main(): Promise<void> {
 
     // The same rebuild as an operator runs it: the compiled CLI, in a process of its own.
     const cli = await rebuildWithTheCli(dataset.file, join(scratch.dir, 'read-models-cli.sqlite'));
-    if (JSON.stringify(cli.digests) !== JSON.stringify(result.digests)) throw new Error('the CLI rebuilt other read models than rebuildReadModels did');
+    if (JSON.stringify(cli.digests) !== JSON.stringify(result.digests))
+      throw new Error('the CLI rebuilt other read models than rebuildReadModels did');
     process.stdout.write(
       `rebuilt ${result.events.toLocaleString('en-US')} events in ${seconds.toFixed(2)} s: ${Math.round(rate).toLocaleString('en-US')} ev/s, peak RSS ${peak.toFixed(0)} MB ` +
         `(${rssBeforeMb.toFixed(0)} MB before); count ${result.timings.count.toFixed(2)} s, replay ${result.timings.replay.toFixed(2)} s, ` +
@@ -116,7 +135,11 @@ async function main(): Promise<void> {
           value: read / readSeconds,
           unit: 'events/s',
           better: 'higher',
-          details: { events: read, seconds: readSeconds, note: 'what reading the events through the EventStore port costs before any projection work' },
+          details: {
+            events: read,
+            seconds: readSeconds,
+            note: 'what reading the events through the EventStore port costs before any projection work',
+          },
         },
         {
           name: 'replay · rebuild all read models · npm run cli -- rebuild',

@@ -14,7 +14,13 @@
  */
 import { join } from 'node:path';
 import { EventTypeRegistry, KANDAS_NAMESPACE, RecordedEvent, uuidV5 } from '@libs/event-sourcing';
-import { DEADLINE_BATCH_SIZE, defaultWorkflowConfig, DISCLOSURE_EVENT_TYPES, scheduledDeadlineOf, WORKFLOW_EVENT_TYPES } from '@libs/workflow';
+import {
+  DEADLINE_BATCH_SIZE,
+  defaultWorkflowConfig,
+  DISCLOSURE_EVENT_TYPES,
+  scheduledDeadlineOf,
+  WORKFLOW_EVENT_TYPES,
+} from '@libs/workflow';
 import { readRuntimeConfig } from '@infra/config/runtime-config';
 import { PendingDeadlinesProjection, SELECT_DUE_DEADLINES_SQL } from '@infra/read-models';
 import { openSqlite } from '@infra/sqlite/connection';
@@ -57,16 +63,41 @@ async function main(): Promise<void> {
     const queue = new PendingDeadlinesProjection(db, registry);
     const { calendar } = config;
     if (!calendar.isWorkingDay(SETUP.today)) throw new Error(`${SETUP.today} is not a working day`);
-    const days: IsoDate[] = Array.from({ length: SETUP.signingWorkingDays }, (_, k) => (k === 0 ? SETUP.today : calendar.subtractWorkingDays(SETUP.today, k)));
+    const days: IsoDate[] = Array.from({ length: SETUP.signingWorkingDays }, (_, k) =>
+      k === 0 ? SETUP.today : calendar.subtractWorkingDays(SETUP.today, k),
+    );
 
     let position = 0n;
-    const envelope = (applicationId: string, revision: number, type: string, data: object, at: string, causationId: string): RecordedEvent => {
+    const envelope = (
+      applicationId: string,
+      revision: number,
+      type: string,
+      data: object,
+      at: string,
+      causationId: string,
+    ): RecordedEvent => {
       position += 1n;
       const eventId = uuidV5(`bench-event:${applicationId}:${revision}`, KANDAS_NAMESPACE);
-      const actor = type === 'ReviewDeadlineScheduled' ? { id: 'review-saga', role: 'system' } : { id: 'sla-scheduler', role: 'system' };
+      const actor =
+        type === 'ReviewDeadlineScheduled'
+          ? { id: 'review-saga', role: 'system' }
+          : { id: 'sla-scheduler', role: 'system' };
       return {
-        eventId, streamId: `application-${applicationId}`, revision, position, type, schemaVersion: registry.currentVersion(type), data, recordedAt: at,
-        metadata: { correlationId: uuidV5(`bench-correlation:${applicationId}`, KANDAS_NAMESPACE), causationId, commandId: uuidV5(`bench-command:${eventId}`, KANDAS_NAMESPACE), actor, occurredAt: at },
+        eventId,
+        streamId: `application-${applicationId}`,
+        revision,
+        position,
+        type,
+        schemaVersion: registry.currentVersion(type),
+        data,
+        recordedAt: at,
+        metadata: {
+          correlationId: uuidV5(`bench-correlation:${applicationId}`, KANDAS_NAMESPACE),
+          causationId,
+          commandId: uuidV5(`bench-command:${eventId}`, KANDAS_NAMESPACE),
+          actor,
+          occurredAt: at,
+        },
       };
     };
 
@@ -82,13 +113,22 @@ async function main(): Promise<void> {
     for (let i = 0; i < SETUP.openApplications; i++) {
       const day = days[Math.floor(random() * days.length)]!;
       // Signed within working hours (09:00–18:00 in Almaty, UTC+5): accepted the same day.
-      const signedAt = new Date(Date.parse(`${day}T04:00:00.000Z`) + Math.floor(random() * 9 * 60) * 60_000).toISOString();
+      const signedAt = new Date(
+        Date.parse(`${day}T04:00:00.000Z`) + Math.floor(random() * 9 * 60) * 60_000,
+      ).toISOString();
       const applicationId = uuidV5(`bench-application:${i}`, KANDAS_NAMESPACE);
       // Within working hours the deadline depends on the day only: computed once per day.
       let deadline = deadlines.get(day);
       if (!deadline) deadlines.set(day, (deadline = scheduledDeadlineOf(signedAt, config)));
       const signedEventId = uuidV5(`bench-event:${applicationId}:1`, KANDAS_NAMESPACE);
-      const event = envelope(applicationId, 2, 'ReviewDeadlineScheduled', { applicationId, ...deadline }, signedAt, signedEventId);
+      const event = envelope(
+        applicationId,
+        2,
+        'ReviewDeadlineScheduled',
+        { applicationId, ...deadline },
+        signedAt,
+        signedEventId,
+      );
       open.push({ applicationId, atRiskAt: deadline.atRiskAt, dueAt: deadline.dueAt, scheduledEventId: event.eventId });
       batch.push(event);
       if (batch.length === 10_000) {
@@ -102,12 +142,35 @@ async function main(): Promise<void> {
     // removes the at-risk row). Today's instant is the end of today's working hours.
     const todayInstant = Date.parse(scheduledAtRiskInstant(open, SETUP.today));
     const fire = (who: readonly Open[], at: number) =>
-      apply(who.map((o) => envelope(o.applicationId, 3, 'ReviewSlaAtRisk', { applicationId: o.applicationId, atRiskAt: o.atRiskAt, dueAt: o.dueAt, flaggedAt: new Date(at).toISOString() }, new Date(at).toISOString(), o.scheduledEventId)));
-    fire(open.filter((o) => Date.parse(o.atRiskAt) < todayInstant), todayInstant - 86_400_000);
+      apply(
+        who.map((o) =>
+          envelope(
+            o.applicationId,
+            3,
+            'ReviewSlaAtRisk',
+            {
+              applicationId: o.applicationId,
+              atRiskAt: o.atRiskAt,
+              dueAt: o.dueAt,
+              flaggedAt: new Date(at).toISOString(),
+            },
+            new Date(at).toISOString(),
+            o.scheduledEventId,
+          ),
+        ),
+      );
+    fire(
+      open.filter((o) => Date.parse(o.atRiskAt) < todayInstant),
+      todayInstant - 86_400_000,
+    );
     const fillMs = millisSince(fillStarted);
     db.pragma('wal_checkpoint(TRUNCATE)');
 
-    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${SELECT_DUE_DEADLINES_SQL}`).all(todayInstant, SETUP.batchSize) as Array<{ detail: string }>).map((row) => row.detail);
+    const plan = (
+      db.prepare(`EXPLAIN QUERY PLAN ${SELECT_DUE_DEADLINES_SQL}`).all(todayInstant, SETUP.batchSize) as Array<{
+        detail: string;
+      }>
+    ).map((row) => row.detail);
     process.stdout.write(`query plan: ${plan.join(' | ')}\n`);
 
     const time = (at: number) => {
@@ -120,8 +183,18 @@ async function main(): Promise<void> {
         rows = queue.due(instant, SETUP.batchSize).length;
         sample.push(millisSince(started));
       }
-      const dueRows = db.prepare('SELECT COUNT(*) FROM pending_deadlines WHERE fire_at_ms <= ?').pluck().get(at) as number;
-      return { rows, dueRows, pending: queue.pendingCount(), p50: percentile(sample, 50), p99: percentile(sample, 99), mean: sample.reduce((a, b) => a + b, 0) / sample.length };
+      const dueRows = db
+        .prepare('SELECT COUNT(*) FROM pending_deadlines WHERE fire_at_ms <= ?')
+        .pluck()
+        .get(at) as number;
+      return {
+        rows,
+        dueRows,
+        pending: queue.pendingCount(),
+        p50: percentile(sample, 50),
+        p99: percentile(sample, 99),
+        mean: sample.reduce((a, b) => a + b, 0) / sample.length,
+      };
     };
 
     const between = time(todayInstant - 3_600_000);
@@ -130,10 +203,17 @@ async function main(): Promise<void> {
     const todays = open.filter((o) => Date.parse(o.atRiskAt) === todayInstant);
     fire(todays.slice(SETUP.dueNow), todayInstant + 10_000);
     const hundreds = time(todayInstant + 35_000);
-    if (hundreds.rows !== Math.min(SETUP.dueNow, todays.length)) throw new Error(`expected ${SETUP.dueNow} due, the query returned ${hundreds.rows}`);
+    if (hundreds.rows !== Math.min(SETUP.dueNow, todays.length))
+      throw new Error(`expected ${SETUP.dueNow} due, the query returned ${hundreds.rows}`);
 
-    for (const [label, r] of [['some hundreds due', hundreds], ['deadline instant', atInstant], ['nothing due', between]] as const) {
-      process.stdout.write(`${label}: ${r.rows} returned of ${r.dueRows} due among ${r.pending.toLocaleString('en-US')} pending deadlines: p50 ${r.p50.toFixed(3)} ms, p99 ${r.p99.toFixed(3)} ms\n`);
+    for (const [label, r] of [
+      ['some hundreds due', hundreds],
+      ['deadline instant', atInstant],
+      ['nothing due', between],
+    ] as const) {
+      process.stdout.write(
+        `${label}: ${r.rows} returned of ${r.dueRows} due among ${r.pending.toLocaleString('en-US')} pending deadlines: p50 ${r.p50.toFixed(3)} ms, p99 ${r.p99.toFixed(3)} ms\n`,
+      );
     }
     const measurement = (label: string, r: typeof hundreds, target: boolean): Measurement[] => [
       {
@@ -145,7 +225,14 @@ async function main(): Promise<void> {
         ...(target ? { target: { value: 50, text: '< 50 ms' } } : {}),
         details: { returned: r.rows, due: r.dueRows, pendingDeadlines: r.pending, meanMs: r.mean, runs: SETUP.runs },
       },
-      { name: `sla scan · ${label} · p99`, subject: 'ours', value: r.p99, unit: 'ms', better: 'lower', ...(target ? { target: { value: 50, text: '< 50 ms' } } : {}) },
+      {
+        name: `sla scan · ${label} · p99`,
+        subject: 'ours',
+        value: r.p99,
+        unit: 'ms',
+        better: 'lower',
+        ...(target ? { target: { value: 50, text: '< 50 ms' } } : {}),
+      },
     ];
     emitReport({
       workload: 'sla-scan',
@@ -160,7 +247,15 @@ async function main(): Promise<void> {
         readModelsSynchronous: runtime.sqliteSynchronous,
         peakRssMb: Math.round(peakRssMb()),
       },
-      measurements: [...measurement(`${SETUP.dueNow} due of 100k open`.replace('100k', quick ? `${SETUP.openApplications}` : '100k'), hundreds, true), ...measurement('deadline instant', atInstant, false), ...measurement('nothing due', between, false)],
+      measurements: [
+        ...measurement(
+          `${SETUP.dueNow} due of 100k open`.replace('100k', quick ? `${SETUP.openApplications}` : '100k'),
+          hundreds,
+          true,
+        ),
+        ...measurement('deadline instant', atInstant, false),
+        ...measurement('nothing due', between, false),
+      ],
     });
   } finally {
     db.close();

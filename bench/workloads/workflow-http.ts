@@ -44,7 +44,6 @@ const HOST = '127.0.0.1';
 const quick = isQuick();
 const { clients: CLIENTS, synchronous: SYNCHRONOUS, sizes } = workflowScenarios(quick);
 
-
 interface Server {
   readonly client: HttpJsonClient;
   readonly env: NodeJS.ProcessEnv;
@@ -73,11 +72,15 @@ async function startServer(dir: string, synchronous: Synchronous, sockets: numbe
   // --server-cpu-prof <dir>: the server writes a V8 CPU profile there when it stops (node --cpu-prof).
   const profile = listArgument('--server-cpu-prof');
   const nodeArgs = profile ? ['--cpu-prof', '--cpu-prof-dir', resolve(profile[0]!)] : [];
-  const child = spawn(process.execPath, [...nodeArgs, '--require', join(ROOT, 'test/support/swc-register.js'), join(ROOT, 'apps/back-office/src/main.ts')], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', log, 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, '--require', join(ROOT, 'test/support/swc-register.js'), join(ROOT, 'apps/back-office/src/main.ts')],
+    {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', log, 'pipe'],
+    },
+  );
   closeSync(log);
   let stderr = '';
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
@@ -127,7 +130,9 @@ async function waitReady(client: HttpJsonClient, child: ChildProcess, stderr: ()
 /** Polls the event file (read-only, another connection, another process) for new SubsidyGranted events. */
 function watchSubsidies(eventsFile: string, watch: SubsidyWatch): { stop(): void } {
   const db = new Database(eventsFile, { readonly: true, fileMustExist: true });
-  const select = db.prepare("SELECT position, stream_id FROM events WHERE type = 'SubsidyGranted' AND position > ? ORDER BY position").safeIntegers();
+  const select = db
+    .prepare("SELECT position, stream_id FROM events WHERE type = 'SubsidyGranted' AND position > ? ORDER BY position")
+    .safeIntegers();
   let after = 0n;
   let stopped = false;
   const poll = () => {
@@ -159,16 +164,34 @@ function journeyOn(server: Server, label: string) {
   return async (index: number, latencies: Latencies): Promise<void> => {
     const reviewer = server.token('reviewer', `reviewer-${index % 20}`);
     const submitted = expectStatus(
-      await latencies.time('submit', () => client.post('/applications', portal, SUBMISSION, { 'idempotency-key': `bench-${label}-${index}` })),
+      await latencies.time('submit', () =>
+        client.post('/applications', portal, SUBMISSION, { 'idempotency-key': `bench-${label}-${index}` }),
+      ),
       201,
       'submit',
     );
     const id = submitted.applicationId as string;
-    const otp = expectStatus(await latencies.time('otp', () => client.post(`/applications/${id}/otp`, portal, { signerIin: APPLICANT_IIN })), 201, 'otp');
+    const otp = expectStatus(
+      await latencies.time('otp', () => client.post(`/applications/${id}/otp`, portal, { signerIin: APPLICANT_IIN })),
+      201,
+      'otp',
+    );
     const sign = { method: 'otp', signerIin: APPLICANT_IIN, otpRequestId: otp.otpRequestId, code: otp.code };
-    expectStatus(await latencies.time('sign', () => client.post(`/applications/${id}/sign`, portal, sign)), 201, 'sign');
-    expectStatus(await latencies.time('review/start', () => client.post(`/applications/${id}/review/start`, reviewer)), 200, 'review/start');
-    expectStatus(await latencies.time('review', () => client.post(`/applications/${id}/review`, reviewer, ELIGIBLE_REVIEW)), 200, 'review');
+    expectStatus(
+      await latencies.time('sign', () => client.post(`/applications/${id}/sign`, portal, sign)),
+      201,
+      'sign',
+    );
+    expectStatus(
+      await latencies.time('review/start', () => client.post(`/applications/${id}/review/start`, reviewer)),
+      200,
+      'review/start',
+    );
+    expectStatus(
+      await latencies.time('review', () => client.post(`/applications/${id}/review`, reviewer, ELIGIBLE_REVIEW)),
+      200,
+      'review',
+    );
     await server.watch.done(id);
   };
 }
@@ -180,7 +203,11 @@ async function scenario(synchronous: Synchronous, clients: number): Promise<Scen
   try {
     const capacity = Math.min(1_000_000, (applications + warmup) * PERSONS_PER_APPLICATION);
     expectStatus(
-      await server.client.post(`/quotas/${QUOTA.region}/${QUOTA.year}/${QUOTA.category}`, server.token('admin', 'admin-1'), { capacity, order: QUOTA_ORDER }),
+      await server.client.post(
+        `/quotas/${QUOTA.region}/${QUOTA.year}/${QUOTA.category}`,
+        server.token('admin', 'admin-1'),
+        { capacity, order: QUOTA_ORDER },
+      ),
       200,
       'set quota',
     );
@@ -208,9 +235,12 @@ async function main(): Promise<void> {
       clients: CLIENTS,
       synchronous: SYNCHRONOUS,
       sizes: Object.fromEntries(CLIENTS.map((clients) => [clients, sizes(clients)])),
-      server: 'apps/back-office/src/main.ts in its own process (swc), KANDAS_COMMAND_RATE_LIMITS=off, KANDAS_OTP_DELIVERY=echo, logs to a file',
-      client: 'node:http keep-alive agent, one socket per client, closed loop (a client waits for both subsidies before its next application)',
-      journey: 'POST /applications (Idempotency-Key) → /otp → /sign → /review/start → /review; saga: deadline, seats, inclusion, relocation + rent subsidies',
+      server:
+        'apps/back-office/src/main.ts in its own process (swc), KANDAS_COMMAND_RATE_LIMITS=off, KANDAS_OTP_DELIVERY=echo, logs to a file',
+      client:
+        'node:http keep-alive agent, one socket per client, closed loop (a client waits for both subsidies before its next application)',
+      journey:
+        'POST /applications (Idempotency-Key) → /otp → /sign → /review/start → /review; saga: deadline, seats, inclusion, relocation + rent subsidies',
       doneWhen: 'the second SubsidyGranted of the application is in the event file (polled every 2 ms, read-only)',
       quota: `${QUOTA.region}/${QUOTA.year}/${QUOTA.category}, one stream for every application`,
       clientPeakRssMb: Math.round(peakRssMb()),
@@ -219,6 +249,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`workflow-http failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `workflow-http failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

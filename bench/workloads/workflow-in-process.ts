@@ -106,7 +106,11 @@ async function start(dir: string, synchronous: Synchronous): Promise<Running> {
 }
 
 function meta(id: string, role: Role, path: string, body: unknown, idempotencyKey?: string): RequestMeta {
-  return { actor: { id, role }, ...(idempotencyKey ? { idempotencyKey } : {}), fingerprint: { method: 'POST', path, body } };
+  return {
+    actor: { id, role },
+    ...(idempotencyKey ? { idempotencyKey } : {}),
+    fingerprint: { method: 'POST', path, body },
+  };
 }
 
 /** One application's journey through the controllers, exactly in the order the portal and a reviewer call them. */
@@ -115,13 +119,30 @@ function journeyOn(running: Running, label: string) {
   const reviewer = (index: number) => `reviewer-${index % 20}`;
   return async (index: number, latencies: import('../support/workflow-journey').Latencies): Promise<void> => {
     const key = `bench-${label}-${index}`;
-    const submitted = await latencies.time('submit', () => applications.submit(SUBMISSION as never, meta('egov', 'portal', '/applications', SUBMISSION, key)));
+    const submitted = await latencies.time('submit', () =>
+      applications.submit(SUBMISSION as never, meta('egov', 'portal', '/applications', SUBMISSION, key)),
+    );
     const id = submitted.applicationId;
     const otp = await latencies.time('otp', () => applications.issueOtp(id, { signerIin: APPLICANT_IIN }));
-    const signBody = { method: 'otp' as const, signerIin: APPLICANT_IIN, otpRequestId: otp.otpRequestId, code: otp.code! };
-    await latencies.time('sign', () => applications.sign(id, signBody as never, meta('egov', 'portal', `/applications/${id}/sign`, signBody)));
-    await latencies.time('review/start', () => applications.startReview(id, {}, meta(reviewer(index), 'reviewer', `/applications/${id}/review/start`, {})));
-    await latencies.time('review', () => applications.recordReview(id, ELIGIBLE_REVIEW as never, meta(reviewer(index), 'reviewer', `/applications/${id}/review`, ELIGIBLE_REVIEW)));
+    const signBody = {
+      method: 'otp' as const,
+      signerIin: APPLICANT_IIN,
+      otpRequestId: otp.otpRequestId,
+      code: otp.code!,
+    };
+    await latencies.time('sign', () =>
+      applications.sign(id, signBody as never, meta('egov', 'portal', `/applications/${id}/sign`, signBody)),
+    );
+    await latencies.time('review/start', () =>
+      applications.startReview(id, {}, meta(reviewer(index), 'reviewer', `/applications/${id}/review/start`, {})),
+    );
+    await latencies.time('review', () =>
+      applications.recordReview(
+        id,
+        ELIGIBLE_REVIEW as never,
+        meta(reviewer(index), 'reviewer', `/applications/${id}/review`, ELIGIBLE_REVIEW),
+      ),
+    );
     await running.watch.done(id);
   };
 }
@@ -134,7 +155,13 @@ async function scenario(synchronous: Synchronous, clients: number): Promise<Scen
     const admin = running.app.get(AdminController);
     const capacity = Math.min(1_000_000, (applications + warmup) * PERSONS_PER_APPLICATION);
     const order = { capacity, order: QUOTA_ORDER };
-    await admin.setQuota(QUOTA.region, QUOTA.year, QUOTA.category, order, meta('admin-1', 'admin', `/quotas/${QUOTA.region}/${QUOTA.year}/${QUOTA.category}`, order));
+    await admin.setQuota(
+      QUOTA.region,
+      QUOTA.year,
+      QUOTA.category,
+      order,
+      meta('admin-1', 'admin', `/quotas/${QUOTA.region}/${QUOTA.year}/${QUOTA.category}`, order),
+    );
     await runClients(clients, warmup, journeyOn(running, 'warmup'));
     global.gc?.();
     const headBefore = (await running.store.headPosition()) ?? 0n;
@@ -170,7 +197,8 @@ async function main(): Promise<void> {
       clients: CLIENTS,
       synchronous: SYNCHRONOUS,
       sizes: Object.fromEntries(CLIENTS.map((clients) => [clients, sizes(clients)])),
-      journey: 'submit (Idempotency-Key) → OTP → sign → start review → eligible review; saga: deadline, seats, inclusion, relocation + rent subsidies',
+      journey:
+        'submit (Idempotency-Key) → OTP → sign → start review → eligible review; saga: deadline, seats, inclusion, relocation + rent subsidies',
       path: 'ApplicationsController methods (lookups, OTP, CommandGateway → CommandBus → handlers → SQLite store); saga from its checkpointed subscription',
       closedLoop: 'each client waits until both subsidies of its application are stored before it submits the next',
       quota: `${QUOTA.region}/${QUOTA.year}/${QUOTA.category}, one stream for every application`,
@@ -180,6 +208,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`workflow-in-process failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `workflow-in-process failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

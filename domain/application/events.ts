@@ -21,86 +21,130 @@ export interface Timeliness {
   readonly late: boolean;
 }
 
-export type ApplicationSubmitted = DomainEvent<'ApplicationSubmitted', {
-  readonly applicationId: string;
-  readonly submission: ApplicationSubmission;
-  /** SHA-256 of the canonical JSON of `submission`: what the applicant then signs. */
-  readonly digest: string;
-  readonly documentPolicyVersion: string;
-  readonly submittedAt: Instant;
-}>;
+export type ApplicationSubmitted = DomainEvent<
+  'ApplicationSubmitted',
+  {
+    readonly applicationId: string;
+    readonly submission: ApplicationSubmission;
+    /** SHA-256 of the canonical JSON of `submission`: what the applicant then signs. */
+    readonly digest: string;
+    readonly documentPolicyVersion: string;
+    readonly submittedAt: Instant;
+  }
+>;
 
-export type ApplicationSigned = DomainEvent<'ApplicationSigned', {
-  readonly applicationId: string;
-  readonly method: SignatureMethod;
-  readonly signerIin: string;
-  readonly digest: string;
-  /** What the verifier established (certificate serial and issuer for EDS, the OTP request for OTP). */
-  readonly evidence: Readonly<Record<string, string>>;
-  readonly signedAt: Instant;
-}>;
+export type ApplicationSigned = DomainEvent<
+  'ApplicationSigned',
+  {
+    readonly applicationId: string;
+    readonly method: SignatureMethod;
+    readonly signerIin: string;
+    readonly digest: string;
+    /** What the verifier established (certificate serial and issuer for EDS, the OTP request for OTP). */
+    readonly evidence: Readonly<Record<string, string>>;
+    readonly signedAt: Instant;
+  }
+>;
 
-export type ReviewDeadlineScheduled = DomainEvent<'ReviewDeadlineScheduled', { readonly applicationId: string } & ScheduledDeadline>;
+export type ReviewDeadlineScheduled = DomainEvent<
+  'ReviewDeadlineScheduled',
+  { readonly applicationId: string } & ScheduledDeadline
+>;
 
-export type ReviewStarted = DomainEvent<'ReviewStarted', { readonly applicationId: string; readonly reviewerId: string; readonly startedAt: Instant }>;
+export type ReviewStarted = DomainEvent<
+  'ReviewStarted',
+  { readonly applicationId: string; readonly reviewerId: string; readonly startedAt: Instant }
+>;
 
-export type ReviewReassigned = DomainEvent<'ReviewReassigned', {
-  readonly applicationId: string;
-  readonly fromReviewerId: string | null;
-  readonly toReviewerId: string;
-  readonly reason: string;
-  readonly reassignedAt: Instant;
-}>;
+export type ReviewReassigned = DomainEvent<
+  'ReviewReassigned',
+  {
+    readonly applicationId: string;
+    readonly fromReviewerId: string | null;
+    readonly toReviewerId: string;
+    readonly reason: string;
+    readonly reassignedAt: Instant;
+  }
+>;
 
 /** Which quota the application counts against, carried by the events the quota saga reacts to. */
 export type QuotaRef = QuotaKey;
 
-export type ApplicationReviewed = DomainEvent<'ApplicationReviewed', {
-  readonly applicationId: string;
-  readonly quota: QuotaRef;
-  /** The applicant and each family member: the seats an eligible application asks for. */
-  readonly personsMoving: number;
-  readonly reviewerId: string;
-  readonly verdict: Verdict;
-  readonly findings: readonly DocumentFinding[];
-  readonly refusalGrounds: readonly string[];
-  readonly groundsListVersion: string;
-  readonly comment?: string;
-  readonly reviewedAt: Instant;
-}>;
+export type ApplicationReviewed = DomainEvent<
+  'ApplicationReviewed',
+  {
+    readonly applicationId: string;
+    readonly quota: QuotaRef;
+    /** The applicant and each family member: the seats an eligible application asks for. */
+    readonly personsMoving: number;
+    readonly reviewerId: string;
+    readonly verdict: Verdict;
+    readonly findings: readonly DocumentFinding[];
+    readonly refusalGrounds: readonly string[];
+    readonly groundsListVersion: string;
+    readonly comment?: string;
+    readonly reviewedAt: Instant;
+  }
+>;
 
-export type ApplicationIncluded = DomainEvent<'ApplicationIncluded', {
-  readonly applicationId: string;
-  readonly region: RegionCode;
-  readonly year: number;
-  readonly category: ApplicantCategory;
-  readonly personsCounted: number;
-  readonly decision: { readonly number: string; readonly date: CalendarDate };
-  readonly decidedAt: Instant;
-} & Timeliness>;
+export type ApplicationIncluded = DomainEvent<
+  'ApplicationIncluded',
+  {
+    readonly applicationId: string;
+    readonly region: RegionCode;
+    readonly year: number;
+    readonly category: ApplicantCategory;
+    readonly personsCounted: number;
+    readonly decision: { readonly number: string; readonly date: CalendarDate };
+    readonly decidedAt: Instant;
+  } & Timeliness
+>;
 
-export type ApplicationRefused = DomainEvent<'ApplicationRefused', {
-  readonly applicationId: string;
-  readonly quota: QuotaRef;
-  readonly grounds: readonly string[];
-  readonly groundsListVersion: string;
-  readonly explanation: string;
-  readonly decision: { readonly number: string; readonly date: CalendarDate };
-  readonly decidedAt: Instant;
-} & Timeliness>;
+export type ApplicationRefused = DomainEvent<
+  'ApplicationRefused',
+  {
+    readonly applicationId: string;
+    readonly quota: QuotaRef;
+    readonly grounds: readonly string[];
+    readonly groundsListVersion: string;
+    readonly explanation: string;
+    readonly decision: { readonly number: string; readonly date: CalendarDate };
+    readonly decidedAt: Instant;
+  } & Timeliness
+>;
 
 export type SubsidyKind = SubsidyCalculation['kind'];
 
 /** The amount with every input of its formula (MCI value and year, persons or rate), so an auditor can redo the sum. */
-export type SubsidyGranted = DomainEvent<'SubsidyGranted', { readonly applicationId: string; readonly grantedAt: Instant } & SubsidyCalculation>;
+export type SubsidyGranted = DomainEvent<
+  'SubsidyGranted',
+  { readonly applicationId: string; readonly grantedAt: Instant } & SubsidyCalculation
+>;
 
-export type ApplicationWithdrawn = DomainEvent<'ApplicationWithdrawn', { readonly applicationId: string; readonly quota: QuotaRef; readonly reason: string; readonly withdrawnAt: Instant }>;
+export type ApplicationWithdrawn = DomainEvent<
+  'ApplicationWithdrawn',
+  { readonly applicationId: string; readonly quota: QuotaRef; readonly reason: string; readonly withdrawnAt: Instant }
+>;
 
-export type ReviewSlaAtRisk = DomainEvent<'ReviewSlaAtRisk', { readonly applicationId: string; readonly atRiskAt: Instant; readonly dueAt: Instant; readonly flaggedAt: Instant }>;
+export type ReviewSlaAtRisk = DomainEvent<
+  'ReviewSlaAtRisk',
+  { readonly applicationId: string; readonly atRiskAt: Instant; readonly dueAt: Instant; readonly flaggedAt: Instant }
+>;
 
-export type ReviewSlaBreached = DomainEvent<'ReviewSlaBreached', { readonly applicationId: string; readonly dueAt: Instant; readonly breachedAt: Instant }>;
+export type ReviewSlaBreached = DomainEvent<
+  'ReviewSlaBreached',
+  { readonly applicationId: string; readonly dueAt: Instant; readonly breachedAt: Instant }
+>;
 
-export type ReviewEscalated = DomainEvent<'ReviewEscalated', { readonly applicationId: string; readonly queue: 'supervisors'; readonly reason: string; readonly escalatedAt: Instant }>;
+export type ReviewEscalated = DomainEvent<
+  'ReviewEscalated',
+  {
+    readonly applicationId: string;
+    readonly queue: 'supervisors';
+    readonly reason: string;
+    readonly escalatedAt: Instant;
+  }
+>;
 
 export type ApplicationEvent =
   | ApplicationSubmitted

@@ -15,7 +15,13 @@ export function evolve(state: ApplicationState, event: ApplicationEvent): Applic
       return { status: 'submitted', applicationId, submission, digest, submittedAt };
     }
     case 'ApplicationSigned':
-      return { ...as(state, 'submitted', event.type), status: 'signed', signature: event.data, sla: NO_SLA, reviewerId: null };
+      return {
+        ...as(state, 'submitted', event.type),
+        status: 'signed',
+        signature: event.data,
+        sla: NO_SLA,
+        reviewerId: null,
+      };
     case 'ReviewStarted':
       return { ...as(state, 'signed', event.type), status: 'under-review', reviewerId: event.data.reviewerId };
     case 'ReviewReassigned':
@@ -28,7 +34,12 @@ export function evolve(state: ApplicationState, event: ApplicationEvent): Applic
       return { ...reviewed, status: 'included', personsCounted, decidedAt, decisionDate: decision.date, subsidies: {} };
     }
     case 'ApplicationRefused':
-      return { ...accepted(state, event.type), status: 'refused', decidedAt: event.data.decidedAt, grounds: event.data.grounds };
+      return {
+        ...accepted(state, event.type),
+        status: 'refused',
+        decidedAt: event.data.decidedAt,
+        grounds: event.data.grounds,
+      };
     case 'SubsidyGranted': {
       const included = as(state, 'included', event.type);
       return { ...included, subsidies: { ...included.subsidies, [event.data.kind]: event.data } };
@@ -63,7 +74,8 @@ function as<S extends ApplicationState['status']>(state: ApplicationState, statu
 }
 
 function accepted(state: ApplicationState, type: string): Accepted {
-  if (state.status === 'none' || state.status === 'submitted' || state.status === 'withdrawn') throw corrupted(state, type);
+  if (state.status === 'none' || state.status === 'submitted' || state.status === 'withdrawn')
+    throw corrupted(state, type);
   return state;
 }
 

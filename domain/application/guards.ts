@@ -30,7 +30,11 @@ function blockingCode(status: ApplicationStatus): ApplicationErrorCode | null {
   }
 }
 
-export function requireText(value: unknown, field: string, code: ApplicationErrorCode = ApplicationErrorCode.InvalidCommand): string {
+export function requireText(
+  value: unknown,
+  field: string,
+  code: ApplicationErrorCode = ApplicationErrorCode.InvalidCommand,
+): string {
   if (typeof value !== 'string' || value.trim().length === 0) {
     throw new ApplicationError(code, `${field} is required`, [{ field, reason: 'is required' }]);
   }

@@ -21,12 +21,42 @@ export const QUOTA_EXHAUSTED = 'QUOTA_EXHAUSTED';
 export const REFUSAL_GROUNDS_V1: RefusalGroundList = {
   version: '1',
   grounds: [
-    { code: 'INCOMPLETE_DOCUMENTS', ru: 'Неполный пакет документов', kk: 'Құжаттар топтамасы толық емес', explanationRequired: false },
-    { code: 'INVALID_OR_EXPIRED_DOCUMENTS', ru: 'Документы недействительны или истёк срок их действия', kk: 'Құжаттар жарамсыз немесе мерзімі өткен', explanationRequired: false },
-    { code: 'FALSE_OR_INCONSISTENT_DATA', ru: 'Недостоверные или противоречивые сведения', kk: 'Дұрыс емес немесе қайшы мәліметтер', explanationRequired: false },
-    { code: 'APPLICANT_NOT_ELIGIBLE', ru: 'Заявитель не соответствует требованиям (статус, регистрация)', kk: 'Өтініш беруші талаптарға сәйкес емес', explanationRequired: false },
-    { code: QUOTA_EXHAUSTED, ru: 'Квота региона на год исчерпана', kk: 'Өңірдің жылдық квотасы таусылды', explanationRequired: false },
-    { code: 'DUPLICATE_OR_SUPPORT_RECEIVED', ru: 'Повторное заявление или меры поддержки уже получены', kk: 'Қайталама өтініш немесе қолдау шаралары алынған', explanationRequired: false },
+    {
+      code: 'INCOMPLETE_DOCUMENTS',
+      ru: 'Неполный пакет документов',
+      kk: 'Құжаттар топтамасы толық емес',
+      explanationRequired: false,
+    },
+    {
+      code: 'INVALID_OR_EXPIRED_DOCUMENTS',
+      ru: 'Документы недействительны или истёк срок их действия',
+      kk: 'Құжаттар жарамсыз немесе мерзімі өткен',
+      explanationRequired: false,
+    },
+    {
+      code: 'FALSE_OR_INCONSISTENT_DATA',
+      ru: 'Недостоверные или противоречивые сведения',
+      kk: 'Дұрыс емес немесе қайшы мәліметтер',
+      explanationRequired: false,
+    },
+    {
+      code: 'APPLICANT_NOT_ELIGIBLE',
+      ru: 'Заявитель не соответствует требованиям (статус, регистрация)',
+      kk: 'Өтініш беруші талаптарға сәйкес емес',
+      explanationRequired: false,
+    },
+    {
+      code: QUOTA_EXHAUSTED,
+      ru: 'Квота региона на год исчерпана',
+      kk: 'Өңірдің жылдық квотасы таусылды',
+      explanationRequired: false,
+    },
+    {
+      code: 'DUPLICATE_OR_SUPPORT_RECEIVED',
+      ru: 'Повторное заявление или меры поддержки уже получены',
+      kk: 'Қайталама өтініш немесе қолдау шаралары алынған',
+      explanationRequired: false,
+    },
     { code: 'OTHER', ru: 'Иное', kk: 'Басқа', explanationRequired: true },
   ],
 };

@@ -24,7 +24,9 @@ export interface ScheduledDeadline {
  * record: the calendar version names each year's data (`2026.1+2027.0-provisional`), and the years
  * that matter are those from the acceptance day to the due day.
  */
-export function provisionalFromCalendarVersion(deadline: Pick<ScheduledDeadline, 'calendarVersion' | 'acceptedOn' | 'dueOn'>): boolean {
+export function provisionalFromCalendarVersion(
+  deadline: Pick<ScheduledDeadline, 'calendarVersion' | 'acceptedOn' | 'dueOn'>,
+): boolean {
   const provisional = deadline.calendarVersion
     .split('+')
     .filter((part) => part.includes('provisional'))

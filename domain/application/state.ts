@@ -31,14 +31,17 @@ export type ApplicationState =
   | ({ readonly status: 'under-review' } & Accepted & { readonly reviewerId: string })
   | ({ readonly status: 'reviewed' } & Accepted & { readonly review: ApplicationReviewed['data'] })
   | ({ readonly status: 'included' } & Accepted & {
-      readonly review: ApplicationReviewed['data'];
-      readonly personsCounted: number;
-      readonly decidedAt: Instant;
-      readonly decisionDate: string;
-      readonly subsidies: Readonly<Partial<Record<SubsidyKind, SubsidyGranted['data']>>>;
-    })
+        readonly review: ApplicationReviewed['data'];
+        readonly personsCounted: number;
+        readonly decidedAt: Instant;
+        readonly decisionDate: string;
+        readonly subsidies: Readonly<Partial<Record<SubsidyKind, SubsidyGranted['data']>>>;
+      })
   | ({ readonly status: 'refused' } & Accepted & { readonly decidedAt: Instant; readonly grounds: readonly string[] })
-  | ({ readonly status: 'withdrawn' } & Filed & { readonly withdrawnFrom: ApplicationStatus; readonly withdrawnAt: Instant });
+  | ({ readonly status: 'withdrawn' } & Filed & {
+        readonly withdrawnFrom: ApplicationStatus;
+        readonly withdrawnAt: Instant;
+      });
 
 export type ApplicationStatus = ApplicationState['status'];
 

@@ -18,7 +18,11 @@ export interface KandasStatus {
 export interface ResettlerOrigin {
   readonly originRegion: RegionCode;
   readonly permanentRegistrationSince: CalendarDate;
-  readonly careerCentre: { readonly name: string; readonly registrationNumber: string; readonly registeredOn: CalendarDate };
+  readonly careerCentre: {
+    readonly name: string;
+    readonly registrationNumber: string;
+    readonly registeredOn: CalendarDate;
+  };
 }
 
 export interface Contacts {
@@ -93,6 +97,10 @@ export function personsMoving(submission: Pick<ApplicationSubmission, 'familyMem
 }
 
 /** The quota an application counts against: its receiving region, quota year and the applicant's category. */
-export function quotaOf(submission: Pick<ApplicationSubmission, 'receivingRegion' | 'quotaYear' | 'applicant'>): { region: ApplicationSubmission['receivingRegion']; year: number; category: Applicant['category'] } {
+export function quotaOf(submission: Pick<ApplicationSubmission, 'receivingRegion' | 'quotaYear' | 'applicant'>): {
+  region: ApplicationSubmission['receivingRegion'];
+  year: number;
+  category: Applicant['category'];
+} {
   return { region: submission.receivingRegion, year: submission.quotaYear, category: submission.applicant.category };
 }

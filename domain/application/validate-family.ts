@@ -11,8 +11,13 @@ const RELATIONS = ['spouse', 'child', 'parent', 'sibling', 'grandchild', 'other'
 const isList = (value: unknown): value is readonly unknown[] => Array.isArray(value);
 
 /** Each family member is named, born, and identified by an IIN or by a foreign document — once. */
-export function validateFamily(submission: ApplicationSubmission, today: CalendarDate, found: ViolationCollector): void {
-  if (!isList(submission.familyMembers)) return found.add('familyMembers', 'must be a list (empty when the applicant moves alone)');
+export function validateFamily(
+  submission: ApplicationSubmission,
+  today: CalendarDate,
+  found: ViolationCollector,
+): void {
+  if (!isList(submission.familyMembers))
+    return found.add('familyMembers', 'must be a list (empty when the applicant moves alone)');
   const iins = new Set<string>([submission.applicant?.iin]);
   let spouses = 0;
   submission.familyMembers.forEach((member, index) => {
@@ -31,10 +36,19 @@ export function validateFamily(submission: ApplicationSubmission, today: Calenda
     } else {
       const doc = member.foreignDocument;
       found.check(typeof doc.kind === 'string' && doc.kind.trim() !== '', `${at}.foreignDocument.kind`, 'is required');
-      found.check(typeof doc.number === 'string' && doc.number.trim() !== '', `${at}.foreignDocument.number`, 'is required');
-      found.check(/^[A-Z]{3}$/.test(doc.issuingCountry ?? ''), `${at}.foreignDocument.issuingCountry`, 'must be an ISO 3166-1 alpha-3 code');
+      found.check(
+        typeof doc.number === 'string' && doc.number.trim() !== '',
+        `${at}.foreignDocument.number`,
+        'is required',
+      );
+      found.check(
+        /^[A-Z]{3}$/.test(doc.issuingCountry ?? ''),
+        `${at}.foreignDocument.issuingCountry`,
+        'must be an ISO 3166-1 alpha-3 code',
+      );
     }
   });
   if (spouses > 1) found.add('familyMembers', 'lists more than one spouse');
-  if (spouses === 1 && submission.applicant?.maritalStatus !== 'married') found.add('applicant.maritalStatus', 'must be married when a spouse moves with the applicant');
+  if (spouses === 1 && submission.applicant?.maritalStatus !== 'married')
+    found.add('applicant.maritalStatus', 'must be married when a spouse moves with the applicant');
 }

@@ -26,4 +26,3 @@ export class CalendarError extends DomainError {
     super(code, message, violations);
   }
 }
-

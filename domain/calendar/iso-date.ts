@@ -1,6 +1,13 @@
 import { DateTime } from 'luxon';
 import type { CalendarDate } from '../shared/calendar-date';
-import { CivilDate, civilDateOf, civilDateOfEpochDay, epochDayOf, formatCivilDate, isoWeekdayOf } from '../shared/civil-time';
+import {
+  CivilDate,
+  civilDateOf,
+  civilDateOfEpochDay,
+  epochDayOf,
+  formatCivilDate,
+  isoWeekdayOf,
+} from '../shared/civil-time';
 import { CalendarError, CalendarErrorCode } from './calendar-errors';
 
 /**

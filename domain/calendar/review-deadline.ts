@@ -79,7 +79,12 @@ function dueDaysOf(acceptedOn: IsoDate, calendar: WorkingDayCalendar, policy: Sl
   if (known) return known;
   const dueOn = calendar.addWorkingDays(acceptedOn, policy.reviewWorkingDays);
   const atRiskOn = calendar.subtractWorkingDays(dueOn, policy.atRiskWorkingDaysBeforeDue);
-  const days: DueDays = { dueOn, dueAt: endOfWorkingHours(dueOn, policy), atRiskOn, atRiskAt: endOfWorkingHours(atRiskOn, policy) };
+  const days: DueDays = {
+    dueOn,
+    dueAt: endOfWorkingHours(dueOn, policy),
+    atRiskOn,
+    atRiskAt: endOfWorkingHours(atRiskOn, policy),
+  };
   if (remembered.size >= MAX_REMEMBERED_DAYS) remembered.clear();
   remembered.set(key, days);
   return days;
@@ -89,7 +94,13 @@ function dueDaysOf(acceptedOn: IsoDate, calendar: WorkingDayCalendar, policy: Sl
 const validPolicies = new Set<string>();
 
 function validatedPolicyKey(policy: SlaPolicy): string {
-  const key = JSON.stringify([policy.zone, policy.workdayStart, policy.workdayEnd, policy.reviewWorkingDays, policy.atRiskWorkingDaysBeforeDue]);
+  const key = JSON.stringify([
+    policy.zone,
+    policy.workdayStart,
+    policy.workdayEnd,
+    policy.reviewWorkingDays,
+    policy.atRiskWorkingDaysBeforeDue,
+  ]);
   if (validPolicies.has(key)) return key;
   validateSlaPolicy(policy);
   if (validPolicies.size >= MAX_REMEMBERED_DAYS) validPolicies.clear();

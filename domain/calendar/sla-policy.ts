@@ -43,7 +43,11 @@ export function minutesOfDay(time: string): number | undefined {
 export function validateSlaPolicy(policy: SlaPolicy): void {
   const found = new ViolationCollector();
   const fixedOffset = /^(UTC|GMT)?\s*[+-]\d/i.test(policy.zone);
-  found.check(!fixedOffset && IANAZone.isValidZone(policy.zone), 'zone', `not an IANA time zone: ${JSON.stringify(policy.zone)}`);
+  found.check(
+    !fixedOffset && IANAZone.isValidZone(policy.zone),
+    'zone',
+    `not an IANA time zone: ${JSON.stringify(policy.zone)}`,
+  );
   const start = minutesOfDay(policy.workdayStart);
   const end = minutesOfDay(policy.workdayEnd);
   found.check(start !== undefined, 'workdayStart', 'must be a local time HH:mm');

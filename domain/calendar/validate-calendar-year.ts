@@ -14,22 +14,33 @@ export function validateCalendarYear(data: CalendarYearData): YearDays {
   const found = new ViolationCollector();
   checkShape(data, found);
   checkDates(data, found);
-  found.throwIfAny((v) => new CalendarError(CalendarErrorCode.DataInvalid, `Calendar data for ${data.year} is invalid`, v));
+  found.throwIfAny(
+    (v) => new CalendarError(CalendarErrorCode.DataInvalid, `Calendar data for ${data.year} is invalid`, v),
+  );
 
   checkTransfers(data, found);
   const derived = deriveMovedDaysOff(data);
   const listed = [...data.movedDaysOff].sort((a, b) => a.from.localeCompare(b.from));
   found.check(
-    JSON.stringify(listed.map(({ from, to }) => ({ from, to }))) === JSON.stringify(derived.map(({ from, to }) => ({ from, to }))),
+    JSON.stringify(listed.map(({ from, to }) => ({ from, to }))) ===
+      JSON.stringify(derived.map(({ from, to }) => ({ from, to }))),
     'movedDaysOff',
     `differs from the weekend rule, which gives ${derived.map((m) => `${m.from}→${m.to}`).join(', ') || 'none'}`,
   );
-  found.throwIfAny((v) => new CalendarError(CalendarErrorCode.DataInvalid, `Calendar data for ${data.year} is invalid`, v));
+  found.throwIfAny(
+    (v) => new CalendarError(CalendarErrorCode.DataInvalid, `Calendar data for ${data.year} is invalid`, v),
+  );
 
   const days = new YearDays(data);
   const counted = days.countWorkingDays();
-  found.check(counted === data.expectedWorkingDays, 'expectedWorkingDays', `expected ${data.expectedWorkingDays}, counted ${counted}`);
-  found.throwIfAny((v) => new CalendarError(CalendarErrorCode.DataInvalid, `Calendar data for ${data.year} is invalid`, v));
+  found.check(
+    counted === data.expectedWorkingDays,
+    'expectedWorkingDays',
+    `expected ${data.expectedWorkingDays}, counted ${counted}`,
+  );
+  found.throwIfAny(
+    (v) => new CalendarError(CalendarErrorCode.DataInvalid, `Calendar data for ${data.year} is invalid`, v),
+  );
   return days;
 }
 
@@ -37,7 +48,11 @@ function checkShape(data: CalendarYearData, found: ViolationCollector): void {
   found.check(Number.isInteger(data.year) && data.year >= 1992, 'year', 'must be a whole year of the Republic');
   found.check(data.version.trim().length > 0, 'version', 'must not be empty');
   found.check(data.sources.length > 0, 'sources', 'must name at least one source');
-  found.check(Number.isInteger(data.expectedWorkingDays) && data.expectedWorkingDays > 0, 'expectedWorkingDays', 'must be a positive integer');
+  found.check(
+    Number.isInteger(data.expectedWorkingDays) && data.expectedWorkingDays > 0,
+    'expectedWorkingDays',
+    'must be a positive integer',
+  );
 }
 
 /** Every date is a real day of this year, and no day is listed as off twice. */

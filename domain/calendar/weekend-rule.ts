@@ -18,7 +18,8 @@ export function deriveMovedDaysOff(year: RuleInput): MovedDayOff[] {
     ...year.nonMovingDaysOff.map((d) => d.date),
     ...year.transfers.map((t) => t.dayOff),
   ]);
-  const isFreeWorkingDay = (date: IsoDate) => !notWorking.has(date) && (!isWeekend(date) || workedWeekendDays.has(date));
+  const isFreeWorkingDay = (date: IsoDate) =>
+    !notWorking.has(date) && (!isWeekend(date) || workedWeekendDays.has(date));
 
   const moved: MovedDayOff[] = [];
   const holidaysInOrder = [...year.publicHolidays].sort((a, b) => a.date.localeCompare(b.date));

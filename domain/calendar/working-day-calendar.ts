@@ -26,7 +26,10 @@ export class WorkingDayCalendar {
   static fromYears(years: readonly CalendarYearData[]): WorkingDayCalendar {
     const byYear = new Map<number, YearDays>();
     for (const data of years) {
-      if (byYear.has(data.year)) throw new CalendarError(CalendarErrorCode.DataInvalid, `Calendar data for ${data.year} is invalid`, [{ field: 'year', reason: 'given twice' }]);
+      if (byYear.has(data.year))
+        throw new CalendarError(CalendarErrorCode.DataInvalid, `Calendar data for ${data.year} is invalid`, [
+          { field: 'year', reason: 'given twice' },
+        ]);
       byYear.set(data.year, validateCalendarYear(data));
     }
     return new WorkingDayCalendar(byYear);
@@ -68,9 +71,12 @@ export class WorkingDayCalendar {
 
   private walkWorkingDays(date: IsoDate, n: number, step: 1 | -1): IsoDate {
     assertIsoDate(date);
-    if (!Number.isSafeInteger(n) || n < 1) throw new CalendarError(CalendarErrorCode.InvalidInput, `n: must be a whole number ≥ 1, got ${n}`, [{ field: 'n', reason: `must be a whole number ≥ 1, got ${n}` }]);
+    if (!Number.isSafeInteger(n) || n < 1)
+      throw new CalendarError(CalendarErrorCode.InvalidInput, `n: must be a whole number ≥ 1, got ${n}`, [
+        { field: 'n', reason: `must be a whole number ≥ 1, got ${n}` },
+      ]);
     let day = date;
-    for (let counted = 0; counted < n; ) {
+    for (let counted = 0; counted < n;) {
       day = plusDays(day, step);
       if (this.isWorkingDay(day)) counted += 1;
     }

@@ -34,16 +34,25 @@ function wrongQuota(stream: QuotaKey, commanded: QuotaKey): QuotaError {
 function setCapacity(command: SetQuotaCapacity, state: QuotaState): QuotaEvent[] {
   const { capacity, order, at } = command;
   if (state.status === 'open') {
-    const unchanged = state.capacity === capacity && state.order.number === order.number && state.order.date === order.date;
+    const unchanged =
+      state.capacity === capacity && state.order.number === order.number && state.order.date === order.date;
     if (unchanged) return [];
     if (capacity < state.taken) {
-      throw new QuotaError(QuotaErrorCode.CapacityBelowTaken, `Capacity ${capacity} is below the ${state.taken} seats already taken`, [
-        { field: 'capacity', reason: `must be at least the ${state.taken} seats already taken` },
-      ]);
+      throw new QuotaError(
+        QuotaErrorCode.CapacityBelowTaken,
+        `Capacity ${capacity} is below the ${state.taken} seats already taken`,
+        [{ field: 'capacity', reason: `must be at least the ${state.taken} seats already taken` }],
+      );
     }
   }
   const previousCapacity = state.status === 'open' ? state.capacity : null;
-  const data = { ...keyOf(command), capacity, previousCapacity, order: { number: order.number, date: order.date }, setAt: at };
+  const data = {
+    ...keyOf(command),
+    capacity,
+    previousCapacity,
+    order: { number: order.number, date: order.date },
+    setAt: at,
+  };
   return [{ type: 'QuotaCapacitySet', data }];
 }
 
@@ -66,13 +75,28 @@ function reserveSeats(command: ReserveSeats, state: QuotaState): QuotaEvent[] {
 function reserved(command: ReserveSeats, state: OpenQuota): SeatsReserved {
   const { applicationId, persons, at } = command;
   const seatsTaken = state.taken + persons;
-  const data = { ...keyOf(command), applicationId, persons, seatsTaken, capacity: state.capacity, remaining: state.capacity - seatsTaken, reservedAt: at };
+  const data = {
+    ...keyOf(command),
+    applicationId,
+    persons,
+    seatsTaken,
+    capacity: state.capacity,
+    remaining: state.capacity - seatsTaken,
+    reservedAt: at,
+  };
   return { type: 'SeatsReserved', data };
 }
 
-function declined(command: ReserveSeats, remaining: number, reason: SeatReservationDeclined['data']['reason']): SeatReservationDeclined {
+function declined(
+  command: ReserveSeats,
+  remaining: number,
+  reason: SeatReservationDeclined['data']['reason'],
+): SeatReservationDeclined {
   const { applicationId, persons, at } = command;
-  return { type: 'SeatReservationDeclined', data: { ...keyOf(command), applicationId, persons, remaining, reason, declinedAt: at } };
+  return {
+    type: 'SeatReservationDeclined',
+    data: { ...keyOf(command), applicationId, persons, remaining, reason, declinedAt: at },
+  };
 }
 
 /** Gives the seats back; an application holding no reservation releases nothing. */
@@ -82,6 +106,14 @@ function releaseSeats(command: ReleaseSeats, state: QuotaState): SeatsReleased[]
   const persons = state.reservations.get(applicationId);
   if (persons === undefined) return [];
   const seatsTaken = state.taken - persons;
-  const data = { ...keyOf(command), applicationId, persons, seatsTaken, remaining: state.capacity - seatsTaken, reason, releasedAt: at };
+  const data = {
+    ...keyOf(command),
+    applicationId,
+    persons,
+    seatsTaken,
+    remaining: state.capacity - seatsTaken,
+    reason,
+    releasedAt: at,
+  };
   return [{ type: 'SeatsReleased', data }];
 }

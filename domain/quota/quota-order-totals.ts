@@ -21,13 +21,16 @@ export interface QuotaTotalCheck {
 
 /** Sums each year's and category's regions and compares the sum with the published total. */
 export function checkQuotaOrderTotals(orders: readonly QuotaOrder[] = QUOTA_ORDERS): QuotaTotalCheck[] {
-  return orders.flatMap((order) => APPLICANT_CATEGORIES.map((category) => checkCategory(order.year, category, order.categories[category])));
+  return orders.flatMap((order) =>
+    APPLICANT_CATEGORIES.map((category) => checkCategory(order.year, category, order.categories[category])),
+  );
 }
 
 function checkCategory(year: number, category: ApplicantCategory, quota: CategoryQuotaOrder): QuotaTotalCheck {
   const sum = Object.values(quota.regions).reduce<number>((total, persons) => total + (persons ?? 0), 0);
   const { publishedTotal } = quota;
-  if (publishedTotal === null) return { year, category, sum, publishedTotal, missing: null, status: 'no-published-total' };
+  if (publishedTotal === null)
+    return { year, category, sum, publishedTotal, missing: null, status: 'no-published-total' };
   const missing = publishedTotal - sum;
   return { year, category, sum, publishedTotal, missing, status: totalStatus(missing, quota.complete) };
 }

@@ -41,7 +41,15 @@ export function evolveQuota(state: QuotaState, event: QuotaEvent): QuotaState {
     case 'QuotaCapacitySet': {
       const { capacity, order } = event.data;
       if (state.status === 'open') return { ...state, capacity, order };
-      return { status: 'open', key: keyOf(event.data), capacity, order, taken: 0, reservations: PersistentMap.empty(), declined: state.declined };
+      return {
+        status: 'open',
+        key: keyOf(event.data),
+        capacity,
+        order,
+        taken: 0,
+        reservations: PersistentMap.empty(),
+        declined: state.declined,
+      };
     }
     case 'SeatsReserved':
       return reserved(state, event);

@@ -37,7 +37,11 @@ export type IgnoreCode = 'NO_RULE_FOR_EVENT';
 /** What the process wants done in reaction to an event: plain data, carried out by an adapter. */
 export type Intent = SendCommand | Ignore;
 
-export function sendToApplication(step: string, command: Untimed<ApplicationCommand>, whenMoot?: WhenMoot): SendCommand {
+export function sendToApplication(
+  step: string,
+  command: Untimed<ApplicationCommand>,
+  whenMoot?: WhenMoot,
+): SendCommand {
   return { kind: 'send', step, to: 'application', command, ...(whenMoot ? { whenMoot } : {}) };
 }
 

@@ -52,7 +52,11 @@ export const REVIEW_PROCESS: ProcessRules = {
 };
 
 /** The intents of one event: what its rule wants, or one `ignore` saying why nothing. */
-export function react(event: WorkflowEvent, context: ProcessContext, rules: ProcessRules = REVIEW_PROCESS): readonly Intent[] {
+export function react(
+  event: WorkflowEvent,
+  context: ProcessContext,
+  rules: ProcessRules = REVIEW_PROCESS,
+): readonly Intent[] {
   const rule = rules[event.type] as Reaction<WorkflowEvent> | NoReaction;
   if (typeof rule !== 'function') return [ignore('NO_RULE_FOR_EVENT', rule.because)];
   return rule(event, context);

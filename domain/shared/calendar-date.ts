@@ -36,7 +36,10 @@ export function instantMillis(instant: Instant): number {
 }
 
 /** An instant's day, and milliseconds into that day, on the wall clock of `zone`. */
-export function zonedDateTimeOf(instant: Instant, zone: string): { readonly date: CalendarDate; readonly msOfDay: number } {
+export function zonedDateTimeOf(
+  instant: Instant,
+  zone: string,
+): { readonly date: CalendarDate; readonly msOfDay: number } {
   const millis = instantMillisOf(instant);
   if (millis !== undefined) {
     const local = zonedTimeOf(millis, zone);
@@ -44,7 +47,10 @@ export function zonedDateTimeOf(instant: Instant, zone: string): { readonly date
     if (date !== undefined) return { date, msOfDay: local.msOfDay };
   }
   const local = DateTime.fromISO(instant, { zone });
-  return { date: local.toISODate()!, msOfDay: ((local.hour * 60 + local.minute) * 60 + local.second) * 1000 + local.millisecond };
+  return {
+    date: local.toISODate()!,
+    msOfDay: ((local.hour * 60 + local.minute) * 60 + local.second) * 1000 + local.millisecond,
+  };
 }
 
 /** Whole years from `from` to `to` (both calendar dates), as an age is counted. */

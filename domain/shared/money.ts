@@ -2,6 +2,7 @@
 export type Tenge = number & { readonly __unit?: 'KZT' };
 
 export function tenge(amount: number): Tenge {
-  if (!Number.isSafeInteger(amount) || amount < 0) throw new RangeError(`not a whole, non-negative tenge amount: ${amount}`);
+  if (!Number.isSafeInteger(amount) || amount < 0)
+    throw new RangeError(`not a whole, non-negative tenge amount: ${amount}`);
   return amount;
 }

@@ -159,7 +159,14 @@ function hashOf(key: string): number {
   return hash >>> 0;
 }
 
-function setIn<V>(node: TrieNode<V> | undefined, hash: number, key: string, value: V, shift: number, added: { count: number }): TrieNode<V> {
+function setIn<V>(
+  node: TrieNode<V> | undefined,
+  hash: number,
+  key: string,
+  value: V,
+  shift: number,
+  added: { count: number },
+): TrieNode<V> {
   if (node === undefined) {
     added.count = 1;
     return { hash, entries: [[key, value]] };

@@ -16,7 +16,11 @@ export const REGIONS = {
   kostanay: { kk: 'Қостанай облысы', ru: 'Костанайская область', en: 'Kostanay Region' },
   kyzylorda: { kk: 'Қызылорда облысы', ru: 'Кызылординская область', en: 'Kyzylorda Region' },
   mangystau: { kk: 'Маңғыстау облысы', ru: 'Мангистауская область', en: 'Mangystau Region' },
-  north_kazakhstan: { kk: 'Солтүстік Қазақстан облысы', ru: 'Северо-Казахстанская область', en: 'North Kazakhstan Region' },
+  north_kazakhstan: {
+    kk: 'Солтүстік Қазақстан облысы',
+    ru: 'Северо-Казахстанская область',
+    en: 'North Kazakhstan Region',
+  },
   pavlodar: { kk: 'Павлодар облысы', ru: 'Павлодарская область', en: 'Pavlodar Region' },
   turkistan: { kk: 'Түркістан облысы', ru: 'Туркестанская область', en: 'Turkistan Region' },
   ulytau: { kk: 'Ұлытау облысы', ru: 'Область Ұлытау', en: 'Ulytau Region' },

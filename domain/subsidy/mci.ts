@@ -34,11 +34,18 @@ export function validateMciTable(table: readonly MciRow[]): void {
   found.check(table.length > 0, 'table', 'must have at least one row');
   table.forEach((row, i) => {
     found.check(isIsoDate(row.validFrom), `[${i}].validFrom`, "must be a date 'yyyy-MM-dd'");
-    found.check(Number.isSafeInteger(row.value) && row.value > 0, `[${i}].value`, 'must be a positive whole number of tenge');
+    found.check(
+      Number.isSafeInteger(row.value) && row.value > 0,
+      `[${i}].value`,
+      'must be a positive whole number of tenge',
+    );
     const previous = table[i - 1];
-    if (previous !== undefined) found.check(previous.validFrom < row.validFrom, `[${i}].validFrom`, 'must be later than the row before');
+    if (previous !== undefined)
+      found.check(previous.validFrom < row.validFrom, `[${i}].validFrom`, 'must be later than the row before');
   });
-  found.throwIfAny((violations) => new SubsidyError(SubsidyErrorCode.InvalidMciTable, 'The MCI table is invalid', violations));
+  found.throwIfAny(
+    (violations) => new SubsidyError(SubsidyErrorCode.InvalidMciTable, 'The MCI table is invalid', violations),
+  );
 }
 
 /**
@@ -47,10 +54,17 @@ export function validateMciTable(table: readonly MciRow[]): void {
  * than reuse last year's value; so does a date before the table.
  */
 export function mciOn(date: string, table: readonly MciRow[] = MCI_TABLE): MciInForce {
-  if (!isIsoDate(date)) throw new SubsidyError(SubsidyErrorCode.InvalidInput, 'The subsidy calculation input is invalid', [{ field: 'date', reason: "must be a date 'yyyy-MM-dd'" }]);
+  if (!isIsoDate(date))
+    throw new SubsidyError(SubsidyErrorCode.InvalidInput, 'The subsidy calculation input is invalid', [
+      { field: 'date', reason: "must be a date 'yyyy-MM-dd'" },
+    ]);
   validateMciTable(table);
   const row = table.filter((r) => r.validFrom <= date).at(-1);
   const year = yearOfIsoDate(date);
-  if (row === undefined || yearOfIsoDate(row.validFrom) !== year) throw new SubsidyError(SubsidyErrorCode.MciNotAvailable, `No MCI is recorded for ${date}: an administrator must add that year's MCI`);
+  if (row === undefined || yearOfIsoDate(row.validFrom) !== year)
+    throw new SubsidyError(
+      SubsidyErrorCode.MciNotAvailable,
+      `No MCI is recorded for ${date}: an administrator must add that year's MCI`,
+    );
   return { value: row.value, year, validFrom: row.validFrom };
 }

@@ -17,9 +17,16 @@ export interface RelocationSubsidyInput {
 /** One-time relocation subsidy: 70 MCI for the head of the family and each member (order No. 234). */
 export function relocationSubsidy(input: RelocationSubsidyInput): RelocationSubsidyCalculation {
   const found = new ViolationCollector();
-  found.check(Number.isSafeInteger(input.persons) && input.persons >= 1, 'persons', 'must be a whole number, 1 or more');
+  found.check(
+    Number.isSafeInteger(input.persons) && input.persons >= 1,
+    'persons',
+    'must be a whole number, 1 or more',
+  );
   found.check(isIsoDate(input.decisionDate), 'decisionDate', "must be a date 'yyyy-MM-dd'");
-  found.throwIfAny((violations) => new SubsidyError(SubsidyErrorCode.InvalidInput, 'The subsidy calculation input is invalid', violations));
+  found.throwIfAny(
+    (violations) =>
+      new SubsidyError(SubsidyErrorCode.InvalidInput, 'The subsidy calculation input is invalid', violations),
+  );
   const mci = mciOn(input.decisionDate, input.mciTable ?? MCI_TABLE);
   return {
     kind: 'relocation',

@@ -26,7 +26,16 @@ export interface RentRateTable {
 const PROVISIONAL_RATE: Readonly<Record<SettlementKind, number>> = { city: 30, town: 20, village: 15 };
 
 const QUOTA_REGIONS: readonly RegionCode[] = [
-  'abai', 'akmola', 'atyrau', 'east_kazakhstan', 'karaganda', 'kostanay', 'north_kazakhstan', 'pavlodar', 'ulytau', 'west_kazakhstan',
+  'abai',
+  'akmola',
+  'atyrau',
+  'east_kazakhstan',
+  'karaganda',
+  'kostanay',
+  'north_kazakhstan',
+  'pavlodar',
+  'ulytau',
+  'west_kazakhstan',
 ];
 
 /** PROVISIONAL: an administrator must confirm or replace these values before real payments. */
@@ -43,19 +52,42 @@ export function validateRentRateTable(table: RentRateTable): void {
   for (const [region, kinds] of Object.entries(table.rates)) {
     keys.check(isRegionCode(region), `rates.${region}`, 'is not a known region code');
     for (const [kind, rate] of Object.entries(kinds ?? {})) {
-      keys.check(SETTLEMENT_KINDS.includes(kind as SettlementKind), `rates.${region}.${kind}`, 'is not a settlement kind');
+      keys.check(
+        SETTLEMENT_KINDS.includes(kind as SettlementKind),
+        `rates.${region}.${kind}`,
+        'is not a settlement kind',
+      );
       const inRange = Number.isInteger(rate) && rate >= RENT_RATE_MIN_MCI && rate <= RENT_RATE_MAX_MCI;
-      values.check(inRange, `rates.${region}.${kind}`, `must be a whole number of MCI from ${RENT_RATE_MIN_MCI} to ${RENT_RATE_MAX_MCI}`);
+      values.check(
+        inRange,
+        `rates.${region}.${kind}`,
+        `must be a whole number of MCI from ${RENT_RATE_MIN_MCI} to ${RENT_RATE_MAX_MCI}`,
+      );
     }
   }
-  keys.throwIfAny((violations) => new SubsidyError(SubsidyErrorCode.InvalidRentRateTable, 'The rent rate table is invalid', violations));
-  values.throwIfAny((violations) => new SubsidyError(SubsidyErrorCode.RentRateOutOfRange, 'Rent subsidy rates must be whole numbers of MCI from 15 to 30', violations));
+  keys.throwIfAny(
+    (violations) =>
+      new SubsidyError(SubsidyErrorCode.InvalidRentRateTable, 'The rent rate table is invalid', violations),
+  );
+  values.throwIfAny(
+    (violations) =>
+      new SubsidyError(
+        SubsidyErrorCode.RentRateOutOfRange,
+        'Rent subsidy rates must be whole numbers of MCI from 15 to 30',
+        violations,
+      ),
+  );
 }
 
 /** The monthly rate in MCI for a region and settlement kind; SUBSIDY.RENT_RATE_NOT_SET when none. */
-export function rentRateFor(region: RegionCode, kind: SettlementKind, table: RentRateTable = DEFAULT_RENT_RATES): number {
+export function rentRateFor(
+  region: RegionCode,
+  kind: SettlementKind,
+  table: RentRateTable = DEFAULT_RENT_RATES,
+): number {
   validateRentRateTable(table);
   const rate = table.rates[region]?.[kind];
-  if (rate === undefined) throw new SubsidyError(SubsidyErrorCode.RentRateNotSet, `No rent subsidy rate is set for ${region} (${kind})`);
+  if (rate === undefined)
+    throw new SubsidyError(SubsidyErrorCode.RentRateNotSet, `No rent subsidy rate is set for ${region} (${kind})`);
   return rate;
 }

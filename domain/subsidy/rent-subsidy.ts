@@ -23,7 +23,10 @@ export function rentSubsidy(input: RentSubsidyInput): RentSubsidyCalculation {
   found.check(isRegionCode(input.region), 'region', 'must be a known region code');
   found.check(SETTLEMENT_KINDS.includes(input.settlementKind), 'settlementKind', "must be 'city', 'town' or 'village'");
   found.check(isIsoDate(input.decisionDate), 'decisionDate', "must be a date 'yyyy-MM-dd'");
-  found.throwIfAny((violations) => new SubsidyError(SubsidyErrorCode.InvalidInput, 'The subsidy calculation input is invalid', violations));
+  found.throwIfAny(
+    (violations) =>
+      new SubsidyError(SubsidyErrorCode.InvalidInput, 'The subsidy calculation input is invalid', violations),
+  );
   const table = input.rentRates ?? DEFAULT_RENT_RATES;
   const monthlyRateMci = rentRateFor(input.region, input.settlementKind, table);
   const mci = mciOn(input.decisionDate, input.mciTable ?? MCI_TABLE);
@@ -32,7 +35,12 @@ export function rentSubsidy(input: RentSubsidyInput): RentSubsidyCalculation {
     kind: 'rent',
     amount: exactTenge(monthlyAmount, RENT_SUBSIDY_MONTHS),
     mci,
-    inputs: { monthlyRateMci, months: RENT_SUBSIDY_MONTHS, monthlyAmount, rateTable: { version: table.version, provisional: table.provisional } },
+    inputs: {
+      monthlyRateMci,
+      months: RENT_SUBSIDY_MONTHS,
+      monthlyAmount,
+      rateTable: { version: table.version, provisional: table.provisional },
+    },
     formula: 'monthlyRateMci × MCI × 12 months',
     legalBasis: RENT_LEGAL_BASIS,
   };

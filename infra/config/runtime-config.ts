@@ -32,12 +32,18 @@ export function readRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
   return {
     eventStore,
     eventsFile: env.KANDAS_EVENTS_FILE || './data/kandas.sqlite',
-    ...(eventStore === 'eventstoredb' ? { eventStoreConnectionString: connectionString(env, 'EVENTSTORE_CONNECTION_STRING') } : {}),
+    ...(eventStore === 'eventstoredb'
+      ? { eventStoreConnectionString: connectionString(env, 'EVENTSTORE_CONNECTION_STRING') }
+      : {}),
     readModelsFile: env.KANDAS_READ_MODELS_FILE || './data/read-models.sqlite',
     sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL'], 'FULL'),
     sqliteBusyTimeoutMs: wholeNumber(env, 'KANDAS_SQLITE_BUSY_TIMEOUT_MS', 5000, 60_000),
     minFreeDiskBytes: wholeNumber(env, 'KANDAS_MIN_FREE_DISK_MB', 64, 1_000_000) * 1024 * 1024,
-    sagaStepsInFlight: atLeastOne(env, 'KANDAS_SAGA_STEPS_IN_FLIGHT', wholeNumber(env, 'KANDAS_SAGA_STEPS_IN_FLIGHT', 64, 10_000)),
+    sagaStepsInFlight: atLeastOne(
+      env,
+      'KANDAS_SAGA_STEPS_IN_FLIGHT',
+      wholeNumber(env, 'KANDAS_SAGA_STEPS_IN_FLIGHT', 64, 10_000),
+    ),
     host: env.HOST || '127.0.0.1',
     port: port(env, 'PORT', 3000),
   };
@@ -46,7 +52,8 @@ export function readRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
 function oneOf<T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: readonly T[], fallback: T): T {
   const value = env[name];
   if (value === undefined || value === '') return fallback;
-  if (!(allowed as readonly string[]).includes(value)) throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${value}"`);
+  if (!(allowed as readonly string[]).includes(value))
+    throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${value}"`);
   return value as T;
 }
 
@@ -54,7 +61,8 @@ function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, max
   const value = env[name];
   if (value === undefined || value === '') return fallback;
   const parsed = Number(value);
-  if (!/^\d+$/.test(value) || parsed > max) throw new ConfigError(name, `must be a whole number from 0 to ${max}, got "${value}"`);
+  if (!/^\d+$/.test(value) || parsed > max)
+    throw new ConfigError(name, `must be a whole number from 0 to ${max}, got "${value}"`);
   return parsed;
 }
 
@@ -67,16 +75,21 @@ function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const value = env[name];
   if (value === undefined || value === '') return fallback;
   const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535) throw new ConfigError(name, `must be a TCP port, got "${value}"`);
+  if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535)
+    throw new ConfigError(name, `must be a TCP port, got "${value}"`);
   return parsed;
 }
 
 /** An EventStoreDB connection string: required, and of the client's form, so a typo fails at start-up. */
 function connectionString(env: NodeJS.ProcessEnv, name: string): string {
   const value = env[name]?.trim();
-  if (!value) throw new ConfigError(name, 'is required when EVENT_STORE=eventstoredb (e.g. esdb://localhost:2113?tls=false)');
+  if (!value)
+    throw new ConfigError(name, 'is required when EVENT_STORE=eventstoredb (e.g. esdb://localhost:2113?tls=false)');
   if (!/^esdb(\+discover)?:\/\/[^\s]+$/.test(value)) {
-    throw new ConfigError(name, `must be an EventStoreDB connection string (esdb://host:port?tls=false or esdb+discover://...), got "${value}"`);
+    throw new ConfigError(
+      name,
+      `must be an EventStoreDB connection string (esdb://host:port?tls=false or esdb+discover://...), got "${value}"`,
+    );
   }
   return value;
 }

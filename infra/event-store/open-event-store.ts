@@ -8,11 +8,17 @@ import { SqliteEventStore } from './sqlite/sqlite-event-store';
 export function openEventStore(config: RuntimeConfig): EventStore {
   switch (config.eventStore) {
     case 'sqlite':
-      return SqliteEventStore.open({ filename: config.eventsFile, synchronous: config.sqliteSynchronous, busyTimeoutMs: config.sqliteBusyTimeoutMs, minFreeBytes: config.minFreeDiskBytes });
+      return SqliteEventStore.open({
+        filename: config.eventsFile,
+        synchronous: config.sqliteSynchronous,
+        busyTimeoutMs: config.sqliteBusyTimeoutMs,
+        minFreeBytes: config.minFreeDiskBytes,
+      });
     case 'memory':
       return new InMemoryEventStore();
     case 'eventstoredb':
-      if (!config.eventStoreConnectionString) throw new Error('EVENT_STORE=eventstoredb needs EVENTSTORE_CONNECTION_STRING');
+      if (!config.eventStoreConnectionString)
+        throw new Error('EVENT_STORE=eventstoredb needs EVENTSTORE_CONNECTION_STRING');
       return new EventStoreDbEventStore(config.eventStoreConnectionString);
   }
 }

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 
-export type IdempotencyClaim = { readonly kind: 'first' | 'retry'; readonly commandId: string } | { readonly kind: 'reused-for-another-request' };
+export type IdempotencyClaim =
+  { readonly kind: 'first' | 'retry'; readonly commandId: string } | { readonly kind: 'reused-for-another-request' };
 
 /**
  * Remembers which request an Idempotency-Key was first used for. The command id derives from the
@@ -21,13 +22,17 @@ export class SqliteIdempotencyKeys {
       PRIMARY KEY (actor_id, key)
     ) STRICT`);
     this.insert = db.prepare('INSERT OR IGNORE INTO idempotency_keys VALUES (?, ?, ?, ?, ?)');
-    this.select = db.prepare('SELECT fingerprint, command_id AS commandId FROM idempotency_keys WHERE actor_id = ? AND key = ?');
+    this.select = db.prepare(
+      'SELECT fingerprint, command_id AS commandId FROM idempotency_keys WHERE actor_id = ? AND key = ?',
+    );
   }
 
   claim(actorId: string, key: string, fingerprint: string, commandId: string, at: Date): IdempotencyClaim {
     const inserted = this.insert.run(actorId, key, fingerprint, commandId, at.toISOString()).changes === 1;
     if (inserted) return { kind: 'first', commandId };
     const row = this.select.get(actorId, key) as { fingerprint: string; commandId: string };
-    return row.fingerprint === fingerprint ? { kind: 'retry', commandId: row.commandId } : { kind: 'reused-for-another-request' };
+    return row.fingerprint === fingerprint
+      ? { kind: 'retry', commandId: row.commandId }
+      : { kind: 'reused-for-another-request' };
   }
 }

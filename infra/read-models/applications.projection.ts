@@ -2,7 +2,15 @@ import type Database from 'better-sqlite3';
 import { EventTypeRegistry, Projection, RecordedEvent } from '@libs/event-sourcing';
 import { utcInstant } from './read-model-support';
 
-export const APPLICATION_STATUSES = ['submitted', 'signed', 'under-review', 'reviewed', 'included', 'refused', 'withdrawn'] as const;
+export const APPLICATION_STATUSES = [
+  'submitted',
+  'signed',
+  'under-review',
+  'reviewed',
+  'included',
+  'refused',
+  'withdrawn',
+] as const;
 export type ApplicationStatusView = (typeof APPLICATION_STATUSES)[number];
 
 /** Not yet decided nor withdrawn: what queues, at-risk and overdue lists are made of. */
@@ -53,7 +61,11 @@ export function ensureApplicationsSchema(db: Database.Database): void {
   CREATE INDEX IF NOT EXISTS applications_by_year_region ON applications (quota_year, region);`);
 }
 
-interface PersonName { readonly lastName: string; readonly firstName: string; readonly patronymic?: string }
+interface PersonName {
+  readonly lastName: string;
+  readonly firstName: string;
+  readonly patronymic?: string;
+}
 interface Submitted {
   readonly applicationId: string;
   readonly submittedAt: string;
@@ -64,7 +76,11 @@ interface Submitted {
     readonly familyMembers: readonly unknown[];
   };
 }
-interface Decision { readonly decidedAt: string; readonly late: boolean; readonly decision: { readonly number: string; readonly date: string } }
+interface Decision {
+  readonly decidedAt: string;
+  readonly late: boolean;
+  readonly decision: { readonly number: string; readonly date: string };
+}
 
 /** The fields of each later event this projection reads (structural copies of domain/application/events.ts). */
 interface Changes {
@@ -85,7 +101,10 @@ type Params = Record<string, string | number | null>;
 type Update<D> = readonly [set: string, params: (data: D) => Params];
 
 const decided = (d: Decision): Params => ({
-  decidedAt: utcInstant(d.decidedAt), late: d.late ? 1 : 0, number: d.decision.number, date: d.decision.date,
+  decidedAt: utcInstant(d.decidedAt),
+  late: d.late ? 1 : 0,
+  number: d.decision.number,
+  date: d.decision.date,
 });
 const DECISION_SET = `decided_at = @decidedAt, late = @late, decision_number = @number, decision_date = @date`;
 
@@ -98,7 +117,10 @@ const UPDATES: { readonly [T in keyof Changes]: Update<Changes[T]> } = {
   ],
   ReviewStarted: [`status = 'under-review', reviewer_id = @reviewerId`, (d) => ({ reviewerId: d.reviewerId })],
   ReviewReassigned: [`status = 'under-review', reviewer_id = @reviewerId`, (d) => ({ reviewerId: d.toReviewerId })],
-  ApplicationReviewed: [`status = 'reviewed', reviewer_id = @reviewerId, persons = @persons`, (d) => ({ reviewerId: d.reviewerId, persons: d.personsMoving })],
+  ApplicationReviewed: [
+    `status = 'reviewed', reviewer_id = @reviewerId, persons = @persons`,
+    (d) => ({ reviewerId: d.reviewerId, persons: d.personsMoving }),
+  ],
   ApplicationIncluded: [
     `status = 'included', decision = 'included', persons = @persons, ${DECISION_SET}`,
     (d) => ({ ...decided(d), persons: d.personsCounted }),
@@ -112,7 +134,10 @@ const UPDATES: { readonly [T in keyof Changes]: Update<Changes[T]> } = {
      rent_amount = CASE WHEN @kind = 'rent' THEN @amount ELSE rent_amount END`,
     (d) => ({ kind: d.kind, amount: d.amount }),
   ],
-  ApplicationWithdrawn: [`status = 'withdrawn', withdrawn_at = @withdrawnAt`, (d) => ({ withdrawnAt: utcInstant(d.withdrawnAt) })],
+  ApplicationWithdrawn: [
+    `status = 'withdrawn', withdrawn_at = @withdrawnAt`,
+    (d) => ({ withdrawnAt: utcInstant(d.withdrawnAt) }),
+  ],
   ReviewSlaAtRisk: ['at_risk = 1', () => ({})],
   ReviewSlaBreached: ['breached = 1', () => ({})],
   ReviewEscalated: ['escalated = 1', () => ({})],
@@ -131,7 +156,10 @@ export class ApplicationsProjection implements Projection {
   private readonly insert: Database.Statement;
   private readonly updates = new Map<string, Database.Statement>();
 
-  constructor(db: Database.Database, private readonly registry: EventTypeRegistry) {
+  constructor(
+    db: Database.Database,
+    private readonly registry: EventTypeRegistry,
+  ) {
     ensureApplicationsSchema(db);
     this.insert = db.prepare(
       `INSERT INTO applications (application_id, status, category, region, quota_year, applicant_iin, applicant_name, persons,
@@ -140,23 +168,39 @@ export class ApplicationsProjection implements Projection {
        ON CONFLICT (application_id) DO NOTHING`,
     );
     for (const [type, [set]] of Object.entries(UPDATES)) {
-      this.updates.set(type, db.prepare(
-        `UPDATE applications SET ${set}, updated_at = @updatedAt, last_revision = @revision, last_position = @position
+      this.updates.set(
+        type,
+        db.prepare(
+          `UPDATE applications SET ${set}, updated_at = @updatedAt, last_revision = @revision, last_position = @position
          WHERE application_id = @id AND last_revision < @revision`,
-      ));
+        ),
+      );
     }
   }
 
   apply(stored: RecordedEvent): void {
     const event = this.registry.upcast<{ applicationId: string }>(stored);
-    const common = { id: event.data.applicationId, updatedAt: utcInstant(event.metadata.occurredAt), revision: event.revision, position: event.position };
+    const common = {
+      id: event.data.applicationId,
+      updatedAt: utcInstant(event.metadata.occurredAt),
+      revision: event.revision,
+      position: event.position,
+    };
     if (event.type === 'ApplicationSubmitted') {
       const { submission, submittedAt } = event.data as Submitted;
       const { applicant } = submission;
-      const name = [applicant.name.lastName, applicant.name.firstName, applicant.name.patronymic].filter(Boolean).join(' ');
+      const name = [applicant.name.lastName, applicant.name.firstName, applicant.name.patronymic]
+        .filter(Boolean)
+        .join(' ');
       this.insert.run({
-        ...common, category: applicant.category, region: submission.receivingRegion, year: submission.quotaYear, iin: applicant.iin, name,
-        persons: 1 + submission.familyMembers.length, submittedAt: utcInstant(submittedAt),
+        ...common,
+        category: applicant.category,
+        region: submission.receivingRegion,
+        year: submission.quotaYear,
+        iin: applicant.iin,
+        name,
+        persons: 1 + submission.familyMembers.length,
+        submittedAt: utcInstant(submittedAt),
       });
       return;
     }

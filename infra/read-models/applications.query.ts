@@ -1,5 +1,10 @@
 import type Database from 'better-sqlite3';
-import { APPLICATION_STATUSES, ApplicationStatusView, ensureApplicationsSchema, OPEN_APPLICATION } from './applications.projection';
+import {
+  APPLICATION_STATUSES,
+  ApplicationStatusView,
+  ensureApplicationsSchema,
+  OPEN_APPLICATION,
+} from './applications.projection';
 import { decodeCursor, encodeCursor, InvalidReadModelQueryError, pageLimit } from './read-model-support';
 
 /** One application as the back office lists it. The IIN is stored whole: the HTTP layer masks it. */
@@ -71,8 +76,13 @@ const COLUMNS = `application_id AS applicationId, status, category, region, quot
 /** Queues are worked by due date; an application without a deadline yet comes last. */
 const BY_DUE = 'ORDER BY due_at IS NULL, due_at, submitted_at, application_id';
 
-type Row = Omit<ApplicationView, 'atRisk' | 'breached' | 'escalated' | 'late' | 'refusalGrounds'> &
-  { atRisk: number; breached: number; escalated: number; late: number; refusalGrounds: string | null };
+type Row = Omit<ApplicationView, 'atRisk' | 'breached' | 'escalated' | 'late' | 'refusalGrounds'> & {
+  atRisk: number;
+  breached: number;
+  escalated: number;
+  late: number;
+  refusalGrounds: string | null;
+};
 
 /** Reads the `applications` table: filtered lists with keyset pagination, and the work queues. */
 export class ApplicationsQuery {
@@ -85,9 +95,15 @@ export class ApplicationsQuery {
   constructor(private readonly db: Database.Database) {
     ensureApplicationsSchema(db);
     this.byId = db.prepare(`SELECT ${COLUMNS} FROM applications WHERE application_id = ?`);
-    this.reviewer = db.prepare(`SELECT ${COLUMNS} FROM applications WHERE reviewer_id = ? AND status IN ('signed', 'under-review') ${BY_DUE}`);
-    this.supervisors = db.prepare(`SELECT ${COLUMNS} FROM applications WHERE (escalated = 1 OR breached = 1) AND ${OPEN_APPLICATION} ${BY_DUE}`);
-    this.unassigned = db.prepare(`SELECT ${COLUMNS} FROM applications WHERE status = 'signed' AND reviewer_id IS NULL ${BY_DUE}`);
+    this.reviewer = db.prepare(
+      `SELECT ${COLUMNS} FROM applications WHERE reviewer_id = ? AND status IN ('signed', 'under-review') ${BY_DUE}`,
+    );
+    this.supervisors = db.prepare(
+      `SELECT ${COLUMNS} FROM applications WHERE (escalated = 1 OR breached = 1) AND ${OPEN_APPLICATION} ${BY_DUE}`,
+    );
+    this.unassigned = db.prepare(
+      `SELECT ${COLUMNS} FROM applications WHERE status = 'signed' AND reviewer_id IS NULL ${BY_DUE}`,
+    );
   }
 
   /** Ordered by submission instant, then id: a stable order, so a cursor never skips nor repeats a row. */
@@ -96,7 +112,8 @@ export class ApplicationsQuery {
     if (filter.status !== undefined && !APPLICATION_STATUSES.includes(filter.status)) {
       throw new InvalidReadModelQueryError('status', `must be one of ${APPLICATION_STATUSES.join(', ')}`);
     }
-    if (filter.year !== undefined && !Number.isInteger(filter.year)) throw new InvalidReadModelQueryError('year', 'must be a whole number');
+    if (filter.year !== undefined && !Number.isInteger(filter.year))
+      throw new InvalidReadModelQueryError('year', 'must be a whole number');
     const where: string[] = [];
     const params: Record<string, string | number> = { limit: limit + 1 };
     const equal = (column: string, key: string, value: string | number | undefined) => {
@@ -110,7 +127,8 @@ export class ApplicationsQuery {
     equal('category', 'category', filter.category);
     equal('reviewer_id', 'reviewerId', filter.reviewerId);
     if (filter.atRisk !== undefined) where.push(`${filter.atRisk ? '' : 'NOT '}(at_risk = 1 AND ${OPEN_APPLICATION})`);
-    if (filter.overdue !== undefined) where.push(`${filter.overdue ? '' : 'NOT '}(breached = 1 AND ${OPEN_APPLICATION})`);
+    if (filter.overdue !== undefined)
+      where.push(`${filter.overdue ? '' : 'NOT '}(breached = 1 AND ${OPEN_APPLICATION})`);
     if (page.cursor !== undefined) {
       const after = decodeCursor(page.cursor);
       where.push('(submitted_at, application_id) > (@afterKey, @afterId)');
@@ -121,7 +139,10 @@ export class ApplicationsQuery {
     const rows = (this.statement(sql).all(params) as Row[]).map(toView);
     const items = rows.slice(0, limit);
     const last = items.at(-1);
-    return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.submittedAt, last.applicationId) : null };
+    return {
+      items,
+      nextCursor: rows.length > limit && last ? encodeCursor(last.submittedAt, last.applicationId) : null,
+    };
   }
 
   get(applicationId: string): ApplicationView | null {

@@ -18,7 +18,14 @@ export interface PendingDeadlineRow {
 export const SELECT_DUE_DEADLINES_SQL = `SELECT application_id AS applicationId, kind, fire_at AS fireAt, scheduled_event_id AS scheduledEventId, correlation_id AS correlationId
        FROM pending_deadlines WHERE fire_at_ms <= ? ORDER BY fire_at_ms, application_id LIMIT ?`;
 
-const TYPES = ['ReviewDeadlineScheduled', 'ReviewSlaAtRisk', 'ReviewSlaBreached', 'ApplicationIncluded', 'ApplicationRefused', 'ApplicationWithdrawn'];
+const TYPES = [
+  'ReviewDeadlineScheduled',
+  'ReviewSlaAtRisk',
+  'ReviewSlaBreached',
+  'ApplicationIncluded',
+  'ApplicationRefused',
+  'ApplicationWithdrawn',
+];
 
 /**
  * The deadlines still to fire, one row per (application, kind), indexed by instant then application
@@ -37,7 +44,10 @@ export class PendingDeadlinesProjection implements Projection {
   private readonly selectDue: Database.Statement;
   private readonly count: Database.Statement;
 
-  constructor(db: Database.Database, private readonly registry: EventTypeRegistry) {
+  constructor(
+    db: Database.Database,
+    private readonly registry: EventTypeRegistry,
+  ) {
     db.exec(`CREATE TABLE IF NOT EXISTS pending_deadlines (
       application_id     TEXT NOT NULL,
       kind               TEXT NOT NULL CHECK (kind IN ('at-risk', 'due')),
@@ -61,8 +71,22 @@ export class PendingDeadlinesProjection implements Projection {
     const id = event.data.applicationId;
     switch (event.type) {
       case 'ReviewDeadlineScheduled':
-        this.insert.run(id, 'at-risk', Date.parse(event.data.atRiskAt), event.data.atRiskAt, event.eventId, event.metadata.correlationId);
-        this.insert.run(id, 'due', Date.parse(event.data.dueAt), event.data.dueAt, event.eventId, event.metadata.correlationId);
+        this.insert.run(
+          id,
+          'at-risk',
+          Date.parse(event.data.atRiskAt),
+          event.data.atRiskAt,
+          event.eventId,
+          event.metadata.correlationId,
+        );
+        this.insert.run(
+          id,
+          'due',
+          Date.parse(event.data.dueAt),
+          event.data.dueAt,
+          event.eventId,
+          event.metadata.correlationId,
+        );
         return;
       case 'ReviewSlaAtRisk':
         this.removeKind.run(id, 'at-risk');

@@ -26,7 +26,11 @@ export function ensureQuotaUsageSchema(db: Database.Database): void {
 }
 
 /** The quota key every quota event repeats, and what each event changes (domain/quota/events.ts). */
-interface QuotaKeyData { readonly region: string; readonly year: number; readonly category: string }
+interface QuotaKeyData {
+  readonly region: string;
+  readonly year: number;
+  readonly category: string;
+}
 interface Changes {
   QuotaCapacitySet: { capacity: number; order: { number: string; date: string } };
   SeatsReserved: { seatsTaken: number; capacity: number; remaining: number };
@@ -45,7 +49,10 @@ const UPDATES: { readonly [T in keyof Changes]: Update<Changes[T]> } = {
     (d) => ({ seatsTaken: d.seatsTaken, capacity: d.capacity, remaining: d.remaining }),
   ],
   SeatReservationDeclined: ['remaining = @remaining, declined = declined + 1', (d) => ({ remaining: d.remaining })],
-  SeatsReleased: ['seats_taken = @seatsTaken, remaining = @remaining, releases = releases + 1', (d) => ({ seatsTaken: d.seatsTaken, remaining: d.remaining })],
+  SeatsReleased: [
+    'seats_taken = @seatsTaken, remaining = @remaining, releases = releases + 1',
+    (d) => ({ seatsTaken: d.seatsTaken, remaining: d.remaining }),
+  ],
 };
 
 /**
@@ -60,17 +67,23 @@ export class QuotaUsageProjection implements Projection {
   private readonly create: Database.Statement;
   private readonly updates = new Map<string, Database.Statement>();
 
-  constructor(db: Database.Database, private readonly registry: EventTypeRegistry) {
+  constructor(
+    db: Database.Database,
+    private readonly registry: EventTypeRegistry,
+  ) {
     ensureQuotaUsageSchema(db);
     this.create = db.prepare(
       `INSERT INTO quota_usage (region, quota_year, category, updated_at, last_revision, last_position)
        VALUES (@region, @year, @category, @updatedAt, -1, @position) ON CONFLICT DO NOTHING`,
     );
     for (const [type, [set]] of Object.entries(UPDATES)) {
-      this.updates.set(type, db.prepare(
-        `UPDATE quota_usage SET ${set}, updated_at = @updatedAt, last_revision = @revision, last_position = @position
+      this.updates.set(
+        type,
+        db.prepare(
+          `UPDATE quota_usage SET ${set}, updated_at = @updatedAt, last_revision = @revision, last_position = @position
          WHERE region = @region AND quota_year = @year AND category = @category AND last_revision < @revision`,
-      ));
+        ),
+      );
     }
   }
 
@@ -79,7 +92,14 @@ export class QuotaUsageProjection implements Projection {
     const update = UPDATES[event.type as keyof Changes] as Update<unknown> | undefined;
     if (!update) return;
     const { region, year, category } = event.data;
-    const common = { region, year, category, updatedAt: utcInstant(event.metadata.occurredAt), revision: event.revision, position: event.position };
+    const common = {
+      region,
+      year,
+      category,
+      updatedAt: utcInstant(event.metadata.occurredAt),
+      revision: event.revision,
+      position: event.position,
+    };
     this.create.run(common);
     this.updates.get(event.type)!.run({ ...update[1](event.data), ...common });
   }

@@ -33,7 +33,8 @@ export class QuotaUsageQuery {
 
   constructor(db: Database.Database) {
     ensureQuotaUsageSchema(db);
-    this.select = db.prepare(`SELECT region, quota_year AS year, category, capacity, seats_taken AS seatsTaken, remaining, reservations,
+    this.select =
+      db.prepare(`SELECT region, quota_year AS year, category, capacity, seats_taken AS seatsTaken, remaining, reservations,
         releases, declined, order_number AS orderNumber, order_date AS orderDate, updated_at AS updatedAt
       FROM quota_usage
       WHERE (@year IS NULL OR quota_year = @year) AND (@region IS NULL OR region = @region) AND (@category IS NULL OR category = @category)
@@ -41,7 +42,11 @@ export class QuotaUsageQuery {
   }
 
   list(filter: QuotaUsageFilter = {}): QuotaUsageView[] {
-    const rows = this.select.all({ year: filter.year ?? null, region: filter.region ?? null, category: filter.category ?? null }) as Row[];
+    const rows = this.select.all({
+      year: filter.year ?? null,
+      region: filter.region ?? null,
+      category: filter.category ?? null,
+    }) as Row[];
     return rows.map(({ orderNumber, orderDate, ...row }) => ({
       ...row,
       order: orderDate === null ? null : { number: orderNumber ?? '', date: orderDate },

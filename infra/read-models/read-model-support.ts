@@ -6,7 +6,10 @@
 /** A query was asked something it cannot answer (bad limit, cursor, status...): HTTP 400 at the edge. */
 export class InvalidReadModelQueryError extends Error {
   readonly code = 'READ_MODEL.INVALID_QUERY';
-  constructor(readonly field: string, reason: string) {
+  constructor(
+    readonly field: string,
+    reason: string,
+  ) {
     super(`${field} ${reason}`);
     this.name = 'InvalidReadModelQueryError';
   }

@@ -48,7 +48,9 @@ export interface IndexDefinition {
 export function dropSecondaryIndexes(db: Database.Database, tables: readonly string[]): IndexDefinition[] {
   if (tables.length === 0) return [];
   const indexes = db
-    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables.map(() => '?').join(', ')}) ORDER BY name`)
+    .prepare(
+      `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${tables.map(() => '?').join(', ')}) ORDER BY name`,
+    )
     .all(...tables) as IndexDefinition[];
   db.transaction(() => {
     for (const index of indexes) db.exec(`DROP INDEX ${quoteIdentifier(index.name)}`);
@@ -63,7 +65,10 @@ export function createIndexes(db: Database.Database, indexes: readonly IndexDefi
   })();
 }
 
-interface Column { name: string; pk: number }
+interface Column {
+  name: string;
+  pk: number;
+}
 
 /**
  * SHA-256 (hex) over a table's column names and rows, in primary-key order, every value tagged with
@@ -76,7 +81,11 @@ export function tableDigest(db: Database.Database, table: string): string {
   const key = columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk);
   const order = (key.length > 0 ? key : columns).map((c) => quoteIdentifier(c.name)).join(', ');
   const hash = createHash('sha256').update(JSON.stringify(columns.map((c) => c.name)));
-  const rows = db.prepare(`SELECT * FROM ${quoteIdentifier(table)} ORDER BY ${order}`).raw().safeIntegers().iterate() as IterableIterator<unknown[]>;
+  const rows = db
+    .prepare(`SELECT * FROM ${quoteIdentifier(table)} ORDER BY ${order}`)
+    .raw()
+    .safeIntegers()
+    .iterate() as IterableIterator<unknown[]>;
   for (const row of rows) hash.update(`\n${JSON.stringify(row.map(tagged))}`);
   return hash.digest('hex');
 }

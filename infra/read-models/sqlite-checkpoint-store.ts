@@ -24,7 +24,9 @@ export class SqliteCheckpointStore implements CheckpointStore {
   private readonly upsert: Database.Statement;
   private readonly remove: Database.Statement;
   /** Built once: better-sqlite3 makes a new wrapper on every db.transaction() call (a hot path: every batch). */
-  private readonly commitTransaction: Database.Transaction<(checkpoints: readonly ConsumerCheckpoint[], work?: () => void) => void>;
+  private readonly commitTransaction: Database.Transaction<
+    (checkpoints: readonly ConsumerCheckpoint[], work?: () => void) => void
+  >;
   /** The group: one transaction, each queued commit in a savepoint (a transaction called inside one). */
   private readonly commitGroup: Database.Transaction<(group: readonly QueuedCommit[]) => unknown[]>;
   private queued: QueuedCommit[] = [];
@@ -43,7 +45,10 @@ export class SqliteCheckpointStore implements CheckpointStore {
     this.remove = db.prepare('DELETE FROM checkpoints WHERE consumer = ?');
     this.commitTransaction = db.transaction((checkpoints: readonly ConsumerCheckpoint[], work?: () => void) => {
       const pending = work?.() as unknown;
-      if (pending instanceof Promise) throw new Error(`${checkpoints.map((c) => c.consumer).join(', ')}: a SQLite projection must apply events synchronously`);
+      if (pending instanceof Promise)
+        throw new Error(
+          `${checkpoints.map((c) => c.consumer).join(', ')}: a SQLite projection must apply events synchronously`,
+        );
       const at = new Date().toISOString();
       for (const { consumer, position } of checkpoints) this.upsert.run(consumer, position, at);
     });
@@ -97,7 +102,9 @@ export class SqliteCheckpointStore implements CheckpointStore {
       for (const queued of group) queued.reject(error);
       return;
     }
-    group.forEach((queued, index) => (failures[index] === undefined ? queued.resolve() : queued.reject(failures[index])));
+    group.forEach((queued, index) =>
+      failures[index] === undefined ? queued.resolve() : queued.reject(failures[index]),
+    );
   }
 
   async reset(consumer: string): Promise<void> {

@@ -40,7 +40,9 @@ export class SqliteDeadLetterStore implements DeadLetterStore {
          parked_at = excluded.parked_at, status = 'parked', resolved_at = NULL`,
     );
     this.select = db.prepare('SELECT * FROM dead_letters WHERE consumer = ? AND event_id = ?').safeIntegers();
-    this.resolveOne = db.prepare(`UPDATE dead_letters SET status = 'resolved', resolved_at = ? WHERE consumer = ? AND event_id = ?`);
+    this.resolveOne = db.prepare(
+      `UPDATE dead_letters SET status = 'resolved', resolved_at = ? WHERE consumer = ? AND event_id = ?`,
+    );
   }
 
   async park(letter: NewDeadLetter): Promise<void> {
@@ -49,7 +51,9 @@ export class SqliteDeadLetterStore implements DeadLetterStore {
 
   async list(filter: { consumer?: string; status?: DeadLetter['status'] } = {}): Promise<DeadLetter[]> {
     const rows = this.db
-      .prepare(`SELECT * FROM dead_letters WHERE (@consumer IS NULL OR consumer = @consumer) AND (@status IS NULL OR status = @status) ORDER BY position`)
+      .prepare(
+        `SELECT * FROM dead_letters WHERE (@consumer IS NULL OR consumer = @consumer) AND (@status IS NULL OR status = @status) ORDER BY position`,
+      )
       .safeIntegers()
       .all({ consumer: filter.consumer ?? null, status: filter.status ?? null }) as Row[];
     return rows.map(toLetter);

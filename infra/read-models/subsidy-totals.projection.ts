@@ -23,8 +23,17 @@ export function ensureSubsidyTotalsSchema(db: Database.Database): void {
   CREATE INDEX IF NOT EXISTS subsidy_grants_by_year_region ON subsidy_grants (decision_year, region, kind, amount);`);
 }
 
-interface Included { readonly applicationId: string; readonly region: string; readonly decision: { readonly date: string } }
-interface Granted { readonly applicationId: string; readonly kind: 'relocation' | 'rent'; readonly amount: number; readonly grantedAt: string }
+interface Included {
+  readonly applicationId: string;
+  readonly region: string;
+  readonly decision: { readonly date: string };
+}
+interface Granted {
+  readonly applicationId: string;
+  readonly kind: 'relocation' | 'rent';
+  readonly amount: number;
+  readonly grantedAt: string;
+}
 
 /**
  * One row per subsidy granted (an application gets each kind once), with the region and the year of
@@ -39,10 +48,15 @@ export class SubsidyTotalsProjection implements Projection {
   private readonly decisionOf: Database.Statement;
   private readonly grant: Database.Statement;
 
-  constructor(db: Database.Database, private readonly registry: EventTypeRegistry) {
+  constructor(
+    db: Database.Database,
+    private readonly registry: EventTypeRegistry,
+  ) {
     ensureSubsidyTotalsSchema(db);
     this.decided = db.prepare('INSERT INTO subsidy_decisions VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
-    this.decisionOf = db.prepare('SELECT region, decision_year AS year FROM subsidy_decisions WHERE application_id = ?');
+    this.decisionOf = db.prepare(
+      'SELECT region, decision_year AS year FROM subsidy_decisions WHERE application_id = ?',
+    );
     this.grant = db.prepare('INSERT INTO subsidy_grants VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING');
   }
 
@@ -55,8 +69,12 @@ export class SubsidyTotalsProjection implements Projection {
       const { applicationId, kind, amount, grantedAt } = event.data as Granted;
       const decision = this.decisionOf.get(applicationId) as { region: string; year: number } | undefined;
       // A subsidy follows an inclusion in the same stream; without one the history is inconsistent.
-      if (!decision) throw new Error(`subsidy-totals: SubsidyGranted ${event.eventId} follows no ApplicationIncluded of ${applicationId}`);
-      if (!Number.isSafeInteger(amount)) throw new Error(`subsidy-totals: amount ${amount} of ${event.eventId} is not whole tenge`);
+      if (!decision)
+        throw new Error(
+          `subsidy-totals: SubsidyGranted ${event.eventId} follows no ApplicationIncluded of ${applicationId}`,
+        );
+      if (!Number.isSafeInteger(amount))
+        throw new Error(`subsidy-totals: amount ${amount} of ${event.eventId} is not whole tenge`);
       this.grant.run(applicationId, kind, decision.region, decision.year, amount, utcInstant(grantedAt), event.eventId);
     }
   }

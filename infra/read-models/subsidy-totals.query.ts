@@ -18,7 +18,13 @@ export interface SubsidyTotals {
   readonly grandTotal: { readonly count: number; readonly amount: number };
 }
 
-interface Row { region: string; year: bigint; kind: SubsidyTotal['kind']; count: bigint; amount: bigint }
+interface Row {
+  region: string;
+  year: bigint;
+  kind: SubsidyTotal['kind'];
+  count: bigint;
+  amount: bigint;
+}
 
 /** Sums of the subsidies granted, per region, decision year and kind, read in 64-bit integers. */
 export class SubsidyTotalsQuery {
@@ -26,9 +32,13 @@ export class SubsidyTotalsQuery {
 
   constructor(db: Database.Database) {
     ensureSubsidyTotalsSchema(db);
-    this.select = db.prepare(`SELECT region, decision_year AS year, kind, COUNT(*) AS count, SUM(amount) AS amount
+    this.select = db
+      .prepare(
+        `SELECT region, decision_year AS year, kind, COUNT(*) AS count, SUM(amount) AS amount
       FROM subsidy_grants WHERE (@year IS NULL OR decision_year = @year) AND (@region IS NULL OR region = @region)
-      GROUP BY decision_year, region, kind ORDER BY decision_year, region, kind`).safeIntegers();
+      GROUP BY decision_year, region, kind ORDER BY decision_year, region, kind`,
+      )
+      .safeIntegers();
   }
 
   totals(filter: { readonly year?: number; readonly region?: string } = {}): SubsidyTotals {
@@ -38,7 +48,13 @@ export class SubsidyTotalsQuery {
     const totals = rows.map((row) => {
       count += row.count;
       amount += row.amount;
-      return { region: row.region, year: toSafeNumber(row.year), kind: row.kind, count: toSafeNumber(row.count), amount: toSafeNumber(row.amount) };
+      return {
+        region: row.region,
+        year: toSafeNumber(row.year),
+        kind: row.kind,
+        count: toSafeNumber(row.count),
+        amount: toSafeNumber(row.amount),
+      };
     });
     return { totals, grandTotal: { count: toSafeNumber(count), amount: toSafeNumber(amount) } };
   }

@@ -65,7 +65,8 @@ export class EdsVerifier {
   verify(check: EdsCheck): SignatureVerification {
     let bundle: X509Certificate[];
     try {
-      if (typeof check.certificatePem !== 'string' || check.certificatePem.length > MAX_CERTIFICATE_PEM_CHARS) return fail(EdsFailure.MalformedCertificate);
+      if (typeof check.certificatePem !== 'string' || check.certificatePem.length > MAX_CERTIFICATE_PEM_CHARS)
+        return fail(EdsFailure.MalformedCertificate);
       bundle = parsePemCertificates(check.certificatePem);
     } catch {
       return fail(EdsFailure.MalformedCertificate);
@@ -83,7 +84,8 @@ export class EdsVerifier {
     const chain = this.chainToTrust(signer, intermediates);
     if (!chain) return fail(EdsFailure.NotTrusted);
     try {
-      if (!chain.every((certificate) => isValidAt(certificate, signedAt))) return fail(EdsFailure.NotValidAtSigningTime);
+      if (!chain.every((certificate) => isValidAt(certificate, signedAt)))
+        return fail(EdsFailure.NotValidAtSigningTime);
     } catch {
       return fail(EdsFailure.MalformedCertificate);
     }
@@ -98,7 +100,12 @@ export class EdsVerifier {
       matches =
         algorithm === 'RSA-SHA256'
           ? verifySignature('sha256', data, { key: signer.publicKey, padding: constants.RSA_PKCS1_PADDING }, signature)
-          : verifySignature('sha256', data, { key: signer.publicKey, dsaEncoding: signature.length === 64 ? 'ieee-p1363' : 'der' }, signature);
+          : verifySignature(
+              'sha256',
+              data,
+              { key: signer.publicKey, dsaEncoding: signature.length === 64 ? 'ieee-p1363' : 'der' },
+              signature,
+            );
     } catch {
       return fail(EdsFailure.MalformedSignature);
     }
@@ -124,7 +131,9 @@ export class EdsVerifier {
     for (let depth = 0; depth <= MAX_CHAIN_DEPTH; depth++) {
       const anchor = this.trusted.find((ca) => issuedBy(current, ca));
       if (anchor) return [...chain, anchor];
-      const next = intermediates.find((candidate) => candidate.ca && !chain.includes(candidate) && issuedBy(current, candidate));
+      const next = intermediates.find(
+        (candidate) => candidate.ca && !chain.includes(candidate) && issuedBy(current, candidate),
+      );
       if (!next) return null;
       chain.push(next);
       current = next;
@@ -145,8 +154,10 @@ function issuedBy(certificate: X509Certificate, issuer: X509Certificate): boolea
 function algorithmOf(certificate: X509Certificate): EdsAlgorithm | 'unsupported' {
   try {
     const key = certificate.publicKey;
-    if (key.asymmetricKeyType === 'rsa') return (key.asymmetricKeyDetails?.modulusLength ?? 0) >= MIN_RSA_BITS ? 'RSA-SHA256' : 'unsupported';
-    if (key.asymmetricKeyType === 'ec') return key.asymmetricKeyDetails?.namedCurve === 'prime256v1' ? 'ECDSA-P256-SHA256' : 'unsupported';
+    if (key.asymmetricKeyType === 'rsa')
+      return (key.asymmetricKeyDetails?.modulusLength ?? 0) >= MIN_RSA_BITS ? 'RSA-SHA256' : 'unsupported';
+    if (key.asymmetricKeyType === 'ec')
+      return key.asymmetricKeyDetails?.namedCurve === 'prime256v1' ? 'ECDSA-P256-SHA256' : 'unsupported';
     return 'unsupported';
   } catch {
     // OpenSSL cannot load the key (e.g. a GOST key): nothing here can verify it.

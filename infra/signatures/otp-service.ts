@@ -72,16 +72,20 @@ export class OtpService {
     private readonly clock: Clock,
     options: OtpServiceOptions,
   ) {
-    this.secret = typeof options.secret === 'string' ? Buffer.from(options.secret, 'utf8') : Buffer.from(options.secret);
-    if (this.secret.length < OTP_MIN_SECRET_BYTES) throw new Error(`OTP secret must be at least ${OTP_MIN_SECRET_BYTES} bytes`);
+    this.secret =
+      typeof options.secret === 'string' ? Buffer.from(options.secret, 'utf8') : Buffer.from(options.secret);
+    if (this.secret.length < OTP_MIN_SECRET_BYTES)
+      throw new Error(`OTP secret must be at least ${OTP_MIN_SECRET_BYTES} bytes`);
     this.ttlMs = options.ttlMs ?? OTP_TTL_MS;
     this.maxAttempts = options.maxAttempts ?? OTP_MAX_ATTEMPTS;
     if (!(Number.isInteger(this.ttlMs) && this.ttlMs > 0)) throw new Error('OTP ttlMs must be a positive integer');
-    if (!(Number.isInteger(this.maxAttempts) && this.maxAttempts > 0)) throw new Error('OTP maxAttempts must be a positive integer');
+    if (!(Number.isInteger(this.maxAttempts) && this.maxAttempts > 0))
+      throw new Error('OTP maxAttempts must be a positive integer');
   }
 
   issue(binding: OtpBinding): IssuedOtp {
-    if (typeof binding.applicationId !== 'string' || binding.applicationId === '') throw new Error('OTP: applicationId is required');
+    if (typeof binding.applicationId !== 'string' || binding.applicationId === '')
+      throw new Error('OTP: applicationId is required');
     if (!isValidIin(binding.iin)) throw new Error('OTP: iin is not a valid IIN');
     if (typeof binding.digest !== 'string' || binding.digest === '') throw new Error('OTP: digest is required');
     const now = this.clock.now();
@@ -126,16 +130,29 @@ export class OtpService {
 
       const presented = this.mac(record.otpRequestId, record, typeof attempt.code === 'string' ? attempt.code : '');
       const expected = Buffer.from(record.codeMac, 'hex');
-      if (expected.length !== presented.length || !timingSafeEqual(expected, presented)) return failed(OtpFailure.WrongCode);
+      if (expected.length !== presented.length || !timingSafeEqual(expected, presented))
+        return failed(OtpFailure.WrongCode);
 
       if (!this.store.markUsed(record.otpRequestId, now.toISOString())) return fail(OtpFailure.AlreadyUsed);
-      return { valid: true, otpRequestId: record.otpRequestId, issuedAt: record.issuedAt, verifiedAt: now.toISOString() };
+      return {
+        valid: true,
+        otpRequestId: record.otpRequestId,
+        issuedAt: record.issuedAt,
+        verifiedAt: now.toISOString(),
+      };
     });
   }
 
   private mac(otpRequestId: string, binding: OtpBinding, code: string): Buffer {
     // A JSON array is an unambiguous encoding of the fields (no separator can be smuggled in).
-    const message = JSON.stringify(['kandas-otp/v1', otpRequestId, binding.applicationId, binding.iin, binding.digest, code]);
+    const message = JSON.stringify([
+      'kandas-otp/v1',
+      otpRequestId,
+      binding.applicationId,
+      binding.iin,
+      binding.digest,
+      code,
+    ]);
     return createHmac('sha256', this.secret).update(message, 'utf8').digest();
   }
 }

@@ -20,7 +20,8 @@ export class SignatureVerifierAdapter implements SignatureVerifier {
 
   async verify(check: SignatureCheck): Promise<SignatureVerification> {
     const proof = check.proof;
-    if (!proof || (proof.method !== 'otp' && proof.method !== 'eds')) return fail(SignatureRoutingFailure.UnknownMethod);
+    if (!proof || (proof.method !== 'otp' && proof.method !== 'eds'))
+      return fail(SignatureRoutingFailure.UnknownMethod);
     if (check.method !== proof.method) return fail(SignatureRoutingFailure.MethodMismatch);
 
     if (proof.method === 'otp') {
@@ -32,7 +33,10 @@ export class SignatureVerifierAdapter implements SignatureVerifier {
         digest: check.digest,
       });
       if (!result.valid) return fail(result.reason);
-      return { valid: true, evidence: { otpRequestId: result.otpRequestId, issuedAt: result.issuedAt, verifiedAt: result.verifiedAt } };
+      return {
+        valid: true,
+        evidence: { otpRequestId: result.otpRequestId, issuedAt: result.issuedAt, verifiedAt: result.verifiedAt },
+      };
     }
 
     return this.eds.verify({

@@ -63,7 +63,9 @@ export class SqliteOtpStore {
          locked_at = CASE WHEN locked_at IS NULL AND attempts + 1 >= max_attempts THEN @at ELSE locked_at END
        WHERE otp_request_id = @id`,
     );
-    this.markUsedRow = db.prepare('UPDATE otp_requests SET used_at = @at WHERE otp_request_id = @id AND used_at IS NULL');
+    this.markUsedRow = db.prepare(
+      'UPDATE otp_requests SET used_at = @at WHERE otp_request_id = @id AND used_at IS NULL',
+    );
     this.deleteExpired = db.prepare('DELETE FROM otp_requests WHERE expires_at < ?');
   }
 

@@ -22,7 +22,10 @@ export class TrustedCaError extends Error {
  */
 export function loadTrustedCas(variable: string, env: NodeJS.ProcessEnv = process.env): X509Certificate[] {
   const path = env[variable];
-  if (path === undefined || path.trim() === '') throw new TrustedCaError(`Environment variable ${variable}: must name a PEM file or a directory of trusted CA certificates`);
+  if (path === undefined || path.trim() === '')
+    throw new TrustedCaError(
+      `Environment variable ${variable}: must name a PEM file or a directory of trusted CA certificates`,
+    );
   let files: string[];
   try {
     files = statSync(path).isDirectory()
@@ -34,7 +37,8 @@ export function loadTrustedCas(variable: string, env: NodeJS.ProcessEnv = proces
   } catch (error) {
     throw new TrustedCaError(`Environment variable ${variable}: cannot read ${path}: ${(error as Error).message}`);
   }
-  if (files.length === 0) throw new TrustedCaError(`Environment variable ${variable}: no .pem, .crt or .cer file in ${path}`);
+  if (files.length === 0)
+    throw new TrustedCaError(`Environment variable ${variable}: no .pem, .crt or .cer file in ${path}`);
   return files.flatMap((file) => {
     let text: string;
     try {
@@ -55,7 +59,10 @@ export function parseTrustedCas(pem: string, source = 'trusted CA PEM'): X509Cer
     throw new TrustedCaError(`${source}: ${(error as Error).message}`);
   }
   for (const certificate of certificates) {
-    if (!certificate.ca) throw new TrustedCaError(`${source}: "${oneLineName(certificate.subject)}" is not a CA certificate (basicConstraints cA is not set)`);
+    if (!certificate.ca)
+      throw new TrustedCaError(
+        `${source}: "${oneLineName(certificate.subject)}" is not a CA certificate (basicConstraints cA is not set)`,
+      );
   }
   return certificates;
 }

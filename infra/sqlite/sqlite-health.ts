@@ -42,7 +42,11 @@ function freeSpace(file: string, minFreeBytes: number): StoreHealth {
   const disk = statfsSync(dirname(resolve(file)));
   const free = disk.bavail * disk.bsize;
   if (free >= minFreeBytes) return { ok: true };
-  return { ok: false, fault: 'disk-full', detail: `only ${megabytes(free)} free on the disk holding ${file}, at least ${megabytes(minFreeBytes)} needed; free space` };
+  return {
+    ok: false,
+    fault: 'disk-full',
+    detail: `only ${megabytes(free)} free on the disk holding ${file}, at least ${megabytes(minFreeBytes)} needed; free space`,
+  };
 }
 
 function megabytes(bytes: number): string {

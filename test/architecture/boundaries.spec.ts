@@ -22,12 +22,16 @@ describe('dependency boundaries', () => {
   });
 
   it('nothing outside apps/ imports an app, and infra/ never reaches into apps/', () => {
-    const offending = ['domain', 'libs', 'infra'].flatMap(importsUnder).filter(({ specifier }) => /(^|\/)apps\//.test(specifier));
+    const offending = ['domain', 'libs', 'infra']
+      .flatMap(importsUnder)
+      .filter(({ specifier }) => /(^|\/)apps\//.test(specifier));
     expect(offending).toEqual([]);
   });
 
   it('domain/ reads no clock and no environment: time and settings come in with the command', () => {
-    const offending = sourceFiles(join(repoRoot, 'domain')).filter((file) => /\bnew Date\(\)|Date\.now\(|DateTime\.now\(|process\.env/.test(readFileSync(file, 'utf8')));
+    const offending = sourceFiles(join(repoRoot, 'domain')).filter((file) =>
+      /\bnew Date\(\)|Date\.now\(|DateTime\.now\(|process\.env/.test(readFileSync(file, 'utf8')),
+    );
     expect(offending).toEqual([]);
   });
 });

@@ -22,14 +22,28 @@ describe('the content an event hash covers', () => {
   it('is the canonical JSON of the stored row, for any JSON data and metadata', () => {
     const json = fc.jsonValue({ maxDepth: 4 });
     fc.assert(
-      fc.property(json, json, fc.constantFrom('__proto__', 'constructor', '10', '2', '\ud800', 'é', 'e\u0301'), (data, metadata, key) => {
-        const withKey = { [key]: data, other: metadata };
-        for (const [d, m] of [[data, metadata], [withKey, metadata], [data, withKey]] as const) {
-          const row = fields(d, m);
-          const reference = canonicalJson({ ...row, position: '17', data: JSON.parse(row.data), metadata: JSON.parse(row.metadata) });
-          expect(eventContent(row)).toBe(reference);
-        }
-      }),
+      fc.property(
+        json,
+        json,
+        fc.constantFrom('__proto__', 'constructor', '10', '2', '\ud800', 'é', 'e\u0301'),
+        (data, metadata, key) => {
+          const withKey = { [key]: data, other: metadata };
+          for (const [d, m] of [
+            [data, metadata],
+            [withKey, metadata],
+            [data, withKey],
+          ] as const) {
+            const row = fields(d, m);
+            const reference = canonicalJson({
+              ...row,
+              position: '17',
+              data: JSON.parse(row.data),
+              metadata: JSON.parse(row.metadata),
+            });
+            expect(eventContent(row)).toBe(reference);
+          }
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -7,16 +7,48 @@ import { AuditTrail, ReviewDeadlineScheduledEvent, WORKFLOW_EVENT_TYPES } from '
 import { SqliteEventStore } from '@infra/event-store/sqlite/sqlite-event-store';
 import { APPLICATION_ID, history } from '../domain/application/fixtures';
 
-const metadata = { correlationId: 'c', causationId: 'c', commandId: 'c', actor: { id: 'review-saga', role: 'system' }, occurredAt: '2026-12-15T05:10:00.000Z' };
+const metadata = {
+  correlationId: 'c',
+  causationId: 'c',
+  commandId: 'c',
+  actor: { id: 'review-saga', role: 'system' },
+  occurredAt: '2026-12-15T05:10:00.000Z',
+};
 
 /** A history as an earlier release stored it: ReviewDeadlineScheduled at schema v1, without calendarProvisional. */
 function storedHistoryWithV1Deadline(): NewEvent[] {
   const [submitted, signed] = history.signed();
-  const v1Deadline = { applicationId: APPLICATION_ID, acceptedOn: '2026-12-15', dueOn: '2027-01-08', dueAt: '2027-01-08T13:30:00.000Z', atRiskOn: '2026-12-31', atRiskAt: '2026-12-31T13:30:00.000Z', calendarVersion: '2025.1+2026.1+2027.0-provisional' };
+  const v1Deadline = {
+    applicationId: APPLICATION_ID,
+    acceptedOn: '2026-12-15',
+    dueOn: '2027-01-08',
+    dueAt: '2027-01-08T13:30:00.000Z',
+    atRiskOn: '2026-12-31',
+    atRiskAt: '2026-12-31T13:30:00.000Z',
+    calendarVersion: '2025.1+2026.1+2027.0-provisional',
+  };
   return [
-    { eventId: '00000000-0000-4000-8000-0000000000a1', type: submitted!.type, schemaVersion: 1, data: submitted!.data, metadata },
-    { eventId: '00000000-0000-4000-8000-0000000000a2', type: signed!.type, schemaVersion: 1, data: signed!.data, metadata },
-    { eventId: '00000000-0000-4000-8000-0000000000a3', type: 'ReviewDeadlineScheduled', schemaVersion: 1, data: v1Deadline, metadata },
+    {
+      eventId: '00000000-0000-4000-8000-0000000000a1',
+      type: submitted!.type,
+      schemaVersion: 1,
+      data: submitted!.data,
+      metadata,
+    },
+    {
+      eventId: '00000000-0000-4000-8000-0000000000a2',
+      type: signed!.type,
+      schemaVersion: 1,
+      data: signed!.data,
+      metadata,
+    },
+    {
+      eventId: '00000000-0000-4000-8000-0000000000a3',
+      type: 'ReviewDeadlineScheduled',
+      schemaVersion: 1,
+      data: v1Deadline,
+      metadata,
+    },
   ];
 }
 
@@ -28,7 +60,9 @@ describe('event versioning: an old event is read as the current version', () => 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'kandas-versions-'));
     store = SqliteEventStore.open({ filename: join(dir, 'events.sqlite'), synchronous: 'NORMAL' });
-    await store.append(`application-${APPLICATION_ID}`, storedHistoryWithV1Deadline(), { expectedRevision: 'no-stream' });
+    await store.append(`application-${APPLICATION_ID}`, storedHistoryWithV1Deadline(), {
+      expectedRevision: 'no-stream',
+    });
   });
   afterEach(async () => {
     await store.close();
@@ -38,12 +72,19 @@ describe('event versioning: an old event is read as the current version', () => 
   it('keeps the stored event at v1, untouched', async () => {
     const stored = [];
     for await (const event of store.readStream(`application-${APPLICATION_ID}`)) stored.push(event);
-    expect(stored[2]).toMatchObject({ schemaVersion: 1, data: expect.not.objectContaining({ calendarProvisional: expect.anything() }) });
+    expect(stored[2]).toMatchObject({
+      schemaVersion: 1,
+      data: expect.not.objectContaining({ calendarProvisional: expect.anything() }),
+    });
   });
 
   it('upcasts it on read to v2, deriving calendarProvisional from the recorded calendar version', async () => {
     const [, , deadline] = await new AuditTrail(store, registry).applicationHistory(APPLICATION_ID);
-    expect(deadline).toMatchObject({ type: 'ReviewDeadlineScheduled', schemaVersion: 2, data: { dueOn: '2027-01-08', calendarProvisional: true } });
+    expect(deadline).toMatchObject({
+      type: 'ReviewDeadlineScheduled',
+      schemaVersion: 2,
+      data: { dueOn: '2027-01-08', calendarProvisional: true },
+    });
   });
 
   it('folds the upcast event into the aggregate, and rehydrates it into its class for the saga', async () => {
@@ -57,7 +98,19 @@ describe('event versioning: an old event is read as the current version', () => 
   });
 
   it('derives "not provisional" when no year between acceptance and due date is provisional', () => {
-    expect(provisionalFromCalendarVersion({ calendarVersion: '2025.1+2026.1+2027.0-provisional', acceptedOn: '2026-03-02', dueOn: '2026-03-26' })).toBe(false);
-    expect(provisionalFromCalendarVersion({ calendarVersion: '2025.1+2026.1', acceptedOn: '2026-12-15', dueOn: '2027-01-08' })).toBe(false);
+    expect(
+      provisionalFromCalendarVersion({
+        calendarVersion: '2025.1+2026.1+2027.0-provisional',
+        acceptedOn: '2026-03-02',
+        dueOn: '2026-03-26',
+      }),
+    ).toBe(false);
+    expect(
+      provisionalFromCalendarVersion({
+        calendarVersion: '2025.1+2026.1',
+        acceptedOn: '2026-12-15',
+        dueOn: '2027-01-08',
+      }),
+    ).toBe(false);
   });
 });

@@ -5,8 +5,17 @@ import { EVENT_TYPE_REGISTRY } from '@libs/event-sourcing-nest';
 import { EventTypeRegistry, RecordedEvent, StoredEvent } from '@libs/event-sourcing';
 import type { EventStore } from '@libs/event-sourcing';
 import {
-  DISCLOSURE_EVENT_TYPES, DISCLOSURE_STREAM, EXPORT_COLUMNS, ExportFormat, ExportSelection, exportEvents, InvalidExportRequestError,
-  maskNames, ParsedExportArgs, runExportCommand, UnmaskGrant,
+  DISCLOSURE_EVENT_TYPES,
+  DISCLOSURE_STREAM,
+  EXPORT_COLUMNS,
+  ExportFormat,
+  ExportSelection,
+  exportEvents,
+  InvalidExportRequestError,
+  maskNames,
+  ParsedExportArgs,
+  runExportCommand,
+  UnmaskGrant,
 } from '@libs/workflow';
 import { InMemoryEventStore } from '@infra/event-store/in-memory/in-memory-event-store';
 import { APPLICANT_IIN, SPOUSE_IIN } from '../domain/application/fixtures';
@@ -32,8 +41,11 @@ describe('exporting events for auditors', () => {
   let to: string;
 
   const run = async (selection: ExportSelection, format: ExportFormat = 'jsonl', unmask?: UnmaskGrant) =>
-    collect(await exportEvents({ store: h.store, registry, selection, format, unmask, now: h.clock.now(), actor: ADMIN }));
-  const rows = async (selection: ExportSelection) => (await run(selection)).map((line) => JSON.parse(line) as Record<string, unknown>);
+    collect(
+      await exportEvents({ store: h.store, registry, selection, format, unmask, now: h.clock.now(), actor: ADMIN }),
+    );
+  const rows = async (selection: ExportSelection) =>
+    (await run(selection)).map((line) => JSON.parse(line) as Record<string, unknown>);
   const disclosures = () => h.events(DISCLOSURE_STREAM);
 
   beforeAll(async () => {
@@ -55,18 +67,37 @@ describe('exporting events for auditors', () => {
     const lines = await run({ stream: `application-${id}` });
     const parsed = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(parsed.map((row) => row.type)).toEqual([
-      'ApplicationSubmitted', 'ApplicationSigned', 'ReviewDeadlineScheduled', 'ReviewStarted', 'ApplicationReviewed',
-      'ApplicationIncluded', 'SubsidyGranted', 'SubsidyGranted',
+      'ApplicationSubmitted',
+      'ApplicationSigned',
+      'ReviewDeadlineScheduled',
+      'ReviewStarted',
+      'ApplicationReviewed',
+      'ApplicationIncluded',
+      'SubsidyGranted',
+      'SubsidyGranted',
     ]);
     for (const row of parsed) {
       expect(Object.keys(row)).toEqual([...EXPORT_COLUMNS]);
       expect(row.position).toEqual(expect.stringMatching(/^\d+$/));
     }
     expect(parsed.map((row) => row.revision)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
-    expect(parsed[0]).toMatchObject({ streamId: `application-${id}`, actor: { id: 'egov', role: 'portal' }, schemaVersion: 1, occurredAt: '2026-03-02T06:00:00.000Z' });
+    expect(parsed[0]).toMatchObject({
+      streamId: `application-${id}`,
+      actor: { id: 'egov', role: 'portal' },
+      schemaVersion: 1,
+      occurredAt: '2026-03-02T06:00:00.000Z',
+    });
     const stored = await h.events(`application-${id}`);
-    expect(parsed.map((row) => [row.eventId, row.commandId, row.correlationId, row.causationId, row.recordedAt])).toEqual(
-      stored.map((e) => [e.eventId, e.metadata.commandId, e.metadata.correlationId, e.metadata.causationId, e.recordedAt]),
+    expect(
+      parsed.map((row) => [row.eventId, row.commandId, row.correlationId, row.causationId, row.recordedAt]),
+    ).toEqual(
+      stored.map((e) => [
+        e.eventId,
+        e.metadata.commandId,
+        e.metadata.correlationId,
+        e.metadata.causationId,
+        e.recordedAt,
+      ]),
     );
   });
 
@@ -74,7 +105,8 @@ describe('exporting events for auditors', () => {
     const text = (await run({ from: '2026-01-01T00:00:00Z', to: '2027-01-01T00:00:00Z' })).join('\n');
     expect(text).not.toContain(APPLICANT_IIN);
     expect(text).not.toContain(SPOUSE_IIN);
-    for (const line of text.split('\n')) expect(JSON.stringify((JSON.parse(line) as { data: unknown }).data)).not.toMatch(/"\d{12}"/);
+    for (const line of text.split('\n'))
+      expect(JSON.stringify((JSON.parse(line) as { data: unknown }).data)).not.toMatch(/"\d{12}"/);
     for (const part of NAME_PARTS) expect(text).not.toContain(part);
     expect(text).toContain(`${APPLICANT_IIN.slice(0, 2)}********${APPLICANT_IIN.slice(10)}`);
     expect(text).toContain('"lastName":"Н***","firstName":"Е***","patronymic":"С***"');
@@ -101,7 +133,11 @@ describe('exporting events for auditors', () => {
     const caused = await rows({ correlationId: reviewed.correlationId as string });
     expect(caused.every((row) => row.correlationId === reviewed.correlationId)).toBe(true);
     expect(caused.map((row) => [row.streamId, row.type])).toEqual(
-      expect.arrayContaining([[`application-${id}`, 'ApplicationReviewed'], ['regional-quota-pavlodar-2026-kandas', 'SeatsReserved'], [`application-${id}`, 'ApplicationIncluded']]),
+      expect.arrayContaining([
+        [`application-${id}`, 'ApplicationReviewed'],
+        ['regional-quota-pavlodar-2026-kandas', 'SeatsReserved'],
+        [`application-${id}`, 'ApplicationIncluded'],
+      ]),
     );
     expect(await rows({ correlationId: '00000000-0000-4000-8000-000000000000' })).toEqual([]);
   });
@@ -110,25 +146,47 @@ describe('exporting events for auditors', () => {
     const period = await rows({ from, to });
     const expected = (await h.allEvents()).filter((e) => e.metadata.occurredAt >= from && e.metadata.occurredAt < to);
     expect(period.map((row) => row.eventId)).toEqual(expected.map((e) => e.eventId));
-    expect(period.map((row) => row.type)).toEqual(expect.arrayContaining(['ApplicationSubmitted', 'ApplicationSigned']));
+    expect(period.map((row) => row.type)).toEqual(
+      expect.arrayContaining(['ApplicationSubmitted', 'ApplicationSigned']),
+    );
     expect(period.some((row) => row.type === 'ApplicationReviewed' || row.type === 'QuotaCapacitySet')).toBe(false);
     const exactly = await rows({ from: '2026-03-02T06:00:00.000Z', to: '2026-03-02T06:00:00.000Z' });
     expect(exactly).toEqual([]);
   });
 
   it('refuses a malformed selection', async () => {
-    const bad = (selection: unknown) => exportEvents({ store: h.store, registry, selection: selection as ExportSelection, format: 'jsonl', now: h.clock.now(), actor: ADMIN });
+    const bad = (selection: unknown) =>
+      exportEvents({
+        store: h.store,
+        registry,
+        selection: selection as ExportSelection,
+        format: 'jsonl',
+        now: h.clock.now(),
+        actor: ADMIN,
+      });
     await expect(bad({})).rejects.toBeInstanceOf(InvalidExportRequestError);
     await expect(bad({ stream: 'a', correlationId: 'b' })).rejects.toBeInstanceOf(InvalidExportRequestError);
-    await expect(bad({ from: 'yesterday', to: '2026-03-02T06:00:00Z' })).rejects.toBeInstanceOf(InvalidExportRequestError);
-    await expect(bad({ from: '2026-03-03T00:00:00Z', to: '2026-03-02T00:00:00Z' })).rejects.toBeInstanceOf(InvalidExportRequestError);
+    await expect(bad({ from: 'yesterday', to: '2026-03-02T06:00:00Z' })).rejects.toBeInstanceOf(
+      InvalidExportRequestError,
+    );
+    await expect(bad({ from: '2026-03-03T00:00:00Z', to: '2026-03-02T00:00:00Z' })).rejects.toBeInstanceOf(
+      InvalidExportRequestError,
+    );
   });
 
   it('exports in clear with a grant, and records exactly one disclosure before any line', async () => {
     const before = (await disclosures()).length;
     const grant = { grantedBy: 'admin-1', reason: 'Court request No. 12/345' };
     const selection = { stream: `application-${id}` };
-    const lines = await exportEvents({ store: h.store, registry, selection, format: 'jsonl', unmask: grant, now: h.clock.now(), actor: ADMIN });
+    const lines = await exportEvents({
+      store: h.store,
+      registry,
+      selection,
+      format: 'jsonl',
+      unmask: grant,
+      now: h.clock.now(),
+      actor: ADMIN,
+    });
     const recorded = await disclosures();
     expect(recorded).toHaveLength(before + 1);
     const text = (await collect(lines)).join('\n');
@@ -139,7 +197,14 @@ describe('exporting events for auditors', () => {
     expect(disclosed).toMatchObject({
       type: 'PersonalDataDisclosed',
       schemaVersion: 1,
-      data: { selection, format: 'jsonl', grantedBy: 'admin-1', reason: 'Court request No. 12/345', requestedBy: ADMIN, disclosedAt: '2026-03-10T06:00:00.000Z' },
+      data: {
+        selection,
+        format: 'jsonl',
+        grantedBy: 'admin-1',
+        reason: 'Court request No. 12/345',
+        requestedBy: ADMIN,
+        disclosedAt: '2026-03-10T06:00:00.000Z',
+      },
       metadata: { actor: ADMIN, occurredAt: '2026-03-10T06:00:00.000Z' },
     });
     const { commandId, correlationId, causationId } = disclosed.metadata;
@@ -154,7 +219,16 @@ describe('exporting events for auditors', () => {
 
   it('refuses an unmask without its grant, and records nothing', async () => {
     const before = (await disclosures()).length;
-    const attempt = (unmask: UnmaskGrant) => exportEvents({ store: h.store, registry, selection: { stream: `application-${id}` }, format: 'csv', unmask, now: h.clock.now(), actor: ADMIN });
+    const attempt = (unmask: UnmaskGrant) =>
+      exportEvents({
+        store: h.store,
+        registry,
+        selection: { stream: `application-${id}` },
+        format: 'csv',
+        unmask,
+        now: h.clock.now(),
+        actor: ADMIN,
+      });
     await expect(attempt({ grantedBy: '', reason: 'audit' })).rejects.toBeInstanceOf(InvalidExportRequestError);
     await expect(attempt({ grantedBy: 'admin-1', reason: '  ' })).rejects.toBeInstanceOf(InvalidExportRequestError);
     await expect(attempt({} as UnmaskGrant)).rejects.toBeInstanceOf(InvalidExportRequestError);
@@ -172,7 +246,11 @@ describe('exporting events for auditors', () => {
     it('refuses --unmask without --granted-by and --reason, before recording anything', async () => {
       const before = (await disclosures()).length;
       // The CLI refuses these arguments (exit 2) before the export runs, so before anything is recorded.
-      for (const args of [['--stream', `application-${id}`, '--unmask'], ['--stream', `application-${id}`, '--unmask', '--granted-by', 'admin-1'], ['--stream', `application-${id}`, '--unmask', '--reason', 'x']]) {
+      for (const args of [
+        ['--stream', `application-${id}`, '--unmask'],
+        ['--stream', `application-${id}`, '--unmask', '--granted-by', 'admin-1'],
+        ['--stream', `application-${id}`, '--unmask', '--reason', 'x'],
+      ]) {
         expect(parseExportArgs(args)).toEqual(expect.stringContaining('--unmask needs --granted-by'));
       }
       expect(await disclosures()).toHaveLength(before);
@@ -183,7 +261,9 @@ describe('exporting events for auditors', () => {
 
     it('prints masked JSON Lines to stdout, and writes CSV in clear to --out with CRLF, recording the grant', async () => {
       const printed: string[] = [];
-      expect(await runExportCommand(deps(), parsed(['--stream', `application-${id}`]), (line) => printed.push(line))).toBe(0);
+      expect(
+        await runExportCommand(deps(), parsed(['--stream', `application-${id}`]), (line) => printed.push(line)),
+      ).toBe(0);
       expect(printed).toHaveLength(8);
       expect(printed.join('\n')).not.toContain(APPLICANT_IIN);
 
@@ -191,7 +271,19 @@ describe('exporting events for auditors', () => {
       try {
         const before = (await disclosures()).length;
         const out = join(dir, 'out.csv');
-        const args = ['--correlation', (printed.map((l) => JSON.parse(l) as { correlationId: string }))[0]!.correlationId, '--format', 'csv', '--unmask', '--granted-by', 'admin-1', '--reason', 'inspection', '--out', out];
+        const args = [
+          '--correlation',
+          printed.map((l) => JSON.parse(l) as { correlationId: string })[0]!.correlationId,
+          '--format',
+          'csv',
+          '--unmask',
+          '--granted-by',
+          'admin-1',
+          '--reason',
+          'inspection',
+          '--out',
+          out,
+        ];
         const messages: string[] = [];
         expect(await runExportCommand(deps(), parsed(args), (line) => messages.push(line))).toBe(0);
         const text = readFileSync(out, 'utf8');
@@ -201,7 +293,12 @@ describe('exporting events for auditors', () => {
         expect(messages.join('\n')).toMatch(/Exported \d+ event\(s\) as csv IN CLEAR/);
         const recorded = await disclosures();
         expect(recorded).toHaveLength(before + 1);
-        expect(recorded[recorded.length - 1]!.data).toMatchObject({ grantedBy: 'admin-1', reason: 'inspection', format: 'csv', requestedBy: { id: 'cli:test', role: 'cli' } });
+        expect(recorded[recorded.length - 1]!.data).toMatchObject({
+          grantedBy: 'admin-1',
+          reason: 'inspection',
+          format: 'csv',
+          requestedBy: { id: 'cli:test', role: 'cli' },
+        });
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
@@ -219,14 +316,41 @@ describe('CSV quoting of awkward values', () => {
   beforeAll(async () => {
     store = new InMemoryEventStore();
     const commandId = '11111111-1111-4111-8111-111111111111';
-    await store.append('notes-1', [{
-      eventId: '22222222-2222-4222-8222-222222222222', type: 'PersonNoted', schemaVersion: 1, data: { person, note, iin: APPLICANT_IIN },
-      metadata: { actor: { id: 'officer-1', role: 'operator' }, commandId, correlationId: commandId, causationId: commandId, occurredAt: '2026-03-02T06:00:00.000Z' },
-    }], { expectedRevision: 'no-stream' });
+    await store.append(
+      'notes-1',
+      [
+        {
+          eventId: '22222222-2222-4222-8222-222222222222',
+          type: 'PersonNoted',
+          schemaVersion: 1,
+          data: { person, note, iin: APPLICANT_IIN },
+          metadata: {
+            actor: { id: 'officer-1', role: 'operator' },
+            commandId,
+            correlationId: commandId,
+            causationId: commandId,
+            occurredAt: '2026-03-02T06:00:00.000Z',
+          },
+        },
+      ],
+      { expectedRevision: 'no-stream' },
+    );
   });
 
   const csv = async (unmask?: UnmaskGrant) =>
-    (await collect(await exportEvents({ store, registry, selection: { stream: 'notes-1' }, format: 'csv', unmask, now: new Date('2026-03-02T07:00:00Z'), actor: ADMIN }))).join('\r\n') + '\r\n';
+    (
+      await collect(
+        await exportEvents({
+          store,
+          registry,
+          selection: { stream: 'notes-1' },
+          format: 'csv',
+          unmask,
+          now: new Date('2026-03-02T07:00:00Z'),
+          actor: ADMIN,
+        }),
+      )
+    ).join('\r\n') + '\r\n';
 
   it('quotes commas, quotes and newlines, and parses back to the same values', async () => {
     const text = await csv({ grantedBy: 'admin-1', reason: 'test' });
@@ -234,7 +358,11 @@ describe('CSV quoting of awkward values', () => {
     const records = parseCsv(text);
     expect(records).toHaveLength(2);
     expect(records[1]).toHaveLength(EXPORT_COLUMNS.length);
-    const data = JSON.parse(records[1]![EXPORT_COLUMNS.indexOf('data')]!) as { person: unknown; note: string; iin: string };
+    const data = JSON.parse(records[1]![EXPORT_COLUMNS.indexOf('data')]!) as {
+      person: unknown;
+      note: string;
+      iin: string;
+    };
     expect(data).toEqual({ person, note, iin: APPLICANT_IIN });
     const recorded: RecordedEvent[] = [];
     for await (const e of store.readStream(DISCLOSURE_STREAM)) recorded.push(e);
@@ -246,6 +374,9 @@ describe('CSV quoting of awkward values', () => {
     const data = JSON.parse(records[1]![EXPORT_COLUMNS.indexOf('data')]!) as { person: unknown; iin: string };
     expect(data.person).toEqual({ lastName: 'O***', firstName: 'A***', patronymic: 'Л***' });
     expect(data.iin).toBe(`${APPLICANT_IIN.slice(0, 2)}********${APPLICANT_IIN.slice(10)}`);
-    expect(maskNames({ list: [{ firstName: 'Әсел' }], other: { lastName: 7 } })).toEqual({ list: [{ firstName: 'Ә***' }], other: { lastName: 7 } });
+    expect(maskNames({ list: [{ firstName: 'Әсел' }], other: { lastName: 7 } })).toEqual({
+      list: [{ firstName: 'Ә***' }],
+      other: { lastName: 7 },
+    });
   });
 });

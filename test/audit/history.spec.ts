@@ -1,6 +1,17 @@
 import { EVENT_TYPE_REGISTRY } from '@libs/event-sourcing-nest';
 import { EventTypeRegistry, StoredEvent } from '@libs/event-sourcing';
-import { AuditStreamNotFoundError, AuditTrail, diffJson, InvalidAuditPointError, maskIins, printCorrelation, printDiff, printHistory, printStateAsOf, toPlainJson } from '@libs/workflow';
+import {
+  AuditStreamNotFoundError,
+  AuditTrail,
+  diffJson,
+  InvalidAuditPointError,
+  maskIins,
+  printCorrelation,
+  printDiff,
+  printHistory,
+  printStateAsOf,
+  toPlainJson,
+} from '@libs/workflow';
 import { InMemoryEventStore } from '@infra/event-store/in-memory/in-memory-event-store';
 import { APPLICANT_IIN } from '../domain/application/fixtures';
 import { SagaHarness } from '../saga/support/saga-harness';
@@ -17,7 +28,11 @@ describe('the audit trail over a real workflow history', () => {
   let h: SagaHarness;
   let audit: AuditTrail;
   let id: string;
-  const marks: Record<'beforeSubmission' | 'afterSigning' | 'afterDecision', string> = { beforeSubmission: '', afterSigning: '', afterDecision: '' };
+  const marks: Record<'beforeSubmission' | 'afterSigning' | 'afterDecision', string> = {
+    beforeSubmission: '',
+    afterSigning: '',
+    afterDecision: '',
+  };
 
   beforeAll(async () => {
     h = await SagaHarness.start();
@@ -37,8 +52,14 @@ describe('the audit trail over a real workflow history', () => {
   it('reads a history with every piece of metadata, positions as strings, in revision order', async () => {
     const history = await audit.applicationHistory(id);
     expect(history.map((e) => e.type)).toEqual([
-      'ApplicationSubmitted', 'ApplicationSigned', 'ReviewDeadlineScheduled', 'ReviewStarted', 'ApplicationReviewed',
-      'ApplicationIncluded', 'SubsidyGranted', 'SubsidyGranted',
+      'ApplicationSubmitted',
+      'ApplicationSigned',
+      'ReviewDeadlineScheduled',
+      'ReviewStarted',
+      'ApplicationReviewed',
+      'ApplicationIncluded',
+      'SubsidyGranted',
+      'SubsidyGranted',
     ]);
     expect(history.map((e) => e.revision)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     expect(history[0]).toEqual({
@@ -63,7 +84,9 @@ describe('the audit trail over a real workflow history', () => {
   });
 
   it('refuses an unknown stream', async () => {
-    await expect(audit.applicationHistory('00000000-0000-4000-8000-000000000000')).rejects.toBeInstanceOf(AuditStreamNotFoundError);
+    await expect(audit.applicationHistory('00000000-0000-4000-8000-000000000000')).rejects.toBeInstanceOf(
+      AuditStreamNotFoundError,
+    );
   });
 
   it('follows one correlation across the application and its quota stream, in global order', async () => {
@@ -85,8 +108,16 @@ describe('the audit trail over a real workflow history', () => {
 
   it('folds the application as of a revision', async () => {
     const signed = await audit.applicationAsOf(id, { revision: 1 });
-    expect(signed).toMatchObject({ streamId: `application-${id}`, revision: 1, position: expect.stringMatching(/^\d+$/), state: { status: 'signed' } });
-    expect((await audit.applicationAsOf(id, { revision: 5 }))!.state).toMatchObject({ status: 'included', personsCounted: 3 });
+    expect(signed).toMatchObject({
+      streamId: `application-${id}`,
+      revision: 1,
+      position: expect.stringMatching(/^\d+$/),
+      state: { status: 'signed' },
+    });
+    expect((await audit.applicationAsOf(id, { revision: 5 }))!.state).toMatchObject({
+      status: 'included',
+      personsCounted: 3,
+    });
     expect(await audit.applicationAsOf(id, { revision: 99 })).toBeNull();
   });
 
@@ -97,12 +128,23 @@ describe('the audit trail over a real workflow history', () => {
     expect(signed).toMatchObject({ state: { status: 'signed' } });
     expect([1, 2]).toContain(signed!.revision);
     const decided = await audit.applicationAsOf(id, { at: marks.afterDecision });
-    expect(decided).toMatchObject({ revision: 7, state: { status: 'included', subsidies: { relocation: expect.any(Object), rent: expect.any(Object) } } });
+    expect(decided).toMatchObject({
+      revision: 7,
+      state: { status: 'included', subsidies: { relocation: expect.any(Object), rent: expect.any(Object) } },
+    });
   });
 
   it('turns the quota state into plain JSON (no Map, no Set)', async () => {
     const opened = await audit.quotaAsOf('pavlodar', 2026, 'kandas', { revision: 0 });
-    expect(opened!.state).toEqual({ status: 'open', key: { region: 'pavlodar', year: 2026, category: 'kandas' }, capacity: 977, order: expect.any(Object), taken: 0, reservations: {}, declined: [] });
+    expect(opened!.state).toEqual({
+      status: 'open',
+      key: { region: 'pavlodar', year: 2026, category: 'kandas' },
+      capacity: 977,
+      order: expect.any(Object),
+      taken: 0,
+      reservations: {},
+      declined: [],
+    });
     const now = await audit.quotaAsOf('pavlodar', 2026, 'kandas', { at: marks.afterDecision });
     expect(now!.state).toMatchObject({ taken: 3, reservations: { [id]: 3 }, declined: [] });
     expect(JSON.parse(JSON.stringify(now))).toEqual(now);
@@ -111,8 +153,12 @@ describe('the audit trail over a real workflow history', () => {
   it('validates the point: exactly one of at and revision, a real instant', async () => {
     await expect(audit.applicationAsOf(id, {})).rejects.toBeInstanceOf(InvalidAuditPointError);
     await expect(audit.applicationAsOf(id, { at: 'yesterday' })).rejects.toMatchObject({ field: 'point' });
-    await expect(audit.applicationAsOf(id, { at: marks.afterSigning, revision: 1 })).rejects.toBeInstanceOf(InvalidAuditPointError);
-    await expect(audit.diff('application', id, { revision: 5 }, { revision: 1 })).rejects.toMatchObject({ field: 'to' });
+    await expect(audit.applicationAsOf(id, { at: marks.afterSigning, revision: 1 })).rejects.toBeInstanceOf(
+      InvalidAuditPointError,
+    );
+    await expect(audit.diff('application', id, { revision: 5 }, { revision: 1 })).rejects.toMatchObject({
+      field: 'to',
+    });
   });
 
   it('diffs two points: the events between them and the fields that changed', async () => {
@@ -136,7 +182,11 @@ describe('the audit trail over a real workflow history', () => {
     const lines: string[] = [];
     expect(await printHistory(audit, id, (line) => lines.push(line))).toBe(0);
     expect(lines).toHaveLength(8);
-    expect(lines[0]).toMatch(new RegExp(`^\\s*\\d+  application-${id}@0  ApplicationSubmitted\\s+2026-03-02T05:01:00.000Z  portal:egov  command \\S+$`));
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `^\\s*\\d+  application-${id}@0  ApplicationSubmitted\\s+2026-03-02T05:01:00.000Z  portal:egov  command \\S+$`,
+      ),
+    );
     const asOf: string[] = [];
     expect(await printStateAsOf(audit, id, { revision: 1 }, (line) => asOf.push(line))).toBe(0);
     expect(asOf.join('\n')).toContain('"status": "signed"');
@@ -162,7 +212,17 @@ describe('audit helpers', () => {
   });
 
   it('makes plain JSON deterministically and diffs nested fields', () => {
-    expect(toPlainJson({ m: new Map([['b', 1], ['a', 2]]), s: new Set(['y', 'x']), n: 10n, u: undefined })).toEqual({ m: { a: 2, b: 1 }, s: ['x', 'y'], n: '10' });
+    expect(
+      toPlainJson({
+        m: new Map([
+          ['b', 1],
+          ['a', 2],
+        ]),
+        s: new Set(['y', 'x']),
+        n: 10n,
+        u: undefined,
+      }),
+    ).toEqual({ m: { a: 2, b: 1 }, s: ['x', 'y'], n: '10' });
     expect(diffJson({ a: 1, b: { c: [1], d: 'x' } }, { a: 1, b: { c: [1, 2], e: true } })).toEqual([
       { path: 'b.c', before: [1], after: [1, 2] },
       { path: 'b.d', before: 'x', after: null },
@@ -172,12 +232,42 @@ describe('audit helpers', () => {
 
   it('reads every event upcast to its current schema, on any store', async () => {
     class Noted extends StoredEvent<{ text: string; by: string }> {}
-    const registry = new EventTypeRegistry().register({ type: 'Noted', schemaVersion: 2, eventClass: Noted, upcasters: { 1: (data) => ({ ...(data as object), by: 'unknown' }) } });
+    const registry = new EventTypeRegistry().register({
+      type: 'Noted',
+      schemaVersion: 2,
+      eventClass: Noted,
+      upcasters: { 1: (data) => ({ ...(data as object), by: 'unknown' }) },
+    });
     const store = new InMemoryEventStore();
-    const metadata = { correlationId: 'c-1', causationId: 'c-1', commandId: 'c-1', actor: { id: 'a', role: 'admin' }, occurredAt: '2026-03-02T05:00:00.000Z' };
-    await store.append('note-1', [{ eventId: '11111111-1111-4111-8111-111111111111', type: 'Noted', schemaVersion: 1, data: { text: 'old' }, metadata }], { expectedRevision: 'no-stream' });
+    const metadata = {
+      correlationId: 'c-1',
+      causationId: 'c-1',
+      commandId: 'c-1',
+      actor: { id: 'a', role: 'admin' },
+      occurredAt: '2026-03-02T05:00:00.000Z',
+    };
+    await store.append(
+      'note-1',
+      [
+        {
+          eventId: '11111111-1111-4111-8111-111111111111',
+          type: 'Noted',
+          schemaVersion: 1,
+          data: { text: 'old' },
+          metadata,
+        },
+      ],
+      { expectedRevision: 'no-stream' },
+    );
     const audit = new AuditTrail(store, registry);
-    expect(await audit.history('note-1')).toEqual([expect.objectContaining({ schemaVersion: 2, data: { text: 'old', by: 'unknown' }, correlationId: 'c-1', position: expect.any(String) })]);
+    expect(await audit.history('note-1')).toEqual([
+      expect.objectContaining({
+        schemaVersion: 2,
+        data: { text: 'old', by: 'unknown' },
+        correlationId: 'c-1',
+        position: expect.any(String),
+      }),
+    ]);
     expect((await audit.correlation('c-1')).map((e) => e.data)).toEqual([{ text: 'old', by: 'unknown' }]);
     await expect(audit.history('note-2')).rejects.toBeInstanceOf(AuditStreamNotFoundError);
   });

@@ -14,13 +14,22 @@ const TABLES = Object.values(READ_MODEL_TABLES).flat();
 /** Included, refused (grounds), refused (quota exhausted), withdrawn, breached then included late, still pending. */
 async function realisticHistory(h: SagaHarness): Promise<void> {
   await h.openQuota('pavlodar', 2026, 'kandas', 7);
-  const [included, refused, exhausted, withdrawn, breached] = [await submitAndSign(h), await submitAndSign(h), await submitAndSign(h), await submitAndSign(h), await submitAndSign(h)];
+  const [included, refused, exhausted, withdrawn, breached] = [
+    await submitAndSign(h),
+    await submitAndSign(h),
+    await submitAndSign(h),
+    await submitAndSign(h),
+    await submitAndSign(h),
+  ];
   await h.settle();
   h.clock.set('2026-03-10T06:00:00.000Z');
   await review(h, included, 'eligible');
   await h.settle();
   await review(h, refused, 'not-eligible');
-  await h.apply({ type: 'WithdrawApplication', applicationId: withdrawn, reason: 'The family stays' }, { id: 'egov', role: 'portal' });
+  await h.apply(
+    { type: 'WithdrawApplication', applicationId: withdrawn, reason: 'The family stays' },
+    { id: 'egov', role: 'portal' },
+  );
   await h.settle();
   await h.advanceTo('2026-03-26T13:30:01.000Z');
   await h.advanceTo('2026-03-27T05:00:00.000Z');
@@ -30,7 +39,9 @@ async function realisticHistory(h: SagaHarness): Promise<void> {
   await h.settle();
   await submitAndSign(h); // still waiting: its deadlines are pending
   await h.settle();
-  expect(await h.typesOf(breached)).toEqual(expect.arrayContaining(['ReviewSlaBreached', 'ReviewEscalated', 'ApplicationIncluded']));
+  expect(await h.typesOf(breached)).toEqual(
+    expect.arrayContaining(['ReviewSlaBreached', 'ReviewEscalated', 'ApplicationIncluded']),
+  );
   expect(await h.typesOf(exhausted)).toContain('ApplicationRefused');
   expect(await h.typesOf(withdrawn)).toContain('ApplicationWithdrawn');
 }
@@ -49,7 +60,8 @@ describe('rebuilding the read models from the events', () => {
     h = await SagaHarness.start();
     await realisticHistory(h);
     const db = h.app.get<Database.Database>(READ_MODELS_DB);
-    for (const table of TABLES) expect((db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number)).toBeGreaterThan(0);
+    for (const table of TABLES)
+      expect(db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number).toBeGreaterThan(0);
     live = digests(db);
     liveHead = await h.head();
     eventCount = (await h.allEvents()).length;
@@ -103,14 +115,24 @@ describe('rebuilding the read models from the events', () => {
   });
 
   it('rebuilding twice gives the same digests (checkpoints reset, tables recreated)', async () => {
-    const deps = { store: h.store, registry: h.app.get<EventTypeRegistry>(EVENT_TYPE_REGISTRY), db: h.app.get<Database.Database>(READ_MODELS_DB), checkpoints: h.app.get<CheckpointStore>(CHECKPOINT_STORE) };
+    const deps = {
+      store: h.store,
+      registry: h.app.get<EventTypeRegistry>(EVENT_TYPE_REGISTRY),
+      db: h.app.get<Database.Database>(READ_MODELS_DB),
+      checkpoints: h.app.get<CheckpointStore>(CHECKPOINT_STORE),
+    };
     expect((await rebuildReadModels(deps)).digests).toEqual(live);
     expect((await rebuildReadModels(deps)).digests).toEqual(live);
     expect(await h.head()).toBe(liveHead);
   });
 
   it('the CLI command: the note, a progress line per 10% (not a terminal) or a progress bar drawn in place (a terminal), then every digest', async () => {
-    const deps = { store: h.store, registry: h.app.get<EventTypeRegistry>(EVENT_TYPE_REGISTRY), db: h.app.get<Database.Database>(READ_MODELS_DB), checkpoints: h.app.get<CheckpointStore>(CHECKPOINT_STORE) };
+    const deps = {
+      store: h.store,
+      registry: h.app.get<EventTypeRegistry>(EVENT_TYPE_REGISTRY),
+      db: h.app.get<Database.Database>(READ_MODELS_DB),
+      checkpoints: h.app.get<CheckpointStore>(CHECKPOINT_STORE),
+    };
     const lines: string[] = [];
     const { code } = await runRebuildCommand(deps, { print: (line) => lines.push(line) });
     expect(code).toBe(0);
@@ -119,7 +141,11 @@ describe('rebuilding the read models from the events', () => {
     expect(bars.length).toBeGreaterThanOrEqual(1);
     expect(bars.length).toBeLessThanOrEqual(11);
     expect(bars.at(-1)).toContain(`100%  ${eventCount}/${eventCount} events`);
-    for (const table of TABLES) expect(lines).toContainEqual(expect.stringContaining(`${table}`) && `  ${table.padEnd(Math.max(...TABLES.map((t) => t.length)))}  sha256 ${live[table]}`);
+    for (const table of TABLES)
+      expect(lines).toContainEqual(
+        expect.stringContaining(`${table}`) &&
+          `  ${table.padEnd(Math.max(...TABLES.map((t) => t.length)))}  sha256 ${live[table]}`,
+      );
 
     // On a terminal, cli-progress draws the bar there, in place; no progress line is printed.
     const terminal = Object.assign(new PassThrough(), { isTTY: true, columns: 120 });

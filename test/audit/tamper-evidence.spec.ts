@@ -17,7 +17,13 @@ const metadata = () => ({
   occurredAt: '2024-03-01T09:30:00.000Z',
 });
 const events = (count: number, tag = 'x'): NewEvent[] =>
-  Array.from({ length: count }, (_, n) => ({ eventId: randomUUID(), type: 'Tested', schemaVersion: 1, data: { n, tag, nested: { b: 2, a: [1, 'z'] } }, metadata: metadata() }));
+  Array.from({ length: count }, (_, n) => ({
+    eventId: randomUUID(),
+    type: 'Tested',
+    schemaVersion: 1,
+    data: { n, tag, nested: { b: 2, a: [1, 'z'] } },
+    metadata: metadata(),
+  }));
 
 let dir: string;
 let file: string;
@@ -66,7 +72,8 @@ interface RawRow {
   stream_hash: string;
   chain_hash: string;
 }
-const rowAt = (db: Database.Database, position: number) => db.prepare('SELECT * FROM events WHERE position = ?').get(position) as RawRow;
+const rowAt = (db: Database.Database, position: number) =>
+  db.prepare('SELECT * FROM events WHERE position = ?').get(position) as RawRow;
 const contentOf = (row: RawRow, data = row.data) =>
   eventContent({
     eventId: row.event_id,
@@ -146,15 +153,26 @@ describe('tamper evidence of the SQLite event store', () => {
 
   it('an UPDATE of a row’s data in the SQLite file is caught as "content" at that position', async () => {
     await seed();
-    tamper((db) => db.prepare('UPDATE events SET data = ? WHERE position = ?').run('{"n":1,"tag":"forged","nested":{"b":2,"a":[1,"z"]}}', 6));
+    tamper((db) =>
+      db
+        .prepare('UPDATE events SET data = ? WHERE position = ?')
+        .run('{"n":1,"tag":"forged","nested":{"b":2,"a":[1,"z"]}}', 6),
+    );
     const result = await verifySqliteEventStore(file);
-    expect(result).toMatchObject({ ok: false, eventsChecked: 5, firstBrokenLink: { position: '6', streamId: 'a', revision: 2, kind: 'content' } });
+    expect(result).toMatchObject({
+      ok: false,
+      eventsChecked: 5,
+      firstBrokenLink: { position: '6', streamId: 'a', revision: 2, kind: 'content' },
+    });
   });
 
   it('an edit of metadata or recorded_at is caught as "content" too', async () => {
     await seed();
     tamper((db) => db.prepare("UPDATE events SET recorded_at = '2020-01-01T00:00:00.000Z' WHERE position = 8").run());
-    expect(await verifySqliteEventStore(file)).toMatchObject({ ok: false, firstBrokenLink: { position: '8', kind: 'content' } });
+    expect(await verifySqliteEventStore(file)).toMatchObject({
+      ok: false,
+      firstBrokenLink: { position: '8', kind: 'content' },
+    });
   });
 
   it('re-serialising a row’s JSON with other key order or spacing is not tampering (canonical content)', async () => {
@@ -184,7 +202,14 @@ describe('tamper evidence of the SQLite event store', () => {
     expect(await verifySqliteEventStore(file)).toMatchObject({
       ok: false,
       eventsChecked: 9,
-      firstBrokenLink: { position: '11', streamId: 'a', revision: 5, kind: 'stream-link', expected: 'revision 4', actual: 'revision 5' },
+      firstBrokenLink: {
+        position: '11',
+        streamId: 'a',
+        revision: 5,
+        kind: 'stream-link',
+        expected: 'revision 4',
+        actual: 'revision 5',
+      },
     });
   });
 
@@ -196,7 +221,11 @@ describe('tamper evidence of the SQLite event store', () => {
       db.prepare('UPDATE events SET data = ? WHERE position = ?').run(y.data, 3);
       db.prepare('UPDATE events SET data = ? WHERE position = ?').run(x.data, 9);
     });
-    expect(await verifySqliteEventStore(file)).toMatchObject({ ok: false, eventsChecked: 2, firstBrokenLink: { position: '3', kind: 'content' } });
+    expect(await verifySqliteEventStore(file)).toMatchObject({
+      ok: false,
+      eventsChecked: 2,
+      firstBrokenLink: { position: '3', kind: 'content' },
+    });
   });
 
   it('editing data AND rewriting stream_hash to match is still caught: that row’s chain_hash no longer follows ("chain-link")', async () => {
@@ -205,9 +234,16 @@ describe('tamper evidence of the SQLite event store', () => {
       const row = rowAt(db, 6);
       const previous = rowAt(db, 5); // a-1
       const forged = '{"n":1,"tag":"forged"}';
-      db.prepare('UPDATE events SET data = ?, stream_hash = ? WHERE position = 6').run(forged, streamHashOf(previous.stream_hash, contentOf(row, forged)));
+      db.prepare('UPDATE events SET data = ?, stream_hash = ? WHERE position = 6').run(
+        forged,
+        streamHashOf(previous.stream_hash, contentOf(row, forged)),
+      );
     });
-    expect(await verifySqliteEventStore(file)).toMatchObject({ ok: false, eventsChecked: 5, firstBrokenLink: { position: '6', kind: 'chain-link' } });
+    expect(await verifySqliteEventStore(file)).toMatchObject({
+      ok: false,
+      eventsChecked: 5,
+      firstBrokenLink: { position: '6', kind: 'chain-link' },
+    });
   });
 
   it('editing data AND rewriting both of that row’s hashes is still caught by the NEXT event’s chain link', async () => {
@@ -217,9 +253,17 @@ describe('tamper evidence of the SQLite event store', () => {
       const forged = '{"n":1,"tag":"forged"}';
       const streamHash = streamHashOf(rowAt(db, 5).stream_hash, contentOf(row, forged));
       const chainHash = chainHashOf(rowAt(db, 5).chain_hash, streamHash);
-      db.prepare('UPDATE events SET data = ?, stream_hash = ?, chain_hash = ? WHERE position = 6').run(forged, streamHash, chainHash);
+      db.prepare('UPDATE events SET data = ?, stream_hash = ?, chain_hash = ? WHERE position = 6').run(
+        forged,
+        streamHash,
+        chainHash,
+      );
     });
-    expect(await verifySqliteEventStore(file)).toMatchObject({ ok: false, eventsChecked: 6, firstBrokenLink: { position: '7', kind: 'chain-link' } });
+    expect(await verifySqliteEventStore(file)).toMatchObject({
+      ok: false,
+      eventsChecked: 6,
+      firstBrokenLink: { position: '7', kind: 'chain-link' },
+    });
   });
 
   it('a rewrite of the LAST event with all its hashes passes the scan but changes lastChainHash: anchor it outside the store', async () => {
@@ -229,7 +273,11 @@ describe('tamper evidence of the SQLite event store', () => {
       const row = rowAt(db, 11);
       const forged = '{"n":2,"tag":"forged"}';
       const streamHash = streamHashOf(rowAt(db, 10).stream_hash, contentOf(row, forged));
-      db.prepare('UPDATE events SET data = ?, stream_hash = ?, chain_hash = ? WHERE position = 11').run(forged, streamHash, chainHashOf(rowAt(db, 10).chain_hash, streamHash));
+      db.prepare('UPDATE events SET data = ?, stream_hash = ?, chain_hash = ? WHERE position = 11').run(
+        forged,
+        streamHash,
+        chainHashOf(rowAt(db, 10).chain_hash, streamHash),
+      );
     });
     const after = await verifySqliteEventStore(file);
     expect(after.ok).toBe(true);
@@ -239,7 +287,11 @@ describe('tamper evidence of the SQLite event store', () => {
   it('a cleared hash is reported as "missing-hash"', async () => {
     await seed();
     tamper((db) => db.prepare('UPDATE events SET chain_hash = NULL WHERE position = 4').run());
-    expect(await verifySqliteEventStore(file)).toMatchObject({ ok: false, eventsChecked: 3, firstBrokenLink: { position: '4', kind: 'missing-hash' } });
+    expect(await verifySqliteEventStore(file)).toMatchObject({
+      ok: false,
+      eventsChecked: 3,
+      firstBrokenLink: { position: '4', kind: 'missing-hash' },
+    });
   });
 
   describe('a store written before migration 2', () => {
@@ -260,7 +312,16 @@ describe('tamper evidence of the SQLite event store', () => {
           const revision = revisions.get(streamId) ?? 0;
           revisions.set(streamId, revision + 1);
           const [event] = events(1, 'old');
-          insert.run({ eventId: event!.eventId, streamId, revision, type: 'Old', schemaVersion: 1, data: JSON.stringify({ i }), metadata: JSON.stringify(event!.metadata), recordedAt: '2024-01-01T00:00:00.000Z' });
+          insert.run({
+            eventId: event!.eventId,
+            streamId,
+            revision,
+            type: 'Old',
+            schemaVersion: 1,
+            data: JSON.stringify({ i }),
+            metadata: JSON.stringify(event!.metadata),
+            recordedAt: '2024-01-01T00:00:00.000Z',
+          });
         }
       } finally {
         db.close();
@@ -281,7 +342,10 @@ describe('tamper evidence of the SQLite event store', () => {
       await store.close();
       expect(await verifySqliteEventStore(file)).toMatchObject({ ok: true, events: 2_350 });
       tamper((db) => db.prepare(`UPDATE events SET data = '{"i":-1}' WHERE position = 1500`).run());
-      expect(await verifySqliteEventStore(file)).toMatchObject({ ok: false, firstBrokenLink: { position: '1500', kind: 'content' } });
+      expect(await verifySqliteEventStore(file)).toMatchObject({
+        ok: false,
+        firstBrokenLink: { position: '1500', kind: 'content' },
+      });
     });
   });
 });

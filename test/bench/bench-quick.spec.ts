@@ -13,13 +13,30 @@ const WORKLOADS = ['workflow-in-process', 'workflow-http', 'replay', 'aggregate-
 describe('npm run bench, at its quick size', () => {
   it('runs every workload that needs no peer and writes a report for each', () => {
     rmSync(join(ROOT, 'bench/results.quick.json'), { force: true });
-    const run = spawnSync(process.execPath, ['--require', join(ROOT, 'test/support/swc-register.js'), join(ROOT, 'bench/run.ts'), '--only', WORKLOADS.join(','), '--quick'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      timeout: 420_000,
+    const run = spawnSync(
+      process.execPath,
+      [
+        '--require',
+        join(ROOT, 'test/support/swc-register.js'),
+        join(ROOT, 'bench/run.ts'),
+        '--only',
+        WORKLOADS.join(','),
+        '--quick',
+      ],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 420_000,
+      },
+    );
+    expect({ status: run.status, stderr: run.status === 0 ? '' : run.stderr.slice(-3000) }).toEqual({
+      status: 0,
+      stderr: '',
     });
-    expect({ status: run.status, stderr: run.status === 0 ? '' : run.stderr.slice(-3000) }).toEqual({ status: 0, stderr: '' });
-    const results = JSON.parse(readFileSync(join(ROOT, 'bench/results.quick.json'), 'utf8')) as { quick: boolean; reports: Array<{ workload: string; measurements: Array<{ value: number; unit: string }> }> };
+    const results = JSON.parse(readFileSync(join(ROOT, 'bench/results.quick.json'), 'utf8')) as {
+      quick: boolean;
+      reports: Array<{ workload: string; measurements: Array<{ value: number; unit: string }> }>;
+    };
     expect(results.quick).toBe(true);
     expect(results.reports.map((report) => report.workload)).toEqual(WORKLOADS);
     for (const report of results.reports) {

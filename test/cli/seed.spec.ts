@@ -9,7 +9,13 @@ import { readRuntimeConfig } from '@infra/config/runtime-config';
 import { openEventStore } from '@infra/event-store/open-event-store';
 import { iinCheckDigit } from '../../apps/cli/src/seed/people';
 import { SeededRandom } from '@libs/seeded-random';
-import { printSummary, SEED_DEFAULTS, SeedOptions, SeedReport, seedDemoData } from '../../apps/cli/src/seed/seed-command';
+import {
+  printSummary,
+  SEED_DEFAULTS,
+  SeedOptions,
+  SeedReport,
+  seedDemoData,
+} from '../../apps/cli/src/seed/seed-command';
 import { parseSeedArgs } from '../../apps/cli/src/commands/seed';
 import { almatyInstant } from '../../apps/cli/src/seed/dates';
 import { isValidIin } from '@domain/shared/iin';
@@ -25,11 +31,22 @@ interface Seeded {
 }
 
 function tempEnv(dir: string): NodeJS.ProcessEnv {
-  return { ...process.env, EVENT_STORE: 'sqlite', KANDAS_EVENTS_FILE: join(dir, 'events.sqlite'), KANDAS_READ_MODELS_FILE: join(dir, 'read-models.sqlite') };
+  return {
+    ...process.env,
+    EVENT_STORE: 'sqlite',
+    KANDAS_EVENTS_FILE: join(dir, 'events.sqlite'),
+    KANDAS_READ_MODELS_FILE: join(dir, 'read-models.sqlite'),
+  };
 }
 
 const options = (env: NodeJS.ProcessEnv, change: Partial<SeedOptions> = {}): SeedOptions => ({
-  applications: 40, seed: 'spec-7', from: SEED_DEFAULTS.from, to: SEED_DEFAULTS.to, force: false, env, ...change,
+  applications: 40,
+  seed: 'spec-7',
+  from: SEED_DEFAULTS.from,
+  to: SEED_DEFAULTS.to,
+  force: false,
+  env,
+  ...change,
 });
 
 async function seedInto(dir: string, change: Partial<SeedOptions> = {}): Promise<Seeded> {
@@ -108,23 +125,36 @@ describe('cli seed: demo data played through the workflow', () => {
       byApplication.set(event.streamId, list);
     }
     expect(byApplication.size).toBe(40);
-    const quotaAnswers = new Map(events.filter((e) => e.type === 'SeatsReserved' || e.type === 'SeatReservationDeclined').map((e) => [(e.data as Data).applicationId, e.type]));
+    const quotaAnswers = new Map(
+      events
+        .filter((e) => e.type === 'SeatsReserved' || e.type === 'SeatReservationDeclined')
+        .map((e) => [(e.data as Data).applicationId, e.type]),
+    );
 
     for (const [streamId, stream] of byApplication) {
       const types = stream.map((e) => e.type);
       const data = (type: string) => stream.find((e) => e.type === type)?.data as Data | undefined;
       const has = (type: string) => types.includes(type);
       expect(types.slice(0, 3)).toEqual(['ApplicationSubmitted', 'ApplicationSigned', 'ReviewDeadlineScheduled']);
-      expect(isValidIin((data('ApplicationSubmitted')!.submission as { applicant: { iin: string } }).applicant.iin)).toBe(true);
+      expect(
+        isValidIin((data('ApplicationSubmitted')!.submission as { applicant: { iin: string } }).applicant.iin),
+      ).toBe(true);
       expect(stream[1]!.metadata.actor).toEqual({ id: 'seed', role: 'operator' });
-      const decisions = types.filter((t) => t === 'ApplicationIncluded' || t === 'ApplicationRefused' || t === 'ApplicationWithdrawn');
+      const decisions = types.filter(
+        (t) => t === 'ApplicationIncluded' || t === 'ApplicationRefused' || t === 'ApplicationWithdrawn',
+      );
       expect(decisions.length).toBeLessThanOrEqual(1);
       const dueAt = Date.parse(data('ReviewDeadlineScheduled')!.dueAt as string);
       const applicationId = streamId.slice('application-'.length);
 
       if (has('ApplicationIncluded')) {
         expect(quotaAnswers.get(applicationId)).toBe('SeatsReserved');
-        expect(stream.filter((e) => e.type === 'SubsidyGranted').map((e) => (e.data as Data).kind).sort()).toEqual(['relocation', 'rent']);
+        expect(
+          stream
+            .filter((e) => e.type === 'SubsidyGranted')
+            .map((e) => (e.data as Data).kind)
+            .sort(),
+        ).toEqual(['relocation', 'rent']);
       } else if (has('ApplicationRefused')) {
         const grounds = data('ApplicationRefused')!.grounds as string[];
         expect(grounds.length).toBeGreaterThan(0);
@@ -142,7 +172,8 @@ describe('cli seed: demo data played through the workflow', () => {
       if (decided) {
         const late = (decided.data as Data).late as boolean;
         expect(late).toBe(Date.parse((decided.data as Data).decidedAt as string) > dueAt);
-        if (late) expect(types).toEqual(expect.arrayContaining(['ReviewSlaBreached', 'ReviewEscalated', 'ReviewReassigned']));
+        if (late)
+          expect(types).toEqual(expect.arrayContaining(['ReviewSlaBreached', 'ReviewEscalated', 'ReviewReassigned']));
       }
     }
   });
@@ -172,7 +203,11 @@ describe('cli seed: demo data played through the workflow', () => {
     // Stream by stream (the deadline scheduler and the saga may interleave across streams).
     const byStream = (list: RecordedEvent[]) => {
       const streams = new Map<string, unknown[]>();
-      for (const e of list) streams.set(e.streamId, [...(streams.get(e.streamId) ?? []), [e.eventId, e.type, e.metadata.occurredAt, e.metadata.actor, e.data]]);
+      for (const e of list)
+        streams.set(e.streamId, [
+          ...(streams.get(e.streamId) ?? []),
+          [e.eventId, e.type, e.metadata.occurredAt, e.metadata.actor, e.data],
+        ]);
       return Object.fromEntries([...streams].sort(([a], [b]) => a.localeCompare(b)));
     };
     expect(byStream(await allEvents(again.env))).toEqual(byStream(events));
@@ -197,9 +232,21 @@ describe('cli seed: demo data played through the workflow', () => {
   });
 
   it('parses its arguments and rejects bad ones', () => {
-    expect(parseSeedArgs([])).toEqual({ applications: 400, seed: '1', from: '2026-01-12', to: '2026-11-20', force: false });
-    expect(parseSeedArgs(['--applications', '25', '--seed=abc', '--from', '2026-02-02', '--to', '2026-06-30', '--force'])).toEqual({
-      applications: 25, seed: 'abc', from: '2026-02-02', to: '2026-06-30', force: true,
+    expect(parseSeedArgs([])).toEqual({
+      applications: 400,
+      seed: '1',
+      from: '2026-01-12',
+      to: '2026-11-20',
+      force: false,
+    });
+    expect(
+      parseSeedArgs(['--applications', '25', '--seed=abc', '--from', '2026-02-02', '--to', '2026-06-30', '--force']),
+    ).toEqual({
+      applications: 25,
+      seed: 'abc',
+      from: '2026-02-02',
+      to: '2026-06-30',
+      force: true,
     });
     expect(parseSeedArgs(['--applications', '0'])).toMatch(/--applications/);
     expect(parseSeedArgs(['--from', '2026-13-01'])).toMatch(/dates/);
@@ -230,12 +277,21 @@ describe('cli seed: demo data played through the workflow', () => {
     const { stdout } = await cli(['seed', '--applications', '20']);
     expect(stdout).toContain('Seeded 20 applications');
     expect(stdout).toMatch(/Events written: \d+/);
-    await expect(cli(['seed', '--applications', '20'])).rejects.toMatchObject({ code: 1, stdout: expect.stringContaining('Not seeding: the event store') });
+    await expect(cli(['seed', '--applications', '20'])).rejects.toMatchObject({
+      code: 1,
+      stdout: expect.stringContaining('Not seeding: the event store'),
+    });
     const help = await cli(['help']);
     expect(help.stdout).toMatch(/^\s+seed \[options\]/m);
     const seedHelp = await cli(['seed', '--help']);
     expect(seedHelp.stdout).toContain('--applications <n>');
-    await expect(cli(['seed', '--applications', 'many'])).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/^error: .*--applications must be a whole number/) });
-    await expect(cli(['as-of', 'some-application'])).rejects.toMatchObject({ code: 2, stderr: 'error: as-of needs --at <instant> or --revision <n>\n' });
+    await expect(cli(['seed', '--applications', 'many'])).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/^error: .*--applications must be a whole number/),
+    });
+    await expect(cli(['as-of', 'some-application'])).rejects.toMatchObject({
+      code: 2,
+      stderr: 'error: as-of needs --at <instant> or --revision <n>\n',
+    });
   }, 240_000);
 });

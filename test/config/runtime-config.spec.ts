@@ -6,8 +6,11 @@ describe('runtime configuration: saga steps in flight', () => {
     expect(readRuntimeConfig({ KANDAS_SAGA_STEPS_IN_FLIGHT: '1' }).sagaStepsInFlight).toBe(1);
   });
 
-  it.each(['0', '-3', '2.5', 'many', '10001'])('refuses KANDAS_SAGA_STEPS_IN_FLIGHT=%s at start-up, naming the variable', (value) => {
-    expect(() => readRuntimeConfig({ KANDAS_SAGA_STEPS_IN_FLIGHT: value })).toThrow(ConfigError);
-    expect(() => readRuntimeConfig({ KANDAS_SAGA_STEPS_IN_FLIGHT: value })).toThrow(/KANDAS_SAGA_STEPS_IN_FLIGHT/);
-  });
+  it.each(['0', '-3', '2.5', 'many', '10001'])(
+    'refuses KANDAS_SAGA_STEPS_IN_FLIGHT=%s at start-up, naming the variable',
+    (value) => {
+      expect(() => readRuntimeConfig({ KANDAS_SAGA_STEPS_IN_FLIGHT: value })).toThrow(ConfigError);
+      expect(() => readRuntimeConfig({ KANDAS_SAGA_STEPS_IN_FLIGHT: value })).toThrow(/KANDAS_SAGA_STEPS_IN_FLIGHT/);
+    },
+  );
 });

@@ -13,7 +13,11 @@ export type { StoreCapabilities, StoreHarness } from './suite/context';
  * contiguous: only that they are bigints, strictly increasing in commit order. `capabilities`: what
  * the adapter declares it cannot guarantee (see StoreCapabilities); nothing, for a complete adapter.
  */
-export function eventStoreContract(adapterName: string, harness: () => Promise<StoreHarness>, capabilities: StoreCapabilities = {}): void {
+export function eventStoreContract(
+  adapterName: string,
+  harness: () => Promise<StoreHarness>,
+  capabilities: StoreCapabilities = {},
+): void {
   describe(`EventStore contract: ${adapterName}`, () => {
     const ctx = useHarness(harness, capabilities);
     orderingRules(ctx);

@@ -1,11 +1,24 @@
 import type { Readable, Writable } from 'node:stream';
 import { EventStoreDBClient, FORWARDS, START } from '@eventstore/db-client';
 import { ConfigError, readRuntimeConfig } from '@infra/config/runtime-config';
-import { EventStoreDbEventStore, EventStoreDbEventStoreOptions } from '@infra/event-store/eventstoredb/eventstoredb-event-store';
+import {
+  EventStoreDbEventStore,
+  EventStoreDbEventStoreOptions,
+} from '@infra/event-store/eventstoredb/eventstoredb-event-store';
 import { openEventStore } from '@infra/event-store/open-event-store';
 import { EventStoreUnavailableError, Position, RecordedEvent } from '@libs/event-sourcing';
 import { EventStoreDbWireDouble, WireDoubleOptions } from '../support/eventstoredb-double';
-import { collect, eventually, expectStrictlyIncreasing, idsOf, newEvent, newEvents, newMetadata, Puller, rejectionOf } from './fixtures';
+import {
+  collect,
+  eventually,
+  expectStrictlyIncreasing,
+  idsOf,
+  newEvent,
+  newEvents,
+  newMetadata,
+  Puller,
+  rejectionOf,
+} from './fixtures';
 
 /** What the contract cannot say about the EventStoreDB adapter: positions, drops, filters, wiring. */
 
@@ -20,7 +33,10 @@ interface Rig {
 
 let rigs: Array<{ close(): Promise<void> }> = [];
 
-async function rig(doubleOptions: WireDoubleOptions = {}, storeOptions: EventStoreDbEventStoreOptions = {}): Promise<Rig> {
+async function rig(
+  doubleOptions: WireDoubleOptions = {},
+  storeOptions: EventStoreDbEventStoreOptions = {},
+): Promise<Rig> {
   const double = await EventStoreDbWireDouble.start(doubleOptions);
   const stores: EventStoreDbEventStore[] = [];
   const clients: EventStoreDBClient[] = [];
@@ -83,7 +99,8 @@ describe('EventStoreDB adapter: positions above 2^53', () => {
     expect(all.some((event) => BigInt(Number(event.position)) !== event.position)).toBe(true);
 
     const raw: bigint[] = [];
-    for await (const resolved of rawClient().readAll({ fromPosition: START, direction: FORWARDS })) raw.push(resolved.event!.position.commit);
+    for await (const resolved of rawClient().readAll({ fromPosition: START, direction: FORWARDS }))
+      raw.push(resolved.event!.position.commit);
     expect(all.map((event) => event.position)).toEqual(raw);
 
     expect(last.position).toBe(all[6]!.position);
@@ -121,29 +138,32 @@ describe('EventStoreDB adapter: positions above 2^53', () => {
 });
 
 describe('EventStoreDB adapter: a dropped subscription comes back', () => {
-  it.each([true, false])('after dropSubscriptions() it goes on with no gap and no duplicate (BatchAppend: %s)', async (batchAppend) => {
-    const { double, store, waits } = await rig({ batchAppend });
-    const first = newEvents(10);
-    await store.append('application-1', first, { expectedRevision: 'no-stream' });
-    const puller = new Puller(store.subscribeToAll({ fromPosition: 'start' }));
-    // Three taken; the client has more buffered, which the drop throws away.
-    const before = await puller.take(3);
-    double.dropSubscriptions();
-    const second = newEvents(5);
-    await store.append('application-2', second, { expectedRevision: 'no-stream' });
-    const after = await puller.take(12);
-    expect(idsOf([...before, ...after])).toEqual([...idsOf(first), ...idsOf(second)]);
-    expect(waits.length).toBeGreaterThanOrEqual(1);
-    expect(waits[0]).toBe(100);
+  it.each([true, false])(
+    'after dropSubscriptions() it goes on with no gap and no duplicate (BatchAppend: %s)',
+    async (batchAppend) => {
+      const { double, store, waits } = await rig({ batchAppend });
+      const first = newEvents(10);
+      await store.append('application-1', first, { expectedRevision: 'no-stream' });
+      const puller = new Puller(store.subscribeToAll({ fromPosition: 'start' }));
+      // Three taken; the client has more buffered, which the drop throws away.
+      const before = await puller.take(3);
+      double.dropSubscriptions();
+      const second = newEvents(5);
+      await store.append('application-2', second, { expectedRevision: 'no-stream' });
+      const after = await puller.take(12);
+      expect(idsOf([...before, ...after])).toEqual([...idsOf(first), ...idsOf(second)]);
+      expect(waits.length).toBeGreaterThanOrEqual(1);
+      expect(waits[0]).toBe(100);
 
-    // Dropped again while waiting for a live event.
-    const pending = puller.next();
-    double.dropSubscriptions();
-    const third = newEvent('Tested', {});
-    await store.append('application-3', [third], { expectedRevision: 'no-stream' });
-    await expect(pending).resolves.toMatchObject({ done: false, value: { eventId: third.eventId } });
-    await puller.subscription.close();
-  });
+      // Dropped again while waiting for a live event.
+      const pending = puller.next();
+      double.dropSubscriptions();
+      const third = newEvent('Tested', {});
+      await store.append('application-3', [third], { expectedRevision: 'no-stream' });
+      await expect(pending).resolves.toMatchObject({ done: false, value: { eventId: third.eventId } });
+      await puller.subscription.close();
+    },
+  );
 
   it('a filtered subscription resumes after the last event or checkpoint it handed over', async () => {
     const { double, store } = await rig({ checkpointEvery: 4 });
@@ -152,7 +172,13 @@ describe('EventStoreDB adapter: a dropped subscription comes back', () => {
     await store.append('application-1', [wanted[0]!], { expectedRevision: 'no-stream' });
     await store.append('quota-1', newEvents(20, 'Unwanted'), { expectedRevision: 'no-stream' });
     await store.append('application-1', [wanted[1]!], { expectedRevision: 0 });
-    const puller = new Puller(store.subscribeToAll({ fromPosition: 'start', filter: { eventTypes: ['Wanted'] }, onCheckpoint: (p) => reached.push(p) }));
+    const puller = new Puller(
+      store.subscribeToAll({
+        fromPosition: 'start',
+        filter: { eventTypes: ['Wanted'] },
+        onCheckpoint: (p) => reached.push(p),
+      }),
+    );
     expect(idsOf(await puller.take(2))).toEqual(idsOf(wanted.slice(0, 2)));
     double.dropSubscriptions();
     await store.append('application-1', [wanted[2]!], { expectedRevision: 1 });
@@ -163,7 +189,9 @@ describe('EventStoreDB adapter: a dropped subscription comes back', () => {
 
   it('gives up after the bounded number of attempts, with waits that double up to the bound', async () => {
     const { double, store, waits, open } = await rig();
-    const limited = open({ resubscribe: { initialDelayMs: 10, maxDelayMs: 40, maxAttempts: 4, wait: async (ms) => void waits.push(ms) } });
+    const limited = open({
+      resubscribe: { initialDelayMs: 10, maxDelayMs: 40, maxAttempts: 4, wait: async (ms) => void waits.push(ms) },
+    });
     await store.append('application-1', newEvents(1), { expectedRevision: 'no-stream' });
     const puller = new Puller(limited.subscribeToAll({ fromPosition: 'start' }));
     await puller.take(1);
@@ -252,7 +280,9 @@ describe('EventStoreDB adapter: filters', () => {
     await seedSigned(store);
     await store.append('quota-1', [newEvent('ApplicationSigned', {})], { expectedRevision: 'no-stream' });
     const filter = { streamPrefixes: ['application-'], eventTypes: ['ApplicationSigned'] };
-    const expected = (await collect(store.readAll())).filter((e) => e.streamId.startsWith('application-') && e.type === 'ApplicationSigned');
+    const expected = (await collect(store.readAll())).filter(
+      (e) => e.streamId.startsWith('application-') && e.type === 'ApplicationSigned',
+    );
     expect(expected).toHaveLength(2);
     const puller = new Puller(store.subscribeToAll({ filter }));
     expect(idsOf(await puller.take(2))).toEqual(idsOf(expected));
@@ -274,7 +304,12 @@ describe('EventStoreDB adapter: what is stored on the server', () => {
         type: 'ApplicationSubmitted',
         isJson: true,
         data: { region: 'Түркістан' },
-        metadata: { ...metadata, schemaVersion: 2, $correlationId: metadata.correlationId, $causationId: metadata.causationId },
+        metadata: {
+          ...metadata,
+          schemaVersion: 2,
+          $correlationId: metadata.correlationId,
+          $causationId: metadata.causationId,
+        },
       }),
     ]);
     const [read] = await collect(store.readStream('application-1'));
@@ -307,7 +342,9 @@ describe('EventStoreDB adapter: an unreachable server', () => {
     const { double, open } = await rig();
     const store = open();
     await double.stop();
-    await expect(store.append('application-1', newEvents(1), { expectedRevision: 'any' })).rejects.toBeInstanceOf(EventStoreUnavailableError);
+    await expect(store.append('application-1', newEvents(1), { expectedRevision: 'any' })).rejects.toBeInstanceOf(
+      EventStoreUnavailableError,
+    );
     await expect(collect(store.readStream('application-1'))).rejects.toBeInstanceOf(EventStoreUnavailableError);
     await expect(collect(store.readAll())).rejects.toBeInstanceOf(EventStoreUnavailableError);
     await expect(store.headPosition()).rejects.toBeInstanceOf(EventStoreUnavailableError);
@@ -316,8 +353,14 @@ describe('EventStoreDB adapter: an unreachable server', () => {
 
 describe('EventStoreDB configuration', () => {
   it('selects the adapter with EVENT_STORE=eventstoredb and EVENTSTORE_CONNECTION_STRING', async () => {
-    const config = readRuntimeConfig({ EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'esdb://127.0.0.1:2113?tls=false' });
-    expect(config).toMatchObject({ eventStore: 'eventstoredb', eventStoreConnectionString: 'esdb://127.0.0.1:2113?tls=false' });
+    const config = readRuntimeConfig({
+      EVENT_STORE: 'eventstoredb',
+      EVENTSTORE_CONNECTION_STRING: 'esdb://127.0.0.1:2113?tls=false',
+    });
+    expect(config).toMatchObject({
+      eventStore: 'eventstoredb',
+      eventStoreConnectionString: 'esdb://127.0.0.1:2113?tls=false',
+    });
     const store = openEventStore(config);
     expect(store).toBeInstanceOf(EventStoreDbEventStore);
     await store.close();
@@ -325,8 +368,12 @@ describe('EventStoreDB configuration', () => {
 
   it('refuses to start without a connection string, or with one that is not one', () => {
     expect(() => readRuntimeConfig({ EVENT_STORE: 'eventstoredb' })).toThrow(ConfigError);
-    expect(() => readRuntimeConfig({ EVENT_STORE: 'eventstoredb' })).toThrow(/EVENTSTORE_CONNECTION_STRING: is required when EVENT_STORE=eventstoredb/);
-    expect(() => readRuntimeConfig({ EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'http://localhost:2113' })).toThrow(ConfigError);
+    expect(() => readRuntimeConfig({ EVENT_STORE: 'eventstoredb' })).toThrow(
+      /EVENTSTORE_CONNECTION_STRING: is required when EVENT_STORE=eventstoredb/,
+    );
+    expect(() =>
+      readRuntimeConfig({ EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'http://localhost:2113' }),
+    ).toThrow(ConfigError);
     expect(readRuntimeConfig({ EVENT_STORE: 'sqlite' }).eventStoreConnectionString).toBeUndefined();
   });
 });

@@ -2,7 +2,11 @@ import { PassThrough } from 'node:stream';
 import type { AllStreamRecordedEvent, AllStreamSubscription } from '@eventstore/db-client';
 import { EventStoreDbEventStore } from '@infra/event-store/eventstoredb/eventstoredb-event-store';
 import { EsdbPosition } from '@infra/event-store/eventstoredb/positions';
-import { CheckpointMarker, ResubscribingSubscription, SubscriptionSource } from '@infra/event-store/eventstoredb/resubscribing-subscription';
+import {
+  CheckpointMarker,
+  ResubscribingSubscription,
+  SubscriptionSource,
+} from '@infra/event-store/eventstoredb/resubscribing-subscription';
 import { Position, RecordedEvent } from '@libs/event-sourcing';
 import { EventStoreDbWireDouble } from '../support/eventstoredb-double';
 import { collect, eventually, newEvents, Puller, tick } from './fixtures';
@@ -124,7 +128,11 @@ describe('ResubscribingSubscription', () => {
 
   it('resumes from a checkpoint (C, 0) as is, so the record at C is neither skipped nor repeated', async () => {
     const source = new ScriptedSource();
-    const subscription = new ResubscribingSubscription({ source, fromPosition: 'start', policy: { wait: async () => undefined } });
+    const subscription = new ResubscribingSubscription({
+      source,
+      fromPosition: 'start',
+      policy: { wait: async () => undefined },
+    });
     const puller = new Puller(subscription);
     const pending = puller.next();
     await tick();
@@ -142,7 +150,11 @@ describe('ResubscribingSubscription', () => {
   it('starts from the head when asked to start past it, skipping up to the position asked for', async () => {
     const source = new ScriptedSource();
     source.head = at(300n);
-    const subscription = new ResubscribingSubscription({ source, fromPosition: 303n, policy: { wait: async () => undefined } });
+    const subscription = new ResubscribingSubscription({
+      source,
+      fromPosition: 303n,
+      policy: { wait: async () => undefined },
+    });
     const puller = new Puller(subscription);
     const pending = puller.next();
     await eventually(() => source.opened.length === 1);
@@ -156,7 +168,11 @@ describe('ResubscribingSubscription', () => {
   it("fixes 'end' when subscribing: what is appended before the first pull is delivered", async () => {
     const source = new ScriptedSource();
     source.head = at(300n);
-    const subscription = new ResubscribingSubscription({ source, fromPosition: 'end', policy: { wait: async () => undefined } });
+    const subscription = new ResubscribingSubscription({
+      source,
+      fromPosition: 'end',
+      policy: { wait: async () => undefined },
+    });
     source.head = at(400n); // appended between subscribing and the first pull
     const puller = new Puller(subscription);
     const pending = puller.next();
@@ -170,7 +186,11 @@ describe('ResubscribingSubscription', () => {
   it('gives up at once on an error a re-subscription cannot cure', async () => {
     const source = new ScriptedSource();
     const { AccessDeniedError } = await import('@eventstore/db-client');
-    const subscription = new ResubscribingSubscription({ source, fromPosition: 'start', policy: { wait: async () => undefined } });
+    const subscription = new ResubscribingSubscription({
+      source,
+      fromPosition: 'start',
+      policy: { wait: async () => undefined },
+    });
     const puller = new Puller(subscription);
     const pending = puller.next();
     await tick();
@@ -189,7 +209,9 @@ describe('EventStoreDB adapter: checkpoints that stand between records', () => {
       const all = await collect(store.readAll());
       // White-box, through unknown: the store's private checkpointToReport, tested on its own.
       const toReport = (position: EsdbPosition) =>
-        (store as unknown as { checkpointToReport(p: EsdbPosition): Promise<Position | undefined> }).checkpointToReport(position);
+        (store as unknown as { checkpointToReport(p: EsdbPosition): Promise<Position | undefined> }).checkpointToReport(
+          position,
+        );
       // (C, 0) with C where the third record starts: the server has scanned everything before it.
       expect(await toReport(at(all[2]!.position, 0n))).toBe(all[1]!.position);
       // An event's own position (commit = prepare) is reported as is.

@@ -28,7 +28,8 @@ export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   return out;
 }
 
-export const idsOf = (events: readonly { readonly eventId: string }[]): string[] => events.map((event) => event.eventId);
+export const idsOf = (events: readonly { readonly eventId: string }[]): string[] =>
+  events.map((event) => event.eventId);
 
 export const revisionsOf = (events: readonly RecordedEvent[]): number[] => events.map((event) => event.revision);
 

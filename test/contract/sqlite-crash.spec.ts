@@ -136,7 +136,10 @@ describe('SQLite event store, across processes and crashes', () => {
     'serialises two writer processes that open a new file together and race on one stream: every batch lands whole, revisions stay contiguous',
     async () => {
       const writers = [1, 2].map((writer) => runWriter([filename, 'contend', String(writer), '40']));
-      await Promise.race([Promise.all(writers.map((writer) => writer.ready)), ...writers.map((writer) => writer.exited)]);
+      await Promise.race([
+        Promise.all(writers.map((writer) => writer.ready)),
+        ...writers.map((writer) => writer.exited),
+      ]);
       writers.forEach((writer) => writer.start());
       const outputs = await Promise.all(writers.map((writer) => writer.exited));
       outputs.forEach((output) => expect(output.lines).toEqual([expect.stringMatching(/^done 200 conflicts \d+$/)]));

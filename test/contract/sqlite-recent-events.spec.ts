@@ -14,11 +14,19 @@ import { reopenableHarness } from './suite/context';
  */
 eventStoreContract('sqlite, 3 recent events held in memory', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'kandas-recent-'));
-  const open = () => SqliteEventStore.open({ filename: join(dir, 'events.sqlite'), synchronous: 'NORMAL', pollIntervalMs: 20, pageSize: 16, recentEvents: 3 });
+  const open = () =>
+    SqliteEventStore.open({
+      filename: join(dir, 'events.sqlite'),
+      synchronous: 'NORMAL',
+      pollIntervalMs: 20,
+      pageSize: 16,
+      recentEvents: 3,
+    });
   return reopenableHarness(open, () => rmSync(dir, { recursive: true, force: true }));
 });
 
-const view = (events: RecordedEvent[]) => events.map((e) => `${e.streamId}@${e.revision}#${e.position}:${JSON.stringify(e.data)}`);
+const view = (events: RecordedEvent[]) =>
+  events.map((e) => `${e.streamId}@${e.revision}#${e.position}:${JSON.stringify(e.data)}`);
 
 describe('SQLite reads from memory never hide what is in the file', () => {
   let dir: string;
@@ -53,7 +61,9 @@ describe('SQLite reads from memory never hide what is in the file', () => {
     await ours.append('s-3', newEvents(1), { expectedRevision: 'no-stream' });
 
     expect(view(await collect(ours.readAll()))).toEqual(await fromTheFile());
-    expect(view(await collect(ours.readStream('s-1', { fromRevision: 1 })))).toEqual((await fromTheFile()).filter((line) => line.startsWith('s-1@') && !line.startsWith('s-1@0')));
+    expect(view(await collect(ours.readStream('s-1', { fromRevision: 1 })))).toEqual(
+      (await fromTheFile()).filter((line) => line.startsWith('s-1@') && !line.startsWith('s-1@0')),
+    );
     expect(await ours.headPosition()).toBe(await plain.headPosition());
     await eventually(() => seen.length === 6);
     expect(view(seen)).toEqual(await fromTheFile());
@@ -67,7 +77,9 @@ describe('SQLite reads from memory never hide what is in the file', () => {
     await theirs.append('s-1', newEvents(1), { expectedRevision: 0 });
     expect(view(await collect(ours.readStream('s-1', { fromRevision: 1 })))).toHaveLength(1);
     expect(view(await collect(ours.readAll()))).toEqual(await fromTheFile());
-    await expect(ours.append('s-1', newEvents(1), { expectedRevision: 0 })).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+    await expect(ours.append('s-1', newEvents(1), { expectedRevision: 0 })).rejects.toBeInstanceOf(
+      WrongExpectedRevisionError,
+    );
   });
 
   it('keeps nothing of an append that failed in a group commit', async () => {

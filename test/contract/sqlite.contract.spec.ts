@@ -11,7 +11,13 @@ import { reopenableHarness } from './suite/context';
 eventStoreContract('sqlite', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'kandas-'));
   // A small page makes every read and subscription cross page boundaries; NORMAL keeps the run fast.
-  const open = () => SqliteEventStore.open({ filename: join(dir, 'events.sqlite'), synchronous: 'NORMAL', pollIntervalMs: 20, pageSize: 16 });
+  const open = () =>
+    SqliteEventStore.open({
+      filename: join(dir, 'events.sqlite'),
+      synchronous: 'NORMAL',
+      pollIntervalMs: 20,
+      pageSize: 16,
+    });
   return reopenableHarness(open, () => rmSync(dir, { recursive: true, force: true }));
 });
 
@@ -39,7 +45,13 @@ describe('SQLite group commit: appends called together are committed together', 
     expect(other).toMatchObject({ status: 'fulfilled', value: { streamId: 's-2', nextExpectedRevision: 2 } });
     expect(retried).toMatchObject({ status: 'rejected', reason: { actual: -1 } });
     const all = await collect(store.readAll());
-    expect(all.map((event) => [event.streamId, event.revision])).toEqual([['s-1', 0], ['s-1', 1], ['s-2', 0], ['s-2', 1], ['s-2', 2]]);
+    expect(all.map((event) => [event.streamId, event.revision])).toEqual([
+      ['s-1', 0],
+      ['s-1', 1],
+      ['s-2', 0],
+      ['s-2', 1],
+      ['s-2', 2],
+    ]);
     expect(all.map((event) => event.position)).toEqual([1n, 2n, 3n, 4n, 5n]);
     // The hashes chain across the appends of one commit exactly as across separate ones.
     expect(await verifySqliteEventStore(store.db)).toMatchObject({ ok: true, events: 5 });
@@ -53,7 +65,10 @@ describe('SQLite group commit: appends called together are committed together', 
       store.append('s-2', events, { expectedRevision: 'any' }),
     ]);
     expect(once).toMatchObject({ status: 'fulfilled', value: { nextExpectedRevision: 1, position: 2n } });
-    expect(again).toMatchObject({ status: 'fulfilled', value: { nextExpectedRevision: 1, position: 2n, alreadyStored: true } });
+    expect(again).toMatchObject({
+      status: 'fulfilled',
+      value: { nextExpectedRevision: 1, position: 2n, alreadyStored: true },
+    });
     expect(elsewhere).toMatchObject({ status: 'rejected', reason: expect.any(DuplicateEventIdError) });
     expect(revisionsOf(await collect(store.readStream('s-1')))).toEqual([0, 1]);
     expect(await collect(store.readStream('s-2'))).toEqual([]);

@@ -8,14 +8,21 @@ import { SubsidyErrorCode } from '@domain/subsidy';
 function specTexts(dir: string): string {
   return readdirSync(dir)
     .map((name) => join(dir, name))
-    .map((path) => (statSync(path).isDirectory() ? specTexts(path) : path.endsWith('.spec.ts') ? readFileSync(path, 'utf8') : ''))
+    .map((path) =>
+      statSync(path).isDirectory() ? specTexts(path) : path.endsWith('.spec.ts') ? readFileSync(path, 'utf8') : '',
+    )
     .join('\n');
 }
 
 /** Every refusal the domain can give is stated by at least one specification (issue 3's acceptance). */
 describe('every domain error code has a spec', () => {
   const specs = specTexts(__dirname);
-  const codes = [...Object.values(ApplicationErrorCode), ...Object.values(QuotaErrorCode), ...Object.values(SubsidyErrorCode), ...Object.values(CalendarErrorCode)];
+  const codes = [
+    ...Object.values(ApplicationErrorCode),
+    ...Object.values(QuotaErrorCode),
+    ...Object.values(SubsidyErrorCode),
+    ...Object.values(CalendarErrorCode),
+  ];
 
   it.each(codes)('%s', (code) => {
     expect(specs).toContain(`'${code}'`);

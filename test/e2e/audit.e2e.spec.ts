@@ -24,10 +24,25 @@ describe('the auditors’ history and time travel over HTTP', () => {
     const { body } = await e.as('auditor').get(`/audit/applications/${id}/history`).expect(200);
     expect(body.applicationId).toBe(id);
     expect(body.events.map((event: { type: string }) => event.type)).toEqual([
-      'ApplicationSubmitted', 'ApplicationSigned', 'ReviewDeadlineScheduled', 'ReviewStarted', 'ApplicationReviewed',
-      'ApplicationIncluded', 'SubsidyGranted', 'SubsidyGranted',
+      'ApplicationSubmitted',
+      'ApplicationSigned',
+      'ReviewDeadlineScheduled',
+      'ReviewStarted',
+      'ApplicationReviewed',
+      'ApplicationIncluded',
+      'SubsidyGranted',
+      'SubsidyGranted',
     ]);
-    expect(body.events[0]).toMatchObject({ position: expect.stringMatching(/^\d+$/), revision: 0, actor: { id: 'egov', role: 'portal' }, commandId: expect.any(String), correlationId: expect.any(String), causationId: expect.any(String), occurredAt: expect.any(String), recordedAt: expect.any(String) });
+    expect(body.events[0]).toMatchObject({
+      position: expect.stringMatching(/^\d+$/),
+      revision: 0,
+      actor: { id: 'egov', role: 'portal' },
+      commandId: expect.any(String),
+      correlationId: expect.any(String),
+      causationId: expect.any(String),
+      occurredAt: expect.any(String),
+      recordedAt: expect.any(String),
+    });
     const text = JSON.stringify(body);
     expect(text).not.toContain(APPLICANT_IIN);
     expect(text).toContain(MASKED);
@@ -41,16 +56,36 @@ describe('the auditors’ history and time travel over HTTP', () => {
 
   it('forbids the portal, and the reviewer the auditors’ other views', async () => {
     expectProblem(await e.as('portal', 'egov').get(`/audit/applications/${id}/history`), 403, 'AUTH.FORBIDDEN');
-    expectProblem(await e.as('portal', 'egov').get(`/audit/applications/${id}/as-of?revision=0`), 403, 'AUTH.FORBIDDEN');
+    expectProblem(
+      await e.as('portal', 'egov').get(`/audit/applications/${id}/as-of?revision=0`),
+      403,
+      'AUTH.FORBIDDEN',
+    );
     expectProblem(await e.as('reviewer').get(`/audit/applications/${id}/diff?from=0&to=1`), 403, 'AUTH.FORBIDDEN');
   });
 
   it('answers 404 for an application with no stream', async () => {
     expectProblem(await e.as('auditor').get(`/audit/applications/${UNKNOWN_ID}/history`), 404, 'APPLICATION.NOT_FOUND');
-    expectProblem(await e.as('auditor').get(`/audit/applications/${UNKNOWN_ID}/as-of?revision=0`), 404, 'APPLICATION.NOT_FOUND');
-    expectProblem(await e.as('auditor').get(`/audit/applications/${UNKNOWN_ID}/diff?from=0&to=1`), 404, 'APPLICATION.NOT_FOUND');
-    expectProblem(await e.as('auditor').get('/audit/quotas/almaty/2030/kandas/as-of?revision=0'), 404, 'QUOTA.NOT_FOUND');
-    expectProblem(await e.as('auditor').get('/audit/correlations/nothing-like-this'), 404, 'AUDIT.CORRELATION_NOT_FOUND');
+    expectProblem(
+      await e.as('auditor').get(`/audit/applications/${UNKNOWN_ID}/as-of?revision=0`),
+      404,
+      'APPLICATION.NOT_FOUND',
+    );
+    expectProblem(
+      await e.as('auditor').get(`/audit/applications/${UNKNOWN_ID}/diff?from=0&to=1`),
+      404,
+      'APPLICATION.NOT_FOUND',
+    );
+    expectProblem(
+      await e.as('auditor').get('/audit/quotas/almaty/2030/kandas/as-of?revision=0'),
+      404,
+      'QUOTA.NOT_FOUND',
+    );
+    expectProblem(
+      await e.as('auditor').get('/audit/correlations/nothing-like-this'),
+      404,
+      'AUDIT.CORRELATION_NOT_FOUND',
+    );
   });
 
   it('follows the review’s correlation into the quota stream', async () => {
@@ -59,21 +94,40 @@ describe('the auditors’ history and time travel over HTTP', () => {
     const { body } = await e.as('admin').get(`/audit/correlations/${reviewed.correlationId}`).expect(200);
     const streams = new Set(body.events.map((event: { streamId: string }) => event.streamId));
     expect(streams).toEqual(new Set([`application-${id}`, 'regional-quota-pavlodar-2026-kandas']));
-    expect(body.events.map((event: { type: string }) => event.type)).toEqual(expect.arrayContaining(['ApplicationReviewed', 'SeatsReserved', 'ApplicationIncluded']));
+    expect(body.events.map((event: { type: string }) => event.type)).toEqual(
+      expect.arrayContaining(['ApplicationReviewed', 'SeatsReserved', 'ApplicationIncluded']),
+    );
   });
 
   it('folds the application as of a revision or an instant, masked', async () => {
     const signed = await e.as('auditor').get(`/audit/applications/${id}/as-of?revision=1`).expect(200);
-    expect(signed.body).toMatchObject({ revision: 1, position: expect.stringMatching(/^\d+$/), state: { status: 'signed' } });
+    expect(signed.body).toMatchObject({
+      revision: 1,
+      position: expect.stringMatching(/^\d+$/),
+      state: { status: 'signed' },
+    });
     expect(JSON.stringify(signed.body)).not.toContain(APPLICANT_IIN);
-    const now = await e.as('auditor').get(`/audit/applications/${id}/as-of?at=${encodeURIComponent(new Date().toISOString())}`).expect(200);
+    const now = await e
+      .as('auditor')
+      .get(`/audit/applications/${id}/as-of?at=${encodeURIComponent(new Date().toISOString())}`)
+      .expect(200);
     expect(now.body).toMatchObject({ revision: 7, state: { status: 'included' } });
-    expectProblem(await e.as('auditor').get(`/audit/applications/${id}/as-of?at=${encodeURIComponent(beforeSubmission)}`), 404, 'AUDIT.NOTHING_AS_OF');
+    expectProblem(
+      await e.as('auditor').get(`/audit/applications/${id}/as-of?at=${encodeURIComponent(beforeSubmission)}`),
+      404,
+      'AUDIT.NOTHING_AS_OF',
+    );
   });
 
   it('folds a quota into plain JSON', async () => {
     const { body } = await e.as('auditor').get(`/audit/quotas/pavlodar/2026/kandas/as-of?revision=1`).expect(200);
-    expect(body.state).toMatchObject({ status: 'open', capacity: 977, taken: 3, reservations: { [id]: 3 }, declined: [] });
+    expect(body.state).toMatchObject({
+      status: 'open',
+      capacity: 977,
+      taken: 3,
+      reservations: { [id]: 3 },
+      declined: [],
+    });
   });
 
   it('diffs two revisions', async () => {
@@ -87,10 +141,16 @@ describe('the auditors’ history and time travel over HTTP', () => {
     expectFieldErrors(await auditor.get(`/audit/applications/${id}/as-of`), ['at']);
     expectFieldErrors(await auditor.get(`/audit/applications/${id}/as-of?at=yesterday`), ['at']);
     expectFieldErrors(await auditor.get(`/audit/applications/${id}/as-of?revision=-1`), ['revision']);
-    expectFieldErrors(await auditor.get(`/audit/applications/${id}/as-of?revision=1&at=2026-03-02T05:00:00Z`), ['revision']);
+    expectFieldErrors(await auditor.get(`/audit/applications/${id}/as-of?revision=1&at=2026-03-02T05:00:00Z`), [
+      'revision',
+    ]);
     expectFieldErrors(await auditor.get(`/audit/applications/${id}/diff?from=x`), ['from', 'to']);
     expectFieldErrors(await auditor.get(`/audit/applications/${id}/diff?from=5&to=1`), ['to']);
-    expectFieldErrors(await auditor.get('/audit/quotas/atlantis/20x6/other/as-of?revision=0'), ['region', 'year', 'category']);
+    expectFieldErrors(await auditor.get('/audit/quotas/atlantis/20x6/other/as-of?revision=0'), [
+      'region',
+      'year',
+      'category',
+    ]);
     expectProblem(await auditor.get('/audit/applications/not-a-uuid/history'), 400);
   });
 });
@@ -106,7 +166,11 @@ describe('tamper evidence over HTTP', () => {
         expect(response.body).toMatchObject({ code: 'AUDIT.VERIFY_UNSUPPORTED' });
       } else {
         expect(response.status).toBe(200);
-        expect(response.body).toMatchObject({ ok: true, events: 1, lastChainHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+        expect(response.body).toMatchObject({
+          ok: true,
+          events: 1,
+          lastChainHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+        });
       }
     } finally {
       await e.close();
@@ -120,18 +184,34 @@ describe('exports over HTTP', () => {
     try {
       await openQuota(e);
       const id = await submitAndSign(e);
-      const masked = await e.as('auditor').get(`/audit/export?stream=application-${id}&format=jsonl`).expect(200).expect('Content-Type', /ndjson/);
-      const lines = masked.text.trim().split('\n').map((line) => JSON.parse(line));
+      const masked = await e
+        .as('auditor')
+        .get(`/audit/export?stream=application-${id}&format=jsonl`)
+        .expect(200)
+        .expect('Content-Type', /ndjson/);
+      const lines = masked.text
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line));
       expect(lines[0]).toMatchObject({ type: 'ApplicationSubmitted', streamId: `application-${id}` });
       expect(masked.text).not.toContain(APPLICANT_IIN);
       expect(masked.text).toContain(MASKED);
 
       await e.as('auditor').get(`/audit/export?stream=application-${id}&unmaskReason=court%20order`).expect(403);
-      const clear = await e.as('admin', 'admin-7').get(`/audit/export?stream=application-${id}&format=csv&unmaskReason=court%20order%2012-3`).expect(200).expect('Content-Type', /text\/csv/);
+      const clear = await e
+        .as('admin', 'admin-7')
+        .get(`/audit/export?stream=application-${id}&format=csv&unmaskReason=court%20order%2012-3`)
+        .expect(200)
+        .expect('Content-Type', /text\/csv/);
       expect(clear.text).toContain(APPLICANT_IIN);
       const disclosures = [];
       for await (const event of e.store.readStream('audit-disclosures')) disclosures.push(event);
-      expect(disclosures).toEqual([expect.objectContaining({ type: 'PersonalDataDisclosed', data: expect.objectContaining({ grantedBy: 'admin-7', reason: 'court order 12-3' }) })]);
+      expect(disclosures).toEqual([
+        expect.objectContaining({
+          type: 'PersonalDataDisclosed',
+          data: expect.objectContaining({ grantedBy: 'admin-7', reason: 'court order 12-3' }),
+        }),
+      ]);
       await e.as('auditor').get('/audit/export?format=xml&stream=x').expect(400);
     } finally {
       await e.close();

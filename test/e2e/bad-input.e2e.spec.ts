@@ -2,7 +2,14 @@ import type { PersonName } from '@domain/shared/person-name';
 import type { Role } from '@libs/auth';
 import { E2eApp } from './support/e2e-app';
 import { ALL_ACCEPTED, APPLICANT_IIN, openQuota, submissionBody, submitAndSign } from './support/journeys';
-import { appendsNothing, eventsOfType, expectFieldErrors, expectProblem, sendRaw, UNKNOWN_ID } from './support/problems';
+import {
+  appendsNothing,
+  eventsOfType,
+  expectFieldErrors,
+  expectProblem,
+  sendRaw,
+  UNKNOWN_ID,
+} from './support/problems';
 
 type Body = Record<string, unknown>;
 /** A field-level failure: the body sent and the fields the answer must name. */
@@ -27,67 +34,174 @@ const NOSQL = { $ne: null };
 const DEEP = '{"a":'.repeat(3000) + '1' + '}'.repeat(3000);
 // Through unknown: the typed submission as the loose JSON body these tests take apart and spoil.
 const submission = submissionBody() as unknown as Body;
-const withApplicant = (change: Body): Body => ({ ...submission, applicant: { ...(submission.applicant as Body), ...change } });
-const nameOf = (change: Body): Body => withApplicant({ name: { lastName: 'Нұрланұлы', firstName: 'Ержан', ...change } });
+const withApplicant = (change: Body): Body => ({
+  ...submission,
+  applicant: { ...(submission.applicant as Body), ...change },
+});
+const nameOf = (change: Body): Body =>
+  withApplicant({ name: { lastName: 'Нұрланұлы', firstName: 'Ержан', ...change } });
 const NOT_FOUND: [number, string] = [404, 'APPLICATION.NOT_FOUND'];
 const reason = (route: string, role: Role, path: (id: string) => string): CommandEndpoint => ({
-  route, role, path, valid: { reason: 'The family stays' }, wrongTypes: [{ reason: 42 }, ['reason']], required: ['reason'],
-  tooLong: [{ reason: 'x'.repeat(1001) }, ['reason']], hostile: [{ reason: NOSQL }, ['reason']], unknown: NOT_FOUND,
+  route,
+  role,
+  path,
+  valid: { reason: 'The family stays' },
+  wrongTypes: [{ reason: 42 }, ['reason']],
+  required: ['reason'],
+  tooLong: [{ reason: 'x'.repeat(1001) }, ['reason']],
+  hostile: [{ reason: NOSQL }, ['reason']],
+  unknown: NOT_FOUND,
 });
 
 const ENDPOINTS: CommandEndpoint[] = [
   {
-    route: 'POST /applications', role: 'portal', path: () => '/applications', valid: submission,
-    wrongTypes: [{ ...submission, quotaYear: '2026', consent: { given: 'yes', givenAt: 5 }, familyMembers: {} }, ['quotaYear', 'consent.given', 'consent.givenAt', 'familyMembers']],
-    required: ['channel', 'consent', 'receivingRegion', 'quotaYear', 'settlement', 'applicant', 'familyMembers', 'documents'],
+    route: 'POST /applications',
+    role: 'portal',
+    path: () => '/applications',
+    valid: submission,
+    wrongTypes: [
+      { ...submission, quotaYear: '2026', consent: { given: 'yes', givenAt: 5 }, familyMembers: {} },
+      ['quotaYear', 'consent.given', 'consent.givenAt', 'familyMembers'],
+    ],
+    required: [
+      'channel',
+      'consent',
+      'receivingRegion',
+      'quotaYear',
+      'settlement',
+      'applicant',
+      'familyMembers',
+      'documents',
+    ],
     tooLong: [nameOf({ lastName: 'Ә'.repeat(101) }), ['applicant.name.lastName']],
     hostile: [nameOf({ firstName: SQL, lastName: NOSQL }), ['applicant.name.firstName', 'applicant.name.lastName']],
   },
   {
-    route: 'POST /applications/:id/otp', role: 'portal', path: (id) => `/applications/${id}/otp`, valid: { signerIin: APPLICANT_IIN },
-    wrongTypes: [{ signerIin: Number(APPLICANT_IIN) }, ['signerIin']], required: ['signerIin'],
-    tooLong: [{ signerIin: '8'.repeat(5000) }, ['signerIin']], hostile: [{ signerIin: `${APPLICANT_IIN}' OR '1'='1` }, ['signerIin']], unknown: NOT_FOUND,
+    route: 'POST /applications/:id/otp',
+    role: 'portal',
+    path: (id) => `/applications/${id}/otp`,
+    valid: { signerIin: APPLICANT_IIN },
+    wrongTypes: [{ signerIin: Number(APPLICANT_IIN) }, ['signerIin']],
+    required: ['signerIin'],
+    tooLong: [{ signerIin: '8'.repeat(5000) }, ['signerIin']],
+    hostile: [{ signerIin: `${APPLICANT_IIN}' OR '1'='1` }, ['signerIin']],
+    unknown: NOT_FOUND,
   },
   {
-    route: 'POST /applications/:id/sign', role: 'portal', path: (id) => `/applications/${id}/sign`,
+    route: 'POST /applications/:id/sign',
+    role: 'portal',
+    path: (id) => `/applications/${id}/sign`,
     valid: { method: 'otp', signerIin: APPLICANT_IIN, otpRequestId: 'otp-request-1', code: '123456' },
-    wrongTypes: [{ method: 1, signerIin: true, otpRequestId: 7, code: 123456 }, ['method', 'signerIin', 'otpRequestId', 'code']], required: ['method', 'signerIin'],
-    tooLong: [{ method: 'eds', signerIin: APPLICANT_IIN, signatureBase64: 'A'.repeat(16_385), certificatePem: 'x'.repeat(32_769) }, ['signatureBase64', 'certificatePem']],
-    hostile: [{ method: 'otp', signerIin: APPLICANT_IIN, otpRequestId: 'o', code: '1 OR 1' }, ['code']], unknown: NOT_FOUND,
+    wrongTypes: [
+      { method: 1, signerIin: true, otpRequestId: 7, code: 123456 },
+      ['method', 'signerIin', 'otpRequestId', 'code'],
+    ],
+    required: ['method', 'signerIin'],
+    tooLong: [
+      {
+        method: 'eds',
+        signerIin: APPLICANT_IIN,
+        signatureBase64: 'A'.repeat(16_385),
+        certificatePem: 'x'.repeat(32_769),
+      },
+      ['signatureBase64', 'certificatePem'],
+    ],
+    hostile: [{ method: 'otp', signerIin: APPLICANT_IIN, otpRequestId: 'o', code: '1 OR 1' }, ['code']],
+    unknown: NOT_FOUND,
   },
   reason('POST /applications/:id/withdraw', 'portal', (id) => `/applications/${id}/withdraw`),
-  { route: 'POST /applications/:id/review/start', role: 'reviewer', path: (id) => `/applications/${id}/review/start`, unknown: NOT_FOUND },
   {
-    route: 'POST /applications/:id/review', role: 'reviewer', path: (id) => `/applications/${id}/review`, valid: { verdict: 'eligible', findings: ALL_ACCEPTED, refusalGrounds: [] },
-    wrongTypes: [{ verdict: true, findings: [{ documentIndex: '0', accepted: 'yes' }], refusalGrounds: 'none' }, ['verdict', 'findings[0].documentIndex', 'findings[0].accepted', 'refusalGrounds']],
-    required: ['verdict', 'findings', 'refusalGrounds'], tooLong: [{ verdict: 'eligible', findings: [], refusalGrounds: [], comment: 'x'.repeat(2001) }, ['comment']],
-    hostile: [{ verdict: `eligible${SQL}`, findings: [NOSQL], refusalGrounds: [] }, ['verdict', 'findings[0].documentIndex']], unknown: NOT_FOUND,
+    route: 'POST /applications/:id/review/start',
+    role: 'reviewer',
+    path: (id) => `/applications/${id}/review/start`,
+    unknown: NOT_FOUND,
   },
   {
-    route: 'POST /applications/:id/reassign', role: 'supervisor', path: (id) => `/applications/${id}/reassign`, valid: { toReviewerId: 'reviewer-2', reason: 'On leave' },
-    wrongTypes: [{ toReviewerId: ['reviewer-2'], reason: null }, ['toReviewerId', 'reason']], required: ['toReviewerId', 'reason'],
-    tooLong: [{ toReviewerId: 'r'.repeat(65), reason: 'On leave' }, ['toReviewerId']], hostile: [{ toReviewerId: { $gt: '' }, reason: 'On leave' }, ['toReviewerId']], unknown: NOT_FOUND,
+    route: 'POST /applications/:id/review',
+    role: 'reviewer',
+    path: (id) => `/applications/${id}/review`,
+    valid: { verdict: 'eligible', findings: ALL_ACCEPTED, refusalGrounds: [] },
+    wrongTypes: [
+      { verdict: true, findings: [{ documentIndex: '0', accepted: 'yes' }], refusalGrounds: 'none' },
+      ['verdict', 'findings[0].documentIndex', 'findings[0].accepted', 'refusalGrounds'],
+    ],
+    required: ['verdict', 'findings', 'refusalGrounds'],
+    tooLong: [{ verdict: 'eligible', findings: [], refusalGrounds: [], comment: 'x'.repeat(2001) }, ['comment']],
+    hostile: [
+      { verdict: `eligible${SQL}`, findings: [NOSQL], refusalGrounds: [] },
+      ['verdict', 'findings[0].documentIndex'],
+    ],
+    unknown: NOT_FOUND,
   },
   {
-    route: 'POST /applications/:id/refuse', role: 'supervisor', path: (id) => `/applications/${id}/refuse`, valid: { grounds: ['APPLICANT_NOT_ELIGIBLE'], explanation: 'No registration' },
-    wrongTypes: [{ grounds: 'APPLICANT_NOT_ELIGIBLE', explanation: 1 }, ['grounds', 'explanation']], required: ['grounds', 'explanation'],
-    tooLong: [{ grounds: ['G'.repeat(65)], explanation: 'x'.repeat(2001) }, ['grounds', 'explanation']], hostile: [{ grounds: [{ $where: '1' }], explanation: 'x' }, ['grounds']], unknown: NOT_FOUND,
+    route: 'POST /applications/:id/reassign',
+    role: 'supervisor',
+    path: (id) => `/applications/${id}/reassign`,
+    valid: { toReviewerId: 'reviewer-2', reason: 'On leave' },
+    wrongTypes: [{ toReviewerId: ['reviewer-2'], reason: null }, ['toReviewerId', 'reason']],
+    required: ['toReviewerId', 'reason'],
+    tooLong: [{ toReviewerId: 'r'.repeat(65), reason: 'On leave' }, ['toReviewerId']],
+    hostile: [{ toReviewerId: { $gt: '' }, reason: 'On leave' }, ['toReviewerId']],
+    unknown: NOT_FOUND,
+  },
+  {
+    route: 'POST /applications/:id/refuse',
+    role: 'supervisor',
+    path: (id) => `/applications/${id}/refuse`,
+    valid: { grounds: ['APPLICANT_NOT_ELIGIBLE'], explanation: 'No registration' },
+    wrongTypes: [{ grounds: 'APPLICANT_NOT_ELIGIBLE', explanation: 1 }, ['grounds', 'explanation']],
+    required: ['grounds', 'explanation'],
+    tooLong: [{ grounds: ['G'.repeat(65)], explanation: 'x'.repeat(2001) }, ['grounds', 'explanation']],
+    hostile: [{ grounds: [{ $where: '1' }], explanation: 'x' }, ['grounds']],
+    unknown: NOT_FOUND,
   },
   reason('POST /applications/:id/escalate', 'supervisor', (id) => `/applications/${id}/escalate`),
   {
-    route: 'POST /applications/:id/subsidies', role: 'admin', path: (id) => `/applications/${id}/subsidies`, valid: { kind: 'rent' },
-    wrongTypes: [{ kind: 1 }, ['kind']], required: ['kind'], tooLong: [{ kind: 'rent'.repeat(1000) }, ['kind']], hostile: [{ kind: `rent${SQL}` }, ['kind']], unknown: NOT_FOUND,
+    route: 'POST /applications/:id/subsidies',
+    role: 'admin',
+    path: (id) => `/applications/${id}/subsidies`,
+    valid: { kind: 'rent' },
+    wrongTypes: [{ kind: 1 }, ['kind']],
+    required: ['kind'],
+    tooLong: [{ kind: 'rent'.repeat(1000) }, ['kind']],
+    hostile: [{ kind: `rent${SQL}` }, ['kind']],
+    unknown: NOT_FOUND,
   },
-  { route: 'POST /applications/:id/deadline', role: 'admin', path: (id) => `/applications/${id}/deadline`, unknown: NOT_FOUND },
-  { route: 'POST /applications/:id/sla/at-risk', role: 'admin', path: (id) => `/applications/${id}/sla/at-risk`, unknown: NOT_FOUND },
-  { route: 'POST /applications/:id/sla/breach', role: 'admin', path: (id) => `/applications/${id}/sla/breach`, unknown: NOT_FOUND },
   {
-    route: 'POST /quotas/:region/:year/:category', role: 'admin', path: () => '/quotas/akmola/2026/resettler', valid: { capacity: 10, order: { number: '1', date: '2025-12-12' } },
-    wrongTypes: [{ capacity: '10', order: { number: 1, date: 20251212 } }, ['capacity', 'order.number', 'order.date']], required: ['capacity', 'order'],
-    tooLong: [{ capacity: 10, order: { number: 'n'.repeat(65), date: '2025-12-12' } }, ['order.number']], hostile: [{ capacity: 10, order: { number: '1', date: `2025-12-12${SQL}` } }, ['order.date']],
+    route: 'POST /applications/:id/deadline',
+    role: 'admin',
+    path: (id) => `/applications/${id}/deadline`,
+    unknown: NOT_FOUND,
+  },
+  {
+    route: 'POST /applications/:id/sla/at-risk',
+    role: 'admin',
+    path: (id) => `/applications/${id}/sla/at-risk`,
+    unknown: NOT_FOUND,
+  },
+  {
+    route: 'POST /applications/:id/sla/breach',
+    role: 'admin',
+    path: (id) => `/applications/${id}/sla/breach`,
+    unknown: NOT_FOUND,
+  },
+  {
+    route: 'POST /quotas/:region/:year/:category',
+    role: 'admin',
+    path: () => '/quotas/akmola/2026/resettler',
+    valid: { capacity: 10, order: { number: '1', date: '2025-12-12' } },
+    wrongTypes: [{ capacity: '10', order: { number: 1, date: 20251212 } }, ['capacity', 'order.number', 'order.date']],
+    required: ['capacity', 'order'],
+    tooLong: [{ capacity: 10, order: { number: 'n'.repeat(65), date: '2025-12-12' } }, ['order.number']],
+    hostile: [{ capacity: 10, order: { number: '1', date: `2025-12-12${SQL}` } }, ['order.date']],
   },
   { route: 'POST /admin/sla/fire-due', role: 'admin', path: () => '/admin/sla/fire-due' },
-  { route: 'POST /admin/dead-letters/:eventId/retry', role: 'operator', path: (id) => `/admin/dead-letters/${id}/retry`, unknown: [404, 'DEAD_LETTER.NOT_FOUND'] },
+  {
+    route: 'POST /admin/dead-letters/:eventId/retry',
+    role: 'operator',
+    path: (id) => `/admin/dead-letters/${id}/retry`,
+    unknown: [404, 'DEAD_LETTER.NOT_FOUND'],
+  },
 ];
 
 describe('every command endpoint refuses bad input with problem details and appends nothing', () => {
@@ -99,11 +213,16 @@ describe('every command endpoint refuses bad input with problem details and appe
     id = await submitAndSign(e);
   });
   afterAll(() => e.close());
-  const post = (c: CommandEndpoint, body: unknown, path = c.path(id)) => appendsNothing(e, () => e.as(c.role).post(path, body as Body));
+  const post = (c: CommandEndpoint, body: unknown, path = c.path(id)) =>
+    appendsNothing(e, () => e.as(c.role).post(path, body as Body));
 
   describe.each(ENDPOINTS.map((c) => [c.route, c] as const))('%s', (_, c) => {
     it('answers malformed JSON with 400 REQUEST.INVALID', async () => {
-      expectProblem(await appendsNothing(e, () => sendRaw(e, c.role, c.path(id), '{"reason": "x",')), 400, 'REQUEST.INVALID');
+      expectProblem(
+        await appendsNothing(e, () => sendRaw(e, c.role, c.path(id), '{"reason": "x",')),
+        400,
+        'REQUEST.INVALID',
+      );
     });
 
     it('refuses a body nested thousands of levels deep with 400, not a 500', async () => {
@@ -115,7 +234,11 @@ describe('every command endpoint refuses bad input with problem details and appe
     });
 
     if (c.valid) {
-      it.each([['wrong types', c.wrongTypes!], ['over-long strings', c.tooLong!], ['hostile strings', c.hostile!]])('names the fields at fault for %s', async (_, [body, fields]) => {
+      it.each([
+        ['wrong types', c.wrongTypes!],
+        ['over-long strings', c.tooLong!],
+        ['hostile strings', c.hostile!],
+      ])('names the fields at fault for %s', async (_, [body, fields]) => {
         expectFieldErrors(await post(c, body), fields);
       });
 
@@ -125,9 +248,12 @@ describe('every command endpoint refuses bad input with problem details and appe
     }
 
     if (c.path('ID').includes('ID')) {
-      it.each(['not-a-uuid', "1' OR '1'='1", '3f1c2a4e8b7d4c1e9a2f0d5e6b7c8a91x'])('refuses the malformed id %j with 400', async (bad) => {
-        expectProblem(await post(c, c.valid, c.path(encodeURIComponent(bad))), 400, 'REQUEST.INVALID');
-      });
+      it.each(['not-a-uuid', "1' OR '1'='1", '3f1c2a4e8b7d4c1e9a2f0d5e6b7c8a91x'])(
+        'refuses the malformed id %j with 400',
+        async (bad) => {
+          expectProblem(await post(c, c.valid, c.path(encodeURIComponent(bad))), 400, 'REQUEST.INVALID');
+        },
+      );
 
       it(`answers a well-formed id naming nothing with ${c.unknown!.join(' ')}`, async () => {
         expectProblem(await post(c, c.valid, c.path(UNKNOWN_ID)), ...c.unknown!);
@@ -135,10 +261,13 @@ describe('every command endpoint refuses bad input with problem details and appe
     }
   });
 
-  it.each(['applicant', 'consent', 'settlement'])('refuses a submission without its %s object as bad input (400), never a 500', async (field) => {
-    const { [field]: _, ...body } = submission;
-    expectFieldErrors(await appendsNothing(e, () => e.as('portal').post('/applications', body)), [field]);
-  });
+  it.each(['applicant', 'consent', 'settlement'])(
+    'refuses a submission without its %s object as bad input (400), never a 500',
+    async (field) => {
+      const { [field]: _, ...body } = submission;
+      expectFieldErrors(await appendsNothing(e, () => e.as('portal').post('/applications', body)), [field]);
+    },
+  );
 
   it('refuses a submission over 256 kB with 413 REQUEST.TOO_LARGE', async () => {
     const body = withApplicant({ contacts: { phone: '+77011234567', address: 'x'.repeat(300 * 1024) } });
@@ -150,15 +279,33 @@ describe('every command endpoint refuses bad input with problem details and appe
     ['an unknown category', { category: 'tourist' }, ['category']],
   ])('refuses a quota order for %s by naming the path parameter', async (_, change, fields) => {
     const { region, category } = { region: 'akmola', category: 'kandas', ...change };
-    expectFieldErrors(await appendsNothing(e, () => e.as('admin').post(`/quotas/${region}/2026/${category}`, { capacity: 1, order: { number: '1', date: '2025-12-12' } })), fields);
+    expectFieldErrors(
+      await appendsNothing(e, () =>
+        e
+          .as('admin')
+          .post(`/quotas/${region}/2026/${category}`, { capacity: 1, order: { number: '1', date: '2025-12-12' } }),
+      ),
+      fields,
+    );
   });
 
   it('refuses a quota order whose year is not a number', async () => {
-    expectProblem(await appendsNothing(e, () => e.as('admin').post('/quotas/akmola/twenty/kandas', { capacity: 1, order: { number: '1', date: '2025-12-12' } })), 400, 'REQUEST.INVALID');
+    expectProblem(
+      await appendsNothing(e, () =>
+        e.as('admin').post('/quotas/akmola/twenty/kandas', { capacity: 1, order: { number: '1', date: '2025-12-12' } }),
+      ),
+      400,
+      'REQUEST.INVALID',
+    );
   });
 
   it('refuses an OTP signature without its code or request id, naming both', async () => {
-    expectFieldErrors(await appendsNothing(e, () => e.as('portal').post(`/applications/${id}/sign`, { method: 'otp', signerIin: APPLICANT_IIN })), ['otpRequestId', 'code']);
+    expectFieldErrors(
+      await appendsNothing(e, () =>
+        e.as('portal').post(`/applications/${id}/sign`, { method: 'otp', signerIin: APPLICANT_IIN }),
+      ),
+      ['otpRequestId', 'code'],
+    );
   });
 });
 
@@ -170,40 +317,75 @@ describe('the rules of the service, over HTTP', () => {
   });
   afterAll(() => e.close());
   const portal = () => e.as('portal', 'egov');
-  const submit = async (body = submissionBody()) => (await portal().post('/applications', body).expect(201)).body.applicationId as string;
+  const submit = async (body = submissionBody()) =>
+    (await portal().post('/applications', body).expect(201)).body.applicationId as string;
   const badIin = APPLICANT_IIN.slice(0, 11) + ((Number(APPLICANT_IIN[11]) + 1) % 10);
 
   it('refuses an IIN with a wrong check digit: 422 APPLICATION.INVALID_SUBMISSION naming applicant.iin', async () => {
-    const response = await appendsNothing(e, () => portal().post('/applications', submissionBody((s) => ({ ...s, applicant: { ...s.applicant, iin: badIin } }))));
+    const response = await appendsNothing(e, () =>
+      portal().post(
+        '/applications',
+        submissionBody((s) => ({ ...s, applicant: { ...s.applicant, iin: badIin } })),
+      ),
+    );
     expectFieldErrors(response, ['applicant.iin'], 422, 'APPLICATION.INVALID_SUBMISSION');
   });
 
   it('refuses a region that does not exist as bad input (400 naming receivingRegion)', async () => {
-    const response = await appendsNothing(e, () => portal().post('/applications', submissionBody((s) => ({ ...s, receivingRegion: 'atlantis' as 'pavlodar' }))));
+    const response = await appendsNothing(e, () =>
+      portal().post(
+        '/applications',
+        submissionBody((s) => ({ ...s, receivingRegion: 'atlantis' as 'pavlodar' })),
+      ),
+    );
     expectFieldErrors(response, ['receivingRegion']);
   });
 
   it('refuses a region the year’s order gives no quota: 422 APPLICATION.REGION_HAS_NO_QUOTA', async () => {
-    const response = await appendsNothing(e, () => portal().post('/applications', submissionBody((s) => ({ ...s, receivingRegion: 'akmola' }))));
+    const response = await appendsNothing(e, () =>
+      portal().post(
+        '/applications',
+        submissionBody((s) => ({ ...s, receivingRegion: 'akmola' })),
+      ),
+    );
     expectProblem(response, 422, 'APPLICATION.REGION_HAS_NO_QUOTA');
   });
 
   it('refuses a wrong OTP code, and the right one after three wrong ones; a fresh code then signs', async () => {
     const id = await submit();
     const otp = (await portal().post(`/applications/${id}/otp`, { signerIin: APPLICANT_IIN }).expect(201)).body;
-    const sign = (code: string, otpRequestId = otp.otpRequestId) => appendsNothing(e, () => portal().post(`/applications/${id}/sign`, { method: 'otp', signerIin: APPLICANT_IIN, otpRequestId, code }));
+    const sign = (code: string, otpRequestId = otp.otpRequestId) =>
+      appendsNothing(e, () =>
+        portal().post(`/applications/${id}/sign`, { method: 'otp', signerIin: APPLICANT_IIN, otpRequestId, code }),
+      );
     const wrong = otp.code === '000000' ? '111111' : '000000';
-    for (let attempt = 0; attempt < 3; attempt++) expectProblem(await sign(wrong), 422, 'APPLICATION.SIGNATURE_INVALID');
+    for (let attempt = 0; attempt < 3; attempt++)
+      expectProblem(await sign(wrong), 422, 'APPLICATION.SIGNATURE_INVALID');
     expectProblem(await sign(otp.code), 422, 'APPLICATION.SIGNATURE_INVALID');
     const fresh = (await portal().post(`/applications/${id}/otp`, { signerIin: APPLICANT_IIN }).expect(201)).body;
-    await portal().post(`/applications/${id}/sign`, { method: 'otp', signerIin: APPLICANT_IIN, otpRequestId: fresh.otpRequestId, code: fresh.code }).expect(201);
+    await portal()
+      .post(`/applications/${id}/sign`, {
+        method: 'otp',
+        signerIin: APPLICANT_IIN,
+        otpRequestId: fresh.otpRequestId,
+        code: fresh.code,
+      })
+      .expect(201);
   });
 
   it('refuses to start or record a review before the applicant signed: 422 APPLICATION.NOT_SIGNED', async () => {
     const id = await submit();
-    expectProblem(await appendsNothing(e, () => e.as('reviewer').post(`/applications/${id}/review/start`)), 422, 'APPLICATION.NOT_SIGNED');
+    expectProblem(
+      await appendsNothing(e, () => e.as('reviewer').post(`/applications/${id}/review/start`)),
+      422,
+      'APPLICATION.NOT_SIGNED',
+    );
     const review = { verdict: 'eligible', findings: ALL_ACCEPTED, refusalGrounds: [] };
-    expectProblem(await appendsNothing(e, () => e.as('reviewer').post(`/applications/${id}/review`, review)), 422, 'APPLICATION.NOT_SIGNED');
+    expectProblem(
+      await appendsNothing(e, () => e.as('reviewer').post(`/applications/${id}/review`, review)),
+      422,
+      'APPLICATION.NOT_SIGNED',
+    );
   });
 
   it.each<[string, PersonName]>([
@@ -213,10 +395,15 @@ describe('the rules of the service, over HTTP', () => {
     ['Latin, apostrophe and space', { lastName: "O'Neil Smith", firstName: 'Anne-Marie' }],
   ])('accepts a name in %s and keeps it intact', async (_, name) => {
     const id = await submit(submissionBody((s) => ({ ...s, applicant: { ...s.applicant, name } })));
-    const { body } = await e.as('reviewer').get(`/applications/${id}?atLeast=${await e.head()}`).expect(200);
+    const { body } = await e
+      .as('reviewer')
+      .get(`/applications/${id}?atLeast=${await e.head()}`)
+      .expect(200);
     expect(body.data.applicantName).toBe([name.lastName, name.firstName, name.patronymic].filter(Boolean).join(' '));
     const [submitted] = await eventsOfType(e, 'ApplicationSubmitted', `application-${id}`);
-    expect((submitted!.data as { submission: { applicant: { name: unknown } } }).submission.applicant.name).toEqual(name);
+    expect((submitted!.data as { submission: { applicant: { name: unknown } } }).submission.applicant.name).toEqual(
+      name,
+    );
   });
 
   it('stores free text that looks like SQL or JSON verbatim, and the store still answers', async () => {

@@ -24,14 +24,44 @@ let pki: Pki;
 let caDir: string;
 
 beforeAll(async () => {
-  const trustedCa = await issue({ subject: [{ C: ['KZ'] }, { CN: ['Test National Certification Authority'] }], kind: 'ec', ca: true, ...CA_LIFE });
-  const otherCa = await issue({ subject: [{ C: ['KZ'] }, { CN: ['Somebody Else CA'] }], kind: 'ec', ca: true, ...CA_LIFE });
+  const trustedCa = await issue({
+    subject: [{ C: ['KZ'] }, { CN: ['Test National Certification Authority'] }],
+    kind: 'ec',
+    ca: true,
+    ...CA_LIFE,
+  });
+  const otherCa = await issue({
+    subject: [{ C: ['KZ'] }, { CN: ['Somebody Else CA'] }],
+    kind: 'ec',
+    ca: true,
+    ...CA_LIFE,
+  });
   pki = {
     trustedCa,
-    applicant: await issue({ subject: subjectWith('НҰРЛАНҰЛЫ ЕРЖАН', APPLICANT_IIN), kind: 'ec', issuer: trustedCa, ...LEAF_LIFE }),
-    applicantRsa: await issue({ subject: subjectWith('НҰРЛАНҰЛЫ ЕРЖАН', APPLICANT_IIN), kind: 'rsa', issuer: trustedCa, ...LEAF_LIFE }),
-    untrustedApplicant: await issue({ subject: subjectWith('НҰРЛАНҰЛЫ ЕРЖАН', APPLICANT_IIN), kind: 'ec', issuer: otherCa, ...LEAF_LIFE }),
-    spouse: await issue({ subject: subjectWith('САПАРОВА АЙГҮЛ', SPOUSE_IIN), kind: 'ec', issuer: trustedCa, ...LEAF_LIFE }),
+    applicant: await issue({
+      subject: subjectWith('НҰРЛАНҰЛЫ ЕРЖАН', APPLICANT_IIN),
+      kind: 'ec',
+      issuer: trustedCa,
+      ...LEAF_LIFE,
+    }),
+    applicantRsa: await issue({
+      subject: subjectWith('НҰРЛАНҰЛЫ ЕРЖАН', APPLICANT_IIN),
+      kind: 'rsa',
+      issuer: trustedCa,
+      ...LEAF_LIFE,
+    }),
+    untrustedApplicant: await issue({
+      subject: subjectWith('НҰРЛАНҰЛЫ ЕРЖАН', APPLICANT_IIN),
+      kind: 'ec',
+      issuer: otherCa,
+      ...LEAF_LIFE,
+    }),
+    spouse: await issue({
+      subject: subjectWith('САПАРОВА АЙГҮЛ', SPOUSE_IIN),
+      kind: 'ec',
+      issuer: trustedCa,
+      ...LEAF_LIFE,
+    }),
   };
   caDir = mkdtempSync(join(tmpdir(), 'kandas-e2e-ca-'));
   writeFileSync(join(caDir, 'trusted-cas.pem'), trustedCa.pem);
@@ -73,48 +103,66 @@ describe('signing an application with an EDS certificate (KANDAS_TRUSTED_CA_FILE
   it.each([
     ['ECDSA P-256', 'applicant', 'ECDSA-P256-SHA256'],
     ['RSA 2048', 'applicantRsa', 'RSA-SHA256'],
-  ] as const)('accepts the applicant’s %s signature over the digest; the evidence names the certificate serial and issuer', async (_, key, algorithm) => {
-    const signer = pki[key];
-    const response = await sign(signer).expect(201);
-    expect(response.body).toMatchObject({ revision: 1, events: ['ApplicationSigned'], alreadyHandled: false });
+  ] as const)(
+    'accepts the applicant’s %s signature over the digest; the evidence names the certificate serial and issuer',
+    async (_, key, algorithm) => {
+      const signer = pki[key];
+      const response = await sign(signer).expect(201);
+      expect(response.body).toMatchObject({ revision: 1, events: ['ApplicationSigned'], alreadyHandled: false });
 
-    const [signed] = await collect(e.store.readStream(`application-${id}`, { fromRevision: 1, maxCount: 1 }));
-    const certificate = new X509Certificate(signer.pem);
-    expect(signed).toMatchObject({ type: 'ApplicationSigned', metadata: { actor: { id: 'egov', role: 'portal' } } });
-    expect(signed!.data).toMatchObject({
-      method: 'eds',
-      signerIin: APPLICANT_IIN,
-      digest,
-      signedAt: e.clock.now().toISOString(),
-      evidence: {
-        certificateSerial: certificate.serialNumber,
-        certificateFingerprint256: certificate.fingerprint256,
-        issuer: expect.stringContaining('CN=Test National Certification Authority'),
-        subjectIin: APPLICANT_IIN,
-        algorithm,
-      },
-    });
+      const [signed] = await collect(e.store.readStream(`application-${id}`, { fromRevision: 1, maxCount: 1 }));
+      const certificate = new X509Certificate(signer.pem);
+      expect(signed).toMatchObject({ type: 'ApplicationSigned', metadata: { actor: { id: 'egov', role: 'portal' } } });
+      expect(signed!.data).toMatchObject({
+        method: 'eds',
+        signerIin: APPLICANT_IIN,
+        digest,
+        signedAt: e.clock.now().toISOString(),
+        evidence: {
+          certificateSerial: certificate.serialNumber,
+          certificateFingerprint256: certificate.fingerprint256,
+          issuer: expect.stringContaining('CN=Test National Certification Authority'),
+          subjectIin: APPLICANT_IIN,
+          algorithm,
+        },
+      });
 
-    await e.settle();
-    const { body } = await e.as('reviewer').get(`/applications/${id}`).expect(200);
-    expect(body.data).toMatchObject({ status: 'signed', dueOn: '2026-03-26' });
-  });
+      await e.settle();
+      const { body } = await e.as('reviewer').get(`/applications/${id}`).expect(200);
+      expect(body.data).toMatchObject({ status: 'signed', dueOn: '2026-03-26' });
+    },
+  );
 
-  it('refuses a certificate from a CA it does not trust: 422 APPLICATION.SIGNATURE_INVALID', () => refused(pki.untrustedApplicant, 'certificate not issued by a trusted CA'));
+  it('refuses a certificate from a CA it does not trust: 422 APPLICATION.SIGNATURE_INVALID', () =>
+    refused(pki.untrustedApplicant, 'certificate not issued by a trusted CA'));
 
-  it('refuses the applicant’s IIN signed with another person’s certificate: 422 APPLICATION.SIGNATURE_INVALID', () => refused(pki.spouse, 'certificate IIN differs from the signer'));
+  it('refuses the applicant’s IIN signed with another person’s certificate: 422 APPLICATION.SIGNATURE_INVALID', () =>
+    refused(pki.spouse, 'certificate IIN differs from the signer'));
 
-  it('refuses a valid signature over anything but the application’s digest', () => refused(pki.applicant, 'signature does not match the application digest', { over: digest.replace(/^./, (c) => (c === '0' ? '1' : '0')) }));
+  it('refuses a valid signature over anything but the application’s digest', () =>
+    refused(pki.applicant, 'signature does not match the application digest', {
+      over: digest.replace(/^./, (c) => (c === '0' ? '1' : '0')),
+    }));
 
   it('refuses another person signing with their own valid certificate: 422 APPLICATION.SIGNER_NOT_APPLICANT', async () => {
     const response = await appendsNothing(e, () => sign(pki.spouse, { signerIin: SPOUSE_IIN }));
     expectFieldErrors(response, ['signerIin'], 422, 'APPLICATION.SIGNER_NOT_APPLICANT');
   });
 
-  it('refuses the trusted CA’s own certificate as a signer (it carries no IIN)', () => refused(pki.trustedCa, 'certificate carries no IIN'));
+  it('refuses the trusted CA’s own certificate as a signer (it carries no IIN)', () =>
+    refused(pki.trustedCa, 'certificate carries no IIN'));
 
   it('refuses a signature that is not base64', async () => {
-    const response = await appendsNothing(e, () => e.as('portal', 'egov').post(`/applications/${id}/sign`, { method: 'eds', signerIin: APPLICANT_IIN, signatureBase64: '!!!! not base64 !!!!', certificatePem: pki.applicant.pem }));
+    const response = await appendsNothing(e, () =>
+      e
+        .as('portal', 'egov')
+        .post(`/applications/${id}/sign`, {
+          method: 'eds',
+          signerIin: APPLICANT_IIN,
+          signatureBase64: '!!!! not base64 !!!!',
+          certificatePem: pki.applicant.pem,
+        }),
+    );
     expectFieldErrors(response, ['signature'], 422, 'APPLICATION.SIGNATURE_INVALID');
   });
 });
@@ -125,7 +173,12 @@ describe('EDS without trusted CAs', () => {
     try {
       await openQuota(e);
       const id = (await e.as('portal', 'egov').post('/applications', submissionBody()).expect(201)).body.applicationId;
-      const body = { method: 'eds', signerIin: APPLICANT_IIN, signatureBase64: signDigest(pki.applicant, await digestOf(e, id)), certificatePem: pki.applicant.pem };
+      const body = {
+        method: 'eds',
+        signerIin: APPLICANT_IIN,
+        signatureBase64: signDigest(pki.applicant, await digestOf(e, id)),
+        certificatePem: pki.applicant.pem,
+      };
       const response = await appendsNothing(e, () => e.as('portal', 'egov').post(`/applications/${id}/sign`, body));
       expectProblem(response, 422, 'APPLICATION.SIGNATURE_INVALID');
       expect(response.body.errors[0].reason).toMatch(/not configured/);

@@ -16,8 +16,15 @@ describe('Idempotency-Key: a retried command answers like the first time and app
   });
   afterEach(() => e.close());
 
-  const post = (path: string, body: object, key: string, role: Role = 'portal', id = 'egov') => e.as(role, id).post(path, body).set('Idempotency-Key', key);
-  const answer = (response: Response) => ({ applicationId: response.body.applicationId, streamId: response.body.streamId, revision: response.body.revision, position: response.body.position, events: response.body.events });
+  const post = (path: string, body: object, key: string, role: Role = 'portal', id = 'egov') =>
+    e.as(role, id).post(path, body).set('Idempotency-Key', key);
+  const answer = (response: Response) => ({
+    applicationId: response.body.applicationId,
+    streamId: response.body.streamId,
+    revision: response.body.revision,
+    position: response.body.position,
+    events: response.body.events,
+  });
 
   it('answers a retried submission with the same application, revision and position, already handled, in one stream', async () => {
     const first = await post('/applications', submissionBody(), 'submit-0001').expect(201);
@@ -32,12 +39,20 @@ describe('Idempotency-Key: a retried command answers like the first time and app
   it('refuses a key reused for another body: 422 REQUEST.IDEMPOTENCY_KEY_REUSED, nothing appended', async () => {
     await post('/applications', submissionBody(), 'submit-0002').expect(201);
     const other = submissionBody((s) => ({ ...s, settlement: { kind: 'city', name: 'Pavlodar' } }));
-    expectProblem(await appendsNothing(e, () => post('/applications', other, 'submit-0002')), 422, 'REQUEST.IDEMPOTENCY_KEY_REUSED');
+    expectProblem(
+      await appendsNothing(e, () => post('/applications', other, 'submit-0002')),
+      422,
+      'REQUEST.IDEMPOTENCY_KEY_REUSED',
+    );
     expect(await eventsOfType(e, 'ApplicationSubmitted')).toHaveLength(1);
   });
 
   it('refuses a malformed key with 400 before doing anything', async () => {
-    expectProblem(await appendsNothing(e, () => post('/applications', submissionBody(), 'short')), 400, 'REQUEST.INVALID_IDEMPOTENCY_KEY');
+    expectProblem(
+      await appendsNothing(e, () => post('/applications', submissionBody(), 'short')),
+      400,
+      'REQUEST.INVALID_IDEMPOTENCY_KEY',
+    );
   });
 
   it('treats the same key from two callers as two commands', async () => {
@@ -60,7 +75,9 @@ describe('Idempotency-Key: a retried command answers like the first time and app
 
   it('answers 20 concurrent identical submissions with one application, one stream and equal answers', async () => {
     const race = holdAppends(e, 'application-', 20);
-    const answers = await Promise.all(Array.from({ length: 20 }, () => post('/applications', submissionBody(), 'submit-burst-01')));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => post('/applications', submissionBody(), 'submit-burst-01')),
+    );
     expect(race.stats).toMatchObject({ held: 20, timedOut: false });
     expect(answers.map((response) => response.status)).toEqual(Array(20).fill(201));
     const distinct = new Set(answers.map((response) => JSON.stringify(answer(response))));
@@ -87,37 +104,62 @@ describe('If-Match and concurrent decisions on one application', () => {
   });
   afterEach(() => e.close());
 
-  const revisionOf = async () => (await collect(e.store.readStream(`application-${id}`, { direction: 'backwards', maxCount: 1 })))[0]!.revision;
+  const revisionOf = async () =>
+    (await collect(e.store.readStream(`application-${id}`, { direction: 'backwards', maxCount: 1 })))[0]!.revision;
 
   it('refuses a command made on a stale revision: 409 EVENT_STORE.WRONG_EXPECTED_REVISION, nothing appended; the current one passes', async () => {
     const current = await revisionOf();
-    const stale = e.as('reviewer').post(`/applications/${id}/review/start`).set('If-Match', `"${current - 1}"`);
+    const stale = e
+      .as('reviewer')
+      .post(`/applications/${id}/review/start`)
+      .set('If-Match', `"${current - 1}"`);
     expectProblem(await appendsNothing(e, () => stale), 409, 'EVENT_STORE.WRONG_EXPECTED_REVISION');
-    const fresh = await e.as('reviewer').post(`/applications/${id}/review/start`).set('If-Match', `"${current}"`).expect(200);
+    const fresh = await e
+      .as('reviewer')
+      .post(`/applications/${id}/review/start`)
+      .set('If-Match', `"${current}"`)
+      .expect(200);
     expect(fresh.body).toMatchObject({ revision: current + 1, events: ['ReviewStarted'] });
   });
 
   it('refuses an If-Match that is no revision with 400', async () => {
-    const response = await appendsNothing(e, () => e.as('reviewer').post(`/applications/${id}/review/start`).set('If-Match', '"abc"'));
+    const response = await appendsNothing(e, () =>
+      e.as('reviewer').post(`/applications/${id}/review/start`).set('If-Match', '"abc"'),
+    );
     expectProblem(response, 400, 'REQUEST.INVALID_IF_MATCH');
   });
 
   it('lets one of two supervisors refusing at once decide; the other is told it is decided', async () => {
     const race = holdAppends(e, `application-${id}`, 2);
-    const [a, b] = await Promise.all([e.as('supervisor', 'supervisor-1').post(`/applications/${id}/refuse`, REFUSAL), e.as('supervisor', 'supervisor-2').post(`/applications/${id}/refuse`, REFUSAL)]);
+    const [a, b] = await Promise.all([
+      e.as('supervisor', 'supervisor-1').post(`/applications/${id}/refuse`, REFUSAL),
+      e.as('supervisor', 'supervisor-2').post(`/applications/${id}/refuse`, REFUSAL),
+    ]);
     expect(race.stats).toEqual({ held: 2, conflicts: 1, timedOut: false });
     const [won, lost] = a.status === 200 ? [a, b] : [b, a];
     expect(won.status).toBe(200);
-    expectProblem(lost, lost.status === 409 ? 409 : 422, lost.status === 409 ? 'EVENT_STORE.WRONG_EXPECTED_REVISION' : 'APPLICATION.ALREADY_DECIDED');
+    expectProblem(
+      lost,
+      lost.status === 409 ? 409 : 422,
+      lost.status === 409 ? 'EVENT_STORE.WRONG_EXPECTED_REVISION' : 'APPLICATION.ALREADY_DECIDED',
+    );
     expect(await eventsOfType(e, 'ApplicationRefused', `application-${id}`)).toHaveLength(1);
   });
 
   it('gives the review to one of two reviewers starting it at once', async () => {
     const race = holdAppends(e, `application-${id}`, 2);
-    const answers = await Promise.all(['reviewer-1', 'reviewer-2'].map((reviewer) => e.as('reviewer', reviewer).post(`/applications/${id}/review/start`)));
+    const answers = await Promise.all(
+      ['reviewer-1', 'reviewer-2'].map((reviewer) =>
+        e.as('reviewer', reviewer).post(`/applications/${id}/review/start`),
+      ),
+    );
     expect(race.stats).toEqual({ held: 2, conflicts: 1, timedOut: false });
     expect(answers.map((response) => response.status).sort()).toEqual([200, 422]);
-    expectProblem(answers.find((response) => response.status === 422)!, 422, 'APPLICATION.REVIEW_ALREADY_STARTED');
+    expectProblem(
+      answers.find((response) => response.status === 422)!,
+      422,
+      'APPLICATION.REVIEW_ALREADY_STARTED',
+    );
     const started = await eventsOfType(e, 'ReviewStarted', `application-${id}`);
     expect(started).toHaveLength(1);
     expect(started[0]!.metadata.actor.id).toBe(answers[0]!.status === 200 ? 'reviewer-1' : 'reviewer-2');

@@ -21,14 +21,39 @@ const reason = { reason: 'The family stays' };
 const MATRIX: Entry[] = [
   { method: 'POST', route: '/applications', roles: ['portal'], body: submissionBody() },
   { method: 'POST', route: '/applications/:id/otp', roles: ['portal'], body: { signerIin: APPLICANT_IIN } },
-  { method: 'POST', route: '/applications/:id/sign', roles: ['portal'], body: { method: 'otp', signerIin: APPLICANT_IIN, otpRequestId: 'otp-1', code: '123456' } },
+  {
+    method: 'POST',
+    route: '/applications/:id/sign',
+    roles: ['portal'],
+    body: { method: 'otp', signerIin: APPLICANT_IIN, otpRequestId: 'otp-1', code: '123456' },
+  },
   { method: 'POST', route: '/applications/:id/withdraw', roles: ['portal'], body: reason },
   { method: 'POST', route: '/applications/:id/review/start', roles: ['reviewer'] },
-  { method: 'POST', route: '/applications/:id/review', roles: ['reviewer'], body: { verdict: 'eligible', findings: ALL_ACCEPTED, refusalGrounds: [] } },
-  { method: 'POST', route: '/applications/:id/reassign', roles: ['supervisor'], body: { toReviewerId: 'reviewer-2', reason: 'On leave' } },
-  { method: 'POST', route: '/applications/:id/refuse', roles: ['supervisor'], body: { grounds: ['APPLICANT_NOT_ELIGIBLE'], explanation: 'No registration' } },
+  {
+    method: 'POST',
+    route: '/applications/:id/review',
+    roles: ['reviewer'],
+    body: { verdict: 'eligible', findings: ALL_ACCEPTED, refusalGrounds: [] },
+  },
+  {
+    method: 'POST',
+    route: '/applications/:id/reassign',
+    roles: ['supervisor'],
+    body: { toReviewerId: 'reviewer-2', reason: 'On leave' },
+  },
+  {
+    method: 'POST',
+    route: '/applications/:id/refuse',
+    roles: ['supervisor'],
+    body: { grounds: ['APPLICANT_NOT_ELIGIBLE'], explanation: 'No registration' },
+  },
   { method: 'POST', route: '/applications/:id/escalate', roles: ['supervisor', 'admin'], body: reason },
-  { method: 'POST', route: '/quotas/:region/:year/:category', roles: ['admin'], body: { capacity: 977, order: { number: '12-01/412', date: '2025-12-12' } } },
+  {
+    method: 'POST',
+    route: '/quotas/:region/:year/:category',
+    roles: ['admin'],
+    body: { capacity: 977, order: { number: '12-01/412', date: '2025-12-12' } },
+  },
   { method: 'POST', route: '/applications/:id/subsidies', roles: ['admin'], body: { kind: 'rent' } },
   { method: 'POST', route: '/applications/:id/deadline', roles: ['admin'] },
   { method: 'POST', route: '/applications/:id/sla/at-risk', roles: ['admin'] },
@@ -54,7 +79,14 @@ const MATRIX: Entry[] = [
   { method: 'GET', route: '/audit/export', roles: ['auditor', 'admin'] },
 ];
 /** No token needed; Swagger UI's own files under /docs are served by Swagger, not by the API. */
-const PUBLIC = ['GET /health', 'GET /health/live', 'GET /health/ready', 'GET /metrics', 'GET /docs', 'GET /docs/openapi.json'];
+const PUBLIC = [
+  'GET /health',
+  'GET /health/live',
+  'GET /health/ready',
+  'GET /metrics',
+  'GET /docs',
+  'GET /docs/openapi.json',
+];
 
 const SECRET = 's'.repeat(48);
 const settings = jwtSettings({ KANDAS_JWT_SECRET: SECRET });
@@ -70,24 +102,36 @@ describe('the role matrix: every endpoint × every role', () => {
   afterAll(() => e.close());
 
   const call = (entry: Entry, role: Role) => {
-    const path = entry.route.replace(':id', id).replace(':eventId', UNKNOWN_ID).replace(':region/:year/:category', 'pavlodar/2026/kandas').replace(':reviewerId', 'reviewer-1');
+    const path = entry.route
+      .replace(':id', id)
+      .replace(':eventId', UNKNOWN_ID)
+      .replace(':region/:year/:category', 'pavlodar/2026/kandas')
+      .replace(':reviewerId', 'reviewer-1');
     const as = e.as(role, `${role}-matrix`);
     return entry.method === 'GET' ? as.get(path) : as.post(path, entry.body);
   };
-  const cells = (allowed: boolean) => MATRIX.flatMap((entry) => ROLES.filter((role) => entry.roles.includes(role) === allowed).map((role) => [`${entry.method} ${entry.route}`, role, entry] as const));
+  const cells = (allowed: boolean) =>
+    MATRIX.flatMap((entry) =>
+      ROLES.filter((role) => entry.roles.includes(role) === allowed).map(
+        (role) => [`${entry.method} ${entry.route}`, role, entry] as const,
+      ),
+    );
 
   // The refusals run first, on an application every allowed command could still act on.
   it.each(cells(false))('%s refuses %s: 403 AUTH.FORBIDDEN, nothing appended', async (_, role, entry) => {
     expectProblem(await appendsNothing(e, () => call(entry, role)), 403, 'AUTH.FORBIDDEN');
   });
 
-  it.each(cells(true))('%s lets %s through (the body may still be refused, never the caller)', async (_, role, entry) => {
-    const response = await call(entry, role);
-    expect([401, 403]).not.toContain(response.status);
-    // 501 is an answer, not a crash: a capability the configured store lacks (verify on EventStoreDB).
-    if (response.status === 501) expect(response.body.code).toBe('AUDIT.VERIFY_UNSUPPORTED');
-    else expect(response.status).toBeLessThan(500);
-  });
+  it.each(cells(true))(
+    '%s lets %s through (the body may still be refused, never the caller)',
+    async (_, role, entry) => {
+      const response = await call(entry, role);
+      expect([401, 403]).not.toContain(response.status);
+      // 501 is an answer, not a crash: a capability the configured store lacks (verify on EventStoreDB).
+      if (response.status === 501) expect(response.body.code).toBe('AUDIT.VERIFY_UNSUPPORTED');
+      else expect(response.status).toBeLessThan(500);
+    },
+  );
 
   it('covers every route of the OpenAPI document', async () => {
     const { body } = await e.http.get('/docs/openapi.json').expect(200);
@@ -95,15 +139,28 @@ describe('the role matrix: every endpoint × every role', () => {
       Object.keys(operations).map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
     );
     expect(documented.length).toBeGreaterThan(20);
-    expect([...MATRIX.map((entry) => `${entry.method} ${entry.route}`), ...PUBLIC]).toEqual(expect.arrayContaining(documented));
+    expect([...MATRIX.map((entry) => `${entry.method} ${entry.route}`), ...PUBLIC]).toEqual(
+      expect.arrayContaining(documented),
+    );
   });
 
   it('covers every route the HTTP server registers, documented or not, and names none it does not', () => {
-    const router = (e.app.getHttpAdapter().getInstance() as { router: { stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }> } }).router;
+    const router = (
+      e.app.getHttpAdapter().getInstance() as {
+        router: { stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }> };
+      }
+    ).router;
     const registered = router.stack
-      .flatMap((layer) => (layer.route ? Object.keys(layer.route.methods).map((method) => `${method.toUpperCase()} ${layer.route!.path}`) : []))
+      .flatMap((layer) =>
+        layer.route
+          ? Object.keys(layer.route.methods).map((method) => `${method.toUpperCase()} ${layer.route!.path}`)
+          : [],
+      )
       .filter((route) => !/^GET \/docs(\/|-|$)/.test(route));
-    const known = [...MATRIX.map((entry) => `${entry.method} ${entry.route}`), ...PUBLIC.filter((route) => !route.includes('/docs'))];
+    const known = [
+      ...MATRIX.map((entry) => `${entry.method} ${entry.route}`),
+      ...PUBLIC.filter((route) => !route.includes('/docs')),
+    ];
     expect([...new Set(registered)].sort()).toEqual([...new Set(known)].sort());
   });
 });
@@ -123,7 +180,13 @@ describe('authentication', () => {
     expect(response.headers['www-authenticate']).toBe('Bearer realm="kandas"');
   };
   const signed = (claims: object, options: jwt.SignOptions = {}) =>
-    jwt.sign({ sub: 'someone', role: 'auditor', ...claims }, SECRET, { algorithm: 'HS256', issuer: settings.issuer, audience: settings.audience, expiresIn: 600, ...options });
+    jwt.sign({ sub: 'someone', role: 'auditor', ...claims }, SECRET, {
+      algorithm: 'HS256',
+      issuer: settings.issuer,
+      audience: settings.audience,
+      expiresIn: 600,
+      ...options,
+    });
 
   it('answers a request without a token with 401 and WWW-Authenticate', () => expect401());
 
@@ -145,12 +208,17 @@ describe('authentication', () => {
     return expect401(`Bearer ${token.slice(0, -4)}${token.slice(-4) === 'AAAA' ? 'BBBB' : 'AAAA'}`);
   });
 
-  it('refuses a token signed with another key', () => expect401(`Bearer ${mintToken(jwtSettings({ KANDAS_JWT_SECRET: 'k'.repeat(48) }), { id: 'a', role: 'admin' }, e.clock.now())}`));
+  it('refuses a token signed with another key', () =>
+    expect401(
+      `Bearer ${mintToken(jwtSettings({ KANDAS_JWT_SECRET: 'k'.repeat(48) }), { id: 'a', role: 'admin' }, e.clock.now())}`,
+    ));
 
   it('refuses an unsigned token (alg none)', () => {
     const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
     const now = Math.floor(e.clock.now().getTime() / 1000);
-    return expect401(`Bearer ${part({ alg: 'none', typ: 'JWT' })}.${part({ sub: 'x', role: 'admin', iss: settings.issuer, aud: settings.audience, iat: now, exp: now + 600 })}.`);
+    return expect401(
+      `Bearer ${part({ alg: 'none', typ: 'JWT' })}.${part({ sub: 'x', role: 'admin', iss: settings.issuer, aud: settings.audience, iat: now, exp: now + 600 })}.`,
+    );
   });
 
   it.each([
@@ -158,7 +226,9 @@ describe('authentication', () => {
     ['no subject', { sub: '' }, {}],
     ['another issuer', {}, { issuer: 'someone-else' }],
     ['another audience', {}, { audience: 'other-service' }],
-  ])('refuses a token with %s', (_, claims, options) => expect401(`Bearer ${signed({ iat: Math.floor(e.clock.now().getTime() / 1000), ...claims }, options)}`));
+  ])('refuses a token with %s', (_, claims, options) =>
+    expect401(`Bearer ${signed({ iat: Math.floor(e.clock.now().getTime() / 1000), ...claims }, options)}`),
+  );
 
   it('accepts a token until it expires by the service clock, then refuses it', async () => {
     const token = e.token('auditor', 'auditor-1', 60);

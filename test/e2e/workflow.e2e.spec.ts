@@ -1,5 +1,12 @@
 import { E2eApp } from './support/e2e-app';
-import { ALL_ACCEPTED, APPLICANT_IIN, openQuota, reviewEligible, submissionBody, submitAndSign } from './support/journeys';
+import {
+  ALL_ACCEPTED,
+  APPLICANT_IIN,
+  openQuota,
+  reviewEligible,
+  submissionBody,
+  submitAndSign,
+} from './support/journeys';
 
 describe('the whole path over HTTP: submit → sign → review → include → two subsidies', () => {
   let e: E2eApp;
@@ -12,12 +19,29 @@ describe('the whole path over HTTP: submit → sign → review → include → t
   it('includes an eligible family and grants both subsidies; every answer says its revision and position', async () => {
     const portal = e.as('portal', 'egov');
     const submitted = await portal.post('/applications', submissionBody()).expect(201);
-    expect(submitted.body).toMatchObject({ applicationId: expect.any(String), revision: 0, position: expect.stringMatching(/^\d+$/), events: ['ApplicationSubmitted'], alreadyHandled: false });
+    expect(submitted.body).toMatchObject({
+      applicationId: expect.any(String),
+      revision: 0,
+      position: expect.stringMatching(/^\d+$/),
+      events: ['ApplicationSubmitted'],
+      alreadyHandled: false,
+    });
     const id = submitted.body.applicationId;
 
     const otp = await portal.post(`/applications/${id}/otp`, { signerIin: APPLICANT_IIN }).expect(201);
-    expect(otp.body).toMatchObject({ otpRequestId: expect.any(String), code: expect.stringMatching(/^\d{6}$/), delivery: 'echo' });
-    const signed = await portal.post(`/applications/${id}/sign`, { method: 'otp', signerIin: APPLICANT_IIN, otpRequestId: otp.body.otpRequestId, code: otp.body.code }).expect(201);
+    expect(otp.body).toMatchObject({
+      otpRequestId: expect.any(String),
+      code: expect.stringMatching(/^\d{6}$/),
+      delivery: 'echo',
+    });
+    const signed = await portal
+      .post(`/applications/${id}/sign`, {
+        method: 'otp',
+        signerIin: APPLICANT_IIN,
+        otpRequestId: otp.body.otpRequestId,
+        code: otp.body.code,
+      })
+      .expect(201);
     expect(signed.body).toMatchObject({ revision: 1, events: ['ApplicationSigned'] });
 
     const reviewed = await reviewEligible(e, id);
@@ -41,7 +65,9 @@ describe('the whole path over HTTP: submit → sign → review → include → t
     expect(audit.body.data.applicantIin).toBe('85********' + APPLICANT_IIN.slice(10));
 
     const quotas = await e.as('auditor').get('/quotas?year=2026').expect(200);
-    expect(quotas.body.data).toEqual([expect.objectContaining({ region: 'pavlodar', category: 'kandas', capacity: 977, seatsTaken: 3, remaining: 974 })]);
+    expect(quotas.body.data).toEqual([
+      expect.objectContaining({ region: 'pavlodar', category: 'kandas', capacity: 977, seatsTaken: 3, remaining: 974 }),
+    ]);
     const totals = await e.as('auditor').get('/subsidies/totals?year=2026').expect(200);
     expect(totals.body.data.grandTotal).toEqual({ count: 2, amount: 70 * 4325 * 3 + 20 * 4325 * 12 });
   });
@@ -51,7 +77,13 @@ describe('the whole path over HTTP: submit → sign → review → include → t
     const reviewer = e.as('reviewer');
     await reviewer.post(`/applications/${id}/review/start`).expect(200);
     const findings = ALL_ACCEPTED.map((f) => (f.documentIndex === 0 ? { ...f, accepted: false, note: 'expired' } : f));
-    await reviewer.post(`/applications/${id}/review`, { verdict: 'not-eligible', findings, refusalGrounds: ['INVALID_OR_EXPIRED_DOCUMENTS'] }).expect(200);
+    await reviewer
+      .post(`/applications/${id}/review`, {
+        verdict: 'not-eligible',
+        findings,
+        refusalGrounds: ['INVALID_OR_EXPIRED_DOCUMENTS'],
+      })
+      .expect(200);
     await e.settle();
     const { body } = await reviewer.get(`/applications/${id}`).expect(200);
     expect(body.data).toMatchObject({ status: 'refused', refusalGrounds: ['INVALID_OR_EXPIRED_DOCUMENTS'] });
@@ -59,7 +91,10 @@ describe('the whole path over HTTP: submit → sign → review → include → t
 
   it('refuses on the quota-exhausted ground when the quota cannot hold the family', async () => {
     await openQuota(e, 2, 'akmola');
-    const id = await submitAndSign(e, submissionBody((s) => ({ ...s, receivingRegion: 'akmola' })));
+    const id = await submitAndSign(
+      e,
+      submissionBody((s) => ({ ...s, receivingRegion: 'akmola' })),
+    );
     await reviewEligible(e, id);
     await e.settle();
     const { body } = await e.as('supervisor').get(`/applications/${id}`).expect(200);
@@ -76,7 +111,12 @@ describe('the whole path over HTTP: submit → sign → review → include → t
     const dashboard = await supervisor.get('/dashboard/sla?year=2026').expect(200);
     expect(dashboard.body.data.overall).toMatchObject({ breached: 1 });
 
-    await supervisor.post(`/applications/${id}/refuse`, { grounds: ['APPLICANT_NOT_ELIGIBLE'], explanation: 'No career-centre registration' }).expect(200);
+    await supervisor
+      .post(`/applications/${id}/refuse`, {
+        grounds: ['APPLICANT_NOT_ELIGIBLE'],
+        explanation: 'No career-centre registration',
+      })
+      .expect(200);
     await e.settle();
     const { body } = await supervisor.get(`/applications/${id}`).expect(200);
     expect(body.data).toMatchObject({ status: 'refused', late: true });

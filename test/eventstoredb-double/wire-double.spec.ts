@@ -31,7 +31,9 @@ const ABOVE_2_53 = 2n ** 53n + 10n;
 
 /** Everything a subscription emitted, in order, and a way to await a condition on it (no sleeps). */
 class Recorder {
-  readonly timeline: Array<{ kind: 'event'; event: ResolvedEvent } | { kind: 'caughtUp' } | { kind: 'checkpoint'; position: Position }> = [];
+  readonly timeline: Array<
+    { kind: 'event'; event: ResolvedEvent } | { kind: 'caughtUp' } | { kind: 'checkpoint'; position: Position }
+  > = [];
   error: unknown;
   ended = false;
   private readonly waiters = new Set<() => void>();
@@ -49,7 +51,8 @@ class Recorder {
     });
   }
 
-  checkpoint = async (_subscription: unknown, position: Position): Promise<void> => this.push({ kind: 'checkpoint', position });
+  checkpoint = async (_subscription: unknown, position: Position): Promise<void> =>
+    this.push({ kind: 'checkpoint', position });
 
   get events(): ResolvedEvent[] {
     return this.timeline.flatMap((item) => (item.kind === 'event' ? [item.event] : []));
@@ -63,7 +66,9 @@ class Recorder {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiters.delete(check);
-        reject(new Error(`timed out waiting for ${what}; timeline: ${JSON.stringify(this.timeline.map((i) => i.kind))}`));
+        reject(
+          new Error(`timed out waiting for ${what}; timeline: ${JSON.stringify(this.timeline.map((i) => i.kind))}`),
+        );
       }, ms);
       const check = (): void => {
         if (!condition()) return;
@@ -114,8 +119,16 @@ describe.each([
   it('appends and reads back data, metadata, ids, revisions, created', async () => {
     await start();
     const before = Date.now();
-    const first = jsonEvent({ type: 'ApplicationFiled', data: { applicant: 'A-1', size: 3 }, metadata: { causationId: 'c-1' } });
-    const second = jsonEvent({ type: 'ApplicationReviewed', data: { ok: true }, id: 'B3C0FFEE-0000-4000-8000-00000000000A' });
+    const first = jsonEvent({
+      type: 'ApplicationFiled',
+      data: { applicant: 'A-1', size: 3 },
+      metadata: { causationId: 'c-1' },
+    });
+    const second = jsonEvent({
+      type: 'ApplicationReviewed',
+      data: { ok: true },
+      id: 'B3C0FFEE-0000-4000-8000-00000000000A',
+    });
     const bytes = binaryEvent({ type: 'Scan', data: Uint8Array.from([0, 1, 254, 255]) });
 
     const result = await client.appendToStream('application-1', [first, second], { expectedRevision: NO_STREAM });
@@ -128,7 +141,14 @@ describe.each([
     const read = await collect(client.readStream('application-1'));
     expect(read.map((r) => r.event!.revision)).toEqual([0n, 1n, 2n]);
     const [a, b, c] = read.map((r) => r.event!);
-    expect(a).toMatchObject({ streamId: 'application-1', id: first.id, type: 'ApplicationFiled', isJson: true, data: { applicant: 'A-1', size: 3 }, metadata: { causationId: 'c-1' } });
+    expect(a).toMatchObject({
+      streamId: 'application-1',
+      id: first.id,
+      type: 'ApplicationFiled',
+      isJson: true,
+      data: { applicant: 'A-1', size: 3 },
+      metadata: { causationId: 'c-1' },
+    });
     expect(b).toMatchObject({ id: 'b3c0ffee-0000-4000-8000-00000000000a', data: { ok: true }, metadata: undefined }); // ids come back lower-case
     expect(c).toMatchObject({ type: 'Scan', isJson: false });
     expect(Array.from(c!.data as Uint8Array)).toEqual([0, 1, 254, 255]);
@@ -137,7 +157,9 @@ describe.each([
     expect(b!.position).toEqual(result.position); // the append answers the position of its last event
     expect(c!.position).toEqual(third.position);
 
-    const backwards = await collect(client.readStream('application-1', { direction: BACKWARDS, fromRevision: END, maxCount: 2 }));
+    const backwards = await collect(
+      client.readStream('application-1', { direction: BACKWARDS, fromRevision: END, maxCount: 2 }),
+    );
     expect(backwards.map((r) => r.event!.revision)).toEqual([2n, 1n]);
     const fromOne = await collect(client.readStream('application-1', { fromRevision: 1n, maxCount: 1 }));
     expect(fromOne.map((r) => r.event!.id)).toEqual([b!.id]);
@@ -146,29 +168,39 @@ describe.each([
 
   it('reports a wrong expected version as the client WrongExpectedVersionError', async () => {
     await start();
-    await client.appendToStream('quota-1', [jsonEvent({ type: 'A', data: {} }), jsonEvent({ type: 'B', data: {} })], { expectedRevision: NO_STREAM });
+    await client.appendToStream('quota-1', [jsonEvent({ type: 'A', data: {} }), jsonEvent({ type: 'B', data: {} })], {
+      expectedRevision: NO_STREAM,
+    });
 
     const stale = client.appendToStream('quota-1', jsonEvent({ type: 'C', data: {} }), { expectedRevision: 0n });
     await expect(stale).rejects.toBeInstanceOf(WrongExpectedVersionError);
     await expect(stale).rejects.toMatchObject({ streamName: 'quota-1', expectedVersion: 0n, actualVersion: 1n });
-    await expect(client.appendToStream('quota-1', jsonEvent({ type: 'C', data: {} }), { expectedRevision: NO_STREAM })).rejects.toMatchObject({
+    await expect(
+      client.appendToStream('quota-1', jsonEvent({ type: 'C', data: {} }), { expectedRevision: NO_STREAM }),
+    ).rejects.toMatchObject({
       constructor: WrongExpectedVersionError,
       expectedVersion: 'no_stream',
       actualVersion: 1n,
     });
-    await expect(client.appendToStream('quota-2', jsonEvent({ type: 'C', data: {} }), { expectedRevision: STREAM_EXISTS })).rejects.toMatchObject({
+    await expect(
+      client.appendToStream('quota-2', jsonEvent({ type: 'C', data: {} }), { expectedRevision: STREAM_EXISTS }),
+    ).rejects.toMatchObject({
       constructor: WrongExpectedVersionError,
       expectedVersion: 'stream_exists',
       actualVersion: 'no_stream',
     });
-    await expect(client.appendToStream('quota-2', jsonEvent({ type: 'C', data: {} }), { expectedRevision: 7n })).rejects.toMatchObject({
+    await expect(
+      client.appendToStream('quota-2', jsonEvent({ type: 'C', data: {} }), { expectedRevision: 7n }),
+    ).rejects.toMatchObject({
       constructor: WrongExpectedVersionError,
       expectedVersion: 7n,
       actualVersion: 'no_stream',
     });
     // Nothing was written by the failed appends.
     expect((await collect(client.readStream('quota-1'))).map(typeOf)).toEqual(['A', 'B']);
-    await expect(client.appendToStream('quota-1', jsonEvent({ type: 'C', data: {} }), { expectedRevision: STREAM_EXISTS })).resolves.toMatchObject({ nextExpectedRevision: 2n });
+    await expect(
+      client.appendToStream('quota-1', jsonEvent({ type: 'C', data: {} }), { expectedRevision: STREAM_EXISTS }),
+    ).resolves.toMatchObject({ nextExpectedRevision: 2n });
   });
 
   it('treats a re-append of the same event ids at the same place as already done (but not with ANY)', async () => {
@@ -179,11 +211,15 @@ describe.each([
 
     const retried = await client.appendToStream('retry-1', events, { expectedRevision: NO_STREAM });
     expect(retried).toEqual({ success: true, nextExpectedRevision: 1n, position: original.position });
-    await expect(client.appendToStream('retry-1', events.slice(1), { expectedRevision: 0n })).resolves.toMatchObject({ nextExpectedRevision: 1n });
+    await expect(client.appendToStream('retry-1', events.slice(1), { expectedRevision: 0n })).resolves.toMatchObject({
+      nextExpectedRevision: 1n,
+    });
     // Same place, different ids, or only partly the same: a conflict.
-    await expect(client.appendToStream('retry-1', [events[0]!, jsonEvent({ type: 'X', data: {} })], { expectedRevision: NO_STREAM })).rejects.toBeInstanceOf(
-      WrongExpectedVersionError,
-    );
+    await expect(
+      client.appendToStream('retry-1', [events[0]!, jsonEvent({ type: 'X', data: {} })], {
+        expectedRevision: NO_STREAM,
+      }),
+    ).rejects.toBeInstanceOf(WrongExpectedVersionError);
     expect((await collect(client.readStream('retry-1'))).map(typeOf)).toEqual(['A', 'B', 'Later']);
 
     // Documented simplification: with ANY the double appends again (a real server deduplicates
@@ -195,20 +231,24 @@ describe.each([
   it('answers a read of a missing stream with stream_not_found (the client throws StreamNotFoundError)', async () => {
     await start();
     await expect(collect(client.readStream('nobody-home'))).rejects.toBeInstanceOf(StreamNotFoundError);
-    await expect(collect(client.readStream('nobody-home', { direction: BACKWARDS, fromRevision: END }))).rejects.toBeInstanceOf(StreamNotFoundError);
+    await expect(
+      collect(client.readStream('nobody-home', { direction: BACKWARDS, fromRevision: END })),
+    ).rejects.toBeInstanceOf(StreamNotFoundError);
   });
 
   it('reads $all forwards and backwards from positions above 2^53, exactly', async () => {
     await start({ firstPosition: ABOVE_2_53 });
     const appended = [];
-    for (const stream of ['s-1', 's-2', 's-1']) appended.push(await client.appendToStream(stream, jsonEvent({ type: 'T', data: { stream } })));
+    for (const stream of ['s-1', 's-2', 's-1'])
+      appended.push(await client.appendToStream(stream, jsonEvent({ type: 'T', data: { stream } })));
 
     const all = await collect(client.readAll());
     const positions = all.map((r) => r.event!.position);
     expect(positions[0]).toEqual({ commit: ABOVE_2_53, prepare: ABOVE_2_53 });
     expect(all.map((r) => r.commitPosition)).toEqual(positions.map((p) => p.commit));
     expect(positions.map((p) => p.commit)).toEqual(appended.map((r) => r.position!.commit));
-    for (let i = 1; i < positions.length; i++) expect(positions[i]!.commit - positions[i - 1]!.commit).toBeGreaterThan(100n); // log offsets, not counters
+    for (let i = 1; i < positions.length; i++)
+      expect(positions[i]!.commit - positions[i - 1]!.commit).toBeGreaterThan(100n); // log offsets, not counters
     expect(all.map((r) => `${r.event!.streamId}@${r.event!.revision}`)).toEqual(['s-1@0', 's-2@0', 's-1@1']);
 
     const fromSecond = await collect(client.readAll({ fromPosition: positions[1]!, maxCount: 10 }));
@@ -242,7 +282,12 @@ describe.each([
     await streams.until(() => streams.events.length === 4, '4 order events');
     await types.until(() => types.events.length === 2, '2 invoice events');
 
-    expect(streams.events.map((r) => `${r.event!.streamId}:${r.event!.type}`)).toEqual(['order-1:OrderPlaced', 'order-2:OrderPlaced', 'order-3:OrderPlaced', 'order-1:OrderShipped']);
+    expect(streams.events.map((r) => `${r.event!.streamId}:${r.event!.type}`)).toEqual([
+      'order-1:OrderPlaced',
+      'order-2:OrderPlaced',
+      'order-3:OrderPlaced',
+      'order-1:OrderShipped',
+    ]);
     expect(types.events.map((r) => r.event!.streamId)).toEqual(['invoice-1', 'invoice-2']);
     const commits = streams.events.map((r) => r.event!.position!.commit);
     expect([...commits].sort((x, y) => (x < y ? -1 : 1))).toEqual(commits);
@@ -251,7 +296,12 @@ describe.each([
     expect(kinds).toEqual(['event', 'event', 'caughtUp', 'event', 'event']);
 
     // Resuming from a position is exclusive: it starts after the event there.
-    const resumed = new Recorder(client.subscribeToAll({ fromPosition: streams.events[1]!.event!.position!, filter: streamNameFilter({ prefixes: ['order-'] }) }));
+    const resumed = new Recorder(
+      client.subscribeToAll({
+        fromPosition: streams.events[1]!.event!.position!,
+        filter: streamNameFilter({ prefixes: ['order-'] }),
+      }),
+    );
     await resumed.until(() => resumed.events.length === 2, 'resumed events');
     expect(resumed.events.map((r) => r.event!.id)).toEqual(streams.events.slice(2).map((r) => r.event!.id));
 
@@ -266,7 +316,8 @@ describe.each([
     const recorder = new Recorder(client.subscribeToAll({ fromPosition: from }));
     await recorder.until(() => recorder.timeline.some((i) => i.kind === 'caughtUp'), 'caught up');
     const appended: bigint[] = [];
-    for (let n = 0; n < 8; n++) appended.push((await client.appendToStream('p-1', jsonEvent({ type: 'After', data: { n } }))).position!.commit);
+    for (let n = 0; n < 8; n++)
+      appended.push((await client.appendToStream('p-1', jsonEvent({ type: 'After', data: { n } }))).position!.commit);
     const expected = appended.filter((commit) => commit > from.commit);
     expect(expected.length).toBeGreaterThan(0);
     expect(expected.length).toBeLessThan(appended.length);
@@ -282,23 +333,37 @@ describe.each([
     const at = (index: number): bigint => all[index]!.event!.position.commit;
 
     const recorder: Recorder = new Recorder(
-      client.subscribeToAll({ filter: streamNameFilter({ prefixes: ['wanted-'], checkpointReached: (s, p) => recorder.checkpoint(s, p) }) }),
+      client.subscribeToAll({
+        filter: streamNameFilter({ prefixes: ['wanted-'], checkpointReached: (s, p) => recorder.checkpoint(s, p) }),
+      }),
     );
     await recorder.until(() => recorder.timeline.some((i) => i.kind === 'caughtUp'), 'caught up');
     // After the 4th and 8th events scanned, then where catch-up ended (as recent servers do).
     expect(recorder.checkpoints).toEqual([at(3), at(7), at(9)]);
     expect(recorder.events).toEqual([]);
 
-    await client.appendToStream('noise-1', noise.slice(0, 3).map((e) => jsonEvent({ type: e.type, data: e.data })));
+    await client.appendToStream(
+      'noise-1',
+      noise.slice(0, 3).map((e) => jsonEvent({ type: e.type, data: e.data })),
+    );
     await client.appendToStream('wanted-1', jsonEvent({ type: 'Wanted', data: {} }));
-    await recorder.until(() => recorder.checkpoints.length === 4 && recorder.events.length === 1, 'live checkpoint and event');
+    await recorder.until(
+      () => recorder.checkpoints.length === 4 && recorder.events.length === 1,
+      'live checkpoint and event',
+    );
     const wanted = recorder.events[0]!.event!.position!.commit;
     expect(recorder.checkpoints[3]).toBe(wanted); // the 4th event scanned live is the wanted one
     for (const checkpoint of recorder.checkpoints) expect(checkpoint).toBeGreaterThan(2n ** 53n);
 
     // The client's checkpointInterval multiplies the interval, as on a real server.
     const sparse: Recorder = new Recorder(
-      client.subscribeToAll({ filter: streamNameFilter({ prefixes: ['wanted-'], checkpointInterval: 2, checkpointReached: (s, p) => sparse.checkpoint(s, p) }) }),
+      client.subscribeToAll({
+        filter: streamNameFilter({
+          prefixes: ['wanted-'],
+          checkpointInterval: 2,
+          checkpointReached: (s, p) => sparse.checkpoint(s, p),
+        }),
+      }),
     );
     await sparse.until(() => sparse.timeline.some((i) => i.kind === 'caughtUp'), 'caught up');
     expect(sparse.checkpoints).toEqual([at(7), wanted]);
@@ -313,7 +378,11 @@ describe.each([
     await recorder.until(() => recorder.timeline.some((i) => i.kind === 'caughtUp'), 'caught up');
     await client.appendToStream('case-7', jsonEvent({ type: 'C', data: {} }), { expectedRevision: 1n });
     await recorder.until(() => recorder.events.length === 2, 'live event');
-    expect(recorder.timeline.map((i) => (i.kind === 'event' ? typeOf(i.event) : i.kind))).toEqual(['B', 'caughtUp', 'C']);
+    expect(recorder.timeline.map((i) => (i.kind === 'event' ? typeOf(i.event) : i.kind))).toEqual([
+      'B',
+      'caughtUp',
+      'C',
+    ]);
   });
 
   it('dropSubscriptions() ends the client subscription with an error; resubscribing and appending work again', async () => {
@@ -336,7 +405,9 @@ describe.each([
 
     const last = recorder.events[recorder.events.length - 1]!.event!.position!;
     await client.appendToStream('drop-1', jsonEvent({ type: 'B', data: {} }), { expectedRevision: 0n });
-    const again = new Recorder(client.subscribeToAll({ fromPosition: last, filter: streamNameFilter({ prefixes: ['drop-'] }) }));
+    const again = new Recorder(
+      client.subscribeToAll({ fromPosition: last, filter: streamNameFilter({ prefixes: ['drop-'] }) }),
+    );
     await again.until(() => again.events.length === 1, 'the event after the drop');
     expect(again.events.map(typeOf)).toEqual(['B']);
   });
@@ -348,7 +419,8 @@ describe.each([
     // stream is one of them).
     const open = (): number => (double as unknown as { open: Set<unknown> }).open.size;
     const settle = async (expected: number): Promise<void> => {
-      for (const deadline = Date.now() + 20_000; open() !== expected && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 5));
+      for (const deadline = Date.now() + 20_000; open() !== expected && Date.now() < deadline;)
+        await new Promise((r) => setTimeout(r, 5));
       expect(open()).toBe(expected);
     };
     const baseline = open();
@@ -381,7 +453,10 @@ describe('EventStoreDbWireDouble on the wire (generated gRPC client, for what th
   beforeEach(async () => {
     double = await EventStoreDbWireDouble.start({ firstPosition: ABOVE_2_53 });
     client = EventStoreDBClient.connectionString(double.connectionString);
-    raw = new StreamsClient(new URL(double.connectionString.replace('esdb://', 'http://')).host, grpc.credentials.createInsecure());
+    raw = new StreamsClient(
+      new URL(double.connectionString.replace('esdb://', 'http://')).host,
+      grpc.credentials.createInsecure(),
+    );
   });
 
   afterEach(async () => {
@@ -404,12 +479,20 @@ describe('EventStoreDbWireDouble on the wire (generated gRPC client, for what th
     req.setOptions(options);
     return new Promise((resolve, reject) => {
       const out: ReadResp[] = [];
-      raw.read(req).on('data', (resp: ReadResp) => out.push(resp)).on('error', reject).on('end', () => resolve(out));
+      raw
+        .read(req)
+        .on('data', (resp: ReadResp) => out.push(resp))
+        .on('error', reject)
+        .on('end', () => resolve(out));
     });
   }
 
   it('filters a counted $all read by event-type prefix, with 64-bit fields as decimal strings', async () => {
-    await client.appendToStream('x-1', [jsonEvent({ type: 'Keep', data: {} }), jsonEvent({ type: 'Drop', data: {} }), jsonEvent({ type: 'KeepToo', data: {} })]);
+    await client.appendToStream('x-1', [
+      jsonEvent({ type: 'Keep', data: {} }),
+      jsonEvent({ type: 'Drop', data: {} }),
+      jsonEvent({ type: 'KeepToo', data: {} }),
+    ]);
     const filter = new ReadReq.Options.FilterOptions();
     const expression = new ReadReq.Options.FilterOptions.Expression();
     expression.setPrefixList(['Keep']);

@@ -15,34 +15,88 @@ describe('applications read model, fed the events of a real workflow run', () =>
     name = Object.fromEntries(Object.entries(history.ids).map(([key, id]) => [id, key]));
   });
   const names = (items: readonly ApplicationView[]) => items.map((item) => name[item.applicationId]);
-  const list = (filter: Parameters<ReadModels['applications']['list']>[0]) => names(models.applications.list(filter, { limit: 200 }).items);
+  const list = (filter: Parameters<ReadModels['applications']['list']>[0]) =>
+    names(models.applications.list(filter, { limit: 200 }).items);
   /** Application keys in list order: submission instant, then id. */
   const ordered = (...keys: Array<keyof History['ids']>) =>
-    keys.map((key) => ({ key, id: history.ids[key], at: models.applications.get(history.ids[key])!.submittedAt }))
-      .sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id)).map((x) => x.key);
+    keys
+      .map((key) => ({ key, id: history.ids[key], at: models.applications.get(history.ids[key])!.submittedAt }))
+      .sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id))
+      .map((x) => x.key);
 
   it('keeps one row per application with its whole story, as plain JSON', () => {
     const included = models.applications.get(history.ids.included)!;
     const stream = history.events.filter((e) => e.streamId === applicationStreamId(history.ids.included));
     expect(included).toEqual({
-      applicationId: history.ids.included, status: 'included', category: 'kandas', region: 'pavlodar', quotaYear: 2026,
-      applicantIin: APPLICANT_IIN, applicantName: 'Нұрланұлы Ержан Серікұлы', persons: 3, reviewerId: 'reviewer-1',
-      submittedAt: START, signedAt: START, acceptedOn: '2026-03-02', dueOn: '2026-03-26', dueAt: '2026-03-26T13:30:00.000Z',
-      atRiskAt: '2026-03-18T13:30:00.000Z', atRisk: false, breached: false, escalated: false,
-      decidedAt: '2026-03-05T05:00:00.000Z', decision: 'included', decisionNumber: expect.any(String), decisionDate: '2026-03-05', late: false,
-      refusalGrounds: null, relocationAmount: 70 * 4325 * 3, rentAmount: 20 * 4325 * 12, withdrawnAt: null,
-      updatedAt: stream.at(-1)!.metadata.occurredAt, lastRevision: stream.at(-1)!.revision, lastPosition: String(stream.at(-1)!.position),
+      applicationId: history.ids.included,
+      status: 'included',
+      category: 'kandas',
+      region: 'pavlodar',
+      quotaYear: 2026,
+      applicantIin: APPLICANT_IIN,
+      applicantName: 'Нұрланұлы Ержан Серікұлы',
+      persons: 3,
+      reviewerId: 'reviewer-1',
+      submittedAt: START,
+      signedAt: START,
+      acceptedOn: '2026-03-02',
+      dueOn: '2026-03-26',
+      dueAt: '2026-03-26T13:30:00.000Z',
+      atRiskAt: '2026-03-18T13:30:00.000Z',
+      atRisk: false,
+      breached: false,
+      escalated: false,
+      decidedAt: '2026-03-05T05:00:00.000Z',
+      decision: 'included',
+      decisionNumber: expect.any(String),
+      decisionDate: '2026-03-05',
+      late: false,
+      refusalGrounds: null,
+      relocationAmount: 70 * 4325 * 3,
+      rentAmount: 20 * 4325 * 12,
+      withdrawnAt: null,
+      updatedAt: stream.at(-1)!.metadata.occurredAt,
+      lastRevision: stream.at(-1)!.revision,
+      lastPosition: String(stream.at(-1)!.position),
     });
     expect(JSON.parse(JSON.stringify(included))).toEqual(included);
   });
 
   it('records refusals with their grounds, withdrawals, and a late decision after a breach', () => {
     const get = (key: keyof History['ids']) => models.applications.get(history.ids[key])!;
-    expect(get('refused')).toMatchObject({ status: 'refused', decision: 'refused', category: 'resettler', persons: 1, refusalGrounds: ['INVALID_OR_EXPIRED_DOCUMENTS'], late: false });
-    expect(get('exhausted')).toMatchObject({ status: 'refused', refusalGrounds: ['QUOTA_EXHAUSTED'], relocationAmount: null });
-    expect(get('withdrawn')).toMatchObject({ status: 'withdrawn', withdrawnAt: '2026-03-05T05:00:00.000Z', decision: null });
-    expect(get('late')).toMatchObject({ status: 'included', region: 'akmola', late: true, atRisk: true, breached: true, escalated: true, reviewerId: 'reviewer-3' });
-    expect(get('reassigned')).toMatchObject({ status: 'under-review', reviewerId: 'reviewer-1', atRisk: true, breached: false });
+    expect(get('refused')).toMatchObject({
+      status: 'refused',
+      decision: 'refused',
+      category: 'resettler',
+      persons: 1,
+      refusalGrounds: ['INVALID_OR_EXPIRED_DOCUMENTS'],
+      late: false,
+    });
+    expect(get('exhausted')).toMatchObject({
+      status: 'refused',
+      refusalGrounds: ['QUOTA_EXHAUSTED'],
+      relocationAmount: null,
+    });
+    expect(get('withdrawn')).toMatchObject({
+      status: 'withdrawn',
+      withdrawnAt: '2026-03-05T05:00:00.000Z',
+      decision: null,
+    });
+    expect(get('late')).toMatchObject({
+      status: 'included',
+      region: 'akmola',
+      late: true,
+      atRisk: true,
+      breached: true,
+      escalated: true,
+      reviewerId: 'reviewer-3',
+    });
+    expect(get('reassigned')).toMatchObject({
+      status: 'under-review',
+      reviewerId: 'reviewer-1',
+      atRisk: true,
+      breached: false,
+    });
     expect(get('unassigned')).toMatchObject({ status: 'signed', reviewerId: null, dueAt: '2026-03-27T13:30:00.000Z' });
     expect(models.applications.get('no-such-application')).toBeNull();
   });
@@ -58,7 +112,9 @@ describe('applications read model, fed the events of a real workflow run', () =>
   });
 
   it('filters at risk and overdue among the open applications only', () => {
-    expect(list({ atRisk: true })).toEqual(ordered('breached', 'unassignedBreached', 'reassigned', 'unassigned', 'atRisk'));
+    expect(list({ atRisk: true })).toEqual(
+      ordered('breached', 'unassignedBreached', 'reassigned', 'unassigned', 'atRisk'),
+    );
     expect(list({ atRisk: false })).toHaveLength(11 - 5);
     expect(list({ overdue: true })).toEqual(ordered('breached', 'unassignedBreached'));
     expect(list({ overdue: true, region: 'akmola' })).toEqual([]); // the late one is decided
@@ -87,18 +143,27 @@ describe('applications read model, fed the events of a real workflow run', () =>
   });
 
   it('keeps a cursor valid while new applications arrive between two pages', () => {
-    const onTimeSubmitted = history.events.find((e) => e.type === 'ApplicationSubmitted' && (e.data as { applicationId: string }).applicationId === history.ids.onTime)!;
+    const onTimeSubmitted = history.events.find(
+      (e) =>
+        e.type === 'ApplicationSubmitted' && (e.data as { applicationId: string }).applicationId === history.ids.onTime,
+    )!;
     const growing = new ReadModels().feed(history.events.filter((e) => e.position < onTimeSubmitted.position));
     const first = growing.applications.list({}, { limit: 4 });
     growing.feed(history.events.filter((e) => e.position >= onTimeSubmitted.position));
     const second = growing.applications.list({}, { limit: 4, cursor: first.nextCursor! });
     const third = growing.applications.list({}, { limit: 4, cursor: second.nextCursor! });
-    expect([...first.items, ...second.items, ...third.items].map((i) => i.applicationId)).toEqual(models.applications.list({}, { limit: 200 }).items.map((i) => i.applicationId));
+    expect([...first.items, ...second.items, ...third.items].map((i) => i.applicationId)).toEqual(
+      models.applications.list({}, { limit: 200 }).items.map((i) => i.applicationId),
+    );
   });
 
   it('queues: a reviewer’s open work by due date', () => {
     expect(names(models.applications.reviewerQueue('reviewer-1'))).toEqual(['breached', 'reassigned', 'atRisk']);
-    expect(models.applications.reviewerQueue('reviewer-1').map((a) => a.dueAt)).toEqual(['2026-03-26T13:30:00.000Z', '2026-03-27T13:30:00.000Z', '2026-03-30T13:30:00.000Z']);
+    expect(models.applications.reviewerQueue('reviewer-1').map((a) => a.dueAt)).toEqual([
+      '2026-03-26T13:30:00.000Z',
+      '2026-03-27T13:30:00.000Z',
+      '2026-03-30T13:30:00.000Z',
+    ]);
     expect(models.applications.reviewerQueue('reviewer-2')).toEqual([]); // decided, or reassigned away
     expect(models.applications.reviewerQueue('reviewer-3')).toEqual([]); // the late one is decided
   });

@@ -9,8 +9,12 @@ describe('SQLite checkpoints: commits asked for in one turn share one transactio
   let dir: string;
   let db: Database.Database;
   let checkpoints: SqliteCheckpointStore;
-  const rows = () => (db.prepare('SELECT owner, value FROM model ORDER BY owner').all() as Array<{ owner: string; value: number }>).map((r) => `${r.owner}=${r.value}`);
-  const write = (owner: string, value: number) => () => void db.prepare('INSERT INTO model (owner, value) VALUES (?, ?)').run(owner, value);
+  const rows = () =>
+    (db.prepare('SELECT owner, value FROM model ORDER BY owner').all() as Array<{ owner: string; value: number }>).map(
+      (r) => `${r.owner}=${r.value}`,
+    );
+  const write = (owner: string, value: number) => () =>
+    void db.prepare('INSERT INTO model (owner, value) VALUES (?, ?)').run(owner, value);
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'checkpoint-group-'));
@@ -35,7 +39,11 @@ describe('SQLite checkpoints: commits asked for in one turn share one transactio
     reader.close();
     expect(seenByAnotherConnectionMeanwhile).toEqual([]); // a's rows were not committed before c's work ran: one transaction
     expect(rows()).toEqual(['a=1', 'b=7']);
-    expect([await checkpoints.load('a'), await checkpoints.load('b'), await checkpoints.load('c')]).toEqual([1n, 7n, 3n]);
+    expect([await checkpoints.load('a'), await checkpoints.load('b'), await checkpoints.load('c')]).toEqual([
+      1n,
+      7n,
+      3n,
+    ]);
   });
 
   it('fails only the consumer whose work threw: its rows and checkpoint are rolled back, the others commit', async () => {

@@ -27,21 +27,67 @@ describe('SLA dashboard, quota usage and subsidy totals, fed the events of a rea
 
   it('SLA by quota year', () => {
     expect(models.sla.byRegion(2026).overall).toEqual(models.sla.byRegion().overall);
-    expect(models.sla.byRegion(2025)).toEqual({ year: 2025, regions: [], overall: { openOnTime: 0, atRisk: 0, breached: 0, decidedOnTime: 0, decidedLate: 0 } });
+    expect(models.sla.byRegion(2025)).toEqual({
+      year: 2025,
+      regions: [],
+      overall: { openOnTime: 0, atRisk: 0, breached: 0, decidedOnTime: 0, decidedLate: 0 },
+    });
   });
 
   it('SLA before the deadlines fired: everything signed is open on time', () => {
     const early = new ReadModels().feed(history.events.filter((e) => e.metadata.occurredAt < '2026-03-05'));
-    expect(early.sla.byRegion().overall).toEqual({ openOnTime: 10, atRisk: 0, breached: 0, decidedOnTime: 0, decidedLate: 0 });
+    expect(early.sla.byRegion().overall).toEqual({
+      openOnTime: 10,
+      atRisk: 0,
+      breached: 0,
+      decidedOnTime: 0,
+      decidedLate: 0,
+    });
   });
 
   it('quota usage after reservations and a declined request', () => {
     const order = { number: '', date: '2025-12-12' };
     const usage = models.quotas.list();
     expect(usage).toEqual([
-      { region: 'akmola', year: 2026, category: 'kandas', capacity: 977, seatsTaken: 3, remaining: 974, reservations: 1, releases: 0, declined: 0, order, updatedAt: '2026-03-27T05:00:00.000Z' },
-      { region: 'pavlodar', year: 2026, category: 'kandas', capacity: 5, seatsTaken: 3, remaining: 2, reservations: 1, releases: 0, declined: 1, order, updatedAt: '2026-03-05T05:00:00.000Z' },
-      { region: 'pavlodar', year: 2026, category: 'resettler', capacity: 100, seatsTaken: 0, remaining: 100, reservations: 0, releases: 0, declined: 0, order, updatedAt: '2026-03-02T05:00:00.000Z' },
+      {
+        region: 'akmola',
+        year: 2026,
+        category: 'kandas',
+        capacity: 977,
+        seatsTaken: 3,
+        remaining: 974,
+        reservations: 1,
+        releases: 0,
+        declined: 0,
+        order,
+        updatedAt: '2026-03-27T05:00:00.000Z',
+      },
+      {
+        region: 'pavlodar',
+        year: 2026,
+        category: 'kandas',
+        capacity: 5,
+        seatsTaken: 3,
+        remaining: 2,
+        reservations: 1,
+        releases: 0,
+        declined: 1,
+        order,
+        updatedAt: '2026-03-05T05:00:00.000Z',
+      },
+      {
+        region: 'pavlodar',
+        year: 2026,
+        category: 'resettler',
+        capacity: 100,
+        seatsTaken: 0,
+        remaining: 100,
+        reservations: 0,
+        releases: 0,
+        declined: 0,
+        order,
+        updatedAt: '2026-03-02T05:00:00.000Z',
+      },
     ]);
     expect(JSON.parse(JSON.stringify(usage))).toEqual(usage);
   });

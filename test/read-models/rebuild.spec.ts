@@ -1,5 +1,11 @@
 import Database from 'better-sqlite3';
-import { ApplicationsProjection, READ_MODEL_TABLES, resetReadModel, SqliteCheckpointStore, tableDigest } from '@infra/read-models';
+import {
+  ApplicationsProjection,
+  READ_MODEL_TABLES,
+  resetReadModel,
+  SqliteCheckpointStore,
+  tableDigest,
+} from '@infra/read-models';
 import { LiveReadModels, ReadModels, registry } from './support/read-models';
 import { History, runWorkflow } from './support/workflow-history';
 
@@ -13,7 +19,9 @@ describe('read models are deterministic, idempotent and rebuildable', () => {
 
   it('the live models saw every event', () => {
     expect(live.applications.list({}, { limit: 200 }).items).toHaveLength(11);
-    const checkpoints = live.db.prepare('SELECT consumer, CAST(position AS TEXT) AS position FROM checkpoints ORDER BY consumer').all();
+    const checkpoints = live.db
+      .prepare('SELECT consumer, CAST(position AS TEXT) AS position FROM checkpoints ORDER BY consumer')
+      .all();
     expect(checkpoints).toEqual([
       { consumer: 'applications', position: expect.any(String) },
       { consumer: 'quota-usage', position: expect.any(String) },
@@ -58,17 +66,21 @@ describe('read models are deterministic, idempotent and rebuildable', () => {
     const db = new Database(':memory:');
     const models = new ReadModels(db).feed(history.events);
     const digest = tableDigest(db, 'applications');
-    const tables = () => (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).pluck().all() as string[]);
+    const tables = () =>
+      db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).pluck().all() as string[];
     expect(resetReadModel(db, 'applications')).toEqual(['applications']);
     expect(tables()).toEqual(['quota_usage', 'subsidy_decisions', 'subsidy_grants']);
-    expect(db.prepare(`SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'applications'`).pluck().get()).toBe(0);
+    expect(
+      db.prepare(`SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'applications'`).pluck().get(),
+    ).toBe(0);
 
     // The rebuild: a new projection (creates the table), the checkpoint reset, a replay from the start.
     const checkpoints = new SqliteCheckpointStore(db);
     await checkpoints.reset('applications');
     const projection = new ApplicationsProjection(db, registry());
     for (const event of history.events) {
-      if (projection.filter.eventTypes.includes(event.type)) await checkpoints.commit(projection.name, event.position, () => projection.apply(event));
+      if (projection.filter.eventTypes.includes(event.type))
+        await checkpoints.commit(projection.name, event.position, () => projection.apply(event));
     }
     expect(await checkpoints.load('applications')).toBe(history.events.at(-1)!.position);
     expect(tableDigest(db, 'applications')).toBe(digest);
@@ -85,4 +97,3 @@ describe('read models are deterministic, idempotent and rebuildable', () => {
     expect(() => resetReadModel(new Database(':memory:'), 'nope')).toThrow('No read model named "nope"');
   });
 });
-

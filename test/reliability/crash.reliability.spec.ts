@@ -99,7 +99,8 @@ function runClients(journeys: readonly Journey[], step: (journey: Journey) => Pr
   ).then(() => undefined);
 }
 
-const decided = (stream: readonly RecordedEvent[]) => stream.some((e) => e.type === 'ApplicationIncluded' || e.type === 'ApplicationRefused');
+const decided = (stream: readonly RecordedEvent[]) =>
+  stream.some((e) => e.type === 'ApplicationIncluded' || e.type === 'ApplicationRefused');
 const included = (stream: readonly RecordedEvent[]) => stream.some((e) => e.type === 'ApplicationIncluded');
 
 /** What a journey's application must look like in the store once the workflow has settled. */
@@ -110,8 +111,10 @@ function unmetOf(journey: Journey, stream: readonly RecordedEvent[], stage: 'wav
   if (!has('ReviewDeadlineScheduled')) return `${label}: no ReviewDeadlineScheduled`;
   const needsDecision = plan === 'eligible' || plan === 'not-eligible' || (plan === 'late' && stage === 'final');
   if (needsDecision && !decided(stream)) return `${label} (${plan}): not decided`;
-  if (included(stream) && count(stream, 'SubsidyGranted') < 2) return `${label}: included, ${count(stream, 'SubsidyGranted')} subsidy granted of 2`;
-  if (plan === 'abandoned' && stage === 'final' && journey.plan.label.startsWith('w1') && !has('ReviewEscalated')) return `${label}: abandoned but not escalated`;
+  if (included(stream) && count(stream, 'SubsidyGranted') < 2)
+    return `${label}: included, ${count(stream, 'SubsidyGranted')} subsidy granted of 2`;
+  if (plan === 'abandoned' && stage === 'final' && journey.plan.label.startsWith('w1') && !has('ReviewEscalated'))
+    return `${label}: abandoned but not escalated`;
   return null;
 }
 
@@ -140,13 +143,17 @@ describe('the back office killed with SIGKILL again and again (issue 8: crash te
       const seed = testSeed();
       let budget: NodeJS.Timeout | undefined;
       const overBudget = new Promise<never>((_, fail) => {
-        budget = setTimeout(() => fail(new Error(`the crash test ran over its budget of ${TEST_BUDGET_MS} ms during: ${step}`)), TEST_BUDGET_MS);
+        budget = setTimeout(
+          () => fail(new Error(`the crash test ran over its budget of ${TEST_BUDGET_MS} ms during: ${step}`)),
+          TEST_BUDGET_MS,
+        );
       });
       try {
         await withSeed('crash test', seed, (s) => Promise.race([crashTest(s), overBudget]));
       } catch (error) {
         keepData = true;
-        if (server && error instanceof Error) error.message += `\n--- last lines of the server's output ---\n${server.recentOutput(25)}`;
+        if (server && error instanceof Error)
+          error.message += `\n--- last lines of the server's output ---\n${server.recentOutput(25)}`;
         throw error;
       } finally {
         clearTimeout(budget);
@@ -193,9 +200,14 @@ describe('the back office killed with SIGKILL again and again (issue 8: crash te
     const wave1 = planWave(1, CLIENTS, WAVE1_PER_CLIENT, 0, random).map(newJourney);
     const wave2 = planWave(2, CLIENTS, WAVE2_PER_CLIENT, wave1.length, random).map(newJourney);
     const journeys = [...wave1, ...wave2];
-    const killPoints = Array.from({ length: 2 * CRASHES }, () => ({ acks: randomInt(6, 20), jitterMs: randomInt(0, 15) }));
+    const killPoints = Array.from({ length: 2 * CRASHES }, () => ({
+      acks: randomInt(6, 20),
+      jitterMs: randomInt(0, 15),
+    }));
     const clockKillPoints = Array.from({ length: 2 }, () => ({ acks: randomInt(0, 3), jitterMs: randomInt(0, 20) }));
-    const eligiblePersons = journeys.filter((j) => j.plan.plan === 'eligible' || j.plan.plan === 'late').reduce((sum, j) => sum + j.plan.persons, 0);
+    const eligiblePersons = journeys
+      .filter((j) => j.plan.plan === 'eligible' || j.plan.plan === 'late')
+      .reduce((sum, j) => sum + j.plan.persons, 0);
     // Not every eligible family fits: the last ones are refused on the quota-exhausted ground.
     const capacity = Math.max(4, Math.floor(eligiblePersons * 0.75));
 
@@ -224,10 +236,19 @@ describe('the back office killed with SIGKILL again and again (issue 8: crash te
     };
 
     /** Kills once `acks` more commands were acknowledged (or the work ran out), a few ms later, with a request in flight if any is left. */
-    const crashDuring = async (phase: string, point: { acks: number; jitterMs: number }, busy: () => boolean, whileDown?: () => void): Promise<void> => {
+    const crashDuring = async (
+      phase: string,
+      point: { acks: number; jitterMs: number },
+      busy: () => boolean,
+      whileDown?: () => void,
+    ): Promise<void> => {
       step = `waiting to kill the server a ${crashes.length + 1}${['st', 'nd', 'rd'][crashes.length] ?? 'th'} time (${phase})`;
       const from = client.acks.length;
-      await until(() => client.acks.length >= from + point.acks || !busy(), `${point.acks} acknowledgements (${phase})`, 30_000);
+      await until(
+        () => client.acks.length >= from + point.acks || !busy(),
+        `${point.acks} acknowledgements (${phase})`,
+        30_000,
+      );
       if (point.jitterMs > 0) await pause(point.jitterMs);
       await until(() => server!.inFlight > 0 || !busy(), `a request in flight (${phase})`, 10_000, 1);
       await crash(phase, whileDown);
@@ -240,16 +261,22 @@ describe('the back office killed with SIGKILL again and again (issue 8: crash te
       let headSince = performance.now();
       for (;;) {
         const metrics = await client.call(OPERATOR, 'GET', '/metrics');
-        const lags = [...String(metrics.body).matchAll(/^kandas_subscription_lag_events\{consumer="([^"]+)"\} (\d+)/gm)].map((m) => [m[1]!, Number(m[2])] as const);
+        const lags = [
+          ...String(metrics.body).matchAll(/^kandas_subscription_lag_events\{consumer="([^"]+)"\} (\d+)/gm),
+        ].map((m) => [m[1]!, Number(m[2])] as const);
         const parked = Number(/^kandas_parked_events (\d+)/m.exec(String(metrics.body))?.[1] ?? 'NaN');
         if (parked > 0) {
           const letters = await client.call(OPERATOR, 'GET', '/admin/dead-letters');
-          throw new Error(`${stage}: the saga parked ${parked} event(s): ${JSON.stringify(letters.body).slice(0, 2000)}`);
+          throw new Error(
+            `${stage}: the saga parked ${parked} event(s): ${JSON.stringify(letters.body).slice(0, 2000)}`,
+          );
         }
         const events = readEvents(eventsFile);
         const streams = byStream(events);
         const wanted = stage === 'wave 1' ? wave1 : journeys;
-        const unmet = wanted.map((j) => unmetOf(j, streams.get(applicationStream(j.applicationId ?? '')) ?? [], stage)).filter((u): u is string => u !== null);
+        const unmet = wanted
+          .map((j) => unmetOf(j, streams.get(applicationStream(j.applicationId ?? '')) ?? [], stage))
+          .filter((u): u is string => u !== null);
         const last = events.at(-1)?.position;
         if (last !== head) {
           head = last;
@@ -258,7 +285,9 @@ describe('the back office killed with SIGKILL again and again (issue 8: crash te
         const caughtUp = lags.length > 0 && lags.every(([, lag]) => lag === 0);
         if (unmet.length === 0 && caughtUp && performance.now() - headSince >= 250) return events;
         if (performance.now() > deadline) {
-          throw new Error(`${stage}: the workflow did not settle within ${SETTLE_TIMEOUT_MS} ms; still waiting for: ${unmet.slice(0, 10).join('; ') || 'nothing'}; lags ${JSON.stringify(lags)}`);
+          throw new Error(
+            `${stage}: the workflow did not settle within ${SETTLE_TIMEOUT_MS} ms; still waiting for: ${unmet.slice(0, 10).join('; ') || 'nothing'}; lags ${JSON.stringify(lags)}`,
+          );
         }
         await pause(50);
       }
@@ -270,14 +299,21 @@ describe('the back office killed with SIGKILL again and again (issue 8: crash te
     let wave1Running = true;
     const wave1Done = runClients(wave1, (journey) => runJourney(client, journey)).finally(() => (wave1Running = false));
     wave1Done.catch(() => undefined); // awaited below; a failing client must not wait for that to be reported
-    for (let k = 0; k < CRASHES_BEFORE_THE_CLOCK_MOVES && wave1Running; k++) await crashDuring('wave 1', killPoints[k]!, () => wave1Running);
+    for (let k = 0; k < CRASHES_BEFORE_THE_CLOCK_MOVES && wave1Running; k++)
+      await crashDuring('wave 1', killPoints[k]!, () => wave1Running);
     await wave1Done;
     const afterWave1 = await settle('wave 1');
 
     // The deadlines of the applications left for later (signed at T0: one due instant for all).
     const streams1 = byStream(afterWave1);
     const waiting = wave1.filter((j) => j.plan.plan === 'abandoned' || j.plan.plan === 'late');
-    const scheduled = waiting.map((j) => streams1.get(applicationStream(j.applicationId!))!.find((e) => e.type === 'ReviewDeadlineScheduled')!.data as { atRiskAt: string; dueAt: string });
+    const scheduled = waiting.map(
+      (j) =>
+        streams1.get(applicationStream(j.applicationId!))!.find((e) => e.type === 'ReviewDeadlineScheduled')!.data as {
+          atRiskAt: string;
+          dueAt: string;
+        },
+    );
     const atRiskAt = Math.max(...scheduled.map((d) => Date.parse(d.atRiskAt)));
     const firstDueAt = Math.min(...scheduled.map((d) => Date.parse(d.dueAt)));
     const pastAtRisk = new Date(atRiskAt + 3_600_000).toISOString();
@@ -291,7 +327,9 @@ describe('the back office killed with SIGKILL again and again (issue 8: crash te
     const wave2a = wave2.filter((j) => j.plan.label.endsWith('-a0'));
     const wave2b = wave2.filter((j) => !j.plan.label.endsWith('-a0'));
     let wave2aRunning = true;
-    const wave2aDone = runClients([...late, ...wave2a], (journey) => (journey.plan.plan === 'late' ? reviewLate(client, journey) : runJourney(client, journey))).finally(() => (wave2aRunning = false));
+    const wave2aDone = runClients([...late, ...wave2a], (journey) =>
+      journey.plan.plan === 'late' ? reviewLate(client, journey) : runJourney(client, journey),
+    ).finally(() => (wave2aRunning = false));
     wave2aDone.catch(() => undefined);
     await crashDuring('at-risk instant passed', clockKillPoints[0]!, () => wave2aRunning);
 
@@ -306,10 +344,18 @@ describe('the back office killed with SIGKILL again and again (issue 8: crash te
     };
     await until(lateDecided, 'the decisions on the late applications', SETTLE_TIMEOUT_MS, 50);
     let wave2bRunning = true;
-    const wave2bDone = runClients(wave2b, (journey) => runJourney(client, journey)).finally(() => (wave2bRunning = false));
+    const wave2bDone = runClients(wave2b, (journey) => runJourney(client, journey)).finally(
+      () => (wave2bRunning = false),
+    );
     wave2bDone.catch(() => undefined);
-    await crashDuring('due instant passed while down', clockKillPoints[1]!, () => wave2aRunning || wave2bRunning, () => moveClock(pastDue));
-    for (let k = CRASHES_BEFORE_THE_CLOCK_MOVES; crashes.length < CRASHES; k++) await crashDuring('wave 2', killPoints[k]!, () => wave2aRunning || wave2bRunning);
+    await crashDuring(
+      'due instant passed while down',
+      clockKillPoints[1]!,
+      () => wave2aRunning || wave2bRunning,
+      () => moveClock(pastDue),
+    );
+    for (let k = CRASHES_BEFORE_THE_CLOCK_MOVES; crashes.length < CRASHES; k++)
+      await crashDuring('wave 2', killPoints[k]!, () => wave2aRunning || wave2bRunning);
     step = 'wave 2';
     await wave2aDone;
     await wave2bDone;
@@ -319,9 +365,11 @@ describe('the back office killed with SIGKILL again and again (issue 8: crash te
     step = 'checking';
     const problems: string[] = [];
     const health = await client.call(OPERATOR, 'GET', '/health');
-    if (health.status !== 200 || health.body.status !== 'ok') problems.push(`health after the last restart: ${health.status} ${JSON.stringify(health.body)}`);
+    if (health.status !== 200 || health.body.status !== 'ok')
+      problems.push(`health after the last restart: ${health.status} ${JSON.stringify(health.body)}`);
     const verified = await client.call(AUDITOR, 'GET', '/audit/verify');
-    if (verified.status !== 200 || verified.body.ok !== true || verified.body.events !== events.length) problems.push(`GET /audit/verify: ${verified.status} ${JSON.stringify(verified.body)}`);
+    if (verified.status !== 200 || verified.body.ok !== true || verified.body.events !== events.length)
+      problems.push(`GET /audit/verify: ${verified.status} ${JSON.stringify(verified.body)}`);
     const quotaView = await client.call(AUDITOR, 'GET', '/quotas?year=2026&region=pavlodar');
     const subsidyView = await client.call(AUDITOR, 'GET', '/subsidies/totals?year=2026');
     const supervisorQueue = await client.call(SUPERVISOR, 'GET', '/queues/supervisors');
@@ -329,14 +377,16 @@ describe('the back office killed with SIGKILL again and again (issue 8: crash te
 
     // ---- The store, read-only.
     const finalEvents = readEvents(eventsFile);
-    if (finalEvents.length !== events.length) problems.push(`the store grew from ${events.length} to ${finalEvents.length} events after the workflow settled`);
+    if (finalEvents.length !== events.length)
+      problems.push(`the store grew from ${events.length} to ${finalEvents.length} events after the workflow settled`);
     const streams = byStream(finalEvents);
     const acks = auditAcks(client.acks, finalEvents);
     problems.push(...acks.lost.map((lost) => `acknowledged but lost: ${lost}`));
     problems.push(...auditBatches(finalEvents));
 
     const applicationStreams = [...streams.keys()].filter((id) => id.startsWith('application-'));
-    if (applicationStreams.length !== journeys.length) problems.push(`${applicationStreams.length} application streams for ${journeys.length} submissions`);
+    if (applicationStreams.length !== journeys.length)
+      problems.push(`${applicationStreams.length} application streams for ${journeys.length} submissions`);
     let duplicatesFound = 0;
     let applicationsIncluded = 0;
     let applicationsRefused = 0;
@@ -349,46 +399,89 @@ describe('the back office killed with SIGKILL again and again (issue 8: crash te
       const duplicates = duplicatesIn(stream);
       duplicatesFound += duplicates.length;
       problems.push(...duplicates.map((d) => `${label}: duplicate effect: ${d}`));
-      const reviewed = stream.find((e) => e.type === 'ApplicationReviewed')?.data as { personsMoving: number } | undefined;
-      if (reviewed && reviewed.personsMoving !== persons) problems.push(`${label}: reviewed for ${reviewed.personsMoving} persons, the family has ${persons}`);
+      const reviewed = stream.find((e) => e.type === 'ApplicationReviewed')?.data as
+        { personsMoving: number } | undefined;
+      if (reviewed && reviewed.personsMoving !== persons)
+        problems.push(`${label}: reviewed for ${reviewed.personsMoving} persons, the family has ${persons}`);
       const refused = stream.find((e) => e.type === 'ApplicationRefused')?.data as { grounds: string[] } | undefined;
-      const inclusion = stream.find((e) => e.type === 'ApplicationIncluded')?.data as { personsCounted: number; late: boolean } | undefined;
-      const grants = stream.filter((e) => e.type === 'SubsidyGranted').map((e) => e.data as { kind: string; amount: number });
+      const inclusion = stream.find((e) => e.type === 'ApplicationIncluded')?.data as
+        { personsCounted: number; late: boolean } | undefined;
+      const grants = stream
+        .filter((e) => e.type === 'SubsidyGranted')
+        .map((e) => e.data as { kind: string; amount: number });
       subsidiesGranted += grants.length;
       subsidiesAmount += grants.reduce((sum, grant) => sum + grant.amount, 0);
       if (inclusion) {
         applicationsIncluded += 1;
         seatsIncluded += inclusion.personsCounted;
-        if (grants.map((g) => g.kind).sort().join() !== 'relocation,rent') problems.push(`${label}: included, subsidies [${grants.map((g) => g.kind).join(', ')}] instead of relocation and rent once each`);
-      } else if (grants.length > 0) problems.push(`${label}: ${grants.length} subsidy(ies) granted without an inclusion`);
+        if (
+          grants
+            .map((g) => g.kind)
+            .sort()
+            .join() !== 'relocation,rent'
+        )
+          problems.push(
+            `${label}: included, subsidies [${grants.map((g) => g.kind).join(', ')}] instead of relocation and rent once each`,
+          );
+      } else if (grants.length > 0)
+        problems.push(`${label}: ${grants.length} subsidy(ies) granted without an inclusion`);
       if (refused) applicationsRefused += 1;
-      const sla = { atRisk: count(stream, 'ReviewSlaAtRisk'), breached: count(stream, 'ReviewSlaBreached'), escalated: count(stream, 'ReviewEscalated') };
-      if (plan === 'not-eligible' && refused?.grounds.join() !== 'INVALID_OR_EXPIRED_DOCUMENTS') problems.push(`${label}: not eligible, refused on ${JSON.stringify(refused?.grounds)}`);
-      if ((plan === 'eligible' || plan === 'late') && !inclusion && refused?.grounds.join() !== 'QUOTA_EXHAUSTED') problems.push(`${label}: eligible, neither included nor refused for the quota (${JSON.stringify(refused?.grounds)})`);
+      const sla = {
+        atRisk: count(stream, 'ReviewSlaAtRisk'),
+        breached: count(stream, 'ReviewSlaBreached'),
+        escalated: count(stream, 'ReviewEscalated'),
+      };
+      if (plan === 'not-eligible' && refused?.grounds.join() !== 'INVALID_OR_EXPIRED_DOCUMENTS')
+        problems.push(`${label}: not eligible, refused on ${JSON.stringify(refused?.grounds)}`);
+      if ((plan === 'eligible' || plan === 'late') && !inclusion && refused?.grounds.join() !== 'QUOTA_EXHAUSTED')
+        problems.push(
+          `${label}: eligible, neither included nor refused for the quota (${JSON.stringify(refused?.grounds)})`,
+        );
       if (plan === 'abandoned' && label.startsWith('w1')) {
         if (decided(stream)) problems.push(`${label}: abandoned, yet decided`);
-        if (sla.atRisk !== 1 || sla.breached !== 1 || sla.escalated !== 1) problems.push(`${label}: abandoned at T0, SLA events ${JSON.stringify(sla)} instead of one at-risk, one breach, one escalation`);
+        if (sla.atRisk !== 1 || sla.breached !== 1 || sla.escalated !== 1)
+          problems.push(
+            `${label}: abandoned at T0, SLA events ${JSON.stringify(sla)} instead of one at-risk, one breach, one escalation`,
+          );
       } else if (plan === 'late') {
-        if (sla.atRisk > 1 || sla.breached > 0 || inclusion?.late === true) problems.push(`${label}: reviewed after the at-risk point, before the due one: SLA events ${JSON.stringify(sla)}, late ${inclusion?.late}`);
-      } else if (sla.atRisk + sla.breached + sla.escalated > 0) problems.push(`${label} (${plan}): SLA events ${JSON.stringify(sla)} though decided or not yet due`);
+        if (sla.atRisk > 1 || sla.breached > 0 || inclusion?.late === true)
+          problems.push(
+            `${label}: reviewed after the at-risk point, before the due one: SLA events ${JSON.stringify(sla)}, late ${inclusion?.late}`,
+          );
+      } else if (sla.atRisk + sla.breached + sla.escalated > 0)
+        problems.push(`${label} (${plan}): SLA events ${JSON.stringify(sla)} though decided or not yet due`);
     }
 
     const quota = auditQuota(streams.get('regional-quota-pavlodar-2026-kandas') ?? []);
     problems.push(...quota.problems);
     if (quota.capacity !== capacity) problems.push(`quota capacity ${quota.capacity} in the store, ${capacity} set`);
-    if (quota.seatsTaken !== seatsIncluded) problems.push(`the quota holds ${quota.seatsTaken} seats, the inclusions count ${seatsIncluded} persons`);
+    if (quota.seatsTaken !== seatsIncluded)
+      problems.push(`the quota holds ${quota.seatsTaken} seats, the inclusions count ${seatsIncluded} persons`);
     const quotaRow = quotaView.body?.data?.find?.((row: { category: string }) => row.category === 'kandas');
-    if (quotaRow?.capacity !== quota.capacity || quotaRow?.seatsTaken !== quota.seatsTaken) problems.push(`quota read model ${JSON.stringify(quotaRow)} ≠ events (capacity ${quota.capacity}, taken ${quota.seatsTaken})`);
+    if (quotaRow?.capacity !== quota.capacity || quotaRow?.seatsTaken !== quota.seatsTaken)
+      problems.push(
+        `quota read model ${JSON.stringify(quotaRow)} ≠ events (capacity ${quota.capacity}, taken ${quota.seatsTaken})`,
+      );
     const grand = subsidyView.body?.data?.grandTotal;
-    if (grand?.count !== subsidiesGranted || grand?.amount !== subsidiesAmount) problems.push(`subsidy totals read model ${JSON.stringify(grand)} ≠ events (${subsidiesGranted}, ${subsidiesAmount})`);
+    if (grand?.count !== subsidiesGranted || grand?.amount !== subsidiesAmount)
+      problems.push(
+        `subsidy totals read model ${JSON.stringify(grand)} ≠ events (${subsidiesGranted}, ${subsidiesAmount})`,
+      );
     const escalated = wave1.filter((j) => j.plan.plan === 'abandoned').map((j) => j.applicationId);
-    const queued = new Set(((supervisorQueue.body?.data ?? []) as Array<{ applicationId: string }>).map((item) => item.applicationId));
-    if (escalated.some((id) => !queued.has(id!))) problems.push(`the supervisors' queue misses escalated applications: ${escalated.filter((id) => !queued.has(id!)).join(', ')}`);
+    const queued = new Set(
+      ((supervisorQueue.body?.data ?? []) as Array<{ applicationId: string }>).map((item) => item.applicationId),
+    );
+    if (escalated.some((id) => !queued.has(id!)))
+      problems.push(
+        `the supervisors' queue misses escalated applications: ${escalated.filter((id) => !queued.has(id!)).join(', ')}`,
+      );
 
     // Every deadline pending at a crash: fired once after the restart, or cancelled by a decision, or
     // (not due yet) still pending in the read model.
     const readModels = new Database(readModelsFile, { readonly: true, fileMustExist: true });
-    const livePending = new Set(readModels.prepare("SELECT application_id || ':' || kind FROM pending_deadlines").pluck().all() as string[]);
+    const livePending = new Set(
+      readModels.prepare("SELECT application_id || ':' || kind FROM pending_deadlines").pluck().all() as string[],
+    );
     readModels.close();
     const firedAfterRestart = new Set<string>();
     const dueAtACrash = new Set<string>();
@@ -398,21 +491,35 @@ describe('the back office killed with SIGKILL again and again (issue 8: crash te
         if (pending.due) dueAtACrash.add(key);
         const stream = streams.get(applicationStream(pending.applicationId)) ?? [];
         const fired = stream.filter((e) => e.type === FIRED_BY[pending.kind]);
-        if (fired.length > 1) problems.push(`deadline ${key}, pending at crash ${c.index}, fired ${fired.length} times`);
+        if (fired.length > 1)
+          problems.push(`deadline ${key}, pending at crash ${c.index}, fired ${fired.length} times`);
         else if (fired.length === 1) {
-          if (fired[0]!.position <= c.headAtKill) problems.push(`deadline ${key}: reported pending at crash ${c.index} yet stored before it`);
+          if (fired[0]!.position <= c.headAtKill)
+            problems.push(`deadline ${key}: reported pending at crash ${c.index} yet stored before it`);
           else firedAfterRestart.add(key);
         } else if (decided(stream)) {
           // cancelled: the decision came first (a late review racing its at-risk warning)
-        } else if (Date.parse(pending.fireAt) <= Date.parse(clock)) problems.push(`deadline ${key}, pending at crash ${c.index}, due since ${pending.fireAt}, never fired`);
-        else if (!livePending.has(key)) problems.push(`deadline ${key}, pending at crash ${c.index} and not yet due, is missing from the pending-deadlines read model`);
+        } else if (Date.parse(pending.fireAt) <= Date.parse(clock))
+          problems.push(`deadline ${key}, pending at crash ${c.index}, due since ${pending.fireAt}, never fired`);
+        else if (!livePending.has(key))
+          problems.push(
+            `deadline ${key}, pending at crash ${c.index} and not yet due, is missing from the pending-deadlines read model`,
+          );
       }
     }
     for (const journey of wave2.filter((j) => j.plan.plan === 'abandoned')) {
-      for (const kind of ['at-risk', 'due']) if (!livePending.has(`${journey.applicationId}:${kind}`)) problems.push(`${journey.plan.label}: its ${kind} deadline is not pending at the end`);
+      for (const kind of ['at-risk', 'due'])
+        if (!livePending.has(`${journey.applicationId}:${kind}`))
+          problems.push(`${journey.plan.label}: its ${kind} deadline is not pending at the end`);
     }
     const crashesWithPendingDeadlines = crashes.filter((c) => c.pending.length > 0).length;
-    const dueByRestart = new Set(crashes.flatMap((c) => c.pending.filter((p) => Date.parse(p.fireAt) <= Date.parse(c.clockAtRestart)).map((p) => `${p.applicationId}:${p.kind}`)));
+    const dueByRestart = new Set(
+      crashes.flatMap((c) =>
+        c.pending
+          .filter((p) => Date.parse(p.fireAt) <= Date.parse(c.clockAtRestart))
+          .map((p) => `${p.applicationId}:${p.kind}`),
+      ),
+    );
     if (crashesWithPendingDeadlines === 0) problems.push('no crash happened while a deadline was pending');
     if (dueByRestart.size === 0) problems.push('no deadline pending at a crash was due when the server came back');
     if (firedAfterRestart.size === 0) problems.push('no deadline pending at a crash fired after the restart');
@@ -422,13 +529,16 @@ describe('the back office killed with SIGKILL again and again (issue 8: crash te
     if (!chain.ok) problems.push(`hash chain broken: ${JSON.stringify(chain.firstBrokenLink)}`);
     const rebuild = await rebuildAndCompare(eventsFile, readModelsFile, dataDir);
     for (const [table, digest] of Object.entries(rebuild.rebuilt)) {
-      if (rebuild.live[table] !== digest) problems.push(`read model table ${table}: live digest ${rebuild.live[table]} ≠ rebuilt ${digest}`);
+      if (rebuild.live[table] !== digest)
+        problems.push(`read model table ${table}: live digest ${rebuild.live[table]} ≠ rebuilt ${digest}`);
     }
-    if (rebuild.events !== finalEvents.length) problems.push(`the rebuild replayed ${rebuild.events} events of ${finalEvents.length}`);
+    if (rebuild.events !== finalEvents.length)
+      problems.push(`the rebuild replayed ${rebuild.events} events of ${finalEvents.length}`);
 
     const killsWithRequestsInFlight = crashes.filter((c) => c.inFlight > 0).length;
     if (crashes.length !== CRASHES) problems.push(`${crashes.length} crashes instead of ${CRASHES}`);
-    if (killsWithRequestsInFlight < 5) problems.push(`only ${killsWithRequestsInFlight} kills found a request in flight`);
+    if (killsWithRequestsInFlight < 5)
+      problems.push(`only ${killsWithRequestsInFlight} kills found a request in flight`);
     problems.push(...client.unexpected.map((u) => `unexpected answer: ${u}`));
     problems.push(...server.unexpectedExits.map((exit) => `the server died without being killed: ${exit}`));
 
@@ -446,7 +556,8 @@ describe('the back office killed with SIGKILL again and again (issue 8: crash te
       applicationsEscalated: escalated.length,
       subsidiesGranted,
       quota: { capacity: quota.capacity, seatsTaken: quota.seatsTaken, reservationsDeclined: quota.declined },
-      deadlinesPendingAtCrashes: new Set(crashes.flatMap((c) => c.pending.map((p) => `${p.applicationId}:${p.kind}`))).size,
+      deadlinesPendingAtCrashes: new Set(crashes.flatMap((c) => c.pending.map((p) => `${p.applicationId}:${p.kind}`)))
+        .size,
       deadlinesDueUnfiredAtACrash: dueAtACrash.size,
       deadlinesDueWhenTheServerCameBack: dueByRestart.size,
       deadlinesFiredAfterRestart: firedAfterRestart.size,
@@ -457,12 +568,18 @@ describe('the back office killed with SIGKILL again and again (issue 8: crash te
       killsWithRequestsInFlight,
       eventsInStore: finalEvents.length,
       buildMs: Math.round(build!.ms),
-      restartMs: { mean: Math.round(restarts.reduce((a, b) => a + b, 0) / Math.max(1, restarts.length)), max: Math.round(Math.max(...restarts)) },
+      restartMs: {
+        mean: Math.round(restarts.reduce((a, b) => a + b, 0) / Math.max(1, restarts.length)),
+        max: Math.round(Math.max(...restarts)),
+      },
       rebuildSeconds: Number(rebuild.seconds.toFixed(3)),
       durationMs: Math.round(performance.now() - started),
     });
 
-    if (problems.length > 0) throw new Error(`${problems.length} problem(s) after ${crashes.length} crashes:\n${problems.slice(0, 40).join('\n')}`);
+    if (problems.length > 0)
+      throw new Error(
+        `${problems.length} problem(s) after ${crashes.length} crashes:\n${problems.slice(0, 40).join('\n')}`,
+      );
     expect(acks.lost).toEqual([]);
     expect(duplicatesFound).toBe(0);
   }

@@ -9,7 +9,20 @@ import { testSeed, withSeed } from './support/seed';
 import * as A from './fuzz/arbitraries';
 import { Endpoint, ENDPOINTS, Field, WITH_ID } from './fuzz/endpoints';
 import { BODY_LIMIT_BYTES, Expected, Fuzzer, related } from './fuzz/harness';
-import { clone, fieldName, fieldPattern, getAt, objectPathsOf, parsesAsJson, Path, pathsOf, RawJson, replaceAt, setOwn, toJson } from './fuzz/json';
+import {
+  clone,
+  fieldName,
+  fieldPattern,
+  getAt,
+  objectPathsOf,
+  parsesAsJson,
+  Path,
+  pathsOf,
+  RawJson,
+  replaceAt,
+  setOwn,
+  toJson,
+} from './fuzz/json';
 
 /**
  * Property-based fuzzing of every command endpoint over real HTTP, on SQLite files (issue 8, point 3).
@@ -27,23 +40,42 @@ let fuzz: Fuzzer;
 
 const JSON_TYPE = 'application/json';
 
-async function check<T>(name: string, arbitrary: fc.Arbitrary<T>, numRuns: number, predicate: (value: T) => Promise<void>, examples: T[] = []): Promise<void> {
+async function check<T>(
+  name: string,
+  arbitrary: fc.Arbitrary<T>,
+  numRuns: number,
+  predicate: (value: T) => Promise<void>,
+  examples: T[] = [],
+): Promise<void> {
   cases[name] = cases[name] ?? 0;
   const property = fc.asyncProperty(arbitrary, async (value) => {
     cases[name]! += 1;
     await predicate(value);
   });
-  await withSeed(`fuzz: ${name}`, seed, (s) => fc.assert(property, { seed: s, numRuns, examples: examples.map((example) => [example] as [T]) }));
+  await withSeed(`fuzz: ${name}`, seed, (s) =>
+    fc.assert(property, { seed: s, numRuns, examples: examples.map((example) => [example] as [T]) }),
+  );
 }
 
 function fieldOf(endpoint: Endpoint, path: Path): Field {
   const field = endpoint.fields?.[fieldPattern(path)];
-  if (!field) throw new Error(`${endpoint.route}: the fuzzer does not know the kind of ${fieldPattern(path)}; add it to test/reliability/fuzz/endpoints.ts`);
+  if (!field)
+    throw new Error(
+      `${endpoint.route}: the fuzzer does not know the kind of ${fieldPattern(path)}; add it to test/reliability/fuzz/endpoints.ts`,
+    );
   return field;
 }
 
 /** The domain's refusals of a command's content (the others refuse it for the application's state). */
-const CONTENT_REFUSALS = ['APPLICATION.INVALID_SUBMISSION', 'APPLICATION.INVALID_COMMAND', 'APPLICATION.INVALID_REVIEW', 'APPLICATION.INVALID_REFUSAL', 'APPLICATION.SIGNER_NOT_APPLICANT', 'QUOTA.INVALID_COMMAND', 'QUOTA.INVALID_CAPACITY'];
+const CONTENT_REFUSALS = [
+  'APPLICATION.INVALID_SUBMISSION',
+  'APPLICATION.INVALID_COMMAND',
+  'APPLICATION.INVALID_REVIEW',
+  'APPLICATION.INVALID_REFUSAL',
+  'APPLICATION.SIGNER_NOT_APPLICANT',
+  'QUOTA.INVALID_COMMAND',
+  'QUOTA.INVALID_CAPACITY',
+];
 
 /**
  * A 400 names the field at fault (or one inside it); a 422 refusing the content names it too, or,
@@ -54,9 +86,18 @@ function expectFieldNamed(response: Response, path: Path): void {
   const wanted = fieldName(path);
   const parent = fieldName(path.slice(0, -1));
   if (response.status === 400) {
-    if (!named.some((field) => related(field, wanted))) throw new Error(`a 400 should name ${JSON.stringify(wanted)}; it names ${JSON.stringify(named)}: ${response.text.slice(0, 400)}`);
-  } else if (response.status === 422 && CONTENT_REFUSALS.includes(response.body.code) && !named.some((field) => related(field, wanted) || (parent !== '' && related(field, parent)))) {
-    throw new Error(`a ${response.status} should name ${JSON.stringify(wanted)} (or a field beside it); it names ${JSON.stringify(named)}: ${response.text.slice(0, 400)}`);
+    if (!named.some((field) => related(field, wanted)))
+      throw new Error(
+        `a 400 should name ${JSON.stringify(wanted)}; it names ${JSON.stringify(named)}: ${response.text.slice(0, 400)}`,
+      );
+  } else if (
+    response.status === 422 &&
+    CONTENT_REFUSALS.includes(response.body.code) &&
+    !named.some((field) => related(field, wanted) || (parent !== '' && related(field, parent)))
+  ) {
+    throw new Error(
+      `a ${response.status} should name ${JSON.stringify(wanted)} (or a field beside it); it names ${JSON.stringify(named)}: ${response.text.slice(0, 400)}`,
+    );
   }
 }
 
@@ -71,17 +112,31 @@ type Mutation =
 /** One change to a valid body that makes it certainly invalid. */
 function mutationOf(endpoint: Endpoint): fc.Arbitrary<Mutation> {
   const add = (paths: Path[]) =>
-    fc.tuple(fc.constantFrom(...paths), A.unknownKey, A.anyJson).map(([path, key, value]): Mutation => ({ op: 'add', path, key, value }));
+    fc
+      .tuple(fc.constantFrom(...paths), A.unknownKey, A.anyJson)
+      .map(([path, key, value]): Mutation => ({ op: 'add', path, key, value }));
   const valid = endpoint.valid;
   if (!valid) {
     // A command that takes no body: any field is refused, and so is a list in place of the object.
-    const lists = fc.oneof(fc.constant([]), fc.constant([{}]), fc.array(A.anyJson, { minLength: 1, maxLength: 3 })).map((value): Mutation => ({ op: 'body', value }));
+    const lists = fc
+      .oneof(fc.constant([]), fc.constant([{}]), fc.array(A.anyJson, { minLength: 1, maxLength: 3 }))
+      .map((value): Mutation => ({ op: 'body', value }));
     return fc.oneof(add([[]]), lists);
   }
   const paths = pathsOf(valid);
   for (const path of paths) fieldOf(endpoint, path);
-  const removable = paths.filter((path) => typeof path[path.length - 1] === 'string' && !fieldOf(endpoint, path).optional);
-  const replace = fc.constantFrom(...paths).chain((path) => A.hostileFor(fieldOf(endpoint, path), getAt(valid, path)).map((value): Mutation => ({ op: 'replace', path, value })));
+  const removable = paths.filter(
+    (path) => typeof path[path.length - 1] === 'string' && !fieldOf(endpoint, path).optional,
+  );
+  const replace = fc
+    .constantFrom(...paths)
+    .chain((path) =>
+      A.hostileFor(fieldOf(endpoint, path), getAt(valid, path)).map((value): Mutation => ({
+        op: 'replace',
+        path,
+        value,
+      })),
+    );
   return fc.oneof(
     { weight: 6, arbitrary: replace },
     { weight: 1, arbitrary: fc.constantFrom(...removable).map((path): Mutation => ({ op: 'remove', path })) },
@@ -112,8 +167,18 @@ function apply(endpoint: Endpoint, mutation: Mutation): unknown {
  */
 const SCALE = Number(process.env.KANDAS_FUZZ_SCALE) > 0 ? Number(process.env.KANDAS_FUZZ_SCALE) : 1;
 const runs = (n: number) => Math.ceil(n * SCALE);
-const RUNS = { submission: runs(900), withBody: runs(200), noBody: runs(70), malformed: runs(100), big: runs(10), ids: runs(50), quotaPath: runs(200), names: runs(100) };
-const MUTATION_RUNS = (endpoint: Endpoint) => (endpoint.route === 'POST /applications' ? RUNS.submission : endpoint.valid ? RUNS.withBody : RUNS.noBody);
+const RUNS = {
+  submission: runs(900),
+  withBody: runs(200),
+  noBody: runs(70),
+  malformed: runs(100),
+  big: runs(10),
+  ids: runs(50),
+  quotaPath: runs(200),
+  names: runs(100),
+};
+const MUTATION_RUNS = (endpoint: Endpoint) =>
+  endpoint.route === 'POST /applications' ? RUNS.submission : endpoint.valid ? RUNS.withBody : RUNS.noBody;
 
 /* ------------------------------ malformed bodies ------------------------------ */
 
@@ -125,11 +190,28 @@ type Junk =
   | { readonly kind: 'content-type'; readonly contentType: string; readonly text: string | null };
 
 const NOT_JSON_TYPES = [
-  'text/plain', 'text/plain; charset=utf-8', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=fuzz', 'application/xml', 'text/html',
-  'application/octet-stream', 'application/vnd.api+json', 'application/json-patch+json', 'application/merge-patch+json', 'application/jsonx', 'text/json', 'json', 'image/png',
+  'text/plain',
+  'text/plain; charset=utf-8',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=fuzz',
+  'application/xml',
+  'text/html',
+  'application/octet-stream',
+  'application/vnd.api+json',
+  'application/json-patch+json',
+  'application/merge-patch+json',
+  'application/jsonx',
+  'text/json',
+  'json',
+  'image/png',
 ];
 /** JSON declared in a charset the parser refuses (415) or misreads (400). */
-const JSON_WRONG_CHARSET = ['application/json; charset=latin1', 'application/json; charset=utf-16', 'application/json; charset=koi8-r', 'application/json; charset=nonsense'];
+const JSON_WRONG_CHARSET = [
+  'application/json; charset=latin1',
+  'application/json; charset=utf-16',
+  'application/json; charset=koi8-r',
+  'application/json; charset=nonsense',
+];
 
 const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 const notJson = (text: string) => text.replace(/^\uFEFF/, '').length > 0 && !parsesAsJson(text);
@@ -139,16 +221,46 @@ function junkOf(endpoint: Endpoint): fc.Arbitrary<Junk> {
   const nearJson = fc.oneof(
     fc.nat({ max: validText.length - 1 }).map((at) => validText.slice(0, at)),
     fc.constantFrom('x', ',', '}', ']', ' "', '//', '\u0000').map((tail) => validText + tail),
-    fc.constantFrom("{'reason': 'x'}", '{"a":1,}', '{a:1}', '{"a":NaN}', '{"a":undefined}', '{"a":0x10}', '{"a":.5}', '{"a":01}', '{"a":"\\x41"}', '/* c */ {}', '{"a":"\u0001"}', '[1,2', '{"a":1}{"b":2}', 'null null'),
+    fc.constantFrom(
+      "{'reason': 'x'}",
+      '{"a":1,}',
+      '{a:1}',
+      '{"a":NaN}',
+      '{"a":undefined}',
+      '{"a":0x10}',
+      '{"a":.5}',
+      '{"a":01}',
+      '{"a":"\\x41"}',
+      '/* c */ {}',
+      '{"a":"\u0001"}',
+      '[1,2',
+      '{"a":1}{"b":2}',
+      'null null',
+    ),
   );
-  const raw = fc.oneof(nearJson, fc.string({ minLength: 1, maxLength: 200, unit: 'binary' })).filter(notJson).map((text): Junk => ({ kind: 'raw', text }));
-  const bytes = fc.uint8Array({ minLength: 1, maxLength: 200 }).filter((b) => notJson(decode(b))).map((b): Junk => ({ kind: 'bytes', bytes: b }));
-  const notObject = A.anyJson.filter((value) => value === null || typeof value !== 'object' || Array.isArray(value)).map((value): Junk => ({ kind: 'json', value }));
+  const raw = fc
+    .oneof(nearJson, fc.string({ minLength: 1, maxLength: 200, unit: 'binary' }))
+    .filter(notJson)
+    .map((text): Junk => ({ kind: 'raw', text }));
+  const bytes = fc
+    .uint8Array({ minLength: 1, maxLength: 200 })
+    .filter((b) => notJson(decode(b)))
+    .map((b): Junk => ({ kind: 'bytes', bytes: b }));
+  const notObject = A.anyJson
+    .filter((value) => value === null || typeof value !== 'object' || Array.isArray(value))
+    .map((value): Junk => ({ kind: 'json', value }));
   const unknownFields = fc
     .uniqueArray(fc.tuple(A.unknownKey, A.anyJson), { selector: ([key]) => key, minLength: 1, maxLength: 4 })
     .map((entries): Junk => ({ kind: 'unknown-fields', entries }));
   const contentType = fc
-    .tuple(fc.constantFrom(...NOT_JSON_TYPES, ...JSON_WRONG_CHARSET), fc.oneof(fc.constant(null), fc.constantFrom('a=1&b=2', '<a>1</a>', 'reason=x'), fc.string({ minLength: 1, maxLength: 40 })))
+    .tuple(
+      fc.constantFrom(...NOT_JSON_TYPES, ...JSON_WRONG_CHARSET),
+      fc.oneof(
+        fc.constant(null),
+        fc.constantFrom('a=1&b=2', '<a>1</a>', 'reason=x'),
+        fc.string({ minLength: 1, maxLength: 40 }),
+      ),
+    )
     .map(([type, text]): Junk => ({ kind: 'content-type', contentType: type, text }));
   return fc.oneof(notObject, unknownFields, raw, bytes, contentType);
 }
@@ -156,24 +268,44 @@ function junkOf(endpoint: Endpoint): fc.Arbitrary<Junk> {
 async function sendJunk(endpoint: Endpoint, junk: Junk): Promise<void> {
   switch (junk.kind) {
     case 'json':
-      await fuzz.refused(endpoint, { body: toJson(junk.value), contentType: JSON_TYPE }, { status: 400, code: 'REQUEST.INVALID' });
+      await fuzz.refused(
+        endpoint,
+        { body: toJson(junk.value), contentType: JSON_TYPE },
+        { status: 400, code: 'REQUEST.INVALID' },
+      );
       return;
     case 'unknown-fields': {
       const body: Record<string, unknown> = {};
       for (const [key, value] of junk.entries) setOwn(body, key, value);
-      const response = await fuzz.refused(endpoint, { body: toJson(body), contentType: JSON_TYPE }, { status: 400, code: 'REQUEST.INVALID' });
+      const response = await fuzz.refused(
+        endpoint,
+        { body: toJson(body), contentType: JSON_TYPE },
+        { status: 400, code: 'REQUEST.INVALID' },
+      );
       for (const [key] of junk.entries) expectFieldNamed(response, [key]);
       return;
     }
     case 'raw':
-      await fuzz.refused(endpoint, { body: junk.text, contentType: JSON_TYPE }, { status: 400, code: 'REQUEST.INVALID' });
+      await fuzz.refused(
+        endpoint,
+        { body: junk.text, contentType: JSON_TYPE },
+        { status: 400, code: 'REQUEST.INVALID' },
+      );
       return;
     case 'bytes':
-      await fuzz.refused(endpoint, { body: Buffer.from(junk.bytes), contentType: JSON_TYPE }, { status: 400, code: 'REQUEST.INVALID' });
+      await fuzz.refused(
+        endpoint,
+        { body: Buffer.from(junk.bytes), contentType: JSON_TYPE },
+        { status: 400, code: 'REQUEST.INVALID' },
+      );
       return;
     case 'content-type': {
       const declaredJson = JSON_WRONG_CHARSET.includes(junk.contentType);
-      await fuzz.refused(endpoint, { body: junk.text ?? toJson(endpoint.valid ?? {}), contentType: junk.contentType }, { status: declaredJson ? [400, 415] : 415 });
+      await fuzz.refused(
+        endpoint,
+        { body: junk.text ?? toJson(endpoint.valid ?? {}), contentType: junk.contentType },
+        { status: declaredJson ? [400, 415] : 415 },
+      );
       return;
     }
   }
@@ -184,7 +316,12 @@ async function sendJunk(endpoint: Endpoint, junk: Junk): Promise<void> {
 type Big =
   | { readonly kind: 'long-string'; readonly path: Path; readonly chars: number; readonly char: string }
   | { readonly kind: 'huge-array'; readonly path: Path; readonly n: number; readonly item: unknown }
-  | { readonly kind: 'deep'; readonly path: Path; readonly depth: number; readonly shape: 'object' | 'array' | 'mixed' };
+  | {
+      readonly kind: 'deep';
+      readonly path: Path;
+      readonly depth: number;
+      readonly shape: 'object' | 'array' | 'mixed';
+    };
 
 /** Where a big value goes: one of the valid body's fields, or an unknown field of a body-less command. */
 function placesOf(endpoint: Endpoint, leavesOnly: boolean): Path[] {
@@ -195,15 +332,34 @@ function placesOf(endpoint: Endpoint, leavesOnly: boolean): Path[] {
 
 function bigOf(endpoint: Endpoint): fc.Arbitrary<Big> {
   // At least 2,500 code points (longer than any field allows), up to 400 kB; some right at the limit.
-  const bytes = fc.oneof(fc.integer({ min: 10_000, max: 400_000 }), fc.integer({ min: BODY_LIMIT_BYTES - 3_000, max: BODY_LIMIT_BYTES + 50 }));
+  const bytes = fc.oneof(
+    fc.integer({ min: 10_000, max: 400_000 }),
+    fc.integer({ min: BODY_LIMIT_BYTES - 3_000, max: BODY_LIMIT_BYTES + 50 }),
+  );
   const longString = fc
     .tuple(fc.constantFrom(...placesOf(endpoint, true)), bytes, fc.constantFrom('x', 'Ә', '💥'))
-    .map(([path, size, char]): Big => ({ kind: 'long-string', path, char, chars: Math.floor(size / Buffer.byteLength(char)) }));
+    .map(([path, size, char]): Big => ({
+      kind: 'long-string',
+      path,
+      char,
+      chars: Math.floor(size / Buffer.byteLength(char)),
+    }));
   const hugeArray = fc
-    .tuple(fc.constantFrom(...placesOf(endpoint, false)), fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 61, max: 5_000 }) }, { weight: 1, arbitrary: fc.integer({ min: 5_000, max: 100_000 }) }), fc.constantFrom<unknown>(0, null, {}, ''))
+    .tuple(
+      fc.constantFrom(...placesOf(endpoint, false)),
+      fc.oneof(
+        { weight: 4, arbitrary: fc.integer({ min: 61, max: 5_000 }) },
+        { weight: 1, arbitrary: fc.integer({ min: 5_000, max: 100_000 }) },
+      ),
+      fc.constantFrom<unknown>(0, null, {}, ''),
+    )
     .map(([path, n, item]): Big => ({ kind: 'huge-array', path, n, item }));
   const deep = fc
-    .tuple(fc.constantFrom(...placesOf(endpoint, false)), fc.oneof(fc.integer({ min: 2, max: 40 }), fc.integer({ min: 40, max: 50_000 })), fc.constantFrom<'object' | 'array' | 'mixed'>('object', 'array', 'mixed'))
+    .tuple(
+      fc.constantFrom(...placesOf(endpoint, false)),
+      fc.oneof(fc.integer({ min: 2, max: 40 }), fc.integer({ min: 40, max: 50_000 })),
+      fc.constantFrom<'object' | 'array' | 'mixed'>('object', 'array', 'mixed'),
+    )
     .map(([path, depth, shape]): Big => ({ kind: 'deep', path, depth, shape }));
   return fc.oneof(longString, hugeArray, deep);
 }
@@ -237,14 +393,19 @@ async function sendBig(endpoint: Endpoint, big: Big): Promise<void> {
   const tooLarge = Buffer.byteLength(text) > BODY_LIMIT_BYTES;
   // validation.ts refuses a container at depth 32 or more before anything else looks at the body.
   const tooDeep = big.kind === 'deep' && big.path.length + big.depth - 1 >= 32;
-  const expected: Expected = tooLarge ? { status: 413, code: 'REQUEST.TOO_LARGE' } : tooDeep || !endpoint.valid ? { status: 400, code: 'REQUEST.INVALID' } : { status: [400, 422] };
+  const expected: Expected = tooLarge
+    ? { status: 413, code: 'REQUEST.TOO_LARGE' }
+    : tooDeep || !endpoint.valid
+      ? { status: 400, code: 'REQUEST.INVALID' }
+      : { status: [400, 422] };
   const response = await fuzz.refused(endpoint, { body: text, contentType: JSON_TYPE }, expected);
   if (!tooLarge && !tooDeep) expectFieldNamed(response, big.path);
 }
 
 /* ------------------------------------ ids ------------------------------------ */
 
-const ANY_UUID = /^(?:[0-9A-F]{8}-[0-9A-F]{4}-[1-8][0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}|0{8}-0{4}-0{4}-0{4}-0{12}|F{8}-F{4}-F{4}-F{4}-F{12})$/i;
+const ANY_UUID =
+  /^(?:[0-9A-F]{8}-[0-9A-F]{4}-[1-8][0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}|0{8}-0{4}-0{4}-0{4}-0{12}|F{8}-F{4}-F{4}-F{4}-F{12})$/i;
 
 type Id = { readonly kind: 'unknown'; readonly id: string } | { readonly kind: 'malformed'; readonly segment: string };
 
@@ -258,12 +419,41 @@ const encodable = (s: string) => {
 };
 
 const idArbitrary: fc.Arbitrary<Id> = fc.oneof(
-  fc.uuid().chain((id) => fc.constantFrom(id, id.toUpperCase())).map((id): Id => ({ kind: 'unknown', id })),
+  fc
+    .uuid()
+    .chain((id) => fc.constantFrom(id, id.toUpperCase()))
+    .map((id): Id => ({ kind: 'unknown', id })),
   fc
     .oneof(
       fc.string({ minLength: 1, maxLength: 60, unit: 'binary' }),
-      fc.uuid().chain((id) => fc.constantFrom(`${id}x`, id.slice(1), `{${id}}`, `urn:uuid:${id}`, id.replace(/-/g, ''), ` ${id}`, `${id}\u0000`, id.replace(/^(.{14})./, '$19'), id.replace(/^(.{19})./, '$1c'))),
-      fc.constantFrom("1' OR '1'='1", "'; DROP TABLE events; --", '00000000-0000-0000-0000-00000000000g', '../../admin/sla/fire-due', '%00', '\u202E', '𒐫', 'null', '__proto__', '0', '-1'),
+      fc
+        .uuid()
+        .chain((id) =>
+          fc.constantFrom(
+            `${id}x`,
+            id.slice(1),
+            `{${id}}`,
+            `urn:uuid:${id}`,
+            id.replace(/-/g, ''),
+            ` ${id}`,
+            `${id}\u0000`,
+            id.replace(/^(.{14})./, '$19'),
+            id.replace(/^(.{19})./, '$1c'),
+          ),
+        ),
+      fc.constantFrom(
+        "1' OR '1'='1",
+        "'; DROP TABLE events; --",
+        '00000000-0000-0000-0000-00000000000g',
+        '../../admin/sla/fire-due',
+        '%00',
+        '\u202E',
+        '𒐫',
+        'null',
+        '__proto__',
+        '0',
+        '-1',
+      ),
     )
     .filter((s) => !ANY_UUID.test(s) && s !== '.' && s !== '..' && encodable(s))
     .map((s): Id => ({ kind: 'malformed', segment: encodeURIComponent(s) })),
@@ -280,16 +470,57 @@ interface QuotaPath {
 
 const quotaPathArbitrary: fc.Arbitrary<QuotaPath> = fc
   .record({
-    region: fc.oneof(fc.constantFrom('pavlodar', 'akmola', 'almaty'), fc.constantFrom('mars', 'Pavlodar', 'pavlodar ', 'toString', '__proto__', 'constructor', 'hasOwnProperty', "pavlodar' OR '1'='1", 'almaty-region'), fc.string({ minLength: 1, maxLength: 30 })),
+    region: fc.oneof(
+      fc.constantFrom('pavlodar', 'akmola', 'almaty'),
+      fc.constantFrom(
+        'mars',
+        'Pavlodar',
+        'pavlodar ',
+        'toString',
+        '__proto__',
+        'constructor',
+        'hasOwnProperty',
+        "pavlodar' OR '1'='1",
+        'almaty-region',
+      ),
+      fc.string({ minLength: 1, maxLength: 30 }),
+    ),
     year: fc.oneof(
       fc.integer({ min: 1991, max: 9999 }).map(String),
       fc.oneof(fc.integer({ min: -100_000, max: 1990 }), fc.integer({ min: 10_000, max: 2 ** 31 })).map(String),
-      fc.constantFrom('99999999999999999999', '-0', 'twenty', '2026.0', '2026.5', '1e3', '0x7EA', ' 2026', '2026 ', 'NaN', 'Infinity', '٢٠٢٦', '+2026'),
+      fc.constantFrom(
+        '99999999999999999999',
+        '-0',
+        'twenty',
+        '2026.0',
+        '2026.5',
+        '1e3',
+        '0x7EA',
+        ' 2026',
+        '2026 ',
+        'NaN',
+        'Infinity',
+        '٢٠٢٦',
+        '+2026',
+      ),
     ),
-    category: fc.oneof(fc.constantFrom('kandas', 'resettler'), fc.constantFrom('tourist', 'KANDAS', 'kandas ', 'toString', '__proto__', ''), fc.string({ minLength: 1, maxLength: 20 })),
+    category: fc.oneof(
+      fc.constantFrom('kandas', 'resettler'),
+      fc.constantFrom('tourist', 'KANDAS', 'kandas ', 'toString', '__proto__', ''),
+      fc.string({ minLength: 1, maxLength: 20 }),
+    ),
   })
   .filter((p) => [p.region, p.category].every((s) => s !== '.' && s !== '..' && encodable(s)))
-  .filter((p) => !(isRegionCode(p.region) && ['kandas', 'resettler'].includes(p.category) && /^\d+$/.test(p.year) && Number(p.year) >= 1991 && Number(p.year) <= 9999));
+  .filter(
+    (p) =>
+      !(
+        isRegionCode(p.region) &&
+        ['kandas', 'resettler'].includes(p.category) &&
+        /^\d+$/.test(p.year) &&
+        Number(p.year) >= 1991 &&
+        Number(p.year) <= 9999
+      ),
+  );
 
 /* ----------------------------------- names ----------------------------------- */
 
@@ -300,9 +531,13 @@ interface Names {
   readonly child: A.GeneratedName;
 }
 
-const namesArbitrary: fc.Arbitrary<Names> = fc.record({ applicant: A.validName, latin: A.validLatinName, spouse: A.validName, child: A.validName }, { requiredKeys: ['applicant', 'spouse', 'child'] });
+const namesArbitrary: fc.Arbitrary<Names> = fc.record(
+  { applicant: A.validName, latin: A.validLatinName, spouse: A.validName, child: A.validName },
+  { requiredKeys: ['applicant', 'spouse', 'child'] },
+);
 
-const sameBytes = (a: unknown, b: string | undefined) => typeof a === 'string' && b !== undefined && Buffer.from(a, 'utf8').equals(Buffer.from(b, 'utf8')) && a === b;
+const sameBytes = (a: unknown, b: string | undefined) =>
+  typeof a === 'string' && b !== undefined && Buffer.from(a, 'utf8').equals(Buffer.from(b, 'utf8')) && a === b;
 
 function expectSameName(stored: unknown, sent: A.GeneratedName | undefined, where: string): void {
   const name = stored as Partial<A.GeneratedName> | undefined;
@@ -312,7 +547,8 @@ function expectSameName(stored: unknown, sent: A.GeneratedName | undefined, wher
   }
   for (const part of ['lastName', 'firstName', 'patronymic'] as const) {
     if (sent[part] === undefined && name?.[part] === undefined) continue;
-    if (!sameBytes(name?.[part], sent[part])) throw new Error(`${where}.${part}: sent ${JSON.stringify(sent[part])}, stored ${JSON.stringify(name?.[part])}`);
+    if (!sameBytes(name?.[part], sent[part]))
+      throw new Error(`${where}.${part}: sent ${JSON.stringify(sent[part])}, stored ${JSON.stringify(name?.[part])}`);
   }
 }
 
@@ -343,7 +579,11 @@ describe(`fuzzing every command endpoint over HTTP on SQLite (fast-check, seed $
   });
 
   it('covers every POST route the HTTP server registers, and names none it does not', () => {
-    const router = (fuzz.e.app.getHttpAdapter().getInstance() as { router: { stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }> } }).router;
+    const router = (
+      fuzz.e.app.getHttpAdapter().getInstance() as {
+        router: { stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }> };
+      }
+    ).router;
     const posts = router.stack.flatMap((layer) => (layer.route?.methods.post ? [`POST ${layer.route.path}`] : []));
     expect([...new Set(posts)].sort()).toEqual(ENDPOINTS.map((endpoint) => endpoint.route).sort());
   });
@@ -355,30 +595,59 @@ describe(`fuzzing every command endpoint over HTTP on SQLite (fast-check, seed $
         { op: 'add', path: [], key: '__proto__', value: { admin: true } },
         { op: 'add', path: [], key: 'toString', value: 1 },
         ...(endpoint.valid ? [] : [{ op: 'body', value: [] } as const]),
-        ...(endpoint.route === 'POST /applications' ? [{ op: 'replace', path: ['applicant', 'contacts', 'email'], value: '\udfff' } as const] : []),
+        ...(endpoint.route === 'POST /applications'
+          ? [{ op: 'replace', path: ['applicant', 'contacts', 'email'], value: '\udfff' } as const]
+          : []),
       ];
-      await check(`mutations of ${endpoint.route}`, mutationOf(endpoint), MUTATION_RUNS(endpoint), async (mutation) => {
-        const text = toJson(apply(endpoint, mutation));
-        if (!parsesAsJson(text)) {
-          await fuzz.refused(endpoint, { body: text, contentType: JSON_TYPE }, { status: 400, code: 'REQUEST.INVALID' });
-        } else if (mutation.op === 'add') {
-          await fuzz.refused(endpoint, { body: text, contentType: JSON_TYPE }, { status: 400, code: 'REQUEST.INVALID', field: { path: [...mutation.path, mutation.key], exact: true } });
-        } else if (mutation.op === 'body') {
-          await fuzz.refused(endpoint, { body: text, contentType: JSON_TYPE }, { status: 400, code: 'REQUEST.INVALID' });
-        } else {
-          const response = await fuzz.refused(endpoint, { body: text, contentType: JSON_TYPE });
-          // A member of the enum that only the context refuses (verdict not-eligible without grounds) shows in other fields.
-          const kind = fieldOf(endpoint, mutation.path).kind;
-          const contextual = mutation.op === 'replace' && kind.t === 'enum' && (kind.alsoParsed ?? []).includes(mutation.value as string);
-          if (!contextual) expectFieldNamed(response, mutation.path);
-        }
-      }, examples);
+      await check(
+        `mutations of ${endpoint.route}`,
+        mutationOf(endpoint),
+        MUTATION_RUNS(endpoint),
+        async (mutation) => {
+          const text = toJson(apply(endpoint, mutation));
+          if (!parsesAsJson(text)) {
+            await fuzz.refused(
+              endpoint,
+              { body: text, contentType: JSON_TYPE },
+              { status: 400, code: 'REQUEST.INVALID' },
+            );
+          } else if (mutation.op === 'add') {
+            await fuzz.refused(
+              endpoint,
+              { body: text, contentType: JSON_TYPE },
+              { status: 400, code: 'REQUEST.INVALID', field: { path: [...mutation.path, mutation.key], exact: true } },
+            );
+          } else if (mutation.op === 'body') {
+            await fuzz.refused(
+              endpoint,
+              { body: text, contentType: JSON_TYPE },
+              { status: 400, code: 'REQUEST.INVALID' },
+            );
+          } else {
+            const response = await fuzz.refused(endpoint, { body: text, contentType: JSON_TYPE });
+            // A member of the enum that only the context refuses (verdict not-eligible without grounds) shows in other fields.
+            const kind = fieldOf(endpoint, mutation.path).kind;
+            const contextual =
+              mutation.op === 'replace' &&
+              kind.t === 'enum' &&
+              (kind.alsoParsed ?? []).includes(mutation.value as string);
+            if (!contextual) expectFieldNamed(response, mutation.path);
+          }
+        },
+        examples,
+      );
     });
   });
 
   describe('malformed bodies: wrong JSON types, unknown fields only, not JSON, wrong Content-Type: 4xx, nothing appended', () => {
     it.each(ENDPOINTS.map((endpoint) => [endpoint.route, endpoint] as const))('%s', async (_, endpoint) => {
-      await check(`malformed bodies to ${endpoint.route}`, junkOf(endpoint), RUNS.malformed, (junk) => sendJunk(endpoint, junk), [{ kind: 'content-type', contentType: 'text/plain', text: null }]);
+      await check(
+        `malformed bodies to ${endpoint.route}`,
+        junkOf(endpoint),
+        RUNS.malformed,
+        (junk) => sendJunk(endpoint, junk),
+        [{ kind: 'content-type', contentType: 'text/plain', text: null }],
+      );
     });
   });
 
@@ -391,10 +660,19 @@ describe(`fuzzing every command endpoint over HTTP on SQLite (fast-check, seed $
         { kind: 'long-string', path: leaf!, char: 'x', chars: atLimit },
         { kind: 'long-string', path: leaf!, char: 'x', chars: atLimit + 1 },
         ...(endpoint.route === 'POST /applications'
-          ? [{ kind: 'huge-array', path: ['familyMembers'], n: 100_000, item: 0 } as const, { kind: 'deep', path: ['applicant'], depth: 5_000, shape: 'object' } as const]
+          ? [
+              { kind: 'huge-array', path: ['familyMembers'], n: 100_000, item: 0 } as const,
+              { kind: 'deep', path: ['applicant'], depth: 5_000, shape: 'object' } as const,
+            ]
           : []),
       ];
-      await check(`big bodies to ${endpoint.route}`, bigOf(endpoint), RUNS.big, (big) => sendBig(endpoint, big), examples);
+      await check(
+        `big bodies to ${endpoint.route}`,
+        bigOf(endpoint),
+        RUNS.big,
+        (big) => sendBig(endpoint, big),
+        examples,
+      );
     });
   });
 
@@ -404,30 +682,52 @@ describe(`fuzzing every command endpoint over HTTP on SQLite (fast-check, seed $
         const path = endpoint.path(id.kind === 'unknown' ? id.id : id.segment);
         const body = endpoint.valid ? toJson(endpoint.valid) : undefined;
         const [status, code] = endpoint.unknownId!;
-        await fuzz.refused(endpoint, { path, body, contentType: body ? JSON_TYPE : undefined }, id.kind === 'unknown' ? { status, code } : { status: 400, code: 'REQUEST.INVALID' });
+        await fuzz.refused(
+          endpoint,
+          { path, body, contentType: body ? JSON_TYPE : undefined },
+          id.kind === 'unknown' ? { status, code } : { status: 400, code: 'REQUEST.INVALID' },
+        );
       });
     });
   });
 
   it('refuses quota orders for unknown regions, categories and years, naming the parameter', async () => {
     const endpoint = ENDPOINTS.find((candidate) => candidate.route === 'POST /quotas/:region/:year/:category')!;
-    await check('quota path parameters', quotaPathArbitrary, RUNS.quotaPath, async ({ region, year, category }) => {
-      const path = `/quotas/${encodeURIComponent(region)}/${encodeURIComponent(year)}/${encodeURIComponent(category)}`;
-      const response = await fuzz.refused(endpoint, { path, body: toJson(endpoint.valid), contentType: JSON_TYPE }, { status: [400, 404, 422] });
-      if (response.status === 404) {
-        // Only an empty segment (the router then matches no route) is not refused by the parameter checks.
-        if ([region, year, category].every((segment) => segment !== '')) throw new Error(`404 for ${path}`);
-        return;
-      }
-      const yearParses = /^-?\d+$/.test(year) && Number.isFinite(Number(year));
-      if (!yearParses) {
-        if (response.status !== 400) throw new Error(`year ${JSON.stringify(year)}: ${response.status} ${response.text.slice(0, 300)}`);
-        return;
-      }
-      const named = ((response.body.errors ?? []) as Array<{ field: string }>).map((error) => error.field);
-      const wanted = [...(isRegionCode(region) ? [] : ['region']), ...(['kandas', 'resettler'].includes(category) ? [] : ['category'])];
-      expect(named).toEqual(expect.arrayContaining(wanted.length > 0 ? wanted : ['year']));
-    }, ['0x7EA', '2026.0', '+2026', ' 2026', '1e3', ''].map((year) => ({ region: 'pavlodar', year, category: 'kandas' })));
+    await check(
+      'quota path parameters',
+      quotaPathArbitrary,
+      RUNS.quotaPath,
+      async ({ region, year, category }) => {
+        const path = `/quotas/${encodeURIComponent(region)}/${encodeURIComponent(year)}/${encodeURIComponent(category)}`;
+        const response = await fuzz.refused(
+          endpoint,
+          { path, body: toJson(endpoint.valid), contentType: JSON_TYPE },
+          { status: [400, 404, 422] },
+        );
+        if (response.status === 404) {
+          // Only an empty segment (the router then matches no route) is not refused by the parameter checks.
+          if ([region, year, category].every((segment) => segment !== '')) throw new Error(`404 for ${path}`);
+          return;
+        }
+        const yearParses = /^-?\d+$/.test(year) && Number.isFinite(Number(year));
+        if (!yearParses) {
+          if (response.status !== 400)
+            throw new Error(`year ${JSON.stringify(year)}: ${response.status} ${response.text.slice(0, 300)}`);
+          return;
+        }
+        const named = ((response.body.errors ?? []) as Array<{ field: string }>).map((error) => error.field);
+        const wanted = [
+          ...(isRegionCode(region) ? [] : ['region']),
+          ...(['kandas', 'resettler'].includes(category) ? [] : ['category']),
+        ];
+        expect(named).toEqual(expect.arrayContaining(wanted.length > 0 ? wanted : ['year']));
+      },
+      ['0x7EA', '2026.0', '+2026', ' 2026', '1e3', ''].map((year) => ({
+        region: 'pavlodar',
+        year,
+        category: 'kandas',
+      })),
+    );
   });
 
   it('accepts Kazakh, Russian and Latin names intact: what the query API and the stored event give back is byte for byte what was sent', async () => {
@@ -439,14 +739,24 @@ describe(`fuzzing every command endpoint over HTTP on SQLite (fast-check, seed $
         const applicant = { ...s.applicant, name: names.applicant };
         if (names.latin) applicant.nameLatin = names.latin;
         else delete (applicant as { nameLatin?: unknown }).nameLatin;
-        return { ...s, applicant, familyMembers: [{ ...spouse!, name: names.spouse }, { ...child!, name: names.child }] };
+        return {
+          ...s,
+          applicant,
+          familyMembers: [
+            { ...spouse!, name: names.spouse },
+            { ...child!, name: names.child },
+          ],
+        };
       });
       const submitted = await portal.post('/applications', body);
-      if (submitted.status !== 201) throw new Error(`a valid submission was refused: ${submitted.status} ${submitted.text.slice(0, 600)}`);
+      if (submitted.status !== 201)
+        throw new Error(`a valid submission was refused: ${submitted.status} ${submitted.text.slice(0, 600)}`);
       const { applicationId: id, position } = submitted.body as { applicationId: string; position: string };
       const read = await reviewer.get(`/applications/${id}?atLeast=${position}`).expect(200);
       if (!sameBytes(read.body.data.applicantName, formatName(names.applicant))) {
-        throw new Error(`the query API gives ${JSON.stringify(read.body.data.applicantName)} for ${JSON.stringify(formatName(names.applicant))}`);
+        throw new Error(
+          `the query API gives ${JSON.stringify(read.body.data.applicantName)} for ${JSON.stringify(formatName(names.applicant))}`,
+        );
       }
       const submittedEvent = await firstEvent(fuzz.e.store.readStream(`application-${id}`));
       const stored = (submittedEvent!.data as { submission: ApplicationSubmission }).submission;
@@ -458,17 +768,39 @@ describe(`fuzzing every command endpoint over HTTP on SQLite (fast-check, seed $
   });
 
   it('still serves: every endpoint was fuzzed, nothing answered 5xx or 2xx, the targets still take valid commands, /health/ready is 200', async () => {
-    const thin = ENDPOINTS.filter((endpoint) => (fuzz.requests.byEndpoint[endpoint.route] ?? 0) < 50).map((endpoint) => endpoint.route);
+    const thin = ENDPOINTS.filter((endpoint) => (fuzz.requests.byEndpoint[endpoint.route] ?? 0) < 50).map(
+      (endpoint) => endpoint.route,
+    );
     expect(thin).toEqual([]);
     const statuses = Object.keys(fuzz.requests.statusesSeen).map(Number);
     expect(statuses.filter((status) => status < 400 || status >= 500)).toEqual([]);
     // The refusals came from the validation and from the domain, not from a missing target.
-    expect(fuzz.requests.codesSeen).toEqual(expect.objectContaining({ 'REQUEST.INVALID': expect.any(Number), 'APPLICATION.INVALID_SUBMISSION': expect.any(Number), 'APPLICATION.SIGNER_NOT_APPLICANT': expect.any(Number), 'APPLICATION.INVALID_REVIEW': expect.any(Number) }));
+    expect(fuzz.requests.codesSeen).toEqual(
+      expect.objectContaining({
+        'REQUEST.INVALID': expect.any(Number),
+        'APPLICATION.INVALID_SUBMISSION': expect.any(Number),
+        'APPLICATION.SIGNER_NOT_APPLICANT': expect.any(Number),
+        'APPLICATION.INVALID_REVIEW': expect.any(Number),
+      }),
+    );
 
     const { e, targets } = fuzz;
-    await e.as('portal', 'egov').post(`/applications/${targets.submitted}/otp`, { signerIin: submissionBody().applicant.iin }).expect(201);
-    await e.as('reviewer', 'reviewer-1').post(`/applications/${targets['under-review']}/review`, { verdict: 'eligible', findings: [0, 1, 2, 3, 4].map((documentIndex) => ({ documentIndex, accepted: true })), refusalGrounds: [] }).expect(200);
-    await e.as('portal', 'egov').post(`/applications/${targets.signed}/withdraw`, { reason: 'The family stays' }).expect(200);
+    await e
+      .as('portal', 'egov')
+      .post(`/applications/${targets.submitted}/otp`, { signerIin: submissionBody().applicant.iin })
+      .expect(201);
+    await e
+      .as('reviewer', 'reviewer-1')
+      .post(`/applications/${targets['under-review']}/review`, {
+        verdict: 'eligible',
+        findings: [0, 1, 2, 3, 4].map((documentIndex) => ({ documentIndex, accepted: true })),
+        refusalGrounds: [],
+      })
+      .expect(200);
+    await e
+      .as('portal', 'egov')
+      .post(`/applications/${targets.signed}/withdraw`, { reason: 'The family stays' })
+      .expect(200);
     await e.settle();
     await e.http.get('/health/ready').expect(200);
   });

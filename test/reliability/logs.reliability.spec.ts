@@ -38,10 +38,26 @@ const iin = (first11: string) => validIin(first11);
 /** Kazakh Cyrillic, with the Latin spelling of the passport. */
 const BOKEIKHANOV: Family = {
   label: 'kazakh',
-  applicant: { name: { lastName: 'Бөкейханов', firstName: 'Әлихан', patronymic: 'Нұрмұхамедұлы' }, latin: { lastName: 'Bokeikhanov', firstName: 'Alikhan' }, iin: iin('86030530017'), birthDate: '1986-03-05', married: true },
+  applicant: {
+    name: { lastName: 'Бөкейханов', firstName: 'Әлихан', patronymic: 'Нұрмұхамедұлы' },
+    latin: { lastName: 'Bokeikhanov', firstName: 'Alikhan' },
+    iin: iin('86030530017'),
+    birthDate: '1986-03-05',
+    married: true,
+  },
   members: [
-    { relation: 'spouse', name: { lastName: 'Қасымова', firstName: 'Ұлжан' }, iin: iin('88111240026'), birthDate: '1988-11-12' },
-    { relation: 'child', name: { lastName: 'Әлиханқызы', firstName: 'Айару' }, iin: iin('14070260035'), birthDate: '2014-07-02' },
+    {
+      relation: 'spouse',
+      name: { lastName: 'Қасымова', firstName: 'Ұлжан' },
+      iin: iin('88111240026'),
+      birthDate: '1988-11-12',
+    },
+    {
+      relation: 'child',
+      name: { lastName: 'Әлиханқызы', firstName: 'Айару' },
+      iin: iin('14070260035'),
+      birthDate: '2014-07-02',
+    },
   ],
   contacts: { phone: '+77017001122', email: 'bokeikhanov.alikhan@example.kz' },
 };
@@ -49,9 +65,19 @@ const BOKEIKHANOV: Family = {
 /** Russian Cyrillic; one member identified by a foreign passport only. */
 const KUZNETSOV: Family = {
   label: 'russian',
-  applicant: { name: { lastName: 'Кузнецов', firstName: 'Святослав', patronymic: 'Владимирович' }, iin: iin('79012930041'), birthDate: '1979-01-29', married: true },
+  applicant: {
+    name: { lastName: 'Кузнецов', firstName: 'Святослав', patronymic: 'Владимирович' },
+    iin: iin('79012930041'),
+    birthDate: '1979-01-29',
+    married: true,
+  },
   members: [
-    { relation: 'spouse', name: { lastName: 'Кузнецова', firstName: 'Ярослава' }, iin: iin('81062440052'), birthDate: '1981-06-24' },
+    {
+      relation: 'spouse',
+      name: { lastName: 'Кузнецова', firstName: 'Ярослава' },
+      iin: iin('81062440052'),
+      birthDate: '1981-06-24',
+    },
     { relation: 'parent', name: { lastName: 'Огородникова', firstName: 'Евдокия' }, birthDate: '1955-02-14' },
   ],
   contacts: { phone: '+77027003344', email: 'svyatoslav.kuznetsov@example.ru' },
@@ -60,15 +86,32 @@ const KUZNETSOV: Family = {
 /** Latin letters only (the Kazakh Latin alphabet). */
 const ZHAKSYLYKOV: Family = {
   label: 'latin',
-  applicant: { name: { lastName: 'Zhaqsylyqov', firstName: 'Dáýren' }, iin: iin('90101530064'), birthDate: '1990-10-15', married: false },
-  members: [{ relation: 'child', name: { lastName: 'Zhaqsylyqova', firstName: 'Aminá' }, iin: iin('16041560073'), birthDate: '2016-04-15' }],
+  applicant: {
+    name: { lastName: 'Zhaqsylyqov', firstName: 'Dáýren' },
+    iin: iin('90101530064'),
+    birthDate: '1990-10-15',
+    married: false,
+  },
+  members: [
+    {
+      relation: 'child',
+      name: { lastName: 'Zhaqsylyqova', firstName: 'Aminá' },
+      iin: iin('16041560073'),
+      birthDate: '2016-04-15',
+    },
+  ],
   contacts: { phone: '+77037005566', email: 'dauren.zh@example.com' },
 };
 
 /** Reviewed not eligible, with a comment naming him and quoting his IIN. */
 const ZHUMABAYEV: Family = {
   label: 'not-eligible',
-  applicant: { name: { lastName: 'Жұмабаев', firstName: 'Мағжан' }, iin: iin('93062530085'), birthDate: '1993-06-25', married: false },
+  applicant: {
+    name: { lastName: 'Жұмабаев', firstName: 'Мағжан' },
+    iin: iin('93062530085'),
+    birthDate: '1993-06-25',
+    married: false,
+  },
   members: [],
   contacts: { phone: '+77047007788', email: 'magzhan@example.kz' },
 };
@@ -76,7 +119,12 @@ const ZHUMABAYEV: Family = {
 /** Withdraws, giving a reason that names him. */
 const UALIKHANOV: Family = {
   label: 'withdrawn',
-  applicant: { name: { lastName: 'Уәлиханов', firstName: 'Шоқан', patronymic: 'Шыңғысұлы' }, iin: iin('95110430096'), birthDate: '1995-11-04', married: false },
+  applicant: {
+    name: { lastName: 'Уәлиханов', firstName: 'Шоқан', patronymic: 'Шыңғысұлы' },
+    iin: iin('95110430096'),
+    birthDate: '1995-11-04',
+    married: false,
+  },
   members: [],
   contacts: { phone: '+77057009900', email: 'shokan@example.kz' },
 };
@@ -84,16 +132,40 @@ const UALIKHANOV: Family = {
 /** Taken for review and left: the review deadline passes, the review is escalated. */
 const KUNANBAYULY: Family = {
   label: 'overdue',
-  applicant: { name: { lastName: 'Құнанбайұлы', firstName: 'Абай' }, iin: iin('84081040128'), birthDate: '1984-08-10', married: false },
-  members: [{ relation: 'child', name: { lastName: 'Абайқызы', firstName: 'Күлбадан' }, iin: iin('12121240139'), birthDate: '2012-12-12' }],
+  applicant: {
+    name: { lastName: 'Құнанбайұлы', firstName: 'Абай' },
+    iin: iin('84081040128'),
+    birthDate: '1984-08-10',
+    married: false,
+  },
+  members: [
+    {
+      relation: 'child',
+      name: { lastName: 'Абайқызы', firstName: 'Күлбадан' },
+      iin: iin('12121240139'),
+      birthDate: '2012-12-12',
+    },
+  ],
   contacts: { phone: '+77077003434', email: 'abai@example.kz' },
 };
 
 /** Submits with IINs that fail the check digit: refused, never stored. */
 const BAITURSYNULY: Family = {
   label: 'bad-iin',
-  applicant: { name: { lastName: 'Байтұрсынұлы', firstName: 'Ахмет' }, iin: wrongCheckDigit(iin('87090840107')), birthDate: '1987-09-08', married: false },
-  members: [{ relation: 'sibling', name: { lastName: 'Байтұрсынова', firstName: 'Бадрисафа' }, iin: wrongCheckDigit(iin('89050540118')), birthDate: '1989-05-05' }],
+  applicant: {
+    name: { lastName: 'Байтұрсынұлы', firstName: 'Ахмет' },
+    iin: wrongCheckDigit(iin('87090840107')),
+    birthDate: '1987-09-08',
+    married: false,
+  },
+  members: [
+    {
+      relation: 'sibling',
+      name: { lastName: 'Байтұрсынова', firstName: 'Бадрисафа' },
+      iin: wrongCheckDigit(iin('89050540118')),
+      birthDate: '1989-05-05',
+    },
+  ],
   contacts: { phone: '+77067001212', email: 'akhmet@example.kz' },
 };
 
@@ -121,7 +193,13 @@ describe('no personal data in the logs (issue 8, point 4)', () => {
       const note = (what: string, status: number) => void (statuses[what] = status);
       const otpCodes: string[] = [];
 
-      await app.as('admin').post('/quotas/pavlodar/2026/kandas', { capacity: CAPACITY, order: { number: '12-01/412', date: '2025-12-12' } }).expect(200);
+      await app
+        .as('admin')
+        .post('/quotas/pavlodar/2026/kandas', {
+          capacity: CAPACITY,
+          order: { number: '12-01/412', date: '2025-12-12' },
+        })
+        .expect(200);
       const portal = app.as('portal', 'egov');
 
       // Submit and sign the six valid families (OTP echoed, as outside production).
@@ -136,67 +214,225 @@ describe('no personal data in the logs (issue 8, point 4)', () => {
           // A wrong code first (refused), then the right one.
           const wrong = String((Number(otp.body.code) + 1) % 1_000_000).padStart(6, '0');
           otpCodes.push(wrong);
-          note('sign with a wrong OTP code', (await portal.post(`/applications/${id}/sign`, { method: 'otp', signerIin: family.applicant.iin, otpRequestId: otp.body.otpRequestId, code: wrong })).status);
+          note(
+            'sign with a wrong OTP code',
+            (
+              await portal.post(`/applications/${id}/sign`, {
+                method: 'otp',
+                signerIin: family.applicant.iin,
+                otpRequestId: otp.body.otpRequestId,
+                code: wrong,
+              })
+            ).status,
+          );
         }
-        await portal.post(`/applications/${id}/sign`, { method: 'otp', signerIin: family.applicant.iin, otpRequestId: otp.body.otpRequestId, code: otp.body.code }).expect(201);
+        await portal
+          .post(`/applications/${id}/sign`, {
+            method: 'otp',
+            signerIin: family.applicant.iin,
+            otpRequestId: otp.body.otpRequestId,
+            code: otp.body.code,
+          })
+          .expect(201);
       }
       await app.settle();
       const id = (family: Family) => ids.get(family)!;
 
       // Refused commands about IINs and names.
-      note('submit with IINs failing the check digit', (await portal.post('/applications', submissionOf(BAITURSYNULY))).status);
-      note('submit with an 11-digit IIN', (await portal.post('/applications', submissionOf({ ...BAITURSYNULY, applicant: { ...BAITURSYNULY.applicant, iin: BOKEIKHANOV.applicant.iin.slice(0, 11) } }))).status);
-      note('submit with a member IIN twice', (await portal.post('/applications', submissionOf({ ...KUZNETSOV, members: [KUZNETSOV.members[0]!, { ...KUZNETSOV.members[0]!, relation: 'sibling' }] }))).status);
-      note('submit with a name in two scripts', (await portal.post('/applications', submissionOf({ ...ZHUMABAYEV, applicant: { ...ZHUMABAYEV.applicant, name: { lastName: 'Жұмабаеv', firstName: 'Мағжан' } } }))).status);
-      note('OTP for a signer who is not the applicant', (await portal.post(`/applications/${id(ZHUMABAYEV)}/otp`, { signerIin: BOKEIKHANOV.members[0]!.iin })).status);
-      note('sign again, already signed', (await portal.post(`/applications/${id(ZHUMABAYEV)}/sign`, { method: 'otp', signerIin: ZHUMABAYEV.applicant.iin, otpRequestId: 'x'.repeat(16), code: '123456' })).status);
-      note('sign with a bogus EDS certificate', (await portal.post(`/applications/${id(UALIKHANOV)}/sign`, { method: 'eds', signerIin: UALIKHANOV.applicant.iin, signatureBase64: 'AAAA', certificatePem: `-----BEGIN CERTIFICATE-----\n${Buffer.from(`CN=${UALIKHANOV.applicant.name.lastName} ${UALIKHANOV.applicant.name.firstName},SERIALNUMBER=IIN${UALIKHANOV.applicant.iin}`).toString('base64')}\n-----END CERTIFICATE-----` })).status);
-      note('malformed JSON carrying names and an IIN', (await app.http.post('/applications').set('Authorization', `Bearer ${app.token('portal', 'egov')}`).set('Content-Type', 'application/json')
-        .send(`{"applicant":{"iin":"${BOKEIKHANOV.applicant.iin}","name":{"lastName":"${BOKEIKHANOV.applicant.name.lastName}","firstName":"${BOKEIKHANOV.applicant.name.firstName}"}`)).status);
-      note('JSON with a trailing name after the object', (await app.http.post('/applications').set('Authorization', `Bearer ${app.token('portal', 'egov')}`).set('Content-Type', 'application/json')
-        .send(`{"iin":"${KUZNETSOV.applicant.iin}"} ${KUZNETSOV.applicant.name.lastName}`)).status);
+      note(
+        'submit with IINs failing the check digit',
+        (await portal.post('/applications', submissionOf(BAITURSYNULY))).status,
+      );
+      note(
+        'submit with an 11-digit IIN',
+        (
+          await portal.post(
+            '/applications',
+            submissionOf({
+              ...BAITURSYNULY,
+              applicant: { ...BAITURSYNULY.applicant, iin: BOKEIKHANOV.applicant.iin.slice(0, 11) },
+            }),
+          )
+        ).status,
+      );
+      note(
+        'submit with a member IIN twice',
+        (
+          await portal.post(
+            '/applications',
+            submissionOf({
+              ...KUZNETSOV,
+              members: [KUZNETSOV.members[0]!, { ...KUZNETSOV.members[0]!, relation: 'sibling' }],
+            }),
+          )
+        ).status,
+      );
+      note(
+        'submit with a name in two scripts',
+        (
+          await portal.post(
+            '/applications',
+            submissionOf({
+              ...ZHUMABAYEV,
+              applicant: { ...ZHUMABAYEV.applicant, name: { lastName: 'Жұмабаеv', firstName: 'Мағжан' } },
+            }),
+          )
+        ).status,
+      );
+      note(
+        'OTP for a signer who is not the applicant',
+        (await portal.post(`/applications/${id(ZHUMABAYEV)}/otp`, { signerIin: BOKEIKHANOV.members[0]!.iin })).status,
+      );
+      note(
+        'sign again, already signed',
+        (
+          await portal.post(`/applications/${id(ZHUMABAYEV)}/sign`, {
+            method: 'otp',
+            signerIin: ZHUMABAYEV.applicant.iin,
+            otpRequestId: 'x'.repeat(16),
+            code: '123456',
+          })
+        ).status,
+      );
+      note(
+        'sign with a bogus EDS certificate',
+        (
+          await portal.post(`/applications/${id(UALIKHANOV)}/sign`, {
+            method: 'eds',
+            signerIin: UALIKHANOV.applicant.iin,
+            signatureBase64: 'AAAA',
+            certificatePem: `-----BEGIN CERTIFICATE-----\n${Buffer.from(`CN=${UALIKHANOV.applicant.name.lastName} ${UALIKHANOV.applicant.name.firstName},SERIALNUMBER=IIN${UALIKHANOV.applicant.iin}`).toString('base64')}\n-----END CERTIFICATE-----`,
+          })
+        ).status,
+      );
+      note(
+        'malformed JSON carrying names and an IIN',
+        (
+          await app.http
+            .post('/applications')
+            .set('Authorization', `Bearer ${app.token('portal', 'egov')}`)
+            .set('Content-Type', 'application/json')
+            .send(
+              `{"applicant":{"iin":"${BOKEIKHANOV.applicant.iin}","name":{"lastName":"${BOKEIKHANOV.applicant.name.lastName}","firstName":"${BOKEIKHANOV.applicant.name.firstName}"}`,
+            )
+        ).status,
+      );
+      note(
+        'JSON with a trailing name after the object',
+        (
+          await app.http
+            .post('/applications')
+            .set('Authorization', `Bearer ${app.token('portal', 'egov')}`)
+            .set('Content-Type', 'application/json')
+            .send(`{"iin":"${KUZNETSOV.applicant.iin}"} ${KUZNETSOV.applicant.name.lastName}`)
+        ).status,
+      );
       note('no token', (await app.http.post('/applications').send(submissionOf(KUZNETSOV))).status);
-      note('a token with a bad signature', (await app.http.post('/applications').set('Authorization', `Bearer ${tamper(app.token('portal', 'egov'))}`).send(submissionOf(KUZNETSOV))).status);
-      note('an expired token', (await app.http.get('/applications').set('Authorization', `Bearer ${app.token('reviewer', 'reviewer-1', -60)}`)).status);
+      note(
+        'a token with a bad signature',
+        (
+          await app.http
+            .post('/applications')
+            .set('Authorization', `Bearer ${tamper(app.token('portal', 'egov'))}`)
+            .send(submissionOf(KUZNETSOV))
+        ).status,
+      );
+      note(
+        'an expired token',
+        (await app.http.get('/applications').set('Authorization', `Bearer ${app.token('reviewer', 'reviewer-1', -60)}`))
+          .status,
+      );
       note('the wrong role', (await app.as('auditor').post(`/applications/${id(BOKEIKHANOV)}/review/start`)).status);
 
       // Reviews: two eligible families fill the quota, the third is refused on it; one is not eligible; one withdraws.
       for (const family of [BOKEIKHANOV, KUZNETSOV, ZHAKSYLYKOV]) {
-        await app.as('reviewer', 'reviewer-1').post(`/applications/${id(family)}/review/start`).expect(200);
-        await app.as('reviewer', 'reviewer-1').post(`/applications/${id(family)}/review`, { verdict: 'eligible', findings: ALL_ACCEPTED, refusalGrounds: [] }).expect(200);
+        await app
+          .as('reviewer', 'reviewer-1')
+          .post(`/applications/${id(family)}/review/start`)
+          .expect(200);
+        await app
+          .as('reviewer', 'reviewer-1')
+          .post(`/applications/${id(family)}/review`, {
+            verdict: 'eligible',
+            findings: ALL_ACCEPTED,
+            refusalGrounds: [],
+          })
+          .expect(200);
         await app.settle();
       }
-      note('review started twice', (await app.as('reviewer', 'reviewer-2').post(`/applications/${id(BOKEIKHANOV)}/review/start`)).status);
-      await app.as('reviewer', 'reviewer-2').post(`/applications/${id(ZHUMABAYEV)}/review/start`).expect(200);
+      note(
+        'review started twice',
+        (await app.as('reviewer', 'reviewer-2').post(`/applications/${id(BOKEIKHANOV)}/review/start`)).status,
+      );
+      await app
+        .as('reviewer', 'reviewer-2')
+        .post(`/applications/${id(ZHUMABAYEV)}/review/start`)
+        .expect(200);
       const comment = `Паспорт ${ZHUMABAYEV.applicant.name.lastName} ${ZHUMABAYEV.applicant.name.firstName}, ЖСН ${ZHUMABAYEV.applicant.iin}, мерзімі өткен`;
-      await app.as('reviewer', 'reviewer-2').post(`/applications/${id(ZHUMABAYEV)}/review`, {
-        verdict: 'not-eligible',
-        findings: ALL_ACCEPTED.map((finding) => (finding.documentIndex === 0 ? { ...finding, accepted: false, note: comment } : finding)),
-        refusalGrounds: ['INVALID_OR_EXPIRED_DOCUMENTS'],
-        comment,
-      }).expect(200);
-      await portal.post(`/applications/${id(UALIKHANOV)}/withdraw`, { reason: `${UALIKHANOV.applicant.name.firstName} ${UALIKHANOV.applicant.name.lastName} (${UALIKHANOV.applicant.iin}) stays in Omsk` }).expect(200);
-      note('refuse a decided application', (await app.as('supervisor', 'supervisor-1').post(`/applications/${id(BOKEIKHANOV)}/refuse`, { grounds: ['OTHER'], explanation: `${BOKEIKHANOV.applicant.name.lastName} ${BOKEIKHANOV.applicant.iin}` })).status);
+      await app
+        .as('reviewer', 'reviewer-2')
+        .post(`/applications/${id(ZHUMABAYEV)}/review`, {
+          verdict: 'not-eligible',
+          findings: ALL_ACCEPTED.map((finding) =>
+            finding.documentIndex === 0 ? { ...finding, accepted: false, note: comment } : finding,
+          ),
+          refusalGrounds: ['INVALID_OR_EXPIRED_DOCUMENTS'],
+          comment,
+        })
+        .expect(200);
+      await portal
+        .post(`/applications/${id(UALIKHANOV)}/withdraw`, {
+          reason: `${UALIKHANOV.applicant.name.firstName} ${UALIKHANOV.applicant.name.lastName} (${UALIKHANOV.applicant.iin}) stays in Omsk`,
+        })
+        .expect(200);
+      note(
+        'refuse a decided application',
+        (
+          await app
+            .as('supervisor', 'supervisor-1')
+            .post(`/applications/${id(BOKEIKHANOV)}/refuse`, {
+              grounds: ['OTHER'],
+              explanation: `${BOKEIKHANOV.applicant.name.lastName} ${BOKEIKHANOV.applicant.iin}`,
+            })
+        ).status,
+      );
       await app.settle();
 
       // Reads, with unmasked IINs for a reviewer; a repeated query parameter (a logged 500 before it was refused as a 400).
       await app.as('reviewer', 'reviewer-1').get('/applications?region=pavlodar&limit=50').expect(200);
-      await app.as('supervisor', 'supervisor-1').get(`/applications/${id(BOKEIKHANOV)}`).expect(200);
+      await app
+        .as('supervisor', 'supervisor-1')
+        .get(`/applications/${id(BOKEIKHANOV)}`)
+        .expect(200);
       const repeated = `region=pavlodar&region=${encodeURIComponent(BOKEIKHANOV.applicant.name.lastName)}&category=${BOKEIKHANOV.applicant.iin}&category=kandas`;
-      note('repeated query parameter', (await app.as('reviewer', 'reviewer-1').get(`/applications?${repeated}`)).status);
-      note('repeated query parameter on quotas', (await app.as('reviewer', 'reviewer-1').get(`/quotas?${repeated}`)).status);
+      note(
+        'repeated query parameter',
+        (await app.as('reviewer', 'reviewer-1').get(`/applications?${repeated}`)).status,
+      );
+      note(
+        'repeated query parameter on quotas',
+        (await app.as('reviewer', 'reviewer-1').get(`/quotas?${repeated}`)).status,
+      );
       await app.settle();
 
       // An internal fault, logged at error level: the read-model file turns read-only under a command
       // that carries names and IINs (its Idempotency-Key cannot be recorded); then it recovers.
       const readModels = app.app.get<Database.Database>(READ_MODELS_DB);
       readModels.pragma('query_only = ON');
-      const faulty = await portal.post('/applications', submissionOf(KUZNETSOV)).set('Idempotency-Key', `submit-${KUZNETSOV.applicant.iin}`);
+      const faulty = await portal
+        .post('/applications', submissionOf(KUZNETSOV))
+        .set('Idempotency-Key', `submit-${KUZNETSOV.applicant.iin}`);
       readModels.pragma('query_only = OFF');
-      note('a command while the read-model file cannot be written (internal fault)', faulty.status >= 500 ? 500 : faulty.status);
+      note(
+        'a command while the read-model file cannot be written (internal fault)',
+        faulty.status >= 500 ? 500 : faulty.status,
+      );
 
       // The last family's review is taken and left: its deadline is at risk, then breached, and the review escalated.
-      await app.as('reviewer', 'reviewer-3').post(`/applications/${id(KUNANBAYULY)}/review/start`).expect(200);
+      await app
+        .as('reviewer', 'reviewer-3')
+        .post(`/applications/${id(KUNANBAYULY)}/review/start`)
+        .expect(200);
       await app.advanceTo('2026-03-19T05:00:00.000Z');
       await app.advanceTo('2026-03-27T05:00:00.000Z');
 
@@ -241,7 +477,9 @@ describe('no personal data in the logs (issue 8, point 4)', () => {
       const logged = entries as Array<{ time: string; level: string; context?: string; message: string }>;
       const contexts = new Set(logged.map((entry) => entry.context));
       expect(lines.length).toBeGreaterThanOrEqual(40);
-      expect([...contexts]).toEqual(expect.arrayContaining(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'Subscriptions', 'HTTP']));
+      expect([...contexts]).toEqual(
+        expect.arrayContaining(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'Subscriptions', 'HTTP']),
+      );
       const sagaLines = logged.filter((entry) => /application-[0-9a-f-]{36}@\d+: /.test(entry.message));
       expect(sagaLines.length).toBeGreaterThanOrEqual(10);
       const internalErrors = logged.filter((entry) => entry.level === 'error' && entry.context === 'HTTP');
@@ -249,8 +487,12 @@ describe('no personal data in the logs (issue 8, point 4)', () => {
       expect(internalErrors[0]!.message).toMatch(/^POST \/applications → 5\d\d /);
 
       // --- And none of it is personal. ---
-      const iins = FAMILIES.flatMap((family) => [family.applicant.iin, ...family.members.map((member) => member.iin)]).filter((value): value is string => value !== undefined);
-      const nameParts = FAMILIES.flatMap((family) => [family.applicant, ...family.members]).flatMap((person) => [person.name, ...(person.latin ? [person.latin] : [])])
+      const iins = FAMILIES.flatMap((family) => [
+        family.applicant.iin,
+        ...family.members.map((member) => member.iin),
+      ]).filter((value): value is string => value !== undefined);
+      const nameParts = FAMILIES.flatMap((family) => [family.applicant, ...family.members])
+        .flatMap((person) => [person.name, ...(person.latin ? [person.latin] : [])])
         .flatMap((name) => [name.lastName, name.firstName, ...(name.patronymic ? [name.patronymic] : [])]);
       const needles: Needle[] = [
         ...iins.map((value): Needle => [`IIN ${value}`, (text) => text.includes(value)]),
@@ -260,14 +502,23 @@ describe('no personal data in the logs (issue 8, point 4)', () => {
           [`phone ${family.contacts.phone}`, (text) => text.includes(family.contacts.phone.slice(1))],
           [`e-mail ${family.contacts.email}`, (_, folded) => folded.includes(fold(family.contacts.email))],
         ]),
-        ...otpCodes.map((code): Needle => [`OTP code ${code}`, (text) => new RegExp(`(?<!\\d)${code}(?!\\d)`).test(text)]),
-        ...app.tokens.map((token): Needle => ['a bearer token we minted', (text) => text.includes(token) || text.includes(token.split('.')[2]!)]),
+        ...otpCodes.map((code): Needle => [
+          `OTP code ${code}`,
+          (text) => new RegExp(`(?<!\\d)${code}(?!\\d)`).test(text),
+        ]),
+        ...app.tokens.map((token): Needle => [
+          'a bearer token we minted',
+          (text) => text.includes(token) || text.includes(token.split('.')[2]!),
+        ]),
         ['something shaped like a JWT', (text) => /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/.test(text)],
         ['an Authorization header', (text) => /bearer\s+[A-Za-z0-9_.-]{16,}/i.test(text)],
       ];
       // The scan itself is checked: each of these lines must be caught.
       const controls = [
-        JSON.stringify({ message: `${BOKEIKHANOV.applicant.name.firstName} ok` }).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+        JSON.stringify({ message: `${BOKEIKHANOV.applicant.name.firstName} ok` }).replace(
+          /[^\x20-\x7e]/g,
+          (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+        ),
         `HTTP ${KUZNETSOV.applicant.name.lastName.toLocaleUpperCase('ru')}`,
         `latin ${ZHAKSYLYKOV.applicant.name.firstName.toLowerCase()}`,
         `signer ${ZHAKSYLYKOV.members[0]!.iin}`,
@@ -318,7 +569,8 @@ function scanForLeaks(lines: readonly string[], needles: readonly Needle[]): str
     const decoded = decodedStrings(line);
     const text = [line, ...decoded].join('\n').normalize('NFC');
     const folded = fold(text);
-    for (const [what, found] of needles) if (found(text, folded)) leaks.push(`${what} in line ${index + 1}: ${line.slice(0, 300)}`);
+    for (const [what, found] of needles)
+      if (found(text, folded)) leaks.push(`${what} in line ${index + 1}: ${line.slice(0, 300)}`);
   });
   return leaks;
 }
@@ -360,7 +612,9 @@ function submissionOf(family: Family): ApplicationSubmission {
       relation,
       name,
       birthDate,
-      ...(memberIin ? { iin: memberIin } : { foreignDocument: { kind: 'passport', number: 'RU-7711223', issuingCountry: 'RUS' } }),
+      ...(memberIin
+        ? { iin: memberIin }
+        : { foreignDocument: { kind: 'passport', number: 'RU-7711223', issuingCountry: 'RUS' } }),
     })),
   };
 }
@@ -378,7 +632,9 @@ function tamper(token: string): string {
 function parseJsonLine(line: string): { time: string; level: string; context?: string; message: string } | null {
   try {
     const parsed = JSON.parse(line) as Record<string, unknown>;
-    return typeof parsed.time === 'string' && typeof parsed.level === 'string' && typeof parsed.message === 'string' ? (parsed as { time: string; level: string; message: string }) : null;
+    return typeof parsed.time === 'string' && typeof parsed.level === 'string' && typeof parsed.message === 'string'
+      ? (parsed as { time: string; level: string; message: string })
+      : null;
   } catch {
     return null;
   }

@@ -57,14 +57,23 @@ describe('quota race on the real HTTP server and a SQLite file (issue 8, point 2
         // 200 families of 1 to 6 persons, submitted and signed by the portal (25 at a time).
         const random = new SeededRandom(seed).next;
         const iins = new IinSource(random);
-        const families = Array.from({ length: APPLICATIONS }, () => raceFamily(random, iins, 1 + Math.floor(random() * 6), REGION));
-        const submitted = await inBatches(families, SETUP_CONCURRENCY, async (family) => ({ ...family, id: await submitAndSign(app, family) }));
+        const families = Array.from({ length: APPLICATIONS }, () =>
+          raceFamily(random, iins, 1 + Math.floor(random() * 6), REGION),
+        );
+        const submitted = await inBatches(families, SETUP_CONCURRENCY, async (family) => ({
+          ...family,
+          id: await submitAndSign(app, family),
+        }));
         await app.settle(); // every review deadline is scheduled before the race begins
         const setupMs = performance.now() - began;
 
         // The race: 200 eligible reviews at once, by 8 reviewers.
         const raceBegan = performance.now();
-        const outcomes = await Promise.all(submitted.map((application, index) => reviewEligible(app, application.id, `reviewer-${(index % REVIEWERS) + 1}`)));
+        const outcomes = await Promise.all(
+          submitted.map((application, index) =>
+            reviewEligible(app, application.id, `reviewer-${(index % REVIEWERS) + 1}`),
+          ),
+        );
         const reviewsMs = performance.now() - raceBegan;
         expect(outcomes.filter((outcome) => outcome !== '200/200')).toEqual([]);
         await app.settle();
@@ -91,7 +100,11 @@ describe('quota race on the real HTTP server and a SQLite file (issue 8, point 2
           }
           if (event.type === 'SeatsReleased') taken -= data.persons;
           if (event.type === 'SeatReservationDeclined') {
-            expect(data).toMatchObject({ reason: QUOTA_EXHAUSTED, remaining: CAPACITY - taken, persons: personsOf(data.applicationId) });
+            expect(data).toMatchObject({
+              reason: QUOTA_EXHAUSTED,
+              remaining: CAPACITY - taken,
+              persons: personsOf(data.applicationId),
+            });
             expect(data.persons).toBeGreaterThan(data.remaining);
           }
           maxTaken = Math.max(maxTaken, taken);
@@ -102,13 +115,17 @@ describe('quota race on the real HTTP server and a SQLite file (issue 8, point 2
         expect(new Set(reservedIds).size).toBe(reservedIds.length); // one answer per application
         expect(new Set(declinedIds).size).toBe(declinedIds.length);
         expect(reservedIds.filter((id) => declinedIds.includes(id))).toEqual([]);
-        expect(new Set([...reservedIds, ...declinedIds])).toEqual(new Set(submitted.map((application) => application.id)));
+        expect(new Set([...reservedIds, ...declinedIds])).toEqual(
+          new Set(submitted.map((application) => application.id)),
+        );
         const personsIncluded = reservedIds.reduce((sum, id) => sum + personsOf(id), 0);
         expect(personsIncluded).toBe(taken);
         expect(personsIncluded).toBeLessThanOrEqual(CAPACITY);
 
         // --- The rule: first fit in the order the reviews were recorded, replayed here exactly. ---
-        const reviews = (await collect(app.store.readAll({ filter: { eventTypes: ['ApplicationReviewed'] } }))).filter((event) => byId.has(idOf(event)));
+        const reviews = (await collect(app.store.readAll({ filter: { eventTypes: ['ApplicationReviewed'] } }))).filter(
+          (event) => byId.has(idOf(event)),
+        );
         expect(reviews).toHaveLength(APPLICATIONS);
         let free = CAPACITY;
         const firstFit: string[] = [];
@@ -133,7 +150,12 @@ describe('quota race on the real HTTP server and a SQLite file (issue 8, point 2
         expect([...refused.keys()].sort()).toEqual([...declinedIds].sort());
         for (const [id, events] of included) {
           expect(events).toHaveLength(1);
-          expect(events[0]!.data).toMatchObject({ personsCounted: personsOf(id), region: REGION, year: YEAR, category: CATEGORY });
+          expect(events[0]!.data).toMatchObject({
+            personsCounted: personsOf(id),
+            region: REGION,
+            year: YEAR,
+            category: CATEGORY,
+          });
         }
         for (const events of refused.values()) {
           expect(events).toHaveLength(1);
@@ -147,7 +169,9 @@ describe('quota race on the real HTTP server and a SQLite file (issue 8, point 2
         for (const [id, events] of grants) {
           const kinds = events.map((event) => (event.data as { kind: string }).kind).sort();
           expect(kinds).toEqual(['relocation', 'rent']);
-          const relocation = events.find((event) => (event.data as { kind: string }).kind === 'relocation')!.data as { inputs: { persons: number } };
+          const relocation = events.find((event) => (event.data as { kind: string }).kind === 'relocation')!.data as {
+            inputs: { persons: number };
+          };
           expect(relocation.inputs.persons).toBe(personsOf(id));
           subsidyAmount += events.reduce((sum, event) => sum + (event.data as { amount: number }).amount, 0);
         }
@@ -156,7 +180,14 @@ describe('quota race on the real HTTP server and a SQLite file (issue 8, point 2
         const supervisor = app.as('supervisor', 'supervisor-1');
         const usage = await supervisor.get(`/quotas?region=${REGION}&year=${YEAR}&category=${CATEGORY}`).expect(200);
         expect(usage.body.data).toEqual([
-          expect.objectContaining({ capacity: CAPACITY, seatsTaken: personsIncluded, remaining: CAPACITY - personsIncluded, reservations: reservedIds.length, releases: 0, declined: declinedIds.length }),
+          expect.objectContaining({
+            capacity: CAPACITY,
+            seatsTaken: personsIncluded,
+            remaining: CAPACITY - personsIncluded,
+            reservations: reservedIds.length,
+            releases: 0,
+            declined: declinedIds.length,
+          }),
         ]);
         const rows = await listApplications(app);
         expect(rows).toHaveLength(APPLICATIONS);
@@ -165,8 +196,20 @@ describe('quota race on the real HTTP server and a SQLite file (issue 8, point 2
         expect(includedRows.length + refusedRows.length).toBe(APPLICATIONS); // none stuck under review
         expect(includedRows.map((row) => row.applicationId).sort()).toEqual([...reservedIds].sort());
         expect(includedRows.reduce((sum, row) => sum + row.persons, 0)).toBe(personsIncluded);
-        for (const row of includedRows) expect(row).toMatchObject({ decision: 'included', persons: personsOf(row.applicationId), relocationAmount: expect.any(Number), rentAmount: expect.any(Number) });
-        for (const row of refusedRows) expect(row).toMatchObject({ decision: 'refused', refusalGrounds: [QUOTA_EXHAUSTED], relocationAmount: null, rentAmount: null });
+        for (const row of includedRows)
+          expect(row).toMatchObject({
+            decision: 'included',
+            persons: personsOf(row.applicationId),
+            relocationAmount: expect.any(Number),
+            rentAmount: expect.any(Number),
+          });
+        for (const row of refusedRows)
+          expect(row).toMatchObject({
+            decision: 'refused',
+            refusalGrounds: [QUOTA_EXHAUSTED],
+            relocationAmount: null,
+            rentAmount: null,
+          });
         const totals = await supervisor.get(`/subsidies/totals?year=${YEAR}&region=${REGION}`).expect(200);
         expect(totals.body.data.grandTotal).toEqual({ count: 2 * reservedIds.length, amount: subsidyAmount });
         const parked = await app.as('admin').get('/admin/dead-letters').expect(200);
@@ -216,20 +259,49 @@ describe('quota race between two writers on one SQLite file (what a second insta
       withSeed('quota-race (two writers)', SEED, async (seed) => {
         dir = mkdtempSync(join(tmpdir(), 'kandas-quota-race-'));
         const filename = join(dir, 'events.sqlite');
-        const stores = [SqliteEventStore.open({ filename, synchronous: 'FULL' }), SqliteEventStore.open({ filename, synchronous: 'FULL' })];
+        const stores = [
+          SqliteEventStore.open({ filename, synchronous: 'FULL' }),
+          SqliteEventStore.open({ filename, synchronous: 'FULL' }),
+        ];
         const registry = new EventTypeRegistry().registerAll(WORKFLOW_EVENT_TYPES);
         const key = { region: 'akmola' as const, year: YEAR, category: CATEGORY as 'kandas' };
         const streamId = quotaStreamId(key.region, key.year, key.category);
         const run = (store: SqliteEventStore, command: QuotaCommand, commandId: string) => {
-          const context: CommandContext = { commandId, correlationId: commandId, causationId: commandId, actor: { id: 'saga', role: 'system' }, now: new Date(command.at) };
+          const context: CommandContext = {
+            commandId,
+            correlationId: commandId,
+            causationId: commandId,
+            actor: { id: 'saga', role: 'system' },
+            now: new Date(command.at),
+          };
           return handleCommand(store, registry, { streamId, decider: regionalQuotaDecider, command, context });
         };
         try {
           const at = '2026-03-02T05:00:00.000Z';
-          await run(stores[0]!, { type: 'SetQuotaCapacity', ...key, capacity: CAPACITY, order: { number: '12-01/412', date: '2025-12-12' }, at }, randomUUID());
+          await run(
+            stores[0]!,
+            {
+              type: 'SetQuotaCapacity',
+              ...key,
+              capacity: CAPACITY,
+              order: { number: '12-01/412', date: '2025-12-12' },
+              at,
+            },
+            randomUUID(),
+          );
           const random = new SeededRandom(seed ^ 0x5eed).next;
-          const requests = Array.from({ length: 120 }, (_, index) => ({ applicationId: randomUUID(), persons: 1 + Math.floor(random() * 6), commandId: randomUUID(), store: stores[index % 2]! }));
-          const reserve = (r: (typeof requests)[number]) => run(r.store, { type: 'ReserveSeats', ...key, applicationId: r.applicationId, persons: r.persons, at }, r.commandId);
+          const requests = Array.from({ length: 120 }, (_, index) => ({
+            applicationId: randomUUID(),
+            persons: 1 + Math.floor(random() * 6),
+            commandId: randomUUID(),
+            store: stores[index % 2]!,
+          }));
+          const reserve = (r: (typeof requests)[number]) =>
+            run(
+              r.store,
+              { type: 'ReserveSeats', ...key, applicationId: r.applicationId, persons: r.persons, at },
+              r.commandId,
+            );
           const first = await Promise.allSettled(requests.map(reserve));
           const lost = requests.filter((_, index) => first[index]!.status === 'rejected');
           for (const outcome of first) {
@@ -248,7 +320,12 @@ describe('quota race between two writers on one SQLite file (what a second insta
           let taken = 0;
           let maxTaken = 0;
           for (const event of events.slice(1)) {
-            const data = event.data as { applicationId: string; persons: number; seatsTaken: number; remaining: number };
+            const data = event.data as {
+              applicationId: string;
+              persons: number;
+              seatsTaken: number;
+              remaining: number;
+            };
             expect(data.persons).toBe(persons.get(data.applicationId));
             if (event.type === 'SeatsReserved') {
               taken += data.persons;
@@ -284,7 +361,9 @@ async function startOnSqlite(): Promise<E2eApp> {
   const asked = process.env.E2E_EVENT_STORE;
   delete process.env.E2E_EVENT_STORE;
   try {
-    const app = await E2eApp.start({ env: { EVENT_STORE: 'sqlite', SQLITE_SYNCHRONOUS: 'FULL', KANDAS_COMMAND_RATE_LIMITS: 'off' } });
+    const app = await E2eApp.start({
+      env: { EVENT_STORE: 'sqlite', SQLITE_SYNCHRONOUS: 'FULL', KANDAS_COMMAND_RATE_LIMITS: 'off' },
+    });
     expect(existsSync(join(app.dir, 'events.sqlite'))).toBe(true);
     return app;
   } finally {
@@ -298,7 +377,14 @@ async function submitAndSign(e: E2eApp, family: RaceFamily): Promise<string> {
   const submitted = await portal.post('/applications', family.submission).expect(201);
   const id = submitted.body.applicationId as string;
   const otp = await portal.post(`/applications/${id}/otp`, { signerIin: family.applicantIin }).expect(201);
-  await portal.post(`/applications/${id}/sign`, { method: 'otp', signerIin: family.applicantIin, otpRequestId: otp.body.otpRequestId, code: otp.body.code }).expect(201);
+  await portal
+    .post(`/applications/${id}/sign`, {
+      method: 'otp',
+      signerIin: family.applicantIin,
+      otpRequestId: otp.body.otpRequestId,
+      code: otp.body.code,
+    })
+    .expect(201);
   return id;
 }
 
@@ -306,7 +392,9 @@ async function submitAndSign(e: E2eApp, family: RaceFamily): Promise<string> {
 async function reviewEligible(e: E2eApp, id: string, reviewer: string): Promise<string> {
   const start = await e.as('reviewer', reviewer).post(`/applications/${id}/review/start`);
   if (start.status !== 200) return `${start.status} ${start.text.slice(0, 200)}`;
-  const review = await e.as('reviewer', reviewer).post(`/applications/${id}/review`, { verdict: 'eligible', findings: ALL_ACCEPTED, refusalGrounds: [] });
+  const review = await e
+    .as('reviewer', reviewer)
+    .post(`/applications/${id}/review`, { verdict: 'eligible', findings: ALL_ACCEPTED, refusalGrounds: [] });
   return review.status === 200 ? '200/200' : `200/${review.status} ${review.text.slice(0, 200)}`;
 }
 

@@ -27,10 +27,14 @@ describe('command rate limits, per actor and role', () => {
     const id = await submitAndSign(e); // 3 portal commands of 4
     const supervisor = e.as('supervisor', 'supervisor-7');
     for (const expected of ['2', '1', '0']) {
-      const response = await supervisor.post(`/applications/${id}/escalate`, { reason: 'a second opinion on the diploma' });
+      const response = await supervisor.post(`/applications/${id}/escalate`, {
+        reason: 'a second opinion on the diploma',
+      });
       expect(response.headers['ratelimit-remaining']).toBe(expected);
     }
-    const refused = await appendsNothing(e, () => supervisor.post(`/applications/${id}/escalate`, { reason: 'once more' }));
+    const refused = await appendsNothing(e, () =>
+      supervisor.post(`/applications/${id}/escalate`, { reason: 'once more' }),
+    );
     expectProblem(refused, 429, 'REQUEST.RATE_LIMITED');
     expect(refused.headers).toMatchObject({ 'retry-after': '3', 'ratelimit-limit': '3', 'ratelimit-remaining': '0' });
     expect(refused.body.detail).toContain('supervisor supervisor-7 may send 3 commands in any 3 s');
@@ -43,7 +47,9 @@ describe('command rate limits, per actor and role', () => {
     const first = e.as('supervisor', 'supervisor-1');
     for (let i = 0; i < 3; i++) await first.post(`/applications/${id}/escalate`, { reason: 'a second opinion' });
     expectProblem(await first.post(`/applications/${id}/escalate`, { reason: 'once more' }), 429);
-    expectAdmitted(await e.as('supervisor', 'supervisor-2').post(`/applications/${id}/escalate`, { reason: 'my own view' }));
+    expectAdmitted(
+      await e.as('supervisor', 'supervisor-2').post(`/applications/${id}/escalate`, { reason: 'my own view' }),
+    );
     await e.as('reviewer', 'reviewer-1').post(`/applications/${id}/review/start`).expect(200); // no limit given: the default
     await e.as('portal', 'egov').post('/applications', submissionBody()).expect(201); // the portal's 4th
     expectProblem(await e.as('portal', 'egov').post('/applications', submissionBody()), 429);
@@ -81,7 +87,16 @@ describe('command rate limits switched off (a gateway in front limits instead)',
     try {
       await openQuota(e);
       const id = await submitAndSign(e);
-      for (let i = 0; i < 100; i++) await e.as('supervisor').post(`/applications/${id}/escalate`, { reason: 'a second opinion' }).expect((r) => expect({ status: r.status === 429, header: r.headers['ratelimit-limit'] }).toEqual({ status: false, header: undefined }));
+      for (let i = 0; i < 100; i++)
+        await e
+          .as('supervisor')
+          .post(`/applications/${id}/escalate`, { reason: 'a second opinion' })
+          .expect((r) =>
+            expect({ status: r.status === 429, header: r.headers['ratelimit-limit'] }).toEqual({
+              status: false,
+              header: undefined,
+            }),
+          );
     } finally {
       await e.close();
     }

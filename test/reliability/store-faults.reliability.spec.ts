@@ -39,7 +39,13 @@ if (noTmpfs) process.stderr.write(`store-faults: the full-disk test is skipped: 
     disk = SmallDisk.mount(16 * 1024 * 1024);
     e = await E2eApp.start({
       // The development JWT secret lives beside the read models; the test's tokens are minted with this one.
-      env: { ...NO_LIMITS, KANDAS_JWT_SECRET: 'j'.repeat(48), KANDAS_EVENTS_FILE: join(disk.dir, 'events.sqlite'), KANDAS_READ_MODELS_FILE: join(disk.dir, 'read-models.sqlite'), KANDAS_MIN_FREE_DISK_MB: '1' },
+      env: {
+        ...NO_LIMITS,
+        KANDAS_JWT_SECRET: 'j'.repeat(48),
+        KANDAS_EVENTS_FILE: join(disk.dir, 'events.sqlite'),
+        KANDAS_READ_MODELS_FILE: join(disk.dir, 'read-models.sqlite'),
+        KANDAS_MIN_FREE_DISK_MB: '1',
+      },
     });
   });
   afterEach(async () => {
@@ -55,7 +61,10 @@ if (noTmpfs) process.stderr.write(`store-faults: the full-disk test is skipped: 
 
     disk.fillLeaving(48 * 1024);
     const ready = await e.http.get('/health/ready').expect(503);
-    expect(ready.body).toMatchObject({ status: 'error', error: { eventStore: { status: 'down', fault: 'disk-full', error: expect.stringContaining('free on the disk') } } });
+    expect(ready.body).toMatchObject({
+      status: 'error',
+      error: { eventStore: { status: 'down', fault: 'disk-full', error: expect.stringContaining('free on the disk') } },
+    });
 
     let refused: { key: string; response: Response } | undefined;
     for (let i = 0; i < 300 && !refused; i++) {
@@ -102,7 +111,10 @@ describe('an events file another process holds locked', () => {
     expectUnavailable(refused, 'locked');
     await e.as('reviewer').get(`/applications/${id}`).expect(200);
     const ready = await e.http.get('/health/ready').expect(503);
-    expect(ready.body.error.eventStore).toMatchObject({ fault: 'locked', error: expect.stringContaining('locked by another process') });
+    expect(ready.body.error.eventStore).toMatchObject({
+      fault: 'locked',
+      error: expect.stringContaining('locked by another process'),
+    });
 
     holder.exec('ROLLBACK');
     await e.http.get('/health/ready').expect(200);
@@ -123,7 +135,10 @@ describe('an events file corrupted under the running service', () => {
       const refused = await submit(e, 'after-corruption');
       expectUnavailable(refused, 'corrupt');
       const ready = await e.http.get('/health/ready').expect(503);
-      expect(ready.body.error.eventStore).toMatchObject({ fault: 'corrupt', error: expect.stringContaining('restore the file from a backup') });
+      expect(ready.body.error.eventStore).toMatchObject({
+        fault: 'corrupt',
+        error: expect.stringContaining('restore the file from a backup'),
+      });
       await e.http.get('/health/ready').expect(503); // sticky: no answer of a corrupt file is trusted again
     } finally {
       await e.close();
@@ -138,14 +153,32 @@ describe('a corrupted events file at start', () => {
   it('does not start, names the file and the remedy in one log line, and exits with 1', () => {
     const eventsFile = join(dir, 'events.sqlite');
     writeFileSync(eventsFile, Buffer.alloc(64 * 1024, 0x42));
-    const started = spawnSync(process.execPath, ['--require', join(REPO, 'test/support/swc-register.js'), join(REPO, 'apps/back-office/src/main.ts')], {
-      env: { ...process.env, KANDAS_EVENTS_FILE: eventsFile, KANDAS_READ_MODELS_FILE: join(dir, 'read-models.sqlite'), PORT: '0', KANDAS_JWT_SECRET: 'j'.repeat(48) },
-      encoding: 'utf8',
-      timeout: 150_000,
-    });
+    const started = spawnSync(
+      process.execPath,
+      ['--require', join(REPO, 'test/support/swc-register.js'), join(REPO, 'apps/back-office/src/main.ts')],
+      {
+        env: {
+          ...process.env,
+          KANDAS_EVENTS_FILE: eventsFile,
+          KANDAS_READ_MODELS_FILE: join(dir, 'read-models.sqlite'),
+          PORT: '0',
+          KANDAS_JWT_SECRET: 'j'.repeat(48),
+        },
+        encoding: 'utf8',
+        timeout: 150_000,
+      },
+    );
     expect(started.status).toBe(1);
-    const lines = started.stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as { level: string; message: string });
-    expect(lines.at(-1)).toMatchObject({ level: 'error', message: expect.stringMatching(/^Cannot start: .*events\.sqlite is corrupted; stop the service, restore the file from a backup/) });
+    const lines = started.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { level: string; message: string });
+    expect(lines.at(-1)).toMatchObject({
+      level: 'error',
+      message: expect.stringMatching(
+        /^Cannot start: .*events\.sqlite is corrupted; stop the service, restore the file from a backup/,
+      ),
+    });
     expect(statSync(eventsFile).size).toBe(64 * 1024); // untouched: nothing was written into it
   }, 180_000);
 });
@@ -160,7 +193,8 @@ function corruptDataPages(file: string): void {
   const pageSize = other.pragma('page_size', { simple: true }) as number;
   const size = statSync(file).size;
   const fd = openSync(file, 'r+');
-  for (let page = 2; page * pageSize < size; page++) writeSync(fd, Buffer.alloc(pageSize, 0x5a), 0, pageSize, page * pageSize);
+  for (let page = 2; page * pageSize < size; page++)
+    writeSync(fd, Buffer.alloc(pageSize, 0x5a), 0, pageSize, page * pageSize);
   closeSync(fd);
   other.exec('CREATE TABLE IF NOT EXISTS operator_probe (x)');
   other.close();

@@ -19,7 +19,10 @@ describe('review saga: a poisoned event is parked, the others keep flowing, an o
     h = await SagaHarness.start();
     await h.openQuota('astana', 2026, 'kandas', 100);
     await h.openQuota('pavlodar', 2026, 'kandas', 977);
-    const poisoned = await submitAndSign(h, family((s) => ({ ...s, receivingRegion: 'astana' })));
+    const poisoned = await submitAndSign(
+      h,
+      family((s) => ({ ...s, receivingRegion: 'astana' })),
+    );
     const next = await submitAndSign(h);
     await review(h, poisoned, 'eligible');
     await h.settle();
@@ -30,13 +33,26 @@ describe('review saga: a poisoned event is parked, the others keep flowing, an o
     expect((await h.typesOf(poisoned)).slice(-2)).toEqual(['ApplicationIncluded', 'SubsidyGranted']);
     expect((await h.typesOf(next)).slice(-3)).toEqual(['ApplicationIncluded', 'SubsidyGranted', 'SubsidyGranted']);
     const [letter] = await h.deadLetters.list({ status: 'parked' });
-    expect(letter).toMatchObject({ type: 'ApplicationIncluded', streamId: `application-${poisoned}`, error: { code: 'SUBSIDY.RENT_RATE_NOT_SET' } });
-    expect((await cli(h, 'dead-letters', 'list')).lines.join('\n')).toContain(`parked   ${letter!.eventId}  ApplicationIncluded application-${poisoned}`);
+    expect(letter).toMatchObject({
+      type: 'ApplicationIncluded',
+      streamId: `application-${poisoned}`,
+      error: { code: 'SUBSIDY.RENT_RATE_NOT_SET' },
+    });
+    expect((await cli(h, 'dead-letters', 'list')).lines.join('\n')).toContain(
+      `parked   ${letter!.eventId}  ApplicationIncluded application-${poisoned}`,
+    );
 
     // The administrator sets Astana's rate; the operator runs the parked event again.
-    const rentRates = { ...DEFAULT_RENT_RATES, version: 'order-2026-astana', rates: { ...DEFAULT_RENT_RATES.rates, astana: { city: 30, town: 25, village: 20 } } };
+    const rentRates = {
+      ...DEFAULT_RENT_RATES,
+      version: 'order-2026-astana',
+      rates: { ...DEFAULT_RENT_RATES.rates, astana: { city: 30, town: 25, village: 20 } },
+    };
     h = await h.restart({ workflow: { ...defaultWorkflowConfig(), subsidyPolicy: { rentRates } } });
-    expect(await cli(h, 'dead-letters', 'retry', letter!.eventId)).toEqual({ code: 0, lines: [`Resolved ${letter!.eventId}: 2 command(s) executed.`] });
+    expect(await cli(h, 'dead-letters', 'retry', letter!.eventId)).toEqual({
+      code: 0,
+      lines: [`Resolved ${letter!.eventId}: 2 command(s) executed.`],
+    });
     const granted = (await h.events(`application-${poisoned}`)).filter((e) => e.type === 'SubsidyGranted');
     expect(granted.map((e) => (e.data as { kind: string }).kind)).toEqual(['relocation', 'rent']);
     expect(await h.deadLetters.list({ status: 'parked' })).toEqual([]);
@@ -44,14 +60,24 @@ describe('review saga: a poisoned event is parked, the others keep flowing, an o
   });
 
   it('parks a signing whose deadline needs a year the calendar lacks, without retrying a rule that cannot change by waiting', async () => {
-    const onlyUntil2026 = { ...defaultWorkflowConfig(), calendar: WorkingDayCalendar.fromYears(KAZAKHSTAN_CALENDAR_YEARS.filter((y) => y.year <= 2026)), slaPolicy: DEFAULT_SLA_POLICY };
+    const onlyUntil2026 = {
+      ...defaultWorkflowConfig(),
+      calendar: WorkingDayCalendar.fromYears(KAZAKHSTAN_CALENDAR_YEARS.filter((y) => y.year <= 2026)),
+      slaPolicy: DEFAULT_SLA_POLICY,
+    };
     h = await SagaHarness.start({ workflow: onlyUntil2026 });
     h.clock.set('2026-12-15T05:00:00.000Z'); // due in January 2027
     const id = await submitAndSign(h);
     await h.settle();
 
     expect(await h.typesOf(id)).toEqual(['ApplicationSubmitted', 'ApplicationSigned']);
-    expect(await h.deadLetters.list()).toEqual([expect.objectContaining({ type: 'ApplicationSigned', attempts: 1, error: expect.objectContaining({ code: 'CALENDAR.YEAR_NOT_AVAILABLE' }) })]);
+    expect(await h.deadLetters.list()).toEqual([
+      expect.objectContaining({
+        type: 'ApplicationSigned',
+        attempts: 1,
+        error: expect.objectContaining({ code: 'CALENDAR.YEAR_NOT_AVAILABLE' }),
+      }),
+    ]);
     expect(h.waits).toEqual([]);
     expect(h.runners.find((r) => r.name === 'review-saga')!.state).toBe('running');
   });

@@ -8,14 +8,21 @@ import { family, review, submitAndSign } from './support/scenario';
 async function everyPath(h: SagaHarness): Promise<void> {
   await h.openQuota('pavlodar', 2026, 'kandas', 5);
   const [included, notEligible, noSeats, late, withdrawn] = [
-    await submitAndSign(h), await submitAndSign(h), await submitAndSign(h), await submitAndSign(h), await submitAndSign(h, family()),
+    await submitAndSign(h),
+    await submitAndSign(h),
+    await submitAndSign(h),
+    await submitAndSign(h),
+    await submitAndSign(h, family()),
   ];
   await h.settle();
   await review(h, included, 'eligible');
   await review(h, notEligible, 'not-eligible');
   await h.settle();
   await review(h, noSeats, 'eligible');
-  await h.apply({ type: 'WithdrawApplication', applicationId: withdrawn, reason: 'The family stays' }, { id: 'egov', role: 'portal' });
+  await h.apply(
+    { type: 'WithdrawApplication', applicationId: withdrawn, reason: 'The family stays' },
+    { id: 'egov', role: 'portal' },
+  );
   await h.advanceTo('2026-03-27T05:00:00.000Z');
   await review(h, late, 'not-eligible');
   await h.settle();
@@ -31,7 +38,15 @@ describe('review saga: exactly-once effects on at-least-once delivery', () => {
     h = await SagaHarness.start();
     await everyPath(h);
     const before = await typesOf(h);
-    expect(before.filter((t) => t.endsWith('ApplicationIncluded') || t.endsWith('ApplicationRefused') || t.endsWith('ReviewEscalated') || t.endsWith('SubsidyGranted'))).toHaveLength(1 + 3 + 1 + 2);
+    expect(
+      before.filter(
+        (t) =>
+          t.endsWith('ApplicationIncluded') ||
+          t.endsWith('ApplicationRefused') ||
+          t.endsWith('ReviewEscalated') ||
+          t.endsWith('SubsidyGranted'),
+      ),
+    ).toHaveLength(1 + 3 + 1 + 2);
 
     const checkpoints = h.app.get<CheckpointStore>(CHECKPOINT_STORE);
     for (const runner of h.runners) await checkpoints.reset(runner.name);
@@ -54,13 +69,17 @@ describe('review saga: exactly-once effects on at-least-once delivery', () => {
     const checkpoints = h.app.get<CheckpointStore>(CHECKPOINT_STORE);
     const commit = checkpoints.commit.bind(checkpoints);
     jest.spyOn(checkpoints, 'commit').mockImplementation(async (consumer, position, work) => {
-      if (consumer === 'review-saga' && position >= reviewed.position) throw new Error('the process died before the checkpoint was written');
+      if (consumer === 'review-saga' && position >= reviewed.position)
+        throw new Error('the process died before the checkpoint was written');
       return commit(consumer, position, work);
     });
     await saga.start();
     await expect(saga.waitFor(reviewed.position)).rejects.toThrow('the process died');
     // The saga's command was appended (seats reserved), but its checkpoint still points before the review.
-    expect((await h.quotaEvents('pavlodar', 2026, 'kandas')).map((e) => e.type)).toEqual(['QuotaCapacitySet', 'SeatsReserved']);
+    expect((await h.quotaEvents('pavlodar', 2026, 'kandas')).map((e) => e.type)).toEqual([
+      'QuotaCapacitySet',
+      'SeatsReserved',
+    ]);
     expect(await checkpoints.load('review-saga')).toBeLessThan(reviewed.position);
 
     h = await h.restart();

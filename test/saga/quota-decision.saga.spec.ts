@@ -22,18 +22,31 @@ describe('review saga: from the review to the decision and the subsidies', () =>
     ]);
     const events = await h.events(`application-${id}`);
     expect(events.map((e) => e.type)).toEqual([
-      'ApplicationSubmitted', 'ApplicationSigned', 'ReviewDeadlineScheduled', 'ReviewStarted', 'ApplicationReviewed',
-      'ApplicationIncluded', 'SubsidyGranted', 'SubsidyGranted',
+      'ApplicationSubmitted',
+      'ApplicationSigned',
+      'ReviewDeadlineScheduled',
+      'ReviewStarted',
+      'ApplicationReviewed',
+      'ApplicationIncluded',
+      'SubsidyGranted',
+      'SubsidyGranted',
     ]);
     const included = events.find((e) => e.type === 'ApplicationIncluded')!;
     expect(included.data).toMatchObject({ personsCounted: 3, late: false, decision: { date: '2026-03-10' } });
     const subsidies = events.filter((e) => e.type === 'SubsidyGranted').map((e) => e.data);
     expect(subsidies).toEqual([
-      expect.objectContaining({ kind: 'relocation', amount: 70 * 4325 * 3, mci: { value: 4325, year: 2026, validFrom: '2026-01-01' } }),
+      expect.objectContaining({
+        kind: 'relocation',
+        amount: 70 * 4325 * 3,
+        mci: { value: 4325, year: 2026, validFrom: '2026-01-01' },
+      }),
       expect.objectContaining({ kind: 'rent', amount: 20 * 4325 * 12 }),
     ]);
     // Each step says who caused it: the saga, in reaction to the event before.
-    expect(included.metadata).toMatchObject({ actor: { id: 'review-saga', role: 'system' }, correlationId: expect.any(String) });
+    expect(included.metadata).toMatchObject({
+      actor: { id: 'review-saga', role: 'system' },
+      correlationId: expect.any(String),
+    });
   });
 
   it('not eligible → a refusal on the reviewer’s grounds, and no seat taken', async () => {
@@ -42,7 +55,10 @@ describe('review saga: from the review to the decision and the subsidies', () =>
     await review(h, id, 'not-eligible');
     await h.settle();
     const refused = (await h.events(`application-${id}`)).find((e) => e.type === 'ApplicationRefused');
-    expect(refused?.data).toMatchObject({ grounds: ['INVALID_OR_EXPIRED_DOCUMENTS'], explanation: expect.stringContaining('passport copy unreadable') });
+    expect(refused?.data).toMatchObject({
+      grounds: ['INVALID_OR_EXPIRED_DOCUMENTS'],
+      explanation: expect.stringContaining('passport copy unreadable'),
+    });
     expect((await h.quotaEvents('pavlodar', 2026, 'kandas')).map((e) => e.type)).toEqual(['QuotaCapacitySet']);
   });
 
@@ -52,8 +68,14 @@ describe('review saga: from the review to the decision and the subsidies', () =>
     await review(h, id, 'eligible');
     await h.settle();
     const refused = (await h.events(`application-${id}`)).find((e) => e.type === 'ApplicationRefused');
-    expect(refused?.data).toMatchObject({ grounds: ['QUOTA_EXHAUSTED'], explanation: 'The kandas quota of pavlodar for 2026 has 2 seat(s) left; the family counts 3' });
-    expect((await h.quotaEvents('pavlodar', 2026, 'kandas')).map((e) => e.type)).toEqual(['QuotaCapacitySet', 'SeatReservationDeclined']);
+    expect(refused?.data).toMatchObject({
+      grounds: ['QUOTA_EXHAUSTED'],
+      explanation: 'The kandas quota of pavlodar for 2026 has 2 seat(s) left; the family counts 3',
+    });
+    expect((await h.quotaEvents('pavlodar', 2026, 'kandas')).map((e) => e.type)).toEqual([
+      'QuotaCapacitySet',
+      'SeatReservationDeclined',
+    ]);
   });
 
   it('two applications racing for the last seats: exactly one gets them, the other is refused', async () => {
@@ -61,7 +83,11 @@ describe('review saga: from the review to the decision and the subsidies', () =>
     const [a, b] = [await submitAndSign(h), await submitAndSign(h)];
     await Promise.all([review(h, a, 'eligible', 'reviewer-a'), review(h, b, 'eligible', 'reviewer-b')]);
     await h.settle();
-    const outcomes = await Promise.all([a, b].map(async (id) => (await h.typesOf(id)).find((t) => t === 'ApplicationIncluded' || t === 'ApplicationRefused')));
+    const outcomes = await Promise.all(
+      [a, b].map(async (id) =>
+        (await h.typesOf(id)).find((t) => t === 'ApplicationIncluded' || t === 'ApplicationRefused'),
+      ),
+    );
     expect(outcomes.sort()).toEqual(['ApplicationIncluded', 'ApplicationRefused']);
     const quota = await h.quotaEvents('pavlodar', 2026, 'kandas');
     expect(quota.filter((e) => e.type === 'SeatsReserved')).toHaveLength(1);
@@ -75,7 +101,10 @@ describe('review saga: from the review to the decision and the subsidies', () =>
     const saga = h.runners.find((runner) => runner.name === 'review-saga')!;
     await saga.stop(); // the review and the withdrawal are both stored before the saga sees either
     await review(h, id, 'eligible');
-    await h.apply({ type: 'WithdrawApplication', applicationId: id, reason: 'The family stays' }, { id: 'egov', role: 'portal' });
+    await h.apply(
+      { type: 'WithdrawApplication', applicationId: id, reason: 'The family stays' },
+      { id: 'egov', role: 'portal' },
+    );
     await saga.start();
     await h.settle();
 

@@ -48,7 +48,12 @@ describe('review saga: the SLA clock', () => {
     await h.advanceTo('2026-03-18T13:29:59.000Z');
     expect(await h.typesOf(id)).not.toContain('ReviewSlaAtRisk');
     await h.advanceTo('2026-03-18T13:30:00.000Z');
-    expect(await h.typesOf(id)).toEqual(['ApplicationSubmitted', 'ApplicationSigned', 'ReviewDeadlineScheduled', 'ReviewSlaAtRisk']);
+    expect(await h.typesOf(id)).toEqual([
+      'ApplicationSubmitted',
+      'ApplicationSigned',
+      'ReviewDeadlineScheduled',
+      'ReviewSlaAtRisk',
+    ]);
   });
 
   it('records the breach at the due instant and moves the review to the supervisors, once', async () => {
@@ -87,7 +92,11 @@ describe('review saga: the SLA clock', () => {
     await review(h, id, 'eligible');
     await h.settle();
     const included = (await h.events(`application-${id}`)).find((e) => e.type === 'ApplicationIncluded');
-    expect(included?.data).toMatchObject({ late: true, dueAt: '2026-03-26T13:30:00.000Z', decidedAt: '2026-03-27T05:00:00.000Z' });
+    expect(included?.data).toMatchObject({
+      late: true,
+      dueAt: '2026-03-26T13:30:00.000Z',
+      decidedAt: '2026-03-27T05:00:00.000Z',
+    });
   });
 
   it('fires a deadline twice (two ticks before the read model moves) with no second effect', async () => {

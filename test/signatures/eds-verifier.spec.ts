@@ -32,13 +32,51 @@ let pki: Pki;
 let verifier: EdsVerifier;
 
 beforeAll(async () => {
-  const root = await issue({ subject: [{ C: ['KZ'] }, { CN: ['Test National Certification Authority (RSA)'] }], kind: 'rsa', ca: true, notBefore: '2020-01-01T00:00:00Z', notAfter: '2040-01-01T00:00:00Z' });
-  const oldRoot = await issue({ subject: [{ C: ['KZ'] }, { CN: ['Test Retired Root'] }], kind: 'ec', ca: true, notBefore: '2015-01-01T00:00:00Z', notAfter: '2025-12-31T00:00:00Z' });
-  const untrustedRoot = await issue({ subject: [{ C: ['KZ'] }, { CN: ['Somebody Else CA'] }], kind: 'ec', ca: true, notBefore: '2020-01-01T00:00:00Z', notAfter: '2040-01-01T00:00:00Z' });
-  const intermediate = await issue({ subject: [{ C: ['KZ'] }, { CN: ['Test NCA Issuing CA (GOST-free EC)'] }], kind: 'ec', ca: true, issuer: root, notBefore: '2024-01-01T00:00:00Z', notAfter: '2034-01-01T00:00:00Z' });
-  const expiredIntermediate = await issue({ subject: [{ C: ['KZ'] }, { CN: ['Test Expired Issuing CA'] }], kind: 'ec', ca: true, issuer: root, notBefore: '2021-01-01T00:00:00Z', notAfter: '2025-12-31T00:00:00Z' });
+  const root = await issue({
+    subject: [{ C: ['KZ'] }, { CN: ['Test National Certification Authority (RSA)'] }],
+    kind: 'rsa',
+    ca: true,
+    notBefore: '2020-01-01T00:00:00Z',
+    notAfter: '2040-01-01T00:00:00Z',
+  });
+  const oldRoot = await issue({
+    subject: [{ C: ['KZ'] }, { CN: ['Test Retired Root'] }],
+    kind: 'ec',
+    ca: true,
+    notBefore: '2015-01-01T00:00:00Z',
+    notAfter: '2025-12-31T00:00:00Z',
+  });
+  const untrustedRoot = await issue({
+    subject: [{ C: ['KZ'] }, { CN: ['Somebody Else CA'] }],
+    kind: 'ec',
+    ca: true,
+    notBefore: '2020-01-01T00:00:00Z',
+    notAfter: '2040-01-01T00:00:00Z',
+  });
+  const intermediate = await issue({
+    subject: [{ C: ['KZ'] }, { CN: ['Test NCA Issuing CA (GOST-free EC)'] }],
+    kind: 'ec',
+    ca: true,
+    issuer: root,
+    notBefore: '2024-01-01T00:00:00Z',
+    notAfter: '2034-01-01T00:00:00Z',
+  });
+  const expiredIntermediate = await issue({
+    subject: [{ C: ['KZ'] }, { CN: ['Test Expired Issuing CA'] }],
+    kind: 'ec',
+    ca: true,
+    issuer: root,
+    notBefore: '2021-01-01T00:00:00Z',
+    notAfter: '2025-12-31T00:00:00Z',
+  });
   // Same key type as the root's, so that only the issuer signature (not the algorithm) gives it away.
-  const rsaForger = await issue({ subject: [{ C: ['KZ'] }, { CN: ['Forger'] }], kind: 'rsa', ca: true, notBefore: '2020-01-01T00:00:00Z', notAfter: '2040-01-01T00:00:00Z' });
+  const rsaForger = await issue({
+    subject: [{ C: ['KZ'] }, { CN: ['Forger'] }],
+    kind: 'rsa',
+    ca: true,
+    notBefore: '2020-01-01T00:00:00Z',
+    notAfter: '2040-01-01T00:00:00Z',
+  });
   const person = (iin?: string) => subjectWith('НҰРЛАНҰЛЫ ЕРЖАН', iin);
   const ecLeaf = await issue({ subject: person(APPLICANT_IIN), kind: 'ec', issuer: intermediate, ...LEAF_LIFE });
   pki = {
@@ -49,17 +87,50 @@ beforeAll(async () => {
     untrustedRoot,
     ecLeaf,
     rsaLeaf: await issue({ subject: person(APPLICANT_IIN), kind: 'rsa', issuer: root, ...LEAF_LIFE }),
-    expiredLeaf: await issue({ subject: person(APPLICANT_IIN), kind: 'ec', issuer: root, notBefore: '2024-01-01T00:00:00Z', notAfter: '2025-01-01T00:00:00Z' }),
-    notYetValidLeaf: await issue({ subject: person(APPLICANT_IIN), kind: 'ec', issuer: root, notBefore: '2026-06-01T00:00:00Z', notAfter: '2028-06-01T00:00:00Z' }),
+    expiredLeaf: await issue({
+      subject: person(APPLICANT_IIN),
+      kind: 'ec',
+      issuer: root,
+      notBefore: '2024-01-01T00:00:00Z',
+      notAfter: '2025-01-01T00:00:00Z',
+    }),
+    notYetValidLeaf: await issue({
+      subject: person(APPLICANT_IIN),
+      kind: 'ec',
+      issuer: root,
+      notBefore: '2026-06-01T00:00:00Z',
+      notAfter: '2028-06-01T00:00:00Z',
+    }),
     untrustedLeaf: await issue({ subject: person(APPLICANT_IIN), kind: 'ec', issuer: untrustedRoot, ...LEAF_LIFE }),
     noIinLeaf: await issue({ subject: person(), kind: 'ec', issuer: root, ...LEAF_LIFE }),
-    otherIinLeaf: await issue({ subject: subjectWith('САПАРОВА АЙГҮЛ', SPOUSE_IIN), kind: 'ec', issuer: root, ...LEAF_LIFE }),
+    otherIinLeaf: await issue({
+      subject: subjectWith('САПАРОВА АЙГҮЛ', SPOUSE_IIN),
+      kind: 'ec',
+      issuer: root,
+      ...LEAF_LIFE,
+    }),
     leafOfExpiredCa: await issue({ subject: person(APPLICANT_IIN), kind: 'ec', issuer: oldRoot, ...LEAF_LIFE }),
-    leafOfExpiredIntermediate: await issue({ subject: person(APPLICANT_IIN), kind: 'ec', issuer: expiredIntermediate, ...LEAF_LIFE }),
-    forgedLeaf: await issue({ subject: person(APPLICANT_IIN), kind: 'ec', issuer: root, forgedWith: rsaForger, ...LEAF_LIFE }),
+    leafOfExpiredIntermediate: await issue({
+      subject: person(APPLICANT_IIN),
+      kind: 'ec',
+      issuer: expiredIntermediate,
+      ...LEAF_LIFE,
+    }),
+    forgedLeaf: await issue({
+      subject: person(APPLICANT_IIN),
+      kind: 'ec',
+      issuer: root,
+      forgedWith: rsaForger,
+      ...LEAF_LIFE,
+    }),
     leafIssuedByLeaf: await issue({ subject: person(APPLICANT_IIN), kind: 'ec', issuer: ecLeaf, ...LEAF_LIFE }),
     p384Leaf: await issue({ subject: person(APPLICANT_IIN), kind: 'ec-p384', issuer: root, ...LEAF_LIFE }),
-    injectedIinLeaf: await issue({ subject: [{ C: ['KZ'] }, { CN: [`Mallory\nserialNumber=IIN${APPLICANT_IIN}`] }], kind: 'ec', issuer: root, ...LEAF_LIFE }),
+    injectedIinLeaf: await issue({
+      subject: [{ C: ['KZ'] }, { CN: [`Mallory\nserialNumber=IIN${APPLICANT_IIN}`] }],
+      kind: 'ec',
+      issuer: root,
+      ...LEAF_LIFE,
+    }),
   };
   verifier = new EdsVerifier([new X509Certificate(root.pem), new X509Certificate(oldRoot.pem)]);
 });
@@ -94,7 +165,14 @@ describe('EdsVerifier: a detached signature over the application digest', () => 
 
   it('accepts an ECDSA P-256 signature through an intermediate CA sent in the bundle, in DER or r‖s form', () => {
     const der = verifier.verify(check(pki.ecLeaf, { chain: [pki.intermediate] }));
-    expect(der).toMatchObject({ valid: true, evidence: { algorithm: 'ECDSA-P256-SHA256', subjectIin: APPLICANT_IIN, issuer: expect.stringContaining('Issuing CA') } });
+    expect(der).toMatchObject({
+      valid: true,
+      evidence: {
+        algorithm: 'ECDSA-P256-SHA256',
+        subjectIin: APPLICANT_IIN,
+        issuer: expect.stringContaining('Issuing CA'),
+      },
+    });
     const p1363 = signDigest(pki.ecLeaf, DIGEST, 'ieee-p1363');
     expect(Buffer.from(p1363, 'base64')).toHaveLength(64);
     expect(verifier.verify(check(pki.ecLeaf, { chain: [pki.intermediate], signatureBase64: p1363 })).valid).toBe(true);
@@ -102,19 +180,33 @@ describe('EdsVerifier: a detached signature over the application digest', () => 
 
   it('rejects a signature over another digest (tampered content)', () => {
     const tampered = DIGEST.replace(/^./, (c) => (c === '0' ? '1' : '0'));
-    expect(verifier.verify(check(pki.rsaLeaf, { digest: tampered }))).toEqual({ valid: false, reason: EdsFailure.SignatureMismatch, evidence: {} });
-    expect(verifier.verify(check(pki.ecLeaf, { chain: [pki.intermediate], digest: tampered })).reason).toBe(EdsFailure.SignatureMismatch);
+    expect(verifier.verify(check(pki.rsaLeaf, { digest: tampered }))).toEqual({
+      valid: false,
+      reason: EdsFailure.SignatureMismatch,
+      evidence: {},
+    });
+    expect(verifier.verify(check(pki.ecLeaf, { chain: [pki.intermediate], digest: tampered })).reason).toBe(
+      EdsFailure.SignatureMismatch,
+    );
   });
 
   it('rejects a signature made with another key than the certificate’s', () => {
-    expect(verifier.verify(check(pki.rsaLeaf, { signatureBase64: signDigest(pki.ecLeaf, DIGEST) })).reason).toBe(EdsFailure.SignatureMismatch);
-    expect(verifier.verify(check(pki.otherIinLeaf, { signatureBase64: signDigest(pki.noIinLeaf, DIGEST), signerIin: SPOUSE_IIN })).reason).toBe(EdsFailure.SignatureMismatch);
+    expect(verifier.verify(check(pki.rsaLeaf, { signatureBase64: signDigest(pki.ecLeaf, DIGEST) })).reason).toBe(
+      EdsFailure.SignatureMismatch,
+    );
+    expect(
+      verifier.verify(
+        check(pki.otherIinLeaf, { signatureBase64: signDigest(pki.noIinLeaf, DIGEST), signerIin: SPOUSE_IIN }),
+      ).reason,
+    ).toBe(EdsFailure.SignatureMismatch);
   });
 
   describe('certificate trust', () => {
     it('rejects a certificate from an untrusted CA, even with that CA in the bundle', () => {
       expect(verifier.verify(check(pki.untrustedLeaf)).reason).toBe(EdsFailure.NotTrusted);
-      expect(verifier.verify(check(pki.untrustedLeaf, { chain: [pki.untrustedRoot] })).reason).toBe(EdsFailure.NotTrusted);
+      expect(verifier.verify(check(pki.untrustedLeaf, { chain: [pki.untrustedRoot] })).reason).toBe(
+        EdsFailure.NotTrusted,
+      );
     });
 
     it('rejects a certificate naming the trusted CA as issuer but signed by another key', () => {
@@ -127,7 +219,9 @@ describe('EdsVerifier: a detached signature over the application digest', () => 
     });
 
     it('rejects a chain through a certificate that is not a CA', () => {
-      expect(verifier.verify(check(pki.leafIssuedByLeaf, { chain: [pki.ecLeaf, pki.intermediate] })).reason).toBe(EdsFailure.NotTrusted);
+      expect(verifier.verify(check(pki.leafIssuedByLeaf, { chain: [pki.ecLeaf, pki.intermediate] })).reason).toBe(
+        EdsFailure.NotTrusted,
+      );
     });
   });
 
@@ -150,7 +244,9 @@ describe('EdsVerifier: a detached signature over the application digest', () => 
     });
 
     it('rejects a valid certificate whose intermediate CA had expired', () => {
-      expect(verifier.verify(check(pki.leafOfExpiredIntermediate, { chain: [pki.expiredIntermediate] })).reason).toBe(EdsFailure.NotValidAtSigningTime);
+      expect(verifier.verify(check(pki.leafOfExpiredIntermediate, { chain: [pki.expiredIntermediate] })).reason).toBe(
+        EdsFailure.NotValidAtSigningTime,
+      );
     });
   });
 
@@ -165,7 +261,9 @@ describe('EdsVerifier: a detached signature over the application digest', () => 
     });
 
     it('reads the IIN only from the serialNumber attribute, not from a CN that imitates it', () => {
-      expect(new X509Certificate(pki.injectedIinLeaf.pem).subject).not.toMatch(new RegExp(`^serialNumber=IIN${APPLICANT_IIN}$`, 'm'));
+      expect(new X509Certificate(pki.injectedIinLeaf.pem).subject).not.toMatch(
+        new RegExp(`^serialNumber=IIN${APPLICANT_IIN}$`, 'm'),
+      );
       expect(verifier.verify(check(pki.injectedIinLeaf)).reason).toBe(EdsFailure.NoIin);
     });
   });
@@ -185,16 +283,22 @@ describe('EdsVerifier: a detached signature over the application digest', () => 
       ['not base64', 'this is not base64!'],
       ['base64 with a bad length', 'QUJDRA='],
     ])('rejects a signature that is %s', (_, signatureBase64) => {
-      expect(verifier.verify(check(pki.ecLeaf, { chain: [pki.intermediate], signatureBase64 })).reason).toBe(EdsFailure.MalformedSignature);
+      expect(verifier.verify(check(pki.ecLeaf, { chain: [pki.intermediate], signatureBase64 })).reason).toBe(
+        EdsFailure.MalformedSignature,
+      );
     });
 
     it('rejects a truncated signature value as not matching (OpenSSL does not tell the two apart)', () => {
       const signatureBase64 = Buffer.from([0x30, 0x45, 0x02, 0x21, 0x00]).toString('base64');
-      expect(verifier.verify(check(pki.ecLeaf, { chain: [pki.intermediate], signatureBase64 })).reason).toBe(EdsFailure.SignatureMismatch);
+      expect(verifier.verify(check(pki.ecLeaf, { chain: [pki.intermediate], signatureBase64 })).reason).toBe(
+        EdsFailure.SignatureMismatch,
+      );
     });
 
     it('rejects an unreadable signing time', () => {
-      expect(verifier.verify(check(pki.rsaLeaf, { signedAt: 'yesterday' })).reason).toBe(EdsFailure.MalformedSigningTime);
+      expect(verifier.verify(check(pki.rsaLeaf, { signedAt: 'yesterday' })).reason).toBe(
+        EdsFailure.MalformedSigningTime,
+      );
     });
 
     it('rejects a key it does not support (ECDSA P-384)', () => {

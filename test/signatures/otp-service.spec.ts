@@ -61,9 +61,13 @@ describe('OtpService (SQLite)', () => {
 
   it('locks the request after 3 wrong codes: the right code then fails too', () => {
     const issued = otp.issue(BINDING);
-    for (let i = 0; i < 3; i++) expect(attempt(issued.otpRequestId, wrong(issued.code))).toEqual({ valid: false, reason: OtpFailure.WrongCode });
+    for (let i = 0; i < 3; i++)
+      expect(attempt(issued.otpRequestId, wrong(issued.code))).toEqual({ valid: false, reason: OtpFailure.WrongCode });
     expect(attempt(issued.otpRequestId, issued.code)).toEqual({ valid: false, reason: OtpFailure.TooManyAttempts });
-    expect(db.prepare('SELECT attempts, locked_at FROM otp_requests').get()).toEqual({ attempts: 3, locked_at: '2026-03-02T05:00:00.000Z' });
+    expect(db.prepare('SELECT attempts, locked_at FROM otp_requests').get()).toEqual({
+      attempts: 3,
+      locked_at: '2026-03-02T05:00:00.000Z',
+    });
   });
 
   it('accepts the right code after 2 wrong ones', () => {
@@ -75,14 +79,26 @@ describe('OtpService (SQLite)', () => {
 
   it('rejects a code issued for other content, another signer or another application, counting each as an attempt', () => {
     const issued = otp.issue(BINDING);
-    expect(attempt(issued.otpRequestId, issued.code, { digest: 'b'.repeat(64) })).toEqual({ valid: false, reason: OtpFailure.OtherContent });
-    expect(attempt(issued.otpRequestId, issued.code, { iin: SPOUSE_IIN })).toEqual({ valid: false, reason: OtpFailure.OtherSigner });
-    expect(attempt(issued.otpRequestId, issued.code, { applicationId: 'another-application' })).toEqual({ valid: false, reason: OtpFailure.OtherApplication });
+    expect(attempt(issued.otpRequestId, issued.code, { digest: 'b'.repeat(64) })).toEqual({
+      valid: false,
+      reason: OtpFailure.OtherContent,
+    });
+    expect(attempt(issued.otpRequestId, issued.code, { iin: SPOUSE_IIN })).toEqual({
+      valid: false,
+      reason: OtpFailure.OtherSigner,
+    });
+    expect(attempt(issued.otpRequestId, issued.code, { applicationId: 'another-application' })).toEqual({
+      valid: false,
+      reason: OtpFailure.OtherApplication,
+    });
     expect(attempt(issued.otpRequestId, issued.code)).toEqual({ valid: false, reason: OtpFailure.TooManyAttempts });
   });
 
   it('rejects an unknown request', () => {
-    expect(attempt('00000000-0000-4000-8000-000000000000', '123456')).toEqual({ valid: false, reason: OtpFailure.UnknownRequest });
+    expect(attempt('00000000-0000-4000-8000-000000000000', '123456')).toEqual({
+      valid: false,
+      reason: OtpFailure.UnknownRequest,
+    });
   });
 
   it('never stores the code in clear: only a keyed MAC bound to the request', () => {
@@ -90,27 +106,50 @@ describe('OtpService (SQLite)', () => {
     const rows = db.prepare('SELECT * FROM otp_requests').all() as Record<string, unknown>[];
     expect(rows).toHaveLength(1);
     const row = rows[0]!;
-    expect(Object.keys(row).sort()).toEqual(
-      ['application_id', 'attempts', 'code_mac', 'digest', 'expires_at', 'iin', 'issued_at', 'locked_at', 'max_attempts', 'otp_request_id', 'used_at'],
-    );
+    expect(Object.keys(row).sort()).toEqual([
+      'application_id',
+      'attempts',
+      'code_mac',
+      'digest',
+      'expires_at',
+      'iin',
+      'issued_at',
+      'locked_at',
+      'max_attempts',
+      'otp_request_id',
+      'used_at',
+    ]);
     for (const value of Object.values(row)) expect(String(value)).not.toBe(issued.code);
     expect(row.code_mac).toMatch(/^[0-9a-f]{64}$/);
     // Not an unkeyed hash that 10^6 guesses would reverse.
     expect(row.code_mac).not.toBe(createHash('sha256').update(issued.code).digest('hex'));
-    expect(row).toMatchObject({ otp_request_id: issued.otpRequestId, application_id: APPLICATION_ID, iin: APPLICANT_IIN, digest: DIGEST, attempts: 0, used_at: null });
+    expect(row).toMatchObject({
+      otp_request_id: issued.otpRequestId,
+      application_id: APPLICATION_ID,
+      iin: APPLICANT_IIN,
+      digest: DIGEST,
+      attempts: 0,
+      used_at: null,
+    });
   });
 
   it('does not accept a code under another server secret (the MAC is keyed)', () => {
     const issued = otp.issue(BINDING);
     const other = new OtpService(new SqliteOtpStore(db), clock, { secret: 'another secret, also 32 bytes or longer' });
-    expect(other.verify({ otpRequestId: issued.otpRequestId, code: issued.code, ...BINDING })).toEqual({ valid: false, reason: OtpFailure.WrongCode });
+    expect(other.verify({ otpRequestId: issued.otpRequestId, code: issued.code, ...BINDING })).toEqual({
+      valid: false,
+      reason: OtpFailure.WrongCode,
+    });
   });
 
   it('keeps its state in the table: a new service on the same database sees used and locked requests', () => {
     const used = otp.issue(BINDING);
     expect(attempt(used.otpRequestId, used.code).valid).toBe(true);
     const reopened = new OtpService(new SqliteOtpStore(db), clock, { secret: SECRET });
-    expect(reopened.verify({ otpRequestId: used.otpRequestId, code: used.code, ...BINDING })).toEqual({ valid: false, reason: OtpFailure.AlreadyUsed });
+    expect(reopened.verify({ otpRequestId: used.otpRequestId, code: used.code, ...BINDING })).toEqual({
+      valid: false,
+      reason: OtpFailure.AlreadyUsed,
+    });
   });
 
   it('refuses a short secret and an invalid IIN', () => {

@@ -44,7 +44,7 @@ export interface CertificateSpec {
 }
 
 export async function generateKeys(kind: KeyKind): Promise<Keys> {
-  return (await subtle.generateKey(ALGORITHMS[kind], true, ['sign', 'verify']));
+  return await subtle.generateKey(ALGORITHMS[kind], true, ['sign', 'verify']);
 }
 
 export async function issue(spec: CertificateSpec): Promise<Issued> {
@@ -63,7 +63,8 @@ export async function issue(spec: CertificateSpec): Promise<Issued> {
   ];
   if (!spec.forgedWith) {
     extensions.push(await x509.SubjectKeyIdentifierExtension.create(keys.publicKey));
-    if (spec.issuer) extensions.push(await x509.AuthorityKeyIdentifierExtension.create(spec.issuer.certificate.publicKey));
+    if (spec.issuer)
+      extensions.push(await x509.AuthorityKeyIdentifierExtension.create(spec.issuer.certificate.publicKey));
   }
   const certificate = await x509.X509CertificateGenerator.create({
     serialNumber: '01' + randomBytes(8).toString('hex'),
@@ -82,7 +83,9 @@ export async function issue(spec: CertificateSpec): Promise<Issued> {
 /** A detached signature over the digest string (UTF-8); ECDSA in DER unless asked for r‖s. */
 export function signDigest(signer: Issued, digest: string, dsaEncoding: 'der' | 'ieee-p1363' = 'der'): string {
   const key = KeyObject.from(signer.keys.privateKey);
-  return sign('sha256', Buffer.from(digest, 'utf8'), signer.kind === 'rsa' ? key : { key, dsaEncoding }).toString('base64');
+  return sign('sha256', Buffer.from(digest, 'utf8'), signer.kind === 'rsa' ? key : { key, dsaEncoding }).toString(
+    'base64',
+  );
 }
 
 export function subjectWith(commonName: string, iin?: string): Name {

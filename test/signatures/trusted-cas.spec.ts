@@ -30,7 +30,10 @@ describe('loadTrustedCas: the trusted CA certificates, read once at start-up', (
   const subjects = (path: string) => loadTrustedCas(VARIABLE, { [VARIABLE]: path }).map((c) => c.subject);
 
   it('reads a PEM bundle file', () => {
-    expect(subjects(write('bundle.pem', `# trusted roots\n${rootA.pem}\n${rootB.pem}\n`))).toEqual(['CN=Root A', 'CN=Root B']);
+    expect(subjects(write('bundle.pem', `# trusted roots\n${rootA.pem}\n${rootB.pem}\n`))).toEqual([
+      'CN=Root A',
+      'CN=Root B',
+    ]);
   });
 
   it('reads every .pem/.crt/.cer file of a directory, in name order, ignoring other files', () => {
@@ -63,6 +66,8 @@ describe('loadTrustedCas: the trusted CA certificates, read once at start-up', (
   });
 
   it('refuses a certificate that is not a CA', () => {
-    expect(() => parseTrustedCas(`${rootA.pem}\n${leaf.pem}`, 'bundle')).toThrow(/bundle: "CN=Not a CA" is not a CA certificate/);
+    expect(() => parseTrustedCas(`${rootA.pem}\n${leaf.pem}`, 'bundle')).toThrow(
+      /bundle: "CN=Not a CA" is not a CA certificate/,
+    );
   });
 });

@@ -3,13 +3,21 @@ import { createAppLogger, maskPersonalData } from '../../apps/back-office/src/ob
 /** nestjs-pino keeps one root logger per process (here, per spec file): every case reads the same lines. */
 const lines: string[] = [];
 const logger = createAppLogger({ level: 'debug', destination: { write: (line) => void lines.push(line) } });
-const written = (): Array<Record<string, unknown>> => lines.splice(0).map((line) => JSON.parse(line) as Record<string, unknown>);
+const written = (): Array<Record<string, unknown>> =>
+  lines.splice(0).map((line) => JSON.parse(line) as Record<string, unknown>);
 
 describe('structured logs (pino through nestjs-pino)', () => {
   it('writes one JSON object per line with time, level, context and message', () => {
     logger.log('Back office started', 'Bootstrap');
     expect(lines).toEqual([expect.stringMatching(/^\{[^\n]*\}\n$/)]);
-    expect(written()).toEqual([{ time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/), level: 'info', context: 'Bootstrap', message: 'Back office started' }]);
+    expect(written()).toEqual([
+      {
+        time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+        level: 'info',
+        context: 'Bootstrap',
+        message: 'Back office started',
+      },
+    ]);
   });
 
   it('names the levels Nest logs at, and leaves out what is below the configured level', () => {
@@ -25,20 +33,35 @@ describe('structured logs (pino through nestjs-pino)', () => {
   });
 
   it('masks every IIN-like run of 12 digits, wherever it stands, and leaves other numbers alone', () => {
-    expect(maskPersonalData('IIN 850315400124 refused; 870721400234,x')).toBe('IIN 85********24 refused; 87********34,x');
+    expect(maskPersonalData('IIN 850315400124 refused; 870721400234,x')).toBe(
+      'IIN 85********24 refused; 87********34,x',
+    );
     expect(maskPersonalData('position 1234567890123 and 12345')).toBe('position 1234567890123 and 12345');
     logger.error(new Error('signer 850315400124 is not the applicant'), 'HTTP');
     logger.log('review of 870721400234 started', 'Saga');
     const text = lines.join('');
     expect(text).not.toContain('850315400124');
     expect(text).not.toContain('870721400234');
-    expect(written().map((entry) => entry.message)).toEqual(['signer 85********24 is not the applicant', 'review of 87********34 started']);
+    expect(written().map((entry) => entry.message)).toEqual([
+      'signer 85********24 is not the applicant',
+      'review of 87********34 started',
+    ]);
   });
 
   it('redacts the fields that carry a person or a credential, should an object holding them be logged', () => {
-    logger.warn({ message: 'refused', applicant: { iin: '850315400124', name: { lastName: 'Бөкейханов' } }, req: { headers: { authorization: 'Bearer abc.def.ghi' } } }, 'HTTP');
+    logger.warn(
+      {
+        message: 'refused',
+        applicant: { iin: '850315400124', name: { lastName: 'Бөкейханов' } },
+        req: { headers: { authorization: 'Bearer abc.def.ghi' } },
+      },
+      'HTTP',
+    );
     const [entry] = written();
-    expect(entry).toMatchObject({ applicant: { iin: '[redacted]', name: '[redacted]' }, req: { headers: { authorization: '[redacted]' } } });
+    expect(entry).toMatchObject({
+      applicant: { iin: '[redacted]', name: '[redacted]' },
+      req: { headers: { authorization: '[redacted]' } },
+    });
     expect(JSON.stringify(entry)).not.toMatch(/Бөкейханов|abc\.def/);
   });
 });

@@ -1,6 +1,10 @@
 import { TestClock } from '@libs/testing';
 import { ClockThrottlerStorage } from '../../apps/back-office/src/http/rate-limit/clock-throttler-storage';
-import { DEFAULT_COMMAND_RATE_LIMITS, readCommandRateLimits, throttleWindow } from '../../apps/back-office/src/http/rate-limit/command-rate-limits';
+import {
+  DEFAULT_COMMAND_RATE_LIMITS,
+  readCommandRateLimits,
+  throttleWindow,
+} from '../../apps/back-office/src/http/rate-limit/command-rate-limits';
 
 /** 3 commands in any 2 s (a rate of 1.5 a second with a burst of 3). */
 const TTL = 2000;
@@ -61,16 +65,21 @@ describe('the throttler storage on the service clock', () => {
 describe('KANDAS_COMMAND_RATE_LIMITS', () => {
   it('defaults to a national-peak allowance for the portal and a human pace for officers', () => {
     expect(readCommandRateLimits({})).toEqual(DEFAULT_COMMAND_RATE_LIMITS);
-    expect(DEFAULT_COMMAND_RATE_LIMITS.portal.ratePerSecond).toBeGreaterThan(DEFAULT_COMMAND_RATE_LIMITS.reviewer.ratePerSecond);
+    expect(DEFAULT_COMMAND_RATE_LIMITS.portal.ratePerSecond).toBeGreaterThan(
+      DEFAULT_COMMAND_RATE_LIMITS.reviewer.ratePerSecond,
+    );
   });
 
-  it('is switched off with "off"', () => expect(readCommandRateLimits({ KANDAS_COMMAND_RATE_LIMITS: 'off' })).toBeNull());
+  it('is switched off with "off"', () =>
+    expect(readCommandRateLimits({ KANDAS_COMMAND_RATE_LIMITS: 'off' })).toBeNull());
 
   it('sets named roles, and every other role with *', () => {
     const limits = readCommandRateLimits({ KANDAS_COMMAND_RATE_LIMITS: 'portal=500/2000, *=0.5/10' })!;
     expect(limits.portal).toEqual({ ratePerSecond: 500, burst: 2000 });
     expect(limits.reviewer).toEqual({ ratePerSecond: 0.5, burst: 10 });
-    expect(readCommandRateLimits({ KANDAS_COMMAND_RATE_LIMITS: 'admin=1/1' })!.reviewer).toEqual(DEFAULT_COMMAND_RATE_LIMITS.reviewer);
+    expect(readCommandRateLimits({ KANDAS_COMMAND_RATE_LIMITS: 'admin=1/1' })!.reviewer).toEqual(
+      DEFAULT_COMMAND_RATE_LIMITS.reviewer,
+    );
   });
 
   it.each([

@@ -42,8 +42,24 @@ export class AppModule {
     const env = options.env ?? process.env;
     return {
       module: AppModule,
-      imports: [WorkflowModule.forRoot({ runtime: config, clock: options.clock, schedulerIntervalMs: options.schedulerIntervalMs, restartFailedSubscriptionsMs: options.restartFailedSubscriptionsMs }), HealthModule],
-      controllers: [ApplicationsController, AdminController, QueriesController, MetricsController, AuditController, VerifyController, ExportController],
+      imports: [
+        WorkflowModule.forRoot({
+          runtime: config,
+          clock: options.clock,
+          schedulerIntervalMs: options.schedulerIntervalMs,
+          restartFailedSubscriptionsMs: options.restartFailedSubscriptionsMs,
+        }),
+        HealthModule,
+      ],
+      controllers: [
+        ApplicationsController,
+        AdminController,
+        QueriesController,
+        MetricsController,
+        AuditController,
+        VerifyController,
+        ExportController,
+      ],
       providers: [
         { provide: JWT_SETTINGS, useFactory: () => jwtSettings(env, dirname(config.readModelsFile)) },
         { provide: APP_GUARD, useClass: AuthGuard },

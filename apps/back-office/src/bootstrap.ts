@@ -13,7 +13,8 @@ export const BODY_LIMIT = '256kb';
 function jsonBodiesOnly(request: Request, _response: Response, next: NextFunction): void {
   const length = request.headers['content-length'];
   const hasBody = request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
-  if (request.method === 'POST' && hasBody && !request.is('application/json')) return next(new UnsupportedMediaTypeException('The request body must be application/json'));
+  if (request.method === 'POST' && hasBody && !request.is('application/json'))
+    return next(new UnsupportedMediaTypeException('The request body must be application/json'));
   // A body in another charset would be decoded and run, out of sight of a gateway that inspects UTF-8.
   const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(request.headers['content-type'] ?? '')?.[1]?.toLowerCase();
   if (request.method === 'POST' && hasBody && charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {

@@ -11,11 +11,17 @@ const logger = createAppLogger();
 
 async function bootstrap(): Promise<void> {
   const config = readRuntimeConfig();
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger, bodyParser: false, abortOnError: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    logger,
+    bodyParser: false,
+    abortOnError: false,
+  });
   configureHttp(app);
   await app.listen(config.port, config.host);
   const where = config.eventStore === 'sqlite' ? ` (${config.eventsFile})` : '';
-  new Logger('Bootstrap').log(`Back office on http://${config.host}:${config.port} (API description at /docs), event store: ${config.eventStore}${where}`);
+  new Logger('Bootstrap').log(
+    `Back office on http://${config.host}:${config.port} (API description at /docs), event store: ${config.eventStore}${where}`,
+  );
 }
 
 // A file that is locked, corrupt or on a full disk, or a bad setting, stops the start with one clear

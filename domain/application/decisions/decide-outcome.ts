@@ -11,13 +11,18 @@ import { ApplicationState, SlaState } from '../state';
 export function include(command: IncludeInQuota, state: ApplicationState): ApplicationIncluded[] {
   const reviewed = requireStatus(state, ['reviewed'], 'include in the quota', ApplicationErrorCode.NotReviewedEligible);
   if (reviewed.review.verdict !== 'eligible') {
-    throw new ApplicationError(ApplicationErrorCode.NotReviewedEligible, 'Only an application reviewed as eligible is included');
+    throw new ApplicationError(
+      ApplicationErrorCode.NotReviewedEligible,
+      'Only an application reviewed as eligible is included',
+    );
   }
   const persons = personsMoving(reviewed.submission);
   if (command.personsCounted !== persons) {
-    throw new ApplicationError(ApplicationErrorCode.PersonsMismatch, `The family counts ${persons} persons, not ${command.personsCounted}`, [
-      { field: 'personsCounted', reason: `must be ${persons}: the applicant and each family member` },
-    ]);
+    throw new ApplicationError(
+      ApplicationErrorCode.PersonsMismatch,
+      `The family counts ${persons} persons, not ${command.personsCounted}`,
+      [{ field: 'personsCounted', reason: `must be ${persons}: the applicant and each family member` }],
+    );
   }
   const decision = validDecision(command.decision);
   const { receivingRegion, quotaYear, applicant } = reviewed.submission;
@@ -40,17 +45,36 @@ export function include(command: IncludeInQuota, state: ApplicationState): Appli
 
 /** A reasoned refusal: coded grounds from the versioned list plus an explanation in words. */
 export function refuse(command: RefuseApplication, state: ApplicationState): ApplicationRefused[] {
-  if (state.status === 'submitted') throw new ApplicationError(ApplicationErrorCode.NotSigned, 'An unsigned application is not decided on');
-  const open = requireStatus(state, ['signed', 'under-review', 'reviewed'], 'refuse', ApplicationErrorCode.AlreadyDecided);
+  if (state.status === 'submitted')
+    throw new ApplicationError(ApplicationErrorCode.NotSigned, 'An unsigned application is not decided on');
+  const open = requireStatus(
+    state,
+    ['signed', 'under-review', 'reviewed'],
+    'refuse',
+    ApplicationErrorCode.AlreadyDecided,
+  );
   const list = command.groundsList ?? CURRENT_REFUSAL_GROUNDS;
   const explanation = requireText(command.explanation, 'explanation', ApplicationErrorCode.InvalidRefusal);
   const grounds = [...new Set(command.grounds)];
-  if (grounds.length === 0) throw new ApplicationError(ApplicationErrorCode.InvalidRefusal, 'A refusal names at least one ground', [{ field: 'grounds', reason: 'is empty' }]);
+  if (grounds.length === 0)
+    throw new ApplicationError(ApplicationErrorCode.InvalidRefusal, 'A refusal names at least one ground', [
+      { field: 'grounds', reason: 'is empty' },
+    ]);
   grounds.forEach((code, index) => {
-    if (!findGround(list, code)) throw new ApplicationError(ApplicationErrorCode.InvalidRefusal, `Unknown ground ${code}`, [{ field: `grounds[${index}]`, reason: `is not a ground of list version ${list.version}` }]);
+    if (!findGround(list, code))
+      throw new ApplicationError(ApplicationErrorCode.InvalidRefusal, `Unknown ground ${code}`, [
+        { field: `grounds[${index}]`, reason: `is not a ground of list version ${list.version}` },
+      ]);
   });
-  if (open.status === 'reviewed' && open.review.verdict === 'eligible' && grounds.some((code) => code !== QUOTA_EXHAUSTED)) {
-    throw new ApplicationError(ApplicationErrorCode.RefusalContradictsReview, 'An application reviewed as eligible is refused only because the quota is exhausted');
+  if (
+    open.status === 'reviewed' &&
+    open.review.verdict === 'eligible' &&
+    grounds.some((code) => code !== QUOTA_EXHAUSTED)
+  ) {
+    throw new ApplicationError(
+      ApplicationErrorCode.RefusalContradictsReview,
+      'An application reviewed as eligible is refused only because the quota is exhausted',
+    );
   }
   return [
     {
@@ -71,7 +95,10 @@ export function refuse(command: RefuseApplication, state: ApplicationState): App
 
 function validDecision(decision: { number: string; date: string } | undefined): { number: string; date: string } {
   const number = requireText(decision?.number, 'decision.number');
-  if (!isCalendarDate(decision?.date)) throw new ApplicationError(ApplicationErrorCode.InvalidCommand, 'decision.date must be a date', [{ field: 'decision.date', reason: 'must be a date (yyyy-MM-dd)' }]);
+  if (!isCalendarDate(decision?.date))
+    throw new ApplicationError(ApplicationErrorCode.InvalidCommand, 'decision.date must be a date', [
+      { field: 'decision.date', reason: 'must be a date (yyyy-MM-dd)' },
+    ]);
   return { number, date: decision.date };
 }
 

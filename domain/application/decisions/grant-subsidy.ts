@@ -17,16 +17,24 @@ export interface SubsidyPolicyData {
  * force on the decision date — never taken on trust from the caller.
  */
 export function grantSubsidy(command: GrantSubsidy, state: ApplicationState): SubsidyGranted[] {
-  if (state.status === 'refused') throw new ApplicationError(ApplicationErrorCode.NotIncluded, 'A refused application receives no subsidy');
+  if (state.status === 'refused')
+    throw new ApplicationError(ApplicationErrorCode.NotIncluded, 'A refused application receives no subsidy');
   const included = requireStatus(state, ['included'], 'grant a subsidy', ApplicationErrorCode.NotIncluded);
   if (command.kind !== 'relocation' && command.kind !== 'rent') {
-    throw new ApplicationError(ApplicationErrorCode.InvalidCommand, 'Unknown subsidy kind', [{ field: 'kind', reason: 'must be relocation or rent' }]);
+    throw new ApplicationError(ApplicationErrorCode.InvalidCommand, 'Unknown subsidy kind', [
+      { field: 'kind', reason: 'must be relocation or rent' },
+    ]);
   }
   if (included.subsidies[command.kind]) {
-    throw new ApplicationError(ApplicationErrorCode.SubsidyAlreadyGranted, `The ${command.kind} subsidy was already granted`);
+    throw new ApplicationError(
+      ApplicationErrorCode.SubsidyAlreadyGranted,
+      `The ${command.kind} subsidy was already granted`,
+    );
   }
   const calculation = calculate(command, included);
-  return [{ type: 'SubsidyGranted', data: { applicationId: command.applicationId, grantedAt: command.at, ...calculation } }];
+  return [
+    { type: 'SubsidyGranted', data: { applicationId: command.applicationId, grantedAt: command.at, ...calculation } },
+  ];
 }
 
 function calculate(command: GrantSubsidy, included: StateOf<'included'>): SubsidyCalculation {
@@ -36,5 +44,11 @@ function calculate(command: GrantSubsidy, included: StateOf<'included'>): Subsid
     return relocationSubsidy({ persons: included.personsCounted, decisionDate, mciTable: policy.mciTable });
   }
   const { receivingRegion, settlement } = included.submission;
-  return rentSubsidy({ region: receivingRegion, settlementKind: settlement.kind, decisionDate, mciTable: policy.mciTable, rentRates: policy.rentRates });
+  return rentSubsidy({
+    region: receivingRegion,
+    settlementKind: settlement.kind,
+    decisionDate,
+    mciTable: policy.mciTable,
+    rentRates: policy.rentRates,
+  });
 }

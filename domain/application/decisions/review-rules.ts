@@ -13,21 +13,34 @@ export function reviewViolations(command: RecordReview, documentCount: number, l
   }
   const judged = new Set<number>();
   command.findings.forEach((finding, index) => {
-    const valid = Number.isInteger(finding.documentIndex) && finding.documentIndex >= 0 && finding.documentIndex < documentCount;
-    if (!valid) violations.push({ field: `findings[${index}].documentIndex`, reason: `must point at one of the ${documentCount} documents` });
-    else if (judged.has(finding.documentIndex)) violations.push({ field: `findings[${index}].documentIndex`, reason: 'judges a document twice' });
+    const valid =
+      Number.isInteger(finding.documentIndex) && finding.documentIndex >= 0 && finding.documentIndex < documentCount;
+    if (!valid)
+      violations.push({
+        field: `findings[${index}].documentIndex`,
+        reason: `must point at one of the ${documentCount} documents`,
+      });
+    else if (judged.has(finding.documentIndex))
+      violations.push({ field: `findings[${index}].documentIndex`, reason: 'judges a document twice' });
     judged.add(finding.documentIndex);
   });
   for (let i = 0; i < documentCount; i++) {
     if (!judged.has(i)) violations.push({ field: 'findings', reason: `document ${i} has no finding` });
   }
   if (command.verdict === 'eligible') {
-    if (command.refusalGrounds.length > 0) violations.push({ field: 'refusalGrounds', reason: 'an eligible verdict names no refusal ground' });
-    if (command.findings.some((f) => !f.accepted)) violations.push({ field: 'findings', reason: 'an eligible verdict accepts every document' });
+    if (command.refusalGrounds.length > 0)
+      violations.push({ field: 'refusalGrounds', reason: 'an eligible verdict names no refusal ground' });
+    if (command.findings.some((f) => !f.accepted))
+      violations.push({ field: 'findings', reason: 'an eligible verdict accepts every document' });
   } else {
-    if (command.refusalGrounds.length === 0) violations.push({ field: 'refusalGrounds', reason: 'a not-eligible verdict names at least one ground' });
+    if (command.refusalGrounds.length === 0)
+      violations.push({ field: 'refusalGrounds', reason: 'a not-eligible verdict names at least one ground' });
     command.refusalGrounds.forEach((code, index) => {
-      if (!findGround(list, code)) violations.push({ field: `refusalGrounds[${index}]`, reason: `is not a ground of list version ${list.version}` });
+      if (!findGround(list, code))
+        violations.push({
+          field: `refusalGrounds[${index}]`,
+          reason: `is not a ground of list version ${list.version}`,
+        });
     });
   }
   return violations;

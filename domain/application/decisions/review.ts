@@ -11,41 +11,70 @@ import { reviewViolations } from './review-rules';
 export function startReview(command: StartReview, state: ApplicationState): ReviewStarted[] {
   if (state.status === 'under-review') {
     if (state.reviewerId === command.reviewerId) return [];
-    throw new ApplicationError(ApplicationErrorCode.ReviewAlreadyStarted, `Reviewer ${state.reviewerId} is already reviewing it`);
+    throw new ApplicationError(
+      ApplicationErrorCode.ReviewAlreadyStarted,
+      `Reviewer ${state.reviewerId} is already reviewing it`,
+    );
   }
-  if (state.status === 'reviewed') throw new ApplicationError(ApplicationErrorCode.AlreadyReviewed, 'The review is already recorded');
-  if (state.status === 'submitted') throw new ApplicationError(ApplicationErrorCode.NotSigned, 'An application is reviewed only after it is signed');
+  if (state.status === 'reviewed')
+    throw new ApplicationError(ApplicationErrorCode.AlreadyReviewed, 'The review is already recorded');
+  if (state.status === 'submitted')
+    throw new ApplicationError(ApplicationErrorCode.NotSigned, 'An application is reviewed only after it is signed');
   requireStatus(state, ['signed'], 'start a review', ApplicationErrorCode.NotSigned);
   const reviewerId = requireText(command.reviewerId, 'reviewerId');
   return [{ type: 'ReviewStarted', data: { applicationId: command.applicationId, reviewerId, startedAt: command.at } }];
 }
 
 export function reassignReview(command: ReassignReview, state: ApplicationState): ReviewReassigned[] {
-  if (state.status === 'submitted') throw new ApplicationError(ApplicationErrorCode.NotSigned, 'An application is reviewed only after it is signed');
-  if (state.status === 'reviewed') throw new ApplicationError(ApplicationErrorCode.AlreadyReviewed, 'The review is already recorded');
-  const current = requireStatus(state, ['signed', 'under-review'], 'reassign the review', ApplicationErrorCode.NotSigned);
+  if (state.status === 'submitted')
+    throw new ApplicationError(ApplicationErrorCode.NotSigned, 'An application is reviewed only after it is signed');
+  if (state.status === 'reviewed')
+    throw new ApplicationError(ApplicationErrorCode.AlreadyReviewed, 'The review is already recorded');
+  const current = requireStatus(
+    state,
+    ['signed', 'under-review'],
+    'reassign the review',
+    ApplicationErrorCode.NotSigned,
+  );
   const toReviewerId = requireText(command.toReviewerId, 'toReviewerId');
   const reason = requireText(command.reason, 'reason');
   if (current.reviewerId === toReviewerId) return [];
   return [
     {
       type: 'ReviewReassigned',
-      data: { applicationId: command.applicationId, fromReviewerId: current.reviewerId, toReviewerId, reason, reassignedAt: command.at },
+      data: {
+        applicationId: command.applicationId,
+        fromReviewerId: current.reviewerId,
+        toReviewerId,
+        reason,
+        reassignedAt: command.at,
+      },
     },
   ];
 }
 
 export function recordReview(command: RecordReview, state: ApplicationState): ApplicationReviewed[] {
-  if (state.status === 'reviewed') throw new ApplicationError(ApplicationErrorCode.AlreadyReviewed, 'The review is already recorded');
-  if (state.status === 'signed') throw new ApplicationError(ApplicationErrorCode.ReviewNotStarted, 'Start the review before recording it');
-  if (state.status === 'submitted') throw new ApplicationError(ApplicationErrorCode.NotSigned, 'An application is reviewed only after it is signed');
+  if (state.status === 'reviewed')
+    throw new ApplicationError(ApplicationErrorCode.AlreadyReviewed, 'The review is already recorded');
+  if (state.status === 'signed')
+    throw new ApplicationError(ApplicationErrorCode.ReviewNotStarted, 'Start the review before recording it');
+  if (state.status === 'submitted')
+    throw new ApplicationError(ApplicationErrorCode.NotSigned, 'An application is reviewed only after it is signed');
   const reviewing = requireStatus(state, ['under-review'], 'record a review', ApplicationErrorCode.ReviewNotStarted);
   if (reviewing.reviewerId !== command.reviewerId) {
-    throw new ApplicationError(ApplicationErrorCode.NotAssignedReviewer, `The review is assigned to ${reviewing.reviewerId}`);
+    throw new ApplicationError(
+      ApplicationErrorCode.NotAssignedReviewer,
+      `The review is assigned to ${reviewing.reviewerId}`,
+    );
   }
   const list = command.groundsList ?? CURRENT_REFUSAL_GROUNDS;
   const violations = reviewViolations(command, reviewing.submission.documents.length, list);
-  if (violations.length > 0) throw new ApplicationError(ApplicationErrorCode.InvalidReview, 'The review is incomplete or contradictory', violations);
+  if (violations.length > 0)
+    throw new ApplicationError(
+      ApplicationErrorCode.InvalidReview,
+      'The review is incomplete or contradictory',
+      violations,
+    );
   return [
     {
       type: 'ApplicationReviewed',

@@ -15,16 +15,28 @@ export function sign(command: SignApplication, state: ApplicationState): Applica
   }
   const submitted = requireStatus(state, ['submitted'], 'sign', ApplicationErrorCode.AlreadySigned);
   if (command.method !== 'otp' && command.method !== 'eds') {
-    throw new ApplicationError(ApplicationErrorCode.InvalidCommand, 'Unknown signature method', [{ field: 'method', reason: 'must be otp or eds' }]);
+    throw new ApplicationError(ApplicationErrorCode.InvalidCommand, 'Unknown signature method', [
+      { field: 'method', reason: 'must be otp or eds' },
+    ]);
   }
   if (command.signerIin !== submitted.submission.applicant.iin) {
-    throw new ApplicationError(ApplicationErrorCode.SignerNotApplicant, 'Only the applicant signs the application', [{ field: 'signerIin', reason: "is not the applicant's IIN" }]);
+    throw new ApplicationError(ApplicationErrorCode.SignerNotApplicant, 'Only the applicant signs the application', [
+      { field: 'signerIin', reason: "is not the applicant's IIN" },
+    ]);
   }
   if (command.signedDigest !== submitted.digest) {
-    throw new ApplicationError(ApplicationErrorCode.DigestMismatch, 'The signed digest is not the digest of the submitted content', [{ field: 'signedDigest', reason: 'does not match the submitted content' }]);
+    throw new ApplicationError(
+      ApplicationErrorCode.DigestMismatch,
+      'The signed digest is not the digest of the submitted content',
+      [{ field: 'signedDigest', reason: 'does not match the submitted content' }],
+    );
   }
   if (!command.verification.valid) {
-    throw new ApplicationError(ApplicationErrorCode.SignatureInvalid, `The signature was not verified: ${command.verification.reason ?? 'invalid'}`, [{ field: 'signature', reason: command.verification.reason ?? 'is invalid' }]);
+    throw new ApplicationError(
+      ApplicationErrorCode.SignatureInvalid,
+      `The signature was not verified: ${command.verification.reason ?? 'invalid'}`,
+      [{ field: 'signature', reason: command.verification.reason ?? 'is invalid' }],
+    );
   }
   return [
     {

@@ -14,7 +14,8 @@ type Open = StateOf<'signed' | 'under-review' | 'reviewed'>;
  */
 function openForSla(state: ApplicationState, step: string): Open | null {
   if (isClosed(state)) return null;
-  if (state.status === 'submitted') throw new ApplicationError(ApplicationErrorCode.NotSigned, `Cannot ${step}: the review clock starts at signing`);
+  if (state.status === 'submitted')
+    throw new ApplicationError(ApplicationErrorCode.NotSigned, `Cannot ${step}: the review clock starts at signing`);
   return requireStatus(state, ['signed', 'under-review', 'reviewed'], step, ApplicationErrorCode.NotSigned);
 }
 
@@ -22,10 +23,24 @@ export function scheduleDeadline(command: ScheduleReviewDeadline, state: Applica
   const open = openForSla(state, 'schedule the review deadline');
   if (!open || open.sla.deadline) return [];
   const { deadline } = command;
-  const bad = !deadline || !isInstant(deadline.dueAt) || !isInstant(deadline.atRiskAt) || instantMillis(deadline.atRiskAt) > instantMillis(deadline.dueAt);
-  if (bad) throw new ApplicationError(ApplicationErrorCode.InvalidCommand, 'The deadline needs a due instant and an at-risk instant before it', [{ field: 'deadline', reason: 'is incomplete or inconsistent' }]);
+  const bad =
+    !deadline ||
+    !isInstant(deadline.dueAt) ||
+    !isInstant(deadline.atRiskAt) ||
+    instantMillis(deadline.atRiskAt) > instantMillis(deadline.dueAt);
+  if (bad)
+    throw new ApplicationError(
+      ApplicationErrorCode.InvalidCommand,
+      'The deadline needs a due instant and an at-risk instant before it',
+      [{ field: 'deadline', reason: 'is incomplete or inconsistent' }],
+    );
   requireText(deadline.calendarVersion, 'deadline.calendarVersion');
-  if (typeof deadline.calendarProvisional !== 'boolean') throw new ApplicationError(ApplicationErrorCode.InvalidCommand, 'The deadline must say whether its calendar data is provisional', [{ field: 'deadline.calendarProvisional', reason: 'must be true or false' }]);
+  if (typeof deadline.calendarProvisional !== 'boolean')
+    throw new ApplicationError(
+      ApplicationErrorCode.InvalidCommand,
+      'The deadline must say whether its calendar data is provisional',
+      [{ field: 'deadline.calendarProvisional', reason: 'must be true or false' }],
+    );
   return [{ type: 'ReviewDeadlineScheduled', data: { applicationId: command.applicationId, ...deadline } }];
 }
 
@@ -34,7 +49,17 @@ export function flagAtRisk(command: FlagReviewSlaAtRisk, state: ApplicationState
   if (!open || open.sla.atRisk) return [];
   const deadline = requireDeadline(open);
   notBefore(command.at, deadline.atRiskAt, 'the at-risk point');
-  return [{ type: 'ReviewSlaAtRisk', data: { applicationId: command.applicationId, atRiskAt: deadline.atRiskAt, dueAt: deadline.dueAt, flaggedAt: command.at } }];
+  return [
+    {
+      type: 'ReviewSlaAtRisk',
+      data: {
+        applicationId: command.applicationId,
+        atRiskAt: deadline.atRiskAt,
+        dueAt: deadline.dueAt,
+        flaggedAt: command.at,
+      },
+    },
+  ];
 }
 
 export function recordBreach(command: RecordReviewSlaBreach, state: ApplicationState): ReviewSlaBreached[] {
@@ -42,7 +67,12 @@ export function recordBreach(command: RecordReviewSlaBreach, state: ApplicationS
   if (!open || open.sla.breached) return [];
   const deadline = requireDeadline(open);
   notBefore(command.at, deadline.dueAt, 'the due instant');
-  return [{ type: 'ReviewSlaBreached', data: { applicationId: command.applicationId, dueAt: deadline.dueAt, breachedAt: command.at } }];
+  return [
+    {
+      type: 'ReviewSlaBreached',
+      data: { applicationId: command.applicationId, dueAt: deadline.dueAt, breachedAt: command.at },
+    },
+  ];
 }
 
 /** A breached review moves to the supervisors' queue. */
@@ -51,15 +81,23 @@ export function escalate(command: EscalateReview, state: ApplicationState): Revi
   const reason = requireText(command.reason, 'reason');
   const open = openForSla(state, 'escalate the review');
   if (!open || open.sla.escalated) return [];
-  if (!open.sla.breached) throw new ApplicationError(ApplicationErrorCode.NotBreached, 'Only a review past its deadline is escalated');
-  return [{ type: 'ReviewEscalated', data: { applicationId: command.applicationId, queue: 'supervisors', reason, escalatedAt: command.at } }];
+  if (!open.sla.breached)
+    throw new ApplicationError(ApplicationErrorCode.NotBreached, 'Only a review past its deadline is escalated');
+  return [
+    {
+      type: 'ReviewEscalated',
+      data: { applicationId: command.applicationId, queue: 'supervisors', reason, escalatedAt: command.at },
+    },
+  ];
 }
 
 function requireDeadline(open: Open) {
-  if (!open.sla.deadline) throw new ApplicationError(ApplicationErrorCode.DeadlineNotScheduled, 'No review deadline is scheduled yet');
+  if (!open.sla.deadline)
+    throw new ApplicationError(ApplicationErrorCode.DeadlineNotScheduled, 'No review deadline is scheduled yet');
   return open.sla.deadline;
 }
 
 function notBefore(at: string, point: string, what: string): void {
-  if (instantMillis(at) < instantMillis(point)) throw new ApplicationError(ApplicationErrorCode.SlaNotDue, `It is not yet ${what} (${point})`);
+  if (instantMillis(at) < instantMillis(point))
+    throw new ApplicationError(ApplicationErrorCode.SlaNotDue, `It is not yet ${what} (${point})`);
 }

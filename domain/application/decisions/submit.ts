@@ -10,21 +10,34 @@ const SHA256_HEX = /^[0-9a-f]{64}$/;
 /** Only the shape can be checked here: that it is the submission's digest is the caller's to compute. */
 function requireDigestShape(digest: string): void {
   if (SHA256_HEX.test(digest)) return;
-  throw new ApplicationError(ApplicationErrorCode.InvalidCommand, 'The submission digest is missing or malformed', [{ field: 'digest', reason: 'must be a SHA-256 digest in lower-case hex' }]);
+  throw new ApplicationError(ApplicationErrorCode.InvalidCommand, 'The submission digest is missing or malformed', [
+    { field: 'digest', reason: 'must be a SHA-256 digest in lower-case hex' },
+  ]);
 }
 
 export function submit(command: SubmitApplication, state: ApplicationState): ApplicationSubmitted[] {
-  if (state.status !== 'none') throw new ApplicationError(ApplicationErrorCode.AlreadySubmitted, `Application ${command.applicationId} was already submitted`);
+  if (state.status !== 'none')
+    throw new ApplicationError(
+      ApplicationErrorCode.AlreadySubmitted,
+      `Application ${command.applicationId} was already submitted`,
+    );
   requireDigestShape(command.digest);
   const policy = command.documentPolicy ?? DEFAULT_DOCUMENT_POLICY;
   validateSubmission(command.submission, command.at, policy).throwIfAny(
-    (violations) => new ApplicationError(ApplicationErrorCode.InvalidSubmission, 'The application is incomplete or invalid', violations),
+    (violations) =>
+      new ApplicationError(
+        ApplicationErrorCode.InvalidSubmission,
+        'The application is incomplete or invalid',
+        violations,
+      ),
   );
   if (!command.receivingRegionHasQuota) {
     const { receivingRegion, quotaYear, applicant } = command.submission;
-    throw new ApplicationError(ApplicationErrorCode.RegionHasNoQuota, `${receivingRegion} has no ${applicant.category} quota in ${quotaYear}`, [
-      { field: 'receivingRegion', reason: `receives no ${applicant.category} quota in ${quotaYear}` },
-    ]);
+    throw new ApplicationError(
+      ApplicationErrorCode.RegionHasNoQuota,
+      `${receivingRegion} has no ${applicant.category} quota in ${quotaYear}`,
+      [{ field: 'receivingRegion', reason: `receives no ${applicant.category} quota in ${quotaYear}` }],
+    );
   }
   return [
     {

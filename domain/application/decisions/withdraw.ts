@@ -7,7 +7,17 @@ import { quotaOf } from '../submission';
 
 /** The applicant may withdraw until a decision is taken; nothing happens to a withdrawn application. */
 export function withdraw(command: WithdrawApplication, state: ApplicationState): ApplicationWithdrawn[] {
-  const open = requireStatus(state, ['submitted', 'signed', 'under-review', 'reviewed'], 'withdraw', ApplicationErrorCode.AlreadyDecided);
+  const open = requireStatus(
+    state,
+    ['submitted', 'signed', 'under-review', 'reviewed'],
+    'withdraw',
+    ApplicationErrorCode.AlreadyDecided,
+  );
   const reason = requireText(command.reason, 'reason');
-  return [{ type: 'ApplicationWithdrawn', data: { applicationId: command.applicationId, quota: quotaOf(open.submission), reason, withdrawnAt: command.at } }];
+  return [
+    {
+      type: 'ApplicationWithdrawn',
+      data: { applicationId: command.applicationId, quota: quotaOf(open.submission), reason, withdrawnAt: command.at },
+    },
+  ];
 }

@@ -9,6 +9,11 @@ import type { ProcessContext } from '../process-policy';
 export function grantSubsidies(event: ApplicationIncluded, { policy }: ProcessContext): Intent[] {
   const { applicationId } = event.data;
   return (['relocation', 'rent'] as const).map((kind) =>
-    sendToApplication(`grant-${kind}-subsidy`, { type: 'GrantSubsidy', applicationId, kind, policy: policy.subsidyPolicy }),
+    sendToApplication(`grant-${kind}-subsidy`, {
+      type: 'GrantSubsidy',
+      applicationId,
+      kind,
+      policy: policy.subsidyPolicy,
+    }),
   );
 }

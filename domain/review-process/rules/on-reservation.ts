@@ -13,7 +13,14 @@ export function includeOnSeatsReserved(event: SeatsReserved, { now }: ProcessCon
   const { applicationId, persons, region, year, category } = event.data;
   const decision = decisionFor('inclusion', applicationId, year, now);
   const reason = 'The application was closed before its inclusion';
-  const giveBack = sendToQuota('release-unused-seats', { type: 'ReleaseSeats', region, year, category, applicationId, reason });
+  const giveBack = sendToQuota('release-unused-seats', {
+    type: 'ReleaseSeats',
+    region,
+    year,
+    category,
+    applicationId,
+    reason,
+  });
   const inclusion = { type: 'IncludeInQuota', applicationId, personsCounted: persons, decision } as const;
   return [sendToApplication('include-in-quota', inclusion, { codes: APPLICATION_CLOSED, compensation: giveBack })];
 }
@@ -26,6 +33,12 @@ export function refuseOnReservationDeclined(event: SeatReservationDeclined, { no
       ? `No ${category} quota is set for ${region} in ${year}`
       : `The ${category} quota of ${region} for ${year} has ${remaining} seat(s) left; the family counts ${persons}`;
   const decision = decisionFor('refusal', applicationId, year, now);
-  const refusal = { type: 'RefuseApplication', applicationId, grounds: [QUOTA_EXHAUSTED], explanation, decision } as const;
+  const refusal = {
+    type: 'RefuseApplication',
+    applicationId,
+    grounds: [QUOTA_EXHAUSTED],
+    explanation,
+    decision,
+  } as const;
   return [sendToApplication('refuse-quota-exhausted', refusal, { codes: APPLICATION_CLOSED })];
 }

@@ -14,12 +14,20 @@ export function reserveOrRefuse(event: ApplicationReviewed, { now }: ProcessCont
     return [sendToQuota('reserve-seats', { type: 'ReserveSeats', ...quota, applicationId, persons: personsMoving })];
   }
   const decision = decisionFor('refusal', applicationId, quota.year, now);
-  const refusal = { type: 'RefuseApplication', applicationId, grounds: event.data.refusalGrounds, explanation: explanationOf(event), decision } as const;
+  const refusal = {
+    type: 'RefuseApplication',
+    applicationId,
+    grounds: event.data.refusalGrounds,
+    explanation: explanationOf(event),
+    decision,
+  } as const;
   return [sendToApplication('refuse-not-eligible', refusal, { codes: APPLICATION_CLOSED })];
 }
 
 function explanationOf({ data }: ApplicationReviewed): string {
-  const rejected = data.findings.filter((f) => !f.accepted).map((f) => `document ${f.documentIndex}${f.note ? `: ${f.note}` : ''}`);
+  const rejected = data.findings
+    .filter((f) => !f.accepted)
+    .map((f) => `document ${f.documentIndex}${f.note ? `: ${f.note}` : ''}`);
   const parts = [data.comment, rejected.length > 0 ? `Rejected: ${rejected.join('; ')}` : undefined].filter(Boolean);
   return parts.join('. ') || `Refused on ${data.refusalGrounds.join(', ')}`;
 }

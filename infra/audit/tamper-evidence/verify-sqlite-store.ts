@@ -47,7 +47,10 @@ interface HashedRow extends EventRow {
  * What it cannot see: events cut off the END of the log, or a rewrite that recomputes every hash from
  * the edit to the end. Anchor `lastChainHash` outside the store (a log, a signed receipt) to catch those.
  */
-export async function verifySqliteEventStore(source: string | Database.Database, onProgress?: VerificationProgress): Promise<VerificationResult> {
+export async function verifySqliteEventStore(
+  source: string | Database.Database,
+  onProgress?: VerificationProgress,
+): Promise<VerificationResult> {
   const db = typeof source === 'string' ? new Database(source, { readonly: true, fileMustExist: true }) : source;
   try {
     return await verify(db, onProgress);
@@ -56,10 +59,15 @@ export async function verifySqliteEventStore(source: string | Database.Database,
   }
 }
 
-async function verify(db: Database.Database, onProgress: VerificationProgress | undefined): Promise<VerificationResult> {
+async function verify(
+  db: Database.Database,
+  onProgress: VerificationProgress | undefined,
+): Promise<VerificationResult> {
   const columns = (db.prepare('PRAGMA table_info(events)').all() as { name: string }[]).map((column) => column.name);
   if (!columns.includes('stream_hash') || !columns.includes('chain_hash')) {
-    throw new Error('verifySqliteEventStore: the events table has no hash columns; open the store once with this build to migrate it');
+    throw new Error(
+      'verifySqliteEventStore: the events table has no hash columns; open the store once with this build to migrate it',
+    );
   }
   const page = db
     .prepare(
@@ -87,7 +95,11 @@ async function verify(db: Database.Database, onProgress: VerificationProgress | 
   }
 }
 
-function check(row: HashedRow, streams: Map<string, { revision: number; streamHash: string }>, previousChain: string): BrokenLink | undefined {
+function check(
+  row: HashedRow,
+  streams: Map<string, { revision: number; streamHash: string }>,
+  previousChain: string,
+): BrokenLink | undefined {
   const revision = Number(row.revision);
   const at = (kind: BrokenLinkKind, expected: string, actual: string): BrokenLink => ({
     position: row.position.toString(10),
@@ -99,7 +111,11 @@ function check(row: HashedRow, streams: Map<string, { revision: number; streamHa
     actual,
   });
   if (row.stream_hash === null || row.chain_hash === null) {
-    return at('missing-hash', 'stream_hash and chain_hash', `stream_hash=${row.stream_hash ?? 'NULL'}, chain_hash=${row.chain_hash ?? 'NULL'}`);
+    return at(
+      'missing-hash',
+      'stream_hash and chain_hash',
+      `stream_hash=${row.stream_hash ?? 'NULL'}, chain_hash=${row.chain_hash ?? 'NULL'}`,
+    );
   }
   const previous = streams.get(row.stream_id);
   const expectedRevision = previous ? previous.revision + 1 : 0;

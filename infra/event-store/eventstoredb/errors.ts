@@ -6,7 +6,12 @@ import {
   StreamDeletedError,
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
-import { EventStoreError, EventStoreUnavailableError, ExpectedRevision, WrongExpectedRevisionError } from '@libs/event-sourcing';
+import {
+  EventStoreError,
+  EventStoreUnavailableError,
+  ExpectedRevision,
+  WrongExpectedRevisionError,
+} from '@libs/event-sourcing';
 import { toRevision } from './event-mapping';
 
 /** The actual revision a WrongExpectedVersionError reports: -1 when the stream does not exist. */
@@ -14,7 +19,11 @@ export function actualRevisionOf(error: WrongExpectedVersionError): number {
   return error.actualVersion === 'no_stream' ? -1 : toRevision(error.actualVersion);
 }
 
-export function toWrongExpectedRevision(error: WrongExpectedVersionError, streamId: string, expected: ExpectedRevision): WrongExpectedRevisionError {
+export function toWrongExpectedRevision(
+  error: WrongExpectedVersionError,
+  streamId: string,
+  expected: ExpectedRevision,
+): WrongExpectedRevisionError {
   return new WrongExpectedRevisionError(streamId, expected, actualRevisionOf(error));
 }
 
@@ -25,7 +34,8 @@ export function toWrongExpectedRevision(error: WrongExpectedVersionError, stream
  */
 export function toStoreError(error: unknown, doing: string): Error {
   if (error instanceof EventStoreError) return error;
-  const kind = error instanceof Error && isCommandError(error) ? error.type : error instanceof Error ? error.name : typeof error;
+  const kind =
+    error instanceof Error && isCommandError(error) ? error.type : error instanceof Error ? error.name : typeof error;
   const message = error instanceof Error ? error.message : String(error);
   return new EventStoreUnavailableError(`EventStoreDB ${doing}: ${kind}: ${message}`, { cause: error });
 }

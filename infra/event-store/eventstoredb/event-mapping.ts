@@ -1,4 +1,9 @@
-import { jsonEvent, type EventData, type JSONType, type RecordedEvent as EsdbRecordedEvent } from '@eventstore/db-client';
+import {
+  jsonEvent,
+  type EventData,
+  type JSONType,
+  type RecordedEvent as EsdbRecordedEvent,
+} from '@eventstore/db-client';
 import {
   EventMetadata,
   EventStoreUnavailableError,
@@ -57,7 +62,9 @@ export function toRecordedEvent(recorded: EsdbRecordedEvent, streamId: string, p
 /** Revisions are numbers in our port (a stream of 2^53 events is not a use case); check the bound. */
 export function toRevision(revision: bigint): number {
   if (revision > BigInt(Number.MAX_SAFE_INTEGER) || revision < -1n) {
-    throw new EventStoreUnavailableError(`EventStoreDB returned revision ${revision.toString()}, outside the port's range`);
+    throw new EventStoreUnavailableError(
+      `EventStoreDB returned revision ${revision.toString()}, outside the port's range`,
+    );
   }
   return Number(revision);
 }

@@ -105,7 +105,8 @@ export class EventStoreDbEventStore implements EventStore {
   constructor(client: EventStoreDBClient | string, options: EventStoreDbEventStoreOptions = {}) {
     this.client = typeof client === 'string' ? EventStoreDBClient.connectionString(client) : client;
     this.namespace = options.namespace ?? '';
-    if (this.namespace.startsWith('$')) throw new Error(`EventStoreDB namespace must not start with '$', got "${this.namespace}"`);
+    if (this.namespace.startsWith('$'))
+      throw new Error(`EventStoreDB namespace must not start with '$', got "${this.namespace}"`);
     this.resubscribe = options.resubscribe;
     this.idleCheckpointMs = options.idleCheckpointMs;
   }
@@ -141,7 +142,8 @@ export class EventStoreDbEventStore implements EventStore {
       yield* this.streamEvents(streamId, BACKWARDS, END, 1n);
       return;
     }
-    const fromRevision: ReadRevision = from === 'start' ? (backwards ? 0n : START) : from === 'end' ? END : BigInt(from);
+    const fromRevision: ReadRevision =
+      from === 'start' ? (backwards ? 0n : START) : from === 'end' ? END : BigInt(from);
     let count = 0;
     for await (const event of this.streamEvents(streamId, backwards ? BACKWARDS : FORWARDS, fromRevision, maxCount)) {
       count += 1;
@@ -160,7 +162,8 @@ export class EventStoreDbEventStore implements EventStore {
     this.ensureOpen();
     let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
     if (remaining === 0) return;
-    const from = options.fromPosition === undefined || options.fromPosition === 'start' ? undefined : options.fromPosition;
+    const from =
+      options.fromPosition === undefined || options.fromPosition === 'start' ? undefined : options.fromPosition;
     // `$all` reads take no filter in this client: read and filter here, skipping system events.
     for await (const event of this.allEvents(FORWARDS, from === undefined ? START : toEsdbPosition(from))) {
       const ours = this.toOurs(event);
@@ -216,7 +219,11 @@ export class EventStoreDbEventStore implements EventStore {
       await this.headPosition();
       return { ok: true };
     } catch (error) {
-      return { ok: false, fault: error instanceof EventStoreUnavailableError ? error.fault : 'unreachable', detail: (error as Error).message };
+      return {
+        ok: false,
+        fault: error instanceof EventStoreUnavailableError ? error.fault : 'unreachable',
+        detail: (error as Error).message,
+      };
     }
   }
 
@@ -240,7 +247,11 @@ export class EventStoreDbEventStore implements EventStore {
    * anywhere in the stream, so the whole stream is read (not the production path: commands append at
    * the exact revision they loaded).
    */
-  private async lookupBatch(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<StreamLookup> {
+  private async lookupBatch(
+    streamId: string,
+    events: readonly NewEvent[],
+    expected: ExpectedRevision,
+  ): Promise<StreamLookup> {
     const ids = new Set(events.map((event) => event.eventId));
     const refs = new Map<string, StoredEventRef>();
     const remember = (event: RecordedEvent) => {
@@ -270,10 +281,17 @@ export class EventStoreDbEventStore implements EventStore {
    * concurrent append is answered by the server's de-duplication: both callers see success, the
    * events are stored once, and both are told they wrote them (a race the look-up cannot close).
    */
-  private async write(streamId: string, events: readonly NewEvent[], proposed: EventData[], expected: ExpectedRevision): Promise<AppendResult> {
+  private async write(
+    streamId: string,
+    events: readonly NewEvent[],
+    proposed: EventData[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
     let next: number;
     try {
-      const result = await this.client.appendToStream(this.toWire(streamId), proposed, { expectedRevision: toEsdbExpected(expected) });
+      const result = await this.client.appendToStream(this.toWire(streamId), proposed, {
+        expectedRevision: toEsdbExpected(expected),
+      });
       next = toRevision(result.nextExpectedRevision);
     } catch (error) {
       if (!(error instanceof WrongExpectedVersionError)) throw error;
@@ -295,8 +313,10 @@ export class EventStoreDbEventStore implements EventStore {
   /** The batch as stored from revision `first`, checked against what was appended. */
   private async readBatch(streamId: string, first: number, events: readonly NewEvent[]): Promise<RecordedEvent[]> {
     const stored: RecordedEvent[] = [];
-    for await (const event of this.streamEvents(streamId, FORWARDS, BigInt(first), BigInt(events.length))) stored.push(event);
-    const matches = stored.length === events.length && stored.every((event, index) => event.eventId === events[index]!.eventId);
+    for await (const event of this.streamEvents(streamId, FORWARDS, BigInt(first), BigInt(events.length)))
+      stored.push(event);
+    const matches =
+      stored.length === events.length && stored.every((event, index) => event.eventId === events[index]!.eventId);
     if (!matches) {
       throw new EventStoreUnavailableError(
         `EventStoreDB append to ${streamId}: the server acknowledged revisions ${first}..${first + events.length - 1}, ` +
@@ -321,7 +341,13 @@ export class EventStoreDbEventStore implements EventStore {
     fromRevision: ReadRevision,
     maxCount: bigint | undefined,
   ): AsyncGenerator<RecordedEvent> {
-    const read = releasedWhenStopped(this.client.readStream(this.toWire(streamId), { direction, fromRevision, ...(maxCount === undefined ? {} : { maxCount }) }));
+    const read = releasedWhenStopped(
+      this.client.readStream(this.toWire(streamId), {
+        direction,
+        fromRevision,
+        ...(maxCount === undefined ? {} : { maxCount }),
+      }),
+    );
     let finished = false;
     try {
       for await (const resolved of read) {
@@ -345,7 +371,11 @@ export class EventStoreDbEventStore implements EventStore {
    * left open and cancelled half-way (a caller that wanted one event) costs the server a stream per
    * call, and many of them at once made the HTTP/2 session fail.
    */
-  private async *allEvents(direction: typeof FORWARDS | typeof BACKWARDS, fromPosition: ReadPosition, pageSize = ALL_PAGE_SIZE): AsyncGenerator<AllStreamRecordedEvent> {
+  private async *allEvents(
+    direction: typeof FORWARDS | typeof BACKWARDS,
+    fromPosition: ReadPosition,
+    pageSize = ALL_PAGE_SIZE,
+  ): AsyncGenerator<AllStreamRecordedEvent> {
     let from = fromPosition;
     let skip: EsdbPosition | undefined;
     for (;;) {
@@ -386,7 +416,9 @@ export class EventStoreDbEventStore implements EventStore {
   private streamEventPosition(event: EsdbRecordedEvent): Position {
     // Servers older than 22.6 send no position with a stream read (or the "no position" value).
     if (!event.position || event.position.commit === NO_POSITION || event.position.prepare === NO_POSITION) {
-      throw new EventStoreUnavailableError('EventStoreDB stream reads return no position: the server is older than 22.6, which this adapter needs');
+      throw new EventStoreUnavailableError(
+        'EventStoreDB stream reads return no position: the server is older than 22.6, which this adapter needs',
+      );
     }
     ensureUniquePosition(event.position, `read of ${event.streamId}`);
     return positionOf(event.position);
@@ -410,7 +442,8 @@ export class EventStoreDbEventStore implements EventStore {
    */
   private serverFilter(filter: EventFilter | undefined): PrefixesFilter | undefined {
     const prefixes = filter?.streamPrefixes;
-    if (prefixes && prefixes.length > 0) return streamNameFilter({ prefixes: prefixes.map((prefix) => this.namespace + prefix) });
+    if (prefixes && prefixes.length > 0)
+      return streamNameFilter({ prefixes: prefixes.map((prefix) => this.namespace + prefix) });
     if (this.namespace !== '') return streamNameFilter({ prefixes: [this.namespace] });
     const types = filter?.eventTypes;
     if (types && types.length > 0) return eventTypeFilter({ prefixes: [...types] });
@@ -469,7 +502,8 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   private ensureOpen(): void {
-    if (this.closed) throw new EventStoreUnavailableError('the EventStoreDB event store is closed', { fault: 'closed' });
+    if (this.closed)
+      throw new EventStoreUnavailableError('the EventStoreDB event store is closed', { fault: 'closed' });
   }
 }
 

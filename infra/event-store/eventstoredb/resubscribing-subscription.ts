@@ -1,5 +1,12 @@
 import type { AllStreamRecordedEvent, AllStreamResolvedEvent, AllStreamSubscription } from '@eventstore/db-client';
-import { EventFilter, EventStoreUnavailableError, matchesFilter, Position, RecordedEvent, Subscription } from '@libs/event-sourcing';
+import {
+  EventFilter,
+  EventStoreUnavailableError,
+  matchesFilter,
+  Position,
+  RecordedEvent,
+  Subscription,
+} from '@libs/event-sourcing';
 import { isTransient, toStoreError } from './errors';
 import { compareEsdbPositions, EsdbPosition, positionOf } from './positions';
 
@@ -202,12 +209,17 @@ export class ResubscribingSubscription implements Subscription {
   }
 
   /** The next item of the client's stream; while waiting for it, idle checkpoints when asked for. */
-  private async nextItem(iterator: AsyncIterator<unknown>, idle: boolean): Promise<IteratorResult<unknown> | typeof STOPPED> {
+  private async nextItem(
+    iterator: AsyncIterator<unknown>,
+    idle: boolean,
+  ): Promise<IteratorResult<unknown> | typeof STOPPED> {
     const item = iterator.next();
     if (!idle || this.onCheckpoint === undefined) return Promise.race([item, this.stopped]);
     for (;;) {
       let timer: NodeJS.Timeout | undefined;
-      const quiet = new Promise<'quiet'>((resolve) => (timer = setTimeout(() => resolve('quiet'), this.idleCheckpointMs).unref()));
+      const quiet = new Promise<'quiet'>(
+        (resolve) => (timer = setTimeout(() => resolve('quiet'), this.idleCheckpointMs).unref()),
+      );
       const first = await Promise.race([item, this.stopped, quiet]).finally(() => clearTimeout(timer));
       if (first !== 'quiet') return first;
       await Promise.race([this.probeProgress().catch(() => undefined), this.stopped]);
@@ -241,7 +253,8 @@ export class ResubscribingSubscription implements Subscription {
   private handle(item: unknown): RecordedEvent | undefined {
     this.attempt = 0;
     if (item instanceof CheckpointMarker) {
-      if (this.resumeFrom === 'start' || compareEsdbPositions(item.resumeFrom, this.resumeFrom) > 0) this.resumeFrom = item.resumeFrom;
+      if (this.resumeFrom === 'start' || compareEsdbPositions(item.resumeFrom, this.resumeFrom) > 0)
+        this.resumeFrom = item.resumeFrom;
       if (item.report !== undefined) {
         this.pendingCheckpoint = undefined;
         this.report(item.report);

@@ -115,7 +115,10 @@ export class InMemoryEventStore implements EventStore {
     validateStartPosition(options.fromPosition, 'fromPosition');
     this.ensureOpen();
     return catchUpSubscription({
-      source: { readPage: (after, limit, filter) => this.readPage(after, limit, filter), headPosition: () => this.head() },
+      source: {
+        readPage: (after, limit, filter) => this.readPage(after, limit, filter),
+        headPosition: () => this.head(),
+      },
       signal: this.signal,
       fromPosition: options.fromPosition ?? 'start',
       filter: options.filter,

@@ -91,7 +91,8 @@ function canonicalJsonOfParsed(value: unknown): string {
   if (value instanceof CanonicalText) return value.text;
   if (Array.isArray(value)) {
     let out = '[';
-    for (let index = 0; index < value.length; index++) out += (index === 0 ? '' : ',') + canonicalJsonOfParsed(value[index]);
+    for (let index = 0; index < value.length; index++)
+      out += (index === 0 ? '' : ',') + canonicalJsonOfParsed(value[index]);
     return `${out}]`;
   }
   const keys = Object.keys(value).sort();

@@ -1,11 +1,18 @@
 import type { EventFilter, Position, RecordedEvent } from '@libs/event-sourcing';
 
 /** An event as written: the envelope, with data and metadata still the stored JSON text. */
-export type WrittenEvent = Omit<RecordedEvent, 'data' | 'metadata'> & { readonly data: string; readonly metadata: string };
+export type WrittenEvent = Omit<RecordedEvent, 'data' | 'metadata'> & {
+  readonly data: string;
+  readonly metadata: string;
+};
 
 /** A fresh event for each reader (the contract lets a reader mutate what it is given). */
 export function readerCopyOf(written: WrittenEvent): RecordedEvent {
-  return { ...written, data: JSON.parse(written.data) as unknown, metadata: JSON.parse(written.metadata) as RecordedEvent['metadata'] };
+  return {
+    ...written,
+    data: JSON.parse(written.data) as unknown,
+    metadata: JSON.parse(written.metadata) as RecordedEvent['metadata'],
+  };
 }
 
 /** Events held by default: a few seconds of a busy service, a few MB. */
@@ -62,7 +69,11 @@ export class RecentEvents {
    * The page of `readAll` after `after` (up to the head), or undefined when it is not all here.
    * `scannedUpTo` as SqliteStatements.allPage gives it.
    */
-  page(after: Position | null, limit: number, matches: (event: WrittenEvent) => boolean): { events: RecordedEvent[]; scannedUpTo: Position | null } | undefined {
+  page(
+    after: Position | null,
+    limit: number,
+    matches: (event: WrittenEvent) => boolean,
+  ): { events: RecordedEvent[]; scannedUpTo: Position | null } | undefined {
     const from = after ?? 0n;
     if (this.coveredAfter === null || from < this.coveredAfter || !this.unchanged()) return undefined;
     const head = this.head();
@@ -149,6 +160,7 @@ export function filterMatcher(filter: EventFilter | undefined): (event: WrittenE
   const types = filter?.eventTypes ?? [];
   const prefixes = filter?.streamPrefixes ?? [];
   const typeSet = types.length > 0 ? new Set(types) : undefined;
-  return (event) => (!typeSet || typeSet.has(event.type)) && (prefixes.length === 0 || prefixes.some((prefix) => event.streamId.startsWith(prefix)));
+  return (event) =>
+    (!typeSet || typeSet.has(event.type)) &&
+    (prefixes.length === 0 || prefixes.some((prefix) => event.streamId.startsWith(prefix)));
 }
-

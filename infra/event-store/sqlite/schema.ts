@@ -49,7 +49,8 @@ function backfillHashes(db: Database.Database): void {
     const rows = page.all(after, BACKFILL_PAGE) as EventRow[];
     for (const row of rows) {
       const revision = Number(row.revision);
-      const previous = revision === 0 ? '' : ((previousInStream.get(row.stream_id, revision - 1) as string | null | undefined) ?? '');
+      const previous =
+        revision === 0 ? '' : ((previousInStream.get(row.stream_id, revision - 1) as string | null | undefined) ?? '');
       const content = rowContent(row);
       const streamHash = streamHashOf(previous, content);
       chain = chainHashOf(chain, streamHash);
@@ -66,7 +67,9 @@ export function migrate(db: Database.Database): void {
   db.transaction(() => {
     const current = db.pragma('user_version', { simple: true }) as number;
     if (current > MIGRATIONS.length) {
-      throw new Error(`The event store file has schema version ${current}; this build knows ${MIGRATIONS.length}. Upgrade the service.`);
+      throw new Error(
+        `The event store file has schema version ${current}; this build knows ${MIGRATIONS.length}. Upgrade the service.`,
+      );
     }
     for (let version = current; version < MIGRATIONS.length; version++) {
       const migration = MIGRATIONS[version]!;

@@ -51,7 +51,8 @@ interface QueuedAppend {
   reject(error: unknown): void;
 }
 
-type AppendOutcome = { readonly ok: true; readonly result: AppendResult } | { readonly ok: false; readonly error: unknown };
+type AppendOutcome =
+  { readonly ok: true; readonly result: AppendResult } | { readonly ok: false; readonly error: unknown };
 
 /**
  * The embedded default: one SQLite file in WAL mode. Uniqueness of (stream, revision) and of event
@@ -67,7 +68,9 @@ export class SqliteEventStore implements EventStore {
   private closed = false;
   /** Appends called since the last commit, written together on the next turn of the event loop. */
   private queued: QueuedAppend[] = [];
-  private readonly writeBatch: Database.Transaction<(batch: readonly QueuedAppend[], outcomes: AppendOutcome[]) => void>;
+  private readonly writeBatch: Database.Transaction<
+    (batch: readonly QueuedAppend[], outcomes: AppendOutcome[]) => void
+  >;
   private readonly writeOne: Database.Transaction<(append: QueuedAppend) => AppendResult>;
   /** Once SQLite has said the file is corrupt, nothing it says later is trusted until a restart. */
   private corruption: string | undefined;
@@ -75,7 +78,10 @@ export class SqliteEventStore implements EventStore {
   /** Rows the open transaction wrote, handed to `recent` once it commits. */
   private written: WrittenEvent[] = [];
 
-  private constructor(readonly db: Database.Database, private readonly options: SqliteEventStoreOptions) {
+  private constructor(
+    readonly db: Database.Database,
+    private readonly options: SqliteEventStoreOptions,
+  ) {
     this.sql = new SqliteStatements(db);
     const dataVersion = db.prepare('PRAGMA data_version').pluck();
     this.recent = new RecentEvents(() => dataVersion.get() as number, options.recentEvents ?? DEFAULT_RECENT_EVENTS);
@@ -110,7 +116,10 @@ export class SqliteEventStore implements EventStore {
       db?.close();
       if (!isSqliteError(error)) throw error;
       const { fault, explanation } = describeSqliteFault(error, options.filename);
-      throw new EventStoreUnavailableError(`Cannot open the SQLite event store: ${explanation}`, { cause: error, fault });
+      throw new EventStoreUnavailableError(`Cannot open the SQLite event store: ${explanation}`, {
+        cause: error,
+        fault,
+      });
     }
   }
 
@@ -204,7 +213,17 @@ export class SqliteEventStore implements EventStore {
         recordedAt,
       };
       position = this.sql.insert(row);
-      this.written.push({ eventId: row.eventId, streamId, revision: row.revision, position, type: row.type, schemaVersion: row.schemaVersion, data: row.data, metadata: row.metadata, recordedAt });
+      this.written.push({
+        eventId: row.eventId,
+        streamId,
+        revision: row.revision,
+        position,
+        type: row.type,
+        schemaVersion: row.schemaVersion,
+        data: row.data,
+        metadata: row.metadata,
+        recordedAt,
+      });
       // The position is part of the hashed content and known only once the row is in.
       streamHash = streamHashOf(streamHash, eventContent({ ...row, position }));
       chainHash = chainHashOf(chainHash, streamHash);
@@ -260,7 +279,10 @@ export class SqliteEventStore implements EventStore {
     validateStartPosition(options.fromPosition, 'fromPosition');
     this.ensureOpen();
     return catchUpSubscription({
-      source: { readPage: (after, limit, filter) => this.readPage(after, limit, filter), headPosition: () => this.head() },
+      source: {
+        readPage: (after, limit, filter) => this.readPage(after, limit, filter),
+        headPosition: () => this.head(),
+      },
       signal: this.signal,
       fromPosition: options.fromPosition ?? 'start',
       filter: options.filter,
@@ -338,4 +360,3 @@ export class SqliteEventStore implements EventStore {
     }
   }
 }
-

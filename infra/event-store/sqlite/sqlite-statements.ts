@@ -71,7 +71,9 @@ export class SqliteStatements {
        VALUES (@eventId, @streamId, @revision, @type, @schemaVersion, @data, @metadata, @recordedAt)`,
     );
     this.selectRevision = db.prepare('SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?').safeIntegers();
-    this.selectById = db.prepare('SELECT event_id, stream_id, revision, position FROM events WHERE event_id = ?').safeIntegers();
+    this.selectById = db
+      .prepare('SELECT event_id, stream_id, revision, position FROM events WHERE event_id = ?')
+      .safeIntegers();
     this.selectHead = db.prepare('SELECT MAX(position) AS head FROM events').safeIntegers();
     this.selectPreviousHashes = db.prepare(
       `SELECT (SELECT stream_hash FROM events WHERE stream_id = ? AND revision = ?) AS stream_hash,
@@ -84,7 +86,9 @@ export class SqliteStatements {
     this.backwards = db
       .prepare(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`)
       .safeIntegers();
-    this.range = db.prepare(`SELECT ${COLUMNS} FROM events WHERE position > ? AND position <= ? ORDER BY position`).safeIntegers();
+    this.range = db
+      .prepare(`SELECT ${COLUMNS} FROM events WHERE position > ? AND position <= ? ORDER BY position`)
+      .safeIntegers();
   }
 
   insert(row: EventInsert): Position {
@@ -97,7 +101,10 @@ export class SqliteStatements {
    * have written since. '' where there is none (or, on a tampered file, where it was cleared).
    */
   previousHashes(streamId: string, previousRevision: number): { streamHash: string; chainHash: string } {
-    const row = this.selectPreviousHashes.get(streamId, previousRevision) as { stream_hash: string | null; chain_hash: string | null };
+    const row = this.selectPreviousHashes.get(streamId, previousRevision) as {
+      stream_hash: string | null;
+      chain_hash: string | null;
+    };
     return { streamHash: previousRevision < 0 ? '' : (row.stream_hash ?? ''), chainHash: row.chain_hash ?? '' };
   }
 
@@ -111,8 +118,11 @@ export class SqliteStatements {
   }
 
   findEvent(eventId: string): StoredEventRef | undefined {
-    const row = this.selectById.get(eventId) as Pick<EventRow, 'event_id' | 'stream_id' | 'revision' | 'position'> | undefined;
-    return row && { eventId: row.event_id, streamId: row.stream_id, revision: Number(row.revision), position: row.position };
+    const row = this.selectById.get(eventId) as
+      Pick<EventRow, 'event_id' | 'stream_id' | 'revision' | 'position'> | undefined;
+    return (
+      row && { eventId: row.event_id, streamId: row.stream_id, revision: Number(row.revision), position: row.position }
+    );
   }
 
   head(): Position | null {
@@ -127,10 +137,16 @@ export class SqliteStatements {
    * Events in (after, head], matching the filter, in global order: at most `limit` of them, and
    * `scannedUpTo` the last position looked at (head, unless the limit stopped the page short of it).
    */
-  allPage(after: Position, head: Position, limit: number, filter: EventFilter | undefined): { rows: EventRow[]; scannedUpTo: Position } {
+  allPage(
+    after: Position,
+    head: Position,
+    limit: number,
+    filter: EventFilter | undefined,
+  ): { rows: EventRow[]; scannedUpTo: Position } {
     const prefixes = filter?.streamPrefixes ?? [];
     const types = filter?.eventTypes ?? [];
-    if (head - after <= NEAR_HEAD && (prefixes.length > 0 || types.length > 0)) return this.nearHeadPage(after, head, limit, prefixes, types);
+    if (head - after <= NEAR_HEAD && (prefixes.length > 0 || types.length > 0))
+      return this.nearHeadPage(after, head, limit, prefixes, types);
     const params: unknown[] = [after, head];
     // SQLite's substr() counts characters (code points), not UTF-16 units as String.length does.
     for (const prefix of prefixes) params.push(Array.from(prefix).length, prefix);
@@ -145,7 +161,13 @@ export class SqliteStatements {
    * several times the walk of those few positions, so near the head the whole range is read by
    * position and filtered here (a prefix match is the same on code points and on UTF-16 units).
    */
-  private nearHeadPage(after: Position, head: Position, limit: number, prefixes: readonly string[], types: readonly string[]): { rows: EventRow[]; scannedUpTo: Position } {
+  private nearHeadPage(
+    after: Position,
+    head: Position,
+    limit: number,
+    prefixes: readonly string[],
+    types: readonly string[],
+  ): { rows: EventRow[]; scannedUpTo: Position } {
     const typeSet = types.length > 0 ? new Set(types) : undefined;
     const rows: EventRow[] = [];
     for (const row of this.range.all(after, head) as EventRow[]) {
@@ -164,7 +186,9 @@ export class SqliteStatements {
       const where = ['position > ?', 'position <= ?'];
       if (prefixCount > 0) where.push(`(${Array(prefixCount).fill('substr(stream_id, 1, ?) = ?').join(' OR ')})`);
       if (typeCount > 0) where.push(`type IN (${Array(typeCount).fill('?').join(', ')})`);
-      statement = this.db.prepare(`SELECT ${COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`).safeIntegers();
+      statement = this.db
+        .prepare(`SELECT ${COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`)
+        .safeIntegers();
       this.filtered.set(key, statement);
     }
     return statement;

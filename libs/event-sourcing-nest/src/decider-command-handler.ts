@@ -1,14 +1,26 @@
 import { ICommandHandler } from '@nestjs/cqrs';
-import { AggregateCache, aggregateCacheOf, CommandOutcome, Decider, DomainEvent, EventStore, EventTypeRegistry, handleCommand } from '@libs/event-sourcing';
+import {
+  AggregateCache,
+  aggregateCacheOf,
+  CommandOutcome,
+  Decider,
+  DomainEvent,
+  EventStore,
+  EventTypeRegistry,
+  handleCommand,
+} from '@libs/event-sourcing';
 import { DomainCommand } from './domain-command';
 
 /**
  * The base of every command handler: a subclass names the decider and the stream, nothing more.
  * Loading, deciding, appending with the loaded revision and idempotency live in `handleCommand`.
  */
-export abstract class DeciderCommandHandler<Payload, Command, Event extends DomainEvent, State>
-  implements ICommandHandler<DomainCommand<Payload>, CommandOutcome<Event>>
-{
+export abstract class DeciderCommandHandler<
+  Payload,
+  Command,
+  Event extends DomainEvent,
+  State,
+> implements ICommandHandler<DomainCommand<Payload>, CommandOutcome<Event>> {
   protected abstract readonly decider: Decider<Command, Event, State>;
   /** The store's folds, shared with every handler and lookup on it: a load reads only the new events. */
   protected readonly cache: AggregateCache;

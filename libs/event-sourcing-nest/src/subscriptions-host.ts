@@ -22,7 +22,8 @@ export class SubscriptionsHost implements OnApplicationBootstrap, BeforeApplicat
       await runner.start();
       this.logger.log(`${runner.name} resumed after position ${runner.checkpoint ?? 'start'}`);
     }
-    if (this.restartFailedEveryMs !== null) this.timer = setInterval(() => void this.restartFailed(), this.restartFailedEveryMs).unref();
+    if (this.restartFailedEveryMs !== null)
+      this.timer = setInterval(() => void this.restartFailed(), this.restartFailedEveryMs).unref();
   }
 
   /** Starts every failed runner again from its checkpoint; returns the names of those now running. */
@@ -33,7 +34,9 @@ export class SubscriptionsHost implements OnApplicationBootstrap, BeforeApplicat
       try {
         await runner.start();
         restarted.push(runner.name);
-        this.logger.log(`${runner.name} restarted after position ${runner.checkpoint ?? 'start'} (it had stopped: ${why})`);
+        this.logger.log(
+          `${runner.name} restarted after position ${runner.checkpoint ?? 'start'} (it had stopped: ${why})`,
+        );
       } catch (error) {
         this.logger.warn(`${runner.name} still cannot start: ${(error as Error).message}`);
       }

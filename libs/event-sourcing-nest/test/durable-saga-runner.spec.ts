@@ -33,8 +33,20 @@ const actingSaga: DurableSaga = {
 
 function recorded(n: number): RecordedEvent {
   return {
-    eventId: eventIdFor('runner-spec', n), streamId: 'thing-1', revision: n, position: BigInt(n), type: 'Happened', schemaVersion: 1, data: { n },
-    metadata: { correlationId: 'c', causationId: 'c', commandId: 'c', actor: { id: 'a', role: 'r' }, occurredAt: '2026-03-02T05:00:00.000Z' },
+    eventId: eventIdFor('runner-spec', n),
+    streamId: 'thing-1',
+    revision: n,
+    position: BigInt(n),
+    type: 'Happened',
+    schemaVersion: 1,
+    data: { n },
+    metadata: {
+      correlationId: 'c',
+      causationId: 'c',
+      commandId: 'c',
+      actor: { id: 'a', role: 'r' },
+      occurredAt: '2026-03-02T05:00:00.000Z',
+    },
     recordedAt: '2026-03-02T05:00:00.000Z',
   };
 }
@@ -69,7 +81,10 @@ describe('durable saga runner', () => {
     await runner.handle(recorded(1));
     expect(executed).toHaveLength(2);
     expect((executed[0] as Act).context.commandId).toBe((executed[1] as Act).context.commandId);
-    expect((executed[0] as Act).context).toMatchObject({ causationId: eventIdFor('runner-spec', 1), actor: { id: 'review-saga', role: 'system' } });
+    expect((executed[0] as Act).context).toMatchObject({
+      causationId: eventIdFor('runner-spec', 1),
+      actor: { id: 'review-saga', role: 'system' },
+    });
   });
 
   it('retries a transient failure with exponential backoff, without sleeping', async () => {
@@ -92,7 +107,14 @@ describe('durable saga runner', () => {
     });
     await runner.handle(recorded(1));
     expect(waits).toEqual([200, 400, 800, 1600]);
-    expect(await deadLetters.list()).toEqual([expect.objectContaining({ eventId: eventIdFor('runner-spec', 1), attempts: 5, status: 'parked', error: expect.objectContaining({ message: 'the bank gateway timed out' }) })]);
+    expect(await deadLetters.list()).toEqual([
+      expect.objectContaining({
+        eventId: eventIdFor('runner-spec', 1),
+        attempts: 5,
+        status: 'parked',
+        error: expect.objectContaining({ message: 'the bank gateway timed out' }),
+      }),
+    ]);
     await runner.handle(recorded(1));
     expect(calls).toBe(5);
   });
@@ -115,7 +137,11 @@ describe('durable saga runner', () => {
 
   it('counts a full or locked read-model database as the store being down, and a constraint failure as a bug to park', () => {
     const sqlite = (code: string) => Object.assign(new Error(code), { code });
-    expect(['SQLITE_FULL', 'SQLITE_BUSY', 'SQLITE_BUSY_TIMEOUT', 'SQLITE_IOERR_WRITE', 'SQLITE_CORRUPT', 'SQLITE_READONLY'].map(sqlite).every(isStoreOutage)).toBe(true);
+    expect(
+      ['SQLITE_FULL', 'SQLITE_BUSY', 'SQLITE_BUSY_TIMEOUT', 'SQLITE_IOERR_WRITE', 'SQLITE_CORRUPT', 'SQLITE_READONLY']
+        .map(sqlite)
+        .every(isStoreOutage),
+    ).toBe(true);
     expect(isStoreOutage(sqlite('SQLITE_CONSTRAINT_UNIQUE'))).toBe(false);
     expect(isStoreOutage(new Error('no code'))).toBe(false);
   });
@@ -137,7 +163,9 @@ describe('durable saga runner', () => {
     });
     await runner.handle(recorded(1));
     expect(waits).toEqual([]);
-    expect(await deadLetters.list()).toEqual([expect.objectContaining({ attempts: 1, error: expect.objectContaining({ code: 'TARGET.SOMETHING_ELSE' }) })]);
+    expect(await deadLetters.list()).toEqual([
+      expect.objectContaining({ attempts: 1, error: expect.objectContaining({ code: 'TARGET.SOMETHING_ELSE' }) }),
+    ]);
   });
 
   it('resolves a parked event that succeeds on retry, and parks it again with the new error when it does not', async () => {
@@ -148,9 +176,16 @@ describe('durable saga runner', () => {
     await runner.handle(recorded(1));
     failWith = new RuleRefusal('TARGET.STILL_BROKEN');
     expect(await runner.retryParked(recorded(1))).toMatchObject({ kind: 'parked' });
-    expect(await deadLetters.get('spec-saga', eventIdFor('runner-spec', 1))).toMatchObject({ status: 'parked', attempts: 2, error: { code: 'TARGET.STILL_BROKEN' } });
+    expect(await deadLetters.get('spec-saga', eventIdFor('runner-spec', 1))).toMatchObject({
+      status: 'parked',
+      attempts: 2,
+      error: { code: 'TARGET.STILL_BROKEN' },
+    });
     failWith = null;
     expect(await runner.retryParked(recorded(1))).toEqual({ kind: 'done', commands: 1 });
-    expect(await deadLetters.get('spec-saga', eventIdFor('runner-spec', 1))).toMatchObject({ status: 'resolved', resolvedAt: clock.now().toISOString() });
+    expect(await deadLetters.get('spec-saga', eventIdFor('runner-spec', 1))).toMatchObject({
+      status: 'resolved',
+      resolvedAt: clock.now().toISOString(),
+    });
   });
 });

@@ -32,12 +32,30 @@ describe('catch-up subscription while live', () => {
       readPage: (after: bigint | null, limit: number): Page => {
         reads++;
         const events = log.filter((event) => after === null || event.position > after).slice(0, limit);
-        return { events, scannedUpTo: events.length < limit ? (log.length > 0 ? log[log.length - 1]!.position : after) : events[events.length - 1]!.position };
+        return {
+          events,
+          scannedUpTo:
+            events.length < limit
+              ? log.length > 0
+                ? log[log.length - 1]!.position
+                : after
+              : events[events.length - 1]!.position,
+        };
       },
       headPosition: () => null,
     };
     const append = (position: bigint) => {
-      log.push({ eventId: `e${position}`, streamId: 's', revision: Number(position) - 1, position, type: 'T', schemaVersion: 1, data: {}, metadata: {} as RecordedEvent['metadata'], recordedAt: '' });
+      log.push({
+        eventId: `e${position}`,
+        streamId: 's',
+        revision: Number(position) - 1,
+        position,
+        type: 'T',
+        schemaVersion: 1,
+        data: {},
+        metadata: {} as RecordedEvent['metadata'],
+        recordedAt: '',
+      });
       signal.notify();
     };
     append(1n);

@@ -1,4 +1,10 @@
-import { EventTypeRegistry, RecordedEvent, StoredEvent, UnknownEventTypeError, UnsupportedSchemaVersionError } from '@libs/event-sourcing';
+import {
+  EventTypeRegistry,
+  RecordedEvent,
+  StoredEvent,
+  UnknownEventTypeError,
+  UnsupportedSchemaVersionError,
+} from '@libs/event-sourcing';
 import { counterRegistry, Incremented } from './fixtures';
 
 function stored(schemaVersion: number, data: unknown, type = 'Incremented'): RecordedEvent {
@@ -10,7 +16,13 @@ function stored(schemaVersion: number, data: unknown, type = 'Incremented'): Rec
     type,
     schemaVersion,
     data,
-    metadata: { correlationId: 'c', causationId: 'c', commandId: 'c', actor: { id: 'a', role: 'r' }, occurredAt: '2026-01-01T00:00:00.000Z' },
+    metadata: {
+      correlationId: 'c',
+      causationId: 'c',
+      commandId: 'c',
+      actor: { id: 'a', role: 'r' },
+      occurredAt: '2026-01-01T00:00:00.000Z',
+    },
     recordedAt: '2026-01-01T00:00:00.000Z',
   };
 }
@@ -40,7 +52,16 @@ describe('event type registry', () => {
 
   it('refuses a definition whose upcaster chain has a hole, and a type registered twice', () => {
     class Later extends StoredEvent {}
-    expect(() => new EventTypeRegistry().register({ type: 'Later', schemaVersion: 3, eventClass: Later, upcasters: { 1: (d) => d } })).toThrow(/from v2/);
-    expect(() => counterRegistry().register({ type: 'Incremented', schemaVersion: 1, eventClass: Incremented })).toThrow(/twice/);
+    expect(() =>
+      new EventTypeRegistry().register({
+        type: 'Later',
+        schemaVersion: 3,
+        eventClass: Later,
+        upcasters: { 1: (d) => d },
+      }),
+    ).toThrow(/from v2/);
+    expect(() =>
+      counterRegistry().register({ type: 'Incremented', schemaVersion: 1, eventClass: Incremented }),
+    ).toThrow(/twice/);
   });
 });

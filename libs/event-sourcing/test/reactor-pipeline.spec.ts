@@ -1,4 +1,12 @@
-import { CheckpointedSubscriptionRunner, eventIdFor, InMemoryCheckpointStore, NewEvent, Position, Reactor, RecordedEvent } from '@libs/event-sourcing';
+import {
+  CheckpointedSubscriptionRunner,
+  eventIdFor,
+  InMemoryCheckpointStore,
+  NewEvent,
+  Position,
+  Reactor,
+  RecordedEvent,
+} from '@libs/event-sourcing';
 import { InMemoryEventStore } from '@infra/event-store/in-memory/in-memory-event-store';
 
 /** `n` on partition `partition`. */
@@ -8,7 +16,13 @@ function event(n: number, partition: string): NewEvent {
     type: 'Happened',
     schemaVersion: 1,
     data: { n, partition },
-    metadata: { correlationId: 'c', causationId: 'c', commandId: `cmd-${n}`, actor: { id: 'a', role: 'r' }, occurredAt: '2026-01-01T00:00:00.000Z' },
+    metadata: {
+      correlationId: 'c',
+      causationId: 'c',
+      commandId: `cmd-${n}`,
+      actor: { id: 'a', role: 'r' },
+      occurredAt: '2026-01-01T00:00:00.000Z',
+    },
   };
 }
 
@@ -69,13 +83,22 @@ const turns = async (count = 20) => {
 async function given(events: Array<[number, string]>) {
   const store = new InMemoryEventStore();
   const positions = new Map<number, Position>();
-  for (const [n, partition] of events) positions.set(n, (await store.append(`stream-${partition}`, [event(n, partition)], { expectedRevision: 'any' })).position);
+  for (const [n, partition] of events)
+    positions.set(
+      n,
+      (await store.append(`stream-${partition}`, [event(n, partition)], { expectedRevision: 'any' })).position,
+    );
   return { store, checkpoints: new InMemoryCheckpointStore(), positionOf: (n: number) => positions.get(n)! };
 }
 
 describe('reactor pipeline: partitions in order, partitions at once, the checkpoint behind every unfinished step', () => {
   it('runs steps of different partitions at once, and one partition’s steps one after the other in global order', async () => {
-    const { store, checkpoints } = await given([[1, 'a'], [2, 'b'], [3, 'a'], [4, 'c']]);
+    const { store, checkpoints } = await given([
+      [1, 'a'],
+      [2, 'b'],
+      [3, 'a'],
+      [4, 'c'],
+    ]);
     const reactor = new GatedReactor(8);
     const runner = new CheckpointedSubscriptionRunner(store, checkpoints, reactor);
     await runner.start();
@@ -89,13 +112,18 @@ describe('reactor pipeline: partitions in order, partitions at once, the checkpo
     reactor.open(1);
     await reactor.startOf(3);
     reactor.open(3);
-    await runner.waitFor(await store.headPosition() as Position);
+    await runner.waitFor((await store.headPosition()) as Position);
     await runner.stop();
     expect(reactor.finished).toEqual([2, 4, 1, 3]);
   });
 
   it('never moves the checkpoint past a step that is not finished, however many later ones are', async () => {
-    const { store, checkpoints, positionOf } = await given([[1, 'a'], [2, 'b'], [3, 'c'], [4, 'd']]);
+    const { store, checkpoints, positionOf } = await given([
+      [1, 'a'],
+      [2, 'b'],
+      [3, 'c'],
+      [4, 'd'],
+    ]);
     const reactor = new GatedReactor(8);
     const runner = new CheckpointedSubscriptionRunner(store, checkpoints, reactor);
     await runner.start();
@@ -113,7 +141,13 @@ describe('reactor pipeline: partitions in order, partitions at once, the checkpo
   });
 
   it('has at most maxInFlight steps handed out ahead of the checkpoint', async () => {
-    const { store, checkpoints } = await given([[1, 'a'], [2, 'b'], [3, 'c'], [4, 'd'], [5, 'e']]);
+    const { store, checkpoints } = await given([
+      [1, 'a'],
+      [2, 'b'],
+      [3, 'c'],
+      [4, 'd'],
+      [5, 'e'],
+    ]);
     const reactor = new GatedReactor(2);
     const runner = new CheckpointedSubscriptionRunner(store, checkpoints, reactor);
     await runner.start();
@@ -127,12 +161,16 @@ describe('reactor pipeline: partitions in order, partitions at once, the checkpo
     reactor.open(3, 4);
     await reactor.startOf(5);
     reactor.open(5);
-    await runner.waitFor(await store.headPosition() as Position);
+    await runner.waitFor((await store.headPosition()) as Position);
     await runner.stop();
   });
 
   it('without partitions or maxInFlight, handles one event at a time, as a plain reactor always did', async () => {
-    const { store, checkpoints } = await given([[1, 'a'], [2, 'b'], [3, 'c']]);
+    const { store, checkpoints } = await given([
+      [1, 'a'],
+      [2, 'b'],
+      [3, 'c'],
+    ]);
     const reactor = new GatedReactor(undefined, false);
     const runner = new CheckpointedSubscriptionRunner(store, checkpoints, reactor);
     await runner.start();
@@ -142,15 +180,22 @@ describe('reactor pipeline: partitions in order, partitions at once, the checkpo
       expect(reactor.started).toEqual([1, 2, 3].slice(0, n));
       reactor.open(n);
     }
-    await runner.waitFor(await store.headPosition() as Position);
+    await runner.waitFor((await store.headPosition()) as Position);
     await runner.stop();
   });
 
   it('on a failing step: starts nothing more, lets the running steps finish, keeps the checkpoint before the failure, and redelivers from there', async () => {
-    const { store, checkpoints, positionOf } = await given([[1, 'a'], [2, 'b'], [3, 'c'], [4, 'd']]);
+    const { store, checkpoints, positionOf } = await given([
+      [1, 'a'],
+      [2, 'b'],
+      [3, 'c'],
+      [4, 'd'],
+    ]);
     const failures: number[] = [];
     const reactor = new GatedReactor(3);
-    const runner = new CheckpointedSubscriptionRunner(store, checkpoints, reactor, { onFailure: (_name, e) => failures.push(numberOf(e)) });
+    const runner = new CheckpointedSubscriptionRunner(store, checkpoints, reactor, {
+      onFailure: (_name, e) => failures.push(numberOf(e)),
+    });
     await runner.start();
     await reactor.startOf(3);
     reactor.open(1, 3);

@@ -2,7 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import { CheckpointedSubscriptionRunner, InMemoryCheckpointStore, NewEvent, Projection, Reactor, RecordedEvent, eventIdFor } from '@libs/event-sourcing';
+import {
+  CheckpointedSubscriptionRunner,
+  InMemoryCheckpointStore,
+  NewEvent,
+  Projection,
+  Reactor,
+  RecordedEvent,
+  eventIdFor,
+} from '@libs/event-sourcing';
 import { InMemoryEventStore } from '@infra/event-store/in-memory/in-memory-event-store';
 import { SqliteCheckpointStore } from '@infra/read-models/sqlite-checkpoint-store';
 import { openSqlite } from '@infra/sqlite/connection';
@@ -13,20 +21,30 @@ function event(n: number, stream = 'counter-1'): NewEvent {
     type: 'Incremented',
     schemaVersion: 1,
     data: { by: n },
-    metadata: { correlationId: 'c', causationId: 'c', commandId: `cmd-${n}`, actor: { id: 'a', role: 'r' }, occurredAt: '2026-01-01T00:00:00.000Z' },
+    metadata: {
+      correlationId: 'c',
+      causationId: 'c',
+      commandId: `cmd-${n}`,
+      actor: { id: 'a', role: 'r' },
+      occurredAt: '2026-01-01T00:00:00.000Z',
+    },
   };
 }
 
 async function appendMany(store: InMemoryEventStore, from: number, to: number): Promise<bigint> {
   let position = 0n;
-  for (let n = from; n <= to; n++) position = (await store.append('counter-1', [event(n)], { expectedRevision: 'any' })).position;
+  for (let n = from; n <= to; n++)
+    position = (await store.append('counter-1', [event(n)], { expectedRevision: 'any' })).position;
   return position;
 }
 
 class RecordingReactor implements Reactor {
   readonly kind = 'reactor';
   readonly seen: number[] = [];
-  constructor(readonly name = 'recorder', private readonly failOn?: number) {}
+  constructor(
+    readonly name = 'recorder',
+    private readonly failOn?: number,
+  ) {}
   async handle(e: RecordedEvent): Promise<void> {
     const by = (e.data as { by: number }).by;
     if (by === this.failOn) throw new Error(`cannot handle ${by}`);
@@ -60,7 +78,9 @@ describe('checkpointed subscription runner', () => {
     const checkpoints = new InMemoryCheckpointStore();
     const failures: string[] = [];
     const failing = new RecordingReactor('recorder', 2);
-    const runner = new CheckpointedSubscriptionRunner(store, checkpoints, failing, { onFailure: (name, e) => failures.push(`${name}@${e.revision}`) });
+    const runner = new CheckpointedSubscriptionRunner(store, checkpoints, failing, {
+      onFailure: (name, e) => failures.push(`${name}@${e.revision}`),
+    });
     await runner.start();
     const last = await appendMany(store, 1, 3);
     await expect(runner.waitFor(last)).rejects.toThrow('cannot handle 2');
@@ -89,7 +109,9 @@ describe('checkpointed subscription runner', () => {
     });
 
     function totals(failOn?: number): Projection {
-      const upsert = db.prepare('INSERT INTO totals VALUES (?, ?) ON CONFLICT (stream) DO UPDATE SET total = total + excluded.total');
+      const upsert = db.prepare(
+        'INSERT INTO totals VALUES (?, ?) ON CONFLICT (stream) DO UPDATE SET total = total + excluded.total',
+      );
       return {
         kind: 'projection',
         name: 'totals',

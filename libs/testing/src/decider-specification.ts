@@ -31,12 +31,19 @@ function outcomeOf<Output>(run: () => readonly Output[]) {
  * Emmett's DeciderSpecification. `then` compares the events exactly; `thenThrows` checks the error's
  * class, its stable code or a predicate; `thenNothingHappened` expects no event at all.
  */
-export function deciderSpecification<Command, Event extends DomainEvent, State>(decider: Decider<Command, Event, State>) {
+export function deciderSpecification<Command, Event extends DomainEvent, State>(
+  decider: Decider<Command, Event, State>,
+) {
   return {
     given(history: readonly Event[]) {
       return {
         when(command: Command) {
-          return outcomeOf(() => decider.decide(command, history.reduce((folded, event) => decider.evolve(folded, event), decider.initialState())));
+          return outcomeOf(() =>
+            decider.decide(
+              command,
+              history.reduce((folded, event) => decider.evolve(folded, event), decider.initialState()),
+            ),
+          );
         },
       };
     },
@@ -47,7 +54,9 @@ export function deciderSpecification<Command, Event extends DomainEvent, State>(
  * The same sentences for a process: given(context).when(event).then(intents). A process rule maps
  * one event, with the policy and instant it runs under, to the intents it wants carried out.
  */
-export function processSpecification<Event, Context, Intent>(react: (event: Event, context: Context) => readonly Intent[]) {
+export function processSpecification<Event, Context, Intent>(
+  react: (event: Event, context: Context) => readonly Intent[],
+) {
   return {
     given(context: Context) {
       return {

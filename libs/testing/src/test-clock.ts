@@ -22,7 +22,8 @@ export class TestClock implements Clock {
 
   set(instant: Date | string): void {
     const next = new Date(instant);
-    if (next < this.current) throw new Error(`TestClock only moves forward (${next.toISOString()} < ${this.current.toISOString()})`);
+    if (next < this.current)
+      throw new Error(`TestClock only moves forward (${next.toISOString()} < ${this.current.toISOString()})`);
     this.current = next;
   }
 

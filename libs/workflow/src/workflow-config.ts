@@ -9,5 +9,9 @@ export type WorkflowConfig = ReviewProcessPolicy;
 export const WORKFLOW_CONFIG = Symbol('WorkflowConfig');
 
 export function defaultWorkflowConfig(): WorkflowConfig {
-  return { calendar: WorkingDayCalendar.fromYears(KAZAKHSTAN_CALENDAR_YEARS), slaPolicy: DEFAULT_SLA_POLICY, subsidyPolicy: {} };
+  return {
+    calendar: WorkingDayCalendar.fromYears(KAZAKHSTAN_CALENDAR_YEARS),
+    slaPolicy: DEFAULT_SLA_POLICY,
+    subsidyPolicy: {},
+  };
 }

@@ -9,7 +9,15 @@ import {
   realWait,
   SystemClock,
 } from '@libs/event-sourcing';
-import type { CheckpointStore, Clock, DeadLetterStore, EventStore, Projection, RetryPolicy, Wait } from '@libs/event-sourcing';
+import type {
+  CheckpointStore,
+  Clock,
+  DeadLetterStore,
+  EventStore,
+  Projection,
+  RetryPolicy,
+  Wait,
+} from '@libs/event-sourcing';
 import {
   CHECKPOINT_STORE,
   DurableSagaRunner,
@@ -96,14 +104,35 @@ export class WorkflowModule {
         { provide: RUNTIME_CONFIG, useValue: runtime },
         { provide: WORKFLOW_CONFIG, useFactory: () => options.workflow ?? defaultWorkflowConfig() },
         { provide: EVENT_STORE, useFactory: () => openEventStore(runtime) },
-        { provide: EVENT_TYPE_REGISTRY, useFactory: () => new EventTypeRegistry().registerAll(WORKFLOW_EVENT_TYPES).registerAll(DISCLOSURE_EVENT_TYPES) },
-        { provide: READ_MODELS_DB, useFactory: () => openSqlite({ filename: runtime.readModelsFile, synchronous: runtime.sqliteSynchronous, busyTimeoutMs: runtime.sqliteBusyTimeoutMs }) },
-        { provide: CHECKPOINT_STORE, inject: [READ_MODELS_DB], useFactory: (db: Database.Database) => new SqliteCheckpointStore(db) },
-        { provide: DEAD_LETTERS, inject: [READ_MODELS_DB], useFactory: (db: Database.Database) => new SqliteDeadLetterStore(db) },
+        {
+          provide: EVENT_TYPE_REGISTRY,
+          useFactory: () =>
+            new EventTypeRegistry().registerAll(WORKFLOW_EVENT_TYPES).registerAll(DISCLOSURE_EVENT_TYPES),
+        },
+        {
+          provide: READ_MODELS_DB,
+          useFactory: () =>
+            openSqlite({
+              filename: runtime.readModelsFile,
+              synchronous: runtime.sqliteSynchronous,
+              busyTimeoutMs: runtime.sqliteBusyTimeoutMs,
+            }),
+        },
+        {
+          provide: CHECKPOINT_STORE,
+          inject: [READ_MODELS_DB],
+          useFactory: (db: Database.Database) => new SqliteCheckpointStore(db),
+        },
+        {
+          provide: DEAD_LETTERS,
+          inject: [READ_MODELS_DB],
+          useFactory: (db: Database.Database) => new SqliteDeadLetterStore(db),
+        },
         {
           provide: PendingDeadlinesProjection,
           inject: [READ_MODELS_DB, EVENT_TYPE_REGISTRY],
-          useFactory: (db: Database.Database, registry: EventTypeRegistry) => new PendingDeadlinesProjection(db, registry),
+          useFactory: (db: Database.Database, registry: EventTypeRegistry) =>
+            new PendingDeadlinesProjection(db, registry),
         },
         { provide: DEADLINE_QUEUE, useExisting: PendingDeadlinesProjection },
         {
@@ -125,7 +154,13 @@ export class WorkflowModule {
         {
           provide: DurableSagaRunner,
           inject: [WORKFLOW_CONFIG, EVENT_TYPE_REGISTRY, CommandBus, DEAD_LETTERS, CLOCK],
-          useFactory: (config: WorkflowConfig, registry: EventTypeRegistry, commandBus: CommandBus, deadLetters: DeadLetterStore, clock: Clock) =>
+          useFactory: (
+            config: WorkflowConfig,
+            registry: EventTypeRegistry,
+            commandBus: CommandBus,
+            deadLetters: DeadLetterStore,
+            clock: Clock,
+          ) =>
             new DurableSagaRunner({
               name: REVIEW_SAGA_RUNNER,
               saga: new ReviewSaga(config, clock, registry),
@@ -140,11 +175,18 @@ export class WorkflowModule {
         {
           provide: DeadlineScheduler,
           inject: [PendingDeadlinesProjection, CommandBus, CLOCK],
-          useFactory: (queue: PendingDeadlinesProjection, commandBus: CommandBus, clock: Clock) => new DeadlineScheduler(queue, commandBus, clock),
+          useFactory: (queue: PendingDeadlinesProjection, commandBus: CommandBus, clock: Clock) =>
+            new DeadlineScheduler(queue, commandBus, clock),
         },
         {
           provide: SubscriptionsHost,
-          inject: [EVENT_STORE, CHECKPOINT_STORE, PendingDeadlinesProjection, READ_MODEL_PROJECTIONS, DurableSagaRunner],
+          inject: [
+            EVENT_STORE,
+            CHECKPOINT_STORE,
+            PendingDeadlinesProjection,
+            READ_MODEL_PROJECTIONS,
+            DurableSagaRunner,
+          ],
           useFactory: (
             store: EventStore,
             checkpoints: CheckpointStore,
@@ -157,7 +199,9 @@ export class WorkflowModule {
                 ? []
                 : [
                     new CheckpointedSubscriptionRunner(store, checkpoints, deadlines),
-                    ...readModels.map((projection) => new CheckpointedSubscriptionRunner(store, checkpoints, projection)),
+                    ...readModels.map(
+                      (projection) => new CheckpointedSubscriptionRunner(store, checkpoints, projection),
+                    ),
                     new CheckpointedSubscriptionRunner(store, checkpoints, saga),
                   ],
               options.restartFailedSubscriptionsMs === undefined ? 5_000 : options.restartFailedSubscriptionsMs,
@@ -166,7 +210,8 @@ export class WorkflowModule {
         {
           provide: DeadLetterOperations,
           inject: [EVENT_STORE, DEAD_LETTERS, DurableSagaRunner],
-          useFactory: (store: EventStore, deadLetters: DeadLetterStore, saga: DurableSagaRunner) => new DeadLetterOperations(store, deadLetters, saga),
+          useFactory: (store: EventStore, deadLetters: DeadLetterStore, saga: DurableSagaRunner) =>
+            new DeadLetterOperations(store, deadLetters, saga),
         },
         {
           provide: AuditTrail,
@@ -177,10 +222,35 @@ export class WorkflowModule {
           provide: WorkflowLifecycle,
           inject: [DeadlineScheduler, EVENT_STORE, READ_MODELS_DB],
           useFactory: (scheduler: DeadlineScheduler, store: EventStore, db: Database.Database) =>
-            new WorkflowLifecycle(options.schedulerIntervalMs === undefined ? 30_000 : options.schedulerIntervalMs, scheduler, store, db),
+            new WorkflowLifecycle(
+              options.schedulerIntervalMs === undefined ? 30_000 : options.schedulerIntervalMs,
+              scheduler,
+              store,
+              db,
+            ),
         },
       ],
-      exports: [RUNTIME_CONFIG, CLOCK, WORKFLOW_CONFIG, EVENT_STORE, EVENT_TYPE_REGISTRY, READ_MODELS_DB, CHECKPOINT_STORE, DEAD_LETTERS, DurableSagaRunner, DeadlineScheduler, SubscriptionsHost, PendingDeadlinesProjection, DeadLetterOperations, READ_MODEL_PROJECTIONS, ApplicationsQuery, SlaDashboardQuery, QuotaUsageQuery, SubsidyTotalsQuery, AuditTrail],
+      exports: [
+        RUNTIME_CONFIG,
+        CLOCK,
+        WORKFLOW_CONFIG,
+        EVENT_STORE,
+        EVENT_TYPE_REGISTRY,
+        READ_MODELS_DB,
+        CHECKPOINT_STORE,
+        DEAD_LETTERS,
+        DurableSagaRunner,
+        DeadlineScheduler,
+        SubscriptionsHost,
+        PendingDeadlinesProjection,
+        DeadLetterOperations,
+        READ_MODEL_PROJECTIONS,
+        ApplicationsQuery,
+        SlaDashboardQuery,
+        QuotaUsageQuery,
+        SubsidyTotalsQuery,
+        AuditTrail,
+      ],
     };
   }
 }

@@ -15,7 +15,10 @@ import { ContractContext, itRequires } from './context';
 export function atomicBatchRules(ctx: ContractContext): void {
   describe('atomic batches', () => {
     /** Appends `events` after a one-event history; the append must fail and leave the store as it was. */
-    async function expectRefusedWithNothingWritten(events: readonly NewEvent[], errorType: typeof InvalidAppendError | typeof DuplicateEventIdError = InvalidAppendError) {
+    async function expectRefusedWithNothingWritten(
+      events: readonly NewEvent[],
+      errorType: typeof InvalidAppendError | typeof DuplicateEventIdError = InvalidAppendError,
+    ) {
       await ctx.store.append('application-1', newEvents(1), { expectedRevision: 'no-stream' });
       const before = await collect(ctx.store.readAll());
       const error = await rejectionOf(ctx.store.append('application-1', events, { expectedRevision: 0 }));
@@ -53,11 +56,14 @@ export function atomicBatchRules(ctx: ContractContext): void {
       await expectRefusedWithNothingWritten(withInvalidLast(incomplete));
     });
 
-    itRequires(ctx, 'globalEventIdUniqueness')('writes nothing of a batch whose last event id is already stored in another stream', async () => {
-      const elsewhere = newEvent('Tested', {});
-      await ctx.store.append('application-2', [elsewhere], { expectedRevision: 'no-stream' });
-      await expectRefusedWithNothingWritten(withInvalidLast(elsewhere), DuplicateEventIdError);
-    });
+    itRequires(ctx, 'globalEventIdUniqueness')(
+      'writes nothing of a batch whose last event id is already stored in another stream',
+      async () => {
+        const elsewhere = newEvent('Tested', {});
+        await ctx.store.append('application-2', [elsewhere], { expectedRevision: 'no-stream' });
+        await expectRefusedWithNothingWritten(withInvalidLast(elsewhere), DuplicateEventIdError);
+      },
+    );
   });
 }
 
@@ -90,7 +96,9 @@ export function idempotencyRules(ctx: ContractContext): void {
       expect(original.alreadyStored).toBeUndefined();
       expect(await ctx.store.streamRevision('application-1')).toBe(history + 2);
       expect(await collect(ctx.store.readAll())).toHaveLength(history + 3);
-      expect(idsOf(await collect(ctx.store.readStream('application-1', { fromRevision: history })))).toEqual(idsOf(batch));
+      expect(idsOf(await collect(ctx.store.readStream('application-1', { fromRevision: history })))).toEqual(
+        idsOf(batch),
+      );
     });
 
     it('still recognises the retry after other events were appended to the stream', async () => {
@@ -111,19 +119,22 @@ export function idempotencyRules(ctx: ContractContext): void {
       expect(await ctx.store.streamRevision('application-1')).toBe(4);
     });
 
-    itRequires(ctx, 'globalEventIdUniqueness')('refuses an id already stored in another stream as a duplicate', async () => {
-      const batch = newEvents(2);
-      await append(batch, 'no-stream', 'application-2');
-      const error = await rejectionOf(append(batch, 'any', 'application-1'));
-      expect(error).toBeInstanceOf(DuplicateEventIdError);
-      expect(error).toMatchObject({
-        code: 'EVENT_STORE.DUPLICATE_EVENT_ID',
-        eventId: batch[0]!.eventId,
-        existingStreamId: 'application-2',
-        existingRevision: 0,
-      });
-      expect(await ctx.store.streamRevision('application-1')).toBe(-1);
-    });
+    itRequires(ctx, 'globalEventIdUniqueness')(
+      'refuses an id already stored in another stream as a duplicate',
+      async () => {
+        const batch = newEvents(2);
+        await append(batch, 'no-stream', 'application-2');
+        const error = await rejectionOf(append(batch, 'any', 'application-1'));
+        expect(error).toBeInstanceOf(DuplicateEventIdError);
+        expect(error).toMatchObject({
+          code: 'EVENT_STORE.DUPLICATE_EVENT_ID',
+          eventId: batch[0]!.eventId,
+          existingStreamId: 'application-2',
+          existingRevision: 0,
+        });
+        expect(await ctx.store.streamRevision('application-1')).toBe(-1);
+      },
+    );
 
     it('refuses a batch that overlaps a stored one only in part, whichever side the overlap is on', async () => {
       const batch = newEvents(2);

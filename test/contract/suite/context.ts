@@ -36,7 +36,10 @@ export function itRequires(ctx: ContractContext, capability: keyof StoreCapabili
   return ctx.capabilities[capability] === false ? it.skip : it;
 }
 
-export function useHarness(createHarness: () => Promise<StoreHarness>, capabilities: StoreCapabilities = {}): ContractContext {
+export function useHarness(
+  createHarness: () => Promise<StoreHarness>,
+  capabilities: StoreCapabilities = {},
+): ContractContext {
   let current: StoreHarness | undefined;
   beforeEach(async () => {
     current = await createHarness();
@@ -60,7 +63,10 @@ export function useHarness(createHarness: () => Promise<StoreHarness>, capabilit
 }
 
 /** A harness over `open()`: `reopen()` opens another instance on the same data; `dispose` closes all, then cleans up. */
-export function reopenableHarness(open: () => EventStore, cleanUp: () => Promise<void> | void = () => undefined): StoreHarness {
+export function reopenableHarness(
+  open: () => EventStore,
+  cleanUp: () => Promise<void> | void = () => undefined,
+): StoreHarness {
   const stores = [open()];
   return {
     store: stores[0]!,

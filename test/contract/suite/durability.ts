@@ -10,7 +10,13 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d
 const awkwardData = {
   region: 'Қазақстан',
   settlement: 'Түркістан облысы, Сарыағаш ауданы',
-  applicant: { fullName: 'Әлихан Нұрғалиұлы Бөкейхан', familyMembers: [{ name: 'Ғалия', age: 7 }, { name: 'Ұлан', age: null }] },
+  applicant: {
+    fullName: 'Әлихан Нұрғалиұлы Бөкейхан',
+    familyMembers: [
+      { name: 'Ғалия', age: 7 },
+      { name: 'Ұлан', age: null },
+    ],
+  },
   flags: { returning: true, resettler: false },
   quotas: [1, 2.5, -3, 0, Number.MAX_SAFE_INTEGER],
   empty: { list: [], object: {}, text: '' },
@@ -54,7 +60,9 @@ export function reopenRules(ctx: ContractContext): void {
   describe('reopening without a close (a crash)', () => {
     it('finds every event as it was: revisions, positions, data and metadata', async () => {
       await ctx.store.append('application-1', newEvents(3), { expectedRevision: 'no-stream' });
-      await ctx.store.append('quota-2024', [newEvent('QuotaAllocated', awkwardData)], { expectedRevision: 'no-stream' });
+      await ctx.store.append('quota-2024', [newEvent('QuotaAllocated', awkwardData)], {
+        expectedRevision: 'no-stream',
+      });
       await ctx.store.append('application-1', newEvents(2), { expectedRevision: 2 });
       const before = await collect(ctx.store.readAll());
 
@@ -82,7 +90,10 @@ export function reopenRules(ctx: ContractContext): void {
       const batch = newEvents(2);
       const original = await ctx.store.append('application-1', batch, { expectedRevision: 'no-stream' });
       const reopened = await ctx.reopen();
-      await expect(reopened.append('application-1', batch, { expectedRevision: 'no-stream' })).resolves.toEqual({ ...original, alreadyStored: true });
+      await expect(reopened.append('application-1', batch, { expectedRevision: 'no-stream' })).resolves.toEqual({
+        ...original,
+        alreadyStored: true,
+      });
     });
 
     itRequires(ctx, 'globalEventIdUniqueness')('still recognises a duplicate id after the reopen', async () => {
@@ -99,7 +110,10 @@ export function reopenRules(ctx: ContractContext): void {
 export function roundTripRules(ctx: ContractContext): void {
   describe('round trip', () => {
     it('gives back data, metadata, type and schema version exactly as appended, in every read', async () => {
-      const metadata = newMetadata({ actor: { id: 'akimat-officer-Әсем', role: 'reviewer' }, occurredAt: '2024-12-16T00:00:00+05:00' });
+      const metadata = newMetadata({
+        actor: { id: 'akimat-officer-Әсем', role: 'reviewer' },
+        occurredAt: '2024-12-16T00:00:00+05:00',
+      });
       const event = newEvent('ApplicationSubmitted', awkwardData, { schemaVersion: 3, metadata });
       await ctx.store.append('application-Қ1', [event], { expectedRevision: 'no-stream' });
       const expected = { ...event, streamId: 'application-Қ1', revision: 0 };
@@ -161,8 +175,15 @@ export function healthRules(ctx: ContractContext): void {
     it('says a closed store is closed, and refuses appends with EVENT_STORE.UNAVAILABLE', async () => {
       const store = await ctx.reopen();
       await store.close();
-      await expect(store.checkHealth()).resolves.toMatchObject({ ok: false, fault: 'closed', detail: expect.any(String) });
-      await expect(store.append('application-1', newEvents(1), { expectedRevision: 'any' })).rejects.toMatchObject({ code: 'EVENT_STORE.UNAVAILABLE', fault: 'closed' });
+      await expect(store.checkHealth()).resolves.toMatchObject({
+        ok: false,
+        fault: 'closed',
+        detail: expect.any(String),
+      });
+      await expect(store.append('application-1', newEvents(1), { expectedRevision: 'any' })).rejects.toMatchObject({
+        code: 'EVENT_STORE.UNAVAILABLE',
+        fault: 'closed',
+      });
     });
   });
 }

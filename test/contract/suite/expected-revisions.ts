@@ -8,7 +8,11 @@ export function expectedRevisionRules(ctx: ContractContext): void {
       ctx.store.append(streamId, newEvents(1), { expectedRevision });
 
     /** Asserts the append is refused as a conflict reporting `actual`, and that it wrote nothing. */
-    async function expectConflict(expected: ExpectedRevision, actual: number, streamId = 'application-1'): Promise<void> {
+    async function expectConflict(
+      expected: ExpectedRevision,
+      actual: number,
+      streamId = 'application-1',
+    ): Promise<void> {
       const head = await ctx.store.headPosition();
       const error = await rejectionOf(append(expected, streamId));
       expect(error).toBeInstanceOf(WrongExpectedRevisionError);
@@ -76,16 +80,19 @@ export function concurrencyRules(ctx: ContractContext): void {
       return { winners, errors };
     }
 
-    it.each([2, 20])('lets exactly one of %i writers at the same expected revision win; the others conflict', async (count) => {
-      const history = newEvents(2);
-      await ctx.store.append('application-1', history, { expectedRevision: 'no-stream' });
-      const { winners, errors } = await race(count, 1);
-      expect(winners).toHaveLength(1);
-      expect(errors).toHaveLength(count - 1);
-      errors.forEach((error) => expect(error).toBeInstanceOf(WrongExpectedRevisionError));
-      const stream = await collect(ctx.store.readStream('application-1'));
-      expect(idsOf(stream)).toEqual([...idsOf(history), ...idsOf(winners[0]!)]);
-    });
+    it.each([2, 20])(
+      'lets exactly one of %i writers at the same expected revision win; the others conflict',
+      async (count) => {
+        const history = newEvents(2);
+        await ctx.store.append('application-1', history, { expectedRevision: 'no-stream' });
+        const { winners, errors } = await race(count, 1);
+        expect(winners).toHaveLength(1);
+        expect(errors).toHaveLength(count - 1);
+        errors.forEach((error) => expect(error).toBeInstanceOf(WrongExpectedRevisionError));
+        const stream = await collect(ctx.store.readStream('application-1'));
+        expect(idsOf(stream)).toEqual([...idsOf(history), ...idsOf(winners[0]!)]);
+      },
+    );
 
     it.each([2, 20])("lets exactly one of %i writers create a stream with 'no-stream'", async (count) => {
       const { winners, errors } = await race(count, 'no-stream');

@@ -4,9 +4,13 @@ import { ContractContext } from './context';
 
 /** Five events over three streams, interleaved, of three types; returned in append order. */
 async function seedMixedStreams(store: EventStore): Promise<RecordedEvent[]> {
-  await store.append('application-1', [newEvent('ApplicationSubmitted', { applicant: 'A' })], { expectedRevision: 'no-stream' });
+  await store.append('application-1', [newEvent('ApplicationSubmitted', { applicant: 'A' })], {
+    expectedRevision: 'no-stream',
+  });
   await store.append('quota-2024', [newEvent('QuotaAllocated', { seats: 40 })], { expectedRevision: 'no-stream' });
-  await store.append('application-2', [newEvent('ApplicationSubmitted', { applicant: 'B' })], { expectedRevision: 'no-stream' });
+  await store.append('application-2', [newEvent('ApplicationSubmitted', { applicant: 'B' })], {
+    expectedRevision: 'no-stream',
+  });
   await store.append('application-1', [newEvent('DocumentAttached', { kind: 'passport' })], { expectedRevision: 0 });
   await store.append('application-1', [newEvent('ApplicationApproved', {})], { expectedRevision: 1 });
   return collect(store.readAll());
@@ -25,7 +29,11 @@ export function orderingRules(ctx: ContractContext): void {
     it('gives every event a global position, strictly increasing across streams in commit order', async () => {
       const seeded = await seedMixedStreams(ctx.store);
       expect(seeded.map((event) => event.streamId)).toEqual([
-        'application-1', 'quota-2024', 'application-2', 'application-1', 'application-1',
+        'application-1',
+        'quota-2024',
+        'application-2',
+        'application-1',
+        'application-1',
       ]);
       expectStrictlyIncreasing(seeded.map((event) => event.position));
       seeded.forEach((event) => expect(typeof event.position).toBe('bigint'));
@@ -122,7 +130,8 @@ export function readAllRules(ctx: ContractContext): void {
     beforeEach(async () => {
       seeded = await seedMixedStreams(ctx.store);
     });
-    const readAll = async (options?: Parameters<EventStore['readAll']>[0]) => idsOf(await collect(ctx.store.readAll(options)));
+    const readAll = async (options?: Parameters<EventStore['readAll']>[0]) =>
+      idsOf(await collect(ctx.store.readAll(options)));
     const idsWhere = (keep: (event: RecordedEvent) => boolean) => idsOf(seeded.filter(keep));
 
     it('reads every event of every stream, in global order', async () => {
@@ -188,7 +197,9 @@ export function readAllRules(ctx: ContractContext): void {
     it('applies fromPosition and maxCount to the events that pass the filter', async () => {
       const filter = { streamPrefixes: ['application-'] };
       const matching = seeded.filter((event) => event.streamId.startsWith('application-'));
-      expect(await readAll({ filter, fromPosition: seeded[1]!.position, maxCount: 2 })).toEqual(idsOf(matching.slice(1, 3)));
+      expect(await readAll({ filter, fromPosition: seeded[1]!.position, maxCount: 2 })).toEqual(
+        idsOf(matching.slice(1, 3)),
+      );
     });
   });
 
@@ -196,8 +207,12 @@ export function readAllRules(ctx: ContractContext): void {
     it('refuses a negative position, a negative revision and a negative or fractional count', async () => {
       await expect(collect(ctx.store.readAll({ fromPosition: -5n }))).rejects.toBeInstanceOf(InvalidReadError);
       await expect(collect(ctx.store.readAll({ maxCount: -1 }))).rejects.toBeInstanceOf(InvalidReadError);
-      await expect(collect(ctx.store.readStream('application-1', { fromRevision: -2 }))).rejects.toBeInstanceOf(InvalidReadError);
-      await expect(collect(ctx.store.readStream('application-1', { maxCount: 1.5 }))).rejects.toBeInstanceOf(InvalidReadError);
+      await expect(collect(ctx.store.readStream('application-1', { fromRevision: -2 }))).rejects.toBeInstanceOf(
+        InvalidReadError,
+      );
+      await expect(collect(ctx.store.readStream('application-1', { maxCount: 1.5 }))).rejects.toBeInstanceOf(
+        InvalidReadError,
+      );
     });
   });
 }

@@ -1,4 +1,10 @@
-import { EventFilter, EventStoreUnavailableError, InvalidReadError, Position, RecordedEvent } from '@libs/event-sourcing';
+import {
+  EventFilter,
+  EventStoreUnavailableError,
+  InvalidReadError,
+  Position,
+  RecordedEvent,
+} from '@libs/event-sourcing';
 import { collect, eventually, expectStrictlyIncreasing, idsOf, newEvent, newEvents, Puller, tick } from '../fixtures';
 import { ContractContext } from './context';
 
@@ -88,7 +94,11 @@ export function subscriptionRules(ctx: ContractContext): void {
     it.each<[string, EventFilter, (event: RecordedEvent) => boolean]>([
       ['a stream prefix', { streamPrefixes: ['application-'] }, (e) => e.streamId.startsWith('application-')],
       ['an event type', { eventTypes: ['Approved'] }, (e) => e.type === 'Approved'],
-      ['a prefix and a type', { streamPrefixes: ['application-'], eventTypes: ['Approved'] }, (e) => e.streamId.startsWith('application-') && e.type === 'Approved'],
+      [
+        'a prefix and a type',
+        { streamPrefixes: ['application-'], eventTypes: ['Approved'] },
+        (e) => e.streamId.startsWith('application-') && e.type === 'Approved',
+      ],
     ])('delivers, in history and live, only the events that pass a filter on %s', async (_, filter, passes) => {
       const appendMix = async () => {
         await appendAny('application-1', 2, 'Submitted');

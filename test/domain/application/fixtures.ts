@@ -1,8 +1,4 @@
-import {
-  ApplicationEvent,
-  ApplicationSubmission,
-  ScheduledDeadline,
-} from '@domain/application';
+import { ApplicationEvent, ApplicationSubmission, ScheduledDeadline } from '@domain/application';
 // The edge's digest, by its file: the @libs/workflow barrel would load Nest into the domain specs.
 import { applicationDigest } from '../../../libs/workflow/src/commands/application-digest';
 
@@ -46,11 +42,27 @@ export function kandasFamily(): ApplicationSubmission {
       contacts: { phone: '+77011234567', email: 'yerzhan@example.kz' },
     },
     familyMembers: [
-      { relation: 'spouse', name: { lastName: 'Сапарова', firstName: 'Айгүл' }, birthDate: '1987-07-21', iin: SPOUSE_IIN },
-      { relation: 'child', name: { lastName: 'Ержанқызы', firstName: 'Аружан' }, birthDate: '2012-05-09', foreignDocument: { kind: 'birth certificate', number: 'MN-778812', issuingCountry: 'MNG' } },
+      {
+        relation: 'spouse',
+        name: { lastName: 'Сапарова', firstName: 'Айгүл' },
+        birthDate: '1987-07-21',
+        iin: SPOUSE_IIN,
+      },
+      {
+        relation: 'child',
+        name: { lastName: 'Ержанқызы', firstName: 'Аружан' },
+        birthDate: '2012-05-09',
+        foreignDocument: { kind: 'birth certificate', number: 'MN-778812', issuingCountry: 'MNG' },
+      },
     ],
     documents: [
-      { kind: 'passport-copy', fileRef: 'files/passport.pdf', sha256: HASH, issuedOn: '2020-01-10', expiresOn: '2030-01-09' },
+      {
+        kind: 'passport-copy',
+        fileRef: 'files/passport.pdf',
+        sha256: HASH,
+        issuedOn: '2020-01-10',
+        expiresOn: '2030-01-09',
+      },
       { kind: 'notarised-translation-kk', fileRef: 'files/passport-kk.pdf', sha256: HASH, issuedOn: '2026-02-20' },
       { kind: 'notarised-translation-ru', fileRef: 'files/passport-ru.pdf', sha256: HASH, issuedOn: '2026-02-20' },
       { kind: 'marriage-certificate', fileRef: 'files/marriage.pdf', sha256: HASH, issuedOn: '2010-06-01' },
@@ -81,13 +93,35 @@ export const SUBMISSION_DIGEST = applicationDigest(submission);
 /** The events of a history up to a step, so each spec states only what it is about. */
 export const history = {
   submitted: (): ApplicationEvent[] => [
-    { type: 'ApplicationSubmitted', data: { applicationId: id, submission, digest: SUBMISSION_DIGEST, documentPolicyVersion: '2026.1', submittedAt: SUBMITTED_AT } },
+    {
+      type: 'ApplicationSubmitted',
+      data: {
+        applicationId: id,
+        submission,
+        digest: SUBMISSION_DIGEST,
+        documentPolicyVersion: '2026.1',
+        submittedAt: SUBMITTED_AT,
+      },
+    },
   ],
   signed: (): ApplicationEvent[] => [
     ...history.submitted(),
-    { type: 'ApplicationSigned', data: { applicationId: id, method: 'otp', signerIin: APPLICANT_IIN, digest: SUBMISSION_DIGEST, evidence: { otpRequestId: 'otp-1' }, signedAt: '2026-03-02T05:10:00.000Z' } },
+    {
+      type: 'ApplicationSigned',
+      data: {
+        applicationId: id,
+        method: 'otp',
+        signerIin: APPLICANT_IIN,
+        digest: SUBMISSION_DIGEST,
+        evidence: { otpRequestId: 'otp-1' },
+        signedAt: '2026-03-02T05:10:00.000Z',
+      },
+    },
   ],
-  scheduled: (): ApplicationEvent[] => [...history.signed(), { type: 'ReviewDeadlineScheduled', data: { applicationId: id, ...DEADLINE } }],
+  scheduled: (): ApplicationEvent[] => [
+    ...history.signed(),
+    { type: 'ReviewDeadlineScheduled', data: { applicationId: id, ...DEADLINE } },
+  ],
   underReview: (reviewerId = 'reviewer-1'): ApplicationEvent[] => [
     ...history.scheduled(),
     { type: 'ReviewStarted', data: { applicationId: id, reviewerId, startedAt: '2026-03-03T04:00:00.000Z' } },
@@ -102,7 +136,10 @@ export const history = {
         personsMoving: 3,
         reviewerId: 'reviewer-1',
         verdict,
-        findings: submission.documents.map((_, documentIndex) => ({ documentIndex, accepted: verdict === 'eligible' || documentIndex !== 0 })),
+        findings: submission.documents.map((_, documentIndex) => ({
+          documentIndex,
+          accepted: verdict === 'eligible' || documentIndex !== 0,
+        })),
         refusalGrounds: verdict === 'eligible' ? [] : ['INVALID_OR_EXPIRED_DOCUMENTS'],
         groundsListVersion: '1',
         reviewedAt: '2026-03-10T06:00:00.000Z',
@@ -113,20 +150,49 @@ export const history = {
     ...history.reviewed('eligible'),
     {
       type: 'ApplicationIncluded',
-      data: { applicationId: id, region: 'pavlodar', year: 2026, category: 'kandas', personsCounted: 3, decision: { number: 'KQ-2026-000001', date: '2026-03-10' }, decidedAt: '2026-03-10T06:00:01.000Z', dueAt: DEADLINE.dueAt, late: false },
+      data: {
+        applicationId: id,
+        region: 'pavlodar',
+        year: 2026,
+        category: 'kandas',
+        personsCounted: 3,
+        decision: { number: 'KQ-2026-000001', date: '2026-03-10' },
+        decidedAt: '2026-03-10T06:00:01.000Z',
+        dueAt: DEADLINE.dueAt,
+        late: false,
+      },
     },
   ],
   refused: (): ApplicationEvent[] => [
     ...history.reviewed('not-eligible'),
     {
       type: 'ApplicationRefused',
-      data: { applicationId: id, quota: QUOTA, grounds: ['INVALID_OR_EXPIRED_DOCUMENTS'], groundsListVersion: '1', explanation: 'Passport copy unreadable', decision: { number: 'KQ-2026-000002', date: '2026-03-10' }, decidedAt: '2026-03-10T06:00:01.000Z', dueAt: DEADLINE.dueAt, late: false },
+      data: {
+        applicationId: id,
+        quota: QUOTA,
+        grounds: ['INVALID_OR_EXPIRED_DOCUMENTS'],
+        groundsListVersion: '1',
+        explanation: 'Passport copy unreadable',
+        decision: { number: 'KQ-2026-000002', date: '2026-03-10' },
+        decidedAt: '2026-03-10T06:00:01.000Z',
+        dueAt: DEADLINE.dueAt,
+        late: false,
+      },
     },
   ],
-  withdrawn: (): ApplicationEvent[] => [...history.signed(), { type: 'ApplicationWithdrawn', data: { applicationId: id, quota: QUOTA, reason: 'Family stays', withdrawnAt: '2026-03-04T05:00:00.000Z' } }],
+  withdrawn: (): ApplicationEvent[] => [
+    ...history.signed(),
+    {
+      type: 'ApplicationWithdrawn',
+      data: { applicationId: id, quota: QUOTA, reason: 'Family stays', withdrawnAt: '2026-03-04T05:00:00.000Z' },
+    },
+  ],
   breached: (): ApplicationEvent[] => [
     ...history.underReview(),
-    { type: 'ReviewSlaAtRisk', data: { applicationId: id, atRiskAt: DEADLINE.atRiskAt, dueAt: DEADLINE.dueAt, flaggedAt: DEADLINE.atRiskAt } },
+    {
+      type: 'ReviewSlaAtRisk',
+      data: { applicationId: id, atRiskAt: DEADLINE.atRiskAt, dueAt: DEADLINE.dueAt, flaggedAt: DEADLINE.atRiskAt },
+    },
     { type: 'ReviewSlaBreached', data: { applicationId: id, dueAt: DEADLINE.dueAt, breachedAt: DEADLINE.dueAt } },
   ],
 };

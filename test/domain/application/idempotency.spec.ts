@@ -8,9 +8,26 @@ class ApplicationSubmittedEvent extends StoredEvent {}
 describe('a command id already handled is a no-op', () => {
   it('appends the submission once, however often the same command is sent', async () => {
     const store = new InMemoryEventStore();
-    const registry = new EventTypeRegistry().register({ type: 'ApplicationSubmitted', schemaVersion: 1, eventClass: ApplicationSubmittedEvent });
-    const command: SubmitApplication = { type: 'SubmitApplication', applicationId: APPLICATION_ID, at: SUBMITTED_AT, submission: kandasFamily(), digest: SUBMISSION_DIGEST, receivingRegionHasQuota: true };
-    const context = { commandId: '9b2f4c1e-0000-4000-8000-000000000001', correlationId: 'c', causationId: 'c', actor: { id: 'egov', role: 'portal' }, now: new Date(SUBMITTED_AT) };
+    const registry = new EventTypeRegistry().register({
+      type: 'ApplicationSubmitted',
+      schemaVersion: 1,
+      eventClass: ApplicationSubmittedEvent,
+    });
+    const command: SubmitApplication = {
+      type: 'SubmitApplication',
+      applicationId: APPLICATION_ID,
+      at: SUBMITTED_AT,
+      submission: kandasFamily(),
+      digest: SUBMISSION_DIGEST,
+      receivingRegionHasQuota: true,
+    };
+    const context = {
+      commandId: '9b2f4c1e-0000-4000-8000-000000000001',
+      correlationId: 'c',
+      causationId: 'c',
+      actor: { id: 'egov', role: 'portal' },
+      now: new Date(SUBMITTED_AT),
+    };
     const target = { streamId: applicationStreamId(APPLICATION_ID), decider: applicationDecider, command, context };
 
     const first = await handleCommand(store, registry, target);

@@ -21,28 +21,66 @@ function signing(overrides: Partial<SignApplication> = {}): SignApplication {
 
 describe('SignApplication', () => {
   it('accepts the applicant signing exactly the submitted content, with OTP or EDS', () => {
-    spec.given(history.submitted()).when(signing()).then([
-      { type: 'ApplicationSigned', data: { applicationId: APPLICATION_ID, method: 'eds', signerIin: APPLICANT_IIN, digest, evidence: { certificateSerial: '4f1a', issuer: 'NCA RK' }, signedAt: AT } },
-    ]);
-    spec.given(history.submitted()).when(signing({ method: 'otp', verification: { valid: true, evidence: { otpRequestId: 'otp-9' } } })).then([
-      { type: 'ApplicationSigned', data: { applicationId: APPLICATION_ID, method: 'otp', signerIin: APPLICANT_IIN, digest, evidence: { otpRequestId: 'otp-9' }, signedAt: AT } },
-    ]);
+    spec
+      .given(history.submitted())
+      .when(signing())
+      .then([
+        {
+          type: 'ApplicationSigned',
+          data: {
+            applicationId: APPLICATION_ID,
+            method: 'eds',
+            signerIin: APPLICANT_IIN,
+            digest,
+            evidence: { certificateSerial: '4f1a', issuer: 'NCA RK' },
+            signedAt: AT,
+          },
+        },
+      ]);
+    spec
+      .given(history.submitted())
+      .when(signing({ method: 'otp', verification: { valid: true, evidence: { otpRequestId: 'otp-9' } } }))
+      .then([
+        {
+          type: 'ApplicationSigned',
+          data: {
+            applicationId: APPLICATION_ID,
+            method: 'otp',
+            signerIin: APPLICANT_IIN,
+            digest,
+            evidence: { otpRequestId: 'otp-9' },
+            signedAt: AT,
+          },
+        },
+      ]);
   });
 
   it('refuses a signer who is not the applicant', () => {
-    spec.given(history.submitted()).when(signing({ signerIin: SPOUSE_IIN })).thenThrows({ code: 'APPLICATION.SIGNER_NOT_APPLICANT' });
+    spec
+      .given(history.submitted())
+      .when(signing({ signerIin: SPOUSE_IIN }))
+      .thenThrows({ code: 'APPLICATION.SIGNER_NOT_APPLICANT' });
   });
 
   it('refuses a digest other than the digest of the submitted content', () => {
-    spec.given(history.submitted()).when(signing({ signedDigest: 'b'.repeat(64) })).thenThrows({ code: 'APPLICATION.DIGEST_MISMATCH' });
+    spec
+      .given(history.submitted())
+      .when(signing({ signedDigest: 'b'.repeat(64) }))
+      .thenThrows({ code: 'APPLICATION.DIGEST_MISMATCH' });
   });
 
   it('refuses a signature the verifier did not accept', () => {
-    spec.given(history.submitted()).when(signing({ verification: { valid: false, reason: 'certificate revoked', evidence: {} } })).thenThrows({ code: 'APPLICATION.SIGNATURE_INVALID' });
+    spec
+      .given(history.submitted())
+      .when(signing({ verification: { valid: false, reason: 'certificate revoked', evidence: {} } }))
+      .thenThrows({ code: 'APPLICATION.SIGNATURE_INVALID' });
   });
 
   it('refuses an unknown signature method', () => {
-    spec.given(history.submitted()).when(signing({ method: 'fax' as never })).thenThrows({ code: 'APPLICATION.INVALID_COMMAND' });
+    spec
+      .given(history.submitted())
+      .when(signing({ method: 'fax' as never }))
+      .thenThrows({ code: 'APPLICATION.INVALID_COMMAND' });
   });
 
   it('refuses signing twice, signing before submitting, and signing a withdrawn application', () => {

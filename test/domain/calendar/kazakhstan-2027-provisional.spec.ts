@@ -1,4 +1,10 @@
-import { DEFAULT_SLA_POLICY, deriveMovedDaysOff, KAZAKHSTAN_CALENDAR_YEARS, reviewDeadline, WorkingDayCalendar } from '@domain/calendar';
+import {
+  DEFAULT_SLA_POLICY,
+  deriveMovedDaysOff,
+  KAZAKHSTAN_CALENDAR_YEARS,
+  reviewDeadline,
+  WorkingDayCalendar,
+} from '@domain/calendar';
 
 /**
  * 2027 is provisional: the holidays and the weekend rule are fixed by law, but the Kurban Ait date
@@ -83,7 +89,9 @@ describe('Kazakhstan working-day calendar, 2027 (provisional)', () => {
 
   it('the rest of the year falls on weekdays: 6 Jul, 30 Aug, 25 Oct, 16 Dec off, the next day worked', () => {
     expect(offDays(['2027-07-06', '2027-08-30', '2027-10-25', '2027-12-16'])).toEqual([]);
-    expect(['2027-07-07', '2027-08-31', '2027-10-26', '2027-12-17', '2027-12-31'].every((d) => calendar.isWorkingDay(d))).toBe(true);
+    expect(
+      ['2027-07-07', '2027-08-31', '2027-10-26', '2027-12-17', '2027-12-31'].every((d) => calendar.isWorkingDay(d)),
+    ).toBe(true);
   });
 
   it('nextWorkingDay crosses New Year 2026 → 2027: Thu 31 Dec 2026 → Tue 5 Jan 2027', () => {
@@ -113,7 +121,12 @@ describe('Kazakhstan working-day calendar, 2027 (provisional)', () => {
 
     it('signed Fri 11 Dec 2026 (formerly refused): due Tue 5 Jan 2027', () => {
       // 14, 15, 17, 18, 21–25, 28–31 (13); 1–4 Jan off; Tue 5 Jan (14).
-      expect(deadline('2026-12-11T05:00:00Z')).toMatchObject({ acceptedOn: '2026-12-11', dueOn: '2027-01-05', atRiskOn: '2026-12-29', calendarProvisional: true });
+      expect(deadline('2026-12-11T05:00:00Z')).toMatchObject({
+        acceptedOn: '2026-12-11',
+        dueOn: '2027-01-05',
+        atRiskOn: '2026-12-29',
+        calendarProvisional: true,
+      });
     });
 
     it('a deadline wholly within 2026 is not flagged provisional', () => {
@@ -122,12 +135,22 @@ describe('Kazakhstan working-day calendar, 2027 (provisional)', () => {
 
     it('signed Fri 19 Mar 2027: Nauryz 22–24 March pushes the due date to Tue 13 Apr', () => {
       // 25, 26, 29–2 Apr, 5–9, 12, 13.
-      expect(deadline('2027-03-19T05:00:00Z')).toMatchObject({ acceptedOn: '2027-03-19', dueOn: '2027-04-13', atRiskOn: '2027-04-08', calendarProvisional: true });
+      expect(deadline('2027-03-19T05:00:00Z')).toMatchObject({
+        acceptedOn: '2027-03-19',
+        dueOn: '2027-04-13',
+        atRiskOn: '2027-04-08',
+        calendarProvisional: true,
+      });
     });
 
     it('signed Fri 30 Apr 2027: the May days off (3, 7, 10 May) push the due date to Tue 25 May', () => {
       // 4, 5, 6, 11–14, 17–21, 24, 25.
-      expect(deadline('2027-04-30T05:00:00Z')).toMatchObject({ acceptedOn: '2027-04-30', dueOn: '2027-05-25', atRiskOn: '2027-05-20', calendarProvisional: true });
+      expect(deadline('2027-04-30T05:00:00Z')).toMatchObject({
+        acceptedOn: '2027-04-30',
+        dueOn: '2027-05-25',
+        atRiskOn: '2027-05-20',
+        calendarProvisional: true,
+      });
     });
   });
 });

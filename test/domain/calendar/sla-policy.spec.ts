@@ -1,11 +1,25 @@
-import { DEFAULT_SLA_POLICY, KAZAKHSTAN_CALENDAR_YEARS, reviewDeadline, validateSlaPolicy, WorkingDayCalendar, type SlaPolicy } from '@domain/calendar';
+import {
+  DEFAULT_SLA_POLICY,
+  KAZAKHSTAN_CALENDAR_YEARS,
+  reviewDeadline,
+  validateSlaPolicy,
+  WorkingDayCalendar,
+  type SlaPolicy,
+} from '@domain/calendar';
 import { thrownBy } from './thrown';
 
 describe('SlaPolicy', () => {
-  const faultsOf = (changes: Partial<SlaPolicy>) => thrownBy(() => validateSlaPolicy({ ...DEFAULT_SLA_POLICY, ...changes })).violations;
+  const faultsOf = (changes: Partial<SlaPolicy>) =>
+    thrownBy(() => validateSlaPolicy({ ...DEFAULT_SLA_POLICY, ...changes })).violations;
 
   it('the default is Asia/Almaty, 09:00–18:30, 14 working days, at risk 3 days before', () => {
-    expect(DEFAULT_SLA_POLICY).toEqual({ zone: 'Asia/Almaty', workdayStart: '09:00', workdayEnd: '18:30', reviewWorkingDays: 14, atRiskWorkingDaysBeforeDue: 3 });
+    expect(DEFAULT_SLA_POLICY).toEqual({
+      zone: 'Asia/Almaty',
+      workdayStart: '09:00',
+      workdayEnd: '18:30',
+      reviewWorkingDays: 14,
+      atRiskWorkingDaysBeforeDue: 3,
+    });
     expect(() => validateSlaPolicy(DEFAULT_SLA_POLICY)).not.toThrow();
   });
 
@@ -18,7 +32,9 @@ describe('SlaPolicy', () => {
   });
 
   it('refuses a working day that ends before it starts, or at the same time', () => {
-    expect(faultsOf({ workdayStart: '18:30', workdayEnd: '09:00' })).toEqual([{ field: 'workdayEnd', reason: 'must be after workdayStart' }]);
+    expect(faultsOf({ workdayStart: '18:30', workdayEnd: '09:00' })).toEqual([
+      { field: 'workdayEnd', reason: 'must be after workdayStart' },
+    ]);
     expect(faultsOf({ workdayStart: '09:00', workdayEnd: '09:00' }).map((v) => v.field)).toEqual(['workdayEnd']);
   });
 
@@ -29,18 +45,35 @@ describe('SlaPolicy', () => {
   it('refuses an at-risk point that is not a positive whole number below the review days', () => {
     expect(faultsOf({ atRiskWorkingDaysBeforeDue: 0 }).map((v) => v.field)).toEqual(['atRiskWorkingDaysBeforeDue']);
     expect(faultsOf({ atRiskWorkingDaysBeforeDue: 2.5 }).map((v) => v.field)).toEqual(['atRiskWorkingDaysBeforeDue']);
-    expect(faultsOf({ atRiskWorkingDaysBeforeDue: 14 })).toEqual([{ field: 'atRiskWorkingDaysBeforeDue', reason: 'must be fewer than reviewWorkingDays' }]);
+    expect(faultsOf({ atRiskWorkingDaysBeforeDue: 14 })).toEqual([
+      { field: 'atRiskWorkingDaysBeforeDue', reason: 'must be fewer than reviewWorkingDays' },
+    ]);
   });
 
   it('reports every fault at once, under the stable code CALENDAR.SLA_POLICY_INVALID', () => {
-    const error = thrownBy(() => validateSlaPolicy({ zone: 'UTC+5', workdayStart: '18:00', workdayEnd: '09:00', reviewWorkingDays: 0, atRiskWorkingDaysBeforeDue: 3 }));
+    const error = thrownBy(() =>
+      validateSlaPolicy({
+        zone: 'UTC+5',
+        workdayStart: '18:00',
+        workdayEnd: '09:00',
+        reviewWorkingDays: 0,
+        atRiskWorkingDaysBeforeDue: 3,
+      }),
+    );
     expect(error.code).toBe('CALENDAR.SLA_POLICY_INVALID');
-    expect(error.violations.map((v) => v.field)).toEqual(['zone', 'workdayEnd', 'reviewWorkingDays', 'atRiskWorkingDaysBeforeDue']);
+    expect(error.violations.map((v) => v.field)).toEqual([
+      'zone',
+      'workdayEnd',
+      'reviewWorkingDays',
+      'atRiskWorkingDaysBeforeDue',
+    ]);
   });
 
   it('reviewDeadline refuses an invalid policy before computing anything', () => {
     const calendar = WorkingDayCalendar.fromYears(KAZAKHSTAN_CALENDAR_YEARS);
-    const error = thrownBy(() => reviewDeadline('2026-01-05T05:00:00Z', calendar, { ...DEFAULT_SLA_POLICY, workdayEnd: '08:00' }));
+    const error = thrownBy(() =>
+      reviewDeadline('2026-01-05T05:00:00Z', calendar, { ...DEFAULT_SLA_POLICY, workdayEnd: '08:00' }),
+    );
     expect(error.code).toBe('CALENDAR.SLA_POLICY_INVALID');
   });
 });

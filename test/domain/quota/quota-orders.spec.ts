@@ -13,22 +13,36 @@ describe('Quota orders: the published figures, as seed data', () => {
 
   it('a complete order whose regions do not add up is reported as a mismatch', () => {
     const order = QUOTA_ORDERS[1]!;
-    const wrong: QuotaOrder = { ...order, categories: { ...order.categories, kandas: { ...order.categories.kandas, regions: { pavlodar: 976 } } } };
-    expect(checkQuotaOrderTotals([wrong])[0]).toMatchObject({ year: 2026, category: 'kandas', sum: 976, status: 'mismatch' });
+    const wrong: QuotaOrder = {
+      ...order,
+      categories: { ...order.categories, kandas: { ...order.categories.kandas, regions: { pavlodar: 976 } } },
+    };
+    expect(checkQuotaOrderTotals([wrong])[0]).toMatchObject({
+      year: 2026,
+      category: 'kandas',
+      sum: 976,
+      status: 'mismatch',
+    });
   });
 
   it('an incomplete list that exceeds the published total is a mismatch too', () => {
     const order = QUOTA_ORDERS[0]!;
     const wrong: QuotaOrder = {
       ...order,
-      categories: { ...order.categories, resettler: { publishedTotal: 100, complete: false, regions: { pavlodar: 101 } } },
+      categories: {
+        ...order.categories,
+        resettler: { publishedTotal: 100, complete: false, regions: { pavlodar: 101 } },
+      },
     };
     expect(checkQuotaOrderTotals([wrong])[1]).toMatchObject({ category: 'resettler', missing: -1, status: 'mismatch' });
   });
 
   it('without a published total there is nothing to compare', () => {
     const order = QUOTA_ORDERS[1]!;
-    const noTotal: QuotaOrder = { ...order, categories: { ...order.categories, kandas: { ...order.categories.kandas, publishedTotal: null } } };
+    const noTotal: QuotaOrder = {
+      ...order,
+      categories: { ...order.categories, kandas: { ...order.categories.kandas, publishedTotal: null } },
+    };
     expect(checkQuotaOrderTotals([noTotal])[0]).toMatchObject({ missing: null, status: 'no-published-total' });
   });
 

@@ -13,18 +13,33 @@ import { processSpecification } from '@libs/testing';
 import { DEFAULT_SLA_POLICY, KAZAKHSTAN_CALENDAR_YEARS, WorkingDayCalendar } from '@domain/calendar';
 import { APPLICATION_ID as id, QUOTA, SUBMITTED_AT } from '../application/fixtures';
 
-const policy = { calendar: WorkingDayCalendar.fromYears(KAZAKHSTAN_CALENDAR_YEARS), slaPolicy: DEFAULT_SLA_POLICY, subsidyPolicy: {} };
+const policy = {
+  calendar: WorkingDayCalendar.fromYears(KAZAKHSTAN_CALENDAR_YEARS),
+  slaPolicy: DEFAULT_SLA_POLICY,
+  subsidyPolicy: {},
+};
 const context: ProcessContext = { policy, now: new Date('2026-03-10T06:00:00.000Z') };
 const spec = processSpecification((event: WorkflowEvent, ctx: ProcessContext) => react(event, ctx));
 const given = spec.given(context);
 const CLOSED = { codes: [ApplicationErrorCode.AlreadyDecided, ApplicationErrorCode.Withdrawn] };
-const decision = (prefix: 'KQ' | 'KR') => ({ number: `${prefix}-2026-${id.replace(/-/g, '').slice(0, 12).toUpperCase()}`, date: '2026-03-10' });
+const decision = (prefix: 'KQ' | 'KR') => ({
+  number: `${prefix}-2026-${id.replace(/-/g, '').slice(0, 12).toUpperCase()}`,
+  date: '2026-03-10',
+});
 
 const reviewed = (verdict: 'eligible' | 'not-eligible', extra: object = {}): WorkflowEvent => ({
   type: 'ApplicationReviewed',
   data: {
-    applicationId: id, quota: QUOTA, personsMoving: 3, reviewerId: 'reviewer-1', verdict, groundsListVersion: '1', reviewedAt: SUBMITTED_AT,
-    findings: [], refusalGrounds: verdict === 'eligible' ? [] : ['INVALID_OR_EXPIRED_DOCUMENTS'], ...extra,
+    applicationId: id,
+    quota: QUOTA,
+    personsMoving: 3,
+    reviewerId: 'reviewer-1',
+    verdict,
+    groundsListVersion: '1',
+    reviewedAt: SUBMITTED_AT,
+    findings: [],
+    refusalGrounds: verdict === 'eligible' ? [] : ['INVALID_OR_EXPIRED_DOCUMENTS'],
+    ...extra,
   },
 });
 const onQuota = { ...QUOTA, applicationId: id, persons: 3, capacity: 977 };
@@ -32,27 +47,50 @@ const onQuota = { ...QUOTA, applicationId: id, persons: 3, capacity: 977 };
 describe('the review process, rule by rule (pure: event and context in, intents out)', () => {
   it('signing → the review deadline, computed once from the working-day calendar (14 working days, acceptance day not counted; Nauryz 23–25 March off)', () => {
     const deadline = {
-      acceptedOn: '2026-03-02', dueOn: '2026-03-26', dueAt: '2026-03-26T13:30:00.000Z', atRiskOn: '2026-03-18', atRiskAt: '2026-03-18T13:30:00.000Z',
-      calendarVersion: expect.any(String), calendarProvisional: false,
+      acceptedOn: '2026-03-02',
+      dueOn: '2026-03-26',
+      dueAt: '2026-03-26T13:30:00.000Z',
+      atRiskOn: '2026-03-18',
+      atRiskAt: '2026-03-18T13:30:00.000Z',
+      calendarVersion: expect.any(String),
+      calendarProvisional: false,
     };
-    given.when({ type: 'ApplicationSigned', data: { applicationId: id, method: 'otp', signerIin: '1', digest: 'd', evidence: {}, signedAt: SUBMITTED_AT } }).then([
-      sendToApplication('schedule-review-deadline', { type: 'ScheduleReviewDeadline', applicationId: id, deadline }),
-    ]);
+    given
+      .when({
+        type: 'ApplicationSigned',
+        data: { applicationId: id, method: 'otp', signerIin: '1', digest: 'd', evidence: {}, signedAt: SUBMITTED_AT },
+      })
+      .then([
+        sendToApplication('schedule-review-deadline', { type: 'ScheduleReviewDeadline', applicationId: id, deadline }),
+      ]);
   });
 
   it('an eligible review → seats for the whole family on the region’s quota', () => {
-    given.when(reviewed('eligible')).then([sendToQuota('reserve-seats', { type: 'ReserveSeats', ...QUOTA, applicationId: id, persons: 3 })]);
+    given
+      .when(reviewed('eligible'))
+      .then([sendToQuota('reserve-seats', { type: 'ReserveSeats', ...QUOTA, applicationId: id, persons: 3 })]);
   });
 
   it('a not-eligible review → a refusal on the reviewer’s grounds, explained by the comment and the rejected documents; moot once the application closed', () => {
-    const findings = [{ documentIndex: 0, accepted: false, note: 'passport copy unreadable' }, { documentIndex: 1, accepted: true }];
-    given.when(reviewed('not-eligible', { findings, comment: 'Documents invalid' })).then([
-      sendToApplication(
-        'refuse-not-eligible',
-        { type: 'RefuseApplication', applicationId: id, grounds: ['INVALID_OR_EXPIRED_DOCUMENTS'], explanation: 'Documents invalid. Rejected: document 0: passport copy unreadable', decision: decision('KR') },
-        CLOSED,
-      ),
-    ]);
+    const findings = [
+      { documentIndex: 0, accepted: false, note: 'passport copy unreadable' },
+      { documentIndex: 1, accepted: true },
+    ];
+    given
+      .when(reviewed('not-eligible', { findings, comment: 'Documents invalid' }))
+      .then([
+        sendToApplication(
+          'refuse-not-eligible',
+          {
+            type: 'RefuseApplication',
+            applicationId: id,
+            grounds: ['INVALID_OR_EXPIRED_DOCUMENTS'],
+            explanation: 'Documents invalid. Rejected: document 0: passport copy unreadable',
+            decision: decision('KR'),
+          },
+          CLOSED,
+        ),
+      ]);
   });
 
   it('a not-eligible review with neither comment nor rejected document is explained by its grounds', () => {
@@ -61,66 +99,144 @@ describe('the review process, rule by rule (pure: event and context in, intents 
   });
 
   it('seats reserved → the inclusion; should the application have closed meanwhile, the seats are given back', () => {
-    const giveBack = sendToQuota('release-unused-seats', { type: 'ReleaseSeats', ...QUOTA, applicationId: id, reason: 'The application was closed before its inclusion' });
-    given.when({ type: 'SeatsReserved', data: { ...onQuota, seatsTaken: 3, remaining: 974, reservedAt: SUBMITTED_AT } }).then([
-      sendToApplication('include-in-quota', { type: 'IncludeInQuota', applicationId: id, personsCounted: 3, decision: decision('KQ') }, { ...CLOSED, compensation: giveBack }),
-    ]);
+    const giveBack = sendToQuota('release-unused-seats', {
+      type: 'ReleaseSeats',
+      ...QUOTA,
+      applicationId: id,
+      reason: 'The application was closed before its inclusion',
+    });
+    given
+      .when({ type: 'SeatsReserved', data: { ...onQuota, seatsTaken: 3, remaining: 974, reservedAt: SUBMITTED_AT } })
+      .then([
+        sendToApplication(
+          'include-in-quota',
+          { type: 'IncludeInQuota', applicationId: id, personsCounted: 3, decision: decision('KQ') },
+          { ...CLOSED, compensation: giveBack },
+        ),
+      ]);
   });
 
   it('a reservation declined → a refusal on the quota-exhausted ground, saying how many seats were left', () => {
-    given.when({ type: 'SeatReservationDeclined', data: { ...onQuota, remaining: 2, reason: 'QUOTA_EXHAUSTED', seatsTaken: 975, declinedAt: SUBMITTED_AT } } as WorkflowEvent).then([
-      sendToApplication(
-        'refuse-quota-exhausted',
-        { type: 'RefuseApplication', applicationId: id, grounds: ['QUOTA_EXHAUSTED'], explanation: 'The kandas quota of pavlodar for 2026 has 2 seat(s) left; the family counts 3', decision: decision('KR') },
-        CLOSED,
-      ),
-    ]);
+    given
+      .when({
+        type: 'SeatReservationDeclined',
+        data: { ...onQuota, remaining: 2, reason: 'QUOTA_EXHAUSTED', seatsTaken: 975, declinedAt: SUBMITTED_AT },
+      } as WorkflowEvent)
+      .then([
+        sendToApplication(
+          'refuse-quota-exhausted',
+          {
+            type: 'RefuseApplication',
+            applicationId: id,
+            grounds: ['QUOTA_EXHAUSTED'],
+            explanation: 'The kandas quota of pavlodar for 2026 has 2 seat(s) left; the family counts 3',
+            decision: decision('KR'),
+          },
+          CLOSED,
+        ),
+      ]);
   });
 
   it('a reservation declined because no quota is set says so', () => {
-    const [intent] = react({ type: 'SeatReservationDeclined', data: { ...onQuota, remaining: 0, reason: 'QUOTA_NOT_SET' } } as unknown as WorkflowEvent, context);
+    const [intent] = react(
+      {
+        type: 'SeatReservationDeclined',
+        data: { ...onQuota, remaining: 0, reason: 'QUOTA_NOT_SET' },
+      } as unknown as WorkflowEvent,
+      context,
+    );
     expect(intent).toMatchObject({ command: { explanation: 'No kandas quota is set for pavlodar in 2026' } });
   });
 
   it('a refusal or a withdrawal → the application’s seats given back', () => {
-    given.when({ type: 'ApplicationRefused', data: { applicationId: id, quota: QUOTA } } as unknown as WorkflowEvent).then([
-      sendToQuota('release-seats', { type: 'ReleaseSeats', ...QUOTA, applicationId: id, reason: 'The application was refused' }),
-    ]);
-    given.when({ type: 'ApplicationWithdrawn', data: { applicationId: id, quota: QUOTA, reason: 'stays', withdrawnAt: SUBMITTED_AT } }).then([
-      sendToQuota('release-seats', { type: 'ReleaseSeats', ...QUOTA, applicationId: id, reason: 'The application was withdrawn' }),
-    ]);
+    given
+      .when({ type: 'ApplicationRefused', data: { applicationId: id, quota: QUOTA } } as unknown as WorkflowEvent)
+      .then([
+        sendToQuota('release-seats', {
+          type: 'ReleaseSeats',
+          ...QUOTA,
+          applicationId: id,
+          reason: 'The application was refused',
+        }),
+      ]);
+    given
+      .when({
+        type: 'ApplicationWithdrawn',
+        data: { applicationId: id, quota: QUOTA, reason: 'stays', withdrawnAt: SUBMITTED_AT },
+      })
+      .then([
+        sendToQuota('release-seats', {
+          type: 'ReleaseSeats',
+          ...QUOTA,
+          applicationId: id,
+          reason: 'The application was withdrawn',
+        }),
+      ]);
   });
 
   it('an inclusion → the relocation and the rent subsidy, with the administrator’s tables', () => {
     const policy = context.policy.subsidyPolicy;
-    given.when({ type: 'ApplicationIncluded', data: { applicationId: id } } as unknown as WorkflowEvent).then([
-      sendToApplication('grant-relocation-subsidy', { type: 'GrantSubsidy', applicationId: id, kind: 'relocation', policy }),
-      sendToApplication('grant-rent-subsidy', { type: 'GrantSubsidy', applicationId: id, kind: 'rent', policy }),
-    ]);
+    given
+      .when({ type: 'ApplicationIncluded', data: { applicationId: id } } as unknown as WorkflowEvent)
+      .then([
+        sendToApplication('grant-relocation-subsidy', {
+          type: 'GrantSubsidy',
+          applicationId: id,
+          kind: 'relocation',
+          policy,
+        }),
+        sendToApplication('grant-rent-subsidy', { type: 'GrantSubsidy', applicationId: id, kind: 'rent', policy }),
+      ]);
   });
 
   it('a breach → the review escalated to the supervisors', () => {
-    given.when({ type: 'ReviewSlaBreached', data: { applicationId: id, dueAt: '2026-03-23T13:30:00.000Z', breachedAt: '2026-03-23T13:30:00.000Z' } }).then([
-      sendToApplication('escalate-review', { type: 'EscalateReview', applicationId: id, reason: 'No decision by the due instant 2026-03-23T13:30:00.000Z (14 working days)' }),
-    ]);
+    given
+      .when({
+        type: 'ReviewSlaBreached',
+        data: { applicationId: id, dueAt: '2026-03-23T13:30:00.000Z', breachedAt: '2026-03-23T13:30:00.000Z' },
+      })
+      .then([
+        sendToApplication('escalate-review', {
+          type: 'EscalateReview',
+          applicationId: id,
+          reason: 'No decision by the due instant 2026-03-23T13:30:00.000Z (14 working days)',
+        }),
+      ]);
   });
 
   it('every other event → nothing, with the reason said', () => {
-    given.when({ type: 'ReviewStarted', data: { applicationId: id, reviewerId: 'r', startedAt: SUBMITTED_AT } }).then([
-      ignore('NO_RULE_FOR_EVENT', 'A reviewer works on the application; the next step is the review'),
-    ]);
+    given
+      .when({ type: 'ReviewStarted', data: { applicationId: id, reviewerId: 'r', startedAt: SUBMITTED_AT } })
+      .then([ignore('NO_RULE_FOR_EVENT', 'A reviewer works on the application; the next step is the review')]);
   });
 
   it('a calendar without the year of the deadline fails the rule (the runner parks the step)', () => {
-    const signed: WorkflowEvent = { type: 'ApplicationSigned', data: { applicationId: id, method: 'otp', signerIin: '1', digest: 'd', evidence: {}, signedAt: '2031-06-01T05:00:00.000Z' } };
+    const signed: WorkflowEvent = {
+      type: 'ApplicationSigned',
+      data: {
+        applicationId: id,
+        method: 'otp',
+        signerIin: '1',
+        digest: 'd',
+        evidence: {},
+        signedAt: '2031-06-01T05:00:00.000Z',
+      },
+    };
     given.when(signed).thenThrows({ code: 'CALENDAR.YEAR_NOT_AVAILABLE' });
   });
 
   it('names the event types it acts on — what the runner subscribes to — and a reason for every other', () => {
     expect(typesActedOn().sort()).toEqual([
-      'ApplicationIncluded', 'ApplicationRefused', 'ApplicationReviewed', 'ApplicationSigned', 'ApplicationWithdrawn',
-      'ReviewSlaBreached', 'SeatReservationDeclined', 'SeatsReserved',
+      'ApplicationIncluded',
+      'ApplicationRefused',
+      'ApplicationReviewed',
+      'ApplicationSigned',
+      'ApplicationWithdrawn',
+      'ReviewSlaBreached',
+      'SeatReservationDeclined',
+      'SeatsReserved',
     ]);
-    for (const rule of Object.values(REVIEW_PROCESS)) if (typeof rule !== 'function') expect(rule.because).not.toEqual('');
+    for (const rule of Object.values(REVIEW_PROCESS))
+      if (typeof rule !== 'function') expect(rule.because).not.toEqual('');
   });
 });

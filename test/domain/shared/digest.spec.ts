@@ -7,7 +7,9 @@ const PINNED_KANDAS_FAMILY_DIGEST = '051f193b45f67bb24b4e43df9fd443905b5d3c82ff2
 
 describe('canonical JSON', () => {
   it('gives the same text whatever order the keys came in, and drops undefined fields', () => {
-    expect(canonicalJson({ b: 1, a: { d: [2, { f: 1, e: 0 }], c: 'қ' }, u: undefined })).toBe('{"a":{"c":"қ","d":[2,{"e":0,"f":1}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [2, { f: 1, e: 0 }], c: 'қ' }, u: undefined })).toBe(
+      '{"a":{"c":"қ","d":[2,{"e":0,"f":1}]},"b":1}',
+    );
     expect(canonicalJson({ a: 1, b: 2 })).toBe(canonicalJson({ b: 2, a: 1 }));
   });
 });
@@ -16,7 +18,11 @@ describe('the application digest computed at the edge', () => {
   it('is SHA-256 of the canonical JSON in UTF-8, whatever order the fields came in', () => {
     const submission = kandasFamily();
     const reordered = Object.fromEntries(Object.entries(submission).reverse()) as typeof submission;
-    expect(applicationDigest(reordered)).toBe(createHash('sha256').update(Buffer.from(canonicalJson(submission), 'utf8')).digest('hex'));
+    expect(applicationDigest(reordered)).toBe(
+      createHash('sha256')
+        .update(Buffer.from(canonicalJson(submission), 'utf8'))
+        .digest('hex'),
+    );
   });
 
   it('is the digest stored events of the test family already carry (the bytes hashed did not change)', () => {

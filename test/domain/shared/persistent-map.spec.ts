@@ -1,10 +1,16 @@
 import fc from 'fast-check';
 import { PersistentMap, PersistentSet } from '@domain/shared/persistent-map';
 
-type Operation = { readonly kind: 'set'; readonly key: string; readonly value: number } | { readonly kind: 'delete'; readonly key: string };
+type Operation =
+  | { readonly kind: 'set'; readonly key: string; readonly value: number }
+  | { readonly kind: 'delete'; readonly key: string };
 
 // Few distinct keys, so that sets, overwrites and deletes of the same key meet; and many, so the trie grows levels.
-const keys = fc.oneof(fc.constantFrom('a', 'b', 'c', 'application-1', 'application-2', ''), fc.string({ maxLength: 6 }), fc.uuid());
+const keys = fc.oneof(
+  fc.constantFrom('a', 'b', 'c', 'application-1', 'application-2', ''),
+  fc.string({ maxLength: 6 }),
+  fc.uuid(),
+);
 const operation: fc.Arbitrary<Operation> = fc.oneof(
   fc.record({ kind: fc.constant('set' as const), key: keys, value: fc.integer({ min: 0, max: 9 }) }),
   fc.record({ kind: fc.constant('delete' as const), key: keys }),
@@ -60,12 +66,26 @@ describe('PersistentMap and PersistentSet behave as Map and Set, and never chang
   });
 
   it('keeps keys whose hashes collide apart (FNV-1a: costarring/liquid, declinate/macallums)', () => {
-    let map = PersistentMap.of([['costarring', 1], ['liquid', 2], ['declinate', 3], ['macallums', 4], ['other', 5]]);
-    expect([map.get('costarring'), map.get('liquid'), map.get('declinate'), map.get('macallums')]).toEqual([1, 2, 3, 4]);
+    let map = PersistentMap.of([
+      ['costarring', 1],
+      ['liquid', 2],
+      ['declinate', 3],
+      ['macallums', 4],
+      ['other', 5],
+    ]);
+    expect([map.get('costarring'), map.get('liquid'), map.get('declinate'), map.get('macallums')]).toEqual([
+      1, 2, 3, 4,
+    ]);
     map = map.delete('liquid').set('costarring', 10);
     expect([map.has('liquid'), map.get('costarring'), map.size]).toEqual([false, 10, 4]);
     map = map.delete('costarring');
-    expect(new Map(map)).toEqual(new Map([['declinate', 3], ['macallums', 4], ['other', 5]]));
+    expect(new Map(map)).toEqual(
+      new Map([
+        ['declinate', 3],
+        ['macallums', 4],
+        ['other', 5],
+      ]),
+    );
   });
 
   it('a set answers as a Set would', () => {

@@ -49,8 +49,22 @@ describe('MCI table validation', () => {
   });
 
   it.each<[string, MciRow[], string]>([
-    ['dates not strictly increasing', [{ validFrom: '2025-01-01', value: 3932 }, { validFrom: '2025-01-01', value: 4000 }], '[1].validFrom'],
-    ['dates out of order', [{ validFrom: '2026-01-01', value: 4325 }, { validFrom: '2025-01-01', value: 3932 }], '[1].validFrom'],
+    [
+      'dates not strictly increasing',
+      [
+        { validFrom: '2025-01-01', value: 3932 },
+        { validFrom: '2025-01-01', value: 4000 },
+      ],
+      '[1].validFrom',
+    ],
+    [
+      'dates out of order',
+      [
+        { validFrom: '2026-01-01', value: 4325 },
+        { validFrom: '2025-01-01', value: 3932 },
+      ],
+      '[1].validFrom',
+    ],
     ['an invalid date', [{ validFrom: '2025-13-01', value: 3932 }], '[0].validFrom'],
     ['a fractional value', [{ validFrom: '2025-01-01', value: 3932.5 }], '[0].value'],
     ['a zero value', [{ validFrom: '2025-01-01', value: 0 }], '[0].value'],
@@ -58,11 +72,16 @@ describe('MCI table validation', () => {
     ['no row at all', [], 'table'],
   ])('refuses %s', (_, table, field) => {
     expect(() => validateMciTable(table)).toThrow(
-      expect.objectContaining({ code: 'SUBSIDY.INVALID_MCI_TABLE', violations: expect.arrayContaining([expect.objectContaining({ field })]) }),
+      expect.objectContaining({
+        code: 'SUBSIDY.INVALID_MCI_TABLE',
+        violations: expect.arrayContaining([expect.objectContaining({ field })]),
+      }),
     );
   });
 
   it('mciOn refuses to read an invalid table', () => {
-    expect(() => mciOn('2025-05-05', [{ validFrom: '2025-01-01', value: 0 }])).toThrow(expect.objectContaining({ code: 'SUBSIDY.INVALID_MCI_TABLE' }));
+    expect(() => mciOn('2025-05-05', [{ validFrom: '2025-01-01', value: 0 }])).toThrow(
+      expect.objectContaining({ code: 'SUBSIDY.INVALID_MCI_TABLE' }),
+    );
   });
 });

@@ -35,7 +35,9 @@ describe('Relocation subsidy: 70 MCI for the head of the family and each family 
   });
 
   it('has no amount in a year without an MCI (2027)', () => {
-    expect(() => relocationSubsidy({ persons: 1, decisionDate: '2027-01-10' })).toThrow(expect.objectContaining({ code: 'SUBSIDY.MCI_NOT_AVAILABLE' }));
+    expect(() => relocationSubsidy({ persons: 1, decisionDate: '2027-01-10' })).toThrow(
+      expect.objectContaining({ code: 'SUBSIDY.MCI_NOT_AVAILABLE' }),
+    );
   });
 
   it('uses a table an administrator supplies', () => {
@@ -45,7 +47,10 @@ describe('Relocation subsidy: 70 MCI for the head of the family and each family 
 
   it.each([0, -1, 2.5])('refuses %p persons', (persons) => {
     expect(() => relocationSubsidy({ persons, decisionDate: '2026-01-01' })).toThrow(
-      expect.objectContaining({ code: 'SUBSIDY.INVALID_INPUT', violations: [expect.objectContaining({ field: 'persons' })] }),
+      expect.objectContaining({
+        code: 'SUBSIDY.INVALID_INPUT',
+        violations: [expect.objectContaining({ field: 'persons' })],
+      }),
     );
   });
 });

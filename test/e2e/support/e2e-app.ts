@@ -39,16 +39,33 @@ export class E2eApp {
    * In the jest project `e2e on eventstoredb` (or with E2E_EVENT_STORE=eventstoredb) the same suite runs on the
    * EventStoreDB adapter, through the real client, against the wire-level test double.
    */
-  static async start(options: { clock?: TestClock; env?: NodeJS.ProcessEnv; logger?: LoggerService } = {}): Promise<E2eApp> {
+  static async start(
+    options: { clock?: TestClock; env?: NodeJS.ProcessEnv; logger?: LoggerService } = {},
+  ): Promise<E2eApp> {
     const dir = mkdtempSync(join(tmpdir(), 'kandas-e2e-'));
     const clock = options.clock ?? new TestClock(E2E_START);
     const eventStoreDb = e2eEventStore() === 'eventstoredb' ? await EventStoreDbWireDouble.start() : undefined;
-    const store = eventStoreDb ? { EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: eventStoreDb.connectionString } : {};
-    const env = { KANDAS_EVENTS_FILE: join(dir, 'events.sqlite'), KANDAS_READ_MODELS_FILE: join(dir, 'read-models.sqlite'), SQLITE_SYNCHRONOUS: 'NORMAL', ...store, ...options.env };
+    const store = eventStoreDb
+      ? { EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: eventStoreDb.connectionString }
+      : {};
+    const env = {
+      KANDAS_EVENTS_FILE: join(dir, 'events.sqlite'),
+      KANDAS_READ_MODELS_FILE: join(dir, 'read-models.sqlite'),
+      SQLITE_SYNCHRONOUS: 'NORMAL',
+      ...store,
+      ...options.env,
+    };
     const config = readRuntimeConfig(env);
-    const testing = Test.createTestingModule({ imports: [AppModule.forRoot(config, { clock, schedulerIntervalMs: null, restartFailedSubscriptionsMs: null, env })] });
+    const testing = Test.createTestingModule({
+      imports: [
+        AppModule.forRoot(config, { clock, schedulerIntervalMs: null, restartFailedSubscriptionsMs: null, env }),
+      ],
+    });
     const moduleRef = await (options.logger ? testing.setLogger(options.logger) : testing).compile();
-    const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: options.logger ?? false });
+    const app = moduleRef.createNestApplication<NestExpressApplication>({
+      bodyParser: false,
+      logger: options.logger ?? false,
+    });
     configureHttp(app);
     await app.init();
     return new E2eApp(app, dir, clock, env, eventStoreDb);
@@ -73,7 +90,11 @@ export class E2eApp {
     const http = this.http;
     return {
       get: (path: string) => http.get(path).set('Authorization', auth),
-      post: (path: string, body?: object) => http.post(path).set('Authorization', auth).send(body ?? {}),
+      post: (path: string, body?: object) =>
+        http
+          .post(path)
+          .set('Authorization', auth)
+          .send(body ?? {}),
     };
   }
 
@@ -81,7 +102,6 @@ export class E2eApp {
   async settle(): Promise<void> {
     await waitUntilCaughtUp(this.store, this.app.get(SubscriptionsHost).runners);
   }
-
 
   async advanceTo(instant: string): Promise<void> {
     this.clock.set(instant);

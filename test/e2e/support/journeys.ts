@@ -3,14 +3,25 @@ import { APPLICANT_IIN, kandasFamily } from '../../domain/application/fixtures';
 import { E2eApp } from './e2e-app';
 
 /** The test family's submission (3 persons, Pavlodar 2026, kandas), as the portal sends it. */
-export function submissionBody(change: (s: ApplicationSubmission) => ApplicationSubmission = (s) => s): ApplicationSubmission {
+export function submissionBody(
+  change: (s: ApplicationSubmission) => ApplicationSubmission = (s) => s,
+): ApplicationSubmission {
   return change({ ...kandasFamily(), consent: { given: true, givenAt: '2026-01-01T00:00:00.000Z' } });
 }
 
 export { APPLICANT_IIN };
 
-export async function openQuota(e: E2eApp, capacity = 977, region = 'pavlodar', year = 2026, category = 'kandas'): Promise<void> {
-  await e.as('admin').post(`/quotas/${region}/${year}/${category}`, { capacity, order: { number: '12-01/412', date: '2025-12-12' } }).expect(200);
+export async function openQuota(
+  e: E2eApp,
+  capacity = 977,
+  region = 'pavlodar',
+  year = 2026,
+  category = 'kandas',
+): Promise<void> {
+  await e
+    .as('admin')
+    .post(`/quotas/${region}/${year}/${category}`, { capacity, order: { number: '12-01/412', date: '2025-12-12' } })
+    .expect(200);
 }
 
 /** Submits and signs with an OTP, as the portal does; returns the application id. */
@@ -19,7 +30,14 @@ export async function submitAndSign(e: E2eApp, body: ApplicationSubmission = sub
   const submitted = await portal.post('/applications', body).expect(201);
   const id = submitted.body.applicationId as string;
   const otp = await portal.post(`/applications/${id}/otp`, { signerIin: APPLICANT_IIN }).expect(201);
-  await portal.post(`/applications/${id}/sign`, { method: 'otp', signerIin: APPLICANT_IIN, otpRequestId: otp.body.otpRequestId, code: otp.body.code }).expect(201);
+  await portal
+    .post(`/applications/${id}/sign`, {
+      method: 'otp',
+      signerIin: APPLICANT_IIN,
+      otpRequestId: otp.body.otpRequestId,
+      code: otp.body.code,
+    })
+    .expect(201);
   return id;
 }
 
@@ -27,6 +45,9 @@ export const ALL_ACCEPTED = [0, 1, 2, 3, 4].map((documentIndex) => ({ documentIn
 
 export async function reviewEligible(e: E2eApp, id: string, reviewer = 'reviewer-1'): Promise<{ position: string }> {
   await e.as('reviewer', reviewer).post(`/applications/${id}/review/start`).expect(200);
-  const recorded = await e.as('reviewer', reviewer).post(`/applications/${id}/review`, { verdict: 'eligible', findings: ALL_ACCEPTED, refusalGrounds: [] }).expect(200);
+  const recorded = await e
+    .as('reviewer', reviewer)
+    .post(`/applications/${id}/review`, { verdict: 'eligible', findings: ALL_ACCEPTED, refusalGrounds: [] })
+    .expect(200);
   return recorded.body;
 }

@@ -8,16 +8,28 @@ export function expectProblem(response: Response, status: number, code?: string 
   const summary = `${response.status} ${response.text?.slice(0, 300)}`;
   expect({ status: response.status, summary }).toEqual({ status, summary });
   expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-  expect(response.body).toMatchObject({ status, code: expect.any(String), title: expect.any(String), type: expect.stringMatching(/^urn:kandas:problem:/) });
-  if (code !== undefined) expect(response.body.code).toMatch(typeof code === 'string' ? new RegExp(`^${code.replace(/\./g, '\\.')}$`) : code);
+  expect(response.body).toMatchObject({
+    status,
+    code: expect.any(String),
+    title: expect.any(String),
+    type: expect.stringMatching(/^urn:kandas:problem:/),
+  });
+  if (code !== undefined)
+    expect(response.body.code).toMatch(typeof code === 'string' ? new RegExp(`^${code.replace(/\./g, '\\.')}$`) : code);
 }
 
 /** A 400 that names each field at fault in `errors[].field`. */
-export function expectFieldErrors(response: Response, fields: readonly string[], status = 400, code = 'REQUEST.INVALID'): void {
+export function expectFieldErrors(
+  response: Response,
+  fields: readonly string[],
+  status = 400,
+  code = 'REQUEST.INVALID',
+): void {
   expectProblem(response, status, code);
   const named = (response.body.errors as Array<{ field: string; reason: string }>).map((error) => error.field);
   expect(named).toEqual(expect.arrayContaining([...fields]));
-  for (const error of response.body.errors) expect(error).toEqual({ field: expect.any(String), reason: expect.any(String) });
+  for (const error of response.body.errors)
+    expect(error).toEqual({ field: expect.any(String), reason: expect.any(String) });
 }
 
 /**
@@ -35,7 +47,11 @@ export async function appendsNothing(e: E2eApp, request: () => PromiseLike<Respo
 
 /** A raw body (malformed JSON, text) sent as JSON, with a token of the role. */
 export function sendRaw(e: E2eApp, role: Role, path: string, text: string, contentType = 'application/json') {
-  return e.http.post(path).set('Authorization', `Bearer ${e.token(role)}`).set('Content-Type', contentType).send(text);
+  return e.http
+    .post(path)
+    .set('Authorization', `Bearer ${e.token(role)}`)
+    .set('Content-Type', contentType)
+    .send(text);
 }
 
 export async function collect(events: AsyncIterable<RecordedEvent>): Promise<RecordedEvent[]> {
@@ -45,7 +61,9 @@ export async function collect(events: AsyncIterable<RecordedEvent>): Promise<Rec
 }
 
 export async function eventsOfType(e: E2eApp, type: string, streamId?: string): Promise<RecordedEvent[]> {
-  const events = await collect(e.store.readAll({ filter: { eventTypes: [type], ...(streamId ? { streamPrefixes: [streamId] } : {}) } }));
+  const events = await collect(
+    e.store.readAll({ filter: { eventTypes: [type], ...(streamId ? { streamPrefixes: [streamId] } : {}) } }),
+  );
   return streamId ? events.filter((event) => event.streamId === streamId) : events;
 }
 

@@ -1,9 +1,23 @@
 import Database from 'better-sqlite3';
-import { CheckpointedSubscriptionRunner, EventTypeRegistry, matchesFilter, Projection, RecordedEvent } from '@libs/event-sourcing';
+import {
+  CheckpointedSubscriptionRunner,
+  EventTypeRegistry,
+  matchesFilter,
+  Projection,
+  RecordedEvent,
+} from '@libs/event-sourcing';
 import { WORKFLOW_EVENT_TYPES } from '@libs/workflow';
 import {
-  ApplicationsProjection, ApplicationsQuery, QuotaUsageProjection, QuotaUsageQuery, READ_MODEL_TABLES, SlaDashboardQuery,
-  SqliteCheckpointStore, SubsidyTotalsProjection, SubsidyTotalsQuery, tableDigest,
+  ApplicationsProjection,
+  ApplicationsQuery,
+  QuotaUsageProjection,
+  QuotaUsageQuery,
+  READ_MODEL_TABLES,
+  SlaDashboardQuery,
+  SqliteCheckpointStore,
+  SubsidyTotalsProjection,
+  SubsidyTotalsQuery,
+  tableDigest,
 } from '@infra/read-models';
 import type { SagaHarness } from '../../saga/support/saga-harness';
 import type { WorkflowObserver } from './workflow-history';
@@ -20,7 +34,11 @@ export class ReadModels {
 
   constructor(readonly db: Database.Database = new Database(':memory:')) {
     const types = registry();
-    this.projections = [new ApplicationsProjection(db, types), new QuotaUsageProjection(db, types), new SubsidyTotalsProjection(db, types)];
+    this.projections = [
+      new ApplicationsProjection(db, types),
+      new QuotaUsageProjection(db, types),
+      new SubsidyTotalsProjection(db, types),
+    ];
     this.applications = new ApplicationsQuery(db);
     this.sla = new SlaDashboardQuery(db);
     this.quotas = new QuotaUsageQuery(db);
@@ -31,7 +49,8 @@ export class ReadModels {
   feed(events: readonly RecordedEvent[]): this {
     for (const event of events) {
       for (const projection of this.projections) {
-        if (matchesFilter(projection.filter, event.streamId, event.type)) this.db.transaction(() => projection.apply(event))();
+        if (matchesFilter(projection.filter, event.streamId, event.type))
+          this.db.transaction(() => projection.apply(event))();
       }
     }
     return this;
@@ -39,7 +58,11 @@ export class ReadModels {
 
   /** The digest of every table the three projections own. */
   digests(): Record<string, string> {
-    const tables = [...READ_MODEL_TABLES.applications, ...READ_MODEL_TABLES['quota-usage'], ...READ_MODEL_TABLES['subsidy-totals']];
+    const tables = [
+      ...READ_MODEL_TABLES.applications,
+      ...READ_MODEL_TABLES['quota-usage'],
+      ...READ_MODEL_TABLES['subsidy-totals'],
+    ];
     return Object.fromEntries(tables.map((table) => [table, tableDigest(this.db, table)]));
   }
 }
@@ -47,12 +70,32 @@ export class ReadModels {
 let position = 0n;
 
 /** A recorded event built by hand, for the cases the workflow does not produce on its own. */
-export function envelope(streamId: string, revision: number, type: string, data: object, at = '2026-03-02T05:00:00.000Z', pos?: bigint): RecordedEvent {
+export function envelope(
+  streamId: string,
+  revision: number,
+  type: string,
+  data: object,
+  at = '2026-03-02T05:00:00.000Z',
+  pos?: bigint,
+): RecordedEvent {
   position += 1n;
   const eventId = `${streamId}@${revision}`;
   return {
-    eventId, streamId, revision, position: pos ?? position, type, schemaVersion: 1, data, recordedAt: at,
-    metadata: { correlationId: eventId, causationId: eventId, commandId: eventId, actor: { id: 'test', role: 'system' }, occurredAt: at },
+    eventId,
+    streamId,
+    revision,
+    position: pos ?? position,
+    type,
+    schemaVersion: 1,
+    data,
+    recordedAt: at,
+    metadata: {
+      correlationId: eventId,
+      causationId: eventId,
+      commandId: eventId,
+      actor: { id: 'test', role: 'system' },
+      occurredAt: at,
+    },
   };
 }
 
@@ -65,7 +108,9 @@ export class LiveReadModels extends ReadModels implements WorkflowObserver {
 
   async start(h: SagaHarness): Promise<void> {
     const checkpoints = new SqliteCheckpointStore(this.db);
-    this.runners = this.projections.map((projection) => new CheckpointedSubscriptionRunner(h.store, checkpoints, projection));
+    this.runners = this.projections.map(
+      (projection) => new CheckpointedSubscriptionRunner(h.store, checkpoints, projection),
+    );
     for (const runner of this.runners) await runner.start();
   }
 
@@ -77,8 +122,12 @@ export class LiveReadModels extends ReadModels implements WorkflowObserver {
    */
   async step(h: SagaHarness): Promise<void> {
     const events = await h.allEvents();
-    const targets = this.runners.map((runner) => events.filter((e) => matchesFilter(runner.consumer.filter, e.streamId, e.type)).at(-1)?.position ?? null);
-    const behind = () => this.runners.some((runner, i) => targets[i] !== null && (runner.checkpoint ?? -1n) < targets[i]!);
+    const targets = this.runners.map(
+      (runner) =>
+        events.filter((e) => matchesFilter(runner.consumer.filter, e.streamId, e.type)).at(-1)?.position ?? null,
+    );
+    const behind = () =>
+      this.runners.some((runner, i) => targets[i] !== null && (runner.checkpoint ?? -1n) < targets[i]!);
     for (let tries = 0; behind(); tries++) {
       const failed = this.runners.find((runner) => runner.state === 'failed');
       if (failed) await failed.waitFor(events.at(-1)!.position); // rethrows the runner's failure

@@ -18,7 +18,11 @@ export const resettler = (): ApplicationSubmission =>
         resettler: {
           originRegion: 'turkistan',
           permanentRegistrationSince: '2019-05-01',
-          careerCentre: { name: 'Turkistan career centre', registrationNumber: 'CC-2026-0042', registeredOn: '2026-01-15' },
+          careerCentre: {
+            name: 'Turkistan career centre',
+            registrationNumber: 'CC-2026-0042',
+            registeredOn: '2026-01-15',
+          },
         },
       },
     };
@@ -35,7 +39,20 @@ export interface History {
   readonly events: RecordedEvent[];
   /** The events stored before the last step (the late decision), for incremental feeding. */
   readonly before: RecordedEvent[];
-  readonly ids: Record<'included' | 'refused' | 'exhausted' | 'withdrawn' | 'breached' | 'reassigned' | 'atRisk' | 'unassignedBreached' | 'unassigned' | 'onTime' | 'late', string>;
+  readonly ids: Record<
+    | 'included'
+    | 'refused'
+    | 'exhausted'
+    | 'withdrawn'
+    | 'breached'
+    | 'reassigned'
+    | 'atRisk'
+    | 'unassignedBreached'
+    | 'unassigned'
+    | 'onTime'
+    | 'late',
+    string
+  >;
 }
 
 /**
@@ -76,11 +93,19 @@ export async function runWorkflow(observer?: WorkflowObserver): Promise<History>
     await h.settle();
     await review(h, refused, 'not-eligible', 'reviewer-2');
     await review(h, exhausted, 'eligible', 'reviewer-2');
-    await h.apply({ type: 'WithdrawApplication', applicationId: withdrawn, reason: 'The family stays' }, { id: 'egov', role: 'portal' });
+    await h.apply(
+      { type: 'WithdrawApplication', applicationId: withdrawn, reason: 'The family stays' },
+      { id: 'egov', role: 'portal' },
+    );
     await h.apply({ type: 'StartReview', applicationId: breached, reviewerId: 'reviewer-1' });
     await h.apply({ type: 'StartReview', applicationId: reassigned, reviewerId: 'reviewer-2' });
     await h.advanceTo('2026-03-06T05:00:00.000Z');
-    await h.apply({ type: 'ReassignReview', applicationId: reassigned, toReviewerId: 'reviewer-1', reason: 'reviewer-2 is on leave' });
+    await h.apply({
+      type: 'ReassignReview',
+      applicationId: reassigned,
+      toReviewerId: 'reviewer-1',
+      reason: 'reviewer-2 is on leave',
+    });
     await step();
     await h.advanceTo('2026-03-26T05:00:00.000Z');
     await step();
@@ -92,7 +117,23 @@ export async function runWorkflow(observer?: WorkflowObserver): Promise<History>
     await h.settle();
     await step();
     const events = await h.allEvents();
-    return { events, before, ids: { included, refused, exhausted, withdrawn, breached, reassigned, atRisk, unassignedBreached, unassigned, onTime, late } };
+    return {
+      events,
+      before,
+      ids: {
+        included,
+        refused,
+        exhausted,
+        withdrawn,
+        breached,
+        reassigned,
+        atRisk,
+        unassignedBreached,
+        unassigned,
+        onTime,
+        late,
+      },
+    };
   } finally {
     await observer?.stop();
     await h.close();

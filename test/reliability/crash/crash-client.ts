@@ -66,7 +66,12 @@ export class Tokens {
     const key = `${caller.role}:${caller.id}:${instant}`;
     let token = this.cache.get(key);
     if (!token) {
-      token = mintToken(jwtSettings(this.env), { id: caller.id, role: caller.role }, new Date(instant), TOKEN_TTL_SECONDS);
+      token = mintToken(
+        jwtSettings(this.env),
+        { id: caller.id, role: caller.role },
+        new Date(instant),
+        TOKEN_TTL_SECONDS,
+      );
       this.cache.set(key, token);
     }
     return token;
@@ -129,14 +134,23 @@ export class CrashClient {
     return answer;
   }
 
-  private async send(caller: Caller, method: string, path: string, body: unknown, idempotencyKey: string | undefined): Promise<Answer> {
+  private async send(
+    caller: Caller,
+    method: string,
+    path: string,
+    body: unknown,
+    idempotencyKey: string | undefined,
+  ): Promise<Answer> {
     let afterCrash = false;
     let unexplainedErrors = 0;
     for (let attempt = 1; ; attempt++) {
       if (attempt > MAX_TRIES) throw new Error(`${method} ${path} still failing after ${MAX_TRIES} tries`);
       if (!this.server.isUp) await this.server.nextGeneration(this.server.generation, RESTART_WAIT_MS);
       const generation = this.server.generation;
-      const headers: Record<string, string> = { authorization: `Bearer ${this.tokens.for(caller)}`, accept: 'application/json' };
+      const headers: Record<string, string> = {
+        authorization: `Bearer ${this.tokens.for(caller)}`,
+        accept: 'application/json',
+      };
       if (body !== undefined) headers['content-type'] = 'application/json';
       if (idempotencyKey !== undefined) headers['idempotency-key'] = idempotencyKey;
       let status: number;
@@ -156,7 +170,9 @@ export class CrashClient {
           // The server this request went to is still the one up: not a crash.
           unexplainedErrors += 1;
           if (unexplainedErrors > 3) {
-            this.unexpected.push(`${method} ${path}: ${(error as Error).message} (${String((error as { cause?: Error }).cause ?? '')})`);
+            this.unexpected.push(
+              `${method} ${path}: ${(error as Error).message} (${String((error as { cause?: Error }).cause ?? '')})`,
+            );
             throw error;
           }
           await pause(50);

@@ -24,8 +24,14 @@ export interface ApplicationPlan {
   readonly persons: number;
 }
 
-const APPLICANTS: ReadonlyArray<{ name: { lastName: string; firstName: string; patronymic?: string }; latin?: { lastName: string; firstName: string } }> = [
-  { name: { lastName: 'Нұрланұлы', firstName: 'Ержан', patronymic: 'Серікұлы' }, latin: { lastName: 'Nurlanuly', firstName: 'Yerzhan' } },
+const APPLICANTS: ReadonlyArray<{
+  name: { lastName: string; firstName: string; patronymic?: string };
+  latin?: { lastName: string; firstName: string };
+}> = [
+  {
+    name: { lastName: 'Нұрланұлы', firstName: 'Ержан', patronymic: 'Серікұлы' },
+    latin: { lastName: 'Nurlanuly', firstName: 'Yerzhan' },
+  },
   { name: { lastName: 'Жақсылықова', firstName: 'Әсел' }, latin: { lastName: 'Zhaksylykova', firstName: 'Assel' } },
   { name: { lastName: 'Иванов', firstName: 'Сергей', patronymic: 'Петрович' } },
   { name: { lastName: 'Бөкейхан', firstName: 'Ғалым' }, latin: { lastName: 'Bokeikhan', firstName: 'Galym' } },
@@ -60,7 +66,10 @@ export function iinFor(birthDate: string, centuryAndSex: number, serial: number)
  * married couple with 0–2 children (2 to 4 persons), IINs unique in the run (`serial` is the
  * application's number in the run).
  */
-export function familyFor(serial: number, random: () => number): { submission: ApplicationSubmission; persons: number } {
+export function familyFor(
+  serial: number,
+  random: () => number,
+): { submission: ApplicationSubmission; persons: number } {
   const base = kandasFamily();
   const person = APPLICANTS[Math.floor(random() * APPLICANTS.length)]!;
   const applicantBirth = `19${70 + Math.floor(random() * 25)}-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 9)}`;
@@ -87,7 +96,12 @@ export function familyFor(serial: number, random: () => number): { submission: A
     birthDate: applicantBirth,
     kandasStatus: { certificateNumber: `KS-2025-${100_000 + serial}`, issuedOn: '2025-11-20' },
   };
-  const submission: ApplicationSubmission = { ...base, consent: { given: true, givenAt: '2026-01-01T00:00:00.000Z' }, applicant, familyMembers: members };
+  const submission: ApplicationSubmission = {
+    ...base,
+    consent: { given: true, givenAt: '2026-01-01T00:00:00.000Z' },
+    applicant,
+    familyMembers: members,
+  };
   return { submission, persons: 1 + members.length };
 }
 
@@ -99,14 +113,27 @@ export function drawPlan(random: () => number, wave: 1 | 2): Plan {
 }
 
 /** The applications of a wave, `perClient` for each of `clients` clients, numbered from `firstSerial`. */
-export function planWave(wave: 1 | 2, clients: number, perClient: number, firstSerial: number, random: () => number): ApplicationPlan[] {
+export function planWave(
+  wave: 1 | 2,
+  clients: number,
+  perClient: number,
+  firstSerial: number,
+  random: () => number,
+): ApplicationPlan[] {
   const plans: ApplicationPlan[] = [];
   for (let client = 0; client < clients; client++) {
     for (let index = 0; index < perClient; index++) {
       const serial = firstSerial + plans.length;
       const plan = drawPlan(random, wave);
       const { submission, persons } = familyFor(serial, random);
-      plans.push({ label: `w${wave}-c${client}-a${index}`, client, plan, startReview: plan === 'abandoned' && random() < 0.5, submission, persons });
+      plans.push({
+        label: `w${wave}-c${client}-a${index}`,
+        client,
+        plan,
+        startReview: plan === 'abandoned' && random() < 0.5,
+        submission,
+        persons,
+      });
     }
   }
   // Whatever the draw, the wave exercises every path: the first applications take the plans it lacks.
@@ -122,8 +149,14 @@ export function planWave(wave: 1 | 2, clients: number, perClient: number, firstS
 export const ALL_ACCEPTED = [0, 1, 2, 3, 4].map((documentIndex) => ({ documentIndex, accepted: true }));
 
 /** The review body for a verdict. */
-export function reviewBody(verdict: 'eligible' | 'not-eligible'): { verdict: string; findings: Array<{ documentIndex: number; accepted: boolean; note?: string }>; refusalGrounds: string[] } {
+export function reviewBody(verdict: 'eligible' | 'not-eligible'): {
+  verdict: string;
+  findings: Array<{ documentIndex: number; accepted: boolean; note?: string }>;
+  refusalGrounds: string[];
+} {
   if (verdict === 'eligible') return { verdict, findings: ALL_ACCEPTED, refusalGrounds: [] };
-  const findings = ALL_ACCEPTED.map((f) => (f.documentIndex === 0 ? { ...f, accepted: false, note: 'passport copy expired' } : f));
+  const findings = ALL_ACCEPTED.map((f) =>
+    f.documentIndex === 0 ? { ...f, accepted: false, note: 'passport copy expired' } : f,
+  );
   return { verdict, findings, refusalGrounds: ['INVALID_OR_EXPIRED_DOCUMENTS'] };
 }

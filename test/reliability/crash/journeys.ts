@@ -25,11 +25,20 @@ export function newJourney(plan: ApplicationPlan): Journey {
 }
 
 function expectStatus(answer: Answer, expected: number, what: string): void {
-  if (answer.status !== expected) throw new Error(`${what}: expected HTTP ${expected}, got ${answer.status} ${JSON.stringify(answer.body).slice(0, 600)}`);
+  if (answer.status !== expected)
+    throw new Error(
+      `${what}: expected HTTP ${expected}, got ${answer.status} ${JSON.stringify(answer.body).slice(0, 600)}`,
+    );
 }
 
 export async function openQuota(client: CrashClient, capacity: number): Promise<void> {
-  const answer = await client.command('open-quota', ADMIN, '/quotas/pavlodar/2026/kandas', { capacity, order: { number: '12-01/412', date: '2025-12-12' } }, 'crash-open-quota-pavlodar-2026');
+  const answer = await client.command(
+    'open-quota',
+    ADMIN,
+    '/quotas/pavlodar/2026/kandas',
+    { capacity, order: { number: '12-01/412', date: '2025-12-12' } },
+    'crash-open-quota-pavlodar-2026',
+  );
   expectStatus(answer, 200, 'open the quota');
 }
 
@@ -59,7 +68,13 @@ export async function sign(client: CrashClient, journey: Journey): Promise<void>
       return;
     }
     expectStatus(otp, 201, `${label}: request an OTP`);
-    const signed = await client.command(`${label}:sign`, PORTAL, `/applications/${id}/sign`, { method: 'otp', signerIin, otpRequestId: otp.body.otpRequestId, code: otp.body.code }, `${label}-sign-${attempt}`);
+    const signed = await client.command(
+      `${label}:sign`,
+      PORTAL,
+      `/applications/${id}/sign`,
+      { method: 'otp', signerIin, otpRequestId: otp.body.otpRequestId, code: otp.body.code },
+      `${label}-sign-${attempt}`,
+    );
     if (signed.status === 201) {
       journey.signed = true;
       return;
@@ -72,14 +87,30 @@ export async function sign(client: CrashClient, journey: Journey): Promise<void>
 
 export async function startReview(client: CrashClient, journey: Journey): Promise<void> {
   const { label, client: clientIndex } = journey.plan;
-  const answer = await client.command(`${label}:start-review`, reviewerOf(clientIndex), `/applications/${journey.applicationId}/review/start`, {}, `${label}-start-review`);
+  const answer = await client.command(
+    `${label}:start-review`,
+    reviewerOf(clientIndex),
+    `/applications/${journey.applicationId}/review/start`,
+    {},
+    `${label}-start-review`,
+  );
   expectStatus(answer, 200, `${label}: start the review`);
   journey.reviewStarted = true;
 }
 
-export async function recordReview(client: CrashClient, journey: Journey, verdict: 'eligible' | 'not-eligible'): Promise<void> {
+export async function recordReview(
+  client: CrashClient,
+  journey: Journey,
+  verdict: 'eligible' | 'not-eligible',
+): Promise<void> {
   const { label, client: clientIndex } = journey.plan;
-  const answer = await client.command(`${label}:review`, reviewerOf(clientIndex), `/applications/${journey.applicationId}/review`, reviewBody(verdict), `${label}-review`);
+  const answer = await client.command(
+    `${label}:review`,
+    reviewerOf(clientIndex),
+    `/applications/${journey.applicationId}/review`,
+    reviewBody(verdict),
+    `${label}-review`,
+  );
   expectStatus(answer, 200, `${label}: record the review`);
   journey.reviewed = true;
 }

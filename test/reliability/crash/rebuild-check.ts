@@ -32,7 +32,11 @@ export function liveDigests(readModelsFile: string): Record<string, string> {
  * read-models file, from a consistent copy of the event store taken with SQLite's backup (the
  * store itself is only read); then the live digests beside the rebuilt ones.
  */
-export async function rebuildAndCompare(eventsFile: string, readModelsFile: string, scratchDir: string): Promise<RebuildComparison> {
+export async function rebuildAndCompare(
+  eventsFile: string,
+  readModelsFile: string,
+  scratchDir: string,
+): Promise<RebuildComparison> {
   const copy = join(scratchDir, 'events-copy.sqlite');
   const source = new Database(eventsFile, { readonly: true, fileMustExist: true });
   try {
@@ -44,8 +48,15 @@ export async function rebuildAndCompare(eventsFile: string, readModelsFile: stri
   const fresh = openSqlite({ filename: join(scratchDir, 'rebuilt-read-models.sqlite'), synchronous: 'NORMAL' });
   try {
     const registry = new EventTypeRegistry().registerAll(WORKFLOW_EVENT_TYPES).registerAll(DISCLOSURE_EVENT_TYPES);
-    const result = await rebuildReadModels({ store, registry, db: fresh, checkpoints: new SqliteCheckpointStore(fresh) });
-    const rebuilt = Object.fromEntries(READ_MODEL_TABLE_NAMES.map((table) => [table, result.digests[table] ?? tableDigest(fresh, table)]));
+    const result = await rebuildReadModels({
+      store,
+      registry,
+      db: fresh,
+      checkpoints: new SqliteCheckpointStore(fresh),
+    });
+    const rebuilt = Object.fromEntries(
+      READ_MODEL_TABLE_NAMES.map((table) => [table, result.digests[table] ?? tableDigest(fresh, table)]),
+    );
     return { live: liveDigests(readModelsFile), rebuilt, events: result.events, seconds: result.seconds };
   } finally {
     fresh.close();

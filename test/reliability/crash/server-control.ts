@@ -18,12 +18,20 @@ const KEPT_OUTPUT_LINES = 200;
 export function buildServer(): { dir: string; ms: number } {
   const started = performance.now();
   const dir = mkdtempSync(join(tmpdir(), 'kandas-crash-build-'));
-  const child = ['server-process.ts', 'child-protocol.ts', 'file-clock.ts'].map((file) => `test/reliability/crash/${file}`);
+  const child = ['server-process.ts', 'child-protocol.ts', 'file-clock.ts'].map(
+    (file) => `test/reliability/crash/${file}`,
+  );
   const sources = ['apps', 'libs', 'infra', 'domain', ...child];
-  const built = spawnSync(process.execPath, [SWC_CLI, ...sources, '-d', dir, '--config-file', '.swcrc', '--ignore', '**/*.spec.ts', '--quiet'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  const built = spawnSync(
+    process.execPath,
+    [SWC_CLI, ...sources, '-d', dir, '--config-file', '.swcrc', '--ignore', '**/*.spec.ts', '--quiet'],
+    { cwd: ROOT, encoding: 'utf8', timeout: 60_000 },
+  );
   if (built.status !== 0) {
     rmSync(dir, { recursive: true, force: true });
-    throw new Error(`swc build of the crash-test server failed (${built.status ?? built.signal}):\n${built.stderr}\n${built.stdout}`);
+    throw new Error(
+      `swc build of the crash-test server failed (${built.status ?? built.signal}):\n${built.stderr}\n${built.stdout}`,
+    );
   }
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
   return { dir, ms: performance.now() - started };
@@ -91,10 +99,19 @@ export class CrashServer {
     this.exited = new Promise((done) => child.once('close', () => done()));
     child.once('exit', (code, signal) => {
       this.up = false;
-      if (!this.expectingExit) this.unexpectedExits.push(`generation ${generation} exited by itself (${code ?? signal}):\n${this.recentOutput(30)}`);
+      if (!this.expectingExit)
+        this.unexpectedExits.push(
+          `generation ${generation} exited by itself (${code ?? signal}):\n${this.recentOutput(30)}`,
+        );
     });
     const port = await new Promise<number>((done, fail) => {
-      const timer = setTimeout(() => fail(new Error(`the crash-test server did not listen within ${START_TIMEOUT_MS} ms:\n${this.recentOutput()}`)), START_TIMEOUT_MS);
+      const timer = setTimeout(
+        () =>
+          fail(
+            new Error(`the crash-test server did not listen within ${START_TIMEOUT_MS} ms:\n${this.recentOutput()}`),
+          ),
+        START_TIMEOUT_MS,
+      );
       let partial = '';
       child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
         const lines = (partial + chunk).split('\n');
@@ -107,7 +124,12 @@ export class CrashServer {
           }
         }
       });
-      child.stderr.setEncoding('utf8').on('data', (chunk: string) => chunk.split('\n').filter(Boolean).forEach((line) => this.keep(`[${generation}:err] ${line}`)));
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) =>
+        chunk
+          .split('\n')
+          .filter(Boolean)
+          .forEach((line) => this.keep(`[${generation}:err] ${line}`)),
+      );
       child.once('exit', (code, signal) => {
         clearTimeout(timer);
         fail(new Error(`the crash-test server exited (${code ?? signal}) before listening:\n${this.recentOutput()}`));
@@ -166,7 +188,8 @@ export class CrashServer {
     while (!(this.up && this.generation > generation)) {
       if (this.disposed) throw new Error('the crash-test server was disposed of');
       const left = deadline - performance.now();
-      if (left <= 0) throw new Error(`the server did not come back after generation ${generation} within ${timeoutMs} ms`);
+      if (left <= 0)
+        throw new Error(`the server did not come back after generation ${generation} within ${timeoutMs} ms`);
       await new Promise<void>((wake) => {
         const timer = setTimeout(wake, left);
         this.upWaiters.push(() => {

@@ -26,18 +26,28 @@ async function bootstrap(): Promise<void> {
   const schedulerIntervalMs = Number(process.env.KANDAS_SCHEDULER_INTERVAL_MS ?? '50');
   const config = readRuntimeConfig();
   const clock = new FileClock(clockFile);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, { clock, schedulerIntervalMs }), { logger: createAppLogger(), bodyParser: false, abortOnError: false });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, { clock, schedulerIntervalMs }),
+    { logger: createAppLogger(), bodyParser: false, abortOnError: false },
+  );
   configureHttp(app);
   await app.listen(config.port, config.host);
   const { port } = app.getHttpServer().address() as AddressInfo;
-  new Logger('Bootstrap').log(`Back office on http://${config.host}:${port}, event store: ${config.eventStore} (${config.eventsFile})`);
+  new Logger('Bootstrap').log(
+    `Back office on http://${config.host}:${port}, event store: ${config.eventStore} (${config.eventsFile})`,
+  );
   process.stdout.write(`${LISTENING} ${port}\n`);
 }
 
 // Test harness only: the test holds our stdin open; when it closes, the test runner is gone, and so are we.
-process.stdin.on('end', () => process.exit(1)).on('error', () => process.exit(1)).resume();
+process.stdin
+  .on('end', () => process.exit(1))
+  .on('error', () => process.exit(1))
+  .resume();
 
 bootstrap().catch((error: unknown) => {
-  process.stderr.write(`crash-test server failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `crash-test server failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

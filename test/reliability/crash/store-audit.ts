@@ -10,7 +10,9 @@ export function readEvents(eventsFile: string): RecordedEvent[] {
   const db = new Database(eventsFile, { readonly: true, fileMustExist: true });
   try {
     const rows = db
-      .prepare('SELECT position, event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at FROM events ORDER BY position')
+      .prepare(
+        'SELECT position, event_id, stream_id, revision, type, schema_version, data, metadata, recorded_at FROM events ORDER BY position',
+      )
       .safeIntegers()
       .all() as EventRow[];
     return rows.map(toRecordedEvent);
@@ -23,7 +25,10 @@ export function byStream(events: readonly RecordedEvent[]): Map<string, Recorded
   return groupBy(events, (event) => event.streamId);
 }
 
-function groupBy(events: readonly RecordedEvent[], key: (event: RecordedEvent) => string): Map<string, RecordedEvent[]> {
+function groupBy(
+  events: readonly RecordedEvent[],
+  key: (event: RecordedEvent) => string,
+): Map<string, RecordedEvent[]> {
   const groups = new Map<string, RecordedEvent[]>();
   for (const event of events) {
     const group = groups.get(key(event));
@@ -70,10 +75,12 @@ export function pendingDeadlinesOf(events: readonly RecordedEvent[], clock: stri
   for (const [streamId, stream] of byStream(events)) {
     if (!streamId.startsWith('application-')) continue;
     const scheduled = stream.filter((event) => event.type === 'ReviewDeadlineScheduled').at(-1);
-    if (!scheduled || stream.some((event) => DECISIONS.includes(event.type) || event.type === 'ReviewSlaBreached')) continue;
+    if (!scheduled || stream.some((event) => DECISIONS.includes(event.type) || event.type === 'ReviewSlaBreached'))
+      continue;
     const { applicationId, atRiskAt, dueAt } = dataOf(scheduled);
     const now = Date.parse(clock);
-    if (!stream.some((event) => event.type === 'ReviewSlaAtRisk')) pending.push({ applicationId, kind: 'at-risk', fireAt: atRiskAt, due: Date.parse(atRiskAt) <= now });
+    if (!stream.some((event) => event.type === 'ReviewSlaAtRisk'))
+      pending.push({ applicationId, kind: 'at-risk', fireAt: atRiskAt, due: Date.parse(atRiskAt) <= now });
     pending.push({ applicationId, kind: 'due', fireAt: dueAt, due: Date.parse(dueAt) <= now });
   }
   return pending;
@@ -97,13 +104,22 @@ export function auditAcks(acks: readonly Ack[], events: readonly RecordedEvent[]
     const last = stored.at(-1);
     const problem =
       ack.events.length === 0
-        ? stored.length > 0 ? `answered with no event but ${stored.length} are stored` : null
-        : stored.length !== ack.events.length ? `answered ${ack.events.length} event(s) [${ack.events.join(', ')}], ${stored.length} stored`
-          : stored.some((event, index) => event.type !== ack.events[index] || event.streamId !== ack.streamId) ? `stored [${stored.map((e) => `${e.streamId}:${e.type}`).join(', ')}] differ from the answer`
-            : last!.revision !== ack.revision ? `answered revision ${ack.revision}, stored ${last!.revision}`
-              : String(last!.position) !== ack.position ? `answered position ${ack.position}, stored ${last!.position}`
+        ? stored.length > 0
+          ? `answered with no event but ${stored.length} are stored`
+          : null
+        : stored.length !== ack.events.length
+          ? `answered ${ack.events.length} event(s) [${ack.events.join(', ')}], ${stored.length} stored`
+          : stored.some((event, index) => event.type !== ack.events[index] || event.streamId !== ack.streamId)
+            ? `stored [${stored.map((e) => `${e.streamId}:${e.type}`).join(', ')}] differ from the answer`
+            : last!.revision !== ack.revision
+              ? `answered revision ${ack.revision}, stored ${last!.revision}`
+              : String(last!.position) !== ack.position
+                ? `answered position ${ack.position}, stored ${last!.position}`
                 : null;
-    if (problem) lost.push(`${ack.label} (key ${ack.idempotencyKey}, command ${ack.commandId}, generation ${ack.generation}${ack.afterCrash ? ', after a crash' : ''}): ${problem}`);
+    if (problem)
+      lost.push(
+        `${ack.label} (key ${ack.idempotencyKey}, command ${ack.commandId}, generation ${ack.generation}${ack.afterCrash ? ', after a crash' : ''}): ${problem}`,
+      );
   }
   return { checked: acks.length, lost };
 }
@@ -120,16 +136,27 @@ export function auditBatches(events: readonly RecordedEvent[]): string[] {
     const where = `command ${commandId} (${batch.map((e) => `${e.type}@${e.streamId}#${e.revision}`).join(', ')})`;
     if (new Set(batch.map((e) => e.streamId)).size !== 1) problems.push(`${where}: spread over several streams`);
     const expectedIds = batch.map((_, index) => eventIdFor(commandId, index));
-    if (batch.some((event, index) => event.eventId !== expectedIds[index])) problems.push(`${where}: event ids are not eventIdFor(command, 0..${batch.length - 1}) — a missing or foreign event`);
-    if (batch.some((event, index) => index > 0 && (event.revision !== batch[index - 1]!.revision + 1 || event.position !== batch[index - 1]!.position + 1n))) {
+    if (batch.some((event, index) => event.eventId !== expectedIds[index]))
+      problems.push(
+        `${where}: event ids are not eventIdFor(command, 0..${batch.length - 1}) — a missing or foreign event`,
+      );
+    if (
+      batch.some(
+        (event, index) =>
+          index > 0 &&
+          (event.revision !== batch[index - 1]!.revision + 1 || event.position !== batch[index - 1]!.position + 1n),
+      )
+    ) {
       problems.push(`${where}: revisions or positions are not consecutive — not one batch`);
     }
     const metadata = JSON.stringify(batch[0]!.metadata);
-    if (batch.some((event) => JSON.stringify(event.metadata) !== metadata || event.recordedAt !== batch[0]!.recordedAt)) problems.push(`${where}: metadata or recording time differ inside the batch`);
+    if (batch.some((event) => JSON.stringify(event.metadata) !== metadata || event.recordedAt !== batch[0]!.recordedAt))
+      problems.push(`${where}: metadata or recording time differ inside the batch`);
   }
   for (const [streamId, stream] of byStream(events)) {
     const revisions = stream.map((event) => event.revision);
-    if (revisions.some((revision, index) => revision !== index)) problems.push(`stream ${streamId}: revisions [${revisions.join(', ')}] are not 0..${stream.length - 1}`);
+    if (revisions.some((revision, index) => revision !== index))
+      problems.push(`stream ${streamId}: revisions [${revisions.join(', ')}] are not 0..${stream.length - 1}`);
   }
   return problems;
 }
@@ -160,7 +187,10 @@ export function auditQuota(stream: readonly RecordedEvent[]): QuotaAudit {
       case 'SeatsReserved':
         taken += data.persons;
         reserved.set(data.applicationId, (reserved.get(data.applicationId) ?? 0) + 1);
-        if (data.seatsTaken !== taken) problems.push(`SeatsReserved #${event.revision} says ${data.seatsTaken} seats taken, the stream sums ${taken}`);
+        if (data.seatsTaken !== taken)
+          problems.push(
+            `SeatsReserved #${event.revision} says ${data.seatsTaken} seats taken, the stream sums ${taken}`,
+          );
         break;
       case 'SeatsReleased':
         taken -= data.persons;
@@ -170,14 +200,34 @@ export function auditQuota(stream: readonly RecordedEvent[]): QuotaAudit {
         break;
     }
     maxTaken = Math.max(maxTaken, taken);
-    if (taken > capacity) problems.push(`after ${event.type} #${event.revision} the quota holds ${taken} persons for a capacity of ${capacity}`);
+    if (taken > capacity)
+      problems.push(
+        `after ${event.type} #${event.revision} the quota holds ${taken} persons for a capacity of ${capacity}`,
+      );
   }
-  for (const [applicationId, times] of [...reserved, ...declined]) if (times > 1) problems.push(`application ${applicationId} answered ${times} times by the quota`);
-  return { capacity, seatsTaken: taken, maxSeatsTaken: maxTaken, reservations: reserved.size, declined: declined.size, problems };
+  for (const [applicationId, times] of [...reserved, ...declined])
+    if (times > 1) problems.push(`application ${applicationId} answered ${times} times by the quota`);
+  return {
+    capacity,
+    seatsTaken: taken,
+    maxSeatsTaken: maxTaken,
+    reservations: reserved.size,
+    declined: declined.size,
+    problems,
+  };
 }
 
 /** Event types an application may hold at most once (a second one is a duplicate effect). */
-export const AT_MOST_ONCE = ['ApplicationSubmitted', 'ApplicationSigned', 'ReviewDeadlineScheduled', 'ReviewStarted', 'ApplicationReviewed', 'ReviewSlaAtRisk', 'ReviewSlaBreached', 'ReviewEscalated'];
+export const AT_MOST_ONCE = [
+  'ApplicationSubmitted',
+  'ApplicationSigned',
+  'ReviewDeadlineScheduled',
+  'ReviewStarted',
+  'ApplicationReviewed',
+  'ReviewSlaAtRisk',
+  'ReviewSlaBreached',
+  'ReviewEscalated',
+];
 
 /** Duplicated effects in an application stream: a type twice, two decisions, a subsidy kind twice. */
 export function duplicatesIn(stream: readonly RecordedEvent[]): string[] {

@@ -15,7 +15,8 @@ export class SmallDisk {
     const probe = mkdtempSync(join(tmpdir(), 'kandas-disk-probe-'));
     try {
       const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', probe], { encoding: 'utf8' });
-      if (mounted.status !== 0) return `cannot mount a tmpfs (${mounted.stderr.trim() || mounted.error?.message}); run as root`;
+      if (mounted.status !== 0)
+        return `cannot mount a tmpfs (${mounted.stderr.trim() || mounted.error?.message}); run as root`;
       spawnSync('umount', [probe]);
       return undefined;
     } finally {

@@ -67,11 +67,36 @@ const name = f({ t: 'name' });
 const iin = f({ t: 'iin', othersRefused: false });
 const pastDate = f({ t: 'pastDate' });
 const object = f({ t: 'object' });
-const text = (min: number, max: number, blankRefused = true, optional = false) => f({ t: 'text', min, max, blankRefused }, optional);
+const text = (min: number, max: number, blankRefused = true, optional = false) =>
+  f({ t: 'text', min, max, blankRefused }, optional);
 const enumOf = (valid: readonly string[], alsoParsed: readonly string[] = []) => f({ t: 'enum', valid, alsoParsed });
-const PHONES_REFUSED = ['87011234567', '+07011234567', '+7701', '+7 701 123 45 67', '+7701123456789012', '+7(701)1234567', '+７７０１２３４５６７', 'tel:+77011234567'];
-const EMAILS_REFUSED = ['yerzhan', 'yerzhan@', '@example.kz', 'a@b', 'a b@example.kz', 'yerzhan@@example.kz', 'yerzhan@example .kz'];
-const SHA_REFUSED = ['A'.repeat(64), 'a'.repeat(63), 'a'.repeat(65), 'g'.repeat(64), `${'a'.repeat(63)} `, `0x${'a'.repeat(62)}`];
+const PHONES_REFUSED = [
+  '87011234567',
+  '+07011234567',
+  '+7701',
+  '+7 701 123 45 67',
+  '+7701123456789012',
+  '+7(701)1234567',
+  '+７７０１２３４５６７',
+  'tel:+77011234567',
+];
+const EMAILS_REFUSED = [
+  'yerzhan',
+  'yerzhan@',
+  '@example.kz',
+  'a@b',
+  'a b@example.kz',
+  'yerzhan@@example.kz',
+  'yerzhan@example .kz',
+];
+const SHA_REFUSED = [
+  'A'.repeat(64),
+  'a'.repeat(63),
+  'a'.repeat(65),
+  'g'.repeat(64),
+  `${'a'.repeat(63)} `,
+  `0x${'a'.repeat(62)}`,
+];
 const COUNTRIES_REFUSED = ['mng', 'MN', 'MNGL', 'МНГ', 'M1G', ' MNG', 'MNG\n', 'Mng'];
 const CODES_REFUSED = ['12345', '1234567', '12345a', '１２３４５６', ' 123456', '123 456', '-12345', '1e5000'];
 const REFUSAL_CODES = REFUSAL_GROUNDS_V1.grounds.map((ground) => ground.code);
@@ -136,22 +161,65 @@ const SUBMISSION_FIELDS: Record<string, Field> = {
  */
 // (`as unknown as Record<string, unknown>`: the typed submission as the plain JSON body the fuzzer mutates.)
 export const ENDPOINTS: readonly Endpoint[] = [
-  { route: 'POST /applications', role: 'portal', actorId: 'egov', target: 'none', path: () => '/applications', valid: submissionBody() as unknown as Record<string, unknown>, fields: SUBMISSION_FIELDS },
   {
-    route: 'POST /applications/:id/otp', role: 'portal', actorId: 'egov', target: 'submitted', path: (id) => `/applications/${id}/otp`,
-    valid: { signerIin: APPLICANT_IIN }, fields: { signerIin: f({ t: 'iin', othersRefused: true }) }, unknownId: [404, 'APPLICATION.NOT_FOUND'],
+    route: 'POST /applications',
+    role: 'portal',
+    actorId: 'egov',
+    target: 'none',
+    path: () => '/applications',
+    valid: submissionBody() as unknown as Record<string, unknown>,
+    fields: SUBMISSION_FIELDS,
+  },
+  {
+    route: 'POST /applications/:id/otp',
+    role: 'portal',
+    actorId: 'egov',
+    target: 'submitted',
+    path: (id) => `/applications/${id}/otp`,
+    valid: { signerIin: APPLICANT_IIN },
+    fields: { signerIin: f({ t: 'iin', othersRefused: true }) },
+    unknownId: [404, 'APPLICATION.NOT_FOUND'],
   },
   {
     // No OTP request has this id: the signature is refused whatever the body, so every mutation is too.
-    route: 'POST /applications/:id/sign', role: 'portal', actorId: 'egov', target: 'submitted', path: (id) => `/applications/${id}/sign`,
+    route: 'POST /applications/:id/sign',
+    role: 'portal',
+    actorId: 'egov',
+    target: 'submitted',
+    path: (id) => `/applications/${id}/sign`,
     valid: { method: 'otp', signerIin: APPLICANT_IIN, otpRequestId: 'otp-1', code: '123456' },
-    fields: { method: enumOf([], ['otp', 'eds']), signerIin: f({ t: 'iin', othersRefused: true }), otpRequestId: text(0, 64, false), code: f({ t: 'pattern', refused: CODES_REFUSED }) },
+    fields: {
+      method: enumOf([], ['otp', 'eds']),
+      signerIin: f({ t: 'iin', othersRefused: true }),
+      otpRequestId: text(0, 64, false),
+      code: f({ t: 'pattern', refused: CODES_REFUSED }),
+    },
     unknownId: [404, 'APPLICATION.NOT_FOUND'],
   },
-  { route: 'POST /applications/:id/withdraw', role: 'portal', actorId: 'egov', target: 'signed', path: (id) => `/applications/${id}/withdraw`, valid: { reason: 'The family stays' }, fields: reason, unknownId: [404, 'APPLICATION.NOT_FOUND'] },
-  { route: 'POST /applications/:id/review/start', role: 'reviewer', actorId: REVIEWER, target: 'signed', path: (id) => `/applications/${id}/review/start`, unknownId: [404, 'APPLICATION.NOT_FOUND'] },
   {
-    route: 'POST /applications/:id/review', role: 'reviewer', actorId: REVIEWER, target: 'under-review', path: (id) => `/applications/${id}/review`,
+    route: 'POST /applications/:id/withdraw',
+    role: 'portal',
+    actorId: 'egov',
+    target: 'signed',
+    path: (id) => `/applications/${id}/withdraw`,
+    valid: { reason: 'The family stays' },
+    fields: reason,
+    unknownId: [404, 'APPLICATION.NOT_FOUND'],
+  },
+  {
+    route: 'POST /applications/:id/review/start',
+    role: 'reviewer',
+    actorId: REVIEWER,
+    target: 'signed',
+    path: (id) => `/applications/${id}/review/start`,
+    unknownId: [404, 'APPLICATION.NOT_FOUND'],
+  },
+  {
+    route: 'POST /applications/:id/review',
+    role: 'reviewer',
+    actorId: REVIEWER,
+    target: 'under-review',
+    path: (id) => `/applications/${id}/review`,
     valid: { verdict: 'eligible', findings: ALL_ACCEPTED, refusalGrounds: [] },
     fields: {
       verdict: enumOf(['eligible'], ['not-eligible']),
@@ -165,31 +233,88 @@ export const ENDPOINTS: readonly Endpoint[] = [
     unknownId: [404, 'APPLICATION.NOT_FOUND'],
   },
   {
-    route: 'POST /applications/:id/reassign', role: 'supervisor', target: 'under-review', path: (id) => `/applications/${id}/reassign`,
-    valid: { toReviewerId: 'reviewer-2', reason: 'On leave' }, fields: { toReviewerId: text(1, 64), reason: text(1, 1000) }, unknownId: [404, 'APPLICATION.NOT_FOUND'],
-  },
-  {
-    route: 'POST /applications/:id/refuse', role: 'supervisor', target: 'signed', path: (id) => `/applications/${id}/refuse`,
-    valid: { grounds: ['APPLICANT_NOT_ELIGIBLE'], explanation: 'No registration' },
-    fields: { grounds: f({ t: 'array', max: 10, emptyRefused: true }), 'grounds[]': enumOf(REFUSAL_CODES), explanation: text(1, 2000) },
+    route: 'POST /applications/:id/reassign',
+    role: 'supervisor',
+    target: 'under-review',
+    path: (id) => `/applications/${id}/reassign`,
+    valid: { toReviewerId: 'reviewer-2', reason: 'On leave' },
+    fields: { toReviewerId: text(1, 64), reason: text(1, 1000) },
     unknownId: [404, 'APPLICATION.NOT_FOUND'],
   },
-  { route: 'POST /applications/:id/escalate', role: 'supervisor', target: 'under-review', path: (id) => `/applications/${id}/escalate`, valid: { reason: 'A second opinion' }, fields: reason, unknownId: [404, 'APPLICATION.NOT_FOUND'] },
   {
-    route: 'POST /quotas/:region/:year/:category', role: 'admin', target: 'quota', path: () => '/quotas/pavlodar/2026/kandas',
+    route: 'POST /applications/:id/refuse',
+    role: 'supervisor',
+    target: 'signed',
+    path: (id) => `/applications/${id}/refuse`,
+    valid: { grounds: ['APPLICANT_NOT_ELIGIBLE'], explanation: 'No registration' },
+    fields: {
+      grounds: f({ t: 'array', max: 10, emptyRefused: true }),
+      'grounds[]': enumOf(REFUSAL_CODES),
+      explanation: text(1, 2000),
+    },
+    unknownId: [404, 'APPLICATION.NOT_FOUND'],
+  },
+  {
+    route: 'POST /applications/:id/escalate',
+    role: 'supervisor',
+    target: 'under-review',
+    path: (id) => `/applications/${id}/escalate`,
+    valid: { reason: 'A second opinion' },
+    fields: reason,
+    unknownId: [404, 'APPLICATION.NOT_FOUND'],
+  },
+  {
+    route: 'POST /quotas/:region/:year/:category',
+    role: 'admin',
+    target: 'quota',
+    path: () => '/quotas/pavlodar/2026/kandas',
     valid: { capacity: 977, order: { number: '12-01/412', date: '2025-12-12' } },
-    fields: { capacity: f({ t: 'int', min: 0, max: 1_000_000, only: false }), order: object, 'order.number': text(0, 64, false), 'order.date': f({ t: 'date' }) },
+    fields: {
+      capacity: f({ t: 'int', min: 0, max: 1_000_000, only: false }),
+      order: object,
+      'order.number': text(0, 64, false),
+      'order.date': f({ t: 'date' }),
+    },
   },
   {
-    route: 'POST /applications/:id/subsidies', role: 'admin', target: 'signed', path: (id) => `/applications/${id}/subsidies`,
-    valid: { kind: 'rent' }, fields: { kind: enumOf(['relocation', 'rent']) }, unknownId: [404, 'APPLICATION.NOT_FOUND'],
+    route: 'POST /applications/:id/subsidies',
+    role: 'admin',
+    target: 'signed',
+    path: (id) => `/applications/${id}/subsidies`,
+    valid: { kind: 'rent' },
+    fields: { kind: enumOf(['relocation', 'rent']) },
+    unknownId: [404, 'APPLICATION.NOT_FOUND'],
   },
-  { route: 'POST /applications/:id/deadline', role: 'admin', target: 'signed', path: (id) => `/applications/${id}/deadline`, unknownId: [404, 'APPLICATION.NOT_FOUND'] },
-  { route: 'POST /applications/:id/sla/at-risk', role: 'admin', target: 'signed', path: (id) => `/applications/${id}/sla/at-risk`, unknownId: [404, 'APPLICATION.NOT_FOUND'] },
-  { route: 'POST /applications/:id/sla/breach', role: 'admin', target: 'signed', path: (id) => `/applications/${id}/sla/breach`, unknownId: [404, 'APPLICATION.NOT_FOUND'] },
+  {
+    route: 'POST /applications/:id/deadline',
+    role: 'admin',
+    target: 'signed',
+    path: (id) => `/applications/${id}/deadline`,
+    unknownId: [404, 'APPLICATION.NOT_FOUND'],
+  },
+  {
+    route: 'POST /applications/:id/sla/at-risk',
+    role: 'admin',
+    target: 'signed',
+    path: (id) => `/applications/${id}/sla/at-risk`,
+    unknownId: [404, 'APPLICATION.NOT_FOUND'],
+  },
+  {
+    route: 'POST /applications/:id/sla/breach',
+    role: 'admin',
+    target: 'signed',
+    path: (id) => `/applications/${id}/sla/breach`,
+    unknownId: [404, 'APPLICATION.NOT_FOUND'],
+  },
   { route: 'POST /admin/sla/fire-due', role: 'operator', target: 'none', path: () => '/admin/sla/fire-due' },
   // No event is parked in the fuzzed store: the only ids there are to aim at name nothing.
-  { route: 'POST /admin/dead-letters/:eventId/retry', role: 'operator', target: 'dead-letter', path: (id) => `/admin/dead-letters/${id}/retry`, unknownId: [404, 'DEAD_LETTER.NOT_FOUND'] },
+  {
+    route: 'POST /admin/dead-letters/:eventId/retry',
+    role: 'operator',
+    target: 'dead-letter',
+    path: (id) => `/admin/dead-letters/${id}/retry`,
+    unknownId: [404, 'DEAD_LETTER.NOT_FOUND'],
+  },
 ];
 
 /** The endpoints whose path names a resource by id. */

@@ -29,7 +29,12 @@ export interface Expected {
  * the counters of what the fuzzer sent and what came back.
  */
 export class Fuzzer {
-  readonly requests = { total: 0, byEndpoint: {} as Record<string, number>, statusesSeen: {} as Record<string, number>, codesSeen: {} as Record<string, number> };
+  readonly requests = {
+    total: 0,
+    byEndpoint: {} as Record<string, number>,
+    statusesSeen: {} as Record<string, number>,
+    codesSeen: {} as Record<string, number>,
+  };
   private readonly tokens = new Map<string, string>();
 
   private constructor(
@@ -46,7 +51,14 @@ export class Fuzzer {
     const underReview = await submitAndSign(e);
     await e.as('reviewer', REVIEWER).post(`/applications/${underReview}/review/start`).expect(200);
     await e.settle();
-    return new Fuzzer(e, { none: '', submitted, signed, 'under-review': underReview, quota: '', 'dead-letter': UNKNOWN_ID });
+    return new Fuzzer(e, {
+      none: '',
+      submitted,
+      signed,
+      'under-review': underReview,
+      quota: '',
+      'dead-letter': UNKNOWN_ID,
+    });
   }
 
   pathOf(endpoint: Endpoint): string {
@@ -61,7 +73,9 @@ export class Fuzzer {
 
   /** Sends one request as an allowed role, and counts it. */
   async send(endpoint: Endpoint, sent: Sent): Promise<Response> {
-    let request = this.e.http.post(sent.path ?? this.pathOf(endpoint)).set('Authorization', `Bearer ${this.token(endpoint)}`);
+    let request = this.e.http
+      .post(sent.path ?? this.pathOf(endpoint))
+      .set('Authorization', `Bearer ${this.token(endpoint)}`);
     if (sent.contentType !== undefined) request = request.set('Content-Type', sent.contentType);
     const response = await (sent.body === undefined ? request : request.send(sent.body));
     const { requests } = this;
@@ -90,17 +104,32 @@ export class Fuzzer {
     if (response.status < 400 || response.status >= 500) fail('expected a 4xx refusal');
     if (response.status === 401 || response.status === 403) fail('the fuzzer’s role should be allowed on this route');
     if (after !== before) fail(`the refused request appended: head ${before} → ${after}`);
-    if (!/^application\/problem\+json/.test(response.headers['content-type'] ?? '')) fail(`Content-Type is ${response.headers['content-type']}, not application/problem+json`);
-    const problem = response.body as { type?: unknown; title?: unknown; status?: unknown; code?: unknown; errors?: Array<{ field?: unknown; reason?: unknown }> };
-    if (typeof problem.type !== 'string' || !problem.type.startsWith('urn:kandas:problem:')) fail('the problem has no type');
+    if (!/^application\/problem\+json/.test(response.headers['content-type'] ?? ''))
+      fail(`Content-Type is ${response.headers['content-type']}, not application/problem+json`);
+    const problem = response.body as {
+      type?: unknown;
+      title?: unknown;
+      status?: unknown;
+      code?: unknown;
+      errors?: Array<{ field?: unknown; reason?: unknown }>;
+    };
+    if (typeof problem.type !== 'string' || !problem.type.startsWith('urn:kandas:problem:'))
+      fail('the problem has no type');
     if (typeof problem.title !== 'string' || problem.title === '') fail('the problem has no title');
     if (problem.status !== response.status) fail('the problem’s status is not the HTTP status');
     if (typeof problem.code !== 'string') fail('the problem has no code');
     if (problem.errors !== undefined) {
       if (!Array.isArray(problem.errors)) fail('errors is not a list');
-      for (const error of problem.errors) if (typeof error.field !== 'string' || typeof error.reason !== 'string') fail('a field error without field or reason');
+      for (const error of problem.errors)
+        if (typeof error.field !== 'string' || typeof error.reason !== 'string')
+          fail('a field error without field or reason');
     }
-    const statuses = expected.status === undefined ? undefined : typeof expected.status === 'number' ? [expected.status] : expected.status;
+    const statuses =
+      expected.status === undefined
+        ? undefined
+        : typeof expected.status === 'number'
+          ? [expected.status]
+          : expected.status;
     if (statuses && !statuses.includes(response.status)) fail(`expected ${statuses.join(' or ')}`);
     if (expected.code !== undefined && problem.code !== expected.code) fail(`expected the code ${expected.code}`);
     if (expected.field) {

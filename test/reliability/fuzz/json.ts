@@ -24,7 +24,10 @@ export function fieldName(path: Path): string {
 
 /** `familyMembers[].name.lastName`: the field's name with the indices left out, to look its kind up. */
 export function fieldPattern(path: Path): string {
-  return path.reduce<string>((name, segment) => (typeof segment === 'number' ? `${name}[]` : name ? `${name}.${segment}` : segment), '');
+  return path.reduce<string>(
+    (name, segment) => (typeof segment === 'number' ? `${name}[]` : name ? `${name}.${segment}` : segment),
+    '',
+  );
 }
 
 /** A deep copy: bodies are JSON, so a JSON round trip is a faithful one (RawJson kept). */
@@ -62,7 +65,9 @@ export function replaceAt(body: unknown, path: Path, value: unknown, remove = fa
 /** Every path of a body: objects, arrays and leaves, the root excluded. */
 export function pathsOf(value: unknown, prefix: Path = []): Path[] {
   if (value === null || typeof value !== 'object' || value instanceof RawJson) return [];
-  const entries: Array<[Segment, unknown]> = Array.isArray(value) ? value.map((child, index) => [index, child]) : Object.entries(value);
+  const entries: Array<[Segment, unknown]> = Array.isArray(value)
+    ? value.map((child, index) => [index, child])
+    : Object.entries(value);
   return entries.flatMap(([segment, child]) => [[...prefix, segment], ...pathsOf(child, [...prefix, segment])]);
 }
 
@@ -83,7 +88,9 @@ export function toJson(body: unknown): string {
     return value;
   });
   if (text === undefined) return 'null';
-  return raws.length === 0 ? text : text.replace(/"\\u0000raw:(\d+)\\u0000"/g, (_, index: string) => raws[Number(index)]!);
+  return raws.length === 0
+    ? text
+    : text.replace(/"\\u0000raw:(\d+)\\u0000"/g, (_, index: string) => raws[Number(index)]!);
 }
 
 /** Whether the server's JSON parser would take the text (a BOM is stripped before parsing). */

@@ -24,7 +24,10 @@ export class OutputCapture {
 
   /** The captured text, one entry per line (empty lines dropped). */
   lines(): string[] {
-    return this.chunks.join('').split('\n').filter((line) => line.trim() !== '');
+    return this.chunks
+      .join('')
+      .split('\n')
+      .filter((line) => line.trim() !== '');
   }
 
   stop(): void {
@@ -33,12 +36,12 @@ export class OutputCapture {
 
   private patchStream(stream: NodeJS.WriteStream): void {
     const original = stream.write;
-    stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    stream.write = (chunk: string | Uint8Array, ...rest: unknown[]) => {
       this.chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
       const callback = rest.find((arg): arg is () => void => typeof arg === 'function');
       callback?.();
       return true;
-    });
+    };
     this.restorers.push(() => void (stream.write = original));
   }
 }

@@ -6,12 +6,35 @@ import { kandasFamily, validIin } from '../../domain/application/fixtures';
 /** A random source in [0, 1): `new SeededRandom(seed).next` from @libs/seeded-random. */
 export type Random = () => number;
 
-const SURNAMES = ['Ахметов', 'Сейтқали', 'Бекова', 'Жақыпов', 'Оспанова', 'Мұратбек', 'Қайратов', 'Әбілова', 'Төлеуов', 'Нұрғалиева'];
-const GIVEN_NAMES = ['Айдос', 'Гүлнар', 'Ерлан', 'Мадина', 'Өмірзақ', 'Айгерім', 'Бауыржан', 'Жанар', 'Нұрсұлтан', 'Әсел'];
+const SURNAMES = [
+  'Ахметов',
+  'Сейтқали',
+  'Бекова',
+  'Жақыпов',
+  'Оспанова',
+  'Мұратбек',
+  'Қайратов',
+  'Әбілова',
+  'Төлеуов',
+  'Нұрғалиева',
+];
+const GIVEN_NAMES = [
+  'Айдос',
+  'Гүлнар',
+  'Ерлан',
+  'Мадина',
+  'Өмірзақ',
+  'Айгерім',
+  'Бауыржан',
+  'Жанар',
+  'Нұрсұлтан',
+  'Әсел',
+];
 const CHILD_RELATIONS = ['child', 'child', 'parent', 'sibling', 'grandchild'] as const;
 
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-const digits = (random: Random, count: number): string => Array.from({ length: count }, () => Math.floor(random() * 10)).join('');
+const digits = (random: Random, count: number): string =>
+  Array.from({ length: count }, () => Math.floor(random() * 10)).join('');
 const date = (random: Random, fromYear: number, toYear: number): string => {
   const year = fromYear + Math.floor(random() * (toYear - fromYear + 1));
   const month = 1 + Math.floor(random() * 12);
@@ -64,7 +87,12 @@ export interface RaceFamily {
  * by a foreign document. The five documents of the fixture (incl. a marriage certificate) are kept,
  * so every eligible review judges documents 0..4.
  */
-export function raceFamily(random: Random, iins: IinSource, size: number, region: ApplicationSubmission['receivingRegion'] = 'pavlodar'): RaceFamily {
+export function raceFamily(
+  random: Random,
+  iins: IinSource,
+  size: number,
+  region: ApplicationSubmission['receivingRegion'] = 'pavlodar',
+): RaceFamily {
   if (!Number.isInteger(size) || size < 1 || size > 6) throw new Error(`a family counts 1 to 6 persons, not ${size}`);
   const { nameLatin: _latin, ...baseApplicant } = kandasFamily().applicant;
   const base = kandasFamily();
@@ -75,10 +103,18 @@ export function raceFamily(random: Random, iins: IinSource, size: number, region
   const members: FamilyMember[] = [];
   for (let i = 0; i < size - 1; i++) {
     const relation = i === 0 && married ? 'spouse' : pick(random, CHILD_RELATIONS);
-    const birthDate = relation === 'child' || relation === 'grandchild' ? date(random, 2008, 2024) : date(random, 1950, 2000);
-    const identified = random() < 0.7
-      ? { iin: iins.next(birthDate) }
-      : { foreignDocument: { kind: 'passport', number: `F${digits(random, 8)}`, issuingCountry: pick(random, ['MNG', 'CHN', 'UZB', 'TKM', 'RUS']) } };
+    const birthDate =
+      relation === 'child' || relation === 'grandchild' ? date(random, 2008, 2024) : date(random, 1950, 2000);
+    const identified =
+      random() < 0.7
+        ? { iin: iins.next(birthDate) }
+        : {
+            foreignDocument: {
+              kind: 'passport',
+              number: `F${digits(random, 8)}`,
+              issuingCountry: pick(random, ['MNG', 'CHN', 'UZB', 'TKM', 'RUS']),
+            },
+          };
     members.push({ relation, name: name(), birthDate, ...identified });
   }
   const submission: ApplicationSubmission = {

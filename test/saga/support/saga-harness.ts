@@ -7,10 +7,26 @@ import { join } from 'node:path';
 import { ApplicationCommand, applicationStreamId } from '@domain/application';
 import { QuotaCommand, quotaStreamId } from '@domain/quota';
 import { ApplicantCategory, RegionCode } from '@domain/shared/region';
-import { CommandContext, CommandOutcome, EventStore, Position, RecordedEvent, RetryPolicy, waitUntilCaughtUp } from '@libs/event-sourcing';
+import {
+  CommandContext,
+  CommandOutcome,
+  EventStore,
+  Position,
+  RecordedEvent,
+  RetryPolicy,
+  waitUntilCaughtUp,
+} from '@libs/event-sourcing';
 import { EVENT_STORE, SubscriptionsHost } from '@libs/event-sourcing-nest';
 import { TestClock } from '@libs/testing';
-import { ApplicationCommandMessage, DEAD_LETTERS, DeadlineScheduler, QuotaCommandMessage, Untimed, WorkflowConfig, WorkflowModule } from '@libs/workflow';
+import {
+  ApplicationCommandMessage,
+  DEAD_LETTERS,
+  DeadlineScheduler,
+  QuotaCommandMessage,
+  Untimed,
+  WorkflowConfig,
+  WorkflowModule,
+} from '@libs/workflow';
 import type { DeadLetterStore } from '@libs/event-sourcing';
 import { readRuntimeConfig } from '@infra/config/runtime-config';
 import { randomUUID } from 'node:crypto';
@@ -45,9 +61,23 @@ export class SagaHarness {
     const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'kandas-saga-'));
     const clock = options.clock ?? new TestClock(START);
     const waits: number[] = [];
-    const runtime = readRuntimeConfig({ KANDAS_EVENTS_FILE: join(dir, 'events.sqlite'), KANDAS_READ_MODELS_FILE: join(dir, 'read-models.sqlite'), SQLITE_SYNCHRONOUS: 'NORMAL', ...options.env });
+    const runtime = readRuntimeConfig({
+      KANDAS_EVENTS_FILE: join(dir, 'events.sqlite'),
+      KANDAS_READ_MODELS_FILE: join(dir, 'read-models.sqlite'),
+      SQLITE_SYNCHRONOUS: 'NORMAL',
+      ...options.env,
+    });
     const moduleRef = await Test.createTestingModule({
-      imports: [WorkflowModule.forRoot({ runtime, clock, workflow: options.workflow, schedulerIntervalMs: null, retry: options.retry, wait: async (ms) => void waits.push(ms) })],
+      imports: [
+        WorkflowModule.forRoot({
+          runtime,
+          clock,
+          workflow: options.workflow,
+          schedulerIntervalMs: null,
+          retry: options.retry,
+          wait: async (ms) => void waits.push(ms),
+        }),
+      ],
     }).compile();
     const app = await moduleRef.init();
     return new SagaHarness(app, dir, clock, waits);
@@ -66,23 +96,34 @@ export class SagaHarness {
   }
 
   /** A user's command (not a saga's): a fresh command id, the officer as actor. */
-  async apply(command: Untimed<ApplicationCommand>, actor = { id: 'officer-1', role: 'reviewer' }): Promise<CommandOutcome> {
+  async apply(
+    command: Untimed<ApplicationCommand>,
+    actor = { id: 'officer-1', role: 'reviewer' },
+  ): Promise<CommandOutcome> {
     return this.app.get(CommandBus).execute(new ApplicationCommandMessage(command, this.context(actor)));
   }
 
   async applyToQuota(command: Untimed<QuotaCommand>): Promise<CommandOutcome> {
-    return this.app.get(CommandBus).execute(new QuotaCommandMessage(command, this.context({ id: 'admin-1', role: 'admin' })));
+    return this.app
+      .get(CommandBus)
+      .execute(new QuotaCommandMessage(command, this.context({ id: 'admin-1', role: 'admin' })));
   }
 
   async openQuota(region: RegionCode, year: number, category: ApplicantCategory, capacity: number): Promise<void> {
-    await this.applyToQuota({ type: 'SetQuotaCapacity', region, year, category, capacity, order: { number: '', date: '2025-12-12' } });
+    await this.applyToQuota({
+      type: 'SetQuotaCapacity',
+      region,
+      year,
+      category,
+      capacity,
+      order: { number: '', date: '2025-12-12' },
+    });
   }
 
   /** Lets every subscription catch up, until the head stops moving. */
   async settle(): Promise<void> {
     await waitUntilCaughtUp(this.store, this.runners);
   }
-
 
   /** Moves the clock, fires the deadlines now due, and lets everything settle. */
   async advanceTo(instant: string): Promise<void> {

@@ -13,11 +13,27 @@ export function family(change: (s: ApplicationSubmission) => ApplicationSubmissi
 /** Submits and signs (OTP) a new application at the harness clock's time; returns its id. */
 export async function submitAndSign(h: SagaHarness, submission: ApplicationSubmission = family()): Promise<string> {
   const applicationId = randomUUID();
-  await h.apply({ type: 'SubmitApplication', applicationId, submission, digest: applicationDigest(submission), receivingRegionHasQuota: true }, { id: 'egov', role: 'portal' });
+  await h.apply(
+    {
+      type: 'SubmitApplication',
+      applicationId,
+      submission,
+      digest: applicationDigest(submission),
+      receivingRegionHasQuota: true,
+    },
+    { id: 'egov', role: 'portal' },
+  );
   const [submitted] = await h.events(applicationStreamId(applicationId));
   const digest = (submitted!.data as { digest: string }).digest;
   await h.apply(
-    { type: 'SignApplication', applicationId, method: 'otp', signerIin: APPLICANT_IIN, signedDigest: digest, verification: { valid: true, evidence: { otpRequestId: 'otp-1' } } },
+    {
+      type: 'SignApplication',
+      applicationId,
+      method: 'otp',
+      signerIin: APPLICANT_IIN,
+      signedDigest: digest,
+      verification: { valid: true, evidence: { otpRequestId: 'otp-1' } },
+    },
     { id: 'egov', role: 'portal' },
   );
   return applicationId;
@@ -26,8 +42,25 @@ export async function submitAndSign(h: SagaHarness, submission: ApplicationSubmi
 const ALL_ACCEPTED = [0, 1, 2, 3, 4].map((documentIndex) => ({ documentIndex, accepted: true }));
 
 /** A reviewer starts and records the review of an application. */
-export async function review(h: SagaHarness, applicationId: string, verdict: 'eligible' | 'not-eligible', reviewerId = 'reviewer-1'): Promise<void> {
+export async function review(
+  h: SagaHarness,
+  applicationId: string,
+  verdict: 'eligible' | 'not-eligible',
+  reviewerId = 'reviewer-1',
+): Promise<void> {
   await h.apply({ type: 'StartReview', applicationId, reviewerId });
-  const findings = verdict === 'eligible' ? ALL_ACCEPTED : ALL_ACCEPTED.map((f) => (f.documentIndex === 0 ? { ...f, accepted: false, note: 'passport copy unreadable' } : f));
-  await h.apply({ type: 'RecordReview', applicationId, reviewerId, verdict, findings, refusalGrounds: verdict === 'eligible' ? [] : ['INVALID_OR_EXPIRED_DOCUMENTS'] });
+  const findings =
+    verdict === 'eligible'
+      ? ALL_ACCEPTED
+      : ALL_ACCEPTED.map((f) =>
+          f.documentIndex === 0 ? { ...f, accepted: false, note: 'passport copy unreadable' } : f,
+        );
+  await h.apply({
+    type: 'RecordReview',
+    applicationId,
+    reviewerId,
+    verdict,
+    findings,
+    refusalGrounds: verdict === 'eligible' ? [] : ['INVALID_OR_EXPIRED_DOCUMENTS'],
+  });
 }

@@ -33,7 +33,11 @@ export interface LoggedEvent extends ProposedEvent {
 
 export type AppendOutcome =
   | { readonly kind: 'success'; readonly currentRevision: bigint | 'no_stream'; readonly position: bigint | undefined }
-  | { readonly kind: 'wrong_expected_version'; readonly current: bigint | 'no_stream'; readonly expected: ExpectedRevision };
+  | {
+      readonly kind: 'wrong_expected_version';
+      readonly current: bigint | 'no_stream';
+      readonly expected: ExpectedRevision;
+    };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -100,7 +104,14 @@ export class InMemoryLog {
     for (const event of proposed) {
       const position = this.nextPosition;
       this.nextPosition += recordSize(streamName, event);
-      last = { ...event, streamName, revision: BigInt(stream.length), position, postPosition: this.nextPosition, created };
+      last = {
+        ...event,
+        streamName,
+        revision: BigInt(stream.length),
+        position,
+        postPosition: this.nextPosition,
+        created,
+      };
       stream.push(last);
       this.events.push(last);
     }
@@ -113,7 +124,11 @@ export class InMemoryLog {
    * answer with its result (what a real server does for an expected revision other than `any` /
    * `stream_exists`). A partial match is a wrong expected version, as on a real server.
    */
-  private idempotent(existing: readonly LoggedEvent[], after: bigint, proposed: readonly ProposedEvent[]): AppendOutcome | undefined {
+  private idempotent(
+    existing: readonly LoggedEvent[],
+    after: bigint,
+    proposed: readonly ProposedEvent[],
+  ): AppendOutcome | undefined {
     let last: LoggedEvent | undefined;
     for (const [i, event] of proposed.entries()) {
       last = existing[Number(after) + 1 + i];
@@ -130,7 +145,10 @@ function recordSize(streamName: string, event: ProposedEvent): bigint {
 }
 
 /** Forward `$all` order of (commit, prepare) pairs, as a server compares TFPos. */
-export function comparePositions(a: { commit: bigint; prepare: bigint }, b: { commit: bigint; prepare: bigint }): number {
+export function comparePositions(
+  a: { commit: bigint; prepare: bigint },
+  b: { commit: bigint; prepare: bigint },
+): number {
   if (a.commit !== b.commit) return a.commit < b.commit ? -1 : 1;
   if (a.prepare !== b.prepare) return a.prepare < b.prepare ? -1 : 1;
   return 0;

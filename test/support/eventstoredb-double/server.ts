@@ -51,7 +51,8 @@ export class EventStoreDbWireDouble {
   static async start(options: WireDoubleOptions = {}): Promise<EventStoreDbWireDouble> {
     const { batchAppend = true, firstPosition = 0n, checkpointEvery = 32 } = options;
     if (firstPosition < 0n) throw new Error('firstPosition must be >= 0');
-    if (!Number.isInteger(checkpointEvery) || checkpointEvery <= 0) throw new Error('checkpointEvery must be a positive integer');
+    if (!Number.isInteger(checkpointEvery) || checkpointEvery <= 0)
+      throw new Error('checkpointEvery must be a positive integer');
     const log = new InMemoryLog(firstPosition);
     const open = new Set<OpenCall>();
     const server = new grpc.Server();
@@ -103,7 +104,9 @@ export class EventStoreDbWireDouble {
 async function listening(port: number): Promise<void> {
   const probe = new grpc.Client(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
   try {
-    await new Promise<void>((resolve, reject) => probe.waitForReady(Date.now() + READY_TIMEOUT_MS, (error) => (error ? reject(error) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      probe.waitForReady(Date.now() + READY_TIMEOUT_MS, (error) => (error ? reject(error) : resolve())),
+    );
   } finally {
     probe.close();
   }
@@ -118,7 +121,9 @@ async function listening(port: number): Promise<void> {
 async function bindFreshPort(server: grpc.Server): Promise<number> {
   const bind = (target: grpc.Server, port: number) =>
     new Promise<number>((resolve, reject) =>
-      target.bindAsync(`127.0.0.1:${port}`, grpc.ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
+      target.bindAsync(`127.0.0.1:${port}`, grpc.ServerCredentials.createInsecure(), (error, bound) =>
+        error ? reject(error) : resolve(bound),
+      ),
     );
   // A used port the OS offers again is held by a placeholder while the next one is bound.
   const placeholders: grpc.Server[] = [];

@@ -9,7 +9,13 @@ import { randomUUID } from 'node:crypto';
 import { Any } from 'google-protobuf/google/protobuf/any_pb';
 import { Empty as GoogleEmpty } from 'google-protobuf/google/protobuf/empty_pb';
 import { Code } from '@eventstore/db-client/generated/code_pb';
-import { AllStreamPosition, Empty, StreamIdentifier, UUID, WrongExpectedVersion } from '@eventstore/db-client/generated/shared_pb';
+import {
+  AllStreamPosition,
+  Empty,
+  StreamIdentifier,
+  UUID,
+  WrongExpectedVersion,
+} from '@eventstore/db-client/generated/shared_pb';
 import { Status } from '@eventstore/db-client/generated/status_pb';
 import {
   AppendReq,
@@ -88,7 +94,16 @@ export function streamsService(log: InMemoryLog, open: Set<OpenCall>, checkpoint
     },
 
     batchAppend(call) {
-      const pending = new Map<string, { stream: StreamIdentifier; streamName: string; expected: ExpectedRevision; events: ProposedEvent[]; failure: Fail | undefined }>();
+      const pending = new Map<
+        string,
+        {
+          stream: StreamIdentifier;
+          streamName: string;
+          expected: ExpectedRevision;
+          events: ProposedEvent[];
+          failure: Fail | undefined;
+        }
+      >();
       const handle: OpenCall = { drop: () => call.emit('error', dropped()) };
       open.add(handle);
       const close = (): void => void open.delete(handle);
@@ -105,8 +120,16 @@ export function streamsService(log: InMemoryLog, open: Set<OpenCall>, checkpoint
         if (options) {
           const stream = options.getStreamIdentifier() ?? new StreamIdentifier();
           const expected = expectedOf(options.getExpectedStreamPositionCase(), options.getStreamPosition());
-          const failure = expected ? undefined : fail(grpc.status.INVALID_ARGUMENT, 'BatchAppend: no expected stream position');
-          pending.set(key, { stream, streamName: streamNameOf(stream), expected: expected ?? { kind: 'any' }, events: [], failure });
+          const failure = expected
+            ? undefined
+            : fail(grpc.status.INVALID_ARGUMENT, 'BatchAppend: no expected stream position');
+          pending.set(key, {
+            stream,
+            streamName: streamNameOf(stream),
+            expected: expected ?? { kind: 'any' },
+            events: [],
+            failure,
+          });
         }
         const write = pending.get(key);
         if (!write) return;
@@ -121,7 +144,9 @@ export function streamsService(log: InMemoryLog, open: Set<OpenCall>, checkpoint
         resp.setCorrelationId(correlation);
         resp.setStreamIdentifier(write.stream);
         if (write.failure) {
-          resp.setError(status(Code.INVALID_ARGUMENT, write.failure.details, 'event_store.client.BadRequest', new Empty()));
+          resp.setError(
+            status(Code.INVALID_ARGUMENT, write.failure.details, 'event_store.client.BadRequest', new Empty()),
+          );
           call.write(resp);
           return;
         }
@@ -144,7 +169,9 @@ export function streamsService(log: InMemoryLog, open: Set<OpenCall>, checkpoint
           else if (e.kind === 'any') wrong.setExpectedAny(new GoogleEmpty());
           else if (e.kind === 'no_stream') wrong.setExpectedNoStream(new GoogleEmpty());
           else wrong.setExpectedStreamExists(new GoogleEmpty());
-          resp.setError(status(Code.ALREADY_EXISTS, 'WrongExpectedVersion', 'event_store.client.WrongExpectedVersion', wrong));
+          resp.setError(
+            status(Code.ALREADY_EXISTS, 'WrongExpectedVersion', 'event_store.client.WrongExpectedVersion', wrong),
+          );
         }
         call.write(resp);
       });
@@ -163,12 +190,16 @@ export function streamsService(log: InMemoryLog, open: Set<OpenCall>, checkpoint
       const subscription = options.getCountOptionCase() === ReadReq.Options.CountOptionCase.SUBSCRIPTION;
       const streamOptions = options.getStream();
       const allOptions = options.getAll();
-      if (streamOptions && filter.predicate) return reject(fail(grpc.status.INVALID_ARGUMENT, 'Read: a filter applies to $all only'));
-      if (subscription && backwards) return reject(fail(grpc.status.INVALID_ARGUMENT, 'Read: subscriptions go forwards'));
+      if (streamOptions && filter.predicate)
+        return reject(fail(grpc.status.INVALID_ARGUMENT, 'Read: a filter applies to $all only'));
+      if (subscription && backwards)
+        return reject(fail(grpc.status.INVALID_ARGUMENT, 'Read: subscriptions go forwards'));
 
       if (!subscription) {
         let count = BigInt(options.getCount() || '0');
-        for (const event of streamOptions ? readStream(log, streamOptions, backwards) : readAll(log, allOptions, backwards)) {
+        for (const event of streamOptions
+          ? readStream(log, streamOptions, backwards)
+          : readAll(log, allOptions, backwards)) {
           if (event === 'stream_not_found') {
             const notFound = new ReadResp.StreamNotFound();
             notFound.setStreamIdentifier(streamOptions!.getStreamIdentifier());
@@ -197,9 +228,13 @@ export function streamsService(log: InMemoryLog, open: Set<OpenCall>, checkpoint
       if (streamOptions) {
         const name = streamNameOf(streamOptions.getStreamIdentifier());
         const revisionCase = streamOptions.getRevisionOptionCase();
-        const fromRevision = revisionCase === ReadReq.Options.StreamOptions.RevisionOptionCase.REVISION ? BigInt(streamOptions.getRevision()) : undefined;
+        const fromRevision =
+          revisionCase === ReadReq.Options.StreamOptions.RevisionOptionCase.REVISION
+            ? BigInt(streamOptions.getRevision())
+            : undefined;
         next = revisionCase === ReadReq.Options.StreamOptions.RevisionOptionCase.END ? log.events.length : 0;
-        predicate = (event) => event.streamName === name && (fromRevision === undefined || event.revision > fromRevision);
+        predicate = (event) =>
+          event.streamName === name && (fromRevision === undefined || event.revision > fromRevision);
       } else if (allOptions?.hasPosition()) {
         const from = positionOf(allOptions.getPosition()!);
         after = (event) => comparePositions(at(event.position), from) > 0; // exclusive
@@ -289,7 +324,11 @@ export function streamsService(log: InMemoryLog, open: Set<OpenCall>, checkpoint
   };
 }
 
-function* readStream(log: InMemoryLog, options: ReadReq.Options.StreamOptions, backwards: boolean): Generator<LoggedEvent | 'stream_not_found'> {
+function* readStream(
+  log: InMemoryLog,
+  options: ReadReq.Options.StreamOptions,
+  backwards: boolean,
+): Generator<LoggedEvent | 'stream_not_found'> {
   const events = log.stream(streamNameOf(options.getStreamIdentifier()));
   if (!events || events.length === 0) {
     yield 'stream_not_found';
@@ -299,15 +338,31 @@ function* readStream(log: InMemoryLog, options: ReadReq.Options.StreamOptions, b
   const last = events.length - 1;
   const revision = options.getRevisionOptionCase() === Case.REVISION ? BigInt(options.getRevision()) : undefined;
   if (backwards) {
-    const from = options.getRevisionOptionCase() === Case.START ? 0 : revision === undefined || revision > BigInt(last) ? last : Number(revision);
+    const from =
+      options.getRevisionOptionCase() === Case.START
+        ? 0
+        : revision === undefined || revision > BigInt(last)
+          ? last
+          : Number(revision);
     for (let i = from; i >= 0; i--) yield events[i]!;
   } else {
-    const from = options.getRevisionOptionCase() === Case.END ? events.length : revision === undefined ? 0 : revision > BigInt(last) ? events.length : Number(revision);
+    const from =
+      options.getRevisionOptionCase() === Case.END
+        ? events.length
+        : revision === undefined
+          ? 0
+          : revision > BigInt(last)
+            ? events.length
+            : Number(revision);
     for (let i = from; i < events.length; i++) yield events[i]!;
   }
 }
 
-function* readAll(log: InMemoryLog, options: ReadReq.Options.AllOptions | undefined, backwards: boolean): Generator<LoggedEvent> {
+function* readAll(
+  log: InMemoryLog,
+  options: ReadReq.Options.AllOptions | undefined,
+  backwards: boolean,
+): Generator<LoggedEvent> {
   const events = log.events;
   const from = options?.hasPosition() ? positionOf(options.getPosition()!) : undefined;
   if (backwards) {
@@ -376,11 +431,13 @@ function eventResp(event: LoggedEvent): ReadResp {
 function proposedOf(message: AppendReq.ProposedMessage | BatchAppendReq.ProposedMessage): ProposedEvent | Fail {
   const uuid = message.getId();
   const id = uuid?.hasString() ? normaliseEventId(uuid.getString()) : undefined;
-  if (id === undefined) return fail(grpc.status.INVALID_ARGUMENT, 'Event id must be a UUID string (structured UUIDs are not implemented)');
+  if (id === undefined)
+    return fail(grpc.status.INVALID_ARGUMENT, 'Event id must be a UUID string (structured UUIDs are not implemented)');
   const metadata = message.getMetadataMap();
   const type = metadata.get('type');
   const contentType = metadata.get('content-type');
-  if (type === undefined || contentType === undefined) return fail(grpc.status.INVALID_ARGUMENT, 'Required metadata property missing: type, content-type');
+  if (type === undefined || contentType === undefined)
+    return fail(grpc.status.INVALID_ARGUMENT, 'Required metadata property missing: type, content-type');
   return {
     id,
     type,
@@ -390,7 +447,10 @@ function proposedOf(message: AppendReq.ProposedMessage | BatchAppendReq.Proposed
   };
 }
 
-function expectedOf(kind: AppendReq.Options.ExpectedStreamRevisionCase | BatchAppendReq.Options.ExpectedStreamPositionCase, revision: string): ExpectedRevision | undefined {
+function expectedOf(
+  kind: AppendReq.Options.ExpectedStreamRevisionCase | BatchAppendReq.Options.ExpectedStreamPositionCase,
+  revision: string,
+): ExpectedRevision | undefined {
   // The oneof cases are numbered alike in AppendReq.Options and BatchAppendReq.Options: 2 revision, 3 no_stream, 4 any, 5 stream_exists.
   switch (kind) {
     case AppendReq.Options.ExpectedStreamRevisionCase.REVISION:

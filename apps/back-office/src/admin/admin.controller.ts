@@ -1,4 +1,15 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseIntPipe, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  ParseIntPipe,
+  ParseUUIDPipe,
+  Post,
+  Query,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { isRegionCode, RegionCode } from '@domain/shared/region';
 import { DeadLetter } from '@libs/event-sourcing';
@@ -35,7 +46,10 @@ export class AdminController {
   @Post('quotas/:region/:year/:category')
   @HttpCode(200)
   @Roles('admin')
-  @ApiOperation({ summary: "Set a region's yearly quota (persons) by the minister's order; a new order may change it, never below the seats taken" })
+  @ApiOperation({
+    summary:
+      "Set a region's yearly quota (persons) by the minister's order; a new order may change it, never below the seats taken",
+  })
   setQuota(
     @Param('region') region: string,
     @Param('year', ParseIntPipe) year: number,
@@ -45,46 +59,93 @@ export class AdminController {
   ): Promise<CommandResponse> {
     const errors = [
       ...(isRegionCode(region) ? [] : [{ field: 'region', reason: 'is not a region of Kazakhstan' }]),
-      ...((CATEGORIES as readonly string[]).includes(category) ? [] : [{ field: 'category', reason: 'must be kandas or resettler' }]),
+      ...((CATEGORIES as readonly string[]).includes(category)
+        ? []
+        : [{ field: 'category', reason: 'must be kandas or resettler' }]),
     ];
     if (errors.length > 0) throw new HttpProblem(problem(400, 'REQUEST.INVALID', 'Invalid request', undefined, errors));
-    return this.gateway.quota({ type: 'SetQuotaCapacity', region: region as RegionCode, year, category: category as 'kandas', capacity: body.capacity, order: body.order }, meta);
+    return this.gateway.quota(
+      {
+        type: 'SetQuotaCapacity',
+        region: region as RegionCode,
+        year,
+        category: category as 'kandas',
+        capacity: body.capacity,
+        order: body.order,
+      },
+      meta,
+    );
   }
 
   @Post('applications/:id/subsidies')
   @HttpCode(200)
   @Roles('admin')
-  @ApiOperation({ summary: 'Grant a subsidy of an included application (the saga does it on inclusion; each kind once)' })
-  grantSubsidy(@Param('id', ParseUUIDPipe) id: string, @Body() body: GrantSubsidyDto, @CommandRequest() meta: RequestMeta): Promise<CommandResponse> {
-    return this.gateway.application({ type: 'GrantSubsidy', applicationId: id, kind: body.kind, policy: this.config.subsidyPolicy }, meta);
+  @ApiOperation({
+    summary: 'Grant a subsidy of an included application (the saga does it on inclusion; each kind once)',
+  })
+  grantSubsidy(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: GrantSubsidyDto,
+    @CommandRequest() meta: RequestMeta,
+  ): Promise<CommandResponse> {
+    return this.gateway.application(
+      { type: 'GrantSubsidy', applicationId: id, kind: body.kind, policy: this.config.subsidyPolicy },
+      meta,
+    );
   }
 
   @Post('applications/:id/deadline')
   @HttpCode(200)
   @Roles('admin')
-  @ApiOperation({ summary: 'Schedule the review deadline from the calendar (the saga does it at signing; recorded once)' })
+  @ApiOperation({
+    summary: 'Schedule the review deadline from the calendar (the saga does it at signing; recorded once)',
+  })
   @ApiBody({ type: NoBodyDto, required: false, description: 'None: any field is refused' })
-  async scheduleDeadline(@Param('id', ParseUUIDPipe) id: string, @Body() _body: NoBodyDto, @CommandRequest() meta: RequestMeta): Promise<CommandResponse> {
+  async scheduleDeadline(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() _body: NoBodyDto,
+    @CommandRequest() meta: RequestMeta,
+  ): Promise<CommandResponse> {
     const state = await this.lookup.application(id);
-    if (!('signature' in state)) throw new HttpProblem(problem(422, 'APPLICATION.NOT_SIGNED', 'Not signed', 'The review clock starts at signing'));
-    return this.gateway.application({ type: 'ScheduleReviewDeadline', applicationId: id, deadline: scheduledDeadlineOf(state.signature.signedAt, this.config) }, meta);
+    if (!('signature' in state))
+      throw new HttpProblem(problem(422, 'APPLICATION.NOT_SIGNED', 'Not signed', 'The review clock starts at signing'));
+    return this.gateway.application(
+      {
+        type: 'ScheduleReviewDeadline',
+        applicationId: id,
+        deadline: scheduledDeadlineOf(state.signature.signedAt, this.config),
+      },
+      meta,
+    );
   }
 
   @Post('applications/:id/sla/at-risk')
   @HttpCode(200)
   @Roles('admin')
-  @ApiOperation({ summary: 'Flag the review as at risk (the scheduler does it at the warning point; refused before it)' })
+  @ApiOperation({
+    summary: 'Flag the review as at risk (the scheduler does it at the warning point; refused before it)',
+  })
   @ApiBody({ type: NoBodyDto, required: false, description: 'None: any field is refused' })
-  flagAtRisk(@Param('id', ParseUUIDPipe) id: string, @Body() _body: NoBodyDto, @CommandRequest() meta: RequestMeta): Promise<CommandResponse> {
+  flagAtRisk(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() _body: NoBodyDto,
+    @CommandRequest() meta: RequestMeta,
+  ): Promise<CommandResponse> {
     return this.gateway.application({ type: 'FlagReviewSlaAtRisk', applicationId: id }, meta);
   }
 
   @Post('applications/:id/sla/breach')
   @HttpCode(200)
   @Roles('admin')
-  @ApiOperation({ summary: 'Record the breach of the review deadline (the scheduler does it at the due instant; refused before it)' })
+  @ApiOperation({
+    summary: 'Record the breach of the review deadline (the scheduler does it at the due instant; refused before it)',
+  })
   @ApiBody({ type: NoBodyDto, required: false, description: 'None: any field is refused' })
-  recordBreach(@Param('id', ParseUUIDPipe) id: string, @Body() _body: NoBodyDto, @CommandRequest() meta: RequestMeta): Promise<CommandResponse> {
+  recordBreach(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() _body: NoBodyDto,
+    @CommandRequest() meta: RequestMeta,
+  ): Promise<CommandResponse> {
     return this.gateway.application({ type: 'RecordReviewSlaBreach', applicationId: id }, meta);
   }
 
@@ -100,7 +161,9 @@ export class AdminController {
   @Get('admin/dead-letters')
   @Roles('operator', 'admin')
   @ApiOperation({ summary: 'Events the review saga parked, with their errors' })
-  async listDeadLetters(@Query('status') status?: string): Promise<Array<Omit<DeadLetter, 'position'> & { position: string }>> {
+  async listDeadLetters(
+    @Query('status') status?: string,
+  ): Promise<Array<Omit<DeadLetter, 'position'> & { position: string }>> {
     const wanted = status === 'all' || status === 'resolved' ? status : 'parked';
     return (await this.deadLetters.list(wanted)).map((letter) => ({ ...letter, position: letter.position.toString() }));
   }
@@ -110,10 +173,15 @@ export class AdminController {
   @Roles('operator', 'admin')
   @ApiOperation({ summary: 'Run a parked event through the saga again' })
   @ApiBody({ type: NoBodyDto, required: false, description: 'None: any field is refused' })
-  async retryDeadLetter(@Param('eventId', ParseUUIDPipe) eventId: string, @Body() _body: NoBodyDto): Promise<{ outcome: StepOutcome['kind']; commands?: number; error?: string }> {
+  async retryDeadLetter(
+    @Param('eventId', ParseUUIDPipe) eventId: string,
+    @Body() _body: NoBodyDto,
+  ): Promise<{ outcome: StepOutcome['kind']; commands?: number; error?: string }> {
     const outcome = await this.deadLetters.retry(eventId).catch((error: Error) => {
       throw new HttpProblem(problem(404, 'DEAD_LETTER.NOT_FOUND', 'No such parked event', error.message));
     });
-    return outcome.kind === 'done' ? { outcome: 'done', commands: outcome.commands } : { outcome: 'parked', error: (outcome.error as Error).message };
+    return outcome.kind === 'done'
+      ? { outcome: 'done', commands: outcome.commands }
+      : { outcome: 'parked', error: (outcome.error as Error).message };
   }
 }

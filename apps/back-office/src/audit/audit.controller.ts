@@ -29,7 +29,9 @@ export class AuditController {
 
   @Get('applications/:id/history')
   @Roles(...HISTORY_READERS)
-  @ApiOperation({ summary: "Every event of an application's stream, with its metadata (actor, command, correlation, causation)" })
+  @ApiOperation({
+    summary: "Every event of an application's stream, with its metadata (actor, command, correlation, causation)",
+  })
   async history(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: AuthenticatedActor) {
     const events = await found(() => this.audit.applicationHistory(id), 'application', id);
     return { applicationId: id, events: masked(events, actor) };
@@ -41,16 +43,30 @@ export class AuditController {
   async correlation(@Param('correlationId') correlationId: string, @CurrentActor() actor: AuthenticatedActor) {
     if (correlationId.length > 200) invalid([{ field: 'correlationId', reason: 'is too long' }]);
     const events = await this.audit.correlation(correlationId);
-    if (events.length === 0) throw new HttpProblem(problem(404, 'AUDIT.CORRELATION_NOT_FOUND', 'No such correlation', `No event carries correlation id ${correlationId}`));
+    if (events.length === 0)
+      throw new HttpProblem(
+        problem(
+          404,
+          'AUDIT.CORRELATION_NOT_FOUND',
+          'No such correlation',
+          `No event carries correlation id ${correlationId}`,
+        ),
+      );
     return { correlationId, events: masked(events, actor) };
   }
 
   @Get('applications/:id/as-of')
   @Roles(...AUDITORS)
-  @ApiOperation({ summary: "An application's state as it was at a revision or an instant (compared with the events' occurredAt)" })
+  @ApiOperation({
+    summary: "An application's state as it was at a revision or an instant (compared with the events' occurredAt)",
+  })
   @ApiQuery({ name: 'at', required: false, description: 'ISO-8601 instant, compared with occurredAt' })
   @ApiQuery({ name: 'revision', required: false })
-  async applicationAsOf(@Param('id', ParseUUIDPipe) id: string, @Query() query: Record<string, string>, @CurrentActor() actor: AuthenticatedActor) {
+  async applicationAsOf(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: Record<string, string>,
+    @CurrentActor() actor: AuthenticatedActor,
+  ) {
     const point = pointOf(query);
     const state = await found(() => this.audit.applicationAsOf(id, point), 'application', id);
     return masked(existing(state, `application ${id}`, point), actor);
@@ -58,7 +74,9 @@ export class AuditController {
 
   @Get('quotas/:region/:year/:category/as-of')
   @Roles(...AUDITORS)
-  @ApiOperation({ summary: "A regional quota's state as it was at a revision or an instant (compared with the events' occurredAt)" })
+  @ApiOperation({
+    summary: "A regional quota's state as it was at a revision or an instant (compared with the events' occurredAt)",
+  })
   @ApiQuery({ name: 'at', required: false, description: 'ISO-8601 instant, compared with occurredAt' })
   @ApiQuery({ name: 'revision', required: false })
   async quotaAsOf(
@@ -71,22 +89,37 @@ export class AuditController {
     const errors: FieldError[] = [
       ...(isRegionCode(region) ? [] : [{ field: 'region', reason: 'is not a region of Kazakhstan' }]),
       ...(/^\d{4}$/.test(year) ? [] : [{ field: 'year', reason: 'must be a year (4 digits)' }]),
-      ...((APPLICANT_CATEGORIES as readonly string[]).includes(category) ? [] : [{ field: 'category', reason: `must be one of ${APPLICANT_CATEGORIES.join(', ')}` }]),
+      ...((APPLICANT_CATEGORIES as readonly string[]).includes(category)
+        ? []
+        : [{ field: 'category', reason: `must be one of ${APPLICANT_CATEGORIES.join(', ')}` }]),
     ];
     if (errors.length > 0) invalid(errors);
     const point = pointOf(query);
     const key = `${region}-${year}-${category}`;
-    const state = await found(() => this.audit.quotaAsOf(region as RegionCode, Number(year), category as ApplicantCategory, point), 'quota', key);
+    const state = await found(
+      () => this.audit.quotaAsOf(region as RegionCode, Number(year), category as ApplicantCategory, point),
+      'quota',
+      key,
+    );
     return masked(existing(state, `quota ${key}`, point), actor);
   }
 
   @Get('applications/:id/diff')
   @Roles(...AUDITORS)
-  @ApiOperation({ summary: 'The events between two points of an application (revisions or instants) and the fields that changed' })
+  @ApiOperation({
+    summary: 'The events between two points of an application (revisions or instants) and the fields that changed',
+  })
   @ApiQuery({ name: 'from', required: true, description: 'A revision (whole number) or an ISO-8601 instant' })
   @ApiQuery({ name: 'to', required: true, description: 'A revision (whole number) or an ISO-8601 instant' })
-  async diff(@Param('id', ParseUUIDPipe) id: string, @Query('from') from: string | undefined, @Query('to') to: string | undefined, @CurrentActor() actor: AuthenticatedActor) {
-    const errors = [boundError(from, 'from'), boundError(to, 'to')].filter((error): error is FieldError => error !== null);
+  async diff(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query('from') from: string | undefined,
+    @Query('to') to: string | undefined,
+    @CurrentActor() actor: AuthenticatedActor,
+  ) {
+    const errors = [boundError(from, 'from'), boundError(to, 'to')].filter(
+      (error): error is FieldError => error !== null,
+    );
     if (errors.length > 0) invalid(errors);
     const diff = await found(() => this.audit.diff('application', id, boundOf(from!), boundOf(to!)), 'application', id);
     return masked(diff, actor);
@@ -104,13 +137,16 @@ function masked<T>(value: T, actor: AuthenticatedActor): T {
 
 function pointOf(query: Record<string, string>): PointInTime {
   const { at, revision } = query;
-  if (at === undefined && revision === undefined) invalid([{ field: 'at', reason: 'give either at (an ISO-8601 instant) or revision' }]);
-  if (at !== undefined && revision !== undefined) invalid([{ field: 'revision', reason: 'give either at or revision, not both' }]);
+  if (at === undefined && revision === undefined)
+    invalid([{ field: 'at', reason: 'give either at (an ISO-8601 instant) or revision' }]);
+  if (at !== undefined && revision !== undefined)
+    invalid([{ field: 'revision', reason: 'give either at or revision, not both' }]);
   if (revision !== undefined) {
     if (!/^\d{1,9}$/.test(revision)) invalid([{ field: 'revision', reason: 'must be a whole number' }]);
     return { revision: Number(revision) };
   }
-  if (parseInstant(at!) === null) invalid([{ field: 'at', reason: 'must be an ISO-8601 instant with its offset (2026-03-02T05:00:00Z)' }]);
+  if (parseInstant(at!) === null)
+    invalid([{ field: 'at', reason: 'must be an ISO-8601 instant with its offset (2026-03-02T05:00:00Z)' }]);
   return { at };
 }
 
@@ -127,7 +163,9 @@ function boundOf(value: string): PointInTime {
 function existing(state: StateAsOf | null, what: string, point: PointInTime): StateAsOf {
   if (state) return state;
   const when = point.revision !== undefined ? `at revision ${point.revision}` : `at ${point.at}`;
-  throw new HttpProblem(problem(404, 'AUDIT.NOTHING_AS_OF', 'Nothing existed then', `The ${what} had no state ${when}`));
+  throw new HttpProblem(
+    problem(404, 'AUDIT.NOTHING_AS_OF', 'Nothing existed then', `The ${what} had no state ${when}`),
+  );
 }
 
 async function found<T>(read: () => Promise<T>, kind: string, id: string): Promise<T> {
@@ -138,7 +176,8 @@ async function found<T>(read: () => Promise<T>, kind: string, id: string): Promi
       const code = kind === 'application' ? 'APPLICATION.NOT_FOUND' : 'QUOTA.NOT_FOUND';
       throw new HttpProblem(problem(404, code, `No such ${kind}`, `No ${kind} ${id}`));
     }
-    if (error instanceof InvalidAuditPointError) invalid([{ field: error.field, reason: error.message.slice(error.field.length + 1) }]);
+    if (error instanceof InvalidAuditPointError)
+      invalid([{ field: error.field, reason: error.message.slice(error.field.length + 1) }]);
     throw error;
   }
 }

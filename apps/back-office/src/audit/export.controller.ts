@@ -28,17 +28,38 @@ export class ExportController {
 
   @Get('export')
   @Roles('auditor', 'admin')
-  @ApiOperation({ summary: 'Export a stream, a correlation or a period (occurredAt, from inclusive, to exclusive) as JSON Lines or CSV' })
-  @ApiQuery({ name: 'stream', required: false }) @ApiQuery({ name: 'correlationId', required: false })
-  @ApiQuery({ name: 'from', required: false }) @ApiQuery({ name: 'to', required: false })
+  @ApiOperation({
+    summary:
+      'Export a stream, a correlation or a period (occurredAt, from inclusive, to exclusive) as JSON Lines or CSV',
+  })
+  @ApiQuery({ name: 'stream', required: false })
+  @ApiQuery({ name: 'correlationId', required: false })
+  @ApiQuery({ name: 'from', required: false })
+  @ApiQuery({ name: 'to', required: false })
   @ApiQuery({ name: 'format', required: false, enum: ['jsonl', 'csv'] })
-  @ApiQuery({ name: 'unmaskReason', required: false, description: 'Admins only: export in clear, for this reason (recorded)' })
-  async export(@Query() query: Record<string, string>, @CurrentActor() actor: AuthenticatedActor, @Res() response: Response): Promise<void> {
+  @ApiQuery({
+    name: 'unmaskReason',
+    required: false,
+    description: 'Admins only: export in clear, for this reason (recorded)',
+  })
+  async export(
+    @Query() query: Record<string, string>,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Res() response: Response,
+  ): Promise<void> {
     const format = (query.format ?? 'jsonl') as ExportFormat;
     if (query.unmaskReason !== undefined && actor.role !== 'admin') {
-      throw new HttpProblem(problem(403, 'AUTH.FORBIDDEN', 'Not allowed for your role', 'Only an admin grants an export in clear'));
+      throw new HttpProblem(
+        problem(403, 'AUTH.FORBIDDEN', 'Not allowed for your role', 'Only an admin grants an export in clear'),
+      );
     }
-    const selection = (query.stream ? { stream: query.stream } : query.correlationId ? { correlationId: query.correlationId } : { from: query.from, to: query.to }) as ExportSelection;
+    const selection = (
+      query.stream
+        ? { stream: query.stream }
+        : query.correlationId
+          ? { correlationId: query.correlationId }
+          : { from: query.from, to: query.to }
+    ) as ExportSelection;
     let lines: AsyncIterable<string>;
     try {
       lines = await exportEvents({
@@ -51,7 +72,12 @@ export class ExportController {
         actor,
       });
     } catch (error) {
-      if (error instanceof InvalidExportRequestError) throw new HttpProblem(problem(400, error.code, 'Invalid export request', error.message, [{ field: error.field, reason: error.message }]));
+      if (error instanceof InvalidExportRequestError)
+        throw new HttpProblem(
+          problem(400, error.code, 'Invalid export request', error.message, [
+            { field: error.field, reason: error.message },
+          ]),
+        );
       throw error;
     }
     response.status(200).type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8');

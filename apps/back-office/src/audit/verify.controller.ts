@@ -15,10 +15,20 @@ export class VerifyController {
 
   @Get('verify')
   @Roles('auditor', 'admin')
-  @ApiOperation({ summary: "Recompute every event's hash, chained per stream and over the global order; the first broken link is named" })
+  @ApiOperation({
+    summary:
+      "Recompute every event's hash, chained per stream and over the global order; the first broken link is named",
+  })
   async verify() {
     if (this.config.eventStore !== 'sqlite') {
-      throw new HttpProblem(problem(501, 'AUDIT.VERIFY_UNSUPPORTED', 'Not available for this store', `Hash chains are kept by the embedded SQLite store; this service runs on ${this.config.eventStore}`));
+      throw new HttpProblem(
+        problem(
+          501,
+          'AUDIT.VERIFY_UNSUPPORTED',
+          'Not available for this store',
+          `Hash chains are kept by the embedded SQLite store; this service runs on ${this.config.eventStore}`,
+        ),
+      );
     }
     return verifySqliteEventStore(this.config.eventsFile);
   }

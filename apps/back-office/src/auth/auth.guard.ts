@@ -38,12 +38,21 @@ export class AuthGuard implements CanActivate {
     }
     const allowed = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets);
     if (!allowed || !allowed.includes(request.actor.role)) {
-      throw new HttpProblem(problem(403, 'AUTH.FORBIDDEN', 'Not allowed for your role', `${request.actor.role} may not ${request.method} ${(request.route as { path?: string } | undefined)?.path ?? request.path}`));
+      throw new HttpProblem(
+        problem(
+          403,
+          'AUTH.FORBIDDEN',
+          'Not allowed for your role',
+          `${request.actor.role} may not ${request.method} ${(request.route as { path?: string } | undefined)?.path ?? request.path}`,
+        ),
+      );
     }
     return true;
   }
 }
 
 function unauthenticated(detail: string): HttpProblem {
-  return new HttpProblem(problem(401, 'AUTH.UNAUTHENTICATED', 'Authentication required', detail), { 'WWW-Authenticate': 'Bearer realm="kandas"' });
+  return new HttpProblem(problem(401, 'AUTH.UNAUTHENTICATED', 'Authentication required', detail), {
+    'WWW-Authenticate': 'Bearer realm="kandas"',
+  });
 }

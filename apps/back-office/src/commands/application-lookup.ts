@@ -16,14 +16,31 @@ export class AggregateLookup {
   ) {}
 
   async application(applicationId: string): Promise<ApplicationState> {
-    const { state } = await loadAggregate(this.store, this.registry, applicationStreamId(applicationId), applicationDecider, undefined, aggregateCacheOf(this.store));
-    if (state.status === 'none') throw new HttpProblem(problem(404, 'APPLICATION.NOT_FOUND', 'No such application', `No application ${applicationId}`));
+    const { state } = await loadAggregate(
+      this.store,
+      this.registry,
+      applicationStreamId(applicationId),
+      applicationDecider,
+      undefined,
+      aggregateCacheOf(this.store),
+    );
+    if (state.status === 'none')
+      throw new HttpProblem(
+        problem(404, 'APPLICATION.NOT_FOUND', 'No such application', `No application ${applicationId}`),
+      );
     return state;
   }
 
   /** Whether the year's order gives the region a quota for the category (capacity set and above zero). */
   async quotaOffered(region: RegionCode, year: number, category: ApplicantCategory): Promise<boolean> {
-    const { state } = await loadAggregate(this.store, this.registry, quotaStreamId(region, year, category), regionalQuotaDecider, undefined, aggregateCacheOf(this.store));
+    const { state } = await loadAggregate(
+      this.store,
+      this.registry,
+      quotaStreamId(region, year, category),
+      regionalQuotaDecider,
+      undefined,
+      aggregateCacheOf(this.store),
+    );
     return state.status === 'open' && state.capacity > 0;
   }
 }

@@ -10,7 +10,15 @@ import { AggregateLookup } from './application-lookup';
 import { CommandGateway } from './command-gateway';
 import type { CommandResponse, RequestMeta } from './command-gateway';
 import { SubmitApplicationDto } from './dto/submission.dto';
-import { IssueOtpDto, NoBodyDto, ReasonDto, ReassignReviewDto, RecordReviewDto, RefuseApplicationDto, SignApplicationDto } from './dto/workflow.dto';
+import {
+  IssueOtpDto,
+  NoBodyDto,
+  ReasonDto,
+  ReassignReviewDto,
+  RecordReviewDto,
+  RefuseApplicationDto,
+  SignApplicationDto,
+} from './dto/workflow.dto';
 import { CommandRequest } from './request-meta.decorator';
 import { OTP_DELIVERY, OTP_ISSUER, SIGNATURE_VERIFIER } from './signing';
 import type { OtpDelivery, OtpIssuer, SignatureProof, SignatureVerifier } from './signing';
@@ -32,44 +40,102 @@ export class ApplicationsController {
 
   @Post()
   @Roles('portal')
-  @ApiOperation({ summary: 'Submit an application (eGov portal)', description: 'The id is derived from the Idempotency-Key when one is sent, so a retried submission answers with the same application.' })
-  async submit(@Body() body: SubmitApplicationDto, @CommandRequest() meta: RequestMeta): Promise<CommandResponse & { applicationId: string }> {
+  @ApiOperation({
+    summary: 'Submit an application (eGov portal)',
+    description:
+      'The id is derived from the Idempotency-Key when one is sent, so a retried submission answers with the same application.',
+  })
+  async submit(
+    @Body() body: SubmitApplicationDto,
+    @CommandRequest() meta: RequestMeta,
+  ): Promise<CommandResponse & { applicationId: string }> {
     const submission = body as ApplicationSubmission;
     const commandId = this.gateway.commandIdFor(meta);
     const applicationId = uuidV5(`application:${commandId}`, KANDAS_NAMESPACE);
     const { receivingRegion, quotaYear, applicant } = submission;
     const receivingRegionHasQuota = await this.lookup.quotaOffered(receivingRegion, quotaYear, applicant.category);
-    const response = await this.gateway.application({ type: 'SubmitApplication', applicationId, submission, digest: applicationDigest(submission), receivingRegionHasQuota }, meta, commandId);
+    const response = await this.gateway.application(
+      {
+        type: 'SubmitApplication',
+        applicationId,
+        submission,
+        digest: applicationDigest(submission),
+        receivingRegionHasQuota,
+      },
+      meta,
+      commandId,
+    );
     return { applicationId, ...response };
   }
 
   @Post(':id/otp')
   @Roles('portal')
   @ApiOperation({ summary: 'Issue a one-time password to sign the application (6 digits, 5 minutes, 3 attempts)' })
-  async issueOtp(@Id() id: string, @Body() body: IssueOtpDto): Promise<{ otpRequestId: string; expiresAt: string; delivery: OtpDelivery; code?: string }> {
+  async issueOtp(
+    @Id() id: string,
+    @Body() body: IssueOtpDto,
+  ): Promise<{ otpRequestId: string; expiresAt: string; delivery: OtpDelivery; code?: string }> {
     const state = await this.lookup.application(id);
     if (state.status !== 'submitted') {
-      const code = state.status === 'withdrawn' ? 'APPLICATION.WITHDRAWN' : state.status === 'included' || state.status === 'refused' ? 'APPLICATION.ALREADY_DECIDED' : 'APPLICATION.ALREADY_SIGNED';
+      const code =
+        state.status === 'withdrawn'
+          ? 'APPLICATION.WITHDRAWN'
+          : state.status === 'included' || state.status === 'refused'
+            ? 'APPLICATION.ALREADY_DECIDED'
+            : 'APPLICATION.ALREADY_SIGNED';
       throw new HttpProblem(problem(422, code, 'Nothing to sign', `The application is ${state.status}`));
     }
     if (body.signerIin !== state.submission.applicant.iin) {
-      throw new HttpProblem(problem(422, 'APPLICATION.SIGNER_NOT_APPLICANT', 'Only the applicant signs the application', undefined, [{ field: 'signerIin', reason: "is not the applicant's IIN" }]));
+      throw new HttpProblem(
+        problem(422, 'APPLICATION.SIGNER_NOT_APPLICANT', 'Only the applicant signs the application', undefined, [
+          { field: 'signerIin', reason: "is not the applicant's IIN" },
+        ]),
+      );
     }
     const issued = this.otp.issue({ applicationId: id, iin: body.signerIin, digest: state.digest });
-    return { otpRequestId: issued.otpRequestId, expiresAt: issued.expiresAt, delivery: this.otpDelivery, ...(this.otpDelivery === 'echo' ? { code: issued.code } : {}) };
+    return {
+      otpRequestId: issued.otpRequestId,
+      expiresAt: issued.expiresAt,
+      delivery: this.otpDelivery,
+      ...(this.otpDelivery === 'echo' ? { code: issued.code } : {}),
+    };
   }
 
   @Post(':id/sign')
   @Roles('portal')
-  @ApiOperation({ summary: 'Sign the application with the OTP or an electronic digital signature (EDS) over its digest' })
-  async sign(@Id() id: string, @Body() body: SignApplicationDto, @CommandRequest() meta: RequestMeta): Promise<CommandResponse> {
+  @ApiOperation({
+    summary: 'Sign the application with the OTP or an electronic digital signature (EDS) over its digest',
+  })
+  async sign(
+    @Id() id: string,
+    @Body() body: SignApplicationDto,
+    @CommandRequest() meta: RequestMeta,
+  ): Promise<CommandResponse> {
     const state = await this.lookup.application(id);
     const digest = 'digest' in state ? state.digest : '';
     const proof = proofOf(body);
     const commandId = this.gateway.commandIdFor(meta);
     const signedAt = this.gateway.context(meta, commandId).now.toISOString();
-    const verification = await this.verifier.verify({ applicationId: id, method: body.method, signerIin: body.signerIin, digest, signedAt, proof });
-    return this.gateway.application({ type: 'SignApplication', applicationId: id, method: body.method, signerIin: body.signerIin, signedDigest: digest, verification }, meta, commandId);
+    const verification = await this.verifier.verify({
+      applicationId: id,
+      method: body.method,
+      signerIin: body.signerIin,
+      digest,
+      signedAt,
+      proof,
+    });
+    return this.gateway.application(
+      {
+        type: 'SignApplication',
+        applicationId: id,
+        method: body.method,
+        signerIin: body.signerIin,
+        signedDigest: digest,
+        verification,
+      },
+      meta,
+      commandId,
+    );
   }
 
   @Post(':id/withdraw')
@@ -85,37 +151,75 @@ export class ApplicationsController {
   @Roles('reviewer')
   @ApiOperation({ summary: 'Take the application for review (the caller becomes its reviewer)' })
   @ApiBody({ type: NoBodyDto, required: false, description: 'None: any field is refused' })
-  startReview(@Id() id: string, @Body() _body: NoBodyDto, @CommandRequest() meta: RequestMeta): Promise<CommandResponse> {
+  startReview(
+    @Id() id: string,
+    @Body() _body: NoBodyDto,
+    @CommandRequest() meta: RequestMeta,
+  ): Promise<CommandResponse> {
     return this.gateway.application({ type: 'StartReview', applicationId: id, reviewerId: meta.actor.id }, meta);
   }
 
   @Post(':id/review')
   @HttpCode(200)
   @Roles('reviewer')
-  @ApiOperation({ summary: 'Record the review: verdict, a finding per document, refusal grounds when not eligible', description: 'An eligible review is turned by the saga into inclusion in the quota, or into a refusal when the quota cannot hold the family.' })
-  recordReview(@Id() id: string, @Body() body: RecordReviewDto, @CommandRequest() meta: RequestMeta): Promise<CommandResponse> {
-    return this.gateway.application({ type: 'RecordReview', applicationId: id, reviewerId: meta.actor.id, verdict: body.verdict, findings: body.findings, refusalGrounds: body.refusalGrounds, comment: body.comment }, meta);
+  @ApiOperation({
+    summary: 'Record the review: verdict, a finding per document, refusal grounds when not eligible',
+    description:
+      'An eligible review is turned by the saga into inclusion in the quota, or into a refusal when the quota cannot hold the family.',
+  })
+  recordReview(
+    @Id() id: string,
+    @Body() body: RecordReviewDto,
+    @CommandRequest() meta: RequestMeta,
+  ): Promise<CommandResponse> {
+    return this.gateway.application(
+      {
+        type: 'RecordReview',
+        applicationId: id,
+        reviewerId: meta.actor.id,
+        verdict: body.verdict,
+        findings: body.findings,
+        refusalGrounds: body.refusalGrounds,
+        comment: body.comment,
+      },
+      meta,
+    );
   }
 
   @Post(':id/reassign')
   @HttpCode(200)
   @Roles('supervisor')
   @ApiOperation({ summary: 'Hand the review to another reviewer (supervisors, e.g. for escalated applications)' })
-  reassign(@Id() id: string, @Body() body: ReassignReviewDto, @CommandRequest() meta: RequestMeta): Promise<CommandResponse> {
-    return this.gateway.application({ type: 'ReassignReview', applicationId: id, toReviewerId: body.toReviewerId, reason: body.reason }, meta);
+  reassign(
+    @Id() id: string,
+    @Body() body: ReassignReviewDto,
+    @CommandRequest() meta: RequestMeta,
+  ): Promise<CommandResponse> {
+    return this.gateway.application(
+      { type: 'ReassignReview', applicationId: id, toReviewerId: body.toReviewerId, reason: body.reason },
+      meta,
+    );
   }
 
   @Post(':id/refuse')
   @HttpCode(200)
   @Roles('supervisor')
   @ApiOperation({ summary: 'Refuse the application with coded grounds and an explanation (supervisors)' })
-  async refuse(@Id() id: string, @Body() body: RefuseApplicationDto, @CommandRequest() meta: RequestMeta): Promise<CommandResponse> {
+  async refuse(
+    @Id() id: string,
+    @Body() body: RefuseApplicationDto,
+    @CommandRequest() meta: RequestMeta,
+  ): Promise<CommandResponse> {
     const state = await this.lookup.application(id);
     const commandId = this.gateway.commandIdFor(meta);
     const now = this.gateway.context(meta, commandId).now;
     const year = 'submission' in state ? state.submission.quotaYear : now.getUTCFullYear();
     const decision = decisionFor('refusal', id, year, now);
-    return this.gateway.application({ type: 'RefuseApplication', applicationId: id, grounds: body.grounds, explanation: body.explanation, decision }, meta, commandId);
+    return this.gateway.application(
+      { type: 'RefuseApplication', applicationId: id, grounds: body.grounds, explanation: body.explanation, decision },
+      meta,
+      commandId,
+    );
   }
 
   @Post(':id/escalate')
@@ -132,10 +236,19 @@ function proofOf(body: SignApplicationDto): SignatureProof {
     if (!body.otpRequestId || !body.code) throw missing(['otpRequestId', 'code'].filter((f) => !body[f as 'code']));
     return { method: 'otp', otpRequestId: body.otpRequestId, code: body.code };
   }
-  if (!body.signatureBase64 || !body.certificatePem) throw missing(['signatureBase64', 'certificatePem'].filter((f) => !body[f as 'certificatePem']));
+  if (!body.signatureBase64 || !body.certificatePem)
+    throw missing(['signatureBase64', 'certificatePem'].filter((f) => !body[f as 'certificatePem']));
   return { method: 'eds', signatureBase64: body.signatureBase64, certificatePem: body.certificatePem };
 }
 
 function missing(fields: string[]): HttpProblem {
-  return new HttpProblem(problem(400, 'REQUEST.INVALID', 'Invalid request', 'The proof of signature is incomplete', fields.map((field) => ({ field, reason: 'is required for this method' }))));
+  return new HttpProblem(
+    problem(
+      400,
+      'REQUEST.INVALID',
+      'Invalid request',
+      'The proof of signature is incomplete',
+      fields.map((field) => ({ field, reason: 'is required for this method' })),
+    ),
+  );
 }

@@ -5,7 +5,14 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { ApplicationCommand } from '@domain/application';
 import type { QuotaCommand } from '@domain/quota';
 import { canonicalJson } from '@domain/shared/canonical-json';
-import { CLOCK, CommandContext, CommandOutcome, ExpectedRevision, KANDAS_NAMESPACE, uuidV5 } from '@libs/event-sourcing';
+import {
+  CLOCK,
+  CommandContext,
+  CommandOutcome,
+  ExpectedRevision,
+  KANDAS_NAMESPACE,
+  uuidV5,
+} from '@libs/event-sourcing';
 import type { Clock } from '@libs/event-sourcing';
 import { ApplicationCommandMessage, QuotaCommandMessage, READ_MODELS_DB, Untimed } from '@libs/workflow';
 import { SqliteIdempotencyKeys } from '@infra/idempotency/sqlite-idempotency-keys';
@@ -53,23 +60,56 @@ export class CommandGateway {
     if (!meta.idempotencyKey) return randomUUID();
     const commandId = uuidV5(`http:${meta.actor.id}:${meta.idempotencyKey}`, KANDAS_NAMESPACE);
     const fingerprint = createHash('sha256').update(canonicalJson(meta.fingerprint)).digest('hex');
-    const claim = this.idempotencyKeys.claim(meta.actor.id, meta.idempotencyKey, fingerprint, commandId, this.clock.now());
+    const claim = this.idempotencyKeys.claim(
+      meta.actor.id,
+      meta.idempotencyKey,
+      fingerprint,
+      commandId,
+      this.clock.now(),
+    );
     if (claim.kind === 'reused-for-another-request') {
-      throw new HttpProblem(problem(422, 'REQUEST.IDEMPOTENCY_KEY_REUSED', 'Idempotency-Key reused', 'This Idempotency-Key was used for a different request; use a new key'));
+      throw new HttpProblem(
+        problem(
+          422,
+          'REQUEST.IDEMPOTENCY_KEY_REUSED',
+          'Idempotency-Key reused',
+          'This Idempotency-Key was used for a different request; use a new key',
+        ),
+      );
     }
     return claim.commandId;
   }
 
   context(meta: RequestMeta, commandId: string): CommandContext {
-    return { commandId, correlationId: meta.correlationId ?? commandId, causationId: commandId, actor: meta.actor, now: this.clock.now() };
+    return {
+      commandId,
+      correlationId: meta.correlationId ?? commandId,
+      causationId: commandId,
+      actor: meta.actor,
+      now: this.clock.now(),
+    };
   }
 
-  async application(command: Untimed<ApplicationCommand>, meta: RequestMeta, commandId = this.commandIdFor(meta)): Promise<CommandResponse> {
-    return this.run(command.type, new ApplicationCommandMessage(command, this.context(meta, commandId), expectedRevision(meta.ifMatch)));
+  async application(
+    command: Untimed<ApplicationCommand>,
+    meta: RequestMeta,
+    commandId = this.commandIdFor(meta),
+  ): Promise<CommandResponse> {
+    return this.run(
+      command.type,
+      new ApplicationCommandMessage(command, this.context(meta, commandId), expectedRevision(meta.ifMatch)),
+    );
   }
 
-  async quota(command: Untimed<QuotaCommand>, meta: RequestMeta, commandId = this.commandIdFor(meta)): Promise<CommandResponse> {
-    return this.run(command.type, new QuotaCommandMessage(command, this.context(meta, commandId), expectedRevision(meta.ifMatch)));
+  async quota(
+    command: Untimed<QuotaCommand>,
+    meta: RequestMeta,
+    commandId = this.commandIdFor(meta),
+  ): Promise<CommandResponse> {
+    return this.run(
+      command.type,
+      new QuotaCommandMessage(command, this.context(meta, commandId), expectedRevision(meta.ifMatch)),
+    );
   }
 
   private async run(type: string, message: ApplicationCommandMessage | QuotaCommandMessage): Promise<CommandResponse> {
@@ -94,6 +134,9 @@ export class CommandGateway {
 function expectedRevision(ifMatch: string | undefined): ExpectedRevision | undefined {
   if (ifMatch === undefined) return undefined;
   const match = /^(?:W\/)?"?(-1|\d{1,15})"?$/.exec(ifMatch.trim());
-  if (!match) throw new HttpProblem(problem(400, 'REQUEST.INVALID_IF_MATCH', 'Invalid If-Match', 'If-Match must be a stream revision, e.g. "3"'));
+  if (!match)
+    throw new HttpProblem(
+      problem(400, 'REQUEST.INVALID_IF_MATCH', 'Invalid If-Match', 'If-Match must be a stream revision, e.g. "3"'),
+    );
   return Number(match[1]) === -1 ? 'no-stream' : Number(match[1]);
 }

@@ -17,11 +17,26 @@ export const CommandRequest = createParamDecorator((_: unknown, context: Executi
   if (!request.actor) throw new Error('CommandRequest used on a public endpoint');
   const idempotencyKey = header(request, 'idempotency-key');
   if (idempotencyKey !== undefined && !KEY.test(idempotencyKey)) {
-    throw new HttpProblem(problem(400, 'REQUEST.INVALID_IDEMPOTENCY_KEY', 'Invalid Idempotency-Key', 'Idempotency-Key must be 8–128 characters of letters, digits, _ . : -', [{ field: 'Idempotency-Key', reason: 'malformed' }]));
+    throw new HttpProblem(
+      problem(
+        400,
+        'REQUEST.INVALID_IDEMPOTENCY_KEY',
+        'Invalid Idempotency-Key',
+        'Idempotency-Key must be 8–128 characters of letters, digits, _ . : -',
+        [{ field: 'Idempotency-Key', reason: 'malformed' }],
+      ),
+    );
   }
   const correlationId = header(request, 'x-correlation-id');
   if (correlationId !== undefined && !CORRELATION.test(correlationId)) {
-    throw new HttpProblem(problem(400, 'REQUEST.INVALID_CORRELATION_ID', 'Invalid X-Correlation-Id', 'X-Correlation-Id must be 1–128 characters of letters, digits, _ . : -'));
+    throw new HttpProblem(
+      problem(
+        400,
+        'REQUEST.INVALID_CORRELATION_ID',
+        'Invalid X-Correlation-Id',
+        'X-Correlation-Id must be 1–128 characters of letters, digits, _ . : -',
+      ),
+    );
   }
   return {
     actor: request.actor,

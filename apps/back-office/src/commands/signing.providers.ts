@@ -17,14 +17,16 @@ import { OTP_DELIVERY, OTP_ISSUER, OtpDelivery, SIGNATURE_VERIFIER } from './sig
 export function signingProviders(config: RuntimeConfig, env: NodeJS.ProcessEnv = process.env): Provider[] {
   const delivery = (env.KANDAS_OTP_DELIVERY ?? (env.NODE_ENV === 'production' ? 'sms' : 'echo')) as OtpDelivery;
   if (delivery !== 'echo' && delivery !== 'sms') throw new Error('KANDAS_OTP_DELIVERY must be echo or sms');
-  if (delivery === 'echo' && env.NODE_ENV === 'production') throw new Error('KANDAS_OTP_DELIVERY=echo is refused in production');
+  if (delivery === 'echo' && env.NODE_ENV === 'production')
+    throw new Error('KANDAS_OTP_DELIVERY=echo is refused in production');
   const dataDir = dirname(config.readModelsFile);
   return [
     { provide: OTP_DELIVERY, useValue: delivery },
     {
       provide: OtpService,
       inject: [READ_MODELS_DB, CLOCK],
-      useFactory: (db: Database.Database, clock: Clock) => new OtpService(new SqliteOtpStore(db), clock, { secret: secretFrom('KANDAS_OTP_SECRET', env, dataDir) }),
+      useFactory: (db: Database.Database, clock: Clock) =>
+        new OtpService(new SqliteOtpStore(db), clock, { secret: secretFrom('KANDAS_OTP_SECRET', env, dataDir) }),
     },
     { provide: OTP_ISSUER, useExisting: OtpService },
     {
@@ -38,6 +40,13 @@ export function signingProviders(config: RuntimeConfig, env: NodeJS.ProcessEnv =
 /** Without trusted CAs no EDS signature can be accepted: refused at start-up in production, answered as such elsewhere. */
 function edsVerifier(env: NodeJS.ProcessEnv): Pick<EdsVerifier, 'verify'> {
   if (env.KANDAS_TRUSTED_CA_FILE) return new EdsVerifier(loadTrustedCas('KANDAS_TRUSTED_CA_FILE', env));
-  if (env.NODE_ENV === 'production') throw new Error('KANDAS_TRUSTED_CA_FILE is required in production (the CAs that issue signing certificates)');
-  return { verify: () => ({ valid: false, reason: 'EDS signing is not configured: no trusted CA (set KANDAS_TRUSTED_CA_FILE)', evidence: {} }) };
+  if (env.NODE_ENV === 'production')
+    throw new Error('KANDAS_TRUSTED_CA_FILE is required in production (the CAs that issue signing certificates)');
+  return {
+    verify: () => ({
+      valid: false,
+      reason: 'EDS signing is not configured: no trusted CA (set KANDAS_TRUSTED_CA_FILE)',
+      evidence: {},
+    }),
+  };
 }

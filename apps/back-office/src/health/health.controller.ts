@@ -29,11 +29,16 @@ export class HealthController {
   @Public()
   @HealthCheck()
   @ApiOperation({
-    summary: 'Readiness: the event store and the read models can take writes (not locked, not corrupt, disk not full) and no subscription has stopped on a failure (503 otherwise, the fault named)',
+    summary:
+      'Readiness: the event store and the read models can take writes (not locked, not corrupt, disk not full) and no subscription has stopped on a failure (503 otherwise, the fault named)',
   })
   async ready(@Res({ passthrough: true }) response: Response): Promise<HealthCheckResult> {
     try {
-      return await this.health.check([() => this.eventStore.check(), () => this.readModels.check(), () => this.subscriptions.check()]);
+      return await this.health.check([
+        () => this.eventStore.check(),
+        () => this.readModels.check(),
+        () => this.subscriptions.check(),
+      ]);
     } catch (error) {
       // Terminus answers "not ready" with its result inside a 503 exception, which the problem filter
       // would turn into a problem document: the probe's caller reads Terminus's shape, so it is sent as is.

@@ -13,7 +13,9 @@ export class SubscriptionsIndicator {
 
   check(): HealthIndicatorResult<'subscriptions'> {
     const indicator = this.indicators.check('subscriptions');
-    const states: Record<string, string> = Object.fromEntries(this.subscriptions.runners.map((runner) => [runner.name, runner.state]));
+    const states: Record<string, string> = Object.fromEntries(
+      this.subscriptions.runners.map((runner) => [runner.name, runner.state]),
+    );
     return Object.values(states).includes('failed') ? indicator.down(states) : indicator.up(states);
   }
 }

@@ -3,7 +3,13 @@ import type { Request, Response } from 'express';
 import { DomainError } from '@domain/shared/errors';
 import { describeSqliteFault, isSqliteError } from '@infra/sqlite/sqlite-faults';
 import type { StoreFault } from '@libs/event-sourcing';
-import { DuplicateEventIdError, EventStoreUnavailableError, InvalidAppendError, InvalidReadError, WrongExpectedRevisionError } from '@libs/event-sourcing';
+import {
+  DuplicateEventIdError,
+  EventStoreUnavailableError,
+  InvalidAppendError,
+  InvalidReadError,
+  WrongExpectedRevisionError,
+} from '@libs/event-sourcing';
 import { FieldError, HttpProblem, Problem, problem, PROBLEM_CONTENT_TYPE } from './problem';
 
 /**
@@ -20,26 +26,65 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     const { body, headers } = this.toProblem(error);
-    if (body.status === 503) this.logger.error(`${request.method} ${request.path} → 503 ${body.code}: ${(error as Error).message}`);
-    else if (body.status >= 500) this.logger.error(`${request.method} ${request.path} → ${body.status} ${body.code}: ${(error as Error)?.stack ?? String(error)}`);
-    response.status(body.status).set({ ...headers, 'Content-Type': PROBLEM_CONTENT_TYPE }).send(JSON.stringify({ ...body, instance: request.originalUrl }));
+    if (body.status === 503)
+      this.logger.error(`${request.method} ${request.path} → 503 ${body.code}: ${(error as Error).message}`);
+    else if (body.status >= 500)
+      this.logger.error(
+        `${request.method} ${request.path} → ${body.status} ${body.code}: ${(error as Error)?.stack ?? String(error)}`,
+      );
+    response
+      .status(body.status)
+      .set({ ...headers, 'Content-Type': PROBLEM_CONTENT_TYPE })
+      .send(JSON.stringify({ ...body, instance: request.originalUrl }));
   }
 
   private toProblem(error: unknown): { body: Problem; headers: Record<string, string> } {
     if (error instanceof HttpProblem) return { body: error.problem, headers: { ...error.headers } };
     // The decider says NOT_SUBMITTED only of an application with no event at all: over HTTP that is an
     // id naming nothing, answered 404 like the endpoints that look the application up first.
-    if (error instanceof DomainError && error.code === 'APPLICATION.NOT_SUBMITTED') return { body: problem(404, 'APPLICATION.NOT_FOUND', 'No such application', 'No application has this id'), headers: {} };
-    if (error instanceof DomainError) return { body: problem(422, error.code, 'The request breaks a rule of the service', error.message, error.violations), headers: {} };
+    if (error instanceof DomainError && error.code === 'APPLICATION.NOT_SUBMITTED')
+      return {
+        body: problem(404, 'APPLICATION.NOT_FOUND', 'No such application', 'No application has this id'),
+        headers: {},
+      };
+    if (error instanceof DomainError)
+      return {
+        body: problem(422, error.code, 'The request breaks a rule of the service', error.message, error.violations),
+        headers: {},
+      };
     if (error instanceof WrongExpectedRevisionError) {
-      return { body: problem(409, error.code, 'The application changed in the meantime', `${error.message}; reload it and decide again`), headers: {} };
+      return {
+        body: problem(
+          409,
+          error.code,
+          'The application changed in the meantime',
+          `${error.message}; reload it and decide again`,
+        ),
+        headers: {},
+      };
     }
-    if (error instanceof DuplicateEventIdError) return { body: problem(409, error.code, 'Conflicting retry', error.message), headers: {} };
-    if (error instanceof InvalidAppendError || error instanceof InvalidReadError) return { body: problem(400, error.code, 'Invalid request', error.message), headers: {} };
-    if (error instanceof EventStoreUnavailableError) return unavailable(error.code, 'The event store cannot answer', error.fault);
-    if (isSqliteError(error)) return unavailable('READ_MODEL.UNAVAILABLE', 'The read models cannot answer', describeSqliteFault(error, 'the read-model file').fault);
+    if (error instanceof DuplicateEventIdError)
+      return { body: problem(409, error.code, 'Conflicting retry', error.message), headers: {} };
+    if (error instanceof InvalidAppendError || error instanceof InvalidReadError)
+      return { body: problem(400, error.code, 'Invalid request', error.message), headers: {} };
+    if (error instanceof EventStoreUnavailableError)
+      return unavailable(error.code, 'The event store cannot answer', error.fault);
+    if (isSqliteError(error))
+      return unavailable(
+        'READ_MODEL.UNAVAILABLE',
+        'The read models cannot answer',
+        describeSqliteFault(error, 'the read-model file').fault,
+      );
     if (error instanceof HttpException) return { body: fromHttpException(error), headers: {} };
-    return { body: problem(500, 'SERVER.UNEXPECTED', 'Unexpected error', 'The error was logged; nothing half-done was recorded'), headers: {} };
+    return {
+      body: problem(
+        500,
+        'SERVER.UNEXPECTED',
+        'Unexpected error',
+        'The error was logged; nothing half-done was recorded',
+      ),
+      headers: {},
+    };
   }
 }
 
@@ -54,7 +99,11 @@ const FAULTS: Record<StoreFault, string> = {
   unreachable: 'it cannot be reached',
 };
 
-function unavailable(code: string, title: string, fault: StoreFault): { body: Problem; headers: Record<string, string> } {
+function unavailable(
+  code: string,
+  title: string,
+  fault: StoreFault,
+): { body: Problem; headers: Record<string, string> } {
   const body = { ...problem(503, code, title, `Nothing was recorded: ${FAULTS[fault]}. Retry later.`), fault };
   return { body, headers: { 'Retry-After': '5' } };
 }
@@ -63,7 +112,12 @@ function fromHttpException(error: HttpException): Problem {
   const status = error.getStatus();
   const response = error.getResponse() as { message?: string | string[]; errors?: FieldError[] } | string;
   const errors = typeof response === 'object' && Array.isArray(response.errors) ? response.errors : undefined;
-  const detail = typeof response === 'string' ? response : Array.isArray(response.message) ? undefined : String(response.message ?? error.message);
+  const detail =
+    typeof response === 'string'
+      ? response
+      : Array.isArray(response.message)
+        ? undefined
+        : String(response.message ?? error.message);
   const codes: Record<number, [string, string]> = {
     400: ['REQUEST.INVALID', 'Invalid request'],
     401: ['AUTH.UNAUTHENTICATED', 'Authentication required'],

@@ -18,7 +18,13 @@ export interface Problem {
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
-export function problem(status: number, code: string, title: string, detail?: string, errors?: readonly FieldError[]): Problem {
+export function problem(
+  status: number,
+  code: string,
+  title: string,
+  detail?: string,
+  errors?: readonly FieldError[],
+): Problem {
   return {
     type: `urn:kandas:problem:${code.toLowerCase()}`,
     title,
@@ -31,7 +37,10 @@ export function problem(status: number, code: string, title: string, detail?: st
 
 /** An HTTP-level refusal raised by our own code (auth, idempotency, read-your-writes…). */
 export class HttpProblem extends Error {
-  constructor(readonly problem: Problem, readonly headers: Readonly<Record<string, string>> = {}) {
+  constructor(
+    readonly problem: Problem,
+    readonly headers: Readonly<Record<string, string>> = {},
+  ) {
     super(problem.detail ?? problem.title);
   }
 }

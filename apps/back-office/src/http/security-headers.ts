@@ -9,7 +9,12 @@ export default function securityHeaders(request: Request, response: Response, ne
   response.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
   // Swagger UI needs its own inline styles and scripts; the API itself serves none.
   const ui = request.path.startsWith('/docs');
-  response.setHeader('Content-Security-Policy', ui ? "default-src 'self'; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; img-src 'self' data:" : "default-src 'none'; frame-ancestors 'none'");
+  response.setHeader(
+    'Content-Security-Policy',
+    ui
+      ? "default-src 'self'; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; img-src 'self' data:"
+      : "default-src 'none'; frame-ancestors 'none'",
+  );
   if (!ui) response.setHeader('Cache-Control', 'no-store');
   next();
 }

@@ -4,7 +4,11 @@ import { FieldError } from './problem';
 /** Flattens class-validator's tree into one entry per failing field, named by its path (`applicant.iin`). */
 export function fieldErrors(errors: readonly ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
-    const field = parent ? (/^\d+$/.test(error.property) ? `${parent}[${error.property}]` : `${parent}.${error.property}`) : error.property;
+    const field = parent
+      ? /^\d+$/.test(error.property)
+        ? `${parent}[${error.property}]`
+        : `${parent}.${error.property}`
+      : error.property;
     const own = Object.values(error.constraints ?? {}).map((reason) => ({ field, reason }));
     return [...own, ...fieldErrors(error.children ?? [], field)];
   });
@@ -40,7 +44,8 @@ function droppedKeys(value: unknown): FieldError[] {
     if (current === null || typeof current !== 'object') continue;
     for (const [key, child] of Object.entries(current)) {
       const field = parent ? (/^\d+$/.test(key) ? `${parent}[${key}]` : `${parent}.${key}`) : key;
-      if (!Array.isArray(current) && (key === 'prototype' || key in Object.prototype)) found.push({ field, reason: `property ${key} should not exist` });
+      if (!Array.isArray(current) && (key === 'prototype' || key in Object.prototype))
+        found.push({ field, reason: `property ${key} should not exist` });
       pending.push([child, field]);
     }
   }
@@ -53,13 +58,15 @@ class StrictValidationPipe extends ValidationPipe {
       throw new BadRequestException({ message: `The request body is nested deeper than ${MAX_BODY_DEPTH} levels` });
     }
     // A list would be validated as an object with the keys 0, 1…: `[]` passed for a command that takes no body.
-    if (metadata.type === 'body' && Array.isArray(value)) throw new BadRequestException({ message: 'The request body must be a JSON object' });
+    if (metadata.type === 'body' && Array.isArray(value))
+      throw new BadRequestException({ message: 'The request body must be a JSON object' });
     const dropped = metadata.type === 'body' ? droppedKeys(value) : [];
     if (dropped.length === 0) return super.transform(value, metadata);
     const others = await super.transform(value, metadata).then(
       () => [],
       (error: unknown) => {
-        if (error instanceof BadRequestException) return (error.getResponse() as { errors?: FieldError[] }).errors ?? [];
+        if (error instanceof BadRequestException)
+          return (error.getResponse() as { errors?: FieldError[] }).errors ?? [];
         throw error;
       },
     );
@@ -83,6 +90,7 @@ export function strictValidationPipe(): ValidationPipe {
     transform: true,
     transformOptions: { enableImplicitConversion: false },
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => new BadRequestException({ message: 'The request body is invalid', errors: fieldErrors(errors) }),
+    exceptionFactory: (errors) =>
+      new BadRequestException({ message: 'The request body is invalid', errors: fieldErrors(errors) }),
   });
 }

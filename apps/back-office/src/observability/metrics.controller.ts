@@ -28,11 +28,26 @@ export class MetricsController {
       registers,
       collect: async function (this: Gauge) {
         const head = (await store.headPosition()) ?? 0n;
-        for (const runner of subscriptions.runners) this.set({ consumer: runner.name }, Number(head - (runner.progress ?? 0n)));
+        for (const runner of subscriptions.runners)
+          this.set({ consumer: runner.name }, Number(head - (runner.progress ?? 0n)));
       },
     });
-    new Gauge({ name: 'kandas_parked_events', help: 'Events parked in the dead-letter list', registers, collect: async function (this: Gauge) { this.set((await deadLetters.list({ status: 'parked' })).length); } });
-    new Gauge({ name: 'kandas_pending_deadlines', help: 'SLA deadlines waiting to fire', registers, collect: function (this: Gauge) { this.set(deadlines.pendingCount()); } });
+    new Gauge({
+      name: 'kandas_parked_events',
+      help: 'Events parked in the dead-letter list',
+      registers,
+      collect: async function (this: Gauge) {
+        this.set((await deadLetters.list({ status: 'parked' })).length);
+      },
+    });
+    new Gauge({
+      name: 'kandas_pending_deadlines',
+      help: 'SLA deadlines waiting to fire',
+      registers,
+      collect: function (this: Gauge) {
+        this.set(deadlines.pendingCount());
+      },
+    });
     sla.register(registers);
   }
 

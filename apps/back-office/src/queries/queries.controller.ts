@@ -1,7 +1,15 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { maskIin } from '@domain/shared/iin';
-import { ApplicationFilter, ApplicationsQuery, ApplicationView, InvalidReadModelQueryError, QuotaUsageQuery, SlaDashboardQuery, SubsidyTotalsQuery } from '@infra/read-models';
+import {
+  ApplicationFilter,
+  ApplicationsQuery,
+  ApplicationView,
+  InvalidReadModelQueryError,
+  QuotaUsageQuery,
+  SlaDashboardQuery,
+  SubsidyTotalsQuery,
+} from '@infra/read-models';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Role, Roles } from '../auth/roles';
 import type { AuthenticatedActor } from '../auth/roles';
@@ -14,7 +22,11 @@ const READERS: Role[] = ['operator', 'reviewer', 'supervisor', 'auditor', 'admin
 /** Queries of the back office, each from a rebuildable read model, each saying the position it reflects. */
 @ApiTags('queries')
 @ApiBearerAuth()
-@ApiQuery({ name: 'atLeast', required: false, description: 'Wait until the read model reflects this global position (read your writes)' })
+@ApiQuery({
+  name: 'atLeast',
+  required: false,
+  description: 'Wait until the read model reflects this global position (read your writes)',
+})
 @Controller()
 export class QueriesController {
   constructor(
@@ -28,13 +40,24 @@ export class QueriesController {
   @Get('applications')
   @Roles(...READERS)
   @ApiOperation({ summary: 'Applications, filtered, by cursor pages (ordered by submission time)' })
-  @ApiQuery({ name: 'status', required: false }) @ApiQuery({ name: 'region', required: false }) @ApiQuery({ name: 'year', required: false })
-  @ApiQuery({ name: 'category', required: false }) @ApiQuery({ name: 'reviewerId', required: false }) @ApiQuery({ name: 'atRisk', required: false })
-  @ApiQuery({ name: 'overdue', required: false }) @ApiQuery({ name: 'limit', required: false }) @ApiQuery({ name: 'cursor', required: false })
+  @ApiQuery({ name: 'status', required: false })
+  @ApiQuery({ name: 'region', required: false })
+  @ApiQuery({ name: 'year', required: false })
+  @ApiQuery({ name: 'category', required: false })
+  @ApiQuery({ name: 'reviewerId', required: false })
+  @ApiQuery({ name: 'atRisk', required: false })
+  @ApiQuery({ name: 'overdue', required: false })
+  @ApiQuery({ name: 'limit', required: false })
+  @ApiQuery({ name: 'cursor', required: false })
   list(@Query() query: Record<string, string>, @CurrentActor() actor: AuthenticatedActor) {
     singleValued(query);
     return this.rw.read('applications', query.atLeast, () => {
-      const page = guarded(() => this.applications.list(filterOf(query), { limit: query.limit === undefined ? undefined : intOf(query.limit, 'limit'), cursor: query.cursor }));
+      const page = guarded(() =>
+        this.applications.list(filterOf(query), {
+          limit: query.limit === undefined ? undefined : intOf(query.limit, 'limit'),
+          cursor: query.cursor,
+        }),
+      );
       return { items: page.items.map((item) => view(item, actor)), nextCursor: page.nextCursor };
     });
   }
@@ -42,9 +65,14 @@ export class QueriesController {
   @Get('applications/:id')
   @Roles(...READERS)
   @ApiOperation({ summary: "One application's current state" })
-  async get(@Param('id', ParseUUIDPipe) id: string, @Query('atLeast') atLeast: string | undefined, @CurrentActor() actor: AuthenticatedActor) {
+  async get(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query('atLeast') atLeast: string | undefined,
+    @CurrentActor() actor: AuthenticatedActor,
+  ) {
     const answer = await this.rw.read('applications', atLeast, () => this.applications.get(id));
-    if (!answer.data) throw new HttpProblem(problem(404, 'APPLICATION.NOT_FOUND', 'No such application', `No application ${id}`));
+    if (!answer.data)
+      throw new HttpProblem(problem(404, 'APPLICATION.NOT_FOUND', 'No such application', `No application ${id}`));
     return { position: answer.position, data: view(answer.data, actor) };
   }
 
@@ -52,35 +80,52 @@ export class QueriesController {
   @Roles('reviewer')
   @ApiOperation({ summary: "The caller's review queue, earliest due date first" })
   mine(@Query('atLeast') atLeast: string | undefined, @CurrentActor() actor: AuthenticatedActor) {
-    return this.rw.read('applications', atLeast, () => this.applications.reviewerQueue(actor.id).map((item) => view(item, actor)));
+    return this.rw.read('applications', atLeast, () =>
+      this.applications.reviewerQueue(actor.id).map((item) => view(item, actor)),
+    );
   }
 
   @Get('queues/unassigned')
   @Roles('reviewer', 'supervisor')
   @ApiOperation({ summary: 'Signed applications nobody reviews yet, earliest due date first' })
   unassigned(@Query('atLeast') atLeast: string | undefined, @CurrentActor() actor: AuthenticatedActor) {
-    return this.rw.read('applications', atLeast, () => this.applications.unassignedQueue().map((item) => view(item, actor)));
+    return this.rw.read('applications', atLeast, () =>
+      this.applications.unassignedQueue().map((item) => view(item, actor)),
+    );
   }
 
   @Get('queues/supervisors')
   @Roles('supervisor')
   @ApiOperation({ summary: 'Escalated and overdue applications, earliest due date first' })
   supervisors(@Query('atLeast') atLeast: string | undefined, @CurrentActor() actor: AuthenticatedActor) {
-    return this.rw.read('applications', atLeast, () => this.applications.supervisorQueue().map((item) => view(item, actor)));
+    return this.rw.read('applications', atLeast, () =>
+      this.applications.supervisorQueue().map((item) => view(item, actor)),
+    );
   }
 
   @Get('queues/reviewers/:reviewerId')
   @Roles('supervisor')
   @ApiOperation({ summary: "A reviewer's queue, for supervisors" })
-  reviewerQueue(@Param('reviewerId') reviewerId: string, @Query('atLeast') atLeast: string | undefined, @CurrentActor() actor: AuthenticatedActor) {
-    return this.rw.read('applications', atLeast, () => this.applications.reviewerQueue(reviewerId).map((item) => view(item, actor)));
+  reviewerQueue(
+    @Param('reviewerId') reviewerId: string,
+    @Query('atLeast') atLeast: string | undefined,
+    @CurrentActor() actor: AuthenticatedActor,
+  ) {
+    return this.rw.read('applications', atLeast, () =>
+      this.applications.reviewerQueue(reviewerId).map((item) => view(item, actor)),
+    );
   }
 
   @Get('dashboard/sla')
   @Roles('supervisor', 'auditor', 'admin', 'operator')
   @ApiOperation({ summary: 'SLA dashboard: open on time, at risk, breached, decided on time and late, by region' })
-  sla(@Query('year') year: string | undefined, @Query('atLeast') atLeast: string | undefined): Promise<Reflecting<unknown>> {
-    return this.rw.read('applications', atLeast, () => this.dashboard.byRegion(year === undefined ? undefined : intOf(year, 'year')));
+  sla(
+    @Query('year') year: string | undefined,
+    @Query('atLeast') atLeast: string | undefined,
+  ): Promise<Reflecting<unknown>> {
+    return this.rw.read('applications', atLeast, () =>
+      this.dashboard.byRegion(year === undefined ? undefined : intOf(year, 'year')),
+    );
   }
 
   @Get('quotas')
@@ -89,7 +134,11 @@ export class QueriesController {
   quotaUsage(@Query() query: Record<string, string>) {
     singleValued(query);
     return this.rw.read('quota-usage', query.atLeast, () =>
-      this.quotas.list({ year: query.year === undefined ? undefined : intOf(query.year, 'year'), region: query.region, category: query.category as 'kandas' | undefined }),
+      this.quotas.list({
+        year: query.year === undefined ? undefined : intOf(query.year, 'year'),
+        region: query.region,
+        category: query.category as 'kandas' | undefined,
+      }),
     );
   }
 
@@ -98,18 +147,32 @@ export class QueriesController {
   @ApiOperation({ summary: 'Subsidies granted: count and amount (whole tenge) by region, decision year and kind' })
   subsidyTotals(@Query() query: Record<string, string>) {
     singleValued(query);
-    return this.rw.read('subsidy-totals', query.atLeast, () => this.subsidies.totals({ year: query.year === undefined ? undefined : intOf(query.year, 'year'), region: query.region }));
+    return this.rw.read('subsidy-totals', query.atLeast, () =>
+      this.subsidies.totals({
+        year: query.year === undefined ? undefined : intOf(query.year, 'year'),
+        region: query.region,
+      }),
+    );
   }
 }
 
 /** IINs are masked for every role but the reviewers and supervisors who decide on the person. */
 function view(item: ApplicationView, actor: AuthenticatedActor): ApplicationView {
   const unmasked = actor.role === 'reviewer' || actor.role === 'supervisor';
-  return unmasked ? item : { ...item, applicantIin: item.applicantIin ? maskIin(item.applicantIin) : item.applicantIin };
+  return unmasked
+    ? item
+    : { ...item, applicantIin: item.applicantIin ? maskIin(item.applicantIin) : item.applicantIin };
 }
 
 function filterOf(query: Record<string, string>): ApplicationFilter {
-  const bool = (name: string) => (query[name] === undefined ? undefined : query[name] === 'true' ? true : query[name] === 'false' ? false : invalid(name, 'must be true or false'));
+  const bool = (name: string) =>
+    query[name] === undefined
+      ? undefined
+      : query[name] === 'true'
+        ? true
+        : query[name] === 'false'
+          ? false
+          : invalid(name, 'must be true or false');
   return {
     status: query.status as ApplicationFilter['status'],
     region: query.region,
@@ -127,7 +190,8 @@ function intOf(value: string, field: string): number {
 
 /** `?region=a&region=b` arrives as an array, which no filter binds: a 400, not the SQLite driver's TypeError (a 500). */
 function singleValued(query: Record<string, unknown>): void {
-  for (const [field, value] of Object.entries(query)) if (typeof value !== 'string') invalid(field, 'must be given once, as text');
+  for (const [field, value] of Object.entries(query))
+    if (typeof value !== 'string') invalid(field, 'must be given once, as text');
 }
 
 function invalid(field: string, reason: string): never {

@@ -28,18 +28,37 @@ export class ReadYourWrites {
 
   private async waitFor(runner: CheckpointedSubscriptionRunner, atLeast: string): Promise<void> {
     if (!/^\d{1,20}$/.test(atLeast)) {
-      throw new HttpProblem(problem(400, 'REQUEST.INVALID', 'Invalid request', undefined, [{ field: 'atLeast', reason: 'must be a global position returned by a command' }]));
+      throw new HttpProblem(
+        problem(400, 'REQUEST.INVALID', 'Invalid request', undefined, [
+          { field: 'atLeast', reason: 'must be a global position returned by a command' },
+        ]),
+      );
     }
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), READ_YOUR_WRITES_TIMEOUT_MS)));
+    const timeout = new Promise<'timeout'>(
+      (resolve) => (timer = setTimeout(() => resolve('timeout'), READ_YOUR_WRITES_TIMEOUT_MS)),
+    );
     const reached = runner.waitFor(BigInt(atLeast)).then(
       () => 'reached' as const,
       (error: Error) => (error.message.includes('beyond the store') ? ('beyond' as const) : Promise.reject(error)),
     );
     const outcome = await Promise.race([reached, timeout]).finally(() => clearTimeout(timer));
-    if (outcome === 'beyond') throw new HttpProblem(problem(400, 'REQUEST.POSITION_UNKNOWN', 'Unknown position', `No event was stored at ${atLeast} yet`, [{ field: 'atLeast', reason: 'is beyond the store' }]));
+    if (outcome === 'beyond')
+      throw new HttpProblem(
+        problem(400, 'REQUEST.POSITION_UNKNOWN', 'Unknown position', `No event was stored at ${atLeast} yet`, [
+          { field: 'atLeast', reason: 'is beyond the store' },
+        ]),
+      );
     if (outcome === 'timeout') {
-      throw new HttpProblem(problem(503, 'READ_MODEL.BEHIND', 'The read model has not caught up yet', `The ${runner.name} read model is behind position ${atLeast}; retry shortly`), { 'Retry-After': '1' });
+      throw new HttpProblem(
+        problem(
+          503,
+          'READ_MODEL.BEHIND',
+          'The read model has not caught up yet',
+          `The ${runner.name} read model is behind position ${atLeast}; retry shortly`,
+        ),
+        { 'Retry-After': '1' },
+      );
     }
   }
 

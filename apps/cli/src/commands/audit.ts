@@ -14,7 +14,9 @@ export function addAuditCommands(program: Command, { print, onWorkflow, exitWith
   const onTrail = (use: (audit: AuditTrail) => Promise<number>) => onWorkflow((app) => use(app.get(AuditTrail)));
   program
     .command('history')
-    .description('every event of the application, one line each (position, revision, type, occurredAt, actor, command id)')
+    .description(
+      'every event of the application, one line each (position, revision, type, occurredAt, actor, command id)',
+    )
     .argument('<application-id>')
     .action(async (id: string) => {
       exitWith(await onTrail((audit) => printHistory(audit, id, print)));
@@ -33,7 +35,12 @@ export function addAuditCommands(program: Command, { print, onWorkflow, exitWith
     .addOption(new Option('--at <instant>', 'an ISO-8601 instant').conflicts('revision'))
     .addOption(new Option('--revision <n>', 'a revision of the stream').argParser(revision))
     .action(async (id: string, options: { at?: string; revision?: number }, command: Command) => {
-      const point: PointInTime | undefined = options.revision !== undefined ? { revision: options.revision } : options.at !== undefined ? { at: options.at } : undefined;
+      const point: PointInTime | undefined =
+        options.revision !== undefined
+          ? { revision: options.revision }
+          : options.at !== undefined
+            ? { at: options.at }
+            : undefined;
       if (point === undefined) refuse(command, 'as-of needs --at <instant> or --revision <n>');
       exitWith(await onTrail((audit) => printStateAsOf(audit, id, point, print)));
     });

@@ -27,7 +27,9 @@ async function list(operations: DeadLetterOperations, all: boolean, print: Print
   const letters = await operations.list(all ? 'all' : 'parked');
   if (letters.length === 0) print('No parked events.');
   for (const l of letters) {
-    print(`${l.status.padEnd(8)} ${l.eventId}  ${l.type} ${l.streamId}@${l.position}  attempts=${l.attempts}  parked ${l.parkedAt}`);
+    print(
+      `${l.status.padEnd(8)} ${l.eventId}  ${l.type} ${l.streamId}@${l.position}  attempts=${l.attempts}  parked ${l.parkedAt}`,
+    );
     print(`         ${l.error.code ?? l.error.name}: ${l.error.message}`);
   }
   return 0;

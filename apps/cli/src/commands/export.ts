@@ -23,7 +23,9 @@ interface ExportOptionValues {
 /** `export`'s options; the rules across them that commander cannot say are in exportArgsFrom. */
 function exportCommand(): Command {
   return new Command('export')
-    .description('events with full metadata as JSON Lines or CSV; IINs and names masked unless --unmask (recorded as PersonalDataDisclosed in audit-disclosures)')
+    .description(
+      'events with full metadata as JSON Lines or CSV; IINs and names masked unless --unmask (recorded as PersonalDataDisclosed in audit-disclosures)',
+    )
     .addOption(new Option('--stream <id>', 'every event of one stream').conflicts(['correlation', 'from', 'to']))
     .addOption(new Option('--correlation <id>', 'everything one correlation caused').conflicts(['from', 'to']))
     .option('--from <instant>', 'events whose occurredAt is at or after this instant (with --to)')
@@ -39,12 +41,25 @@ function exportCommand(): Command {
 function exportArgsFrom(values: ExportOptionValues): ParsedExportArgs | string {
   const { stream, correlation, from, to, unmask, grantedBy, reason } = values;
   const period = from !== undefined || to !== undefined;
-  if ([stream !== undefined, correlation !== undefined, period].filter(Boolean).length !== 1) return 'give exactly one of --stream, --correlation, --from/--to';
+  if ([stream !== undefined, correlation !== undefined, period].filter(Boolean).length !== 1)
+    return 'give exactly one of --stream, --correlation, --from/--to';
   if (period && (from === undefined || to === undefined)) return '--from and --to go together';
-  const selection: ExportSelection = stream !== undefined ? { stream } : correlation !== undefined ? { correlationId: correlation } : { from: from!, to: to! };
-  if (!unmask && (grantedBy !== undefined || reason !== undefined)) return '--granted-by and --reason only go with --unmask';
-  if (unmask && (!grantedBy?.trim() || !reason?.trim())) return '--unmask needs --granted-by <admin-id> and --reason <text>';
-  return { selection, format: values.format, unmask: unmask ? { grantedBy: grantedBy!, reason: reason! } : undefined, out: values.out };
+  const selection: ExportSelection =
+    stream !== undefined
+      ? { stream }
+      : correlation !== undefined
+        ? { correlationId: correlation }
+        : { from: from!, to: to! };
+  if (!unmask && (grantedBy !== undefined || reason !== undefined))
+    return '--granted-by and --reason only go with --unmask';
+  if (unmask && (!grantedBy?.trim() || !reason?.trim()))
+    return '--unmask needs --granted-by <admin-id> and --reason <text>';
+  return {
+    selection,
+    format: values.format,
+    unmask: unmask ? { grantedBy: grantedBy!, reason: reason! } : undefined,
+    out: values.out,
+  };
 }
 
 /** Parses `export`'s arguments (without the word `export`) as the CLI does; a string is the reason they are refused. */
@@ -60,16 +75,18 @@ export function addExportCommand(program: Command, { print, onWorkflow, exitWith
     command.action(async (values: ExportOptionValues) => {
       const parsed = exportArgsFrom(values);
       if (typeof parsed === 'string') refuse(command, parsed);
-      exitWith(await onWorkflow((app) => {
-        const clock = app.get<Clock>(CLOCK);
-        const deps = {
-          store: app.get<EventStore>(EVENT_STORE),
-          registry: app.get<EventTypeRegistry>(EVENT_TYPE_REGISTRY),
-          now: () => clock.now(),
-          actor: { id: `cli:${userInfo().username}`, role: 'cli' },
-        };
-        return runExportCommand(deps, parsed, print);
-      }));
+      exitWith(
+        await onWorkflow((app) => {
+          const clock = app.get<Clock>(CLOCK);
+          const deps = {
+            store: app.get<EventStore>(EVENT_STORE),
+            registry: app.get<EventTypeRegistry>(EVENT_TYPE_REGISTRY),
+            now: () => clock.now(),
+            actor: { id: `cli:${userInfo().username}`, role: 'cli' },
+          };
+          return runExportCommand(deps, parsed, print);
+        }),
+      );
     }),
   );
 }

@@ -14,15 +14,20 @@ export function addRebuildCommand(program: Command, { print, onWorkflow, exitWit
         "prints each table's digest",
     )
     .action(async () => {
-      exitWith(await onWorkflow(async (app) => {
-        const deps = {
-          store: app.get<EventStore>(EVENT_STORE),
-          registry: app.get<EventTypeRegistry>(EVENT_TYPE_REGISTRY),
-          db: app.get<Database.Database>(READ_MODELS_DB),
-          checkpoints: app.get<CheckpointStore>(CHECKPOINT_STORE),
-        };
-        const { code } = await runRebuildCommand(deps, { print, terminal: process.stderr.isTTY === true ? process.stderr : undefined });
-        return code;
-      }));
+      exitWith(
+        await onWorkflow(async (app) => {
+          const deps = {
+            store: app.get<EventStore>(EVENT_STORE),
+            registry: app.get<EventTypeRegistry>(EVENT_TYPE_REGISTRY),
+            db: app.get<Database.Database>(READ_MODELS_DB),
+            checkpoints: app.get<CheckpointStore>(CHECKPOINT_STORE),
+          };
+          const { code } = await runRebuildCommand(deps, {
+            print,
+            terminal: process.stderr.isTTY === true ? process.stderr : undefined,
+          });
+          return code;
+        }),
+      );
     });
 }

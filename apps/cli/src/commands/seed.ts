@@ -15,7 +15,8 @@ interface SeedOptionValues {
 
 function applicationCount(value: string): number {
   const count = Number(value);
-  if (!Number.isInteger(count) || count < 1 || count > 100_000) throw new InvalidArgumentError('--applications must be a whole number from 1 to 100000');
+  if (!Number.isInteger(count) || count < 1 || count > 100_000)
+    throw new InvalidArgumentError('--applications must be a whole number from 1 to 100000');
   return count;
 }
 

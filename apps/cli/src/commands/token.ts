@@ -9,7 +9,8 @@ const MAX_TTL_HOURS = 24 * 30;
 
 function ttlHours(value: string): number {
   const hours = Number(value);
-  if (!Number.isFinite(hours) || hours <= 0 || hours > MAX_TTL_HOURS) throw new InvalidArgumentError(`--ttl must be a number of hours, at most ${MAX_TTL_HOURS}`);
+  if (!Number.isFinite(hours) || hours <= 0 || hours > MAX_TTL_HOURS)
+    throw new InvalidArgumentError(`--ttl must be a number of hours, at most ${MAX_TTL_HOURS}`);
   return hours;
 }
 
@@ -22,12 +23,16 @@ export function addTokenCommand(program: Command, { print, onWorkflow, exitWith 
     .argument('[user-id]', 'the user the token names (default: <role>-1)')
     .option('--ttl <hours>', `hours the token lives, at most ${MAX_TTL_HOURS}`, ttlHours, 8)
     .action(async (role: Role, userId: string | undefined, options: { ttl: number }) => {
-      exitWith(await onWorkflow(async (app) => {
-        // The dev key lives beside the read models, as the service finds it; KANDAS_JWT_SECRET wins when set.
-        const dataDir = dirname(process.env.KANDAS_READ_MODELS_FILE || './data/read-models.sqlite');
-        const now = app.get<Clock>(CLOCK).now();
-        print(mintToken(jwtSettings(process.env, dataDir), { id: userId ?? `${role}-1`, role }, now, options.ttl * 3600));
-        return 0;
-      }));
+      exitWith(
+        await onWorkflow(async (app) => {
+          // The dev key lives beside the read models, as the service finds it; KANDAS_JWT_SECRET wins when set.
+          const dataDir = dirname(process.env.KANDAS_READ_MODELS_FILE || './data/read-models.sqlite');
+          const now = app.get<Clock>(CLOCK).now();
+          print(
+            mintToken(jwtSettings(process.env, dataDir), { id: userId ?? `${role}-1`, role }, now, options.ttl * 3600),
+          );
+          return 0;
+        }),
+      );
     });
 }

@@ -27,7 +27,9 @@ async function verify(config: RuntimeConfig, print: Print): Promise<number> {
     return 0;
   }
   const link = result.firstBrokenLink;
-  print(`BROKEN after ${result.eventsChecked} good events: ${link.kind} at position ${link.position} (${link.streamId}@${link.revision}, event ${link.eventId})`);
+  print(
+    `BROKEN after ${result.eventsChecked} good events: ${link.kind} at position ${link.position} (${link.streamId}@${link.revision}, event ${link.eventId})`,
+  );
   print(`  expected ${link.expected}`);
   print(`  actual   ${link.actual}`);
   return 1;

@@ -15,14 +15,19 @@ export function addYears(date: string, years: number): string {
 
 /** Whole years from `from` to `to`. */
 export function ageOn(birthDate: string, on: string): number {
-  return Math.floor(DateTime.fromISO(on, { zone: 'utc' }).diff(DateTime.fromISO(birthDate, { zone: 'utc' }), 'years').years);
+  return Math.floor(
+    DateTime.fromISO(on, { zone: 'utc' }).diff(DateTime.fromISO(birthDate, { zone: 'utc' }), 'years').years,
+  );
 }
 
 /** The instant of a local time (minutes after midnight) on a date in Kazakhstan (Asia/Almaty), as UTC ISO. */
 export function almatyInstant(date: string, minuteOfDay: number): string {
   const hour = Math.floor(minuteOfDay / 60);
   const minute = minuteOfDay % 60;
-  return DateTime.fromISO(date, { zone: 'Asia/Almaty' }).set({ hour, minute, second: 0, millisecond: 0 }).toUTC().toISO()!;
+  return DateTime.fromISO(date, { zone: 'Asia/Almaty' })
+    .set({ hour, minute, second: 0, millisecond: 0 })
+    .toUTC()
+    .toISO()!;
 }
 
 export function isIsoDate(value: string): boolean {

@@ -46,7 +46,9 @@ export function outcomeOf(row: Pick<Row, 'status' | 'at_risk' | 'breached' | 're
     case 'included':
       return 'included';
     case 'refused':
-      return (JSON.parse(row.refusal_grounds ?? '[]') as string[]).includes(QUOTA_EXHAUSTED) ? 'refused-quota-exhausted' : 'refused-not-eligible';
+      return (JSON.parse(row.refusal_grounds ?? '[]') as string[]).includes(QUOTA_EXHAUSTED)
+        ? 'refused-quota-exhausted'
+        : 'refused-not-eligible';
     case 'withdrawn':
       return 'withdrawn';
     default:

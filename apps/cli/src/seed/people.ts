@@ -51,19 +51,49 @@ export interface Member extends Person {
 }
 
 export interface Family {
-  readonly applicant: Person & { readonly iin: string; readonly nameLatin: CyrillicName; readonly maritalStatus: MaritalStatus; readonly divorcedOn?: string; readonly marriedOn?: string };
+  readonly applicant: Person & {
+    readonly iin: string;
+    readonly nameLatin: CyrillicName;
+    readonly maritalStatus: MaritalStatus;
+    readonly divorcedOn?: string;
+    readonly marriedOn?: string;
+  };
   readonly members: readonly Member[];
   readonly ethnicity: Ethnicity;
 }
 
 /** Where kandas come from (ISO 3166-1 alpha-3), roughly in proportion to recent arrivals. */
 export const KANDAS_ORIGINS: ReadonlyArray<readonly [string, number]> = [
-  ['UZB', 34], ['CHN', 26], ['MNG', 22], ['TKM', 8], ['RUS', 6], ['KGZ', 2], ['IRN', 1], ['TUR', 1],
+  ['UZB', 34],
+  ['CHN', 26],
+  ['MNG', 22],
+  ['TKM', 8],
+  ['RUS', 6],
+  ['KGZ', 2],
+  ['IRN', 1],
+  ['TUR', 1],
 ];
-const DOCUMENT_PREFIX: Readonly<Record<string, string>> = { UZB: 'FA', CHN: 'E', MNG: 'E', TKM: 'A', RUS: '75', KGZ: 'AC', IRN: 'K', TUR: 'U' };
+const DOCUMENT_PREFIX: Readonly<Record<string, string>> = {
+  UZB: 'FA',
+  CHN: 'E',
+  MNG: 'E',
+  TKM: 'A',
+  RUS: '75',
+  KGZ: 'AC',
+  IRN: 'K',
+  TUR: 'U',
+};
 
 /** Family sizes 1–7 (persons moving, the applicant included). */
-const SIZES: ReadonlyArray<readonly [number, number]> = [[1, 14], [2, 16], [3, 20], [4, 20], [5, 15], [6, 9], [7, 6]];
+const SIZES: ReadonlyArray<readonly [number, number]> = [
+  [1, 14],
+  [2, 16],
+  [3, 20],
+  [4, 20],
+  [5, 15],
+  [6, 9],
+  [7, 6],
+];
 
 export function familySize(random: SeededRandom): number {
   return random.weighted(SIZES);
@@ -105,7 +135,21 @@ export function generateFamily(random: SeededRandom, input: FamilyInput): Family
 
   const others = size - 1;
   const married = others > 0 && random.chance(0.82);
-  const maritalStatus: MaritalStatus = married ? 'married' : random.weighted<MaritalStatus>(others > 0 ? [['divorced', 6], ['widowed', 3], ['single', 1]] : [['single', 6], ['divorced', 3], ['widowed', 1]]);
+  const maritalStatus: MaritalStatus = married
+    ? 'married'
+    : random.weighted<MaritalStatus>(
+        others > 0
+          ? [
+              ['divorced', 6],
+              ['widowed', 3],
+              ['single', 1],
+            ]
+          : [
+              ['single', 6],
+              ['divorced', 3],
+              ['widowed', 1],
+            ],
+      );
   const withParent = others - (married ? 1 : 0) >= 3 && random.chance(0.3);
   const age = withParent ? random.int(26, 45) : others === 0 ? random.int(20, 50) : random.int(24, 55);
   const birthDate = birthDateForAge(random, today, age, age);
@@ -115,16 +159,25 @@ export function generateFamily(random: SeededRandom, input: FamilyInput): Family
   const marriedWoman = married && sex === 'female';
   const birthFamily = marriedWoman ? FamilyNaming.random(random, ethnicity, naming.traditional ? 0.8 : 0.1) : naming;
   const fatherOfApplicant = birthFamily.firstName(random, 'male');
-  const self: NamedPerson = marriedWoman && !naming.traditional && random.chance(0.65)
-    ? naming.person(random, sex, fatherOfApplicant)
-    : birthFamily.person(random, sex, fatherOfApplicant);
+  const self: NamedPerson =
+    marriedWoman && !naming.traditional && random.chance(0.65)
+      ? naming.person(random, sex, fatherOfApplicant)
+      : birthFamily.person(random, sex, fatherOfApplicant);
   const applicantIin = generateIin(random, birthDate, sex, input.iins);
   const identified = category === 'resettler' || random.chance(0.4);
   const identify = (person: NamedPerson, born: string): Person => {
     if (identified) return { ...person, birthDate: born, iin: generateIin(random, born, person.sex, input.iins) };
     const country = input.originCountry ?? 'UZB';
     const kind = ageOn(born, today) < 16 ? 'birth certificate' : 'passport';
-    return { ...person, birthDate: born, foreignDocument: { kind, number: `${DOCUMENT_PREFIX[country] ?? 'N'}${random.digits(7)}`, issuingCountry: country } };
+    return {
+      ...person,
+      birthDate: born,
+      foreignDocument: {
+        kind,
+        number: `${DOCUMENT_PREFIX[country] ?? 'N'}${random.digits(7)}`,
+        issuingCountry: country,
+      },
+    };
   };
 
   const members: Member[] = [];
@@ -132,7 +185,8 @@ export function generateFamily(random: SeededRandom, input: FamilyInput): Family
   let marriedOn: string | undefined;
   let childrenFather = sex === 'male' ? self.firstName : naming.firstName(random, 'male');
   if (married) {
-    const spouse = sex === 'male' ? naming.wife(random) : naming.person(random, 'male', naming.firstName(random, 'male'), names);
+    const spouse =
+      sex === 'male' ? naming.wife(random) : naming.person(random, 'male', naming.firstName(random, 'male'), names);
     const spouseAge = Math.max(19, age + (sex === 'male' ? -random.int(0, 6) : random.int(0, 6)));
     members.push({ relation: 'spouse', ...identify(spouse, birthDateForAge(random, today, spouseAge, spouseAge)) });
     if (sex === 'female') childrenFather = spouse.firstName;
@@ -156,18 +210,25 @@ export function generateFamily(random: SeededRandom, input: FamilyInput): Family
       const sibling = birthFamily.person(random, random.chance(0.5) ? 'male' : 'female', fatherOfApplicant, names);
       names.add(sibling.firstName);
       const siblingAge = Math.max(16, age + random.int(-8, 8));
-      members.push({ relation: 'sibling', ...identify(sibling, birthDateForAge(random, today, siblingAge, siblingAge)) });
+      members.push({
+        relation: 'sibling',
+        ...identify(sibling, birthDateForAge(random, today, siblingAge, siblingAge)),
+      });
       continue;
     }
     const child = naming.person(random, random.chance(0.5) ? 'male' : 'female', childrenFather, names);
     names.add(child.firstName);
     const childAge = random.int(0, oldestChild);
-    const born = childAge === 0 ? addDays(today, -random.int(20, 330)) : birthDateForAge(random, today, childAge, childAge);
+    const born =
+      childAge === 0 ? addDays(today, -random.int(20, 330)) : birthDateForAge(random, today, childAge, childAge);
     members.push({ relation: 'child', ...identify(child, born) });
   }
 
   const adult = addDays(birthDate, Math.round(20 * 365.25));
-  const divorcedOn = maritalStatus === 'divorced' ? dateBetween(random, adult > addDays(today, -2400) ? adult : addDays(today, -2400), addDays(today, -60)) : undefined;
+  const divorcedOn =
+    maritalStatus === 'divorced'
+      ? dateBetween(random, adult > addDays(today, -2400) ? adult : addDays(today, -2400), addDays(today, -60))
+      : undefined;
   return {
     ethnicity,
     applicant: {

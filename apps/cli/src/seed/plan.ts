@@ -1,4 +1,10 @@
-import { ApplicationSubmission, CURRENT_REFUSAL_GROUNDS, DocumentFinding, personsMoving, Verdict } from '@domain/application';
+import {
+  ApplicationSubmission,
+  CURRENT_REFUSAL_GROUNDS,
+  DocumentFinding,
+  personsMoving,
+  Verdict,
+} from '@domain/application';
 import { WorkingDayCalendar } from '@domain/calendar';
 import { QuotaOrder } from '@domain/quota';
 import { ApplicantCategory, RegionCode } from '@domain/shared/region';
@@ -74,7 +80,11 @@ export interface SeedPlan {
   readonly applications: readonly PlannedApplication[];
   /** Bucketed by working-day index, each bucket in time order. */
   readonly actionsByDay: ReadonlyArray<readonly Action[]>;
-  readonly quotas: ReadonlyArray<{ readonly region: RegionCode; readonly category: ApplicantCategory; readonly capacity: number }>;
+  readonly quotas: ReadonlyArray<{
+    readonly region: RegionCode;
+    readonly category: ApplicantCategory;
+    readonly capacity: number;
+  }>;
 }
 
 export interface PlanOptions {
@@ -124,7 +134,11 @@ const WITHDRAWAL_REASONS = [
   'Family circumstances: will apply next year',
   'Housing in the receiving settlement did not suit the family',
 ];
-const REASSIGN_REASONS = ['Escalated: reviewer on leave', 'Escalated: reviewer overloaded', 'Escalated: supervisor takes over the review'];
+const REASSIGN_REASONS = [
+  'Escalated: reviewer on leave',
+  'Escalated: reviewer overloaded',
+  'Escalated: supervisor takes over the review',
+];
 
 /** Rates of the rarer intents, of all applications (at least one each when time allows). */
 const RATES = { late: 0.07, stuck: 0.04, withdraw: 0.08, 'not-eligible': 0.18, slow: 0.012 } as const;
@@ -135,13 +149,22 @@ export function planSeed(options: PlanOptions): SeedPlan {
   if (workingDays.length === 0) throw new Error(`no working day between ${options.from} and ${options.to}`);
   const last = workingDays.length - 1;
   const quotas = quotasOf(options.order);
-  const weights = quotas.map((q) => [q, Math.sqrt(q.capacity) * (IN_DEMAND.find((d) => d.region === q.region && d.category === q.category)?.factor ?? 1)] as const);
+  const weights = quotas.map(
+    (q) =>
+      [
+        q,
+        Math.sqrt(q.capacity) *
+          (IN_DEMAND.find((d) => d.region === q.region && d.category === q.category)?.factor ?? 1),
+      ] as const,
+  );
 
   // When and where: a quota (region and category) and an instant on a working day.
   const drafts = Array.from({ length: options.applications }, (_, draw) => {
     const quota = random.weighted(weights);
     const day = random.int(0, last);
-    const minute = random.chance(0.92) ? random.int(WORKDAY_START_MINUTE + 5, 18 * 60 + 10) : random.int(END_OF_DAY_MINUTE + 5, 21 * 60 + 45);
+    const minute = random.chance(0.92)
+      ? random.int(WORKDAY_START_MINUTE + 5, 18 * 60 + 10)
+      : random.int(END_OF_DAY_MINUTE + 5, 21 * 60 + 45);
     return { draw, quota, day, minute, signMinute: minute + random.int(2, 20) };
   }).sort((a, b) => a.day - b.day || a.minute - b.minute || a.draw - b.draw);
 
@@ -154,13 +177,26 @@ export function planSeed(options: PlanOptions): SeedPlan {
     const { region, category } = draft.quota;
     const originCountry = category === 'kandas' ? random.weighted(KANDAS_ORIGINS) : undefined;
     const family = generateFamily(random, { category, size: familySize(random), today: date, originCountry, iins });
-    const submission = buildSubmission(random, { applicationId, family, category, region, quotaYear: options.order.year, submittedAt, today: date, originCountry });
+    const submission = buildSubmission(random, {
+      applicationId,
+      family,
+      category,
+      region,
+      quotaYear: options.order.year,
+      submittedAt,
+      today: date,
+      originCountry,
+    });
     // Signed within working hours: accepted that day; else on the next working day.
-    const accepted = draft.signMinute >= WORKDAY_START_MINUTE && draft.signMinute < END_OF_DAY_MINUTE ? draft.day : draft.day + 1;
+    const accepted =
+      draft.signMinute >= WORKDAY_START_MINUTE && draft.signMinute < END_OF_DAY_MINUTE ? draft.day : draft.day + 1;
     return { draft, index, applicationId, region, category, submission, accepted };
   });
 
-  const intents = assignIntents(random, people.map((p) => last - p.accepted));
+  const intents = assignIntents(
+    random,
+    people.map((p) => last - p.accepted),
+  );
   const actions: Action[] = [];
   let seq = 0;
   const applications = people.map((p, i): PlannedApplication => {
@@ -251,7 +287,11 @@ function scheduleIntent(random: SeededRandom, app: PlannedApplication, a: number
       add(start, morning(random), { kind: 'start-review', reviewerId });
       // Most reviews take a few days; some wait until after the at-risk warning (a + 11), still on time.
       const record = random.chance(0.15) ? a + random.int(12, 14) : start + random.int(0, 5);
-      add(record, afternoon(random), review(random, app, reviewerId, app.intent === 'eligible' ? 'eligible' : 'not-eligible'));
+      add(
+        record,
+        afternoon(random),
+        review(random, app, reviewerId, app.intent === 'eligible' ? 'eligible' : 'not-eligible'),
+      );
       return;
     }
     case 'slow': {
@@ -262,15 +302,29 @@ function scheduleIntent(random: SeededRandom, app: PlannedApplication, a: number
     case 'late': {
       add(start, morning(random), { kind: 'start-review', reviewerId });
       const toReviewerId = random.pick(ALL_REVIEWERS.filter((r) => r !== reviewerId));
-      add(a + 15, morning(random), { kind: 'reassign', supervisorId: supervisorOf(app.region), toReviewerId, reason: random.pick(REASSIGN_REASONS) });
-      add(a + random.int(15, 19), afternoon(random), review(random, app, toReviewerId, random.chance(0.65) ? 'eligible' : 'not-eligible'));
+      add(a + 15, morning(random), {
+        kind: 'reassign',
+        supervisorId: supervisorOf(app.region),
+        toReviewerId,
+        reason: random.pick(REASSIGN_REASONS),
+      });
+      add(
+        a + random.int(15, 19),
+        afternoon(random),
+        review(random, app, toReviewerId, random.chance(0.65) ? 'eligible' : 'not-eligible'),
+      );
       return;
     }
     case 'stuck': {
       if (random.chance(0.8)) add(start, morning(random), { kind: 'start-review', reviewerId });
       if (random.chance(0.5)) {
         const toReviewerId = random.pick(ALL_REVIEWERS.filter((r) => r !== reviewerId));
-        add(a + 15, morning(random), { kind: 'reassign', supervisorId: supervisorOf(app.region), toReviewerId, reason: random.pick(REASSIGN_REASONS) });
+        add(a + 15, morning(random), {
+          kind: 'reassign',
+          supervisorId: supervisorOf(app.region),
+          toReviewerId,
+          reason: random.pick(REASSIGN_REASONS),
+        });
       }
       return;
     }
@@ -288,27 +342,78 @@ function supervisorOf(region: RegionCode): string {
 }
 
 /** Grounds a reviewer refuses on, with the document each rejects (if any) and a comment. */
-const REFUSALS: ReadonlyArray<readonly [{ grounds: string[]; reject?: string; note?: string; comment?: (app: PlannedApplication) => string }, number]> = [
+const REFUSALS: ReadonlyArray<
+  readonly [
+    { grounds: string[]; reject?: string; note?: string; comment?: (app: PlannedApplication) => string },
+    number,
+  ]
+> = [
   [{ grounds: ['INCOMPLETE_DOCUMENTS'], reject: 'education', note: 'diploma supplement missing' }, 18],
   [{ grounds: ['INCOMPLETE_DOCUMENTS'], reject: 'passport-copy', note: 'pages with residence stamps not attached' }, 7],
-  [{ grounds: ['INVALID_OR_EXPIRED_DOCUMENTS'], reject: 'notarised-translation-kk', note: 'translation not certified by a notary' }, 12],
+  [
+    {
+      grounds: ['INVALID_OR_EXPIRED_DOCUMENTS'],
+      reject: 'notarised-translation-kk',
+      note: 'translation not certified by a notary',
+    },
+    12,
+  ],
   [{ grounds: ['INVALID_OR_EXPIRED_DOCUMENTS'], reject: 'passport-copy', note: 'passport copy unreadable' }, 12],
-  [{ grounds: ['INCOMPLETE_DOCUMENTS', 'INVALID_OR_EXPIRED_DOCUMENTS'], reject: 'notarised-translation-ru', note: 'translation of another document attached' }, 6],
-  [{ grounds: ['FALSE_OR_INCONSISTENT_DATA'], comment: () => 'Birth date in the passport differs from the application' }, 10],
-  [{ grounds: ['APPLICANT_NOT_ELIGIBLE'], comment: (app) => (app.category === 'kandas' ? 'Kandas status not confirmed by the migration service' : 'Not registered as a job seeker at the time of the check') }, 14],
-  [{ grounds: ['DUPLICATE_OR_SUPPORT_RECEIVED'], comment: () => 'Resettlement support already received under an earlier quota' }, 11],
-  [{ grounds: ['OTHER'], comment: () => 'The receiving settlement withdrew from the regional resettlement programme' }, 6],
+  [
+    {
+      grounds: ['INCOMPLETE_DOCUMENTS', 'INVALID_OR_EXPIRED_DOCUMENTS'],
+      reject: 'notarised-translation-ru',
+      note: 'translation of another document attached',
+    },
+    6,
+  ],
+  [
+    {
+      grounds: ['FALSE_OR_INCONSISTENT_DATA'],
+      comment: () => 'Birth date in the passport differs from the application',
+    },
+    10,
+  ],
+  [
+    {
+      grounds: ['APPLICANT_NOT_ELIGIBLE'],
+      comment: (app) =>
+        app.category === 'kandas'
+          ? 'Kandas status not confirmed by the migration service'
+          : 'Not registered as a job seeker at the time of the check',
+    },
+    14,
+  ],
+  [
+    {
+      grounds: ['DUPLICATE_OR_SUPPORT_RECEIVED'],
+      comment: () => 'Resettlement support already received under an earlier quota',
+    },
+    11,
+  ],
+  [
+    { grounds: ['OTHER'], comment: () => 'The receiving settlement withdrew from the regional resettlement programme' },
+    6,
+  ],
 ];
 
 function review(random: SeededRandom, app: PlannedApplication, reviewerId: string, verdict: Verdict): ReviewStep {
   const documents = app.submission.documents;
   if (verdict === 'eligible') {
-    return { kind: 'record-review', reviewerId, verdict, grounds: [], findings: documents.map((_, documentIndex) => ({ documentIndex, accepted: true })) };
+    return {
+      kind: 'record-review',
+      reviewerId,
+      verdict,
+      grounds: [],
+      findings: documents.map((_, documentIndex) => ({ documentIndex, accepted: true })),
+    };
   }
   const refusal = random.weighted(REFUSALS);
   const rejected = refusal.reject ? documents.findIndex((d) => d.kind === refusal.reject) : -1;
   const findings = documents.map((_, documentIndex) =>
-    documentIndex === rejected ? { documentIndex, accepted: false, note: refusal.note ?? 'rejected' } : { documentIndex, accepted: true },
+    documentIndex === rejected
+      ? { documentIndex, accepted: false, note: refusal.note ?? 'rejected' }
+      : { documentIndex, accepted: true },
   );
   const grounds = refusal.grounds.filter((code) => CURRENT_REFUSAL_GROUNDS.grounds.some((g) => g.code === code));
   const comment = refusal.comment?.(app);

@@ -42,10 +42,15 @@ export interface SeedReport {
   readonly elapsedMs: number;
 }
 
-export type SeedResult = { readonly kind: 'seeded'; readonly report: SeedReport } | { readonly kind: 'refused'; readonly reason: string };
+export type SeedResult =
+  { readonly kind: 'seeded'; readonly report: SeedReport } | { readonly kind: 'refused'; readonly reason: string };
 
 /** `npm run cli -- seed …`, its arguments parsed: returns the exit code. */
-export async function runSeedCommand(options: SeedOptions, print: Print, onWorkingDay?: WorkingDayDone): Promise<number> {
+export async function runSeedCommand(
+  options: SeedOptions,
+  print: Print,
+  onWorkingDay?: WorkingDayDone,
+): Promise<number> {
   const result = await seedDemoData(options, print, onWorkingDay);
   if (result.kind === 'refused') {
     print(`Not seeding: ${result.reason}`);
@@ -61,31 +66,51 @@ export async function runSeedCommand(options: SeedOptions, print: Print, onWorki
  * workflow (subscriptions running, so the saga reacts and the read models fill in) on a clock that
  * moves over the working days from `from` to `to`. Deterministic for a given seed on an empty store.
  */
-export async function seedDemoData(options: SeedOptions, print: Print, onWorkingDay?: WorkingDayDone): Promise<SeedResult> {
+export async function seedDemoData(
+  options: SeedOptions,
+  print: Print,
+  onWorkingDay?: WorkingDayDone,
+): Promise<SeedResult> {
   const started = Date.now();
   const env = options.env ?? process.env;
   const order = QUOTA_ORDERS.find((o) => o.year === Number(options.from.slice(0, 4)));
-  if (!order?.date) return { kind: 'refused', reason: `there is no dated quota order for ${options.from.slice(0, 4)} (only ${QUOTA_ORDERS.filter((o) => o.date).map((o) => o.year).join(', ')})` };
+  if (!order?.date)
+    return {
+      kind: 'refused',
+      reason: `there is no dated quota order for ${options.from.slice(0, 4)} (only ${QUOTA_ORDERS.filter((o) => o.date)
+        .map((o) => o.year)
+        .join(', ')})`,
+    };
 
   // Durability FULL syncs every commit; for demo data NORMAL (safe against a crash of the process,
   // not of the machine) is enough and several times faster. Only when the environment says nothing.
   const synchronousSet = Boolean(env.SQLITE_SYNCHRONOUS);
   const runtime = readRuntimeConfig({ ...env, SQLITE_SYNCHRONOUS: env.SQLITE_SYNCHRONOUS || 'NORMAL' });
-  if (!synchronousSet && runtime.eventStore === 'sqlite') print('SQLITE_SYNCHRONOUS is not set: seeding with NORMAL (survives a crash of the process, not a power cut).');
+  if (!synchronousSet && runtime.eventStore === 'sqlite')
+    print('SQLITE_SYNCHRONOUS is not set: seeding with NORMAL (survives a crash of the process, not a power cut).');
   if (runtime.eventStore === 'memory') print('EVENT_STORE=memory: the seeded events are gone when this command ends.');
 
   const headBefore = await storeHead(runtime);
   if (headBefore !== null && !options.force) {
     return {
       kind: 'refused',
-      reason: `the event store ${describeStore(runtime)} already holds events (head at position ${headBefore}); demo data would mix with them. ` +
+      reason:
+        `the event store ${describeStore(runtime)} already holds events (head at position ${headBefore}); demo data would mix with them. ` +
         'Point KANDAS_EVENTS_FILE and KANDAS_READ_MODELS_FILE at new files, or give --force to add the demo data anyway.',
     };
   }
 
   const workflow = defaultWorkflowConfig();
   const idSalt = headBefore === null ? options.seed : `${options.seed}@${headBefore}`;
-  const plan = planSeed({ applications: options.applications, seed: options.seed, from: options.from, to: options.to, order, calendar: workflow.calendar, idSalt });
+  const plan = planSeed({
+    applications: options.applications,
+    seed: options.seed,
+    from: options.from,
+    to: options.to,
+    order,
+    calendar: workflow.calendar,
+    idSalt,
+  });
   const clock = new SeedClock(almatyInstant(plan.workingDays[0]!, 7 * 60));
   const app = await NestFactory.createApplicationContext(
     WorkflowModule.forRoot({ runtime, clock, workflow, schedulerIntervalMs: null }),
@@ -96,11 +121,14 @@ export async function seedDemoData(options: SeedOptions, print: Print, onWorking
     if (headBefore === null && host.runners.some((runner) => runner.checkpoint !== null)) {
       return {
         kind: 'refused',
-        reason: `the event store is empty but the read models (${runtime.readModelsFile}) hold checkpoints of another store; ` +
+        reason:
+          `the event store is empty but the read models (${runtime.readModelsFile}) hold checkpoints of another store; ` +
           'delete that file (read models are rebuilt from the events) and seed again.',
       };
     }
-    print(`Seeding ${options.applications} applications over ${plan.workingDays.length} working days (${options.from} … ${options.to}), seed ${options.seed}, into ${describeStore(runtime)}`);
+    print(
+      `Seeding ${options.applications} applications over ${plan.workingDays.length} working days (${options.from} … ${options.to}), seed ${options.seed}, into ${describeStore(runtime)}`,
+    );
     const simulation = await new SeedSimulation(app, clock, plan, idSalt, print, onWorkingDay).run();
     const ids = new Set(plan.applications.map((a) => a.applicationId));
     const readModels = app.get<Database.Database>(READ_MODELS_DB);
@@ -144,8 +172,11 @@ function describeStore(runtime: RuntimeConfig): string {
 
 export function printSummary(report: SeedReport, options: SeedOptions, print: Print): void {
   const o = report.outcomes.byOutcome;
-  const row = (label: string, count: number, note = '') => print(`  ${label.padEnd(26)}${String(count).padStart(6)}${note}`);
-  print(`Seeded ${report.applications} applications (seed ${options.seed}, ${options.from} … ${options.to}, ${report.workingDays} working days):`);
+  const row = (label: string, count: number, note = '') =>
+    print(`  ${label.padEnd(26)}${String(count).padStart(6)}${note}`);
+  print(
+    `Seeded ${report.applications} applications (seed ${options.seed}, ${options.from} … ${options.to}, ${report.workingDays} working days):`,
+  );
   row('included', o.included);
   row('refused, not eligible', o['refused-not-eligible']);
   row('refused, quota exhausted', o['refused-quota-exhausted']);
@@ -155,7 +186,10 @@ export function printSummary(report: SeedReport, options: SeedOptions, print: Pr
   row('open, breached', o['open-breached'], `  (${report.outcomes.escalated} escalated in all)`);
   row('decided late', report.outcomes.late, '  (included or refused after the due date)');
   const rejected = Object.entries(report.simulation.rejected);
-  if (rejected.length > 0) print(`  steps the workflow refused: ${rejected.map(([code, n]) => `${code} ×${n}`).join(', ')}`);
+  if (rejected.length > 0)
+    print(`  steps the workflow refused: ${rejected.map(([code, n]) => `${code} ×${n}`).join(', ')}`);
   if (report.parked > 0) print(`  saga steps parked: ${report.parked} (npm run cli -- dead-letters list)`);
-  print(`Events written: ${report.eventsWritten} · commands sent: ${report.simulation.commands} · deadlines fired: ${report.simulation.deadlinesFired} · elapsed ${(report.elapsedMs / 1000).toFixed(1)} s`);
+  print(
+    `Events written: ${report.eventsWritten} · commands sent: ${report.simulation.commands} · deadlines fired: ${report.simulation.deadlinesFired} · elapsed ${(report.elapsedMs / 1000).toFixed(1)} s`,
+  );
 }

@@ -18,7 +18,12 @@ export interface SeedProgressBar {
 export function seedProgressBar(print: Print): SeedProgressBar | null {
   if (process.stderr.isTTY !== true) return null;
   const bars = new MultiBar(
-    { stream: process.stderr, format: ' {bar} {percentage}% | {value}/{total} working days | ETA {eta_formatted}', hideCursor: true, clearOnComplete: true },
+    {
+      stream: process.stderr,
+      format: ' {bar} {percentage}% | {value}/{total} working days | ETA {eta_formatted}',
+      hideCursor: true,
+      clearOnComplete: true,
+    },
     Presets.shades_classic,
   );
   let bar: ReturnType<MultiBar['create']> | null = null;

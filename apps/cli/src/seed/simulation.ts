@@ -5,7 +5,14 @@ import { ApplicationCommand } from '@domain/application';
 import { QuotaCommand } from '@domain/quota';
 import { Actor, CommandContext, EventStore, KANDAS_NAMESPACE, uuidV5 } from '@libs/event-sourcing';
 import { EVENT_STORE, SubscriptionsHost } from '@libs/event-sourcing-nest';
-import { applicationDigest, ApplicationCommandMessage, DeadlineScheduler, QuotaCommandMessage, READ_MODELS_DB, Untimed } from '@libs/workflow';
+import {
+  applicationDigest,
+  ApplicationCommandMessage,
+  DeadlineScheduler,
+  QuotaCommandMessage,
+  READ_MODELS_DB,
+  Untimed,
+} from '@libs/workflow';
 import { almatyInstant } from './dates';
 import { countOutcomes } from './outcomes';
 import { Action, END_OF_DAY_MINUTE, SeedPlan } from './plan';
@@ -104,7 +111,9 @@ export class SeedSimulation {
         capacity: quota.capacity,
         order: this.plan.orderRef,
       };
-      await this.send(new QuotaCommandMessage(command, this.context(`quota:${quota.region}:${quota.category}`, SEED_ACTOR)));
+      await this.send(
+        new QuotaCommandMessage(command, this.context(`quota:${quota.region}:${quota.category}`, SEED_ACTOR)),
+      );
     }
     await this.settle();
   }
@@ -122,10 +131,20 @@ export class SeedSimulation {
     const { applicationId } = app;
     const step = action.step;
     const key = `${app.index}:${action.seq}:${step.kind}`;
-    const apply = (command: Untimed<ApplicationCommand>, actor: Actor) => this.send(new ApplicationCommandMessage(command, this.context(key, actor)));
+    const apply = (command: Untimed<ApplicationCommand>, actor: Actor) =>
+      this.send(new ApplicationCommandMessage(command, this.context(key, actor)));
     switch (step.kind) {
       case 'submit':
-        return apply({ type: 'SubmitApplication', applicationId, submission: app.submission, digest: applicationDigest(app.submission), receivingRegionHasQuota: true }, SEED_ACTOR);
+        return apply(
+          {
+            type: 'SubmitApplication',
+            applicationId,
+            submission: app.submission,
+            digest: applicationDigest(app.submission),
+            receivingRegionHasQuota: true,
+          },
+          SEED_ACTOR,
+        );
       case 'sign':
         // The seed bypasses the OTP delivery: no code is sent to the applicant's phone. This is demo
         // data written by an operator, so the verification is recorded as given, with evidence that
@@ -137,12 +156,18 @@ export class SeedSimulation {
             method: 'otp',
             signerIin: app.submission.applicant.iin,
             signedDigest: applicationDigest(app.submission),
-            verification: { valid: true, evidence: { otpRequestId: `seed-${this.idSalt}-${app.index}`, channel: 'seed' } },
+            verification: {
+              valid: true,
+              evidence: { otpRequestId: `seed-${this.idSalt}-${app.index}`, channel: 'seed' },
+            },
           },
           SEED_ACTOR,
         );
       case 'start-review':
-        return apply({ type: 'StartReview', applicationId, reviewerId: step.reviewerId }, { id: step.reviewerId, role: 'reviewer' });
+        return apply(
+          { type: 'StartReview', applicationId, reviewerId: step.reviewerId },
+          { id: step.reviewerId, role: 'reviewer' },
+        );
       case 'record-review':
         return apply(
           {
@@ -157,7 +182,10 @@ export class SeedSimulation {
           { id: step.reviewerId, role: 'reviewer' },
         );
       case 'reassign':
-        return apply({ type: 'ReassignReview', applicationId, toReviewerId: step.toReviewerId, reason: step.reason }, { id: step.supervisorId, role: 'supervisor' });
+        return apply(
+          { type: 'ReassignReview', applicationId, toReviewerId: step.toReviewerId, reason: step.reason },
+          { id: step.supervisorId, role: 'supervisor' },
+        );
       case 'withdraw':
         return apply({ type: 'WithdrawApplication', applicationId, reason: step.reason }, SEED_ACTOR);
     }
@@ -204,4 +232,3 @@ export class SeedSimulation {
     );
   }
 }
-

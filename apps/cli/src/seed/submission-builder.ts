@@ -8,24 +8,87 @@ import { SeededRandom } from '@libs/seeded-random';
 
 /** Where families settle in each region that receives a quota (names as in Latin-script records). */
 const SETTLEMENTS: Readonly<Partial<Record<RegionCode, ReadonlyArray<readonly [SettlementKind, string]>>>> = {
-  pavlodar: [['city', 'Pavlodar'], ['town', 'Ekibastuz'], ['town', 'Aksu'], ['village', 'Sharbakty'], ['village', 'Terenkol']],
-  akmola: [['city', 'Kokshetau'], ['town', 'Stepnogorsk'], ['town', 'Shchuchinsk'], ['village', 'Zerendi']],
-  abai: [['city', 'Semey'], ['town', 'Kurchatov'], ['town', 'Ayagoz'], ['village', 'Urzhar']],
-  east_kazakhstan: [['city', 'Oskemen'], ['town', 'Ridder'], ['town', 'Altai'], ['village', 'Ulken Naryn']],
-  north_kazakhstan: [['city', 'Petropavl'], ['town', 'Bulayevo'], ['town', 'Mamlyut'], ['village', 'Saumalkol'], ['village', 'Timiryazevo']],
-  kostanay: [['city', 'Kostanay'], ['city', 'Rudny'], ['town', 'Lisakovsk'], ['village', 'Karabalyk']],
-  atyrau: [['city', 'Atyrau'], ['town', 'Kulsary'], ['village', 'Makhambet']],
-  west_kazakhstan: [['city', 'Oral'], ['town', 'Aksai'], ['village', 'Chapaev']],
-  ulytau: [['city', 'Zhezkazgan'], ['town', 'Satpayev'], ['village', 'Ulytau']],
-  karaganda: [['city', 'Karaganda'], ['town', 'Temirtau'], ['town', 'Balkhash'], ['village', 'Osakarovka']],
+  pavlodar: [
+    ['city', 'Pavlodar'],
+    ['town', 'Ekibastuz'],
+    ['town', 'Aksu'],
+    ['village', 'Sharbakty'],
+    ['village', 'Terenkol'],
+  ],
+  akmola: [
+    ['city', 'Kokshetau'],
+    ['town', 'Stepnogorsk'],
+    ['town', 'Shchuchinsk'],
+    ['village', 'Zerendi'],
+  ],
+  abai: [
+    ['city', 'Semey'],
+    ['town', 'Kurchatov'],
+    ['town', 'Ayagoz'],
+    ['village', 'Urzhar'],
+  ],
+  east_kazakhstan: [
+    ['city', 'Oskemen'],
+    ['town', 'Ridder'],
+    ['town', 'Altai'],
+    ['village', 'Ulken Naryn'],
+  ],
+  north_kazakhstan: [
+    ['city', 'Petropavl'],
+    ['town', 'Bulayevo'],
+    ['town', 'Mamlyut'],
+    ['village', 'Saumalkol'],
+    ['village', 'Timiryazevo'],
+  ],
+  kostanay: [
+    ['city', 'Kostanay'],
+    ['city', 'Rudny'],
+    ['town', 'Lisakovsk'],
+    ['village', 'Karabalyk'],
+  ],
+  atyrau: [
+    ['city', 'Atyrau'],
+    ['town', 'Kulsary'],
+    ['village', 'Makhambet'],
+  ],
+  west_kazakhstan: [
+    ['city', 'Oral'],
+    ['town', 'Aksai'],
+    ['village', 'Chapaev'],
+  ],
+  ulytau: [
+    ['city', 'Zhezkazgan'],
+    ['town', 'Satpayev'],
+    ['village', 'Ulytau'],
+  ],
+  karaganda: [
+    ['city', 'Karaganda'],
+    ['town', 'Temirtau'],
+    ['town', 'Balkhash'],
+    ['village', 'Osakarovka'],
+  ],
 };
 
 /** Resettlers move from the labour-surplus south and west to the regions with a quota. */
 export const RESETTLER_ORIGINS: ReadonlyArray<readonly [RegionCode, number]> = [
-  ['turkistan', 24], ['shymkent', 14], ['jambyl', 13], ['kyzylorda', 12], ['almaty_region', 9], ['mangystau', 8], ['jetisu', 7], ['almaty', 5], ['aktobe', 4], ['astana', 4],
+  ['turkistan', 24],
+  ['shymkent', 14],
+  ['jambyl', 13],
+  ['kyzylorda', 12],
+  ['almaty_region', 9],
+  ['mangystau', 8],
+  ['jetisu', 7],
+  ['almaty', 5],
+  ['aktobe', 4],
+  ['astana', 4],
 ];
 
-const CHANNELS: ReadonlyArray<readonly [SubmissionChannel, number]> = [['egov-portal', 58], ['egov-mobile', 27], ['con', 10], ['enbek', 5]];
+const CHANNELS: ReadonlyArray<readonly [SubmissionChannel, number]> = [
+  ['egov-portal', 58],
+  ['egov-mobile', 27],
+  ['con', 10],
+  ['enbek', 5],
+];
 const MOBILE_PREFIXES = ['701', '702', '705', '707', '708', '747', '771', '775', '776', '777', '778'];
 const MAIL_DOMAINS = ['mail.kz', 'gmail.com', 'inbox.kz', 'mail.ru', 'yandex.kz'];
 
@@ -59,14 +122,21 @@ export function buildSubmission(random: SeededRandom, input: SubmissionInput): A
 
   const documents: AttachedDocument[] = [];
   const attach = (kind: DocumentKind, dates: { issuedOn?: string; expiresOn?: string }) =>
-    documents.push({ kind, fileRef: `seed/${applicationId}/${kind}.pdf`, sha256: fileDigest(applicationId, kind), ...dates });
+    documents.push({
+      kind,
+      fileRef: `seed/${applicationId}/${kind}.pdf`,
+      sha256: fileDigest(applicationId, kind),
+      ...dates,
+    });
   const passportIssued = addDays(today, -random.int(30, 9 * 365));
   attach('passport-copy', { issuedOn: passportIssued, expiresOn: addDays(addYears(passportIssued, 10), -1) });
   const translated = addDays(today, -random.int(2, 60));
   attach('notarised-translation-kk', { issuedOn: translated });
   attach('notarised-translation-ru', { issuedOn: translated });
-  if (applicant.maritalStatus === 'married') attach('marriage-certificate', { issuedOn: applicant.marriedOn ?? addDays(today, -365) });
-  if (applicant.maritalStatus === 'divorced' && applicant.divorcedOn) attach('divorce-certificate', { issuedOn: applicant.divorcedOn });
+  if (applicant.maritalStatus === 'married')
+    attach('marriage-certificate', { issuedOn: applicant.marriedOn ?? addDays(today, -365) });
+  if (applicant.maritalStatus === 'divorced' && applicant.divorcedOn)
+    attach('divorce-certificate', { issuedOn: applicant.divorcedOn });
   const graduated = addDays(addYears(applicant.birthDate, random.int(18, 23)), random.int(150, 200));
   attach('education', { issuedOn: graduated < today ? graduated : addDays(today, -30) });
   if (random.chance(0.4)) {
@@ -77,13 +147,20 @@ export function buildSubmission(random: SeededRandom, input: SubmissionInput): A
 
   const latin = applicant.nameLatin;
   const email = random.chance(0.55)
-    ? `${latin.firstName}.${latin.lastName}${random.int(1, 99)}`.toLowerCase().replace(/[^a-z0-9.]/g, '') + `@${random.pick(MAIL_DOMAINS)}`
+    ? `${latin.firstName}.${latin.lastName}${random.int(1, 99)}`.toLowerCase().replace(/[^a-z0-9.]/g, '') +
+      `@${random.pick(MAIL_DOMAINS)}`
     : undefined;
   const contacts = { phone: `+7${random.pick(MOBILE_PREFIXES)}${random.digits(7)}`, ...(email ? { email } : {}) };
 
-  const categoryPart = input.category === 'kandas'
-    ? { kandasStatus: { certificateNumber: `KS-${today.slice(0, 4)}-${random.digits(6)}`, issuedOn: addDays(today, -random.int(5, 200)) } }
-    : { resettler: resettlerOrigin(random, input.region, today) };
+  const categoryPart =
+    input.category === 'kandas'
+      ? {
+          kandasStatus: {
+            certificateNumber: `KS-${today.slice(0, 4)}-${random.digits(6)}`,
+            issuedOn: addDays(today, -random.int(5, 200)),
+          },
+        }
+      : { resettler: resettlerOrigin(random, input.region, today) };
 
   const consentAt = new Date(Date.parse(input.submittedAt) - random.int(1, 15) * 60_000).toISOString();
   return {

@@ -1,14 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { CommandBus, ICommand } from '@nestjs/cqrs';
-import {
-  Clock,
-  DeadLetterStore,
-  describeError,
-  Reactor,
-  RecordedEvent,
-  RetryPolicy,
-  Wait,
-} from '@libs/event-sourcing';
+import { Clock, DeadLetterStore, describeError, Reactor, RecordedEvent, RetryPolicy, Wait } from '@libs/event-sourcing';
 import { DomainCommand } from '../domain-command';
 
 /**
@@ -41,8 +33,7 @@ export interface DurableSagaOptions {
 }
 
 export type StepOutcome =
-  | { readonly kind: 'done'; readonly commands: number }
-  | { readonly kind: 'parked'; readonly error: unknown };
+  { readonly kind: 'done'; readonly commands: number } | { readonly kind: 'parked'; readonly error: unknown };
 
 /**
  * Runs a saga durably. Nest's own saga runner is an in-memory RxJS stream: an event
@@ -83,7 +74,8 @@ export class DurableSagaRunner implements Reactor {
     const letter = await this.options.deadLetters.get(this.name, event.eventId);
     if (!letter || letter.status !== 'parked') throw new Error(`${event.eventId} is not parked by ${this.name}`);
     const outcome = await this.process(event, letter.attempts);
-    if (outcome.kind === 'done') await this.options.deadLetters.resolve(this.name, event.eventId, this.options.clock.now().toISOString());
+    if (outcome.kind === 'done')
+      await this.options.deadLetters.resolve(this.name, event.eventId, this.options.clock.now().toISOString());
     return outcome;
   }
 
@@ -93,7 +85,10 @@ export class DurableSagaRunner implements Reactor {
       try {
         const commands = this.options.saga.commandsFor(event);
         for (const command of commands) await this.execute(command);
-        if (commands.length > 0) this.logger.log(`${event.type} ${event.streamId}@${event.revision}: ${commands.map(describeCommand).join(', ')}`);
+        if (commands.length > 0)
+          this.logger.log(
+            `${event.type} ${event.streamId}@${event.revision}: ${commands.map(describeCommand).join(', ')}`,
+          );
         return { kind: 'done', commands: commands.length };
       } catch (error) {
         if (attempt < retry.maxAttempts && retry.isRetryable(error)) {
@@ -114,13 +109,17 @@ export class DurableSagaRunner implements Reactor {
       const plan = command instanceof DomainCommand ? command.onRejection : undefined;
       const code = (error as { code?: unknown }).code;
       if (!plan || typeof code !== 'string' || !plan.codes.includes(code)) throw error;
-      this.logger.log(`${describeCommand(command)}: nothing to do, because ${code}${plan.compensate ? `; compensating with ${describeCommand(plan.compensate)}` : ''}`);
+      this.logger.log(
+        `${describeCommand(command)}: nothing to do, because ${code}${plan.compensate ? `; compensating with ${describeCommand(plan.compensate)}` : ''}`,
+      );
       if (plan.compensate) await this.options.commandBus.execute(plan.compensate);
     }
   }
 
   private async park(event: RecordedEvent, error: unknown, attempts: number): Promise<void> {
-    this.logger.error(`${this.name} parked ${event.type} ${event.eventId} after ${attempts} attempt(s): ${describeError(error).message}`);
+    this.logger.error(
+      `${this.name} parked ${event.type} ${event.eventId} after ${attempts} attempt(s): ${describeError(error).message}`,
+    );
     await this.options.deadLetters.park({
       consumer: this.name,
       eventId: event.eventId,

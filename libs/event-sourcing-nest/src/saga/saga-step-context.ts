@@ -7,7 +7,11 @@ export const SAGA_ACTOR = { id: 'review-saga', role: 'system' } as const;
  * and the step's name (uuid v5), so redelivering the event issues the same command, which the
  * aggregate then ignores; correlation carries over, causation is the event.
  */
-export function sagaStepContext(event: Pick<RecordedEvent, 'eventId' | 'metadata'>, step: string, now: Date): CommandContext {
+export function sagaStepContext(
+  event: Pick<RecordedEvent, 'eventId' | 'metadata'>,
+  step: string,
+  now: Date,
+): CommandContext {
   return {
     commandId: commandIdCausedBy(event.eventId, step),
     correlationId: event.metadata.correlationId,

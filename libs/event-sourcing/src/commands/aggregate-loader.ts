@@ -29,7 +29,8 @@ export async function loadAggregate<Command, Event extends DomainEvent, State>(
   let state = cached ? (cached.state as State) : decider.initialState();
   let revision = cached ? cached.revision : NO_STREAM_REVISION;
   // Taken before any await: revisions this command wrote up to the cached fold.
-  const earlier = commandId !== undefined && cached ? cached.commands.get(commandId)?.filter((r) => r <= cached.revision) : undefined;
+  const earlier =
+    commandId !== undefined && cached ? cached.commands.get(commandId)?.filter((r) => r <= cached.revision) : undefined;
   const handled: RecordedEvent[] = [];
   if (earlier && earlier.length > 0) {
     const from = Math.min(...earlier);
@@ -90,7 +91,11 @@ export class AggregateCache {
   }
 
   /** The fold of `streamId` by this decider and registry, if one is kept (a fold by another decider is not). */
-  get<Command, Event extends DomainEvent, State>(streamId: string, decider: Decider<Command, Event, State>, registry: EventTypeRegistry): CachedFold | undefined {
+  get<Command, Event extends DomainEvent, State>(
+    streamId: string,
+    decider: Decider<Command, Event, State>,
+    registry: EventTypeRegistry,
+  ): CachedFold | undefined {
     const entry = this.entries.get(streamId);
     if (!entry || entry.decider !== (decider as unknown) || entry.registry !== registry) return undefined;
     // Least recently used goes first: re-insert on use.
@@ -106,7 +111,12 @@ export class AggregateCache {
   remember(
     streamId: string,
     previous: CachedFold | undefined,
-    fold: { decider: Decider<never, DomainEvent, unknown>; registry: EventTypeRegistry; state: unknown; revision: number },
+    fold: {
+      decider: Decider<never, DomainEvent, unknown>;
+      registry: EventTypeRegistry;
+      state: unknown;
+      revision: number;
+    },
     read: ReadonlyArray<{ readonly revision: number; readonly commandId: string | undefined }>,
   ): void {
     let entry = this.entries.get(streamId);

@@ -48,9 +48,19 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
     if (loaded.handled.length > 0) {
       const last = loaded.handled[loaded.handled.length - 1]!;
       const events = loaded.handled.map((e) => ({ type: e.type, data: e.data }) as Event);
-      return { streamId, revision: last.revision, position: lastPosition(loaded.handled), events, alreadyHandled: true };
+      return {
+        streamId,
+        revision: last.revision,
+        position: lastPosition(loaded.handled),
+        events,
+        alreadyHandled: true,
+      };
     }
-    if (target.expectedRevision !== undefined && target.expectedRevision !== 'any' && target.expectedRevision !== loaded.revision) {
+    if (
+      target.expectedRevision !== undefined &&
+      target.expectedRevision !== 'any' &&
+      target.expectedRevision !== loaded.revision
+    ) {
       throw new WrongExpectedRevisionError(streamId, target.expectedRevision, loaded.revision);
     }
     const events = decider.decide(command, loaded.state);
@@ -68,7 +78,13 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
     try {
       const expectedRevision = loaded.revision === -1 ? 'no-stream' : loaded.revision;
       const appended = await store.append(streamId, toAppend, { expectedRevision });
-      return { streamId, revision: appended.nextExpectedRevision, position: appended.position, events, alreadyHandled: appended.alreadyStored === true };
+      return {
+        streamId,
+        revision: appended.nextExpectedRevision,
+        position: appended.position,
+        events,
+        alreadyHandled: appended.alreadyStored === true,
+      };
     } catch (error) {
       const mayRetry = target.expectedRevision === undefined && attempt < (target.retriesOnConflict ?? 3);
       if (!(error instanceof WrongExpectedRevisionError) || !mayRetry) throw error;

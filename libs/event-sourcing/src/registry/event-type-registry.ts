@@ -23,7 +23,10 @@ export class UnknownEventTypeError extends Error {
 
 export class UnsupportedSchemaVersionError extends Error {
   readonly code = 'EVENT_REGISTRY.UNSUPPORTED_SCHEMA_VERSION';
-  constructor(readonly type: string, readonly schemaVersion: number) {
+  constructor(
+    readonly type: string,
+    readonly schemaVersion: number,
+  ) {
     super(`Event type "${type}" has no upcaster from schema version ${schemaVersion}`);
     this.name = 'UnsupportedSchemaVersionError';
   }
@@ -41,7 +44,9 @@ export class EventTypeRegistry {
     if (this.definitions.has(definition.type)) throw new Error(`Event type "${definition.type}" is registered twice`);
     for (let version = 1; version < definition.schemaVersion; version++) {
       if (!definition.upcasters?.[version]) {
-        throw new Error(`Event type "${definition.type}" v${definition.schemaVersion} lacks the upcaster from v${version}`);
+        throw new Error(
+          `Event type "${definition.type}" v${definition.schemaVersion} lacks the upcaster from v${version}`,
+        );
       }
     }
     this.definitions.set(definition.type, definition as EventTypeDefinition);
@@ -66,7 +71,8 @@ export class EventTypeRegistry {
    * The class is only compared by identity, so any object will do (a Nest `Type<IEvent>` among them).
    */
   typeOfClass(eventClass: object): string | undefined {
-    for (const definition of this.definitions.values()) if (definition.eventClass === eventClass) return definition.type;
+    for (const definition of this.definitions.values())
+      if (definition.eventClass === eventClass) return definition.type;
     return undefined;
   }
 

@@ -46,7 +46,10 @@ export function planAppend(
   );
   if (wholeBatchInPlace && satisfiesExpectedRevision(expected, first.revision - 1)) {
     const last = stored[stored.length - 1]!;
-    return { kind: 'already-stored', result: { streamId, nextExpectedRevision: last.revision, position: last.position, alreadyStored: true } };
+    return {
+      kind: 'already-stored',
+      result: { streamId, nextExpectedRevision: last.revision, position: last.position, alreadyStored: true },
+    };
   }
   throw new WrongExpectedRevisionError(streamId, expected, actual);
 }

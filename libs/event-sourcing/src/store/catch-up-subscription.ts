@@ -39,7 +39,12 @@ export function catchUpSubscription(options: CatchUpOptions): Subscription {
   const { source, signal, filter, pollIntervalMs } = options;
   const pageSize = options.pageSize ?? 256;
   // 'end' is fixed when subscribing, not at the first pull, so nothing appended in between is missed.
-  const start = options.fromPosition === 'start' ? null : options.fromPosition === 'end' ? source.headPosition() : options.fromPosition;
+  const start =
+    options.fromPosition === 'start'
+      ? null
+      : options.fromPosition === 'end'
+        ? source.headPosition()
+        : options.fromPosition;
   let after: Position | null | undefined = start instanceof Promise ? undefined : start;
   let reported: Position | null = null;
   let buffer: readonly RecordedEvent[] = [];

@@ -64,7 +64,8 @@ export interface SubscribeToAllOptions {
  * Whether the store can take appends now — not only answer reads: a full disk or a file another
  * process holds locked still serves reads, and a readiness check must say the service cannot work.
  */
-export type StoreHealth = { readonly ok: true } | { readonly ok: false; readonly fault: StoreFault; readonly detail: string };
+export type StoreHealth =
+  { readonly ok: true } | { readonly ok: false; readonly fault: StoreFault; readonly detail: string };
 
 export interface Subscription extends AsyncIterable<RecordedEvent> {
   /** Ends the iteration; a pending `next()` resolves as done. */

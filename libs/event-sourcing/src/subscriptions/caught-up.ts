@@ -6,7 +6,11 @@ import { CheckpointedSubscriptionRunner } from './subscription-runner';
  * reactions keep appending (a saga step appends, the next step reacts), until the head stops moving.
  * For seeds, rebuilds and tests; `maxRounds` bounds a reaction loop that would never end.
  */
-export async function waitUntilCaughtUp(store: EventStore, runners: readonly CheckpointedSubscriptionRunner[], maxRounds = 100): Promise<void> {
+export async function waitUntilCaughtUp(
+  store: EventStore,
+  runners: readonly CheckpointedSubscriptionRunner[],
+  maxRounds = 100,
+): Promise<void> {
   for (let round = 0; round < maxRounds; round++) {
     const head = await store.headPosition();
     if (head === null) return;

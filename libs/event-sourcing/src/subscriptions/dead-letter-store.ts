@@ -47,7 +47,11 @@ export class InMemoryDeadLetterStore implements DeadLetterStore {
 
   async list(filter: { consumer?: string; status?: DeadLetter['status'] } = {}): Promise<DeadLetter[]> {
     return [...this.letters.values()]
-      .filter((l) => (filter.consumer ? l.consumer === filter.consumer : true) && (filter.status ? l.status === filter.status : true))
+      .filter(
+        (l) =>
+          (filter.consumer ? l.consumer === filter.consumer : true) &&
+          (filter.status ? l.status === filter.status : true),
+      )
       .sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
   }
 

@@ -59,7 +59,10 @@ export class ReactorPipeline {
 
   /** No step is running or waiting and the checkpoint is committed up to the last event handed in. */
   get idle(): boolean {
-    return this.steps.length === this.first && (this.lastFinished === undefined || this.lastFinished.position === this.committedUpTo);
+    return (
+      this.steps.length === this.first &&
+      (this.lastFinished === undefined || this.lastFinished.position === this.committedUpTo)
+    );
   }
 
   /** Hands an event in, once a slot is free: its step starts after its partition's earlier ones. */
@@ -114,7 +117,8 @@ export class ReactorPipeline {
   /** Moves past the finished steps at the front, frees their slots and commits behind them. */
   private advance(): void {
     const before = this.first;
-    while (this.first < this.steps.length && this.steps[this.first]!.done) this.lastFinished = this.steps[this.first++]!.event;
+    while (this.first < this.steps.length && this.steps[this.first]!.done)
+      this.lastFinished = this.steps[this.first++]!.event;
     if (this.first === before) return;
     if (this.first > 1024 && this.first * 2 > this.steps.length) {
       this.steps.splice(0, this.first);

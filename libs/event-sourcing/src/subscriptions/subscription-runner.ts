@@ -139,7 +139,6 @@ export class CheckpointedSubscriptionRunner {
     return false;
   }
 
-
   private async consume(subscription: Subscription): Promise<void> {
     try {
       if (this.consumer.kind === 'reactor') {
@@ -254,7 +253,9 @@ export class CheckpointedSubscriptionRunner {
   }
 
   private hasReached(position: Position): boolean {
-    return (this.processed !== null && this.processed >= position) || (this.reached !== null && this.reached >= position);
+    return (
+      (this.processed !== null && this.processed >= position) || (this.reached !== null && this.reached >= position)
+    );
   }
 
   private wake(): void {
@@ -263,5 +264,4 @@ export class CheckpointedSubscriptionRunner {
     this.waiters = [];
     for (const resolve of waiters) resolve();
   }
-
 }

@@ -31,7 +31,10 @@ export function toPlainJson(value: unknown): Json {
 }
 
 function sortJson(values: Json[]): Json[] {
-  return values.map((value) => [JSON.stringify(value), value] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, value]) => value);
+  return values
+    .map((value) => [JSON.stringify(value), value] as const)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, value]) => value);
 }
 
 const IIN_SHAPE = /^\d{12}$/;
@@ -44,7 +47,9 @@ export function maskIins<T>(value: T): T {
   if (typeof value === 'string') return (IIN_SHAPE.test(value) ? maskIin(value) : value) as T;
   if (Array.isArray(value)) return value.map((item: unknown) => maskIins(item)) as T;
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, maskIins(item)])) as T;
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, maskIins(item)]),
+    ) as T;
   }
   return value;
 }
@@ -64,7 +69,9 @@ export interface FieldChange {
 export function diffJson(before: Json, after: Json, path = ''): FieldChange[] {
   if (isObject(before) && isObject(after)) {
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
-    return keys.flatMap((key) => diffJson(before[key] ?? null, after[key] ?? null, path === '' ? key : `${path}.${key}`));
+    return keys.flatMap((key) =>
+      diffJson(before[key] ?? null, after[key] ?? null, path === '' ? key : `${path}.${key}`),
+    );
   }
   return JSON.stringify(before) === JSON.stringify(after) ? [] : [{ path: path === '' ? '$' : path, before, after }];
 }

@@ -1,5 +1,13 @@
 import { maskIins } from './audit-json';
-import { AuditEntry, AuditStreamNotFoundError, AuditTrail, InvalidAuditPointError, PointInTime, StateAsOf, StateDiff } from './audit-trail';
+import {
+  AuditEntry,
+  AuditStreamNotFoundError,
+  AuditTrail,
+  InvalidAuditPointError,
+  PointInTime,
+  StateAsOf,
+  StateDiff,
+} from './audit-trail';
 
 type Print = (line: string) => void;
 
@@ -9,14 +17,20 @@ export function formatEntry(entry: AuditEntry): string {
 }
 
 export function formatState(state: StateAsOf): string[] {
-  return [`${state.streamId} at revision ${state.revision} (position ${state.position}, as of ${state.occurredAt})`, JSON.stringify(state.state, null, 2)];
+  return [
+    `${state.streamId} at revision ${state.revision} (position ${state.position}, as of ${state.occurredAt})`,
+    JSON.stringify(state.state, null, 2),
+  ];
 }
 
 export function formatDiff(diff: StateDiff): string[] {
-  const lines = [`${diff.streamId}: revision ${diff.from.revision} → ${diff.to.revision}, ${diff.events.length} event(s)`];
+  const lines = [
+    `${diff.streamId}: revision ${diff.from.revision} → ${diff.to.revision}, ${diff.events.length} event(s)`,
+  ];
   lines.push(...diff.events.map(formatEntry));
   lines.push(diff.changes.length === 0 ? 'No field changed.' : 'Changed fields:');
-  for (const change of diff.changes) lines.push(`  ${change.path}: ${JSON.stringify(change.before)} → ${JSON.stringify(change.after)}`);
+  for (const change of diff.changes)
+    lines.push(`  ${change.path}: ${JSON.stringify(change.before)} → ${JSON.stringify(change.after)}`);
   return lines;
 }
 
@@ -47,7 +61,12 @@ export function printCorrelation(audit: AuditTrail, correlationId: string, print
   });
 }
 
-export function printStateAsOf(audit: AuditTrail, applicationId: string, point: PointInTime, print: Print): Promise<number> {
+export function printStateAsOf(
+  audit: AuditTrail,
+  applicationId: string,
+  point: PointInTime,
+  print: Print,
+): Promise<number> {
   return withAuditExitCode(print, async () => {
     const state = await audit.applicationAsOf(applicationId, point);
     if (!state) {
@@ -59,7 +78,13 @@ export function printStateAsOf(audit: AuditTrail, applicationId: string, point: 
   });
 }
 
-export function printDiff(audit: AuditTrail, applicationId: string, from: PointInTime, to: PointInTime, print: Print): Promise<number> {
+export function printDiff(
+  audit: AuditTrail,
+  applicationId: string,
+  from: PointInTime,
+  to: PointInTime,
+  print: Print,
+): Promise<number> {
   return withAuditExitCode(print, async () => {
     for (const line of formatDiff(maskIins(await audit.diff('application', applicationId, from, to)))) print(line);
     return 0;

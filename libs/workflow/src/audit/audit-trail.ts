@@ -69,7 +69,10 @@ export class AuditStreamNotFoundError extends Error {
 /** The point given is not usable: both or neither of `at` and `revision`, a malformed instant, a bad range. */
 export class InvalidAuditPointError extends Error {
   readonly code = 'AUDIT.INVALID_POINT';
-  constructor(readonly field: string, reason: string) {
+  constructor(
+    readonly field: string,
+    reason: string,
+  ) {
     super(`${field} ${reason}`);
     this.name = 'InvalidAuditPointError';
   }
@@ -124,7 +127,12 @@ export class AuditTrail {
   }
 
   /** The quota's state at that point (reservations as an object, declined ids as a sorted array). */
-  quotaAsOf(region: RegionCode, year: number, category: ApplicantCategory, point: PointInTime): Promise<StateAsOf | null> {
+  quotaAsOf(
+    region: RegionCode,
+    year: number,
+    category: ApplicantCategory,
+    point: PointInTime,
+  ): Promise<StateAsOf | null> {
     return this.asOf(quotaStreamId(region, year, category), regionalQuotaDecider, point);
   }
 
@@ -135,18 +143,35 @@ export class AuditTrail {
    */
   async diff(kind: StreamKind, id: string, from: PointInTime, to: PointInTime): Promise<StateDiff> {
     const streamId = kind === 'application' ? applicationStreamId(id) : `regional-quota-${id}`;
-    const decider = (kind === 'application' ? applicationDecider : regionalQuotaDecider) as Decider<unknown, DomainEvent, unknown>;
+    const decider = (kind === 'application' ? applicationDecider : regionalQuotaDecider) as Decider<
+      unknown,
+      DomainEvent,
+      unknown
+    >;
     const events = await this.read(streamId);
     const start = prefixLength(events, checkPoint(from, 'from'));
     const end = prefixLength(events, checkPoint(to, 'to'));
     if (end < start) throw new InvalidAuditPointError('to', 'is before from');
-    const edge = (length: number) => ({ revision: length === 0 ? -1 : events[length - 1]!.revision, position: length === 0 ? null : events[length - 1]!.position.toString() });
+    const edge = (length: number) => ({
+      revision: length === 0 ? -1 : events[length - 1]!.revision,
+      position: length === 0 ? null : events[length - 1]!.position.toString(),
+    });
     const before = toPlainJson(fold(decider, events.slice(0, start)));
     const after = toPlainJson(fold(decider, events.slice(0, end)));
-    return { streamId, from: edge(start), to: edge(end), events: events.slice(start, end).map(entryOf), changes: diffJson(before, after) };
+    return {
+      streamId,
+      from: edge(start),
+      to: edge(end),
+      events: events.slice(start, end).map(entryOf),
+      changes: diffJson(before, after),
+    };
   }
 
-  private async asOf<C, E extends DomainEvent, S>(streamId: string, decider: Decider<C, E, S>, point: PointInTime): Promise<StateAsOf | null> {
+  private async asOf<C, E extends DomainEvent, S>(
+    streamId: string,
+    decider: Decider<C, E, S>,
+    point: PointInTime,
+  ): Promise<StateAsOf | null> {
     const checked = checkPoint(point, 'point');
     const events = await this.read(streamId);
     if (checked.revision !== undefined && checked.revision > events[events.length - 1]!.revision) return null;
@@ -180,7 +205,8 @@ function checkPoint(point: PointInTime, field: string): CheckedPoint {
   const hasRevision = point.revision !== undefined;
   if (hasAt === hasRevision) throw new InvalidAuditPointError(field, 'needs exactly one of at and revision');
   if (hasRevision) {
-    if (!Number.isSafeInteger(point.revision) || point.revision < 0) throw new InvalidAuditPointError(field, 'revision must be a whole number ≥ 0');
+    if (!Number.isSafeInteger(point.revision) || point.revision < 0)
+      throw new InvalidAuditPointError(field, 'revision must be a whole number ≥ 0');
     return { revision: point.revision };
   }
   const atMs = parseInstant(point.at!);
@@ -192,7 +218,10 @@ function checkPoint(point: PointInTime, field: string): CheckedPoint {
 function prefixLength(events: readonly RecordedEvent[], point: CheckedPoint): number {
   let length = 0;
   for (const event of events) {
-    const inside = point.revision !== undefined ? event.revision <= point.revision : Date.parse(event.metadata.occurredAt) <= point.atMs!;
+    const inside =
+      point.revision !== undefined
+        ? event.revision <= point.revision
+        : Date.parse(event.metadata.occurredAt) <= point.atMs!;
     if (!inside) break;
     length++;
   }
@@ -200,7 +229,10 @@ function prefixLength(events: readonly RecordedEvent[], point: CheckedPoint): nu
 }
 
 function fold(decider: Decider<unknown, DomainEvent, unknown>, events: readonly RecordedEvent[]): unknown {
-  return events.reduce((state, event) => decider.evolve(state, { type: event.type, data: event.data }), decider.initialState());
+  return events.reduce(
+    (state, event) => decider.evolve(state, { type: event.type, data: event.data }),
+    decider.initialState(),
+  );
 }
 
 /** An event with all its metadata, as auditors read it (and exports write it). */

@@ -1,6 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler } from '@nestjs/cqrs';
-import { ApplicationCommand, applicationDecider, ApplicationEvent, ApplicationState, applicationStreamId } from '@domain/application';
+import {
+  ApplicationCommand,
+  applicationDecider,
+  ApplicationEvent,
+  ApplicationState,
+  applicationStreamId,
+} from '@domain/application';
 import { QuotaCommand, QuotaEvent, QuotaState, quotaStreamId, regionalQuotaDecider } from '@domain/quota';
 import { EventTypeRegistry } from '@libs/event-sourcing';
 import type { EventStore } from '@libs/event-sourcing';
@@ -13,7 +19,12 @@ function timed<C>(message: DomainCommand<Untimed<C>>): C {
 }
 
 @CommandHandler(ApplicationCommandMessage)
-export class ApplicationCommandHandler extends DeciderCommandHandler<Untimed<ApplicationCommand>, ApplicationCommand, ApplicationEvent, ApplicationState> {
+export class ApplicationCommandHandler extends DeciderCommandHandler<
+  Untimed<ApplicationCommand>,
+  ApplicationCommand,
+  ApplicationEvent,
+  ApplicationState
+> {
   protected readonly decider = applicationDecider;
 
   constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(EVENT_TYPE_REGISTRY) registry: EventTypeRegistry) {
@@ -30,7 +41,12 @@ export class ApplicationCommandHandler extends DeciderCommandHandler<Untimed<App
 }
 
 @CommandHandler(QuotaCommandMessage)
-export class QuotaCommandHandler extends DeciderCommandHandler<Untimed<QuotaCommand>, QuotaCommand, QuotaEvent, QuotaState> {
+export class QuotaCommandHandler extends DeciderCommandHandler<
+  Untimed<QuotaCommand>,
+  QuotaCommand,
+  QuotaEvent,
+  QuotaState
+> {
   protected readonly decider = regionalQuotaDecider;
 
   constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(EVENT_TYPE_REGISTRY) registry: EventTypeRegistry) {

@@ -26,8 +26,10 @@ export class SeatsReservedEvent extends StoredEvent<Q.SeatsReserved['data']> {}
 export class SeatReservationDeclinedEvent extends StoredEvent<Q.SeatReservationDeclined['data']> {}
 export class SeatsReleasedEvent extends StoredEvent<Q.SeatsReleased['data']> {}
 
-const v1 = <T>(type: A.ApplicationEventType | Q.QuotaEvent['type'], eventClass: new (...args: never[]) => StoredEvent<T>): EventTypeDefinition<T> =>
-  ({ type, schemaVersion: 1, eventClass: eventClass as never });
+const v1 = <T>(
+  type: A.ApplicationEventType | Q.QuotaEvent['type'],
+  eventClass: new (...args: never[]) => StoredEvent<T>,
+): EventTypeDefinition<T> => ({ type, schemaVersion: 1, eventClass: eventClass as never });
 
 export const WORKFLOW_EVENT_TYPES: readonly EventTypeDefinition<never>[] = [
   v1('ApplicationSubmitted', ApplicationSubmittedEvent),
@@ -37,7 +39,12 @@ export const WORKFLOW_EVENT_TYPES: readonly EventTypeDefinition<never>[] = [
     schemaVersion: 2,
     eventClass: ReviewDeadlineScheduledEvent as never,
     // v2 added calendarProvisional; a v1 event is read with it derived from its calendar version.
-    upcasters: { 1: (data) => ({ ...(data as object), calendarProvisional: provisionalFromCalendarVersion(data as A.ScheduledDeadline) }) },
+    upcasters: {
+      1: (data) => ({
+        ...(data as object),
+        calendarProvisional: provisionalFromCalendarVersion(data as A.ScheduledDeadline),
+      }),
+    },
   } as EventTypeDefinition<never>,
   v1('ReviewStarted', ReviewStartedEvent),
   v1('ReviewReassigned', ReviewReassignedEvent),

@@ -28,5 +28,9 @@ export class PersonalDataDisclosedEvent extends StoredEvent<PersonalDataDisclose
 // `StoredEventClass<never>`: a definition is invariant in its data type, and registerAll takes a list
 // of definitions of different types, each seen as data of some type it does not need to know.
 export const DISCLOSURE_EVENT_TYPES: readonly EventTypeDefinition<never>[] = [
-  { type: PERSONAL_DATA_DISCLOSED, schemaVersion: 1, eventClass: PersonalDataDisclosedEvent as StoredEventClass<never> },
+  {
+    type: PERSONAL_DATA_DISCLOSED,
+    schemaVersion: 1,
+    eventClass: PersonalDataDisclosedEvent as StoredEventClass<never>,
+  },
 ];

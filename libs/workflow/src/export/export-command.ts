@@ -1,7 +1,14 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Actor, EventStore, EventTypeRegistry } from '@libs/event-sourcing';
-import { EXPORT_LINE_END, ExportFormat, ExportSelection, exportEvents, InvalidExportRequestError, UnmaskGrant } from './export-events';
+import {
+  EXPORT_LINE_END,
+  ExportFormat,
+  ExportSelection,
+  exportEvents,
+  InvalidExportRequestError,
+  UnmaskGrant,
+} from './export-events';
 
 type Print = (line: string) => void;
 
@@ -25,10 +32,22 @@ export interface ParsedExportArgs {
  * 2 when the export refuses the request (an unmask without its grant is refused before anything is
  * read or recorded).
  */
-export async function runExportCommand(deps: ExportCommandDeps, parsed: ParsedExportArgs, print: Print): Promise<number> {
+export async function runExportCommand(
+  deps: ExportCommandDeps,
+  parsed: ParsedExportArgs,
+  print: Print,
+): Promise<number> {
   let lines: AsyncIterable<string>;
   try {
-    lines = await exportEvents({ store: deps.store, registry: deps.registry, selection: parsed.selection, format: parsed.format, unmask: parsed.unmask, now: deps.now(), actor: deps.actor });
+    lines = await exportEvents({
+      store: deps.store,
+      registry: deps.registry,
+      selection: parsed.selection,
+      format: parsed.format,
+      unmask: parsed.unmask,
+      now: deps.now(),
+      actor: deps.actor,
+    });
   } catch (error) {
     if (error instanceof InvalidExportRequestError) {
       print(`Invalid ${error.message}.`);
@@ -51,6 +70,8 @@ export async function runExportCommand(deps: ExportCommandDeps, parsed: ParsedEx
   file.end();
   await Promise.race([once(file, 'finish'), failed]);
   const events = parsed.format === 'csv' ? count - 1 : count;
-  print(`Exported ${events} event(s) as ${parsed.format}${parsed.unmask ? ' IN CLEAR (disclosure recorded)' : ' (IINs and names masked)'} to ${parsed.out}.`);
+  print(
+    `Exported ${events} event(s) as ${parsed.format}${parsed.unmask ? ' IN CLEAR (disclosure recorded)' : ' (IINs and names masked)'} to ${parsed.out}.`,
+  );
   return 0;
 }

@@ -13,7 +13,8 @@ import { maskPersonalData } from './masking';
  * - `from`/`to`: every event whose **occurredAt** lies in [from, to) (from inclusive, to exclusive),
  *   in global order.
  */
-export type ExportSelection = { readonly stream: string } | { readonly correlationId: string } | { readonly from: string; readonly to: string };
+export type ExportSelection =
+  { readonly stream: string } | { readonly correlationId: string } | { readonly from: string; readonly to: string };
 
 export type ExportFormat = 'jsonl' | 'csv';
 
@@ -42,8 +43,19 @@ export interface ExportRequest {
 
 /** The columns, in order, of both formats. */
 export const EXPORT_COLUMNS = [
-  'position', 'streamId', 'revision', 'eventId', 'type', 'schemaVersion', 'occurredAt', 'recordedAt',
-  'actor', 'commandId', 'correlationId', 'causationId', 'data',
+  'position',
+  'streamId',
+  'revision',
+  'eventId',
+  'type',
+  'schemaVersion',
+  'occurredAt',
+  'recordedAt',
+  'actor',
+  'commandId',
+  'correlationId',
+  'causationId',
+  'data',
 ] as const;
 
 /** What terminates each line when written out: RFC 4180 wants CRLF. */
@@ -52,7 +64,10 @@ export const EXPORT_LINE_END: Readonly<Record<ExportFormat, string>> = { jsonl: 
 /** The request is not usable: bad selection or format, or an unmask without its grant. */
 export class InvalidExportRequestError extends Error {
   readonly code = 'EXPORT.INVALID_REQUEST';
-  constructor(readonly field: string, reason: string) {
+  constructor(
+    readonly field: string,
+    reason: string,
+  ) {
     super(`${field} ${reason}`);
     this.name = 'InvalidExportRequestError';
   }
@@ -72,33 +87,47 @@ export type ExportRow = AuditEntry;
  */
 export async function exportEvents(request: ExportRequest): Promise<AsyncIterable<string>> {
   const selection = checkSelection(request.selection);
-  if (!(EXPORT_FORMATS as readonly string[]).includes(request.format)) throw new InvalidExportRequestError('format', `must be one of ${EXPORT_FORMATS.join(', ')}`);
+  if (!(EXPORT_FORMATS as readonly string[]).includes(request.format))
+    throw new InvalidExportRequestError('format', `must be one of ${EXPORT_FORMATS.join(', ')}`);
   if (request.unmask !== undefined) {
     const { grantedBy, reason } = request.unmask;
-    if (typeof grantedBy !== 'string' || grantedBy.trim() === '') throw new InvalidExportRequestError('unmask.grantedBy', 'is required to export in clear');
-    if (typeof reason !== 'string' || reason.trim() === '') throw new InvalidExportRequestError('unmask.reason', 'is required to export in clear');
+    if (typeof grantedBy !== 'string' || grantedBy.trim() === '')
+      throw new InvalidExportRequestError('unmask.grantedBy', 'is required to export in clear');
+    if (typeof reason !== 'string' || reason.trim() === '')
+      throw new InvalidExportRequestError('unmask.reason', 'is required to export in clear');
     await recordDisclosure(request);
   }
   return lines(request, selection);
 }
 
-type CheckedSelection = { readonly kind: 'stream'; readonly stream: string } | { readonly kind: 'correlation'; readonly correlationId: string } | { readonly kind: 'period'; readonly fromMs: number; readonly toMs: number };
+type CheckedSelection =
+  | { readonly kind: 'stream'; readonly stream: string }
+  | { readonly kind: 'correlation'; readonly correlationId: string }
+  | { readonly kind: 'period'; readonly fromMs: number; readonly toMs: number };
 
 function checkSelection(selection: ExportSelection): CheckedSelection {
   const given = selection as Partial<Record<'stream' | 'correlationId' | 'from' | 'to', unknown>>;
-  const kinds = [given.stream !== undefined, given.correlationId !== undefined, given.from !== undefined || given.to !== undefined].filter(Boolean).length;
-  if (kinds !== 1) throw new InvalidExportRequestError('selection', 'needs exactly one of stream, correlationId, from/to');
+  const kinds = [
+    given.stream !== undefined,
+    given.correlationId !== undefined,
+    given.from !== undefined || given.to !== undefined,
+  ].filter(Boolean).length;
+  if (kinds !== 1)
+    throw new InvalidExportRequestError('selection', 'needs exactly one of stream, correlationId, from/to');
   if (given.stream !== undefined) {
-    if (typeof given.stream !== 'string' || given.stream === '') throw new InvalidExportRequestError('selection.stream', 'must be a stream id');
+    if (typeof given.stream !== 'string' || given.stream === '')
+      throw new InvalidExportRequestError('selection.stream', 'must be a stream id');
     return { kind: 'stream', stream: given.stream };
   }
   if (given.correlationId !== undefined) {
-    if (typeof given.correlationId !== 'string' || given.correlationId === '') throw new InvalidExportRequestError('selection.correlationId', 'must be a correlation id');
+    if (typeof given.correlationId !== 'string' || given.correlationId === '')
+      throw new InvalidExportRequestError('selection.correlationId', 'must be a correlation id');
     return { kind: 'correlation', correlationId: given.correlationId };
   }
   const fromMs = typeof given.from === 'string' ? parseInstant(given.from) : null;
   const toMs = typeof given.to === 'string' ? parseInstant(given.to) : null;
-  if (fromMs === null) throw new InvalidExportRequestError('selection.from', 'must be an ISO-8601 instant with its offset');
+  if (fromMs === null)
+    throw new InvalidExportRequestError('selection.from', 'must be an ISO-8601 instant with its offset');
   if (toMs === null) throw new InvalidExportRequestError('selection.to', 'must be an ISO-8601 instant with its offset');
   if (toMs < fromMs) throw new InvalidExportRequestError('selection.to', 'is before from');
   return { kind: 'period', fromMs, toMs };
@@ -117,13 +146,21 @@ async function recordDisclosure(request: ExportRequest): Promise<void> {
   };
   await request.store.append(
     DISCLOSURE_STREAM,
-    [{
-      eventId: eventIdFor(commandId, 0),
-      type: PERSONAL_DATA_DISCLOSED,
-      schemaVersion: 1,
-      data,
-      metadata: { actor: { id: request.actor.id, role: request.actor.role }, commandId, correlationId: commandId, causationId: commandId, occurredAt },
-    }],
+    [
+      {
+        eventId: eventIdFor(commandId, 0),
+        type: PERSONAL_DATA_DISCLOSED,
+        schemaVersion: 1,
+        data,
+        metadata: {
+          actor: { id: request.actor.id, role: request.actor.role },
+          commandId,
+          correlationId: commandId,
+          causationId: commandId,
+          occurredAt,
+        },
+      },
+    ],
     { expectedRevision: 'any' },
   );
 }
@@ -146,7 +183,12 @@ async function* selected(store: EventStore, selection: CheckedSelection): AsyncG
   }
   // Correlation and period scan the whole log in global order (occurredAt is not monotonic across streams).
   for await (const event of store.readAll()) {
-    if (selection.kind === 'correlation' ? event.metadata.correlationId === selection.correlationId : inPeriod(event, selection.fromMs, selection.toMs)) yield event;
+    if (
+      selection.kind === 'correlation'
+        ? event.metadata.correlationId === selection.correlationId
+        : inPeriod(event, selection.fromMs, selection.toMs)
+    )
+      yield event;
   }
 }
 
@@ -161,5 +203,7 @@ function maskRow(row: ExportRow): ExportRow {
 }
 
 function csvFields(row: ExportRow): string[] {
-  return EXPORT_COLUMNS.map((column) => (column === 'actor' || column === 'data' ? JSON.stringify(row[column]) : String(row[column])));
+  return EXPORT_COLUMNS.map((column) =>
+    column === 'actor' || column === 'data' ? JSON.stringify(row[column]) : String(row[column]),
+  );
 }

@@ -20,7 +20,9 @@ export function maskNames<T>(value: T): T {
     return Object.fromEntries(
       Object.entries(value as Record<string, unknown>).map(([key, item]) => [
         key,
-        named && (NAME_PARTS as readonly string[]).includes(key) && typeof item === 'string' ? maskNamePart(item) : maskNames(item),
+        named && (NAME_PARTS as readonly string[]).includes(key) && typeof item === 'string'
+          ? maskNamePart(item)
+          : maskNames(item),
       ]),
     ) as T;
   }

@@ -45,7 +45,9 @@ export async function runRebuildCommand(
   } finally {
     progress.stop();
   }
-  print(`Rebuilt ${Object.keys(result.digests).length} tables from ${result.events} events (head ${result.head ?? 'none'}) in ${result.seconds.toFixed(2)}s`);
+  print(
+    `Rebuilt ${Object.keys(result.digests).length} tables from ${result.events} events (head ${result.head ?? 'none'}) in ${result.seconds.toFixed(2)}s`,
+  );
   const width = Math.max(...Object.keys(result.digests).map((t) => t.length));
   for (const [table, digest] of Object.entries(result.digests)) print(`  ${table.padEnd(width)}  sha256 ${digest}`);
   return { code: 0, result };
@@ -59,13 +61,22 @@ interface ProgressDisplay {
 /** `████░░░░  31% | 12,000/38,400 events | 4,210 ev/s | ETA 6s`, redrawn in place. */
 function progressBar(terminal: NodeJS.WritableStream): ProgressDisplay {
   const bar = new SingleBar(
-    { stream: terminal, format: ' {bar} {percentage}% | {value}/{total} events | {rate} ev/s | ETA {eta}', formatValue: (v, _options, type) => (type === 'value' || type === 'total' ? v.toLocaleString('en-US') : String(v)), hideCursor: true },
+    {
+      stream: terminal,
+      format: ' {bar} {percentage}% | {value}/{total} events | {rate} ev/s | ETA {eta}',
+      formatValue: (v, _options, type) =>
+        type === 'value' || type === 'total' ? v.toLocaleString('en-US') : String(v),
+      hideCursor: true,
+    },
     Presets.shades_classic,
   );
   let started = false;
   return {
     onProgress: (p) => {
-      const payload = { rate: Math.round(p.ratePerSecond).toLocaleString('en-US'), eta: p.etaSeconds === null ? '?' : formatSeconds(p.etaSeconds) };
+      const payload = {
+        rate: Math.round(p.ratePerSecond).toLocaleString('en-US'),
+        eta: p.etaSeconds === null ? '?' : formatSeconds(p.etaSeconds),
+      };
       if (!started) bar.start(p.total, p.processed, payload);
       else bar.update(p.processed, payload);
       started = true;

@@ -1,5 +1,12 @@
 import type Database from 'better-sqlite3';
-import type { CheckpointStore, EventStore, EventTypeRegistry, Position, Projection, RecordedEvent } from '@libs/event-sourcing';
+import type {
+  CheckpointStore,
+  EventStore,
+  EventTypeRegistry,
+  Position,
+  Projection,
+  RecordedEvent,
+} from '@libs/event-sourcing';
 import { SqliteEventStore } from '@infra/event-store/sqlite/sqlite-event-store';
 import {
   ApplicationsProjection,
@@ -53,7 +60,12 @@ export interface RebuildResult {
   /** SHA-256 of every read-model table after the rebuild (`tableDigest`), by table name. */
   readonly digests: Record<string, string>;
   /** Where the seconds went: counting the events, replaying them, building the indexes, the digests. */
-  readonly timings: { readonly count: number; readonly replay: number; readonly indexes: number; readonly digests: number };
+  readonly timings: {
+    readonly count: number;
+    readonly replay: number;
+    readonly indexes: number;
+    readonly digests: number;
+  };
 }
 
 /** Builds each read model's projection on `db`; the constructors create the tables they need. */
@@ -193,7 +205,8 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
   report('done', processed);
 
   const digests: Record<string, string> = {};
-  for (const tables of Object.values(READ_MODEL_TABLES)) for (const table of tables) digests[table] = tableDigest(db, table);
+  for (const tables of Object.values(READ_MODEL_TABLES))
+    for (const table of tables) digests[table] = tableDigest(db, table);
   const finished = now();
   const seconds = (from: number, to: number) => (to - from) / 1000;
   return {
@@ -201,7 +214,12 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
     head,
     seconds: seconds(started, finished),
     digests,
-    timings: { count: seconds(started, counted), replay: seconds(counted, replayed), indexes: seconds(replayed, indexed), digests: seconds(indexed, finished) },
+    timings: {
+      count: seconds(started, counted),
+      replay: seconds(counted, replayed),
+      indexes: seconds(replayed, indexed),
+      digests: seconds(indexed, finished),
+    },
   };
 }
 
@@ -226,9 +244,12 @@ async function replay(
     const events = batch;
     batch = [];
     const position = events[events.length - 1]!.position;
-    await checkpoints.commitAll(projections.map((projection) => ({ consumer: projection.name, position })), () => {
-      for (const event of events) for (const projection of route(event)) projection.apply(event);
-    });
+    await checkpoints.commitAll(
+      projections.map((projection) => ({ consumer: projection.name, position })),
+      () => {
+        for (const event of events) for (const projection of route(event)) projection.apply(event);
+      },
+    );
     processed += events.length;
     if (tick(processed)) await new Promise<void>((resolve) => setImmediate(resolve));
   };
@@ -268,7 +289,10 @@ function router(projections: readonly Projection[]): (event: RecordedEvent) => r
 async function countEventsUpTo(store: EventStore, head: Position): Promise<number> {
   if (store instanceof SqliteEventStore) {
     // COUNT(*) of the whole table runs on its smallest index; the events past the head are a short range.
-    const count = store.db.prepare('SELECT (SELECT COUNT(*) FROM events) - (SELECT COUNT(*) FROM events WHERE position > ?)').pluck().get(head);
+    const count = store.db
+      .prepare('SELECT (SELECT COUNT(*) FROM events) - (SELECT COUNT(*) FROM events WHERE position > ?)')
+      .pluck()
+      .get(head);
     return Number(count);
   }
   let count = 0;

@@ -1,6 +1,13 @@
 import { ICommand, IEvent, Saga } from '@nestjs/cqrs';
 import { mergeMap, Observable } from 'rxjs';
-import { partitionOf, react, typesActedOn, type Intent, type SendCommand, type WorkflowEvent } from '@domain/review-process';
+import {
+  partitionOf,
+  react,
+  typesActedOn,
+  type Intent,
+  type SendCommand,
+  type WorkflowEvent,
+} from '@domain/review-process';
 import type { Clock, EventTypeRegistry, RecordedEvent } from '@libs/event-sourcing';
 import { DomainCommand, sagaStepContext, type DurableSaga } from '@libs/event-sourcing-nest';
 import { ApplicationCommandMessage, QuotaCommandMessage } from '../commands/command-messages';
@@ -36,7 +43,9 @@ export class ReviewSaga implements DurableSaga {
 
   commandsFor(event: RecordedEvent): ICommand[] {
     const now = this.clock.now();
-    return this.intentsOf(event, now).flatMap((intent) => (intent.kind === 'send' ? [this.toMessage(intent, event, now)] : []));
+    return this.intentsOf(event, now).flatMap((intent) =>
+      intent.kind === 'send' ? [this.toMessage(intent, event, now)] : [],
+    );
   }
 
   private intentsOf(recorded: RecordedEvent, now: Date): readonly Intent[] {
@@ -48,7 +57,9 @@ export class ReviewSaga implements DurableSaga {
   private toMessage(intent: SendCommand, cause: RecordedEvent, now: Date): DomainCommand<unknown> {
     const context = sagaStepContext(cause, intent.step, now);
     const message =
-      intent.to === 'application' ? new ApplicationCommandMessage(intent.command, context) : new QuotaCommandMessage(intent.command, context);
+      intent.to === 'application'
+        ? new ApplicationCommandMessage(intent.command, context)
+        : new QuotaCommandMessage(intent.command, context);
     const { whenMoot } = intent;
     if (!whenMoot) return message;
     const compensation = whenMoot.compensation && this.toMessage(whenMoot.compensation, cause, now);

@@ -53,7 +53,9 @@ export class DeadlineScheduler {
         await this.commandBus.execute(this.commandFor(deadline, now));
         fired += 1;
       } catch (error) {
-        this.logger.error(`Deadline ${deadline.kind} of application ${deadline.applicationId} failed; retried at the next tick: ${(error as Error).message}`);
+        this.logger.error(
+          `Deadline ${deadline.kind} of application ${deadline.applicationId} failed; retried at the next tick: ${(error as Error).message}`,
+        );
       }
     }
     return fired;

@@ -8,19 +8,25 @@ export class PersonNameDto {
   @ApiProperty({ example: 'Нұрланұлы' })
   @IsString()
   @Length(1, 100)
-  @Matches(NAME_PART, { message: 'lastName must be letters (Kazakh, Russian or Latin), spaces, hyphens or apostrophes' })
+  @Matches(NAME_PART, {
+    message: 'lastName must be letters (Kazakh, Russian or Latin), spaces, hyphens or apostrophes',
+  })
   lastName!: string;
 
   @ApiProperty({ example: 'Ержан' })
   @IsString()
   @Length(1, 100)
-  @Matches(NAME_PART, { message: 'firstName must be letters (Kazakh, Russian or Latin), spaces, hyphens or apostrophes' })
+  @Matches(NAME_PART, {
+    message: 'firstName must be letters (Kazakh, Russian or Latin), spaces, hyphens or apostrophes',
+  })
   firstName!: string;
 
   @ApiPropertyOptional({ example: 'Серікұлы' })
   @IsOptional()
   @IsString()
   @Length(1, 100)
-  @Matches(NAME_PART, { message: 'patronymic must be letters (Kazakh, Russian or Latin), spaces, hyphens or apostrophes' })
+  @Matches(NAME_PART, {
+    message: 'patronymic must be letters (Kazakh, Russian or Latin), spaces, hyphens or apostrophes',
+  })
   patronymic?: string;
 }

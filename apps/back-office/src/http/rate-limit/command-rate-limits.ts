@@ -40,15 +40,22 @@ export function readCommandRateLimits(env: NodeJS.ProcessEnv): CommandRateLimits
   let others: RateLimit | undefined;
   for (const entry of value.split(',').map((part) => part.trim())) {
     const match = /^([a-z*]+)=(\d+(?:\.\d+)?)\/(\d+)$/.exec(entry);
-    if (!match) throw new ConfigError(VARIABLE, `"${entry}" is not <role>=<per second>/<burst> (e.g. portal=200/1000 or *=5/60), nor "off"`);
+    if (!match)
+      throw new ConfigError(
+        VARIABLE,
+        `"${entry}" is not <role>=<per second>/<burst> (e.g. portal=200/1000 or *=5/60), nor "off"`,
+      );
     const [, role, rate, burst] = match as unknown as [string, string, string, string];
     const limit = { ratePerSecond: Number(rate), burst: Number(burst) };
-    if (limit.ratePerSecond <= 0 || limit.burst < 1) throw new ConfigError(VARIABLE, `"${entry}": the rate must be above 0 and the burst at least 1`);
+    if (limit.ratePerSecond <= 0 || limit.burst < 1)
+      throw new ConfigError(VARIABLE, `"${entry}": the rate must be above 0 and the burst at least 1`);
     if (role === '*') others = limit;
     else if ((ROLES as readonly string[]).includes(role)) limits[role as Role] = limit;
     else throw new ConfigError(VARIABLE, `"${role}" is not a role (${ROLES.join(', ')} or *)`);
   }
-  return Object.fromEntries(ROLES.map((role) => [role, limits[role] ?? others ?? DEFAULT_COMMAND_RATE_LIMITS[role]])) as Record<Role, RateLimit>;
+  return Object.fromEntries(
+    ROLES.map((role) => [role, limits[role] ?? others ?? DEFAULT_COMMAND_RATE_LIMITS[role]]),
+  ) as Record<Role, RateLimit>;
 }
 
 /**

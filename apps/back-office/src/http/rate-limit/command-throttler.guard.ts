@@ -32,8 +32,17 @@ export class CommandThrottlerGuard extends ThrottlerGuard {
     if (actor) this.metrics.rateLimited(actor.role);
     const seconds = refused.ttl / 1000;
     throw new HttpProblem(
-      problem(429, 'REQUEST.RATE_LIMITED', 'Too many commands', `${who} may send ${refused.limit} commands in any ${seconds} s; nothing was recorded, retry after ${refused.timeToBlockExpire} s`),
-      { 'Retry-After': String(refused.timeToBlockExpire), 'RateLimit-Limit': String(refused.limit), 'RateLimit-Remaining': '0' },
+      problem(
+        429,
+        'REQUEST.RATE_LIMITED',
+        'Too many commands',
+        `${who} may send ${refused.limit} commands in any ${seconds} s; nothing was recorded, retry after ${refused.timeToBlockExpire} s`,
+      ),
+      {
+        'Retry-After': String(refused.timeToBlockExpire),
+        'RateLimit-Limit': String(refused.limit),
+        'RateLimit-Remaining': '0',
+      },
     );
   }
 }

@@ -26,7 +26,9 @@ export function commandThrottlerProviders(env: NodeJS.ProcessEnv): Provider[] {
 function commandThrottlerOptions(limits: CommandRateLimits): ThrottlerModuleOptions {
   const window = (context: ExecutionContext) => throttleWindow(limitOf(limits, context) ?? unreachable());
   return {
-    throttlers: [{ limit: (context) => window(context).limit, ttl: (context) => window(context).ttlMs, blockDuration: 0 }],
+    throttlers: [
+      { limit: (context) => window(context).limit, ttl: (context) => window(context).ttlMs, blockDuration: 0 },
+    ],
     skipIf: (context) => limitOf(limits, context) === undefined,
     getTracker: (_request, context) => {
       const { actor } = requestOf(context);
