@@ -154,14 +154,12 @@ describe('signing an application with an EDS certificate (KANDAS_TRUSTED_CA_FILE
 
   it('refuses a signature that is not base64', async () => {
     const response = await appendsNothing(e, () =>
-      e
-        .as('portal', 'egov')
-        .post(`/applications/${id}/sign`, {
-          method: 'eds',
-          signerIin: APPLICANT_IIN,
-          signatureBase64: '!!!! not base64 !!!!',
-          certificatePem: pki.applicant.pem,
-        }),
+      e.as('portal', 'egov').post(`/applications/${id}/sign`, {
+        method: 'eds',
+        signerIin: APPLICANT_IIN,
+        signatureBase64: '!!!! not base64 !!!!',
+        certificatePem: pki.applicant.pem,
+      }),
     );
     expectFieldErrors(response, ['signature'], 422, 'APPLICATION.SIGNATURE_INVALID');
   });

@@ -128,15 +128,13 @@ function mutationOf(endpoint: Endpoint): fc.Arbitrary<Mutation> {
   const removable = paths.filter(
     (path) => typeof path[path.length - 1] === 'string' && !fieldOf(endpoint, path).optional,
   );
-  const replace = fc
-    .constantFrom(...paths)
-    .chain((path) =>
-      A.hostileFor(fieldOf(endpoint, path), getAt(valid, path)).map((value): Mutation => ({
-        op: 'replace',
-        path,
-        value,
-      })),
-    );
+  const replace = fc.constantFrom(...paths).chain((path) =>
+    A.hostileFor(fieldOf(endpoint, path), getAt(valid, path)).map((value): Mutation => ({
+      op: 'replace',
+      path,
+      value,
+    })),
+  );
   return fc.oneof(
     { weight: 6, arbitrary: replace },
     { weight: 1, arbitrary: fc.constantFrom(...removable).map((path): Mutation => ({ op: 'remove', path })) },

@@ -388,12 +388,10 @@ describe('no personal data in the logs (issue 8, point 4)', () => {
       note(
         'refuse a decided application',
         (
-          await app
-            .as('supervisor', 'supervisor-1')
-            .post(`/applications/${id(BOKEIKHANOV)}/refuse`, {
-              grounds: ['OTHER'],
-              explanation: `${BOKEIKHANOV.applicant.name.lastName} ${BOKEIKHANOV.applicant.iin}`,
-            })
+          await app.as('supervisor', 'supervisor-1').post(`/applications/${id(BOKEIKHANOV)}/refuse`, {
+            grounds: ['OTHER'],
+            explanation: `${BOKEIKHANOV.applicant.name.lastName} ${BOKEIKHANOV.applicant.iin}`,
+          })
         ).status,
       );
       await app.settle();

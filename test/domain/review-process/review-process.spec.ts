@@ -76,21 +76,19 @@ describe('the review process, rule by rule (pure: event and context in, intents 
       { documentIndex: 0, accepted: false, note: 'passport copy unreadable' },
       { documentIndex: 1, accepted: true },
     ];
-    given
-      .when(reviewed('not-eligible', { findings, comment: 'Documents invalid' }))
-      .then([
-        sendToApplication(
-          'refuse-not-eligible',
-          {
-            type: 'RefuseApplication',
-            applicationId: id,
-            grounds: ['INVALID_OR_EXPIRED_DOCUMENTS'],
-            explanation: 'Documents invalid. Rejected: document 0: passport copy unreadable',
-            decision: decision('KR'),
-          },
-          CLOSED,
-        ),
-      ]);
+    given.when(reviewed('not-eligible', { findings, comment: 'Documents invalid' })).then([
+      sendToApplication(
+        'refuse-not-eligible',
+        {
+          type: 'RefuseApplication',
+          applicationId: id,
+          grounds: ['INVALID_OR_EXPIRED_DOCUMENTS'],
+          explanation: 'Documents invalid. Rejected: document 0: passport copy unreadable',
+          decision: decision('KR'),
+        },
+        CLOSED,
+      ),
+    ]);
   });
 
   it('a not-eligible review with neither comment nor rejected document is explained by its grounds', () => {
@@ -176,17 +174,15 @@ describe('the review process, rule by rule (pure: event and context in, intents 
 
   it('an inclusion → the relocation and the rent subsidy, with the administrator’s tables', () => {
     const policy = context.policy.subsidyPolicy;
-    given
-      .when({ type: 'ApplicationIncluded', data: { applicationId: id } } as unknown as WorkflowEvent)
-      .then([
-        sendToApplication('grant-relocation-subsidy', {
-          type: 'GrantSubsidy',
-          applicationId: id,
-          kind: 'relocation',
-          policy,
-        }),
-        sendToApplication('grant-rent-subsidy', { type: 'GrantSubsidy', applicationId: id, kind: 'rent', policy }),
-      ]);
+    given.when({ type: 'ApplicationIncluded', data: { applicationId: id } } as unknown as WorkflowEvent).then([
+      sendToApplication('grant-relocation-subsidy', {
+        type: 'GrantSubsidy',
+        applicationId: id,
+        kind: 'relocation',
+        policy,
+      }),
+      sendToApplication('grant-rent-subsidy', { type: 'GrantSubsidy', applicationId: id, kind: 'rent', policy }),
+    ]);
   });
 
   it('a breach → the review escalated to the supervisors', () => {
