@@ -19,6 +19,7 @@ const base = {
     '^@domain/(.*)$': '<rootDir>/domain/$1',
     '^@libs/([^/]+)$': '<rootDir>/libs/$1/src',
     '^@infra/(.*)$': '<rootDir>/infra/$1',
+    '^@apps/([^/]+)$': '<rootDir>/apps/$1/src',
   },
 };
 

@@ -10,7 +10,8 @@
  */
 import { join } from 'node:path';
 import { EventTypeRegistry } from '@libs/event-sourcing';
-import { DISCLOSURE_EVENT_TYPES, rebuildReadModels, RebuildProgress, WORKFLOW_EVENT_TYPES } from '@libs/workflow';
+import { DISCLOSURE_EVENT_TYPES, WORKFLOW_EVENT_TYPES } from '@libs/workflow';
+import { rebuildReadModels, RebuildProgress } from '@apps/composition-root';
 import { readRuntimeConfig } from '@infra/config/runtime-config';
 import { SqliteEventStore } from '@infra/event-store/sqlite/sqlite-event-store';
 import { READ_MODEL_TABLES, SqliteCheckpointStore } from '@infra/read-models';

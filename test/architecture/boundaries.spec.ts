@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importsUnder, repoRoot, sourceFiles } from './import-boundaries';
 
@@ -18,6 +18,14 @@ describe('dependency boundaries', () => {
     const offending = importsUnder('libs/event-sourcing/src').filter(({ specifier }) =>
       /^(@nestjs\/|better-sqlite3|@eventstore\/|rxjs|express|@infra\/|@apps?\/)/.test(specifier),
     );
+    expect(offending).toEqual([]);
+  });
+
+  it('libs/ never imports infra/: adapters are wired in the composition root (apps/composition-root)', () => {
+    const libraries = readdirSync(join(repoRoot, 'libs')).map((lib) => `libs/${lib}/src`);
+    const offending = libraries
+      .flatMap(importsUnder)
+      .filter(({ specifier }) => /^@infra\/|(^|\/)infra\//.test(specifier));
     expect(offending).toEqual([]);
   });
 

@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { dirname } from 'node:path';
 import type { Clock } from '@libs/event-sourcing';
-import { WorkflowModule } from '@libs/workflow';
+import { WorkflowModule } from '@apps/composition-root';
 import { RuntimeConfig } from '@infra/config/runtime-config';
 import { AdminController } from './admin/admin.controller';
 import { AuditController } from './audit/audit.controller';

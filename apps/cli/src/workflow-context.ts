@@ -1,6 +1,6 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { WorkflowModule } from '@libs/workflow';
+import { WorkflowModule } from '@apps/composition-root';
 import { readRuntimeConfig } from '@infra/config/runtime-config';
 
 /**

@@ -1,6 +1,5 @@
 export * from './tokens';
 export * from './workflow-config';
-export * from './workflow.module';
 export * from './events/event-classes';
 export * from './commands/command-messages';
 export * from './commands/command-handlers';
@@ -10,7 +9,5 @@ export * from './sla/deadline-scheduler';
 export * from './sagas/review.saga';
 
 export * from './operations/dead-letter-operations';
-export { PendingDeadlinesProjection } from '@infra/read-models';
 export * from './audit';
-export * from './rebuild';
 export * from './export';

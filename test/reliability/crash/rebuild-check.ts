@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { EventTypeRegistry } from '@libs/event-sourcing';
-import { DISCLOSURE_EVENT_TYPES, rebuildReadModels, WORKFLOW_EVENT_TYPES } from '@libs/workflow';
+import { DISCLOSURE_EVENT_TYPES, WORKFLOW_EVENT_TYPES } from '@libs/workflow';
+import { rebuildReadModels } from '@apps/composition-root';
 import { SqliteEventStore } from '@infra/event-store/sqlite/sqlite-event-store';
 import { READ_MODEL_TABLES, SqliteCheckpointStore, tableDigest } from '@infra/read-models';
 import { openSqlite } from '@infra/sqlite/connection';

@@ -25,8 +25,8 @@ import {
   QuotaCommandMessage,
   Untimed,
   WorkflowConfig,
-  WorkflowModule,
 } from '@libs/workflow';
+import { WorkflowModule } from '@apps/composition-root';
 import type { DeadLetterStore } from '@libs/event-sourcing';
 import { readRuntimeConfig } from '@infra/config/runtime-config';
 import { randomUUID } from 'node:crypto';

@@ -2,7 +2,8 @@ import { Command } from 'commander';
 import type Database from 'better-sqlite3';
 import type { CheckpointStore, EventStore, EventTypeRegistry } from '@libs/event-sourcing';
 import { CHECKPOINT_STORE, EVENT_STORE, EVENT_TYPE_REGISTRY } from '@libs/event-sourcing-nest';
-import { READ_MODELS_DB, runRebuildCommand } from '@libs/workflow';
+import { READ_MODELS_DB } from '@libs/workflow';
+import { runRebuildCommand } from '@apps/composition-root';
 import type { CliContext } from './cli-context';
 
 /** Only projections run: this process runs no saga (runSubscriptions: false), so nothing is appended. */

@@ -40,16 +40,25 @@ import {
 import { SqliteCheckpointStore } from '@infra/read-models/sqlite-checkpoint-store';
 import { SqliteDeadLetterStore } from '@infra/read-models/sqlite-dead-letter-store';
 import { openSqlite } from '@infra/sqlite/connection';
-import { AuditTrail } from './audit/audit-trail';
-import { ApplicationCommandHandler, QuotaCommandHandler } from './commands/command-handlers';
-import { DeadLetterOperations } from './operations/dead-letter-operations';
-import { WORKFLOW_EVENT_TYPES } from './events/event-classes';
-import { DISCLOSURE_EVENT_TYPES } from './export';
-import { ReviewSaga } from './sagas/review.saga';
-import { DEADLINE_QUEUE } from './sla/deadline-queue';
-import { DeadlineScheduler } from './sla/deadline-scheduler';
-import { DEAD_LETTERS, READ_MODEL_PROJECTIONS, READ_MODELS_DB, REVIEW_SAGA_RUNNER, RUNTIME_CONFIG } from './tokens';
-import { defaultWorkflowConfig, WORKFLOW_CONFIG, WorkflowConfig } from './workflow-config';
+import {
+  ApplicationCommandHandler,
+  AuditTrail,
+  DEADLINE_QUEUE,
+  DEAD_LETTERS,
+  DISCLOSURE_EVENT_TYPES,
+  DeadLetterOperations,
+  DeadlineScheduler,
+  QuotaCommandHandler,
+  READ_MODELS_DB,
+  READ_MODEL_PROJECTIONS,
+  REVIEW_SAGA_RUNNER,
+  RUNTIME_CONFIG,
+  ReviewSaga,
+  WORKFLOW_CONFIG,
+  WORKFLOW_EVENT_TYPES,
+  WorkflowConfig,
+  defaultWorkflowConfig,
+} from '@libs/workflow';
 
 export interface WorkflowModuleOptions {
   readonly runtime: RuntimeConfig;
