@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { ApplicationEvent, ApplicationEventType } from '@domain/application';
 import { EventTypeRegistry, Projection, RecordedEvent } from '@libs/event-sourcing';
 import { utcInstant } from './read-model-support';
 
@@ -61,42 +62,15 @@ export function ensureApplicationsSchema(db: Database.Database): void {
   CREATE INDEX IF NOT EXISTS applications_by_year_region ON applications (quota_year, region);`);
 }
 
-interface PersonName {
-  readonly lastName: string;
-  readonly firstName: string;
-  readonly patronymic?: string;
-}
-interface Submitted {
-  readonly applicationId: string;
-  readonly submittedAt: string;
-  readonly submission: {
-    readonly receivingRegion: string;
-    readonly quotaYear: number;
-    readonly applicant: { readonly iin: string; readonly name: PersonName; readonly category: string };
-    readonly familyMembers: readonly unknown[];
-  };
-}
-interface Decision {
-  readonly decidedAt: string;
-  readonly late: boolean;
-  readonly decision: { readonly number: string; readonly date: string };
-}
+type DataOf<T extends ApplicationEventType> = Extract<ApplicationEvent, { type: T }>['data'];
+type Submitted = DataOf<'ApplicationSubmitted'>;
+type Decision = DataOf<'ApplicationIncluded'> | DataOf<'ApplicationRefused'>;
 
-/** The fields of each later event this projection reads (structural copies of domain/application/events.ts). */
-interface Changes {
-  ApplicationSigned: { signedAt: string };
-  ReviewDeadlineScheduled: { acceptedOn: string; dueOn: string; dueAt: string; atRiskAt: string };
-  ReviewStarted: { reviewerId: string };
-  ReviewReassigned: { toReviewerId: string };
-  ApplicationReviewed: { reviewerId: string; personsMoving: number };
-  ApplicationIncluded: Decision & { personsCounted: number };
-  ApplicationRefused: Decision & { grounds: readonly string[] };
-  SubsidyGranted: { kind: 'relocation' | 'rent'; amount: number };
-  ApplicationWithdrawn: { withdrawnAt: string };
-  ReviewSlaAtRisk: object;
-  ReviewSlaBreached: object;
-  ReviewEscalated: object;
-}
+/**
+ * What each event after the submission changes: the domain's own event data, so a renamed field
+ * breaks the build, and a new event type does not compile until it has an entry here.
+ */
+type Changes = { readonly [T in Exclude<ApplicationEventType, 'ApplicationSubmitted'>]: DataOf<T> };
 type Params = Record<string, string | number | null>;
 type Update<D> = readonly [set: string, params: (data: D) => Params];
 

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { QuotaEvent, QuotaKey } from '@domain/quota';
 import { EventTypeRegistry, Projection, RecordedEvent } from '@libs/event-sourcing';
 import { utcInstant } from './read-model-support';
 
@@ -25,18 +26,8 @@ export function ensureQuotaUsageSchema(db: Database.Database): void {
   CREATE INDEX IF NOT EXISTS quota_usage_by_year ON quota_usage (quota_year, region, category);`);
 }
 
-/** The quota key every quota event repeats, and what each event changes (domain/quota/events.ts). */
-interface QuotaKeyData {
-  readonly region: string;
-  readonly year: number;
-  readonly category: string;
-}
-interface Changes {
-  QuotaCapacitySet: { capacity: number; order: { number: string; date: string } };
-  SeatsReserved: { seatsTaken: number; capacity: number; remaining: number };
-  SeatReservationDeclined: { remaining: number };
-  SeatsReleased: { seatsTaken: number; remaining: number };
-}
+/** What each quota event changes: the domain's own event data, so a renamed field breaks the build. */
+type Changes = { readonly [T in QuotaEvent['type']]: Extract<QuotaEvent, { type: T }>['data'] };
 type Update<D> = readonly [set: string, params: (data: D) => Record<string, string | number>];
 
 const UPDATES: { readonly [T in keyof Changes]: Update<Changes[T]> } = {
@@ -88,7 +79,7 @@ export class QuotaUsageProjection implements Projection {
   }
 
   apply(stored: RecordedEvent): void {
-    const event = this.registry.upcast<QuotaKeyData>(stored);
+    const event = this.registry.upcast<QuotaKey>(stored);
     const update = UPDATES[event.type as keyof Changes] as Update<unknown> | undefined;
     if (!update) return;
     const { region, year, category } = event.data;

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { ApplicationIncluded, SubsidyGranted } from '@domain/application';
 import { EventTypeRegistry, Projection, RecordedEvent } from '@libs/event-sourcing';
 import { utcInstant } from './read-model-support';
 
@@ -23,17 +24,9 @@ export function ensureSubsidyTotalsSchema(db: Database.Database): void {
   CREATE INDEX IF NOT EXISTS subsidy_grants_by_year_region ON subsidy_grants (decision_year, region, kind, amount);`);
 }
 
-interface Included {
-  readonly applicationId: string;
-  readonly region: string;
-  readonly decision: { readonly date: string };
-}
-interface Granted {
-  readonly applicationId: string;
-  readonly kind: 'relocation' | 'rent';
-  readonly amount: number;
-  readonly grantedAt: string;
-}
+/** The domain's own event data: a renamed field breaks the build. */
+type Included = ApplicationIncluded['data'];
+type Granted = SubsidyGranted['data'];
 
 /**
  * One row per subsidy granted (an application gets each kind once), with the region and the year of
