@@ -10,3 +10,4 @@ export * from './evolve';
 export * from './decider';
 export * from './signature-verifier';
 export type { SubsidyPolicyData } from './decisions/grant-subsidy';
+export * from './event-schemas';

@@ -1,4 +1,4 @@
-import { CommandContext, Decider, DomainEvent, EventTypeRegistry, StoredEvent } from '@libs/event-sourcing';
+import { CommandContext, Decider, DomainEvent, EventTypeRegistry } from '@libs/event-sourcing';
 
 /** A deliberately tiny decider: a counter that refuses to go above its limit. */
 export type CounterEvent = DomainEvent<'Incremented', { by: number }>;
@@ -19,14 +19,11 @@ export const counter: Decider<Increment, CounterEvent, number> = {
   },
 };
 
-export class Incremented extends StoredEvent<{ by: number }> {}
-
 /** v1 stored `{ amount }`; v2 renamed it to `{ by }`. */
 export function counterRegistry(): EventTypeRegistry {
   return new EventTypeRegistry().register({
     type: 'Incremented',
     schemaVersion: 2,
-    eventClass: Incremented,
     upcasters: { 1: (data) => ({ by: (data as { amount: number }).amount }) },
   });
 }

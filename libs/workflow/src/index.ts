@@ -1,6 +1,6 @@
 export * from './tokens';
 export * from './workflow-config';
-export * from './events/event-classes';
+export * from './events/event-types';
 export * from './commands/command-messages';
 export * from './commands/command-handlers';
 export * from './commands/application-digest';

@@ -1,9 +1,7 @@
 import { applicationDecider, applicationStreamId, SubmitApplication } from '@domain/application';
-import { EventTypeRegistry, handleCommand, StoredEvent } from '@libs/event-sourcing';
+import { EventTypeRegistry, handleCommand } from '@libs/event-sourcing';
 import { InMemoryEventStore } from '@infra/event-store/in-memory/in-memory-event-store';
 import { APPLICATION_ID, kandasFamily, SUBMISSION_DIGEST, SUBMITTED_AT } from './fixtures';
-
-class ApplicationSubmittedEvent extends StoredEvent {}
 
 describe('a command id already handled is a no-op', () => {
   it('appends the submission once, however often the same command is sent', async () => {
@@ -11,7 +9,6 @@ describe('a command id already handled is a no-op', () => {
     const registry = new EventTypeRegistry().register({
       type: 'ApplicationSubmitted',
       schemaVersion: 1,
-      eventClass: ApplicationSubmittedEvent,
     });
     const command: SubmitApplication = {
       type: 'SubmitApplication',

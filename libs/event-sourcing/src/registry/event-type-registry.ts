@@ -1,14 +1,12 @@
 import { RecordedEvent } from '../store';
-import { StoredEvent, StoredEventClass } from './stored-event';
 
 /** Turns the data of version `n` into the data of version `n + 1`. Pure; never reads anything else. */
 export type Upcaster = (data: unknown) => unknown;
 
-export interface EventTypeDefinition<Data = unknown> {
+export interface EventTypeDefinition {
   readonly type: string;
   /** The version new events are written with. */
   readonly schemaVersion: number;
-  readonly eventClass: StoredEventClass<Data>;
   /** `upcasters[n]` lifts version n to n + 1; the chain must reach `schemaVersion`. */
   readonly upcasters?: Readonly<Record<number, Upcaster>>;
 }
@@ -40,7 +38,7 @@ export class UnsupportedSchemaVersionError extends Error {
 export class EventTypeRegistry {
   private readonly definitions = new Map<string, EventTypeDefinition>();
 
-  register<Data>(definition: EventTypeDefinition<Data>): this {
+  register(definition: EventTypeDefinition): this {
     if (this.definitions.has(definition.type)) throw new Error(`Event type "${definition.type}" is registered twice`);
     for (let version = 1; version < definition.schemaVersion; version++) {
       if (!definition.upcasters?.[version]) {
@@ -49,11 +47,11 @@ export class EventTypeRegistry {
         );
       }
     }
-    this.definitions.set(definition.type, definition as EventTypeDefinition);
+    this.definitions.set(definition.type, definition);
     return this;
   }
 
-  registerAll(definitions: readonly EventTypeDefinition<never>[]): this {
+  registerAll(definitions: readonly EventTypeDefinition[]): this {
     for (const definition of definitions) this.register(definition);
     return this;
   }
@@ -64,16 +62,6 @@ export class EventTypeRegistry {
 
   types(): string[] {
     return [...this.definitions.keys()];
-  }
-
-  /**
-   * The stored type name an event class is registered under; undefined for a class it does not know.
-   * The class is only compared by identity, so any object will do (a Nest `Type<IEvent>` among them).
-   */
-  typeOfClass(eventClass: object): string | undefined {
-    for (const definition of this.definitions.values())
-      if (definition.eventClass === eventClass) return definition.type;
-    return undefined;
   }
 
   currentVersion(type: string): number {
@@ -94,12 +82,6 @@ export class EventTypeRegistry {
       data = upcaster(data);
     }
     return { ...event, data: data as Data, schemaVersion: definition.schemaVersion };
-  }
-
-  /** The upcast event as an instance of its registered class, ready for the Nest EventBus. */
-  rehydrate(event: RecordedEvent): StoredEvent {
-    const definition = this.definition(event.type);
-    return new definition.eventClass(this.upcast(event));
   }
 
   private definition(type: string): EventTypeDefinition {

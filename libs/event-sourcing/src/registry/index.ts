@@ -1,2 +1,1 @@
-export * from './stored-event';
 export * from './event-type-registry';

@@ -1,4 +1,4 @@
-import { EventTypeDefinition, StoredEvent, StoredEventClass } from '@libs/event-sourcing';
+import type { EventTypeDefinition } from '@libs/event-sourcing';
 import type { Actor } from '@libs/event-sourcing';
 import type { ExportFormat, ExportSelection } from './export-events';
 
@@ -19,18 +19,10 @@ export interface PersonalDataDisclosedData {
   readonly disclosedAt: string;
 }
 
-export class PersonalDataDisclosedEvent extends StoredEvent<PersonalDataDisclosedData> {}
-
 /**
  * The disclosure event types, to be registered beside WORKFLOW_EVENT_TYPES
  * (`new EventTypeRegistry().registerAll(WORKFLOW_EVENT_TYPES).registerAll(DISCLOSURE_EVENT_TYPES)`).
  */
-// `StoredEventClass<never>`: a definition is invariant in its data type, and registerAll takes a list
-// of definitions of different types, each seen as data of some type it does not need to know.
-export const DISCLOSURE_EVENT_TYPES: readonly EventTypeDefinition<never>[] = [
-  {
-    type: PERSONAL_DATA_DISCLOSED,
-    schemaVersion: 1,
-    eventClass: PersonalDataDisclosedEvent as StoredEventClass<never>,
-  },
+export const DISCLOSURE_EVENT_TYPES: readonly EventTypeDefinition[] = [
+  { type: PERSONAL_DATA_DISCLOSED, schemaVersion: 1 },
 ];

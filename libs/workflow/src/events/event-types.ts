@@ -1,0 +1,13 @@
+import { APPLICATION_EVENT_SCHEMAS } from '@domain/application';
+import { QUOTA_EVENT_SCHEMAS } from '@domain/quota';
+import type { EventSchema } from '@domain/shared/event-schema';
+import type { EventTypeDefinition } from '@libs/event-sourcing';
+
+const definitionsOf = (schemas: Readonly<Record<string, EventSchema>>): EventTypeDefinition[] =>
+  Object.entries(schemas).map(([type, schema]) => ({ type, ...schema }));
+
+/** Every stored event type of the workflow, for the one registry that upcasts them on read. */
+export const WORKFLOW_EVENT_TYPES: readonly EventTypeDefinition[] = [
+  ...definitionsOf(APPLICATION_EVENT_SCHEMAS),
+  ...definitionsOf(QUOTA_EVENT_SCHEMAS),
+];
