@@ -57,6 +57,7 @@ function runnerWith(execute: (command: ICommand) => Promise<unknown>) {
   const runner = new DurableSagaRunner({
     name: 'spec-saga',
     saga: actingSaga,
+    // The runner only calls execute(); a whole CommandBus needs a Nest module around it.
     commandBus: { execute } as unknown as CommandBus,
     deadLetters,
     retry: DEFAULT_RETRY_POLICY,

@@ -45,7 +45,8 @@ export function readCommandRateLimits(env: NodeJS.ProcessEnv): CommandRateLimits
         VARIABLE,
         `"${entry}" is not <role>=<per second>/<burst> (e.g. portal=200/1000 or *=5/60), nor "off"`,
       );
-    const [, role, rate, burst] = match as unknown as [string, string, string, string];
+    // The pattern's three groups always take part in a match, so each is a string.
+    const [, role = '', rate = '', burst = ''] = match;
     const limit = { ratePerSecond: Number(rate), burst: Number(burst) };
     if (limit.ratePerSecond <= 0 || limit.burst < 1)
       throw new ConfigError(VARIABLE, `"${entry}": the rate must be above 0 and the burst at least 1`);
