@@ -11,3 +11,4 @@ export * from './decider';
 export * from './signature-verifier';
 export type { SubsidyPolicyData } from './decisions/grant-subsidy';
 export * from './event-schemas';
+export { signableBy } from './decisions/sign';

@@ -2,7 +2,7 @@ import { SignApplication } from '../commands';
 import { ApplicationError, ApplicationErrorCode } from '../errors';
 import { ApplicationSigned } from '../events';
 import { requireStatus } from '../guards';
-import { ApplicationState } from '../state';
+import { ApplicationState, StateOf } from '../state';
 
 /**
  * Signing with an OTP or an EDS accepts the application and starts the review clock. The signature
@@ -10,20 +10,12 @@ import { ApplicationState } from '../state';
  * the applicant signed exactly what was submitted.
  */
 export function sign(command: SignApplication, state: ApplicationState): ApplicationSigned[] {
-  if (state.status === 'signed' || state.status === 'under-review' || state.status === 'reviewed') {
-    throw new ApplicationError(ApplicationErrorCode.AlreadySigned, 'The application is already signed');
-  }
-  const submitted = requireStatus(state, ['submitted'], 'sign', ApplicationErrorCode.AlreadySigned);
-  if (command.method !== 'otp' && command.method !== 'eds') {
+  if (command.method !== 'otp' && command.method !== 'eds' && state.status === 'submitted') {
     throw new ApplicationError(ApplicationErrorCode.InvalidCommand, 'Unknown signature method', [
       { field: 'method', reason: 'must be otp or eds' },
     ]);
   }
-  if (command.signerIin !== submitted.submission.applicant.iin) {
-    throw new ApplicationError(ApplicationErrorCode.SignerNotApplicant, 'Only the applicant signs the application', [
-      { field: 'signerIin', reason: "is not the applicant's IIN" },
-    ]);
-  }
+  const submitted = signableBy(state, command.signerIin);
   if (command.signedDigest !== submitted.digest) {
     throw new ApplicationError(
       ApplicationErrorCode.DigestMismatch,
@@ -51,4 +43,21 @@ export function sign(command: SignApplication, state: ApplicationState): Applica
       },
     },
   ];
+}
+
+/**
+ * The application as its applicant may sign it: only a submitted application, only by the applicant.
+ * Asked before a one-time code is sent, too, so that no code is sent for what cannot be signed.
+ */
+export function signableBy(state: ApplicationState, signerIin: string): StateOf<'submitted'> {
+  if (state.status === 'signed' || state.status === 'under-review' || state.status === 'reviewed') {
+    throw new ApplicationError(ApplicationErrorCode.AlreadySigned, 'The application is already signed');
+  }
+  const submitted = requireStatus(state, ['submitted'], 'sign', ApplicationErrorCode.AlreadySigned);
+  if (signerIin !== submitted.submission.applicant.iin) {
+    throw new ApplicationError(ApplicationErrorCode.SignerNotApplicant, 'Only the applicant signs the application', [
+      { field: 'signerIin', reason: "is not the applicant's IIN" },
+    ]);
+  }
+  return submitted;
 }

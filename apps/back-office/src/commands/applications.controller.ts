@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { KANDAS_NAMESPACE, uuidV5 } from '@libs/event-sourcing';
-import type { ApplicationSubmission } from '@domain/application';
+import { signableBy, type ApplicationSubmission } from '@domain/application';
 import { applicationDigest } from '@libs/workflow';
 import { decisionFor } from '@domain/review-process';
 import { HttpProblem, problem } from '../http/problem';
@@ -75,24 +75,8 @@ export class ApplicationsController {
     @Id() id: string,
     @Body() body: IssueOtpDto,
   ): Promise<{ otpRequestId: string; expiresAt: string; delivery: OtpDelivery; code?: string }> {
-    const state = await this.lookup.application(id);
-    if (state.status !== 'submitted') {
-      const code =
-        state.status === 'withdrawn'
-          ? 'APPLICATION.WITHDRAWN'
-          : state.status === 'included' || state.status === 'refused'
-            ? 'APPLICATION.ALREADY_DECIDED'
-            : 'APPLICATION.ALREADY_SIGNED';
-      throw new HttpProblem(problem(422, code, 'Nothing to sign', `The application is ${state.status}`));
-    }
-    if (body.signerIin !== state.submission.applicant.iin) {
-      throw new HttpProblem(
-        problem(422, 'APPLICATION.SIGNER_NOT_APPLICANT', 'Only the applicant signs the application', undefined, [
-          { field: 'signerIin', reason: "is not the applicant's IIN" },
-        ]),
-      );
-    }
-    const issued = this.otp.issue({ applicationId: id, iin: body.signerIin, digest: state.digest });
+    const submitted = signableBy(await this.lookup.application(id), body.signerIin);
+    const issued = this.otp.issue({ applicationId: id, iin: body.signerIin, digest: submitted.digest });
     return {
       otpRequestId: issued.otpRequestId,
       expiresAt: issued.expiresAt,
