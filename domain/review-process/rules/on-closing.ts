@@ -2,26 +2,13 @@ import type { ApplicationRefused, ApplicationWithdrawn } from '../../application
 import { sendToQuota, type Intent } from '../intents';
 
 /** A refused or withdrawn application gives back whatever seats it holds (none is a no-op for the quota). */
-export function releaseOnRefusal(event: ApplicationRefused): Intent[] {
+function releaseSeats(event: ApplicationRefused | ApplicationWithdrawn, reason: string): Intent[] {
   const { applicationId, quota } = event.data;
-  return [
-    sendToQuota('release-seats', {
-      type: 'ReleaseSeats',
-      ...quota,
-      applicationId,
-      reason: 'The application was refused',
-    }),
-  ];
+  return [sendToQuota('release-seats', { type: 'ReleaseSeats', ...quota, applicationId, reason })];
 }
 
-export function releaseOnWithdrawal(event: ApplicationWithdrawn): Intent[] {
-  const { applicationId, quota } = event.data;
-  return [
-    sendToQuota('release-seats', {
-      type: 'ReleaseSeats',
-      ...quota,
-      applicationId,
-      reason: 'The application was withdrawn',
-    }),
-  ];
-}
+export const releaseOnRefusal = (event: ApplicationRefused): Intent[] =>
+  releaseSeats(event, 'The application was refused');
+
+export const releaseOnWithdrawal = (event: ApplicationWithdrawn): Intent[] =>
+  releaseSeats(event, 'The application was withdrawn');
