@@ -1,47 +1,92 @@
-import { assertNever, Decider } from '../shared/decider';
-import { ApplicationCommand } from './commands';
-import { include, refuse } from './decisions/decide-outcome';
-import { grantSubsidy } from './decisions/grant-subsidy';
-import { reassignReview, recordReview, startReview } from './decisions/review';
-import { sign } from './decisions/sign';
-import { escalate, flagAtRisk, recordBreach, scheduleDeadline } from './decisions/sla';
-import { submit } from './decisions/submit';
-import { withdraw } from './decisions/withdraw';
-import { ApplicationEvent } from './events';
-import { evolve } from './evolve';
+import { Decider } from '../shared/decider';
+import { IncludeInQuota, include, outcomeFolds, refuse, RefuseApplication } from './decisions/decide-outcome';
+import { GrantSubsidy, grantSubsidy, subsidyFolds } from './decisions/grant-subsidy';
+import {
+  ReassignReview,
+  reassignReview,
+  RecordReview,
+  recordReview,
+  reviewFolds,
+  StartReview,
+  startReview,
+} from './decisions/review';
+import { sign, SignApplication, signFolds } from './decisions/sign';
+import {
+  escalate,
+  EscalateReview,
+  flagAtRisk,
+  FlagReviewSlaAtRisk,
+  recordBreach,
+  RecordReviewSlaBreach,
+  ScheduleReviewDeadline,
+  scheduleDeadline,
+  slaFolds,
+} from './decisions/sla';
+import { submit, SubmitApplication, submitFolds } from './decisions/submit';
+import { withdraw, WithdrawApplication, withdrawFolds } from './decisions/withdraw';
+import { ApplicationEvent, ApplicationEventType } from './events';
+import type { Folds } from './fold';
 import { ApplicationState, initialApplicationState } from './state';
 
+/** Every command of the Application; each is declared beside the decision that takes it. */
+export type ApplicationCommand =
+  | SubmitApplication
+  | SignApplication
+  | ScheduleReviewDeadline
+  | StartReview
+  | ReassignReview
+  | RecordReview
+  | IncludeInQuota
+  | RefuseApplication
+  | GrantSubsidy
+  | WithdrawApplication
+  | FlagReviewSlaAtRisk
+  | RecordReviewSlaBreach
+  | EscalateReview;
+
+export type ApplicationCommandOf<T extends ApplicationCommand['type']> = Extract<ApplicationCommand, { type: T }>;
+
+type Decision<C extends ApplicationCommand> = (command: C, state: ApplicationState) => readonly ApplicationEvent[];
+
+/** The decision of each command type; the mapped type makes a command without one a compile error. */
+const DECISIONS: { readonly [T in ApplicationCommand['type']]: Decision<ApplicationCommandOf<T>> } = {
+  SubmitApplication: submit,
+  SignApplication: sign,
+  ScheduleReviewDeadline: scheduleDeadline,
+  StartReview: startReview,
+  ReassignReview: reassignReview,
+  RecordReview: recordReview,
+  IncludeInQuota: include,
+  RefuseApplication: refuse,
+  GrantSubsidy: grantSubsidy,
+  WithdrawApplication: withdraw,
+  FlagReviewSlaAtRisk: flagAtRisk,
+  RecordReviewSlaBreach: recordBreach,
+  EscalateReview: escalate,
+};
+
 export function decide(command: ApplicationCommand, state: ApplicationState): readonly ApplicationEvent[] {
-  switch (command.type) {
-    case 'SubmitApplication':
-      return submit(command, state);
-    case 'SignApplication':
-      return sign(command, state);
-    case 'ScheduleReviewDeadline':
-      return scheduleDeadline(command, state);
-    case 'StartReview':
-      return startReview(command, state);
-    case 'ReassignReview':
-      return reassignReview(command, state);
-    case 'RecordReview':
-      return recordReview(command, state);
-    case 'IncludeInQuota':
-      return include(command, state);
-    case 'RefuseApplication':
-      return refuse(command, state);
-    case 'GrantSubsidy':
-      return grantSubsidy(command, state);
-    case 'WithdrawApplication':
-      return withdraw(command, state);
-    case 'FlagReviewSlaAtRisk':
-      return flagAtRisk(command, state);
-    case 'RecordReviewSlaBreach':
-      return recordBreach(command, state);
-    case 'EscalateReview':
-      return escalate(command, state);
-    default:
-      return assertNever(command, 'application command');
-  }
+  // TypeScript cannot tie a union member to the table entry of its own type (microsoft/TypeScript#30581);
+  // the mapped type above is what guarantees that they match.
+  const decision = DECISIONS[command.type] as Decision<ApplicationCommand>;
+  return decision(command, state);
+}
+
+/** How each event type folds into the state; the mapped type makes an event without a fold a compile error. */
+const FOLDS: Folds<ApplicationEventType> = {
+  ...submitFolds,
+  ...signFolds,
+  ...slaFolds,
+  ...reviewFolds,
+  ...outcomeFolds,
+  ...subsidyFolds,
+  ...withdrawFolds,
+};
+
+export function evolve(state: ApplicationState, event: ApplicationEvent): ApplicationState {
+  // The same correlation TypeScript cannot see as in `decide`: FOLDS' mapped type guarantees it.
+  const fold = FOLDS[event.type] as (state: ApplicationState, event: ApplicationEvent) => ApplicationState;
+  return fold(state, event);
 }
 
 /** The Application aggregate: one stream per application (`application-<uuid>`). */

@@ -1,4 +1,4 @@
-import { SignatureVerification } from './commands';
+import { SignatureVerification } from './decisions/sign';
 import { SignatureMethod } from './events';
 
 /** What the portal sends as proof: the OTP the applicant typed, or a detached EDS signature. */

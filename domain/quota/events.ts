@@ -1,3 +1,4 @@
+import { FIRST_VERSION, type EventSchema } from '../shared/event-schema';
 import { DomainEvent } from '../shared/decider';
 import { QuotaOrderRef } from './commands';
 import { QuotaKey } from './quota-key';
@@ -60,3 +61,11 @@ export type SeatsReleased = DomainEvent<
 >;
 
 export type QuotaEvent = QuotaCapacitySet | SeatsReserved | SeatReservationDeclined | SeatsReleased;
+
+/** The stored schema of every RegionalQuota event type; exhaustive by its mapped type. */
+export const QUOTA_EVENT_SCHEMAS: { readonly [T in QuotaEvent['type']]: EventSchema } = {
+  QuotaCapacitySet: FIRST_VERSION,
+  SeatsReserved: FIRST_VERSION,
+  SeatReservationDeclined: FIRST_VERSION,
+  SeatsReleased: FIRST_VERSION,
+};

@@ -8,4 +8,3 @@ export { decideQuota } from './decide';
 export { regionalQuotaDecider } from './regional-quota.decider';
 export * from './quota-orders';
 export * from './quota-order-totals';
-export * from './event-schemas';

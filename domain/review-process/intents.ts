@@ -1,4 +1,4 @@
-import type { ApplicationCommand } from '../application/commands';
+import type { ApplicationCommand } from '../application/decider';
 import type { QuotaCommand } from '../quota/commands';
 
 /** A command minus `at`: whoever carries the intent out stamps the instant it runs at. */

@@ -1,11 +1,31 @@
+import { decisionFor } from '../decision-number';
+import { expectAccepted, expectStatus, Folds } from '../fold';
+import type { CalendarDate } from '../../shared/calendar-date';
+import type { RefusalGroundList } from '../refusal-grounds';
 import { instantMillis, isCalendarDate } from '../../shared/calendar-date';
 import { personsMoving, quotaOf } from '../submission';
-import { IncludeInQuota, RefuseApplication } from '../commands';
 import { ApplicationError, ApplicationErrorCode } from '../errors';
 import { ApplicationIncluded, ApplicationRefused, Timeliness } from '../events';
 import { requireStatus, requireText } from '../guards';
 import { CURRENT_REFUSAL_GROUNDS, findGround, QUOTA_EXHAUSTED } from '../refusal-grounds';
 import { ApplicationState, SlaState } from '../state';
+import type { TimedCommand } from './timed-command';
+
+export interface IncludeInQuota extends TimedCommand {
+  readonly type: 'IncludeInQuota';
+  /** Seats the quota reserved for the family; must equal the persons moving. */
+  readonly personsCounted: number;
+  readonly decision: { readonly number: string; readonly date: CalendarDate };
+}
+
+export interface RefuseApplication extends TimedCommand {
+  readonly type: 'RefuseApplication';
+  readonly grounds: readonly string[];
+  readonly explanation: string;
+  /** Given by the process, numbered from its cause; a supervisor's refusal is numbered here, from the application and the instant decided. */
+  readonly decision?: { readonly number: string; readonly date: CalendarDate };
+  readonly groundsList?: RefusalGroundList;
+}
 
 /** One decision only, and inclusion only after an eligible review, counting the whole family. */
 export function include(command: IncludeInQuota, state: ApplicationState): ApplicationIncluded[] {
@@ -85,7 +105,9 @@ export function refuse(command: RefuseApplication, state: ApplicationState): App
         grounds,
         groundsListVersion: list.version,
         explanation,
-        decision: validDecision(command.decision),
+        decision: command.decision
+          ? validDecision(command.decision)
+          : decisionFor('refusal', command.applicationId, open.submission.quotaYear, new Date(command.at)),
         decidedAt: command.at,
         ...timeliness(open.sla, command.at),
       },
@@ -107,3 +129,17 @@ function timeliness(sla: SlaState, at: string): Timeliness {
   const dueAt = sla.deadline?.dueAt ?? null;
   return { dueAt, late: dueAt !== null && instantMillis(at) > instantMillis(dueAt) };
 }
+
+export const outcomeFolds: Folds<'ApplicationIncluded' | 'ApplicationRefused'> = {
+  ApplicationIncluded: (state, event) => {
+    const { personsCounted, decidedAt, decision } = event.data;
+    const reviewed = expectStatus(state, 'reviewed', event.type);
+    return { ...reviewed, status: 'included', personsCounted, decidedAt, decisionDate: decision.date, subsidies: {} };
+  },
+  ApplicationRefused: (state, event) => ({
+    ...expectAccepted(state, event.type),
+    status: 'refused',
+    decidedAt: event.data.decidedAt,
+    grounds: event.data.grounds,
+  }),
+};

@@ -1,9 +1,18 @@
+import { expectStatus, Folds } from '../fold';
+import type { SubsidyKind } from '../events';
 import { MciRow, relocationSubsidy, rentSubsidy, RentRateTable, SubsidyCalculation } from '../../subsidy';
-import { GrantSubsidy } from '../commands';
 import { ApplicationError, ApplicationErrorCode } from '../errors';
 import { SubsidyGranted } from '../events';
 import { requireStatus } from '../guards';
 import { ApplicationState, StateOf } from '../state';
+import type { TimedCommand } from './timed-command';
+
+export interface GrantSubsidy extends TimedCommand {
+  readonly type: 'GrantSubsidy';
+  readonly kind: SubsidyKind;
+  /** The administrator's current tables (MCI, rent rates); the domain's defaults when omitted. */
+  readonly policy?: SubsidyPolicyData;
+}
 
 /** The administrator's tables; the domain's defaults stand in for whatever is omitted. */
 export interface SubsidyPolicyData {
@@ -52,3 +61,10 @@ function calculate(command: GrantSubsidy, included: StateOf<'included'>): Subsid
     rentRates: policy.rentRates,
   });
 }
+
+export const subsidyFolds: Folds<'SubsidyGranted'> = {
+  SubsidyGranted: (state, event) => {
+    const included = expectStatus(state, 'included', event.type);
+    return { ...included, subsidies: { ...included.subsidies, [event.data.kind]: event.data } };
+  },
+};

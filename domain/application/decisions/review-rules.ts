@@ -1,5 +1,5 @@
 import { Violation } from '../../shared/errors';
-import { RecordReview } from '../commands';
+import type { RecordReview } from './review';
 import { findGround, RefusalGroundList } from '../refusal-grounds';
 
 /**

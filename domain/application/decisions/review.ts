@@ -1,4 +1,6 @@
-import { ReassignReview, RecordReview, StartReview } from '../commands';
+import { expectAccepted, expectStatus, Folds } from '../fold';
+import type { DocumentFinding, Verdict } from '../events';
+import type { RefusalGroundList } from '../refusal-grounds';
 import { ApplicationError, ApplicationErrorCode } from '../errors';
 import { ApplicationReviewed, ReviewReassigned, ReviewStarted } from '../events';
 import { requireStatus, requireText } from '../guards';
@@ -6,6 +8,28 @@ import { CURRENT_REFUSAL_GROUNDS } from '../refusal-grounds';
 import { ApplicationState } from '../state';
 import { personsMoving, quotaOf } from '../submission';
 import { reviewViolations } from './review-rules';
+import type { TimedCommand } from './timed-command';
+
+export interface StartReview extends TimedCommand {
+  readonly type: 'StartReview';
+  readonly reviewerId: string;
+}
+
+export interface ReassignReview extends TimedCommand {
+  readonly type: 'ReassignReview';
+  readonly toReviewerId: string;
+  readonly reason: string;
+}
+
+export interface RecordReview extends TimedCommand {
+  readonly type: 'RecordReview';
+  readonly reviewerId: string;
+  readonly verdict: Verdict;
+  readonly findings: readonly DocumentFinding[];
+  readonly refusalGrounds: readonly string[];
+  readonly comment?: string;
+  readonly groundsList?: RefusalGroundList;
+}
 
 /** No review before signing; one reviewer at a time (a supervisor reassigns). */
 export function startReview(command: StartReview, state: ApplicationState): ReviewStarted[] {
@@ -93,3 +117,21 @@ export function recordReview(command: RecordReview, state: ApplicationState): Ap
     },
   ];
 }
+
+export const reviewFolds: Folds<'ReviewStarted' | 'ReviewReassigned' | 'ApplicationReviewed'> = {
+  ReviewStarted: (state, event) => ({
+    ...expectStatus(state, 'signed', event.type),
+    status: 'under-review',
+    reviewerId: event.data.reviewerId,
+  }),
+  ReviewReassigned: (state, event) => ({
+    ...expectAccepted(state, event.type),
+    status: 'under-review',
+    reviewerId: event.data.toReviewerId,
+  }),
+  ApplicationReviewed: (state, event) => ({
+    ...expectStatus(state, 'under-review', event.type),
+    status: 'reviewed',
+    review: event.data,
+  }),
+};

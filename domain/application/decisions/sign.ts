@@ -1,8 +1,26 @@
-import { SignApplication } from '../commands';
+import { expectStatus, Folds } from '../fold';
+import { NO_SLA } from '../state';
+import type { SignatureMethod } from '../events';
 import { ApplicationError, ApplicationErrorCode } from '../errors';
 import { ApplicationSigned } from '../events';
 import { requireStatus } from '../guards';
 import { ApplicationState, StateOf } from '../state';
+import type { TimedCommand } from './timed-command';
+
+/** The outcome of the signature check done behind the SignatureVerifier port, before deciding. */
+export interface SignatureVerification {
+  readonly valid: boolean;
+  readonly reason?: string;
+  readonly evidence: Readonly<Record<string, string>>;
+}
+
+export interface SignApplication extends TimedCommand {
+  readonly type: 'SignApplication';
+  readonly method: SignatureMethod;
+  readonly signerIin: string;
+  readonly signedDigest: string;
+  readonly verification: SignatureVerification;
+}
 
 /**
  * Signing with an OTP or an EDS accepts the application and starts the review clock. The signature
@@ -61,3 +79,13 @@ export function signableBy(state: ApplicationState, signerIin: string): StateOf<
   }
   return submitted;
 }
+
+export const signFolds: Folds<'ApplicationSigned'> = {
+  ApplicationSigned: (state, event) => ({
+    ...expectStatus(state, 'submitted', event.type),
+    status: 'signed',
+    signature: event.data,
+    sla: NO_SLA,
+    reviewerId: null,
+  }),
+};

@@ -1,9 +1,29 @@
+import { Folds, withSla } from '../fold';
+import type { ScheduledDeadline } from '../review-deadline';
 import { instantMillis, isInstant } from '../../shared/calendar-date';
-import { EscalateReview, FlagReviewSlaAtRisk, RecordReviewSlaBreach, ScheduleReviewDeadline } from '../commands';
 import { ApplicationError, ApplicationErrorCode } from '../errors';
 import { ReviewDeadlineScheduled, ReviewEscalated, ReviewSlaAtRisk, ReviewSlaBreached } from '../events';
 import { requireStatus, requireText } from '../guards';
 import { ApplicationState, isClosed, StateOf } from '../state';
+import type { TimedCommand } from './timed-command';
+
+export interface ScheduleReviewDeadline extends TimedCommand {
+  readonly type: 'ScheduleReviewDeadline';
+  readonly deadline: ScheduledDeadline;
+}
+
+export interface FlagReviewSlaAtRisk extends TimedCommand {
+  readonly type: 'FlagReviewSlaAtRisk';
+}
+
+export interface RecordReviewSlaBreach extends TimedCommand {
+  readonly type: 'RecordReviewSlaBreach';
+}
+
+export interface EscalateReview extends TimedCommand {
+  readonly type: 'EscalateReview';
+  readonly reason: string;
+}
 
 type Open = StateOf<'signed' | 'under-review' | 'reviewed'>;
 
@@ -101,3 +121,14 @@ function notBefore(at: string, point: string, what: string): void {
   if (instantMillis(at) < instantMillis(point))
     throw new ApplicationError(ApplicationErrorCode.SlaNotDue, `It is not yet ${what} (${point})`);
 }
+
+export const slaFolds: Folds<'ReviewDeadlineScheduled' | 'ReviewSlaAtRisk' | 'ReviewSlaBreached' | 'ReviewEscalated'> =
+  {
+    ReviewDeadlineScheduled: (state, event) => {
+      const { applicationId: _, ...deadline } = event.data;
+      return withSla(state, event.type, { deadline });
+    },
+    ReviewSlaAtRisk: (state, event) => withSla(state, event.type, { atRisk: true }),
+    ReviewSlaBreached: (state, event) => withSla(state, event.type, { breached: true }),
+    ReviewEscalated: (state, event) => withSla(state, event.type, { escalated: true }),
+  };

@@ -1,9 +1,25 @@
-import { SubmitApplication } from '../commands';
+import { Folds } from '../fold';
+import type { ApplicationSubmission } from '../submission';
+import type { DocumentPolicy } from '../documents';
 import { DEFAULT_DOCUMENT_POLICY } from '../documents';
 import { ApplicationError, ApplicationErrorCode } from '../errors';
 import { ApplicationSubmitted } from '../events';
 import { ApplicationState } from '../state';
 import { validateSubmission } from '../validate-submission';
+import type { TimedCommand } from './timed-command';
+
+export interface SubmitApplication extends TimedCommand {
+  readonly type: 'SubmitApplication';
+  readonly submission: ApplicationSubmission;
+  /**
+   * SHA-256 (lower-case hex) of the canonical JSON of `submission`: the digest the applicant will
+   * sign. Computed by the caller, since the domain does no cryptography; recorded as given.
+   */
+  readonly digest: string;
+  /** Whether the year's order gives the receiving region a quota for the applicant's category (looked up by the handler). */
+  readonly receivingRegionHasQuota: boolean;
+  readonly documentPolicy?: DocumentPolicy;
+}
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
@@ -52,3 +68,13 @@ export function submit(command: SubmitApplication, state: ApplicationState): App
     },
   ];
 }
+
+export const submitFolds: Folds<'ApplicationSubmitted'> = {
+  ApplicationSubmitted: (_, { data: { applicationId, submission, digest, submittedAt } }) => ({
+    status: 'submitted',
+    applicationId,
+    submission,
+    digest,
+    submittedAt,
+  }),
+};

@@ -1,9 +1,15 @@
-import { WithdrawApplication } from '../commands';
+import { corrupted, Folds } from '../fold';
 import { ApplicationErrorCode } from '../errors';
 import { ApplicationWithdrawn } from '../events';
 import { requireStatus, requireText } from '../guards';
 import { ApplicationState } from '../state';
 import { quotaOf } from '../submission';
+import type { TimedCommand } from './timed-command';
+
+export interface WithdrawApplication extends TimedCommand {
+  readonly type: 'WithdrawApplication';
+  readonly reason: string;
+}
 
 /** The applicant may withdraw until a decision is taken; nothing happens to a withdrawn application. */
 export function withdraw(command: WithdrawApplication, state: ApplicationState): ApplicationWithdrawn[] {
@@ -21,3 +27,10 @@ export function withdraw(command: WithdrawApplication, state: ApplicationState):
     },
   ];
 }
+
+export const withdrawFolds: Folds<'ApplicationWithdrawn'> = {
+  ApplicationWithdrawn: (state, event) => {
+    if (state.status === 'none') throw corrupted(state, event.type);
+    return { ...state, status: 'withdrawn', withdrawnFrom: state.status, withdrawnAt: event.data.withdrawnAt };
+  },
+};

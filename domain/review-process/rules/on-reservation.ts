@@ -1,6 +1,6 @@
 import { QUOTA_EXHAUSTED } from '../../application/refusal-grounds';
 import type { SeatReservationDeclined, SeatsReserved } from '../../quota/events';
-import { decisionFor } from '../decision-numbers';
+import { decisionFor } from '../../application/decision-number';
 import { sendToApplication, sendToQuota, type Intent } from '../intents';
 import type { ProcessContext } from '../process-policy';
 import { APPLICATION_CLOSED } from './closed-application';

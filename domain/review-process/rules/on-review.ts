@@ -1,5 +1,5 @@
 import type { ApplicationReviewed } from '../../application/events';
-import { decisionFor } from '../decision-numbers';
+import { decisionFor } from '../../application/decision-number';
 import { sendToApplication, sendToQuota, type Intent } from '../intents';
 import type { ProcessContext } from '../process-policy';
 import { APPLICATION_CLOSED } from './closed-application';

@@ -212,6 +212,16 @@ export class EventStoreDbEventStore implements EventStore {
     return null;
   }
 
+  /** The server keeps no count of $all: the events up to the position are read (and system events skipped). */
+  async countUpTo(position: Position): Promise<number> {
+    let count = 0;
+    for await (const event of this.readAll()) {
+      if (event.position > position) break;
+      count += 1;
+    }
+    return count;
+  }
+
   /** The cluster answers a read of $all: whether it takes writes shows at the next append (its leader may be changing). */
   async checkHealth(): Promise<StoreHealth> {
     if (this.closed) return { ok: false, fault: 'closed', detail: 'the EventStoreDB event store is closed' };

@@ -136,6 +136,11 @@ export class InMemoryEventStore implements EventStore {
     return this.head();
   }
 
+  async countUpTo(position: Position): Promise<number> {
+    this.ensureOpen();
+    return this.log.events.filter((event) => event.position <= position).length;
+  }
+
   async checkHealth(): Promise<StoreHealth> {
     return this.closed ? { ok: false, fault: 'closed', detail: 'the in-memory event store is closed' } : { ok: true };
   }

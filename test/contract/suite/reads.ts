@@ -60,6 +60,13 @@ export function orderingRules(ctx: ContractContext): void {
       const last = await ctx.store.append('quota-2024', newEvents(1), { expectedRevision: 'any' });
       expect(await ctx.store.headPosition()).toBe(last.position);
     });
+
+    it('counts the events at or before a position', async () => {
+      const first = await ctx.store.append('application-1', newEvents(2), { expectedRevision: 'any' });
+      const last = await ctx.store.append('quota-2024', newEvents(3), { expectedRevision: 'any' });
+      expect(await ctx.store.countUpTo(first.position)).toBe(2);
+      expect(await ctx.store.countUpTo(last.position)).toBe(5);
+    });
   });
 }
 

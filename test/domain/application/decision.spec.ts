@@ -1,4 +1,5 @@
-import { applicationDecider, IncludeInQuota, RefuseApplication } from '@domain/application';
+import { applicationDecider } from '@domain/application';
+import type { IncludeInQuota, RefuseApplication } from '@domain/application/decisions/decide-outcome';
 import { deciderSpecification } from '@libs/testing';
 import { APPLICATION_ID, DEADLINE, history, QUOTA } from './fixtures';
 

@@ -1,4 +1,5 @@
-import { applicationDecider, applicationStreamId, SubmitApplication } from '@domain/application';
+import { applicationDecider, applicationStreamId } from '@domain/application';
+import type { SubmitApplication } from '@domain/application/decisions/submit';
 import { EventTypeRegistry, handleCommand } from '@libs/event-sourcing';
 import { InMemoryEventStore } from '@infra/event-store/in-memory/in-memory-event-store';
 import { APPLICATION_ID, kandasFamily, SUBMISSION_DIGEST, SUBMITTED_AT } from './fixtures';

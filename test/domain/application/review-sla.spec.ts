@@ -1,10 +1,10 @@
-import {
-  applicationDecider,
+import { applicationDecider } from '@domain/application';
+import type {
   EscalateReview,
   FlagReviewSlaAtRisk,
   RecordReviewSlaBreach,
   ScheduleReviewDeadline,
-} from '@domain/application';
+} from '@domain/application/decisions/sla';
 import { deciderSpecification } from '@libs/testing';
 import { APPLICATION_ID, DEADLINE, history } from './fixtures';
 

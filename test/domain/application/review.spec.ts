@@ -1,4 +1,5 @@
-import { applicationDecider, ReassignReview, RecordReview, StartReview } from '@domain/application';
+import { applicationDecider } from '@domain/application';
+import type { ReassignReview, RecordReview, StartReview } from '@domain/application/decisions/review';
 import { deciderSpecification } from '@libs/testing';
 import { APPLICATION_ID, history, QUOTA } from './fixtures';
 

@@ -1,4 +1,5 @@
-import { applicationDecider, SignApplication } from '@domain/application';
+import { applicationDecider } from '@domain/application';
+import type { SignApplication } from '@domain/application/decisions/sign';
 import { deciderSpecification } from '@libs/testing';
 import { APPLICATION_ID, APPLICANT_IIN, history, SPOUSE_IIN, SUBMISSION_DIGEST } from './fixtures';
 

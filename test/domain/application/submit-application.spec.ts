@@ -1,4 +1,5 @@
-import { applicationDecider, ApplicationSubmission, SubmitApplication } from '@domain/application';
+import { applicationDecider, ApplicationSubmission } from '@domain/application';
+import type { SubmitApplication } from '@domain/application/decisions/submit';
 import { deciderSpecification } from '@libs/testing';
 import {
   APPLICATION_ID,

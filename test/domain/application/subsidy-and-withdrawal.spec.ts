@@ -1,4 +1,6 @@
-import { applicationDecider, GrantSubsidy, WithdrawApplication } from '@domain/application';
+import { applicationDecider } from '@domain/application';
+import type { GrantSubsidy } from '@domain/application/decisions/grant-subsidy';
+import type { WithdrawApplication } from '@domain/application/decisions/withdraw';
 import { deciderSpecification } from '@libs/testing';
 import { APPLICATION_ID, history, QUOTA } from './fixtures';
 

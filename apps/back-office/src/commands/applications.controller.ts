@@ -3,7 +3,6 @@ import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { KANDAS_NAMESPACE, uuidV5 } from '@libs/event-sourcing';
 import { signableBy, type ApplicationSubmission } from '@domain/application';
 import { applicationDigest } from '@libs/workflow';
-import { decisionFor } from '@domain/review-process';
 import { HttpProblem, problem } from '../http/problem';
 import { Roles } from '../auth/roles';
 import { AggregateLookup } from './application-lookup';
@@ -189,20 +188,14 @@ export class ApplicationsController {
   @HttpCode(200)
   @Roles('supervisor')
   @ApiOperation({ summary: 'Refuse the application with coded grounds and an explanation (supervisors)' })
-  async refuse(
+  refuse(
     @Id() id: string,
     @Body() body: RefuseApplicationDto,
     @CommandRequest() meta: RequestMeta,
   ): Promise<CommandResponse> {
-    const state = await this.lookup.application(id);
-    const commandId = this.gateway.commandIdFor(meta);
-    const now = this.gateway.context(meta, commandId).now;
-    const year = 'submission' in state ? state.submission.quotaYear : now.getUTCFullYear();
-    const decision = decisionFor('refusal', id, year, now);
     return this.gateway.application(
-      { type: 'RefuseApplication', applicationId: id, grounds: body.grounds, explanation: body.explanation, decision },
+      { type: 'RefuseApplication', applicationId: id, grounds: body.grounds, explanation: body.explanation },
       meta,
-      commandId,
     );
   }
 

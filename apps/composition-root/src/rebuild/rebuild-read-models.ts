@@ -7,7 +7,6 @@ import type {
   Projection,
   RecordedEvent,
 } from '@libs/event-sourcing';
-import { SqliteEventStore } from '@infra/event-store/sqlite/sqlite-event-store';
 import {
   ApplicationsProjection,
   PendingDeadlinesProjection,
@@ -133,7 +132,7 @@ function restoreSettings(db: Database.Database, settings: ConnectionSettings): v
  * log grow a little longer between checkpoints. Neither changes a row, so the digests are those of
  * the live, incremental read models.
  *
- * Only projections run here: no saga, no EventBus bridge, no scheduler. A rebuild therefore never
+ * Only projections run here: no saga, no scheduler. A rebuild therefore never
  * appends an event, never issues a command, never fires a deadline; replaying history cannot
  * repeat its effects. (The CLI, which calls this, runs the workflow module with
  * `runSubscriptions: false`, so no saga runs anywhere in its process either.)
@@ -147,8 +146,8 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
   const progressIntervalMs = options.progressIntervalMs ?? 250;
   const started = now();
   const head = await store.headPosition();
-  // The total first (for the bar and the ETA): a count where the store can give one, else a read.
-  const total = head === null ? 0 : await countEventsUpTo(store, head);
+  // The total first, for the bar and the ETA.
+  const total = head === null ? 0 : await store.countUpTo(head);
   const counted = now();
 
   const projections: Projection[] = [];
@@ -283,22 +282,4 @@ function router(projections: readonly Projection[]): (event: RecordedEvent) => r
     }
     return chosen;
   };
-}
-
-/** How many events lie at or before `head`: one SQL count on the embedded store, a read elsewhere. */
-async function countEventsUpTo(store: EventStore, head: Position): Promise<number> {
-  if (store instanceof SqliteEventStore) {
-    // COUNT(*) of the whole table runs on its smallest index; the events past the head are a short range.
-    const count = store.db
-      .prepare('SELECT (SELECT COUNT(*) FROM events) - (SELECT COUNT(*) FROM events WHERE position > ?)')
-      .pluck()
-      .get(head);
-    return Number(count);
-  }
-  let count = 0;
-  for await (const event of store.readAll()) {
-    if (event.position > head) break;
-    count += 1;
-  }
-  return count;
 }

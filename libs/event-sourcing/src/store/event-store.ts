@@ -88,6 +88,8 @@ export interface EventStore {
   streamRevision(streamId: string): Promise<number>;
   /** Position of the last stored event, or null for an empty store. */
   headPosition(): Promise<Position | null>;
+  /** How many events lie at or before `position` (a rebuild's total, for its progress and its report). */
+  countUpTo(position: Position): Promise<number>;
   /** Checks, without writing anything, that an append could succeed now (for readiness checks). */
   checkHealth(): Promise<StoreHealth>;
   close(): Promise<void>;
