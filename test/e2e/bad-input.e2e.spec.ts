@@ -9,6 +9,7 @@ import {
   expectProblem,
   sendRaw,
   UNKNOWN_ID,
+  withRawBytes,
 } from './support/problems';
 
 type Body = Record<string, unknown>;
@@ -413,5 +414,86 @@ describe('the rules of the service, over HTTP', () => {
     const [withdrawn] = await eventsOfType(e, 'ApplicationWithdrawn', `application-${id}`);
     expect((withdrawn!.data as { reason: string }).reason).toBe(text);
     await e.http.get('/health').expect(200);
+  });
+});
+
+describe('bytes and charsets at the door: checked before the JSON is parsed, nothing appended', () => {
+  let e: E2eApp;
+  beforeAll(async () => {
+    e = await E2eApp.start();
+    await openQuota(e);
+  });
+  afterAll(() => e.close());
+  const validText = JSON.stringify(submissionBody());
+  /** The valid submission with `bytes` put in place of the settlement's name "Ekibastuz". */
+  const withSettlement = (bytes: number[]) => {
+    const [before, after] = validText.split('"Ekibastuz"') as [string, string];
+    return Buffer.concat([Buffer.from(`${before}"Ekib`), Buffer.from(bytes), Buffer.from(`astuz"${after}`)]);
+  };
+  const send = (body: Buffer, contentType = 'application/json') =>
+    appendsNothing(e, () =>
+      withRawBytes(
+        e.http
+          .post('/applications')
+          .set('Authorization', `Bearer ${e.token('portal', 'egov')}`)
+          .set('Content-Type', contentType),
+        body,
+      ),
+    );
+  const offsetOfJunk = Buffer.byteLength(validText.split('"Ekibastuz"')[0]!) + '"Ekib'.length;
+
+  it.each([
+    ['Latin-1 bytes inside a JSON string (the defect: stored as "Ekib����astuz")', [0xe9, 0xe9, 0xe9, 0xe9]],
+    ['a lone continuation byte', [0x80]],
+    ['an overlong encoding of "/"', [0xc0, 0xaf]],
+    ['an overlong three-byte encoding', [0xe0, 0x80, 0xaf]],
+    ['a UTF-16 surrogate encoded in UTF-8', [0xed, 0xa0, 0x80]],
+    ['a code point above U+10FFFF', [0xf4, 0x90, 0x80, 0x80]],
+    ['a sequence cut short', [0xf0, 0x9f, 0x98]],
+    ['a byte UTF-8 never uses', [0xff]],
+  ])('refuses %s with 400 REQUEST.INVALID_UTF8 and the byte offset', async (_, bytes) => {
+    const response = await send(withSettlement(bytes));
+    expectProblem(response, 400, 'REQUEST.INVALID_UTF8');
+    expect(response.body).toMatchObject({
+      offset: offsetOfJunk,
+      detail: expect.stringContaining(`at byte ${offsetOfJunk}`),
+      errors: [{ field: 'body', reason: expect.stringContaining(`at byte ${offsetOfJunk}`) }],
+    });
+  });
+
+  it('refuses a sequence cut short by the end of the body', async () => {
+    const body = Buffer.concat([Buffer.from('{"reason":"x'), Buffer.from([0xd0])]);
+    const response = await send(body);
+    expectProblem(response, 400, 'REQUEST.INVALID_UTF8');
+    expect(response.body.offset).toBe(body.length - 1);
+  });
+
+  it.each([
+    'application/json; charset=utf-16',
+    'application/json; charset=UTF-16LE',
+    'application/json; charset=utf-32',
+    'application/json; charset=latin1',
+    'application/json; charset=iso-8859-1',
+    'application/json; charset=windows-1251',
+    'application/json; charset=koi8-r',
+    'application/json; charset=utf8',
+    'application/json; charset="utf-16"',
+    'application/json;charset=utf-7',
+    'application/json; charset=nonsense',
+  ])('refuses a body declared as %s with 415, before decoding it', async (contentType) => {
+    const encoding = /utf-16/i.test(contentType) ? 'utf16le' : 'latin1';
+    expectProblem(await send(Buffer.from(validText, encoding), contentType), 415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  it('takes UTF-8 declared as such, in any letter case (JSON with no charset is UTF-8: every other test)', async () => {
+    await withRawBytes(
+      e.http
+        .post('/applications')
+        .set('Authorization', `Bearer ${e.token('portal', 'egov')}`)
+        .set('Content-Type', 'application/json; charset="UTF-8"'),
+      Buffer.from(validText),
+    ).expect(201);
+    const [submitted] = await eventsOfType(e, 'ApplicationSubmitted');
+    expect(JSON.stringify(submitted!.data)).toContain('"Ekibastuz"');
   });
 });

@@ -38,7 +38,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       .send(JSON.stringify({ ...body, instance: request.originalUrl }));
   }
 
-  private toProblem(error: unknown): { body: Problem; headers: Record<string, string> } {
+  private toProblem(thrown: unknown): { body: Problem; headers: Record<string, string> } {
+    // Raised in Express middleware (body-parser's verify hook), it arrives wrapped by Nest's adapter.
+    const error = thrown instanceof HttpException && thrown.cause instanceof HttpProblem ? thrown.cause : thrown;
     if (error instanceof HttpProblem) return { body: error.problem, headers: { ...error.headers } };
     // The decider says NOT_SUBMITTED only of an application with no event at all: over HTTP that is an
     // id naming nothing, answered 404 like the endpoints that look the application up first.
