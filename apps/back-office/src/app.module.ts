@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { dirname } from 'node:path';
 import type { Clock } from '@libs/event-sourcing';
 import { WorkflowModule } from '@apps/composition-root';
@@ -16,6 +16,7 @@ import { ApplicationsController } from './commands/applications.controller';
 import { CommandGateway } from './commands/command-gateway';
 import { signingProviders } from './commands/signing.providers';
 import { HealthModule } from './health/health.module';
+import { CorrelationHeader } from './http/correlation-header';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { strictValidationPipe } from './http/validation';
 import { commandThrottlerProviders } from './http/rate-limit/command-throttler';
@@ -68,6 +69,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: CommandThrottlerGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: strictValidationPipe },
+        { provide: APP_INTERCEPTOR, useClass: CorrelationHeader },
         CommandMetrics,
         CommandGateway,
         AggregateLookup,

@@ -39,6 +39,11 @@ export interface CommandResponse {
   readonly events: readonly string[];
   /** True when this was a retry of a command already handled: nothing new was appended. */
   readonly alreadyHandled: boolean;
+  /**
+   * What the command's events carry as their correlation (the X-Correlation-Id sent, else the command
+   * id): the key to everything it caused, `GET /audit/correlations/{correlationId}`. Also a header.
+   */
+  readonly correlationId: string;
 }
 
 /** From an HTTP request to a command on the CommandBus, and back to an answer with revision and position. */
@@ -122,6 +127,7 @@ export class CommandGateway {
         position: outcome.position === null ? null : outcome.position.toString(),
         events: outcome.events.map((e) => e.type),
         alreadyHandled: outcome.alreadyHandled,
+        correlationId: outcome.correlationId,
       };
     } catch (error) {
       this.metrics.record(type, 'refused', 0);

@@ -1,6 +1,13 @@
 import { eventIdFor } from '../ids/uuid';
 import { EventTypeRegistry } from '../registry';
-import { EventStore, ExpectedRevision, NewEvent, Position, WrongExpectedRevisionError } from '../store';
+import {
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  Position,
+  satisfiesExpectedRevision,
+  WrongExpectedRevisionError,
+} from '../store';
 import { AggregateCache, loadAggregate, lastPosition } from './aggregate-loader';
 import { CommandContext, metadataFor } from './command-context';
 import { Decider, DomainEvent } from './decider';
@@ -30,6 +37,8 @@ export interface CommandOutcome<Event extends DomainEvent = DomainEvent> {
   readonly events: readonly Event[];
   /** True when this command id had already been handled: nothing new was appended. */
   readonly alreadyHandled: boolean;
+  /** The correlation the command's events carry (a retry answers with the first attempt's). */
+  readonly correlationId: string;
 }
 
 /**
@@ -54,18 +63,23 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
         position: lastPosition(loaded.handled),
         events,
         alreadyHandled: true,
+        correlationId: last.metadata.correlationId,
       };
     }
-    if (
-      target.expectedRevision !== undefined &&
-      target.expectedRevision !== 'any' &&
-      target.expectedRevision !== loaded.revision
-    ) {
+    // 'no-stream' and 'stream-exists' compare with the loaded revision too (-1 for a stream with no event).
+    if (target.expectedRevision !== undefined && !satisfiesExpectedRevision(target.expectedRevision, loaded.revision)) {
       throw new WrongExpectedRevisionError(streamId, target.expectedRevision, loaded.revision);
     }
     const events = decider.decide(command, loaded.state);
     if (events.length === 0) {
-      return { streamId, revision: loaded.revision, position: null, events, alreadyHandled: false };
+      return {
+        streamId,
+        revision: loaded.revision,
+        position: null,
+        events,
+        alreadyHandled: false,
+        correlationId: context.correlationId,
+      };
     }
     const metadata = metadataFor(context);
     const toAppend: NewEvent[] = events.map((event, index) => ({
@@ -84,6 +98,7 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
         position: appended.position,
         events,
         alreadyHandled: appended.alreadyStored === true,
+        correlationId: context.correlationId,
       };
     } catch (error) {
       const mayRetry = target.expectedRevision === undefined && attempt < (target.retriesOnConflict ?? 3);
