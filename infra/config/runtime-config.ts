@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import { SqliteSynchronous } from '@infra/sqlite/connection';
 
 export type EventStoreKind = 'sqlite' | 'memory' | 'eventstoredb';
@@ -9,6 +10,12 @@ export interface RuntimeConfig {
   /** `EVENTSTORE_CONNECTION_STRING`: set (and required) when `eventStore` is 'eventstoredb'. */
   readonly eventStoreConnectionString?: string;
   readonly readModelsFile: string;
+  /**
+   * Where, outside production, the keys not set in the environment (KANDAS_JWT_SECRET,
+   * KANDAS_OTP_SECRET) are made once and kept: the folder of the read-model file, `./data` by
+   * default. The service and the CLI's `token` both read it from here, so they sign with one key.
+   */
+  readonly localSecretsDir: string;
   readonly sqliteSynchronous: SqliteSynchronous;
   /** How long a SQLite write waits for a lock another process holds before it answers 503. */
   readonly sqliteBusyTimeoutMs: number;
@@ -29,13 +36,15 @@ export class ConfigError extends Error {
 
 export function readRuntimeConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
   const eventStore = oneOf<EventStoreKind>(env, 'EVENT_STORE', ['sqlite', 'memory', 'eventstoredb'], 'sqlite');
+  const readModelsFile = env.KANDAS_READ_MODELS_FILE || './data/read-models.sqlite';
   return {
     eventStore,
     eventsFile: env.KANDAS_EVENTS_FILE || './data/kandas.sqlite',
     ...(eventStore === 'eventstoredb'
       ? { eventStoreConnectionString: connectionString(env, 'EVENTSTORE_CONNECTION_STRING') }
       : {}),
-    readModelsFile: env.KANDAS_READ_MODELS_FILE || './data/read-models.sqlite',
+    readModelsFile,
+    localSecretsDir: dirname(readModelsFile),
     sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL'], 'FULL'),
     sqliteBusyTimeoutMs: wholeNumber(env, 'KANDAS_SQLITE_BUSY_TIMEOUT_MS', 5000, 60_000),
     minFreeDiskBytes: wholeNumber(env, 'KANDAS_MIN_FREE_DISK_MB', 64, 1_000_000) * 1024 * 1024,

@@ -179,6 +179,9 @@ describe('a corrupted events file at start', () => {
         /^Cannot start: .*events\.sqlite is corrupted; stop the service, restore the file from a backup/,
       ),
     });
+    // One line on stderr for the operator, and no stack trace of the framework anywhere.
+    expect(started.stderr).toMatch(/^Cannot start: [^\n]*events\.sqlite is corrupted[^\n]*\n$/);
+    expect(started.stdout).not.toMatch(/\n\s+at /);
     expect(statSync(eventsFile).size).toBe(64 * 1024); // untouched: nothing was written into it
   }, 180_000);
 });

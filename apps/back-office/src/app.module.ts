@@ -1,6 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
-import { dirname } from 'node:path';
 import type { Clock } from '@libs/event-sourcing';
 import { WorkflowModule } from '@apps/composition-root';
 import { RuntimeConfig } from '@infra/config/runtime-config';
@@ -10,7 +9,7 @@ import { VerifyController } from './audit/verify.controller';
 import { ExportController } from './audit/export.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { JWT_SETTINGS } from './auth/auth.tokens';
-import { jwtSettings } from '@libs/auth';
+import { checkSecret, jwtSettings } from '@libs/auth';
 import { AggregateLookup } from './commands/application-lookup';
 import { ApplicationsController } from './commands/applications.controller';
 import { CommandGateway } from './commands/command-gateway';
@@ -41,6 +40,12 @@ export interface AppOptions {
 export class AppModule {
   static forRoot(config: RuntimeConfig, options: AppOptions = {}): DynamicModule {
     const env = options.env ?? process.env;
+    // Every setting is read and checked here, before a provider opens a file; and every check comes
+    // before the first development key is made: a refused start leaves nothing behind.
+    checkSecret('KANDAS_JWT_SECRET', env);
+    const throttling = commandThrottlerProviders(env);
+    const signing = signingProviders(config, env);
+    const jwt = jwtSettings(env, config.localSecretsDir);
     return {
       module: AppModule,
       imports: [
@@ -62,9 +67,9 @@ export class AppModule {
         ExportController,
       ],
       providers: [
-        { provide: JWT_SETTINGS, useFactory: () => jwtSettings(env, dirname(config.readModelsFile)) },
+        { provide: JWT_SETTINGS, useValue: jwt },
         { provide: APP_GUARD, useClass: AuthGuard },
-        ...commandThrottlerProviders(env),
+        ...throttling,
         // After AuthGuard (Nest runs global guards in this order): the limit is per authenticated actor.
         { provide: APP_GUARD, useClass: CommandThrottlerGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
@@ -75,7 +80,7 @@ export class AppModule {
         AggregateLookup,
         ReadYourWrites,
         SlaGauges,
-        ...signingProviders(config, env),
+        ...signing,
       ],
     };
   }

@@ -1,6 +1,5 @@
 import { Provider } from '@nestjs/common';
 import type Database from 'better-sqlite3';
-import { dirname } from 'node:path';
 import { CLOCK } from '@libs/event-sourcing';
 import type { Clock } from '@libs/event-sourcing';
 import { READ_MODELS_DB } from '@libs/workflow';
@@ -19,20 +18,23 @@ export function signingProviders(config: RuntimeConfig, env: NodeJS.ProcessEnv =
   if (delivery !== 'echo' && delivery !== 'sms') throw new Error('KANDAS_OTP_DELIVERY must be echo or sms');
   if (delivery === 'echo' && env.NODE_ENV === 'production')
     throw new Error('KANDAS_OTP_DELIVERY=echo is refused in production');
-  const dataDir = dirname(config.readModelsFile);
+  // Eagerly, before a provider opens a file, and every check before the development key is made:
+  // a refused start leaves nothing behind.
+  const eds = edsVerifier(env);
+  const otpSecret = secretFrom('KANDAS_OTP_SECRET', env, config.localSecretsDir);
   return [
     { provide: OTP_DELIVERY, useValue: delivery },
     {
       provide: OtpService,
       inject: [READ_MODELS_DB, CLOCK],
       useFactory: (db: Database.Database, clock: Clock) =>
-        new OtpService(new SqliteOtpStore(db), clock, { secret: secretFrom('KANDAS_OTP_SECRET', env, dataDir) }),
+        new OtpService(new SqliteOtpStore(db), clock, { secret: otpSecret }),
     },
     { provide: OTP_ISSUER, useExisting: OtpService },
     {
       provide: SIGNATURE_VERIFIER,
       inject: [OtpService],
-      useFactory: (otp: OtpService) => new SignatureVerifierAdapter(otp, edsVerifier(env)),
+      useFactory: (otp: OtpService) => new SignatureVerifierAdapter(otp, eds),
     },
   ];
 }
