@@ -8,6 +8,7 @@ import { AppModule } from './app.module';
 import { configureHttp } from './bootstrap';
 import { createAppLogger, maskPersonalData } from './observability/app-logger';
 import { withoutStartupTrace } from './observability/without-startup-trace';
+import { recordPublishedQuotaOrders } from './startup/quota-orders.step';
 
 const logger = createAppLogger();
 
@@ -22,6 +23,7 @@ async function bootstrap(env: NodeJS.ProcessEnv): Promise<void> {
   });
   configureHttp(app);
   await app.init();
+  await recordPublishedQuotaOrders(app);
   await app.listen(config.port, config.host);
   const { port } = app.getHttpServer().address() as AddressInfo;
   const bootstrapLog = new Logger('Bootstrap');

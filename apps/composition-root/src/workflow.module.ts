@@ -48,6 +48,7 @@ import {
   DISCLOSURE_EVENT_TYPES,
   DeadLetterOperations,
   DeadlineScheduler,
+  PublishedQuotaOrders,
   QuotaCommandHandler,
   READ_MODELS_DB,
   READ_MODEL_PROJECTIONS,
@@ -223,6 +224,11 @@ export class WorkflowModule {
             new DeadLetterOperations(store, deadLetters, saga),
         },
         {
+          provide: PublishedQuotaOrders,
+          inject: [CommandBus, CLOCK],
+          useFactory: (commandBus: CommandBus, clock: Clock) => new PublishedQuotaOrders(commandBus, clock),
+        },
+        {
           provide: AuditTrail,
           inject: [EVENT_STORE, EVENT_TYPE_REGISTRY],
           useFactory: (store: EventStore, registry: EventTypeRegistry) => new AuditTrail(store, registry),
@@ -253,6 +259,7 @@ export class WorkflowModule {
         SubscriptionsHost,
         PendingDeadlinesProjection,
         DeadLetterOperations,
+        PublishedQuotaOrders,
         READ_MODEL_PROJECTIONS,
         ApplicationsQuery,
         SlaDashboardQuery,

@@ -9,5 +9,6 @@ export * from './sla/deadline-scheduler';
 export * from './sagas/review.saga';
 
 export * from './operations/dead-letter-operations';
+export * from './quota-orders/published-quota-orders';
 export * from './audit';
 export * from './export';

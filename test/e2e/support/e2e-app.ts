@@ -15,6 +15,17 @@ import { readRuntimeConfig } from '@infra/config/runtime-config';
 import { AppModule } from '../../../apps/back-office/src/app.module';
 import { EventStoreDbWireDouble } from '../../support/eventstoredb-double';
 import { configureHttp } from '../../../apps/back-office/src/bootstrap';
+import { recordPublishedQuotaOrders } from '../../../apps/back-office/src/startup/quota-orders.step';
+
+export interface E2eOptions {
+  readonly clock?: TestClock;
+  readonly env?: NodeJS.ProcessEnv;
+  readonly logger?: LoggerService;
+  /** Runs the start-up step of `main.ts` that records the published quota orders (off: tests set their own). */
+  readonly recordQuotaOrders?: boolean;
+  /** Another instance, or a restart, on the files (and the EventStoreDB) of this one, which keeps owning them. */
+  readonly sharing?: E2eApp;
+}
 
 /** Monday 2 March 2026, 10:00 in Astana. */
 export const E2E_START = '2026-03-02T05:00:00.000Z';
@@ -32,19 +43,26 @@ export class E2eApp {
     readonly dir: string,
     readonly clock: TestClock,
     private readonly env: NodeJS.ProcessEnv,
-    private readonly eventStoreDb?: EventStoreDbWireDouble,
+    private readonly eventStoreDb: EventStoreDbWireDouble | undefined,
+    /** False for an instance started `sharing` another's files: closing it leaves them. */
+    private readonly ownsFiles: boolean,
   ) {}
+
+  private closed = false;
 
   /**
    * In the jest project `e2e on eventstoredb` (or with E2E_EVENT_STORE=eventstoredb) the same suite runs on the
    * EventStoreDB adapter, through the real client, against the wire-level test double.
    */
-  static async start(
-    options: { clock?: TestClock; env?: NodeJS.ProcessEnv; logger?: LoggerService } = {},
-  ): Promise<E2eApp> {
-    const dir = mkdtempSync(join(tmpdir(), 'kandas-e2e-'));
-    const clock = options.clock ?? new TestClock(E2E_START);
-    const eventStoreDb = e2eEventStore() === 'eventstoredb' ? await EventStoreDbWireDouble.start() : undefined;
+  static async start(options: E2eOptions = {}): Promise<E2eApp> {
+    const shared = options.sharing;
+    const dir = shared?.dir ?? mkdtempSync(join(tmpdir(), 'kandas-e2e-'));
+    const clock = options.clock ?? shared?.clock ?? new TestClock(E2E_START);
+    const eventStoreDb = shared
+      ? shared.eventStoreDb
+      : e2eEventStore() === 'eventstoredb'
+        ? await EventStoreDbWireDouble.start()
+        : undefined;
     const store = eventStoreDb
       ? { EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: eventStoreDb.connectionString }
       : {};
@@ -68,7 +86,26 @@ export class E2eApp {
     });
     configureHttp(app);
     await app.init();
-    return new E2eApp(app, dir, clock, env, eventStoreDb);
+    if (options.recordQuotaOrders) await recordPublishedQuotaOrders(app);
+    return new E2eApp(app, dir, clock, env, eventStoreDb, shared === undefined);
+  }
+
+  /** This service stopped and started again on the same files, as `main.ts` starts it. */
+  async restart(options: Omit<E2eOptions, 'sharing'> = { recordQuotaOrders: true }): Promise<E2eApp> {
+    await this.stop();
+    const next = await E2eApp.start({ ...options, sharing: this });
+    this.successor = next;
+    return next;
+  }
+
+  /** The instance that took over these files (closing this one closes it too). */
+  private successor: E2eApp | undefined;
+
+  /** Closes the service only: its files stay, for a restart. */
+  async stop(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.app.close();
   }
 
   get http() {
@@ -115,7 +152,9 @@ export class E2eApp {
   }
 
   async close(): Promise<void> {
-    await this.app.close();
+    await this.successor?.close();
+    await this.stop();
+    if (!this.ownsFiles) return;
     await this.eventStoreDb?.stop();
     rmSync(this.dir, { recursive: true, force: true });
   }
