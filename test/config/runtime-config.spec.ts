@@ -14,3 +14,12 @@ describe('runtime configuration: saga steps in flight', () => {
     },
   );
 });
+
+describe('runtime configuration: where the development keys live', () => {
+  it('keeps them beside the read models, ./data by default, for the service and the CLI alike', () => {
+    expect(readRuntimeConfig({}).localSecretsDir).toBe('./data');
+    expect(readRuntimeConfig({ KANDAS_READ_MODELS_FILE: '/srv/kandas/read-models.sqlite' }).localSecretsDir).toBe(
+      '/srv/kandas',
+    );
+  });
+});
