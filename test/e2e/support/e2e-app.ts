@@ -49,6 +49,8 @@ export class E2eApp {
   ) {}
 
   private closed = false;
+  /** The instance that took over these files on a restart (closing this one closes it too). */
+  private successor: E2eApp | undefined;
 
   /**
    * In the jest project `e2e on eventstoredb` (or with E2E_EVENT_STORE=eventstoredb) the same suite runs on the
@@ -97,9 +99,6 @@ export class E2eApp {
     this.successor = next;
     return next;
   }
-
-  /** The instance that took over these files (closing this one closes it too). */
-  private successor: E2eApp | undefined;
 
   /** Closes the service only: its files stay, for a restart. */
   async stop(): Promise<void> {
