@@ -40,14 +40,21 @@ export class E2eApp {
    * EventStoreDB adapter, through the real client, against the wire-level test double.
    */
   static async start(
-    options: { clock?: TestClock; env?: NodeJS.ProcessEnv; logger?: LoggerService } = {},
+    options: { clock?: TestClock; env?: NodeJS.ProcessEnv; logger?: LoggerService; storeOf?: E2eApp } = {},
   ): Promise<E2eApp> {
     const dir = mkdtempSync(join(tmpdir(), 'kandas-e2e-'));
     const clock = options.clock ?? new TestClock(E2E_START);
-    const eventStoreDb = e2eEventStore() === 'eventstoredb' ? await EventStoreDbWireDouble.start() : undefined;
+    const shared = options.storeOf;
+    const eventStoreDb = shared
+      ? shared.eventStoreDb
+      : e2eEventStore() === 'eventstoredb'
+        ? await EventStoreDbWireDouble.start()
+        : undefined;
     const store = eventStoreDb
       ? { EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: eventStoreDb.connectionString }
-      : {};
+      : shared
+        ? { KANDAS_EVENTS_FILE: shared.env.KANDAS_EVENTS_FILE }
+        : {};
     const env = {
       KANDAS_EVENTS_FILE: join(dir, 'events.sqlite'),
       KANDAS_READ_MODELS_FILE: join(dir, 'read-models.sqlite'),
@@ -68,7 +75,18 @@ export class E2eApp {
     });
     configureHttp(app);
     await app.init();
-    return new E2eApp(app, dir, clock, env, eventStoreDb);
+    // An instance started on another's store leaves the store to it: only the owner stops the double.
+    return new E2eApp(app, dir, clock, env, shared ? undefined : eventStoreDb);
+  }
+
+  /**
+   * A second instance of the service on this one's event store (the same SQLite events file, or the
+   * same EventStoreDB), with its own read models and process state, as behind a load balancer.
+   * Instances on one store share their secrets, as a deployment must (KANDAS_JWT_SECRET,
+   * KANDAS_OTP_SECRET): pass them in `env` to both.
+   */
+  static beside(first: E2eApp, env: NodeJS.ProcessEnv = {}): Promise<E2eApp> {
+    return E2eApp.start({ clock: first.clock, env, storeOf: first });
   }
 
   get http() {
