@@ -29,13 +29,7 @@ async function issue(e: E2eApp, id: string): Promise<Issued> {
   return (await portalOf(e).post(`/applications/${id}/otp`, { signerIin: APPLICANT_IIN }).expect(201)).body as Issued;
 }
 
-function sign(
-  e: E2eApp,
-  id: string,
-  otp: { otpRequestId: string; code: string },
-  key: string,
-  ifMatch?: number,
-) {
+function sign(e: E2eApp, id: string, otp: { otpRequestId: string; code: string }, key: string, ifMatch?: number) {
   const request = portalOf(e)
     .post(`/applications/${id}/sign`, {
       method: 'otp',
@@ -132,7 +126,11 @@ describe('signing with a one-time code: the code lives in the application, and i
     const [id, other] = [await submit(e), await submit(e)];
     const otherOtp = await issue(e, other);
     await issue(e, id);
-    expectOtpProblem(await appendsNothing(e, () => sign(e, id, otherOtp, 'foreign-code')), 'APPLICATION.OTP_UNKNOWN', 0);
+    expectOtpProblem(
+      await appendsNothing(e, () => sign(e, id, otherOtp, 'foreign-code')),
+      'APPLICATION.OTP_UNKNOWN',
+      0,
+    );
   });
 
   it('signs on the retry after a 409 (stale If-Match), with the same code and key', async () => {
@@ -237,7 +235,6 @@ describe('two instances on one store: codes and Idempotency-Keys hold on both', 
       ...s,
       applicant: { ...s.applicant, contacts: { ...s.applicant.contacts, phone: '+77010000000' } },
     }));
-    for (const instance of [a, b])
-      expectProblem(await post(instance, another), 422, 'REQUEST.IDEMPOTENCY_KEY_REUSED');
+    for (const instance of [a, b]) expectProblem(await post(instance, another), 422, 'REQUEST.IDEMPOTENCY_KEY_REUSED');
   });
 });

@@ -54,5 +54,4 @@ describe('SignatureVerifierAdapter: the SignatureVerifier port', () => {
       evidence: {},
     });
   });
-
 });

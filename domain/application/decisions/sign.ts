@@ -36,7 +36,10 @@ export type SignApplication =
  * must sign exactly what was submitted. A wrong one-time code decides a `SigningCodeRejected`: the
  * attempt is recorded, and the command is answered as refused (`refusalRecordedIn`).
  */
-export function sign(command: SignApplication, state: ApplicationState): Array<ApplicationSigned | SigningCodeRejected> {
+export function sign(
+  command: SignApplication,
+  state: ApplicationState,
+): Array<ApplicationSigned | SigningCodeRejected> {
   if (command.method !== 'otp' && command.method !== 'eds' && state.status === 'submitted') {
     throw new ApplicationError(ApplicationErrorCode.InvalidCommand, 'Unknown signature method', [
       { field: 'method', reason: 'must be otp or eds' },

@@ -70,14 +70,11 @@ export type CodeJudgement =
  * are refused and nothing is recorded; a wrong code is a fact to record (the attempt counts on every
  * instance); only a matching code signs. A code already used is refused before (see `refuseUsedCode`).
  */
-export function judgeCode(
-  submitted: StateOf<'submitted'>,
-  presented: PresentedCode,
-  at: Instant,
-): CodeJudgement {
+export function judgeCode(submitted: StateOf<'submitted'>, presented: PresentedCode, at: Instant): CodeJudgement {
   const otpRequestId = requireText(presented?.otpRequestId, 'otpRequestId');
   const code = submitted.signingCodes?.get(otpRequestId);
-  if (!code) throw otpError(ApplicationErrorCode.OtpUnknown, 'No code was issued under this request', 0, 'otpRequestId');
+  if (!code)
+    throw otpError(ApplicationErrorCode.OtpUnknown, 'No code was issued under this request', 0, 'otpRequestId');
   const left = code.maxAttempts - code.failedAttempts;
   if (left <= 0) throw otpError(ApplicationErrorCode.OtpLocked, 'Too many wrong codes: ask for a new code', 0);
   if (Date.parse(at) >= Date.parse(code.expiresAt))

@@ -76,22 +76,31 @@ describe('IssueSigningCode', () => {
   });
 
   it('issues no code for what its signer may not sign', () => {
-    spec.given(history.submitted()).when(issuing({ signerIin: SPOUSE_IIN })).thenThrows({
-      code: 'APPLICATION.SIGNER_NOT_APPLICANT',
-    });
+    spec
+      .given(history.submitted())
+      .when(issuing({ signerIin: SPOUSE_IIN }))
+      .thenThrows({
+        code: 'APPLICATION.SIGNER_NOT_APPLICANT',
+      });
     spec.given(history.signed()).when(issuing()).thenThrows({ code: 'APPLICATION.ALREADY_SIGNED' });
     spec.given(history.withdrawn()).when(issuing()).thenThrows({ code: 'APPLICATION.WITHDRAWN' });
   });
 
   it('refuses a malformed MAC or policy, and a request id issued already', () => {
-    spec.given(history.submitted()).when(issuing({ codeMac: '123456' })).thenThrows({
-      code: 'APPLICATION.INVALID_COMMAND',
-    });
+    spec
+      .given(history.submitted())
+      .when(issuing({ codeMac: '123456' }))
+      .thenThrows({
+        code: 'APPLICATION.INVALID_COMMAND',
+      });
     spec
       .given(history.submitted())
       .when(issuing({ policy: { validForSeconds: 0, maxAttempts: 3 } }))
       .thenThrows({ code: 'APPLICATION.INVALID_COMMAND' });
-    spec.given([...history.submitted(), issued()]).when(issuing()).thenThrows({ code: 'APPLICATION.INVALID_COMMAND' });
+    spec
+      .given([...history.submitted(), issued()])
+      .when(issuing())
+      .thenThrows({ code: 'APPLICATION.INVALID_COMMAND' });
   });
 });
 
@@ -116,8 +125,14 @@ describe('SignApplication with a one-time code: the decider judges the code from
   });
 
   it('records a wrong code as a rejected attempt (the answer is then APPLICATION.OTP_WRONG with the attempts left)', () => {
-    spec.given([...history.submitted(), issued()]).when(signingWith(WRONG_MAC)).then([rejected(1)]);
-    spec.given([...history.submitted(), issued(), rejected(1)]).when(signingWith(WRONG_MAC)).then([rejected(2)]);
+    spec
+      .given([...history.submitted(), issued()])
+      .when(signingWith(WRONG_MAC))
+      .then([rejected(1)]);
+    spec
+      .given([...history.submitted(), issued(), rejected(1)])
+      .when(signingWith(WRONG_MAC))
+      .then([rejected(2)]);
     expect(refusalRecordedIn([rejected(1) as never])).toMatchObject({
       code: 'APPLICATION.OTP_WRONG',
       details: { attemptsLeft: 2 },

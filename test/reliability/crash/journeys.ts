@@ -80,7 +80,8 @@ export async function sign(client: CrashClient, journey: Journey): Promise<void>
       journey.signed = true;
       return;
     }
-    if (signed.status !== 422 || signed.body?.code !== 'APPLICATION.OTP_EXPIRED') expectStatus(signed, 201, `${label}: sign`);
+    if (signed.status !== 422 || signed.body?.code !== 'APPLICATION.OTP_EXPIRED')
+      expectStatus(signed, 201, `${label}: sign`);
     journey.extraSignAttempts += 1;
   }
   throw new Error(`${label}: could not sign in ${MAX_SIGN_ATTEMPTS} attempts`);

@@ -81,9 +81,7 @@ export class ApplicationsController {
     @Id() id: string,
     @Body() body: IssueOtpDto,
     @CommandRequest() meta: RequestMeta,
-  ): Promise<
-    CommandResponse & { otpRequestId: string; expiresAt: string; delivery: OtpDelivery; code?: string }
-  > {
+  ): Promise<CommandResponse & { otpRequestId: string; expiresAt: string; delivery: OtpDelivery; code?: string }> {
     const submitted = signableBy(await this.lookup.application(id), body.signerIin);
     const issued = this.otp.issue({ applicationId: id, iin: body.signerIin, digest: submitted.digest });
     const { response, events } = await this.gateway.applicationWithEvents(

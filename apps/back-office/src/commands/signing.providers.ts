@@ -24,7 +24,10 @@ export function signingProviders(config: RuntimeConfig, env: NodeJS.ProcessEnv =
   const dataDir = dirname(config.readModelsFile);
   return [
     { provide: OTP_DELIVERY, useValue: delivery },
-    { provide: OTP_ISSUER, useFactory: () => new OtpService({ secret: secretFrom('KANDAS_OTP_SECRET', env, dataDir) }) },
+    {
+      provide: OTP_ISSUER,
+      useFactory: () => new OtpService({ secret: secretFrom('KANDAS_OTP_SECRET', env, dataDir) }),
+    },
     { provide: SIGNATURE_VERIFIER, useFactory: () => new SignatureVerifierAdapter(edsVerifier(env)) },
     { provide: RETIRED_TABLES, inject: [READ_MODELS_DB], useFactory: (db: Database.Database) => dropRetiredTables(db) },
   ];
