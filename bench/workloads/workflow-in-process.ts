@@ -123,7 +123,13 @@ function journeyOn(running: Running, label: string) {
       applications.submit(SUBMISSION as never, meta('egov', 'portal', '/applications', SUBMISSION, key)),
     );
     const id = submitted.applicationId;
-    const otp = await latencies.time('otp', () => applications.issueOtp(id, { signerIin: APPLICANT_IIN }));
+    const otp = await latencies.time('otp', () =>
+      applications.issueOtp(
+        id,
+        { signerIin: APPLICANT_IIN },
+        meta('egov', 'portal', `/applications/${id}/otp`, { signerIin: APPLICANT_IIN }),
+      ),
+    );
     const signBody = {
       method: 'otp' as const,
       signerIin: APPLICANT_IIN,

@@ -48,6 +48,41 @@ export type ApplicationSigned = DomainEvent<
   }
 >;
 
+/**
+ * A one-time code was sent to the applicant to sign with. The code itself is never stored: only its
+ * keyed MAC (HMAC-SHA-256 under the server's secret, computed at the edge, base64url), which binds
+ * it to this request, application, signer and digest (ADR 17). Expiry and the attempt limit are
+ * recorded as decided, so a later change of policy does not change an issued code.
+ */
+export type SigningCodeIssued = DomainEvent<
+  'SigningCodeIssued',
+  {
+    readonly applicationId: string;
+    readonly otpRequestId: string;
+    readonly codeMac: string;
+    readonly issuedAt: Instant;
+    readonly expiresAt: Instant;
+    readonly maxAttempts: number;
+  }
+>;
+
+/**
+ * A wrong code was typed for an issued request. Recorded (not only answered) so that the attempt
+ * limit holds on every instance; the answer to the command that recorded it is still a refusal,
+ * `APPLICATION.OTP_WRONG` with `attemptsLeft` (ADR 17).
+ */
+export type SigningCodeRejected = DomainEvent<
+  'SigningCodeRejected',
+  {
+    readonly applicationId: string;
+    readonly otpRequestId: string;
+    /** 1 for the first wrong code of this request. */
+    readonly attempt: number;
+    readonly attemptsLeft: number;
+    readonly rejectedAt: Instant;
+  }
+>;
+
 export type ReviewDeadlineScheduled = DomainEvent<
   'ReviewDeadlineScheduled',
   { readonly applicationId: string } & ScheduledDeadline
@@ -150,6 +185,8 @@ export type ReviewEscalated = DomainEvent<
 
 export type ApplicationEvent =
   | ApplicationSubmitted
+  | SigningCodeIssued
+  | SigningCodeRejected
   | ApplicationSigned
   | ReviewDeadlineScheduled
   | ReviewStarted
@@ -171,6 +208,8 @@ export type ApplicationEventType = ApplicationEvent['type'];
  */
 export const APPLICATION_EVENT_SCHEMAS: { readonly [T in ApplicationEventType]: EventSchema } = {
   ApplicationSubmitted: FIRST_VERSION,
+  SigningCodeIssued: FIRST_VERSION,
+  SigningCodeRejected: FIRST_VERSION,
   ApplicationSigned: FIRST_VERSION,
   ReviewDeadlineScheduled: {
     schemaVersion: 2,

@@ -5,6 +5,12 @@ export * from './review-deadline';
 export * from './events';
 export type { SubsidyPolicyData } from './decisions/grant-subsidy';
 export { signableBy, type SignatureVerification } from './decisions/sign';
+export {
+  DEFAULT_SIGNING_CODE_POLICY,
+  refusalRecordedIn,
+  type PresentedCode,
+  type SigningCodePolicy,
+} from './decisions/signing-code';
 export * from './state';
 export * from './errors';
 export * from './decider';

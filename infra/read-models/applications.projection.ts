@@ -84,6 +84,9 @@ const DECISION_SET = `decided_at = @decidedAt, late = @late, decision_number = @
 
 /** How each event after the submission changes the row: one SET clause and its parameters. */
 const UPDATES: { readonly [T in keyof Changes]: Update<Changes[T]> } = {
+  // A code issued or a wrong one typed changes no column; the row's revision still follows its stream.
+  SigningCodeIssued: ['status = status', () => ({})],
+  SigningCodeRejected: ['status = status', () => ({})],
   ApplicationSigned: [`status = 'signed', signed_at = @signedAt`, (d) => ({ signedAt: utcInstant(d.signedAt) })],
   ReviewDeadlineScheduled: [
     `accepted_on = @acceptedOn, due_on = @dueOn, due_at = @dueAt, at_risk_at = @atRiskAt`,

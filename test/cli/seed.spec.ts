@@ -138,7 +138,12 @@ describe('cli seed: demo data played through the workflow', () => {
       const types = stream.map((e) => e.type);
       const data = (type: string) => stream.find((e) => e.type === type)?.data as Data | undefined;
       const has = (type: string) => types.includes(type);
-      expect(types.slice(0, 3)).toEqual(['ApplicationSubmitted', 'ApplicationSigned', 'ReviewDeadlineScheduled']);
+      expect(types.slice(0, 4)).toEqual([
+        'ApplicationSubmitted',
+        'SigningCodeIssued',
+        'ApplicationSigned',
+        'ReviewDeadlineScheduled',
+      ]);
       expect(
         isValidIin((data('ApplicationSubmitted')!.submission as { applicant: { iin: string } }).applicant.iin),
       ).toBe(true);

@@ -25,6 +25,7 @@ describe('the auditors’ history and time travel over HTTP', () => {
     expect(body.applicationId).toBe(id);
     expect(body.events.map((event: { type: string }) => event.type)).toEqual([
       'ApplicationSubmitted',
+      'SigningCodeIssued',
       'ApplicationSigned',
       'ReviewDeadlineScheduled',
       'ReviewStarted',
@@ -100,9 +101,10 @@ describe('the auditors’ history and time travel over HTTP', () => {
   });
 
   it('folds the application as of a revision or an instant, masked', async () => {
-    const signed = await e.as('auditor').get(`/audit/applications/${id}/as-of?revision=1`).expect(200);
+    // Revision 1 is the signing code issued; 2 the signature.
+    const signed = await e.as('auditor').get(`/audit/applications/${id}/as-of?revision=2`).expect(200);
     expect(signed.body).toMatchObject({
-      revision: 1,
+      revision: 2,
       position: expect.stringMatching(/^\d+$/),
       state: { status: 'signed' },
     });
@@ -111,7 +113,7 @@ describe('the auditors’ history and time travel over HTTP', () => {
       .as('auditor')
       .get(`/audit/applications/${id}/as-of?at=${encodeURIComponent(new Date().toISOString())}`)
       .expect(200);
-    expect(now.body).toMatchObject({ revision: 7, state: { status: 'included' } });
+    expect(now.body).toMatchObject({ revision: 8, state: { status: 'included' } });
     expectProblem(
       await e.as('auditor').get(`/audit/applications/${id}/as-of?at=${encodeURIComponent(beforeSubmission)}`),
       404,
@@ -131,8 +133,8 @@ describe('the auditors’ history and time travel over HTTP', () => {
   });
 
   it('diffs two revisions', async () => {
-    const { body } = await e.as('auditor').get(`/audit/applications/${id}/diff?from=1&to=5`).expect(200);
-    expect(body.events.map((event: { revision: number }) => event.revision)).toEqual([2, 3, 4, 5]);
+    const { body } = await e.as('auditor').get(`/audit/applications/${id}/diff?from=2&to=6`).expect(200);
+    expect(body.events.map((event: { revision: number }) => event.revision)).toEqual([3, 4, 5, 6]);
     expect(body.changes).toContainEqual({ path: 'status', before: 'signed', after: 'included' });
   });
 

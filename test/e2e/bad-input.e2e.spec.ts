@@ -352,28 +352,6 @@ describe('the rules of the service, over HTTP', () => {
     expectProblem(response, 422, 'APPLICATION.REGION_HAS_NO_QUOTA');
   });
 
-  it('refuses a wrong OTP code, and the right one after three wrong ones; a fresh code then signs', async () => {
-    const id = await submit();
-    const otp = (await portal().post(`/applications/${id}/otp`, { signerIin: APPLICANT_IIN }).expect(201)).body;
-    const sign = (code: string, otpRequestId = otp.otpRequestId) =>
-      appendsNothing(e, () =>
-        portal().post(`/applications/${id}/sign`, { method: 'otp', signerIin: APPLICANT_IIN, otpRequestId, code }),
-      );
-    const wrong = otp.code === '000000' ? '111111' : '000000';
-    for (let attempt = 0; attempt < 3; attempt++)
-      expectProblem(await sign(wrong), 422, 'APPLICATION.SIGNATURE_INVALID');
-    expectProblem(await sign(otp.code), 422, 'APPLICATION.SIGNATURE_INVALID');
-    const fresh = (await portal().post(`/applications/${id}/otp`, { signerIin: APPLICANT_IIN }).expect(201)).body;
-    await portal()
-      .post(`/applications/${id}/sign`, {
-        method: 'otp',
-        signerIin: APPLICANT_IIN,
-        otpRequestId: fresh.otpRequestId,
-        code: fresh.code,
-      })
-      .expect(201);
-  });
-
   it('refuses to start or record a review before the applicant signed: 422 APPLICATION.NOT_SIGNED', async () => {
     const id = await submit();
     expectProblem(

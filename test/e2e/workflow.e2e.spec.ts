@@ -33,6 +33,8 @@ describe('the whole path over HTTP: submit → sign → review → include → t
       otpRequestId: expect.any(String),
       code: expect.stringMatching(/^\d{6}$/),
       delivery: 'echo',
+      revision: 1,
+      events: ['SigningCodeIssued'],
     });
     const signed = await portal
       .post(`/applications/${id}/sign`, {
@@ -42,7 +44,7 @@ describe('the whole path over HTTP: submit → sign → review → include → t
         code: otp.body.code,
       })
       .expect(201);
-    expect(signed.body).toMatchObject({ revision: 1, events: ['ApplicationSigned'] });
+    expect(signed.body).toMatchObject({ revision: 2, events: ['ApplicationSigned'] });
 
     const reviewed = await reviewEligible(e, id);
     const reviewer = e.as('reviewer');

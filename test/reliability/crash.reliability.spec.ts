@@ -562,7 +562,7 @@ describe('the back office killed with SIGKILL again and again (issue 8: crash te
       deadlinesDueWhenTheServerCameBack: dueByRestart.size,
       deadlinesFiredAfterRestart: firedAfterRestart.size,
       retriesAfterCrashes: client.retriesAfterCrash,
-      newOtpsAfterCrashesOrClockMoves: journeys.reduce((sum, j) => sum + j.extraSignAttempts, 0),
+      newOtpsAfterClockMoves: journeys.reduce((sum, j) => sum + j.extraSignAttempts, 0),
       otherRetries: client.otherRetries,
       requestsInFlightAtKills: crashes.map((c) => c.inFlight),
       killsWithRequestsInFlight,

@@ -70,7 +70,7 @@ describe('review saga: a poisoned event is parked, the others keep flowing, an o
     const id = await submitAndSign(h);
     await h.settle();
 
-    expect(await h.typesOf(id)).toEqual(['ApplicationSubmitted', 'ApplicationSigned']);
+    expect(await h.typesOf(id)).toEqual(['ApplicationSubmitted', 'SigningCodeIssued', 'ApplicationSigned']);
     expect(await h.deadLetters.list()).toEqual([
       expect.objectContaining({
         type: 'ApplicationSigned',

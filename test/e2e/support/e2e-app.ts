@@ -25,6 +25,8 @@ export interface E2eOptions {
   readonly recordQuotaOrders?: boolean;
   /** Another instance, or a restart, on the files (and the EventStoreDB) of this one, which keeps owning them. */
   readonly sharing?: E2eApp;
+  /** Another instance on this one's event store only, with read models of its own (see `beside`). */
+  readonly storeOf?: E2eApp;
 }
 
 /** Monday 2 March 2026, 10:00 in Astana. */
@@ -46,6 +48,8 @@ export class E2eApp {
     private readonly eventStoreDb: EventStoreDbWireDouble | undefined,
     /** False for an instance started `sharing` another's files: closing it leaves them. */
     private readonly ownsFiles: boolean,
+    /** False for an instance on another's store (`sharing` or `storeOf`): closing it leaves the store running. */
+    private readonly ownsStore: boolean,
   ) {}
 
   private closed = false;
@@ -58,16 +62,19 @@ export class E2eApp {
    */
   static async start(options: E2eOptions = {}): Promise<E2eApp> {
     const shared = options.sharing;
+    const storeOwner = options.storeOf ?? shared;
     const dir = shared?.dir ?? mkdtempSync(join(tmpdir(), 'kandas-e2e-'));
-    const clock = options.clock ?? shared?.clock ?? new TestClock(E2E_START);
-    const eventStoreDb = shared
-      ? shared.eventStoreDb
+    const clock = options.clock ?? storeOwner?.clock ?? new TestClock(E2E_START);
+    const eventStoreDb = storeOwner
+      ? storeOwner.eventStoreDb
       : e2eEventStore() === 'eventstoredb'
         ? await EventStoreDbWireDouble.start()
         : undefined;
     const store = eventStoreDb
       ? { EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: eventStoreDb.connectionString }
-      : {};
+      : options.storeOf
+        ? { KANDAS_EVENTS_FILE: options.storeOf.env.KANDAS_EVENTS_FILE }
+        : {};
     const env = {
       KANDAS_EVENTS_FILE: join(dir, 'events.sqlite'),
       KANDAS_READ_MODELS_FILE: join(dir, 'read-models.sqlite'),
@@ -89,7 +96,7 @@ export class E2eApp {
     configureHttp(app);
     await app.init();
     if (options.recordQuotaOrders) await recordPublishedQuotaOrders(app);
-    return new E2eApp(app, dir, clock, env, eventStoreDb, shared === undefined);
+    return new E2eApp(app, dir, clock, env, eventStoreDb, shared === undefined, storeOwner === undefined);
   }
 
   /** This service stopped and started again on the same files, as `main.ts` starts it. */
@@ -105,6 +112,16 @@ export class E2eApp {
     if (this.closed) return;
     this.closed = true;
     await this.app.close();
+  }
+
+  /**
+   * A second instance of the service on this one's event store (the same SQLite events file, or the
+   * same EventStoreDB), with its own read models and process state, as behind a load balancer.
+   * Instances on one store share their secrets, as a deployment must (KANDAS_JWT_SECRET,
+   * KANDAS_OTP_SECRET): pass them in `env` to both.
+   */
+  static beside(first: E2eApp, env: NodeJS.ProcessEnv = {}): Promise<E2eApp> {
+    return E2eApp.start({ clock: first.clock, env, storeOf: first });
   }
 
   get http() {
@@ -154,7 +171,7 @@ export class E2eApp {
     await this.successor?.close();
     await this.stop();
     if (!this.ownsFiles) return;
-    await this.eventStoreDb?.stop();
+    if (this.ownsStore) await this.eventStoreDb?.stop();
     rmSync(this.dir, { recursive: true, force: true });
   }
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ApplicationSubmission, applicationStreamId } from '@domain/application';
+import { ApplicationSubmission, applicationStreamId, DEFAULT_SIGNING_CODE_POLICY } from '@domain/application';
 import { applicationDigest } from '@libs/workflow';
 import { APPLICANT_IIN, kandasFamily } from '../../domain/application/fixtures';
 import { SagaHarness } from './saga-harness';
@@ -25,15 +25,21 @@ export async function submitAndSign(h: SagaHarness, submission: ApplicationSubmi
   );
   const [submitted] = await h.events(applicationStreamId(applicationId));
   const digest = (submitted!.data as { digest: string }).digest;
+  // The saga tests are about what follows the signature: the code is recorded under a made-up MAC
+  // (the edge's HMAC is tested in test/signatures and test/e2e) and presented as typed.
+  const code = { otpRequestId: 'otp-1', codeMac: 'm'.repeat(43) };
   await h.apply(
     {
-      type: 'SignApplication',
+      type: 'IssueSigningCode',
       applicationId,
-      method: 'otp',
       signerIin: APPLICANT_IIN,
-      signedDigest: digest,
-      verification: { valid: true, evidence: { otpRequestId: 'otp-1' } },
+      ...code,
+      policy: DEFAULT_SIGNING_CODE_POLICY,
     },
+    { id: 'egov', role: 'portal' },
+  );
+  await h.apply(
+    { type: 'SignApplication', applicationId, method: 'otp', signerIin: APPLICANT_IIN, signedDigest: digest, code },
     { id: 'egov', role: 'portal' },
   );
   return applicationId;

@@ -51,7 +51,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       };
     if (error instanceof DomainError)
       return {
-        body: problem(422, error.code, 'The request breaks a rule of the service', error.message, error.violations),
+        // The domain's details (the attempts left with a one-time code) are extension members of the problem.
+        body: {
+          ...error.details,
+          ...problem(422, error.code, 'The request breaks a rule of the service', error.message, error.violations),
+        },
         headers: {},
       };
     if (error instanceof WrongExpectedRevisionError) {

@@ -10,6 +10,7 @@ import {
 } from '../store';
 import { AggregateCache, loadAggregate, lastPosition } from './aggregate-loader';
 import { CommandContext, metadataFor } from './command-context';
+import { assertSameRequest } from './request-fingerprint';
 import { Decider, DomainEvent } from './decider';
 
 export interface CommandTarget<Command, Event extends DomainEvent, State> {
@@ -44,7 +45,8 @@ export interface CommandOutcome<Event extends DomainEvent = DomainEvent> {
 /**
  * Load → decide → append, the whole of a command handler. The expected revision is the revision
  * that was loaded, so a decision taken on stale state can never be stored. Event ids derive from the
- * command id: a retry that races its first attempt is deduplicated by the store itself.
+ * command id: a retry that races its first attempt is deduplicated by the store itself. A retry
+ * must be the request that first used the command id (`requestFingerprint`, when it has one).
  */
 export async function handleCommand<Command, Event extends DomainEvent, State>(
   store: EventStore,
@@ -55,6 +57,7 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
   for (let attempt = 0; ; attempt++) {
     const loaded = await loadAggregate(store, registry, streamId, decider, context.commandId, target.cache);
     if (loaded.handled.length > 0) {
+      assertSameRequest(loaded.handled, context.commandId, context.requestFingerprint);
       const last = loaded.handled[loaded.handled.length - 1]!;
       const events = loaded.handled.map((e) => ({ type: e.type, data: e.data }) as Event);
       return {
@@ -92,6 +95,8 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
     try {
       const expectedRevision = loaded.revision === -1 ? 'no-stream' : loaded.revision;
       const appended = await store.append(streamId, toAppend, { expectedRevision });
+      // Stored already by a concurrent run of this command id: reload, so the stored request is compared with this one.
+      if (appended.alreadyStored === true && context.requestFingerprint !== undefined && attempt < 3) continue;
       return {
         streamId,
         revision: appended.nextExpectedRevision,

@@ -6,9 +6,10 @@ import {
   ApplicationEvent,
   ApplicationState,
   applicationStreamId,
+  refusalRecordedIn,
 } from '@domain/application';
 import { QuotaCommand, QuotaEvent, QuotaState, quotaStreamId, regionalQuotaDecider } from '@domain/quota';
-import { EventTypeRegistry } from '@libs/event-sourcing';
+import { CommandOutcome, EventTypeRegistry } from '@libs/event-sourcing';
 import type { EventStore } from '@libs/event-sourcing';
 import { DeciderCommandHandler, DomainCommand, EVENT_STORE, EVENT_TYPE_REGISTRY } from '@libs/event-sourcing-nest';
 import { ApplicationCommandMessage, QuotaCommandMessage, Untimed } from './command-messages';
@@ -37,6 +38,18 @@ export class ApplicationCommandHandler extends DeciderCommandHandler<
 
   protected toDomainCommand(message: ApplicationCommandMessage): ApplicationCommand {
     return timed<ApplicationCommand>(message);
+  }
+
+  /**
+   * Some refusals are facts to record (a wrong one-time code counts against its attempts on every
+   * instance): the decision returns the event, it is appended, and the command is then answered as
+   * the refusal it is — on its first run and, from the stored event, on every retry (ADR 17).
+   */
+  override async execute(message: ApplicationCommandMessage): Promise<CommandOutcome<ApplicationEvent>> {
+    const outcome = await super.execute(message);
+    const refusal = refusalRecordedIn(outcome.events);
+    if (refusal) throw refusal;
+    return outcome;
   }
 }
 
