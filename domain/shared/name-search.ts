@@ -11,7 +11,8 @@ const LATIN_SPELLINGS: Readonly<Record<string, string>> = { ş: 'sh', ç: 'ch', 
  * The key a name is searched by: the same for "Нұрлан", "НУРЛАН", "нурлан" and "Nurlan", for
  * "Ержан", "Yerzhan" and "Erzhan", for "Қайрат" and "Qairat". It lower-cases, transliterates Cyrillic
  * as passports do (the Kazakh letters lose their marks: ұ and у are both "u"), drops the marks of
- * Latin letters, reads a word-initial "ye" as "e" (passports write "Ye", people type either), and
+ * Latin letters, reads "ye" at the start of a word or after a vowel as "e" (passports write
+ * "Yerzhan" and "Serikbayev" for Ержан and Серікбаев, people type either), and
  * keeps only letters and digits, the words separated by one space.
  */
 export function nameSearchKey(text: string): string {
@@ -23,7 +24,7 @@ export function nameSearchKey(text: string): string {
     .replace(/\p{M}/gu, '')
     .split(/[^a-z0-9]+/)
     .filter(Boolean)
-    .map((word) => (word.startsWith('ye') ? word.slice(1) : word))
+    .map((word) => (word.startsWith('ye') ? word.slice(1) : word).replace(/([aeiou])ye/g, '$1e'))
     .join(' ');
 }
 

@@ -24,6 +24,12 @@ describe('the search key of a name: one key for every way an officer may type it
     expect(nameSearchKey('Erzhan')).toBe('erzhan');
   });
 
+  it('reads "ye" after a vowel as "e" too: Серікбаев is Serikbayev and Serikbaev', () => {
+    expect(nameSearchKey('Серікбаев')).toBe('serikbaev');
+    expect(nameSearchKey('Serikbayev')).toBe('serikbaev');
+    expect(nameSearchKey('Serikbaev')).toBe('serikbaev');
+  });
+
   it('folds the Kazakh Latin alphabets (2018 acute, 2021 Turkish-style letters) into passport spelling', () => {
     expect(nameSearchKey('Qairat')).toBe(nameSearchKey('Қайрат'));
     expect(nameSearchKey('Qasymov')).toBe(nameSearchKey('Қасымов'));
