@@ -22,7 +22,7 @@ export const QUOTA = { region: 'pavlodar', year: 2026, category: 'kandas' } as c
 export const PERSONS_PER_APPLICATION = 3;
 export const ELIGIBLE_REVIEW = {
   verdict: 'eligible',
-  refusalGrounds: [] as string[],
+  grounds: [] as string[],
   findings: [0, 1, 2, 3, 4].map((documentIndex) => ({ documentIndex, accepted: true })),
 };
 export const QUOTA_ORDER = { number: '12-01/412', date: '2025-12-12' };

@@ -117,7 +117,8 @@ export type ApplicationReviewed = DomainEvent<
     readonly reviewerId: string;
     readonly verdict: Verdict;
     readonly findings: readonly DocumentFinding[];
-    readonly refusalGrounds: readonly string[];
+    /** Codes of the refusal-ground list (`refusalGrounds` in schema v1: one name for grounds everywhere). */
+    readonly grounds: readonly string[];
     readonly groundsListVersion: string;
     readonly comment?: string;
     readonly reviewedAt: Instant;
@@ -223,7 +224,12 @@ export const APPLICATION_EVENT_SCHEMAS: { readonly [T in ApplicationEventType]: 
   },
   ReviewStarted: FIRST_VERSION,
   ReviewReassigned: FIRST_VERSION,
-  ApplicationReviewed: FIRST_VERSION,
+  ApplicationReviewed: {
+    schemaVersion: 2,
+    // v2 renamed refusalGrounds to grounds, as every other request, answer and event calls them;
+    // the codes and what they meant are unchanged.
+    upcasters: { 1: renameRefusalGrounds },
+  },
   ApplicationIncluded: FIRST_VERSION,
   ApplicationRefused: FIRST_VERSION,
   SubsidyGranted: FIRST_VERSION,
@@ -232,3 +238,8 @@ export const APPLICATION_EVENT_SCHEMAS: { readonly [T in ApplicationEventType]: 
   ReviewSlaBreached: FIRST_VERSION,
   ReviewEscalated: FIRST_VERSION,
 };
+
+function renameRefusalGrounds(data: unknown): unknown {
+  const { refusalGrounds, ...rest } = data as { refusalGrounds: readonly string[] };
+  return { ...rest, grounds: refusalGrounds };
+}

@@ -1,5 +1,6 @@
 export * from './submission';
 export * from './documents';
+export * from './document-validity';
 export * from './refusal-grounds';
 export * from './review-deadline';
 export * from './events';

@@ -121,17 +121,14 @@ const ENDPOINTS: CommandEndpoint[] = [
     route: 'POST /applications/:id/review',
     role: 'reviewer',
     path: (id) => `/applications/${id}/review`,
-    valid: { verdict: 'eligible', findings: ALL_ACCEPTED, refusalGrounds: [] },
+    valid: { verdict: 'eligible', findings: ALL_ACCEPTED, grounds: [] },
     wrongTypes: [
-      { verdict: true, findings: [{ documentIndex: '0', accepted: 'yes' }], refusalGrounds: 'none' },
-      ['verdict', 'findings[0].documentIndex', 'findings[0].accepted', 'refusalGrounds'],
+      { verdict: true, findings: [{ documentIndex: '0', accepted: 'yes' }], grounds: 'none' },
+      ['verdict', 'findings[0].documentIndex', 'findings[0].accepted', 'grounds'],
     ],
-    required: ['verdict', 'findings', 'refusalGrounds'],
-    tooLong: [{ verdict: 'eligible', findings: [], refusalGrounds: [], comment: 'x'.repeat(2001) }, ['comment']],
-    hostile: [
-      { verdict: `eligible${SQL}`, findings: [NOSQL], refusalGrounds: [] },
-      ['verdict', 'findings[0].documentIndex'],
-    ],
+    required: ['verdict', 'findings', 'grounds'],
+    tooLong: [{ verdict: 'eligible', findings: [], grounds: [], comment: 'x'.repeat(2001) }, ['comment']],
+    hostile: [{ verdict: `eligible${SQL}`, findings: [NOSQL], grounds: [] }, ['verdict', 'findings[0].documentIndex']],
     unknown: NOT_FOUND,
   },
   {
@@ -359,7 +356,7 @@ describe('the rules of the service, over HTTP', () => {
       422,
       'APPLICATION.NOT_SIGNED',
     );
-    const review = { verdict: 'eligible', findings: ALL_ACCEPTED, refusalGrounds: [] };
+    const review = { verdict: 'eligible', findings: ALL_ACCEPTED, grounds: [] };
     expectProblem(
       await appendsNothing(e, () => e.as('reviewer').post(`/applications/${id}/review`, review)),
       422,

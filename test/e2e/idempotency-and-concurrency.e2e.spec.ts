@@ -5,7 +5,7 @@ import { ALL_ACCEPTED, openQuota, submissionBody, submitAndSign } from './suppor
 import { appendsNothing, collect, eventsOfType, expectProblem } from './support/problems';
 import { holdAppends } from './support/race';
 
-const REVIEW = { verdict: 'eligible', findings: ALL_ACCEPTED, refusalGrounds: [] };
+const REVIEW = { verdict: 'eligible', findings: ALL_ACCEPTED, grounds: [] };
 const REFUSAL = { grounds: ['APPLICANT_NOT_ELIGIBLE'], explanation: 'No career-centre registration' };
 
 describe('Idempotency-Key: a retried command answers like the first time and appends once', () => {

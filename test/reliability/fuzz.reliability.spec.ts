@@ -876,7 +876,7 @@ describe(`fuzzing every command endpoint over HTTP on SQLite (fast-check, seed $
       .post(`/applications/${targets['under-review']}/review`, {
         verdict: 'eligible',
         findings: [0, 1, 2, 3, 4].map((documentIndex) => ({ documentIndex, accepted: true })),
-        refusalGrounds: [],
+        grounds: [],
       })
       .expect(200);
     await e

@@ -353,7 +353,7 @@ describe('no personal data in the logs (issue 8, point 4)', () => {
           .post(`/applications/${id(family)}/review`, {
             verdict: 'eligible',
             findings: ALL_ACCEPTED,
-            refusalGrounds: [],
+            grounds: [],
           })
           .expect(200);
         await app.settle();
@@ -374,7 +374,7 @@ describe('no personal data in the logs (issue 8, point 4)', () => {
           findings: ALL_ACCEPTED.map((finding) =>
             finding.documentIndex === 0 ? { ...finding, accepted: false, note: comment } : finding,
           ),
-          refusalGrounds: ['INVALID_OR_EXPIRED_DOCUMENTS'],
+          grounds: ['INVALID_OR_EXPIRED_DOCUMENTS'],
           comment,
         })
         .expect(200);

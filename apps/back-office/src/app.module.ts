@@ -24,6 +24,7 @@ import { CommandMetrics } from './observability/command-metrics';
 import { MetricsController } from './observability/metrics.controller';
 import { SlaGauges } from './observability/sla-gauges';
 import { QueriesController } from './queries/queries.controller';
+import { ReferenceController } from './queries/reference.controller';
 import { ReadYourWrites } from './queries/read-your-writes';
 
 export interface AppOptions {
@@ -61,6 +62,7 @@ export class AppModule {
         ApplicationsController,
         AdminController,
         QueriesController,
+        ReferenceController,
         MetricsController,
         AuditController,
         VerifyController,

@@ -14,6 +14,9 @@ export function configureHttp(app: NestExpressApplication): INestApplication {
   app.use(jsonBodiesOnly);
   app.use(json({ limit: BODY_LIMIT, verify: utf8BodiesOnly }));
   app.disable('x-powered-by');
+  // Express would tag every JSON answer with a hash of its body; the one ETag the API gives is the
+  // stream revision of GET /applications/:id, which If-Match takes back — no second kind to confuse.
+  app.set('etag', false);
   app.use(securityHeaders);
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

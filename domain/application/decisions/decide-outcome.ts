@@ -7,7 +7,7 @@ import { personsMoving, quotaOf } from '../submission';
 import { ApplicationError, ApplicationErrorCode } from '../errors';
 import { ApplicationIncluded, ApplicationRefused, Timeliness } from '../events';
 import { requireStatus, requireText } from '../guards';
-import { CURRENT_REFUSAL_GROUNDS, findGround, QUOTA_EXHAUSTED } from '../refusal-grounds';
+import { CURRENT_REFUSAL_GROUNDS, findGround, notAGroundReason, QUOTA_EXHAUSTED } from '../refusal-grounds';
 import { ApplicationState, SlaState } from '../state';
 import type { TimedCommand } from './timed-command';
 
@@ -83,7 +83,7 @@ export function refuse(command: RefuseApplication, state: ApplicationState): App
   grounds.forEach((code, index) => {
     if (!findGround(list, code))
       throw new ApplicationError(ApplicationErrorCode.InvalidRefusal, `Unknown ground ${code}`, [
-        { field: `grounds[${index}]`, reason: `is not a ground of list version ${list.version}` },
+        { field: `grounds[${index}]`, reason: notAGroundReason(list) },
       ]);
   });
   if (

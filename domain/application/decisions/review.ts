@@ -26,7 +26,8 @@ export interface RecordReview extends TimedCommand {
   readonly reviewerId: string;
   readonly verdict: Verdict;
   readonly findings: readonly DocumentFinding[];
-  readonly refusalGrounds: readonly string[];
+  /** Codes of the refusal-ground list: at least one when not eligible, none when eligible. */
+  readonly grounds: readonly string[];
   readonly comment?: string;
   readonly groundsList?: RefusalGroundList;
 }
@@ -109,7 +110,7 @@ export function recordReview(command: RecordReview, state: ApplicationState): Ap
         reviewerId: command.reviewerId,
         verdict: command.verdict,
         findings: command.findings,
-        refusalGrounds: command.refusalGrounds,
+        grounds: command.grounds,
         groundsListVersion: list.version,
         ...(command.comment ? { comment: command.comment } : {}),
         reviewedAt: command.at,

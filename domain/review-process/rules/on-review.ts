@@ -17,7 +17,7 @@ export function reserveOrRefuse(event: ApplicationReviewed, { now }: ProcessCont
   const refusal = {
     type: 'RefuseApplication',
     applicationId,
-    grounds: event.data.refusalGrounds,
+    grounds: event.data.grounds,
     explanation: explanationOf(event),
     decision,
   } as const;
@@ -29,5 +29,5 @@ function explanationOf({ data }: ApplicationReviewed): string {
     .filter((f) => !f.accepted)
     .map((f) => `document ${f.documentIndex}${f.note ? `: ${f.note}` : ''}`);
   const parts = [data.comment, rejected.length > 0 ? `Rejected: ${rejected.join('; ')}` : undefined].filter(Boolean);
-  return parts.join('. ') || `Refused on ${data.refusalGrounds.join(', ')}`;
+  return parts.join('. ') || `Refused on ${data.grounds.join(', ')}`;
 }

@@ -140,7 +140,7 @@ export const history = {
           documentIndex,
           accepted: verdict === 'eligible' || documentIndex !== 0,
         })),
-        refusalGrounds: verdict === 'eligible' ? [] : ['INVALID_OR_EXPIRED_DOCUMENTS'],
+        grounds: verdict === 'eligible' ? [] : ['INVALID_OR_EXPIRED_DOCUMENTS'],
         groundsListVersion: '1',
         reviewedAt: '2026-03-10T06:00:00.000Z',
       },

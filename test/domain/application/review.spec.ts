@@ -26,7 +26,7 @@ const record = (overrides: Partial<RecordReview> = {}): RecordReview => ({
   reviewerId: 'reviewer-1',
   verdict: 'eligible',
   findings: allAccepted,
-  refusalGrounds: [],
+  grounds: [],
   ...overrides,
 });
 
@@ -125,7 +125,7 @@ describe('RecordReview', () => {
             reviewerId: 'reviewer-1',
             verdict: 'eligible',
             findings: allAccepted,
-            refusalGrounds: [],
+            grounds: [],
             groundsListVersion: '1',
             comment: 'All in order',
             reviewedAt: AT,
@@ -138,7 +138,7 @@ describe('RecordReview', () => {
     const findings = allAccepted.map((f) => (f.documentIndex === 0 ? { ...f, accepted: false, note: 'expired' } : f));
     spec
       .given(history.underReview())
-      .when(record({ verdict: 'not-eligible', findings, refusalGrounds: ['INVALID_OR_EXPIRED_DOCUMENTS'] }))
+      .when(record({ verdict: 'not-eligible', findings, grounds: ['INVALID_OR_EXPIRED_DOCUMENTS'] }))
       .then([
         {
           type: 'ApplicationReviewed',
@@ -149,7 +149,7 @@ describe('RecordReview', () => {
             reviewerId: 'reviewer-1',
             verdict: 'not-eligible',
             findings,
-            refusalGrounds: ['INVALID_OR_EXPIRED_DOCUMENTS'],
+            grounds: ['INVALID_OR_EXPIRED_DOCUMENTS'],
             groundsListVersion: '1',
             reviewedAt: AT,
           },
@@ -179,9 +179,9 @@ describe('RecordReview', () => {
       'an eligible verdict that rejects a document',
       { findings: allAccepted.map((f) => ({ ...f, accepted: f.documentIndex !== 2 })) },
     ],
-    ['an eligible verdict with a refusal ground', { refusalGrounds: ['OTHER'] }],
+    ['an eligible verdict with a refusal ground', { grounds: ['OTHER'] }],
     ['a not-eligible verdict without a ground', { verdict: 'not-eligible' as const }],
-    ['a ground that is not on the list', { verdict: 'not-eligible' as const, refusalGrounds: ['BAD_MOOD'] }],
+    ['a ground that is not on the list', { verdict: 'not-eligible' as const, grounds: ['BAD_MOOD'] }],
     ['an unknown verdict', { verdict: 'maybe' as never }],
   ])('refuses %s', (_, overrides) => {
     spec.given(history.underReview()).when(record(overrides)).thenThrows({ code: 'APPLICATION.INVALID_REVIEW' });

@@ -38,7 +38,7 @@ const reviewed = (verdict: 'eligible' | 'not-eligible', extra: object = {}): Wor
     groundsListVersion: '1',
     reviewedAt: SUBMITTED_AT,
     findings: [],
-    refusalGrounds: verdict === 'eligible' ? [] : ['INVALID_OR_EXPIRED_DOCUMENTS'],
+    grounds: verdict === 'eligible' ? [] : ['INVALID_OR_EXPIRED_DOCUMENTS'],
     ...extra,
   },
 });

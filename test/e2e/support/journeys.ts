@@ -47,7 +47,7 @@ export async function reviewEligible(e: E2eApp, id: string, reviewer = 'reviewer
   await e.as('reviewer', reviewer).post(`/applications/${id}/review/start`).expect(200);
   const recorded = await e
     .as('reviewer', reviewer)
-    .post(`/applications/${id}/review`, { verdict: 'eligible', findings: ALL_ACCEPTED, refusalGrounds: [] })
+    .post(`/applications/${id}/review`, { verdict: 'eligible', findings: ALL_ACCEPTED, grounds: [] })
     .expect(200);
   return recorded.body;
 }

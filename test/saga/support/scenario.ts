@@ -67,6 +67,6 @@ export async function review(
     reviewerId,
     verdict,
     findings,
-    refusalGrounds: verdict === 'eligible' ? [] : ['INVALID_OR_EXPIRED_DOCUMENTS'],
+    grounds: verdict === 'eligible' ? [] : ['INVALID_OR_EXPIRED_DOCUMENTS'],
   });
 }

@@ -190,7 +190,7 @@ export class ApplicationsController {
         reviewerId: meta.actor.id,
         verdict: body.verdict,
         findings: body.findings,
-        refusalGrounds: body.refusalGrounds,
+        grounds: body.grounds,
         comment: body.comment,
       },
       meta,

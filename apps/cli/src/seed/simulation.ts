@@ -185,7 +185,7 @@ export class SeedSimulation {
             reviewerId: step.reviewerId,
             verdict: step.verdict,
             findings: step.findings,
-            refusalGrounds: step.grounds,
+            grounds: step.grounds,
             ...(step.comment ? { comment: step.comment } : {}),
           },
           { id: step.reviewerId, role: 'reviewer' },
