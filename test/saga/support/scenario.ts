@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { ApplicationSubmission, applicationStreamId } from '@domain/application';
 import { applicationDigest } from '@libs/workflow';
-import { APPLICANT_IIN, kandasFamily } from '../../domain/application/fixtures';
+import { kandasFamily, withFreshPersons } from '../../domain/application/fixtures';
 import { SagaHarness } from './saga-harness';
 
-/** The submission of the test family (3 persons, Pavlodar 2026, kandas), for a fresh application. */
+/**
+ * The test family's submission (3 persons, Pavlodar 2026, kandas) with persons of its own: a person
+ * may be on one open application only (ADR 16), so every call names new IINs.
+ */
 export function family(change: (s: ApplicationSubmission) => ApplicationSubmission = (s) => s): ApplicationSubmission {
-  const submission = kandasFamily();
+  const submission = withFreshPersons(kandasFamily());
   return change({ ...submission, consent: { given: true, givenAt: '2026-01-01T00:00:00.000Z' } });
 }
 
@@ -30,7 +33,7 @@ export async function submitAndSign(h: SagaHarness, submission: ApplicationSubmi
       type: 'SignApplication',
       applicationId,
       method: 'otp',
-      signerIin: APPLICANT_IIN,
+      signerIin: submission.applicant.iin,
       signedDigest: digest,
       verification: { valid: true, evidence: { otpRequestId: 'otp-1' } },
     },

@@ -1,5 +1,5 @@
 import { Inject } from '@nestjs/common';
-import { CommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import {
   ApplicationCommand,
   applicationDecider,
@@ -7,11 +7,16 @@ import {
   ApplicationState,
   applicationStreamId,
 } from '@domain/application';
+import type { PersonsOfApplicationCommand } from '@domain/person';
 import { QuotaCommand, QuotaEvent, QuotaState, quotaStreamId, regionalQuotaDecider } from '@domain/quota';
 import { EventTypeRegistry } from '@libs/event-sourcing';
-import type { EventStore } from '@libs/event-sourcing';
+import type { CommandOutcome, EventStore } from '@libs/event-sourcing';
 import { DeciderCommandHandler, DomainCommand, EVENT_STORE, EVENT_TYPE_REGISTRY } from '@libs/event-sourcing-nest';
-import { ApplicationCommandMessage, QuotaCommandMessage, Untimed } from './command-messages';
+import { PERSON_CLAIM_POLICY, PersonClaims, type PersonClaimPolicy } from '../persons/person-claims';
+import { PersonStreams } from '../persons/person-streams';
+import { actOnPersonsOf } from '../persons/persons-of-application';
+import { SubmissionWithClaims } from '../persons/submission-with-claims';
+import { ApplicationCommandMessage, PersonsCommandMessage, QuotaCommandMessage, Untimed } from './command-messages';
 
 /** Stamps the command with the instant of its context: the decider never reads a clock. */
 function timed<C>(message: DomainCommand<Untimed<C>>): C {
@@ -26,9 +31,33 @@ export class ApplicationCommandHandler extends DeciderCommandHandler<
   ApplicationState
 > {
   protected readonly decider = applicationDecider;
+  private readonly persons: SubmissionWithClaims;
 
-  constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(EVENT_TYPE_REGISTRY) registry: EventTypeRegistry) {
+  constructor(
+    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(EVENT_TYPE_REGISTRY) registry: EventTypeRegistry,
+    @Inject(PERSON_CLAIM_POLICY) claimPolicy: PersonClaimPolicy,
+  ) {
     super(store, registry);
+    const streams = new PersonStreams(store, registry);
+    this.persons = new SubmissionWithClaims(streams, new PersonClaims(streams, claimPolicy));
+  }
+
+  /**
+   * Every path that submits (HTTP, the seed, the saga harness) claims the persons first, so none
+   * can put a person on two open applications; a review learns which persons were included
+   * elsewhere meanwhile (ADR 16). Whatever the caller put there is replaced by what the store says.
+   */
+  override async execute(message: ApplicationCommandMessage): Promise<CommandOutcome<ApplicationEvent>> {
+    const command = this.toDomainCommand(message);
+    if (command.type === 'SubmitApplication')
+      return this.persons.submit(command, message.context, () => super.execute(message));
+    if (command.type === 'RecordReview') {
+      const personsIncludedElsewhere = await this.persons.includedElsewhere(command.applicationId);
+      const payload = { ...message.payload, personsIncludedElsewhere } as Untimed<ApplicationCommand>;
+      return super.execute(new ApplicationCommandMessage(payload, message.context, message.expectedRevision));
+    }
+    return super.execute(message);
   }
 
   protected streamId(payload: Untimed<ApplicationCommand>): string {
@@ -59,5 +88,19 @@ export class QuotaCommandHandler extends DeciderCommandHandler<
 
   protected toDomainCommand(message: QuotaCommandMessage): QuotaCommand {
     return timed<QuotaCommand>(message);
+  }
+}
+
+/** The review process's steps on the persons of an application: each person on its own stream. */
+@CommandHandler(PersonsCommandMessage)
+export class PersonsCommandHandler implements ICommandHandler<PersonsCommandMessage, void> {
+  private readonly streams: PersonStreams;
+
+  constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(EVENT_TYPE_REGISTRY) registry: EventTypeRegistry) {
+    this.streams = new PersonStreams(store, registry);
+  }
+
+  execute(message: PersonsCommandMessage): Promise<void> {
+    return actOnPersonsOf(this.streams, timed<PersonsOfApplicationCommand>(message), message.context);
   }
 }
