@@ -13,6 +13,14 @@ export function family(change: (s: ApplicationSubmission) => ApplicationSubmissi
   return change({ ...submission, consent: { given: true, givenAt: '2026-01-01T00:00:00.000Z' } });
 }
 
+/**
+ * The fixture family itself (applicant APPLICANT_IIN), for the one application of a store whose
+ * tests look for that IIN (masking, read-model rows).
+ */
+export function knownFamily(): ApplicationSubmission {
+  return { ...kandasFamily(), consent: { given: true, givenAt: '2026-01-01T00:00:00.000Z' } };
+}
+
 /** Submits and signs (OTP) a new application at the harness clock's time; returns its id. */
 export async function submitAndSign(h: SagaHarness, submission: ApplicationSubmission = family()): Promise<string> {
   const applicationId = randomUUID();
