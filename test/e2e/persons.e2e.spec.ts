@@ -125,13 +125,11 @@ describe('every person once: one open application, one inclusion (ADR 16)', () =
     expectProblem(again, 409, 'PERSON.ALREADY_INCLUDED');
     expect(again.body.otherApplication).toEqual({ applicationId: included, role: 'applicant' });
     await openQuota(e, 200, 'kostanay', 2026, 'kandas');
-    const inOtherRegion = await e
-      .as('portal', 'egov')
-      .post('/applications', {
-        ...asApplicant(IIN),
-        receivingRegion: 'kostanay',
-        settlement: { kind: 'city', name: 'Kostanay' },
-      });
+    const inOtherRegion = await e.as('portal', 'egov').post('/applications', {
+      ...asApplicant(IIN),
+      receivingRegion: 'kostanay',
+      settlement: { kind: 'city', name: 'Kostanay' },
+    });
     expectProblem(inOtherRegion, 409, 'PERSON.ALREADY_INCLUDED');
   });
 
