@@ -211,6 +211,14 @@ describe('audit helpers', () => {
     });
   });
 
+  it('masks the IIN naming a Person stream (ADR 16), and no other stream id', () => {
+    const masked = `person-${APPLICANT_IIN.slice(0, 2)}********${APPLICANT_IIN.slice(10)}`;
+    expect(maskIins({ streamId: `person-${APPLICANT_IIN}`, other: 'application-123456789012-x' })).toEqual({
+      streamId: masked,
+      other: 'application-123456789012-x',
+    });
+  });
+
   it('makes plain JSON deterministically and diffs nested fields', () => {
     expect(
       toPlainJson({
