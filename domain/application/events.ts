@@ -107,6 +107,15 @@ export type ReviewReassigned = DomainEvent<
 /** Which quota the application counts against, carried by the events the quota saga reacts to. */
 export type QuotaRef = QuotaKey;
 
+/** A person of the application already included in a quota through another application. */
+export interface PersonIncludedElsewhere {
+  /** The IIN's path in this application's submission (`familyMembers[0].iin`). */
+  readonly field: string;
+  readonly iin: string;
+  /** The application the person was included through. */
+  readonly includedThrough: string;
+}
+
 export type ApplicationReviewed = DomainEvent<
   'ApplicationReviewed',
   {
@@ -121,6 +130,12 @@ export type ApplicationReviewed = DomainEvent<
     readonly grounds: readonly string[];
     readonly groundsListVersion: string;
     readonly comment?: string;
+    /**
+     * Persons found already included elsewhere when the review was recorded (looked up by the
+     * handler); absent when none was. Absent in every event stored before the Person aggregate
+     * existed, which is what it then meant: no such check was made, none was found.
+     */
+    readonly personsIncludedElsewhere?: readonly PersonIncludedElsewhere[];
     readonly reviewedAt: Instant;
   }
 >;

@@ -18,6 +18,7 @@ export interface RefusalGroundList {
 }
 
 export const QUOTA_EXHAUSTED = 'QUOTA_EXHAUSTED';
+export const DUPLICATE_OR_SUPPORT_RECEIVED = 'DUPLICATE_OR_SUPPORT_RECEIVED';
 
 export const REFUSAL_GROUNDS_V1: RefusalGroundList = {
   version: '1',
@@ -58,7 +59,7 @@ export const REFUSAL_GROUNDS_V1: RefusalGroundList = {
       explanationRequired: false,
     },
     {
-      code: 'DUPLICATE_OR_SUPPORT_RECEIVED',
+      code: DUPLICATE_OR_SUPPORT_RECEIVED,
       ru: 'Повторное заявление или меры поддержки уже получены',
       kk: 'Қайталама өтініш немесе қолдау шаралары алынған',
       en: 'Repeated application, or support already received',

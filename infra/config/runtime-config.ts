@@ -23,6 +23,11 @@ export interface RuntimeConfig {
   readonly minFreeDiskBytes: number;
   /** How many saga steps of different applications may run at once (ADR 13); 1 runs them one by one. */
   readonly sagaStepsInFlight: number;
+  /**
+   * How long a person claimed by a submission that never stored its application stays blocked
+   * (`KANDAS_PERSON_CLAIM_GRACE_MINUTES`, default 15; ADR 16). Keep it far above any request's time.
+   */
+  readonly personClaimGraceMs: number;
   readonly host: string;
   readonly port: number;
 }
@@ -53,6 +58,12 @@ export function readRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
       'KANDAS_SAGA_STEPS_IN_FLIGHT',
       wholeNumber(env, 'KANDAS_SAGA_STEPS_IN_FLIGHT', 64, 10_000),
     ),
+    personClaimGraceMs:
+      atLeastOne(
+        env,
+        'KANDAS_PERSON_CLAIM_GRACE_MINUTES',
+        wholeNumber(env, 'KANDAS_PERSON_CLAIM_GRACE_MINUTES', 15, 7 * 24 * 60),
+      ) * 60_000,
     host: env.HOST || '127.0.0.1',
     port: port(env, 'PORT', 3000),
   };

@@ -20,7 +20,7 @@ import {
 import { InMemoryEventStore } from '@infra/event-store/in-memory/in-memory-event-store';
 import { APPLICANT_IIN, SPOUSE_IIN } from '../domain/application/fixtures';
 import { SagaHarness } from '../saga/support/saga-harness';
-import { review, submitAndSign } from '../saga/support/scenario';
+import { knownFamily, review, submitAndSign } from '../saga/support/scenario';
 import { parseExportArgs } from '../../apps/cli/src/commands/export';
 import { parseCsv } from './support/parse-csv';
 
@@ -54,7 +54,7 @@ describe('exporting events for auditors', () => {
     await h.openQuota('pavlodar', 2026, 'kandas', 977);
     h.clock.set('2026-03-02T06:00:00.000Z');
     from = '2026-03-02T05:30:00.000Z';
-    id = await submitAndSign(h);
+    id = await submitAndSign(h, knownFamily());
     await h.settle();
     to = '2026-03-02T07:00:00.000Z';
     h.clock.set('2026-03-10T06:00:00.000Z');

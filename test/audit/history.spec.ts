@@ -15,7 +15,7 @@ import {
 import { InMemoryEventStore } from '@infra/event-store/in-memory/in-memory-event-store';
 import { APPLICANT_IIN } from '../domain/application/fixtures';
 import { SagaHarness } from '../saga/support/saga-harness';
-import { review, submitAndSign } from '../saga/support/scenario';
+import { knownFamily, review, submitAndSign } from '../saga/support/scenario';
 
 /** `at` compares occurredAt, the injected clock: a mark between two steps, then the clock moves on past it. */
 function mark(h: SagaHarness): string {
@@ -39,7 +39,7 @@ describe('the audit trail over a real workflow history', () => {
     audit = new AuditTrail(h.store, h.app.get<EventTypeRegistry>(EVENT_TYPE_REGISTRY));
     await h.openQuota('pavlodar', 2026, 'kandas', 977);
     marks.beforeSubmission = mark(h);
-    id = await submitAndSign(h);
+    id = await submitAndSign(h, knownFamily());
     await h.settle();
     marks.afterSigning = mark(h);
     h.clock.set('2026-03-10T06:00:00.000Z');
@@ -210,6 +210,14 @@ describe('audit helpers', () => {
       d: '1234567890123',
       e: 12,
       f: null,
+    });
+  });
+
+  it('masks the IIN naming a Person stream (ADR 16), and no other stream id', () => {
+    const masked = `person-${APPLICANT_IIN.slice(0, 2)}********${APPLICANT_IIN.slice(10)}`;
+    expect(maskIins({ streamId: `person-${APPLICANT_IIN}`, other: 'application-123456789012-x' })).toEqual({
+      streamId: masked,
+      other: 'application-123456789012-x',
     });
   });
 

@@ -19,7 +19,7 @@ const reason = { reason: 'The family stays' };
 
 /** Who may call what, written from the controllers' @Roles: a change of access must change this table. */
 const MATRIX: Entry[] = [
-  { method: 'POST', route: '/applications', roles: ['portal'], body: submissionBody() },
+  { method: 'POST', route: '/applications', roles: ['portal', 'operator'], body: submissionBody() },
   { method: 'POST', route: '/applications/:id/otp', roles: ['portal'], body: { signerIin: APPLICANT_IIN } },
   {
     method: 'POST',

@@ -86,7 +86,9 @@ describe('read models are deterministic, idempotent and rebuildable', () => {
       if (projection.filter.eventTypes.includes(event.type))
         await checkpoints.commit(projection.name, event.position, () => projection.apply(event));
     }
-    expect(await checkpoints.load('applications')).toBe(history.events.at(-1)!.position);
+    // The last event it applies: the history ends with the process recording persons (ADR 16), which it does not read.
+    const applied = history.events.filter((event) => projection.filter.eventTypes.includes(event.type));
+    expect(await checkpoints.load('applications')).toBe(applied.at(-1)!.position);
     expect(tableDigest(db, 'applications')).toBe(digest);
     expect(ownDigests()).toEqual(before);
     expect(models.applications.list({}, { limit: 200 }).items).toHaveLength(11); // a query built before still works

@@ -3,7 +3,7 @@ import type { Response } from 'supertest';
 import { formatName } from '@domain/shared/person-name';
 import { isRegionCode } from '@domain/shared/region';
 import type { ApplicationSubmission } from '@domain/application';
-import { submissionBody } from '../e2e/support/journeys';
+import { freshSubmissionBody, submissionBody } from '../e2e/support/journeys';
 import { recordFigures } from './support/figures';
 import { testSeed, withSeed } from './support/seed';
 import * as A from './fuzz/arbitraries';
@@ -816,7 +816,8 @@ describe(`fuzzing every command endpoint over HTTP on SQLite (fast-check, seed $
     const portal = fuzz.e.as('portal', 'egov');
     const reviewer = fuzz.e.as('reviewer', 'reviewer-names');
     await check('valid names kept intact', namesArbitrary, RUNS.names, async (names) => {
-      const body = submissionBody((s): ApplicationSubmission => {
+      // Each case a family of its own: one person is on one open application only (ADR 16).
+      const body = freshSubmissionBody((s): ApplicationSubmission => {
         const [spouse, child] = s.familyMembers;
         const applicant = { ...s.applicant, name: names.applicant };
         if (names.latin) applicant.nameLatin = names.latin;

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import type { Response } from 'supertest';
 import { SubscriptionsHost } from '@libs/event-sourcing-nest';
 import { E2eApp } from '../e2e/support/e2e-app';
-import { openQuota, submissionBody, submitAndSign } from '../e2e/support/journeys';
+import { freshSubmissionBody, openQuota, submitAndSign } from '../e2e/support/journeys';
 import { expectProblem } from '../e2e/support/problems';
 import { expectNoHalfWrittenBatch } from './faults/store-checks';
 import { SmallDisk } from './faults/small-disk';
@@ -19,8 +19,13 @@ import { SmallDisk } from './faults/small-disk';
 const REPO = resolve(__dirname, '..', '..');
 const NO_LIMITS = { KANDAS_COMMAND_RATE_LIMITS: 'off', SQLITE_SYNCHRONOUS: 'FULL' };
 
+/** One family per Idempotency-Key (ADR 16: one person, one open application); a retry sends the same body. */
+const bodies = new Map<string, ReturnType<typeof freshSubmissionBody>>();
+
 function submit(e: E2eApp, key: string) {
-  return e.as('portal', 'egov').post('/applications', submissionBody()).set('Idempotency-Key', key);
+  const body = bodies.get(key) ?? freshSubmissionBody();
+  bodies.set(key, body);
+  return e.as('portal', 'egov').post('/applications', body).set('Idempotency-Key', key);
 }
 
 function expectUnavailable(response: Response, fault: string): void {

@@ -43,6 +43,8 @@ import { openSqlite } from '@infra/sqlite/connection';
 import {
   ApplicationCommandHandler,
   AuditTrail,
+  PERSON_CLAIM_POLICY,
+  PersonsCommandHandler,
   DEADLINE_QUEUE,
   DEAD_LETTERS,
   DISCLOSURE_EVENT_TYPES,
@@ -159,8 +161,10 @@ export class WorkflowModule {
           inject: [READ_MODELS_DB],
           useFactory: (db: Database.Database) => new query(db),
         })),
+        { provide: PERSON_CLAIM_POLICY, useValue: { abandonAfterMs: runtime.personClaimGraceMs } },
         ApplicationCommandHandler,
         QuotaCommandHandler,
+        PersonsCommandHandler,
         {
           provide: DurableSagaRunner,
           inject: [WORKFLOW_CONFIG, EVENT_TYPE_REGISTRY, CommandBus, DEAD_LETTERS, CLOCK],

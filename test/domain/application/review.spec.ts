@@ -4,6 +4,8 @@ import { deciderSpecification } from '@libs/testing';
 import { APPLICATION_ID, history, QUOTA } from './fixtures';
 
 const spec = deciderSpecification(applicationDecider);
+const fold = (events: ReturnType<typeof history.underReview>) =>
+  events.reduce(applicationDecider.evolve, applicationDecider.initialState());
 const AT = '2026-03-05T06:00:00.000Z';
 const start = (reviewerId = 'reviewer-1'): StartReview => ({
   type: 'StartReview',
@@ -132,6 +134,34 @@ describe('RecordReview', () => {
           },
         },
       ]);
+  });
+
+  it('records the persons the handler found included through another application, and nothing when it found none (ADR 16)', () => {
+    const personsIncludedElsewhere = [
+      { field: 'familyMembers[0].iin', iin: '870721400235', includedThrough: 'aa1c2a4e-8b7d-4c1e-9a2f-0d5e6b7c8a91' },
+    ];
+    spec
+      .given(history.underReview())
+      .when(record({ personsIncludedElsewhere }))
+      .then([
+        {
+          type: 'ApplicationReviewed',
+          data: {
+            applicationId: APPLICATION_ID,
+            quota: QUOTA,
+            personsMoving: 3,
+            reviewerId: 'reviewer-1',
+            verdict: 'eligible',
+            findings: allAccepted,
+            grounds: [],
+            groundsListVersion: '1',
+            personsIncludedElsewhere,
+            reviewedAt: AT,
+          },
+        },
+      ]);
+    const [reviewed] = applicationDecider.decide(record({ personsIncludedElsewhere: [] }), fold(history.underReview()));
+    expect(reviewed!.data).not.toHaveProperty('personsIncludedElsewhere');
   });
 
   it('records a not-eligible verdict with its coded grounds', () => {

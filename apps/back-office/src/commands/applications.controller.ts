@@ -39,11 +39,14 @@ export class ApplicationsController {
   ) {}
 
   @Post()
-  @Roles('portal')
+  @Roles('portal', 'operator')
   @ApiOperation({
-    summary: 'Submit an application (eGov portal)',
+    summary: 'Submit an application (eGov portal, or an operator of a Government for Citizens centre)',
     description:
-      'The id is derived from the Idempotency-Key when one is sent, so a retried submission answers with the same application.',
+      'The id is derived from the Idempotency-Key when one is sent, so a retried submission answers with the same application. ' +
+      'A person (applicant or family member, by IIN) already on another open application is refused with 409 ' +
+      'PERSON.HAS_OPEN_APPLICATION, one already included with 409 PERSON.ALREADY_INCLUDED; `errors[].field` names the ' +
+      'IIN at fault, and an operator also sees `otherApplication` (its id and the person’s role there), the portal does not.',
   })
   async submit(
     @Body() body: SubmitApplicationDto,

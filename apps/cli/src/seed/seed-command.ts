@@ -1,5 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type Database from 'better-sqlite3';
+import type { ApplicationSubmitted } from '@domain/application';
+import { personsOf } from '@domain/person';
 import { QUOTA_ORDERS } from '@domain/quota';
 import { EVENT_STORE, SubscriptionsHost } from '@libs/event-sourcing-nest';
 import type { EventStore, Position } from '@libs/event-sourcing';
@@ -112,6 +114,7 @@ export async function seedDemoData(
     order,
     calendar: workflow.calendar,
     idSalt,
+    takenIins: headBefore === null ? new Set() : await iinsInStore(runtime),
   });
   const clock = new SeedClock(almatyInstant(plan.workingDays[0]!, 7 * 60));
   const app = await NestFactory.createApplicationContext(
@@ -174,6 +177,21 @@ async function firstEventBesidesQuotaOrders(runtime: RuntimeConfig): Promise<Pos
       if (!recordedAtStart) return event.position;
     }
     return null;
+  } finally {
+    await store.close();
+  }
+}
+
+/** Every IIN a stored submission names (applicant and family), so a forced seed invents new persons. */
+async function iinsInStore(runtime: RuntimeConfig): Promise<Set<string>> {
+  const store = openEventStore(runtime);
+  const iins = new Set<string>();
+  try {
+    for await (const event of store.readAll({ filter: { eventTypes: ['ApplicationSubmitted'] } })) {
+      const { submission } = event.data as ApplicationSubmitted['data'];
+      for (const person of personsOf(submission)) iins.add(person.iin);
+    }
+    return iins;
   } finally {
     await store.close();
   }
