@@ -1,7 +1,9 @@
-import { INestApplication, UnsupportedMediaTypeException } from '@nestjs/common';
+import { UnsupportedMediaTypeException } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { buildOpenApiDocument, OPENAPI_JSON_PATH } from './http/openapi/openapi-document';
 import securityHeaders from './http/security-headers';
 
 export const BODY_LIMIT = '256kb';
@@ -23,26 +25,14 @@ function jsonBodiesOnly(request: Request, _response: Response, next: NextFunctio
   next();
 }
 
-/** What every instance of the HTTP app needs, in `main.ts` and in the e2e tests alike. */
-export function configureHttp(app: NestExpressApplication): INestApplication {
+/** What every instance of the HTTP app needs, in `main.ts` and in the e2e tests alike; returns the API's document. */
+export function configureHttp(app: NestExpressApplication): OpenAPIObject {
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.use(jsonBodiesOnly);
   app.disable('x-powered-by');
   app.use(securityHeaders);
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Kandas regional-quota back office')
-      .setDescription(
-        'Commands and queries of the public service «Inclusion in the regional quota for the admission of kandas and resettlers». ' +
-          'Errors are RFC 9457 problem details; commands answer with the stream revision and the global position; ' +
-          'send `Idempotency-Key` to retry safely, `If-Match` to refuse a concurrent change, `atLeast` on queries to read your writes.',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
-  return app;
+  const document = buildOpenApiDocument(app);
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: OPENAPI_JSON_PATH });
+  return document;
 }

@@ -15,6 +15,7 @@ import { readRuntimeConfig } from '@infra/config/runtime-config';
 import { AppModule } from '../../../apps/back-office/src/app.module';
 import { EventStoreDbWireDouble } from '../../support/eventstoredb-double';
 import { configureHttp } from '../../../apps/back-office/src/bootstrap';
+import { OpenApiConformance } from './openapi-conformance';
 
 /** Monday 2 March 2026, 10:00 in Astana. */
 export const E2E_START = '2026-03-02T05:00:00.000Z';
@@ -32,6 +33,8 @@ export class E2eApp {
     readonly dir: string,
     readonly clock: TestClock,
     private readonly env: NodeJS.ProcessEnv,
+    /** Every answer is checked against the OpenAPI document; what does not conform fails `close`. */
+    readonly conformance: OpenApiConformance,
     private readonly eventStoreDb?: EventStoreDbWireDouble,
   ) {}
 
@@ -66,9 +69,10 @@ export class E2eApp {
       bodyParser: false,
       logger: options.logger ?? false,
     });
-    configureHttp(app);
+    const conformance = await OpenApiConformance.of(configureHttp(app));
+    app.use(conformance.recorder());
     await app.init();
-    return new E2eApp(app, dir, clock, env, eventStoreDb);
+    return new E2eApp(app, dir, clock, env, conformance, eventStoreDb);
   }
 
   get http() {
@@ -118,6 +122,11 @@ export class E2eApp {
     await this.app.close();
     await this.eventStoreDb?.stop();
     rmSync(this.dir, { recursive: true, force: true });
+    const { violations } = this.conformance;
+    if (violations.length > 0)
+      throw new Error(
+        `${violations.length} answer(s) do not conform to the OpenAPI document:\n${[...new Set(violations)].join('\n')}`,
+      );
   }
 }
 
