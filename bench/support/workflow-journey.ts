@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { isValidIin } from '@domain/shared/iin';
 import { join } from 'node:path';
 import type { Measurement } from './result';
 import { millisSince, now, percentile, perSecond } from './stats';
@@ -17,12 +18,34 @@ import { millisSince, now, percentile, perSecond } from './stats';
 export const SUBMISSION = JSON.parse(
   readFileSync(join(__dirname, '..', '..', 'docs', 'examples', 'application.json'), 'utf8'),
 ) as Readonly<Record<string, unknown>>;
-export const APPLICANT_IIN = '850315400124';
+
+let issued = 0;
+
+/** A valid IIN no other journey of this process names: one person is on one open application only (ADR 16). */
+function freshIin(): string {
+  for (;;) {
+    issued += 1;
+    const first11 = `7${String(issued).padStart(10, '0')}`;
+    for (let check = 0; check <= 9; check++) if (isValidIin(`${first11}${check}`)) return `${first11}${check}`;
+  }
+}
+
+/** The example family with persons of its own (applicant and every member with an IIN), and its applicant's IIN. */
+export function freshSubmission(): { body: Readonly<Record<string, unknown>>; applicantIin: string } {
+  const example = SUBMISSION as { applicant: object; familyMembers: Array<{ iin?: string }> };
+  const applicantIin = freshIin();
+  const body = {
+    ...SUBMISSION,
+    applicant: { ...example.applicant, iin: applicantIin },
+    familyMembers: example.familyMembers.map((m) => (m.iin === undefined ? m : { ...m, iin: freshIin() })),
+  };
+  return { body, applicantIin };
+}
 export const QUOTA = { region: 'pavlodar', year: 2026, category: 'kandas' } as const;
 export const PERSONS_PER_APPLICATION = 3;
 export const ELIGIBLE_REVIEW = {
   verdict: 'eligible',
-  refusalGrounds: [] as string[],
+  grounds: [] as string[],
   findings: [0, 1, 2, 3, 4].map((documentIndex) => ({ documentIndex, accepted: true })),
 };
 export const QUOTA_ORDER = { number: '12-01/412', date: '2025-12-12' };

@@ -21,7 +21,6 @@ import { emitReport, Measurement } from '../support/result';
 import { isQuick, scratchDir } from '../support/scratch';
 import { expectStatus, freePort, HttpJsonClient } from '../support/workflow-http-client';
 import {
-  APPLICANT_IIN,
   applicationIdOf,
   describeScenario,
   ELIGIBLE_REVIEW,
@@ -33,7 +32,7 @@ import {
   QUOTA_ORDER,
   runClients,
   ScenarioFigures,
-  SUBMISSION,
+  freshSubmission,
   SubsidyWatch,
   Synchronous,
   workflowScenarios,
@@ -163,20 +162,21 @@ function journeyOn(server: Server, label: string) {
   const portal = server.token('portal', 'egov');
   return async (index: number, latencies: Latencies): Promise<void> => {
     const reviewer = server.token('reviewer', `reviewer-${index % 20}`);
+    const { body, applicantIin } = freshSubmission();
     const submitted = expectStatus(
       await latencies.time('submit', () =>
-        client.post('/applications', portal, SUBMISSION, { 'idempotency-key': `bench-${label}-${index}` }),
+        client.post('/applications', portal, body, { 'idempotency-key': `bench-${label}-${index}` }),
       ),
       201,
       'submit',
     );
     const id = submitted.applicationId as string;
     const otp = expectStatus(
-      await latencies.time('otp', () => client.post(`/applications/${id}/otp`, portal, { signerIin: APPLICANT_IIN })),
+      await latencies.time('otp', () => client.post(`/applications/${id}/otp`, portal, { signerIin: applicantIin })),
       201,
       'otp',
     );
-    const sign = { method: 'otp', signerIin: APPLICANT_IIN, otpRequestId: otp.otpRequestId, code: otp.code };
+    const sign = { method: 'otp', signerIin: applicantIin, otpRequestId: otp.otpRequestId, code: otp.code };
     expectStatus(
       await latencies.time('sign', () => client.post(`/applications/${id}/sign`, portal, sign)),
       201,

@@ -28,7 +28,6 @@ import { peakRssMb } from '../support/memory';
 import { emitReport, Measurement } from '../support/result';
 import { isQuick, scratchDir } from '../support/scratch';
 import {
-  APPLICANT_IIN,
   applicationIdOf,
   describeScenario,
   ELIGIBLE_REVIEW,
@@ -38,7 +37,7 @@ import {
   QUOTA_ORDER,
   runClients,
   ScenarioFigures,
-  SUBMISSION,
+  freshSubmission,
   SubsidyWatch,
   Synchronous,
   workflowScenarios,
@@ -119,14 +118,21 @@ function journeyOn(running: Running, label: string) {
   const reviewer = (index: number) => `reviewer-${index % 20}`;
   return async (index: number, latencies: import('../support/workflow-journey').Latencies): Promise<void> => {
     const key = `bench-${label}-${index}`;
+    const { body, applicantIin } = freshSubmission();
     const submitted = await latencies.time('submit', () =>
-      applications.submit(SUBMISSION as never, meta('egov', 'portal', '/applications', SUBMISSION, key)),
+      applications.submit(body as never, meta('egov', 'portal', '/applications', body, key)),
     );
     const id = submitted.applicationId;
-    const otp = await latencies.time('otp', () => applications.issueOtp(id, { signerIin: APPLICANT_IIN }));
+    const otp = await latencies.time('otp', () =>
+      applications.issueOtp(
+        id,
+        { signerIin: applicantIin },
+        meta('egov', 'portal', `/applications/${id}/otp`, { signerIin: applicantIin }),
+      ),
+    );
     const signBody = {
       method: 'otp' as const,
-      signerIin: APPLICANT_IIN,
+      signerIin: applicantIin,
       otpRequestId: otp.otpRequestId,
       code: otp.code!,
     };

@@ -11,6 +11,7 @@ import {
   startReview,
 } from './decisions/review';
 import { sign, SignApplication, signFolds } from './decisions/sign';
+import { IssueSigningCode, issueSigningCode, signingCodeFolds } from './decisions/signing-code';
 import {
   escalate,
   EscalateReview,
@@ -31,6 +32,7 @@ import { ApplicationState, initialApplicationState } from './state';
 /** Every command of the Application; each is declared beside the decision that takes it. */
 export type ApplicationCommand =
   | SubmitApplication
+  | IssueSigningCode
   | SignApplication
   | ScheduleReviewDeadline
   | StartReview
@@ -51,6 +53,7 @@ type Decision<C extends ApplicationCommand> = (command: C, state: ApplicationSta
 /** The decision of each command type; the mapped type makes a command without one a compile error. */
 const DECISIONS: { readonly [T in ApplicationCommand['type']]: Decision<ApplicationCommandOf<T>> } = {
   SubmitApplication: submit,
+  IssueSigningCode: issueSigningCode,
   SignApplication: sign,
   ScheduleReviewDeadline: scheduleDeadline,
   StartReview: startReview,
@@ -75,6 +78,7 @@ export function decide(command: ApplicationCommand, state: ApplicationState): re
 /** How each event type folds into the state; the mapped type makes an event without a fold a compile error. */
 const FOLDS: Folds<ApplicationEventType> = {
   ...submitFolds,
+  ...signingCodeFolds,
   ...signFolds,
   ...slaFolds,
   ...reviewFolds,

@@ -1,4 +1,4 @@
-import { DomainError, Violation } from '../shared/errors';
+import { DomainError, ErrorDetails, Violation } from '../shared/errors';
 
 export const ApplicationErrorCode = {
   NotSubmitted: 'APPLICATION.NOT_SUBMITTED',
@@ -9,6 +9,11 @@ export const ApplicationErrorCode = {
   SignerNotApplicant: 'APPLICATION.SIGNER_NOT_APPLICANT',
   DigestMismatch: 'APPLICATION.DIGEST_MISMATCH',
   SignatureInvalid: 'APPLICATION.SIGNATURE_INVALID',
+  OtpUnknown: 'APPLICATION.OTP_UNKNOWN',
+  OtpWrong: 'APPLICATION.OTP_WRONG',
+  OtpExpired: 'APPLICATION.OTP_EXPIRED',
+  OtpUsed: 'APPLICATION.OTP_USED',
+  OtpLocked: 'APPLICATION.OTP_LOCKED',
   NotSigned: 'APPLICATION.NOT_SIGNED',
   ReviewAlreadyStarted: 'APPLICATION.REVIEW_ALREADY_STARTED',
   ReviewNotStarted: 'APPLICATION.REVIEW_NOT_STARTED',
@@ -35,7 +40,12 @@ export type ApplicationErrorCode = (typeof ApplicationErrorCode)[keyof typeof Ap
 export class ApplicationError extends DomainError {
   declare readonly code: ApplicationErrorCode;
 
-  constructor(code: ApplicationErrorCode, message: string, violations: readonly Violation[] = []) {
-    super(code, message, violations);
+  constructor(
+    code: ApplicationErrorCode,
+    message: string,
+    violations: readonly Violation[] = [],
+    details: ErrorDetails = {},
+  ) {
+    super(code, message, violations, details);
   }
 }

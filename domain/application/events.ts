@@ -48,6 +48,41 @@ export type ApplicationSigned = DomainEvent<
   }
 >;
 
+/**
+ * A one-time code was sent to the applicant to sign with. The code itself is never stored: only its
+ * keyed MAC (HMAC-SHA-256 under the server's secret, computed at the edge, base64url), which binds
+ * it to this request, application, signer and digest (ADR 17). Expiry and the attempt limit are
+ * recorded as decided, so a later change of policy does not change an issued code.
+ */
+export type SigningCodeIssued = DomainEvent<
+  'SigningCodeIssued',
+  {
+    readonly applicationId: string;
+    readonly otpRequestId: string;
+    readonly codeMac: string;
+    readonly issuedAt: Instant;
+    readonly expiresAt: Instant;
+    readonly maxAttempts: number;
+  }
+>;
+
+/**
+ * A wrong code was typed for an issued request. Recorded (not only answered) so that the attempt
+ * limit holds on every instance; the answer to the command that recorded it is still a refusal,
+ * `APPLICATION.OTP_WRONG` with `attemptsLeft` (ADR 17).
+ */
+export type SigningCodeRejected = DomainEvent<
+  'SigningCodeRejected',
+  {
+    readonly applicationId: string;
+    readonly otpRequestId: string;
+    /** 1 for the first wrong code of this request. */
+    readonly attempt: number;
+    readonly attemptsLeft: number;
+    readonly rejectedAt: Instant;
+  }
+>;
+
 export type ReviewDeadlineScheduled = DomainEvent<
   'ReviewDeadlineScheduled',
   { readonly applicationId: string } & ScheduledDeadline
@@ -72,6 +107,15 @@ export type ReviewReassigned = DomainEvent<
 /** Which quota the application counts against, carried by the events the quota saga reacts to. */
 export type QuotaRef = QuotaKey;
 
+/** A person of the application already included in a quota through another application. */
+export interface PersonIncludedElsewhere {
+  /** The IIN's path in this application's submission (`familyMembers[0].iin`). */
+  readonly field: string;
+  readonly iin: string;
+  /** The application the person was included through. */
+  readonly includedThrough: string;
+}
+
 export type ApplicationReviewed = DomainEvent<
   'ApplicationReviewed',
   {
@@ -82,9 +126,16 @@ export type ApplicationReviewed = DomainEvent<
     readonly reviewerId: string;
     readonly verdict: Verdict;
     readonly findings: readonly DocumentFinding[];
-    readonly refusalGrounds: readonly string[];
+    /** Codes of the refusal-ground list (`refusalGrounds` in schema v1: one name for grounds everywhere). */
+    readonly grounds: readonly string[];
     readonly groundsListVersion: string;
     readonly comment?: string;
+    /**
+     * Persons found already included elsewhere when the review was recorded (looked up by the
+     * handler); absent when none was. Absent in every event stored before the Person aggregate
+     * existed, which is what it then meant: no such check was made, none was found.
+     */
+    readonly personsIncludedElsewhere?: readonly PersonIncludedElsewhere[];
     readonly reviewedAt: Instant;
   }
 >;
@@ -150,6 +201,8 @@ export type ReviewEscalated = DomainEvent<
 
 export type ApplicationEvent =
   | ApplicationSubmitted
+  | SigningCodeIssued
+  | SigningCodeRejected
   | ApplicationSigned
   | ReviewDeadlineScheduled
   | ReviewStarted
@@ -171,6 +224,8 @@ export type ApplicationEventType = ApplicationEvent['type'];
  */
 export const APPLICATION_EVENT_SCHEMAS: { readonly [T in ApplicationEventType]: EventSchema } = {
   ApplicationSubmitted: FIRST_VERSION,
+  SigningCodeIssued: FIRST_VERSION,
+  SigningCodeRejected: FIRST_VERSION,
   ApplicationSigned: FIRST_VERSION,
   ReviewDeadlineScheduled: {
     schemaVersion: 2,
@@ -184,7 +239,12 @@ export const APPLICATION_EVENT_SCHEMAS: { readonly [T in ApplicationEventType]: 
   },
   ReviewStarted: FIRST_VERSION,
   ReviewReassigned: FIRST_VERSION,
-  ApplicationReviewed: FIRST_VERSION,
+  ApplicationReviewed: {
+    schemaVersion: 2,
+    // v2 renamed refusalGrounds to grounds, as every other request, answer and event calls them;
+    // the codes and what they meant are unchanged.
+    upcasters: { 1: renameRefusalGrounds },
+  },
   ApplicationIncluded: FIRST_VERSION,
   ApplicationRefused: FIRST_VERSION,
   SubsidyGranted: FIRST_VERSION,
@@ -193,3 +253,8 @@ export const APPLICATION_EVENT_SCHEMAS: { readonly [T in ApplicationEventType]: 
   ReviewSlaBreached: FIRST_VERSION,
   ReviewEscalated: FIRST_VERSION,
 };
+
+function renameRefusalGrounds(data: unknown): unknown {
+  const { refusalGrounds, ...rest } = data as { refusalGrounds: readonly string[] };
+  return { ...rest, grounds: refusalGrounds };
+}

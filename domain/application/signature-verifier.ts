@@ -1,23 +1,23 @@
 import { SignatureVerification } from './decisions/sign';
-import { SignatureMethod } from './events';
 
-/** What the portal sends as proof: the OTP the applicant typed, or a detached EDS signature. */
-export type SignatureProof =
-  | { readonly method: 'otp'; readonly otpRequestId: string; readonly code: string }
-  | { readonly method: 'eds'; readonly signatureBase64: string; readonly certificatePem: string };
+/** What the portal sends to sign with an EDS: a detached signature over the digest, and the signer's certificate. */
+export interface EdsProof {
+  readonly signatureBase64: string;
+  readonly certificatePem: string;
+}
 
 export interface SignatureCheck {
   readonly applicationId: string;
-  readonly method: SignatureMethod;
   readonly signerIin: string;
   readonly digest: string;
   readonly signedAt: string;
-  readonly proof: SignatureProof;
+  readonly proof: EdsProof;
 }
 
 /**
- * The port behind which OTP and EDS verification live (infra/signatures). The command handler asks
- * it before deciding, and passes its answer in `SignApplication.verification`: the decider stays pure.
+ * The port behind which EDS verification lives (infra/signatures). The controller asks it before
+ * deciding and passes its answer in `SignApplication.verification`: the decider stays pure. A
+ * one-time code needs no port: the decider judges it from the codes recorded in the stream (ADR 17).
  */
 export interface SignatureVerifier {
   verify(check: SignatureCheck): Promise<SignatureVerification>;

@@ -10,6 +10,15 @@ export interface SlaState {
   readonly escalated: boolean;
 }
 
+/** An issued one-time code as signing needs it (SigningCodeIssued, then its wrong attempts). */
+export interface SigningCode {
+  readonly codeMac: string;
+  readonly issuedAt: Instant;
+  readonly expiresAt: Instant;
+  readonly maxAttempts: number;
+  readonly failedAttempts: number;
+}
+
 /** What every state after submission knows. */
 interface Filed {
   readonly applicationId: string;
@@ -26,7 +35,10 @@ interface Accepted extends Filed {
 
 export type ApplicationState =
   | { readonly status: 'none' }
-  | ({ readonly status: 'submitted' } & Filed)
+  | ({ readonly status: 'submitted' } & Filed & {
+        /** The codes issued to sign with, by request id; absent until the first is issued. */
+        readonly signingCodes?: ReadonlyMap<string, SigningCode>;
+      })
   | ({ readonly status: 'signed' } & Accepted)
   | ({ readonly status: 'under-review' } & Accepted & { readonly reviewerId: string })
   | ({ readonly status: 'reviewed' } & Accepted & { readonly review: ApplicationReviewed['data'] })

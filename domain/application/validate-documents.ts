@@ -40,7 +40,12 @@ export function validateDocuments(
   }
 }
 
-function requiredKinds(submission: ApplicationSubmission, today: CalendarDate, policy: DocumentPolicy): DocumentKind[] {
+/** The kinds this package must hold on `today`: the policy's, and the certificates the marital status calls for. */
+export function requiredKinds(
+  submission: Pick<ApplicationSubmission, 'applicant'>,
+  today: CalendarDate,
+  policy: DocumentPolicy,
+): DocumentKind[] {
   const kinds = [...policy.alwaysRequired];
   const applicant = submission.applicant;
   if (applicant?.maritalStatus === 'married') kinds.push('marriage-certificate');

@@ -8,3 +8,4 @@ export { decideQuota } from './decide';
 export { regionalQuotaDecider } from './regional-quota.decider';
 export * from './quota-orders';
 export * from './quota-order-totals';
+export * from './ordered-capacities';

@@ -1,4 +1,5 @@
 import type { ApplicationCommand } from '../application/decider';
+import type { PersonsOfApplicationCommand } from '../person/commands';
 import type { QuotaCommand } from '../quota/commands';
 
 /** A command minus `at`: whoever carries the intent out stamps the instant it runs at. */
@@ -7,7 +8,8 @@ export type Untimed<C> = C extends unknown ? Omit<C, 'at'> : never;
 /** The aggregate a process command goes to, with the command itself. */
 export type ProcessCommand =
   | { readonly to: 'application'; readonly command: Untimed<ApplicationCommand> }
-  | { readonly to: 'quota'; readonly command: Untimed<QuotaCommand> };
+  | { readonly to: 'quota'; readonly command: Untimed<QuotaCommand> }
+  | { readonly to: 'persons'; readonly command: Untimed<PersonsOfApplicationCommand> };
 
 /**
  * The target refused the command with one of `codes`: the step is moot (the aggregate moved on),
@@ -47,6 +49,10 @@ export function sendToApplication(
 
 export function sendToQuota(step: string, command: Untimed<QuotaCommand>, whenMoot?: WhenMoot): SendCommand {
   return { kind: 'send', step, to: 'quota', command, ...(whenMoot ? { whenMoot } : {}) };
+}
+
+export function sendToPersons(step: string, command: Untimed<PersonsOfApplicationCommand>): SendCommand {
+  return { kind: 'send', step, to: 'persons', command };
 }
 
 export function ignore(code: IgnoreCode, because: string): Ignore {

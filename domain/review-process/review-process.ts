@@ -33,6 +33,8 @@ export type ProcessRules = { readonly [T in WorkflowEventType]: Reaction<Workflo
 
 export const REVIEW_PROCESS: ProcessRules = {
   ApplicationSubmitted: noReaction('The review clock starts when the applicant signs'),
+  SigningCodeIssued: noReaction('A code is sent to the applicant; signing is what starts the review clock'),
+  SigningCodeRejected: noReaction('A wrong code counts against its attempts; the applicant tries again or asks anew'),
   ApplicationSigned: scheduleReviewDeadline,
   ReviewDeadlineScheduled: noReaction('The deadline scheduler fires deadlines from the pending-deadlines read model'),
   ReviewStarted: noReaction('A reviewer works on the application; the next step is the review'),

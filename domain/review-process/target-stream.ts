@@ -5,6 +5,8 @@ import type { Intent, ProcessCommand } from './intents';
 /** The stream a process command is appended to. */
 export function targetStreamOf(sent: ProcessCommand): string {
   if (sent.to === 'application') return applicationStreamId(sent.command.applicationId);
+  // The persons are read from the application's stream; each is then written to its own stream.
+  if (sent.to === 'persons') return applicationStreamId(sent.command.applicationId);
   const { region, year, category } = sent.command;
   return quotaStreamId(region, year, category);
 }

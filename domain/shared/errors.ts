@@ -4,15 +4,20 @@ export interface Violation {
   readonly reason: string;
 }
 
+/** Facts a client acts on beside the code (`attemptsLeft`): RFC 9457 extension members at the edge. */
+export type ErrorDetails = Readonly<Record<string, string | number | boolean>>;
+
 /**
  * A command broke a rule of the domain. `code` is stable (clients and the HTTP edge rely on it);
- * `violations` names the fields at fault when the rule is about input.
+ * `violations` names the fields at fault when the rule is about input; `details` carries what a
+ * client needs to act on the refusal (the attempts left with a one-time code).
  */
 export class DomainError extends Error {
   constructor(
     readonly code: string,
     message: string,
     readonly violations: readonly Violation[] = [],
+    readonly details: ErrorDetails = {},
   ) {
     super(message);
     this.name = new.target.name;

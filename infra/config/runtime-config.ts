@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import { SqliteSynchronous } from '@infra/sqlite/connection';
 
 export type EventStoreKind = 'sqlite' | 'memory' | 'eventstoredb';
@@ -9,6 +10,12 @@ export interface RuntimeConfig {
   /** `EVENTSTORE_CONNECTION_STRING`: set (and required) when `eventStore` is 'eventstoredb'. */
   readonly eventStoreConnectionString?: string;
   readonly readModelsFile: string;
+  /**
+   * Where, outside production, the keys not set in the environment (KANDAS_JWT_SECRET,
+   * KANDAS_OTP_SECRET) are made once and kept: the folder of the read-model file, `./data` by
+   * default. The service and the CLI's `token` both read it from here, so they sign with one key.
+   */
+  readonly localSecretsDir: string;
   readonly sqliteSynchronous: SqliteSynchronous;
   /** How long a SQLite write waits for a lock another process holds before it answers 503. */
   readonly sqliteBusyTimeoutMs: number;
@@ -16,6 +23,11 @@ export interface RuntimeConfig {
   readonly minFreeDiskBytes: number;
   /** How many saga steps of different applications may run at once (ADR 13); 1 runs them one by one. */
   readonly sagaStepsInFlight: number;
+  /**
+   * How long a person claimed by a submission that never stored its application stays blocked
+   * (`KANDAS_PERSON_CLAIM_GRACE_MINUTES`, default 15; ADR 16). Keep it far above any request's time.
+   */
+  readonly personClaimGraceMs: number;
   readonly host: string;
   readonly port: number;
 }
@@ -29,13 +41,15 @@ export class ConfigError extends Error {
 
 export function readRuntimeConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
   const eventStore = oneOf<EventStoreKind>(env, 'EVENT_STORE', ['sqlite', 'memory', 'eventstoredb'], 'sqlite');
+  const readModelsFile = env.KANDAS_READ_MODELS_FILE || './data/read-models.sqlite';
   return {
     eventStore,
     eventsFile: env.KANDAS_EVENTS_FILE || './data/kandas.sqlite',
     ...(eventStore === 'eventstoredb'
       ? { eventStoreConnectionString: connectionString(env, 'EVENTSTORE_CONNECTION_STRING') }
       : {}),
-    readModelsFile: env.KANDAS_READ_MODELS_FILE || './data/read-models.sqlite',
+    readModelsFile,
+    localSecretsDir: dirname(readModelsFile),
     sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL'], 'FULL'),
     sqliteBusyTimeoutMs: wholeNumber(env, 'KANDAS_SQLITE_BUSY_TIMEOUT_MS', 5000, 60_000),
     minFreeDiskBytes: wholeNumber(env, 'KANDAS_MIN_FREE_DISK_MB', 64, 1_000_000) * 1024 * 1024,
@@ -44,6 +58,12 @@ export function readRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
       'KANDAS_SAGA_STEPS_IN_FLIGHT',
       wholeNumber(env, 'KANDAS_SAGA_STEPS_IN_FLIGHT', 64, 10_000),
     ),
+    personClaimGraceMs:
+      atLeastOne(
+        env,
+        'KANDAS_PERSON_CLAIM_GRACE_MINUTES',
+        wholeNumber(env, 'KANDAS_PERSON_CLAIM_GRACE_MINUTES', 15, 7 * 24 * 60),
+      ) * 60_000,
     host: env.HOST || '127.0.0.1',
     port: port(env, 'PORT', 3000),
   };

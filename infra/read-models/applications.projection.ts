@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3';
 import type { ApplicationEvent, ApplicationEventType } from '@domain/application';
 import { EventTypeRegistry, Projection, RecordedEvent } from '@libs/event-sourcing';
 import { utcInstant } from './read-model-support';
+import { ensureReadModelSchema } from './read-model-schema';
+import { refusalDetails, reviewDetails, searchablePersons, submissionDetails } from './application-details';
 
 export const APPLICATION_STATUSES = [
   'submitted',
@@ -18,10 +20,25 @@ export type ApplicationStatusView = (typeof APPLICATION_STATUSES)[number];
 export const OPEN_APPLICATION = `status IN ('submitted', 'signed', 'under-review', 'reviewed')`;
 
 /** The tables this projection owns (dropped whole by a rebuild). */
-export const APPLICATIONS_TABLES: readonly string[] = ['applications'];
+export const APPLICATIONS_TABLES: readonly string[] = ['applications', 'application_details', 'application_persons'];
 
-/** Creates the table and its indexes; the query class calls it too, so either may be built first. */
+/**
+ * Version 2 (issue 15) added what an officer decides on (`application_details`) and the people an
+ * application can be found by (`application_persons`): a file of version 1 is rebuilt from the store.
+ */
+export const APPLICATIONS_SCHEMA_VERSION = 2;
+
+/** Creates the tables and their indexes; the query classes call it too, so any of them may be built first. */
 export function ensureApplicationsSchema(db: Database.Database): void {
+  ensureReadModelSchema(db, {
+    name: 'applications',
+    version: APPLICATIONS_SCHEMA_VERSION,
+    tables: APPLICATIONS_TABLES,
+    create: createApplicationsTables,
+  });
+}
+
+function createApplicationsTables(db: Database.Database): void {
   db.exec(`CREATE TABLE IF NOT EXISTS applications (
     application_id    TEXT PRIMARY KEY,
     status            TEXT NOT NULL CHECK (status IN (${APPLICATION_STATUSES.map((s) => `'${s}'`).join(', ')})),
@@ -59,7 +76,22 @@ export function ensureApplicationsSchema(db: Database.Database): void {
   CREATE INDEX IF NOT EXISTS applications_by_region ON applications (region, quota_year, submitted_at, application_id);
   CREATE INDEX IF NOT EXISTS applications_by_reviewer ON applications (reviewer_id, status, due_at);
   CREATE INDEX IF NOT EXISTS applications_for_supervisors ON applications (due_at) WHERE escalated = 1 OR breached = 1;
-  CREATE INDEX IF NOT EXISTS applications_by_year_region ON applications (quota_year, region);`);
+  CREATE INDEX IF NOT EXISTS applications_by_year_region ON applications (quota_year, region);
+  CREATE INDEX IF NOT EXISTS applications_by_due ON applications (due_at, submitted_at, application_id);
+  CREATE TABLE IF NOT EXISTS application_details (
+    application_id TEXT PRIMARY KEY,
+    submission     TEXT NOT NULL,
+    review         TEXT,
+    refusal        TEXT
+  ) STRICT;
+  CREATE TABLE IF NOT EXISTS application_persons (
+    application_id TEXT NOT NULL,
+    person         INTEGER NOT NULL,
+    iin            TEXT,
+    name_key       TEXT NOT NULL,
+    PRIMARY KEY (application_id, person)
+  ) STRICT;
+  CREATE INDEX IF NOT EXISTS application_persons_by_iin ON application_persons (iin) WHERE iin IS NOT NULL;`);
 }
 
 type DataOf<T extends ApplicationEventType> = Extract<ApplicationEvent, { type: T }>['data'];
@@ -84,6 +116,9 @@ const DECISION_SET = `decided_at = @decidedAt, late = @late, decision_number = @
 
 /** How each event after the submission changes the row: one SET clause and its parameters. */
 const UPDATES: { readonly [T in keyof Changes]: Update<Changes[T]> } = {
+  // A code issued or a wrong one typed changes no column; the row's revision still follows its stream.
+  SigningCodeIssued: ['status = status', () => ({})],
+  SigningCodeRejected: ['status = status', () => ({})],
   ApplicationSigned: [`status = 'signed', signed_at = @signedAt`, (d) => ({ signedAt: utcInstant(d.signedAt) })],
   ReviewDeadlineScheduled: [
     `accepted_on = @acceptedOn, due_on = @dueOn, due_at = @dueAt, at_risk_at = @atRiskAt`,
@@ -117,7 +152,24 @@ const UPDATES: { readonly [T in keyof Changes]: Update<Changes[T]> } = {
   ReviewEscalated: ['escalated = 1', () => ({})],
 };
 
+/**
+ * What some events add to `application_details`, run only when the row's update above applied (so a
+ * redelivered event changes nothing here either).
+ */
+const DETAIL_UPDATES: { readonly [T in keyof Changes]?: Update<Changes[T]> } = {
+  ApplicationReviewed: ['review = @review', (d) => ({ review: JSON.stringify(reviewDetails(d)) })],
+  ApplicationRefused: ['refusal = @refusal', (d) => ({ refusal: JSON.stringify(refusalDetails(d)) })],
+};
+
 const TYPES = ['ApplicationSubmitted', ...Object.keys(UPDATES)];
+
+/** The parameters every statement of an event shares. */
+interface Common {
+  readonly id: string;
+  readonly updatedAt: string;
+  readonly revision: number;
+  readonly position: bigint;
+}
 
 /**
  * One row per application, for the back office's lists and queues. Each row remembers the last
@@ -128,7 +180,10 @@ export class ApplicationsProjection implements Projection {
   readonly name = 'applications';
   readonly filter = { streamPrefixes: ['application-'], eventTypes: TYPES };
   private readonly insert: Database.Statement;
+  private readonly insertDetails: Database.Statement;
+  private readonly insertPerson: Database.Statement;
   private readonly updates = new Map<string, Database.Statement>();
+  private readonly detailUpdates = new Map<string, Database.Statement>();
 
   constructor(
     db: Database.Database,
@@ -141,6 +196,17 @@ export class ApplicationsProjection implements Projection {
        VALUES (@id, 'submitted', @category, @region, @year, @iin, @name, @persons, @submittedAt, @updatedAt, @revision, @position)
        ON CONFLICT (application_id) DO NOTHING`,
     );
+    this.insertDetails = db.prepare(
+      `INSERT INTO application_details (application_id, submission) VALUES (@id, @submission)
+       ON CONFLICT (application_id) DO NOTHING`,
+    );
+    this.insertPerson = db.prepare(
+      `INSERT INTO application_persons (application_id, person, iin, name_key) VALUES (@id, @person, @iin, @nameKey)
+       ON CONFLICT (application_id, person) DO NOTHING`,
+    );
+    for (const [type, [set]] of Object.entries(DETAIL_UPDATES)) {
+      this.detailUpdates.set(type, db.prepare(`UPDATE application_details SET ${set} WHERE application_id = @id`));
+    }
     for (const [type, [set]] of Object.entries(UPDATES)) {
       this.updates.set(
         type,
@@ -154,32 +220,42 @@ export class ApplicationsProjection implements Projection {
 
   apply(stored: RecordedEvent): void {
     const event = this.registry.upcast<{ applicationId: string }>(stored);
-    const common = {
+    const common: Common = {
       id: event.data.applicationId,
       updatedAt: utcInstant(event.metadata.occurredAt),
       revision: event.revision,
       position: event.position,
     };
     if (event.type === 'ApplicationSubmitted') {
-      const { submission, submittedAt } = event.data as Submitted;
-      const { applicant } = submission;
-      const name = [applicant.name.lastName, applicant.name.firstName, applicant.name.patronymic]
-        .filter(Boolean)
-        .join(' ');
-      this.insert.run({
-        ...common,
-        category: applicant.category,
-        region: submission.receivingRegion,
-        year: submission.quotaYear,
-        iin: applicant.iin,
-        name,
-        persons: 1 + submission.familyMembers.length,
-        submittedAt: utcInstant(submittedAt),
-      });
+      this.submitted(common, event.data as Submitted);
       return;
     }
-    const update = UPDATES[event.type as keyof Changes] as Update<unknown> | undefined;
+    const type = event.type as keyof Changes;
+    const update = UPDATES[type] as Update<unknown> | undefined;
     if (!update) return;
-    this.updates.get(event.type)!.run({ ...update[1](event.data), ...common });
+    const applied = this.updates.get(type)!.run({ ...update[1](event.data), ...common });
+    const detail = DETAIL_UPDATES[type] as Update<unknown> | undefined;
+    if (detail && applied.changes > 0) this.detailUpdates.get(type)!.run({ ...detail[1](event.data), id: common.id });
+  }
+
+  /** The row, what the officers decide on, and the people it can be found by; a second delivery adds nothing. */
+  private submitted(common: Common, data: Submitted): void {
+    const { submission, submittedAt } = data;
+    const { applicant } = submission;
+    const name = [applicant.name.lastName, applicant.name.firstName, applicant.name.patronymic]
+      .filter(Boolean)
+      .join(' ');
+    this.insert.run({
+      ...common,
+      category: applicant.category,
+      region: submission.receivingRegion,
+      year: submission.quotaYear,
+      iin: applicant.iin,
+      name,
+      persons: 1 + submission.familyMembers.length,
+      submittedAt: utcInstant(submittedAt),
+    });
+    this.insertDetails.run({ id: common.id, submission: JSON.stringify(submissionDetails(data)) });
+    for (const person of searchablePersons(submission)) this.insertPerson.run({ id: common.id, ...person });
   }
 }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { ensureQuotaUsageSchema } from './quota-usage.projection';
+import { decodeCursor, InvalidReadModelQueryError, Page, pageLimit, pageOf, PageRequest } from './read-model-support';
 
 export interface QuotaUsageView {
   readonly region: string;
@@ -27,9 +28,15 @@ export interface QuotaUsageFilter {
 
 type Row = Omit<QuotaUsageView, 'order'> & { orderNumber: string | null; orderDate: string | null };
 
-/** Reads `quota_usage`, ordered by year, region and category. */
+const COLUMNS = `region, quota_year AS year, category, capacity, seats_taken AS seatsTaken, remaining, reservations,
+  releases, declined, order_number AS orderNumber, order_date AS orderDate, updated_at AS updatedAt`;
+const FILTER = `(@year IS NULL OR quota_year = @year) AND (@region IS NULL OR region = @region) AND (@category IS NULL OR category = @category)`;
+
+/** Reads `quota_usage`, ordered by year, region and category (a quota's key: a total order). */
 export class QuotaUsageQuery {
   private readonly select: Database.Statement;
+  private readonly firstPage: Database.Statement;
+  private readonly nextPage: Database.Statement;
 
   constructor(db: Database.Database) {
     ensureQuotaUsageSchema(db);
@@ -39,6 +46,37 @@ export class QuotaUsageQuery {
       FROM quota_usage
       WHERE (@year IS NULL OR quota_year = @year) AND (@region IS NULL OR region = @region) AND (@category IS NULL OR category = @category)
       ORDER BY quota_year, region, category`);
+    this.firstPage = db.prepare(
+      `SELECT ${COLUMNS} FROM quota_usage WHERE ${FILTER} ORDER BY quota_year, region, category LIMIT @limit`,
+    );
+    this.nextPage = db.prepare(
+      `SELECT ${COLUMNS} FROM quota_usage WHERE ${FILTER} AND (quota_year, region, category) > (@afterYear, @afterRegion, @afterCategory)
+       ORDER BY quota_year, region, category LIMIT @limit`,
+    );
+  }
+
+  /** A page of `list`, by the cursor of the one before. */
+  page(filter: QuotaUsageFilter = {}, page: PageRequest = {}): Page<QuotaUsageView> {
+    const limit = pageLimit(page.limit);
+    const params = {
+      year: filter.year ?? null,
+      region: filter.region ?? null,
+      category: filter.category ?? null,
+      limit: limit + 1,
+    };
+    let rows: Row[];
+    if (page.cursor === undefined) rows = this.firstPage.all(params) as Row[];
+    else {
+      const [year = '', region, category] = decodeCursor(page.cursor, 3);
+      if (!/^\d{1,9}$/.test(year)) throw new InvalidReadModelQueryError('cursor', 'is not a cursor this list returned');
+      rows = this.nextPage.all({
+        ...params,
+        afterYear: Number(year),
+        afterRegion: region,
+        afterCategory: category,
+      }) as Row[];
+    }
+    return pageOf(rows.map(toView), limit, (q) => [String(q.year), q.region, q.category]);
   }
 
   list(filter: QuotaUsageFilter = {}): QuotaUsageView[] {
@@ -47,9 +85,10 @@ export class QuotaUsageQuery {
       region: filter.region ?? null,
       category: filter.category ?? null,
     }) as Row[];
-    return rows.map(({ orderNumber, orderDate, ...row }) => ({
-      ...row,
-      order: orderDate === null ? null : { number: orderNumber ?? '', date: orderDate },
-    }));
+    return rows.map(toView);
   }
+}
+
+function toView({ orderNumber, orderDate, ...row }: Row): QuotaUsageView {
+  return { ...row, order: orderDate === null ? null : { number: orderNumber ?? '', date: orderDate } };
 }

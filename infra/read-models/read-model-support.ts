@@ -60,21 +60,45 @@ export function pageLimit(limit: number | undefined): number {
   return limit;
 }
 
-/** The last (sort key, id) a page returned, as an opaque base64url string. */
-export function encodeCursor(key: string, id: string): string {
-  return Buffer.from(JSON.stringify([key, id]), 'utf8').toString('base64url');
+/** The sort key of the last row a page returned (its id last), as an opaque base64url string. */
+export function encodeCursor(...key: string[]): string {
+  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string): { key: string; id: string } {
+/** The sort key a cursor carries; refuses one of another length (a cursor of another list). */
+export function decodeCursor(cursor: string, parts = 2): string[] {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && value.every((part) => typeof part === 'string')) {
-      return { key: value[0] as string, id: value[1] as string };
+    if (Array.isArray(value) && value.length === parts && value.every((part) => typeof part === 'string')) {
+      return value;
     }
   } catch {
     // falls through to the error below
   }
   throw new InvalidReadModelQueryError('cursor', 'is not a cursor this list returned');
+}
+
+/**
+ * One page of a list in a stable order: asks for one row more than the limit, and when it comes
+ * back, the last row kept gives the cursor of the next page.
+ */
+export function pageOf<T>(rows: T[], limit: number, keyOf: (last: T) => string[]): Page<T> {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last !== undefined ? encodeCursor(...keyOf(last)) : null };
+}
+
+export interface PageRequest {
+  /** 1..MAX_PAGE_LIMIT, DEFAULT_PAGE_LIMIT by default. */
+  readonly limit?: number;
+  /** The `nextCursor` of the previous page. */
+  readonly cursor?: string;
+}
+
+/** A page of a list; `nextCursor` is null on the last page. */
+export interface Page<T> {
+  readonly items: T[];
+  readonly nextCursor: string | null;
 }
 
 /** A SQL identifier, quoted. */

@@ -114,3 +114,38 @@ describe('event versioning: an old event is read as the current version', () => 
     ).toBe(false);
   });
 });
+
+describe('event versioning: ApplicationReviewed v1 (refusalGrounds) reads as v2 (grounds)', () => {
+  const registry = new EventTypeRegistry().registerAll(WORKFLOW_EVENT_TYPES);
+  const reviewed = history.reviewed('not-eligible').at(-1)!;
+  if (reviewed.type !== 'ApplicationReviewed') throw new Error(`the history ends with ${reviewed.type}`);
+  const { grounds, ...rest } = reviewed.data;
+  /** The event as a release before issue 15 stored it. */
+  const v1 = { ...rest, refusalGrounds: grounds };
+  const recorded = (schemaVersion: number, eventData: object) => ({
+    eventId: '00000000-0000-4000-8000-0000000000b1',
+    streamId: `application-${APPLICATION_ID}`,
+    revision: 4,
+    position: 4n,
+    type: 'ApplicationReviewed',
+    schemaVersion,
+    data: eventData,
+    metadata,
+    recordedAt: metadata.occurredAt,
+  });
+
+  it('given a v1 event, reads it as v2: the same codes under grounds, and no refusalGrounds', () => {
+    const upcast = registry.upcast<Record<string, unknown>>(recorded(1, v1));
+    expect(upcast.schemaVersion).toBe(2);
+    expect(upcast.data).toEqual(reviewed.data);
+    expect(upcast.data).not.toHaveProperty('refusalGrounds');
+  });
+
+  it('given a v2 event, reads it unchanged', () => {
+    expect(registry.upcast(recorded(2, reviewed.data)).data).toEqual(reviewed.data);
+  });
+
+  it('writes new ApplicationReviewed events at v2', () => {
+    expect(registry.currentVersion('ApplicationReviewed')).toBe(2);
+  });
+});

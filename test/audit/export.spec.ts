@@ -20,7 +20,7 @@ import {
 import { InMemoryEventStore } from '@infra/event-store/in-memory/in-memory-event-store';
 import { APPLICANT_IIN, SPOUSE_IIN } from '../domain/application/fixtures';
 import { SagaHarness } from '../saga/support/saga-harness';
-import { review, submitAndSign } from '../saga/support/scenario';
+import { knownFamily, review, submitAndSign } from '../saga/support/scenario';
 import { parseExportArgs } from '../../apps/cli/src/commands/export';
 import { parseCsv } from './support/parse-csv';
 
@@ -54,7 +54,7 @@ describe('exporting events for auditors', () => {
     await h.openQuota('pavlodar', 2026, 'kandas', 977);
     h.clock.set('2026-03-02T06:00:00.000Z');
     from = '2026-03-02T05:30:00.000Z';
-    id = await submitAndSign(h);
+    id = await submitAndSign(h, knownFamily());
     await h.settle();
     to = '2026-03-02T07:00:00.000Z';
     h.clock.set('2026-03-10T06:00:00.000Z');
@@ -68,6 +68,7 @@ describe('exporting events for auditors', () => {
     const parsed = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(parsed.map((row) => row.type)).toEqual([
       'ApplicationSubmitted',
+      'SigningCodeIssued',
       'ApplicationSigned',
       'ReviewDeadlineScheduled',
       'ReviewStarted',
@@ -80,7 +81,7 @@ describe('exporting events for auditors', () => {
       expect(Object.keys(row)).toEqual([...EXPORT_COLUMNS]);
       expect(row.position).toEqual(expect.stringMatching(/^\d+$/));
     }
-    expect(parsed.map((row) => row.revision)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(parsed.map((row) => row.revision)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
     expect(parsed[0]).toMatchObject({
       streamId: `application-${id}`,
       actor: { id: 'egov', role: 'portal' },
@@ -116,7 +117,7 @@ describe('exporting events for auditors', () => {
     const lines = await run({ stream: `application-${id}` }, 'csv');
     const records = parseCsv(lines.join('\r\n') + '\r\n');
     expect(records[0]).toEqual([...EXPORT_COLUMNS]);
-    expect(records).toHaveLength(9);
+    expect(records).toHaveLength(10);
     const json = await rows({ stream: `application-${id}` });
     records.slice(1).forEach((record, i) => {
       const row = Object.fromEntries(EXPORT_COLUMNS.map((column, c) => [column, record[c]]));
@@ -147,7 +148,7 @@ describe('exporting events for auditors', () => {
     const expected = (await h.allEvents()).filter((e) => e.metadata.occurredAt >= from && e.metadata.occurredAt < to);
     expect(period.map((row) => row.eventId)).toEqual(expected.map((e) => e.eventId));
     expect(period.map((row) => row.type)).toEqual(
-      expect.arrayContaining(['ApplicationSubmitted', 'ApplicationSigned']),
+      expect.arrayContaining(['ApplicationSubmitted', 'SigningCodeIssued', 'ApplicationSigned']),
     );
     expect(period.some((row) => row.type === 'ApplicationReviewed' || row.type === 'QuotaCapacitySet')).toBe(false);
     const exactly = await rows({ from: '2026-03-02T06:00:00.000Z', to: '2026-03-02T06:00:00.000Z' });
@@ -264,7 +265,7 @@ describe('exporting events for auditors', () => {
       expect(
         await runExportCommand(deps(), parsed(['--stream', `application-${id}`]), (line) => printed.push(line)),
       ).toBe(0);
-      expect(printed).toHaveLength(8);
+      expect(printed).toHaveLength(9);
       expect(printed.join('\n')).not.toContain(APPLICANT_IIN);
 
       const dir = mkdtempSync(join(tmpdir(), 'kandas-export-'));

@@ -15,7 +15,7 @@ import {
 import { InMemoryEventStore } from '@infra/event-store/in-memory/in-memory-event-store';
 import { APPLICANT_IIN } from '../domain/application/fixtures';
 import { SagaHarness } from '../saga/support/saga-harness';
-import { review, submitAndSign } from '../saga/support/scenario';
+import { knownFamily, review, submitAndSign } from '../saga/support/scenario';
 
 /** `at` compares occurredAt, the injected clock: a mark between two steps, then the clock moves on past it. */
 function mark(h: SagaHarness): string {
@@ -39,7 +39,7 @@ describe('the audit trail over a real workflow history', () => {
     audit = new AuditTrail(h.store, h.app.get<EventTypeRegistry>(EVENT_TYPE_REGISTRY));
     await h.openQuota('pavlodar', 2026, 'kandas', 977);
     marks.beforeSubmission = mark(h);
-    id = await submitAndSign(h);
+    id = await submitAndSign(h, knownFamily());
     await h.settle();
     marks.afterSigning = mark(h);
     h.clock.set('2026-03-10T06:00:00.000Z');
@@ -53,6 +53,7 @@ describe('the audit trail over a real workflow history', () => {
     const history = await audit.applicationHistory(id);
     expect(history.map((e) => e.type)).toEqual([
       'ApplicationSubmitted',
+      'SigningCodeIssued',
       'ApplicationSigned',
       'ReviewDeadlineScheduled',
       'ReviewStarted',
@@ -61,7 +62,7 @@ describe('the audit trail over a real workflow history', () => {
       'SubsidyGranted',
       'SubsidyGranted',
     ]);
-    expect(history.map((e) => e.revision)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(history.map((e) => e.revision)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
     expect(history[0]).toEqual({
       position: expect.stringMatching(/^\d+$/),
       streamId: `application-${id}`,
@@ -107,14 +108,15 @@ describe('the audit trail over a real workflow history', () => {
   });
 
   it('folds the application as of a revision', async () => {
-    const signed = await audit.applicationAsOf(id, { revision: 1 });
+    // Revision 1 is the signing code issued, 2 the signature.
+    const signed = await audit.applicationAsOf(id, { revision: 2 });
     expect(signed).toMatchObject({
       streamId: `application-${id}`,
-      revision: 1,
+      revision: 2,
       position: expect.stringMatching(/^\d+$/),
       state: { status: 'signed' },
     });
-    expect((await audit.applicationAsOf(id, { revision: 5 }))!.state).toMatchObject({
+    expect((await audit.applicationAsOf(id, { revision: 6 }))!.state).toMatchObject({
       status: 'included',
       personsCounted: 3,
     });
@@ -123,13 +125,13 @@ describe('the audit trail over a real workflow history', () => {
 
   it('folds the application as of an instant (recordedAt): nothing before submission, signed after signing, included after the decision', async () => {
     expect(await audit.applicationAsOf(id, { at: marks.beforeSubmission })).toBeNull();
-    // The saga, running live, may already have scheduled the review deadline (revision 2): still signed.
+    // The saga, running live, may already have scheduled the review deadline (revision 3): still signed.
     const signed = await audit.applicationAsOf(id, { at: marks.afterSigning });
     expect(signed).toMatchObject({ state: { status: 'signed' } });
-    expect([1, 2]).toContain(signed!.revision);
+    expect([2, 3]).toContain(signed!.revision);
     const decided = await audit.applicationAsOf(id, { at: marks.afterDecision });
     expect(decided).toMatchObject({
-      revision: 7,
+      revision: 8,
       state: { status: 'included', subsidies: { relocation: expect.any(Object), rent: expect.any(Object) } },
     });
   });
@@ -162,10 +164,10 @@ describe('the audit trail over a real workflow history', () => {
   });
 
   it('diffs two points: the events between them and the fields that changed', async () => {
-    const diff = await audit.diff('application', id, { revision: 1 }, { at: marks.afterDecision });
-    expect(diff.from).toMatchObject({ revision: 1 });
-    expect(diff.to).toMatchObject({ revision: 7 });
-    expect(diff.events.map((e) => e.revision)).toEqual([2, 3, 4, 5, 6, 7]);
+    const diff = await audit.diff('application', id, { revision: 2 }, { at: marks.afterDecision });
+    expect(diff.from).toMatchObject({ revision: 2 });
+    expect(diff.to).toMatchObject({ revision: 8 });
+    expect(diff.events.map((e) => e.revision)).toEqual([3, 4, 5, 6, 7, 8]);
     expect(diff.changes).toContainEqual({ path: 'status', before: 'signed', after: 'included' });
     expect(diff.changes).toContainEqual({ path: 'personsCounted', before: null, after: 3 });
     expect(diff.changes.some((c) => c.path.startsWith('sla.deadline'))).toBe(true);
@@ -181,18 +183,18 @@ describe('the audit trail over a real workflow history', () => {
   it('prints readable lines for the CLI, IINs masked', async () => {
     const lines: string[] = [];
     expect(await printHistory(audit, id, (line) => lines.push(line))).toBe(0);
-    expect(lines).toHaveLength(8);
+    expect(lines).toHaveLength(9);
     expect(lines[0]).toMatch(
       new RegExp(
         `^\\s*\\d+  application-${id}@0  ApplicationSubmitted\\s+2026-03-02T05:01:00.000Z  portal:egov  command \\S+$`,
       ),
     );
     const asOf: string[] = [];
-    expect(await printStateAsOf(audit, id, { revision: 1 }, (line) => asOf.push(line))).toBe(0);
+    expect(await printStateAsOf(audit, id, { revision: 2 }, (line) => asOf.push(line))).toBe(0);
     expect(asOf.join('\n')).toContain('"status": "signed"');
     expect(asOf.join('\n')).not.toContain(APPLICANT_IIN);
     const diff: string[] = [];
-    expect(await printDiff(audit, id, { revision: 1 }, { revision: 5 }, (line) => diff.push(line))).toBe(0);
+    expect(await printDiff(audit, id, { revision: 2 }, { revision: 6 }, (line) => diff.push(line))).toBe(0);
     expect(diff).toContain('  status: "signed" → "included"');
     expect(await printStateAsOf(audit, id, { at: 'yesterday' }, () => undefined)).toBe(2);
     expect(await printHistory(audit, '00000000-0000-4000-8000-000000000000', () => undefined)).toBe(1);
@@ -208,6 +210,14 @@ describe('audit helpers', () => {
       d: '1234567890123',
       e: 12,
       f: null,
+    });
+  });
+
+  it('masks the IIN naming a Person stream (ADR 16), and no other stream id', () => {
+    const masked = `person-${APPLICANT_IIN.slice(0, 2)}********${APPLICANT_IIN.slice(10)}`;
+    expect(maskIins({ streamId: `person-${APPLICANT_IIN}`, other: 'application-123456789012-x' })).toEqual({
+      streamId: masked,
+      other: 'application-123456789012-x',
     });
   });
 

@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { QUOTA_EXHAUSTED } from '@domain/application';
+import { NestFactory } from '@nestjs/core';
 import { RecordedEvent } from '@libs/event-sourcing';
+import { PublishedQuotaOrders } from '@libs/workflow';
+import { WorkflowModule } from '@apps/composition-root';
 import { readRuntimeConfig } from '@infra/config/runtime-config';
 import { openEventStore } from '@infra/event-store/open-event-store';
 import { iinCheckDigit } from '../../apps/cli/src/seed/people';
@@ -135,7 +138,12 @@ describe('cli seed: demo data played through the workflow', () => {
       const types = stream.map((e) => e.type);
       const data = (type: string) => stream.find((e) => e.type === type)?.data as Data | undefined;
       const has = (type: string) => types.includes(type);
-      expect(types.slice(0, 3)).toEqual(['ApplicationSubmitted', 'ApplicationSigned', 'ReviewDeadlineScheduled']);
+      expect(types.slice(0, 4)).toEqual([
+        'ApplicationSubmitted',
+        'SigningCodeIssued',
+        'ApplicationSigned',
+        'ReviewDeadlineScheduled',
+      ]);
       expect(
         isValidIin((data('ApplicationSubmitted')!.submission as { applicant: { iin: string } }).applicant.iin),
       ).toBe(true);
@@ -229,6 +237,24 @@ describe('cli seed: demo data played through the workflow', () => {
     // New ids: the forced run's applications are new streams, not replays of the first ones.
     expect(forced.report.applicationIds.some((id) => first.report.applicationIds.includes(id))).toBe(false);
     expect(await allEvents(first.env)).toHaveLength(events.length + forced.report.eventsWritten);
+  });
+
+  it('seeds a store that holds only the quota orders the service recorded at its start, and sets no capacity twice', async () => {
+    const env = tempEnv(newDir());
+    const service = await NestFactory.createApplicationContext(
+      WorkflowModule.forRoot({ runtime: readRuntimeConfig(env), schedulerIntervalMs: null, runSubscriptions: false }),
+      { logger: false },
+    );
+    try {
+      await service.get(PublishedQuotaOrders).record();
+    } finally {
+      await service.close();
+    }
+    const seeded = await seedDemoData(options(env, { applications: 5 }), () => undefined);
+    if (seeded.kind !== 'seeded') throw new Error(seeded.reason);
+    const capacities = (await allEvents(env)).filter((event) => event.type === 'QuotaCapacitySet');
+    expect(capacities).toHaveLength(15);
+    expect(new Set(capacities.map((event) => event.metadata.actor.id))).toEqual(new Set(['quota-orders']));
   });
 
   it('parses its arguments and rejects bad ones', () => {

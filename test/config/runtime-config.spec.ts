@@ -14,3 +14,25 @@ describe('runtime configuration: saga steps in flight', () => {
     },
   );
 });
+
+describe('runtime configuration: where the development keys live', () => {
+  it('keeps them beside the read models, ./data by default, for the service and the CLI alike', () => {
+    expect(readRuntimeConfig({}).localSecretsDir).toBe('./data');
+    expect(readRuntimeConfig({ KANDAS_READ_MODELS_FILE: '/srv/kandas/read-models.sqlite' }).localSecretsDir).toBe(
+      '/srv/kandas',
+    );
+  });
+});
+
+describe('runtime configuration: the grace of a claim whose application never came to exist (ADR 16)', () => {
+  it('is 15 minutes unless told otherwise', () => {
+    expect(readRuntimeConfig({}).personClaimGraceMs).toBe(15 * 60_000);
+    expect(readRuntimeConfig({ KANDAS_PERSON_CLAIM_GRACE_MINUTES: '60' }).personClaimGraceMs).toBe(3_600_000);
+  });
+
+  it.each(['0', '-1', 'soon', '20000'])('refuses KANDAS_PERSON_CLAIM_GRACE_MINUTES=%s', (value) => {
+    expect(() => readRuntimeConfig({ KANDAS_PERSON_CLAIM_GRACE_MINUTES: value })).toThrow(
+      /KANDAS_PERSON_CLAIM_GRACE_MINUTES/,
+    );
+  });
+});

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApplicationErrorCode } from '@domain/application';
 import { CalendarErrorCode } from '@domain/calendar';
+import { PersonErrorCode } from '@domain/person';
 import { QuotaErrorCode } from '@domain/quota';
 import { SubsidyErrorCode } from '@domain/subsidy';
 
@@ -22,6 +23,7 @@ describe('every domain error code has a spec', () => {
     ...Object.values(QuotaErrorCode),
     ...Object.values(SubsidyErrorCode),
     ...Object.values(CalendarErrorCode),
+    ...Object.values(PersonErrorCode),
   ];
 
   it.each(codes)('%s', (code) => {

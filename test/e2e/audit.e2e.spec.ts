@@ -1,5 +1,6 @@
 import { E2eApp, e2eEventStore } from './support/e2e-app';
-import { APPLICANT_IIN, openQuota, reviewEligible, submitAndSign } from './support/journeys';
+import { SPOUSE_IIN } from '../domain/application/fixtures';
+import { APPLICANT_IIN, openQuota, reviewEligible, submissionBody, submitAndSign } from './support/journeys';
 import { expectFieldErrors, expectProblem, UNKNOWN_ID } from './support/problems';
 
 const MASKED = `${APPLICANT_IIN.slice(0, 2)}********${APPLICANT_IIN.slice(10)}`;
@@ -13,7 +14,7 @@ describe('the auditors’ history and time travel over HTTP', () => {
     await openQuota(e);
     beforeSubmission = '2026-03-02T05:00:30.000Z'; // between the quota order (05:00) and the submission (05:01)
     e.clock.set('2026-03-02T05:01:00.000Z');
-    id = await submitAndSign(e);
+    id = await submitAndSign(e, submissionBody());
     await e.settle();
     await reviewEligible(e, id);
     await e.settle();
@@ -25,6 +26,7 @@ describe('the auditors’ history and time travel over HTTP', () => {
     expect(body.applicationId).toBe(id);
     expect(body.events.map((event: { type: string }) => event.type)).toEqual([
       'ApplicationSubmitted',
+      'SigningCodeIssued',
       'ApplicationSigned',
       'ReviewDeadlineScheduled',
       'ReviewStarted',
@@ -93,16 +95,21 @@ describe('the auditors’ history and time travel over HTTP', () => {
     const reviewed = history.body.events.find((event: { type: string }) => event.type === 'ApplicationReviewed');
     const { body } = await e.as('admin').get(`/audit/correlations/${reviewed.correlationId}`).expect(200);
     const streams = new Set(body.events.map((event: { streamId: string }) => event.streamId));
-    expect(streams).toEqual(new Set([`application-${id}`, 'regional-quota-pavlodar-2026-kandas']));
+    // The inclusion is recorded for each person with an IIN (ADR 16), their stream ids masked like any IIN.
+    const masked = (iin: string) => `person-${iin.slice(0, 2)}********${iin.slice(10)}`;
+    expect(streams).toEqual(
+      new Set([`application-${id}`, 'regional-quota-pavlodar-2026-kandas', masked(APPLICANT_IIN), masked(SPOUSE_IIN)]),
+    );
     expect(body.events.map((event: { type: string }) => event.type)).toEqual(
       expect.arrayContaining(['ApplicationReviewed', 'SeatsReserved', 'ApplicationIncluded']),
     );
   });
 
   it('folds the application as of a revision or an instant, masked', async () => {
-    const signed = await e.as('auditor').get(`/audit/applications/${id}/as-of?revision=1`).expect(200);
+    // Revision 1 is the signing code issued; 2 the signature.
+    const signed = await e.as('auditor').get(`/audit/applications/${id}/as-of?revision=2`).expect(200);
     expect(signed.body).toMatchObject({
-      revision: 1,
+      revision: 2,
       position: expect.stringMatching(/^\d+$/),
       state: { status: 'signed' },
     });
@@ -111,7 +118,7 @@ describe('the auditors’ history and time travel over HTTP', () => {
       .as('auditor')
       .get(`/audit/applications/${id}/as-of?at=${encodeURIComponent(new Date().toISOString())}`)
       .expect(200);
-    expect(now.body).toMatchObject({ revision: 7, state: { status: 'included' } });
+    expect(now.body).toMatchObject({ revision: 8, state: { status: 'included' } });
     expectProblem(
       await e.as('auditor').get(`/audit/applications/${id}/as-of?at=${encodeURIComponent(beforeSubmission)}`),
       404,
@@ -131,8 +138,8 @@ describe('the auditors’ history and time travel over HTTP', () => {
   });
 
   it('diffs two revisions', async () => {
-    const { body } = await e.as('auditor').get(`/audit/applications/${id}/diff?from=1&to=5`).expect(200);
-    expect(body.events.map((event: { revision: number }) => event.revision)).toEqual([2, 3, 4, 5]);
+    const { body } = await e.as('auditor').get(`/audit/applications/${id}/diff?from=2&to=6`).expect(200);
+    expect(body.events.map((event: { revision: number }) => event.revision)).toEqual([3, 4, 5, 6]);
     expect(body.changes).toContainEqual({ path: 'status', before: 'signed', after: 'included' });
   });
 
@@ -183,7 +190,7 @@ describe('exports over HTTP', () => {
     const e = await E2eApp.start();
     try {
       await openQuota(e);
-      const id = await submitAndSign(e);
+      const id = await submitAndSign(e, submissionBody());
       const masked = await e
         .as('auditor')
         .get(`/audit/export?stream=application-${id}&format=jsonl`)

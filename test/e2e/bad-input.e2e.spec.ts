@@ -1,7 +1,14 @@
 import type { PersonName } from '@domain/shared/person-name';
 import type { Role } from '@libs/auth';
 import { E2eApp } from './support/e2e-app';
-import { ALL_ACCEPTED, APPLICANT_IIN, openQuota, submissionBody, submitAndSign } from './support/journeys';
+import {
+  ALL_ACCEPTED,
+  APPLICANT_IIN,
+  freshSubmissionBody,
+  openQuota,
+  submissionBody,
+  submitAndSign,
+} from './support/journeys';
 import {
   appendsNothing,
   eventsOfType,
@@ -9,6 +16,7 @@ import {
   expectProblem,
   sendRaw,
   UNKNOWN_ID,
+  withRawBytes,
 } from './support/problems';
 
 type Body = Record<string, unknown>;
@@ -120,17 +128,14 @@ const ENDPOINTS: CommandEndpoint[] = [
     route: 'POST /applications/:id/review',
     role: 'reviewer',
     path: (id) => `/applications/${id}/review`,
-    valid: { verdict: 'eligible', findings: ALL_ACCEPTED, refusalGrounds: [] },
+    valid: { verdict: 'eligible', findings: ALL_ACCEPTED, grounds: [] },
     wrongTypes: [
-      { verdict: true, findings: [{ documentIndex: '0', accepted: 'yes' }], refusalGrounds: 'none' },
-      ['verdict', 'findings[0].documentIndex', 'findings[0].accepted', 'refusalGrounds'],
+      { verdict: true, findings: [{ documentIndex: '0', accepted: 'yes' }], grounds: 'none' },
+      ['verdict', 'findings[0].documentIndex', 'findings[0].accepted', 'grounds'],
     ],
-    required: ['verdict', 'findings', 'refusalGrounds'],
-    tooLong: [{ verdict: 'eligible', findings: [], refusalGrounds: [], comment: 'x'.repeat(2001) }, ['comment']],
-    hostile: [
-      { verdict: `eligible${SQL}`, findings: [NOSQL], refusalGrounds: [] },
-      ['verdict', 'findings[0].documentIndex'],
-    ],
+    required: ['verdict', 'findings', 'grounds'],
+    tooLong: [{ verdict: 'eligible', findings: [], grounds: [], comment: 'x'.repeat(2001) }, ['comment']],
+    hostile: [{ verdict: `eligible${SQL}`, findings: [NOSQL], grounds: [] }, ['verdict', 'findings[0].documentIndex']],
     unknown: NOT_FOUND,
   },
   {
@@ -210,7 +215,7 @@ describe('every command endpoint refuses bad input with problem details and appe
   beforeAll(async () => {
     e = await E2eApp.start();
     await openQuota(e);
-    id = await submitAndSign(e);
+    id = await submitAndSign(e, submissionBody());
   });
   afterAll(() => e.close());
   const post = (c: CommandEndpoint, body: unknown, path = c.path(id)) =>
@@ -317,7 +322,8 @@ describe('the rules of the service, over HTTP', () => {
   });
   afterAll(() => e.close());
   const portal = () => e.as('portal', 'egov');
-  const submit = async (body = submissionBody()) =>
+  // Each application its own family (ADR 16); the OTP case signs as APPLICANT_IIN, the fixture's applicant.
+  const submit = async (body = freshSubmissionBody()) =>
     (await portal().post('/applications', body).expect(201)).body.applicationId as string;
   const badIin = APPLICANT_IIN.slice(0, 11) + ((Number(APPLICANT_IIN[11]) + 1) % 10);
 
@@ -351,28 +357,6 @@ describe('the rules of the service, over HTTP', () => {
     expectProblem(response, 422, 'APPLICATION.REGION_HAS_NO_QUOTA');
   });
 
-  it('refuses a wrong OTP code, and the right one after three wrong ones; a fresh code then signs', async () => {
-    const id = await submit();
-    const otp = (await portal().post(`/applications/${id}/otp`, { signerIin: APPLICANT_IIN }).expect(201)).body;
-    const sign = (code: string, otpRequestId = otp.otpRequestId) =>
-      appendsNothing(e, () =>
-        portal().post(`/applications/${id}/sign`, { method: 'otp', signerIin: APPLICANT_IIN, otpRequestId, code }),
-      );
-    const wrong = otp.code === '000000' ? '111111' : '000000';
-    for (let attempt = 0; attempt < 3; attempt++)
-      expectProblem(await sign(wrong), 422, 'APPLICATION.SIGNATURE_INVALID');
-    expectProblem(await sign(otp.code), 422, 'APPLICATION.SIGNATURE_INVALID');
-    const fresh = (await portal().post(`/applications/${id}/otp`, { signerIin: APPLICANT_IIN }).expect(201)).body;
-    await portal()
-      .post(`/applications/${id}/sign`, {
-        method: 'otp',
-        signerIin: APPLICANT_IIN,
-        otpRequestId: fresh.otpRequestId,
-        code: fresh.code,
-      })
-      .expect(201);
-  });
-
   it('refuses to start or record a review before the applicant signed: 422 APPLICATION.NOT_SIGNED', async () => {
     const id = await submit();
     expectProblem(
@@ -380,7 +364,7 @@ describe('the rules of the service, over HTTP', () => {
       422,
       'APPLICATION.NOT_SIGNED',
     );
-    const review = { verdict: 'eligible', findings: ALL_ACCEPTED, refusalGrounds: [] };
+    const review = { verdict: 'eligible', findings: ALL_ACCEPTED, grounds: [] };
     expectProblem(
       await appendsNothing(e, () => e.as('reviewer').post(`/applications/${id}/review`, review)),
       422,
@@ -394,7 +378,7 @@ describe('the rules of the service, over HTTP', () => {
     ['Latin, Kazakh letters', { lastName: 'Äbdığaliqyzy', firstName: 'Gülnūr', patronymic: 'Qanatqyzy' }],
     ['Latin, apostrophe and space', { lastName: "O'Neil Smith", firstName: 'Anne-Marie' }],
   ])('accepts a name in %s and keeps it intact', async (_, name) => {
-    const id = await submit(submissionBody((s) => ({ ...s, applicant: { ...s.applicant, name } })));
+    const id = await submit(freshSubmissionBody((s) => ({ ...s, applicant: { ...s.applicant, name } })));
     const { body } = await e
       .as('reviewer')
       .get(`/applications/${id}?atLeast=${await e.head()}`)
@@ -413,5 +397,86 @@ describe('the rules of the service, over HTTP', () => {
     const [withdrawn] = await eventsOfType(e, 'ApplicationWithdrawn', `application-${id}`);
     expect((withdrawn!.data as { reason: string }).reason).toBe(text);
     await e.http.get('/health').expect(200);
+  });
+});
+
+describe('bytes and charsets at the door: checked before the JSON is parsed, nothing appended', () => {
+  let e: E2eApp;
+  beforeAll(async () => {
+    e = await E2eApp.start();
+    await openQuota(e);
+  });
+  afterAll(() => e.close());
+  const validText = JSON.stringify(submissionBody());
+  /** The valid submission with `bytes` put in place of the settlement's name "Ekibastuz". */
+  const withSettlement = (bytes: number[]) => {
+    const [before, after] = validText.split('"Ekibastuz"') as [string, string];
+    return Buffer.concat([Buffer.from(`${before}"Ekib`), Buffer.from(bytes), Buffer.from(`astuz"${after}`)]);
+  };
+  const send = (body: Buffer, contentType = 'application/json') =>
+    appendsNothing(e, () =>
+      withRawBytes(
+        e.http
+          .post('/applications')
+          .set('Authorization', `Bearer ${e.token('portal', 'egov')}`)
+          .set('Content-Type', contentType),
+        body,
+      ),
+    );
+  const offsetOfJunk = Buffer.byteLength(validText.split('"Ekibastuz"')[0]!) + '"Ekib'.length;
+
+  it.each([
+    ['Latin-1 bytes inside a JSON string (the defect: stored as "Ekib����astuz")', [0xe9, 0xe9, 0xe9, 0xe9]],
+    ['a lone continuation byte', [0x80]],
+    ['an overlong encoding of "/"', [0xc0, 0xaf]],
+    ['an overlong three-byte encoding', [0xe0, 0x80, 0xaf]],
+    ['a UTF-16 surrogate encoded in UTF-8', [0xed, 0xa0, 0x80]],
+    ['a code point above U+10FFFF', [0xf4, 0x90, 0x80, 0x80]],
+    ['a sequence cut short', [0xf0, 0x9f, 0x98]],
+    ['a byte UTF-8 never uses', [0xff]],
+  ])('refuses %s with 400 REQUEST.INVALID_UTF8 and the byte offset', async (_, bytes) => {
+    const response = await send(withSettlement(bytes));
+    expectProblem(response, 400, 'REQUEST.INVALID_UTF8');
+    expect(response.body).toMatchObject({
+      offset: offsetOfJunk,
+      detail: expect.stringContaining(`at byte ${offsetOfJunk}`),
+      errors: [{ field: 'body', reason: expect.stringContaining(`at byte ${offsetOfJunk}`) }],
+    });
+  });
+
+  it('refuses a sequence cut short by the end of the body', async () => {
+    const body = Buffer.concat([Buffer.from('{"reason":"x'), Buffer.from([0xd0])]);
+    const response = await send(body);
+    expectProblem(response, 400, 'REQUEST.INVALID_UTF8');
+    expect(response.body.offset).toBe(body.length - 1);
+  });
+
+  it.each([
+    'application/json; charset=utf-16',
+    'application/json; charset=UTF-16LE',
+    'application/json; charset=utf-32',
+    'application/json; charset=latin1',
+    'application/json; charset=iso-8859-1',
+    'application/json; charset=windows-1251',
+    'application/json; charset=koi8-r',
+    'application/json; charset=utf8',
+    'application/json; charset="utf-16"',
+    'application/json;charset=utf-7',
+    'application/json; charset=nonsense',
+  ])('refuses a body declared as %s with 415, before decoding it', async (contentType) => {
+    const encoding = /utf-16/i.test(contentType) ? 'utf16le' : 'latin1';
+    expectProblem(await send(Buffer.from(validText, encoding), contentType), 415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  it('takes UTF-8 declared as such, in any letter case (JSON with no charset is UTF-8: every other test)', async () => {
+    await withRawBytes(
+      e.http
+        .post('/applications')
+        .set('Authorization', `Bearer ${e.token('portal', 'egov')}`)
+        .set('Content-Type', 'application/json; charset="UTF-8"'),
+      Buffer.from(validText),
+    ).expect(201);
+    const [submitted] = await eventsOfType(e, 'ApplicationSubmitted');
+    expect(JSON.stringify(submitted!.data)).toContain('"Ekibastuz"');
   });
 });

@@ -129,7 +129,7 @@ describe('signing an application with an EDS certificate (KANDAS_TRUSTED_CA_FILE
 
       await e.settle();
       const { body } = await e.as('reviewer').get(`/applications/${id}`).expect(200);
-      expect(body.data).toMatchObject({ status: 'signed', dueOn: '2026-03-26' });
+      expect(body.data).toMatchObject({ status: 'signed', sla: { dueOn: '2026-03-26' } });
     },
   );
 

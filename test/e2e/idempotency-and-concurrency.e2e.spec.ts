@@ -1,11 +1,11 @@
 import type { Response } from 'supertest';
 import type { Role } from '@libs/auth';
 import { E2eApp, e2eEventStore } from './support/e2e-app';
-import { ALL_ACCEPTED, openQuota, submissionBody, submitAndSign } from './support/journeys';
+import { ALL_ACCEPTED, freshSubmissionBody, openQuota, submissionBody, submitAndSign } from './support/journeys';
 import { appendsNothing, collect, eventsOfType, expectProblem } from './support/problems';
 import { holdAppends } from './support/race';
 
-const REVIEW = { verdict: 'eligible', findings: ALL_ACCEPTED, refusalGrounds: [] };
+const REVIEW = { verdict: 'eligible', findings: ALL_ACCEPTED, grounds: [] };
 const REFUSAL = { grounds: ['APPLICANT_NOT_ELIGIBLE'], explanation: 'No career-centre registration' };
 
 describe('Idempotency-Key: a retried command answers like the first time and appends once', () => {
@@ -57,7 +57,8 @@ describe('Idempotency-Key: a retried command answers like the first time and app
 
   it('treats the same key from two callers as two commands', async () => {
     const one = await post('/applications', submissionBody(), 'submit-0003', 'portal', 'egov').expect(201);
-    const two = await post('/applications', submissionBody(), 'submit-0003', 'portal', 'egov-mobile').expect(201);
+    // Another family: one person is on one open application only (ADR 16).
+    const two = await post('/applications', freshSubmissionBody(), 'submit-0003', 'portal', 'egov-mobile').expect(201);
     expect(two.body.alreadyHandled).toBe(false);
     expect(two.body.applicationId).not.toBe(one.body.applicationId);
     expect(await eventsOfType(e, 'ApplicationSubmitted')).toHaveLength(2);

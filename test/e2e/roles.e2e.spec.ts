@@ -19,7 +19,7 @@ const reason = { reason: 'The family stays' };
 
 /** Who may call what, written from the controllers' @Roles: a change of access must change this table. */
 const MATRIX: Entry[] = [
-  { method: 'POST', route: '/applications', roles: ['portal'], body: submissionBody() },
+  { method: 'POST', route: '/applications', roles: ['portal', 'operator'], body: submissionBody() },
   { method: 'POST', route: '/applications/:id/otp', roles: ['portal'], body: { signerIin: APPLICANT_IIN } },
   {
     method: 'POST',
@@ -33,7 +33,7 @@ const MATRIX: Entry[] = [
     method: 'POST',
     route: '/applications/:id/review',
     roles: ['reviewer'],
-    body: { verdict: 'eligible', findings: ALL_ACCEPTED, refusalGrounds: [] },
+    body: { verdict: 'eligible', findings: ALL_ACCEPTED, grounds: [] },
   },
   {
     method: 'POST',
@@ -70,6 +70,7 @@ const MATRIX: Entry[] = [
   { method: 'GET', route: '/dashboard/sla', roles: ['supervisor', 'auditor', 'admin', 'operator'] },
   { method: 'GET', route: '/quotas', roles: READERS },
   { method: 'GET', route: '/subsidies/totals', roles: ['supervisor', 'auditor', 'admin'] },
+  { method: 'GET', route: '/reference/refusal-grounds', roles: [...ROLES] },
   { method: 'GET', route: '/audit/applications/:id/history', roles: ['reviewer', 'supervisor', 'auditor', 'admin'] },
   { method: 'GET', route: '/audit/correlations/:correlationId', roles: ['auditor', 'admin'] },
   { method: 'GET', route: '/audit/applications/:id/as-of', roles: ['auditor', 'admin'] },

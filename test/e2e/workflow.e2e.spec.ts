@@ -33,6 +33,8 @@ describe('the whole path over HTTP: submit → sign → review → include → t
       otpRequestId: expect.any(String),
       code: expect.stringMatching(/^\d{6}$/),
       delivery: 'echo',
+      revision: 1,
+      events: ['SigningCodeIssued'],
     });
     const signed = await portal
       .post(`/applications/${id}/sign`, {
@@ -42,7 +44,7 @@ describe('the whole path over HTTP: submit → sign → review → include → t
         code: otp.body.code,
       })
       .expect(201);
-    expect(signed.body).toMatchObject({ revision: 1, events: ['ApplicationSigned'] });
+    expect(signed.body).toMatchObject({ revision: 2, events: ['ApplicationSigned'] });
 
     const reviewed = await reviewEligible(e, id);
     const reviewer = e.as('reviewer');
@@ -54,18 +56,20 @@ describe('the whole path over HTTP: submit → sign → review → include → t
     const { body } = await reviewer.get(`/applications/${id}`).expect(200);
     expect(body.data).toMatchObject({
       status: 'included',
-      decision: 'included',
       persons: 3,
-      dueOn: '2026-03-26',
-      relocationAmount: 70 * 4325 * 3,
-      rentAmount: 20 * 4325 * 12,
-      applicantIin: APPLICANT_IIN,
+      sla: { dueOn: '2026-03-26' },
+      decision: {
+        outcome: 'included',
+        personsCounted: 3,
+        subsidies: { relocation: 70 * 4325 * 3, rent: 20 * 4325 * 12 },
+      },
+      applicant: { iin: APPLICANT_IIN },
     });
     const audit = await e.as('auditor').get(`/applications/${id}`).expect(200);
-    expect(audit.body.data.applicantIin).toBe('85********' + APPLICANT_IIN.slice(10));
+    expect(audit.body.data.applicant.iin).toBe('85********' + APPLICANT_IIN.slice(10));
 
     const quotas = await e.as('auditor').get('/quotas?year=2026').expect(200);
-    expect(quotas.body.data).toEqual([
+    expect(quotas.body.data.items).toEqual([
       expect.objectContaining({ region: 'pavlodar', category: 'kandas', capacity: 977, seatsTaken: 3, remaining: 974 }),
     ]);
     const totals = await e.as('auditor').get('/subsidies/totals?year=2026').expect(200);
@@ -81,12 +85,16 @@ describe('the whole path over HTTP: submit → sign → review → include → t
       .post(`/applications/${id}/review`, {
         verdict: 'not-eligible',
         findings,
-        refusalGrounds: ['INVALID_OR_EXPIRED_DOCUMENTS'],
+        grounds: ['INVALID_OR_EXPIRED_DOCUMENTS'],
       })
       .expect(200);
     await e.settle();
     const { body } = await reviewer.get(`/applications/${id}`).expect(200);
-    expect(body.data).toMatchObject({ status: 'refused', refusalGrounds: ['INVALID_OR_EXPIRED_DOCUMENTS'] });
+    expect(body.data).toMatchObject({
+      status: 'refused',
+      review: { verdict: 'not-eligible', grounds: ['INVALID_OR_EXPIRED_DOCUMENTS'] },
+      decision: { outcome: 'refused', grounds: ['INVALID_OR_EXPIRED_DOCUMENTS'] },
+    });
   });
 
   it('refuses on the quota-exhausted ground when the quota cannot hold the family', async () => {
@@ -98,7 +106,10 @@ describe('the whole path over HTTP: submit → sign → review → include → t
     await reviewEligible(e, id);
     await e.settle();
     const { body } = await e.as('supervisor').get(`/applications/${id}`).expect(200);
-    expect(body.data).toMatchObject({ status: 'refused', refusalGrounds: ['QUOTA_EXHAUSTED'] });
+    expect(body.data).toMatchObject({
+      status: 'refused',
+      decision: { outcome: 'refused', grounds: ['QUOTA_EXHAUSTED'] },
+    });
   });
 
   it('breaches the SLA when the clock passes the due date: escalated, in the supervisors’ queue, refused late by a supervisor', async () => {
@@ -107,7 +118,10 @@ describe('the whole path over HTTP: submit → sign → review → include → t
     await e.advanceTo('2026-03-27T05:00:00.000Z');
     const supervisor = e.as('supervisor');
     const queue = await supervisor.get('/queues/supervisors').expect(200);
-    expect(queue.body.data).toEqual([expect.objectContaining({ applicationId: id, breached: true, escalated: true })]);
+    expect(queue.body.data).toEqual({
+      items: [expect.objectContaining({ applicationId: id, breached: true, escalated: true })],
+      nextCursor: null,
+    });
     const dashboard = await supervisor.get('/dashboard/sla?year=2026').expect(200);
     expect(dashboard.body.data.overall).toMatchObject({ breached: 1 });
 
@@ -119,7 +133,7 @@ describe('the whole path over HTTP: submit → sign → review → include → t
       .expect(200);
     await e.settle();
     const { body } = await supervisor.get(`/applications/${id}`).expect(200);
-    expect(body.data).toMatchObject({ status: 'refused', late: true });
+    expect(body.data).toMatchObject({ status: 'refused', decision: { late: true } });
   });
 
   it('lets the applicant withdraw before the decision', async () => {

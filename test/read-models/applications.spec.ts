@@ -51,7 +51,7 @@ describe('applications read model, fed the events of a real workflow run', () =>
       decisionNumber: expect.any(String),
       decisionDate: '2026-03-05',
       late: false,
-      refusalGrounds: null,
+      grounds: null,
       relocationAmount: 70 * 4325 * 3,
       rentAmount: 20 * 4325 * 12,
       withdrawnAt: null,
@@ -69,12 +69,12 @@ describe('applications read model, fed the events of a real workflow run', () =>
       decision: 'refused',
       category: 'resettler',
       persons: 1,
-      refusalGrounds: ['INVALID_OR_EXPIRED_DOCUMENTS'],
+      grounds: ['INVALID_OR_EXPIRED_DOCUMENTS'],
       late: false,
     });
     expect(get('exhausted')).toMatchObject({
       status: 'refused',
-      refusalGrounds: ['QUOTA_EXHAUSTED'],
+      grounds: ['QUOTA_EXHAUSTED'],
       relocationAmount: null,
     });
     expect(get('withdrawn')).toMatchObject({
@@ -158,21 +158,21 @@ describe('applications read model, fed the events of a real workflow run', () =>
   });
 
   it('queues: a reviewer’s open work by due date', () => {
-    expect(names(models.applications.reviewerQueue('reviewer-1'))).toEqual(['breached', 'reassigned', 'atRisk']);
-    expect(models.applications.reviewerQueue('reviewer-1').map((a) => a.dueAt)).toEqual([
+    expect(names(models.applications.reviewerQueue('reviewer-1').items)).toEqual(['breached', 'reassigned', 'atRisk']);
+    expect(models.applications.reviewerQueue('reviewer-1').items.map((a) => a.dueAt)).toEqual([
       '2026-03-26T13:30:00.000Z',
       '2026-03-27T13:30:00.000Z',
       '2026-03-30T13:30:00.000Z',
     ]);
-    expect(models.applications.reviewerQueue('reviewer-2')).toEqual([]); // decided, or reassigned away
-    expect(models.applications.reviewerQueue('reviewer-3')).toEqual([]); // the late one is decided
+    expect(models.applications.reviewerQueue('reviewer-2').items).toEqual([]); // decided, or reassigned away
+    expect(models.applications.reviewerQueue('reviewer-3').items).toEqual([]); // the late one is decided
   });
 
   it('queues: supervisors get the escalated or breached undecided applications, by due date', () => {
-    expect(names(models.applications.supervisorQueue())).toEqual(ordered('breached', 'unassignedBreached'));
+    expect(names(models.applications.supervisorQueue().items)).toEqual(ordered('breached', 'unassignedBreached'));
   });
 
   it('queues: signed applications nobody picked up, by due date', () => {
-    expect(names(models.applications.unassignedQueue())).toEqual(['unassignedBreached', 'unassigned', 'onTime']);
+    expect(names(models.applications.unassignedQueue().items)).toEqual(['unassignedBreached', 'unassigned', 'onTime']);
   });
 });

@@ -8,6 +8,7 @@ const submitted = (id: string, submittedAt: string, region = 'pavlodar') => ({
     receivingRegion: region,
     quotaYear: 2026,
     familyMembers: [{}],
+    documents: [],
     applicant: { iin: '850315400124', category: 'kandas', name: { lastName: 'Ахметов', firstName: 'Серік' } },
   },
 });
@@ -47,7 +48,7 @@ describe('read models: cases the workflow does not produce on its own', () => {
       regions: [],
       overall: { openOnTime: 0, atRisk: 0, breached: 0, decidedOnTime: 0, decidedLate: 0 },
     });
-    expect(models.applications.unassignedQueue()).toEqual([]);
+    expect(models.applications.unassignedQueue()).toEqual({ items: [], nextCursor: null });
   });
 
   it('a cursor neither skips nor repeats when a row that sorts before it arrives between two pages', () => {

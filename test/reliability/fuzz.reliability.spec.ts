@@ -3,7 +3,7 @@ import type { Response } from 'supertest';
 import { formatName } from '@domain/shared/person-name';
 import { isRegionCode } from '@domain/shared/region';
 import type { ApplicationSubmission } from '@domain/application';
-import { submissionBody } from '../e2e/support/journeys';
+import { freshSubmissionBody, submissionBody } from '../e2e/support/journeys';
 import { recordFigures } from './support/figures';
 import { testSeed, withSeed } from './support/seed';
 import * as A from './fuzz/arbitraries';
@@ -185,6 +185,7 @@ type Junk =
   | { readonly kind: 'unknown-fields'; readonly entries: ReadonlyArray<readonly [string, unknown]> }
   | { readonly kind: 'raw'; readonly text: string }
   | { readonly kind: 'bytes'; readonly bytes: Uint8Array }
+  | { readonly kind: 'ill-formed-utf8'; readonly bytes: Uint8Array }
   | { readonly kind: 'content-type'; readonly contentType: string; readonly text: string | null };
 
 const NOT_JSON_TYPES = [
@@ -203,15 +204,90 @@ const NOT_JSON_TYPES = [
   'json',
   'image/png',
 ];
-/** JSON declared in a charset the parser refuses (415) or misreads (400). */
+/** JSON declared in a charset other than UTF-8: refused with 415 before a byte is decoded. */
 const JSON_WRONG_CHARSET = [
   'application/json; charset=latin1',
+  'application/json; charset=iso-8859-1',
+  'application/json; charset=windows-1251',
   'application/json; charset=utf-16',
+  'application/json; charset=UTF-16BE',
+  'application/json; charset=utf-32',
+  'application/json; charset="utf-7"',
   'application/json; charset=koi8-r',
+  'application/json; charset=utf8',
   'application/json; charset=nonsense',
 ];
 
 const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+const wellFormed = (bytes: Uint8Array) => {
+  try {
+    strictUtf8.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+};
+/** Where a body stops being UTF-8, by the platform's strict decoder: the length of its longest well-formed prefix. */
+const firstBadByte = (bytes: Uint8Array) => {
+  let length = bytes.length;
+  while (length > 0 && !wellFormed(bytes.subarray(0, length))) length -= 1;
+  return length;
+};
+
+/** Byte sequences that are not UTF-8, each a way a body goes wrong in practice. */
+const illFormedSequence: fc.Arbitrary<number[]> = fc
+  .oneof(
+    // Overlong encodings: C0/C1 leads, E0 with 80..9F, F0 with 80..8F (an ASCII character spelled long).
+    fc.tuple(fc.integer({ min: 0xc0, max: 0xc1 }), fc.integer({ min: 0x80, max: 0xbf })),
+    fc.tuple(fc.constant(0xe0), fc.integer({ min: 0x80, max: 0x9f }), fc.integer({ min: 0x80, max: 0xbf })),
+    fc.tuple(fc.constant(0xf0), fc.integer({ min: 0x80, max: 0x8f }), fc.constant(0x80), fc.constant(0x80)),
+    // UTF-16 surrogates encoded as if they were characters (CESU-8, WTF-8).
+    fc.tuple(fc.constant(0xed), fc.integer({ min: 0xa0, max: 0xbf }), fc.integer({ min: 0x80, max: 0xbf })),
+    // Sequences cut short (the next byte is the string's own closing quote), lone continuations, F5..FF.
+    fc.constantFrom([0xd0], [0xe2, 0x82], [0xf0, 0x9f, 0x98], [0x80], [0xbf, 0xbf], [0xf5, 0x80, 0x80, 0x80], [0xff]),
+    // Above U+10FFFF.
+    fc.tuple(fc.constant(0xf4), fc.integer({ min: 0x90, max: 0xbf }), fc.constant(0x80), fc.constant(0x80)),
+    // Text in another charset sent as if UTF-8: Latin-1 accents, Windows-1251 Cyrillic.
+    fc.constantFrom('Ekibastuz é', 'Öskemen', 'Şymkent').map((text) => [...Buffer.from(text, 'latin1')]),
+    fc.constantFrom('Экибастуз', 'Павлодар', 'Ёлкин', 'Усть-Каменогорск').map((text) => [...windows1251(text)]),
+  )
+  .map((bytes) => [...bytes]);
+
+/** Windows-1251 bytes of Russian text (А..я at C0..FF, Ё A8, ё B8; ASCII as itself). */
+function windows1251(text: string): Buffer {
+  return Buffer.from(
+    [...text].map((char) => {
+      const code = char.codePointAt(0)!;
+      if (code < 0x80) return code;
+      if (char === 'Ё') return 0xa8;
+      if (char === 'ё') return 0xb8;
+      return code - 0x350;
+    }),
+  );
+}
+
+/**
+ * A body that is valid JSON but for a few bytes inside one of its strings (or, for a command that
+ * takes no body, inside an unknown field's string): the check must come before parsing, and see it.
+ */
+function illFormedInString(endpoint: Endpoint): fc.Arbitrary<Junk> {
+  const MARK = 'FUZZ-MARK';
+  const places = endpoint.valid ? placesOf(endpoint, true) : [['note']];
+  return fc
+    .tuple(fc.constantFrom(...places), fc.string({ maxLength: 6 }), illFormedSequence, fc.string({ maxLength: 6 }))
+    .map(([path, before, bad, after]): Junk => {
+      const [head, tail] = toJson(replaceAt(endpoint.valid ?? {}, path, MARK)).split(MARK) as [string, string];
+      const json = (text: string) => JSON.stringify(text).slice(1, -1);
+      const bytes = Buffer.concat([
+        Buffer.from(head + json(before)),
+        Buffer.from(bad),
+        Buffer.from(json(after) + tail),
+      ]);
+      return { kind: 'ill-formed-utf8', bytes };
+    })
+    .filter((junk) => junk.kind === 'ill-formed-utf8' && !wellFormed(junk.bytes));
+}
 const notJson = (text: string) => text.replace(/^\uFEFF/, '').length > 0 && !parsesAsJson(text);
 
 function junkOf(endpoint: Endpoint): fc.Arbitrary<Junk> {
@@ -242,7 +318,7 @@ function junkOf(endpoint: Endpoint): fc.Arbitrary<Junk> {
     .map((text): Junk => ({ kind: 'raw', text }));
   const bytes = fc
     .uint8Array({ minLength: 1, maxLength: 200 })
-    .filter((b) => notJson(decode(b)))
+    .filter((b) => !wellFormed(b) || notJson(decode(b)))
     .map((b): Junk => ({ kind: 'bytes', bytes: b }));
   const notObject = A.anyJson
     .filter((value) => value === null || typeof value !== 'object' || Array.isArray(value))
@@ -260,7 +336,7 @@ function junkOf(endpoint: Endpoint): fc.Arbitrary<Junk> {
       ),
     )
     .map(([type, text]): Junk => ({ kind: 'content-type', contentType: type, text }));
-  return fc.oneof(notObject, unknownFields, raw, bytes, contentType);
+  return fc.oneof(notObject, unknownFields, raw, bytes, illFormedInString(endpoint), contentType);
 }
 
 async function sendJunk(endpoint: Endpoint, junk: Junk): Promise<void> {
@@ -291,21 +367,25 @@ async function sendJunk(endpoint: Endpoint, junk: Junk): Promise<void> {
       );
       return;
     case 'bytes':
-      await fuzz.refused(
+    case 'ill-formed-utf8': {
+      // Ill-formed UTF-8 is named as such, with where it starts, before any JSON error it may also hold.
+      const utf8 = wellFormed(junk.bytes);
+      const response = await fuzz.refused(
         endpoint,
         { body: Buffer.from(junk.bytes), contentType: JSON_TYPE },
-        { status: 400, code: 'REQUEST.INVALID' },
+        { status: 400, code: utf8 ? 'REQUEST.INVALID' : 'REQUEST.INVALID_UTF8' },
       );
+      if (!utf8 && response.body.offset !== firstBadByte(junk.bytes))
+        throw new Error(`the offset should be ${firstBadByte(junk.bytes)}: ${response.text}`);
       return;
-    case 'content-type': {
-      const declaredJson = JSON_WRONG_CHARSET.includes(junk.contentType);
+    }
+    case 'content-type':
       await fuzz.refused(
         endpoint,
         { body: junk.text ?? toJson(endpoint.valid ?? {}), contentType: junk.contentType },
-        { status: declaredJson ? [400, 415] : 415 },
+        { status: 415, code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE' },
       );
       return;
-    }
   }
 }
 
@@ -644,7 +724,11 @@ describe(`fuzzing every command endpoint over HTTP on SQLite (fast-check, seed $
         junkOf(endpoint),
         RUNS.malformed,
         (junk) => sendJunk(endpoint, junk),
-        [{ kind: 'content-type', contentType: 'text/plain', text: null }],
+        [
+          { kind: 'content-type', contentType: 'text/plain', text: null },
+          { kind: 'content-type', contentType: 'application/json; charset=utf-16', text: null },
+          { kind: 'ill-formed-utf8', bytes: Buffer.from('{"reason":"Ekib\xe9\xe9astuz"}', 'latin1') },
+        ],
       );
     });
   });
@@ -732,7 +816,8 @@ describe(`fuzzing every command endpoint over HTTP on SQLite (fast-check, seed $
     const portal = fuzz.e.as('portal', 'egov');
     const reviewer = fuzz.e.as('reviewer', 'reviewer-names');
     await check('valid names kept intact', namesArbitrary, RUNS.names, async (names) => {
-      const body = submissionBody((s): ApplicationSubmission => {
+      // Each case a family of its own: one person is on one open application only (ADR 16).
+      const body = freshSubmissionBody((s): ApplicationSubmission => {
         const [spouse, child] = s.familyMembers;
         const applicant = { ...s.applicant, name: names.applicant };
         if (names.latin) applicant.nameLatin = names.latin;
@@ -792,7 +877,7 @@ describe(`fuzzing every command endpoint over HTTP on SQLite (fast-check, seed $
       .post(`/applications/${targets['under-review']}/review`, {
         verdict: 'eligible',
         findings: [0, 1, 2, 3, 4].map((documentIndex) => ({ documentIndex, accepted: true })),
-        refusalGrounds: [],
+        grounds: [],
       })
       .expect(200);
     await e

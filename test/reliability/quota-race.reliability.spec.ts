@@ -179,7 +179,7 @@ describe('quota race on the real HTTP server and a SQLite file (issue 8, point 2
         // --- The read models say the same. ---
         const supervisor = app.as('supervisor', 'supervisor-1');
         const usage = await supervisor.get(`/quotas?region=${REGION}&year=${YEAR}&category=${CATEGORY}`).expect(200);
-        expect(usage.body.data).toEqual([
+        expect(usage.body.data.items).toEqual([
           expect.objectContaining({
             capacity: CAPACITY,
             seatsTaken: personsIncluded,
@@ -206,7 +206,7 @@ describe('quota race on the real HTTP server and a SQLite file (issue 8, point 2
         for (const row of refusedRows)
           expect(row).toMatchObject({
             decision: 'refused',
-            refusalGrounds: [QUOTA_EXHAUSTED],
+            grounds: [QUOTA_EXHAUSTED],
             relocationAmount: null,
             rentAmount: null,
           });
@@ -394,7 +394,7 @@ async function reviewEligible(e: E2eApp, id: string, reviewer: string): Promise<
   if (start.status !== 200) return `${start.status} ${start.text.slice(0, 200)}`;
   const review = await e
     .as('reviewer', reviewer)
-    .post(`/applications/${id}/review`, { verdict: 'eligible', findings: ALL_ACCEPTED, refusalGrounds: [] });
+    .post(`/applications/${id}/review`, { verdict: 'eligible', findings: ALL_ACCEPTED, grounds: [] });
   return review.status === 200 ? '200/200' : `200/${review.status} ${review.text.slice(0, 200)}`;
 }
 

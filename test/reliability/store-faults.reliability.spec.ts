@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import type { Response } from 'supertest';
 import { SubscriptionsHost } from '@libs/event-sourcing-nest';
 import { E2eApp } from '../e2e/support/e2e-app';
-import { openQuota, submissionBody, submitAndSign } from '../e2e/support/journeys';
+import { freshSubmissionBody, openQuota, submitAndSign } from '../e2e/support/journeys';
 import { expectProblem } from '../e2e/support/problems';
 import { expectNoHalfWrittenBatch } from './faults/store-checks';
 import { SmallDisk } from './faults/small-disk';
@@ -19,8 +19,13 @@ import { SmallDisk } from './faults/small-disk';
 const REPO = resolve(__dirname, '..', '..');
 const NO_LIMITS = { KANDAS_COMMAND_RATE_LIMITS: 'off', SQLITE_SYNCHRONOUS: 'FULL' };
 
+/** One family per Idempotency-Key (ADR 16: one person, one open application); a retry sends the same body. */
+const bodies = new Map<string, ReturnType<typeof freshSubmissionBody>>();
+
 function submit(e: E2eApp, key: string) {
-  return e.as('portal', 'egov').post('/applications', submissionBody()).set('Idempotency-Key', key);
+  const body = bodies.get(key) ?? freshSubmissionBody();
+  bodies.set(key, body);
+  return e.as('portal', 'egov').post('/applications', body).set('Idempotency-Key', key);
 }
 
 function expectUnavailable(response: Response, fault: string): void {
@@ -179,6 +184,9 @@ describe('a corrupted events file at start', () => {
         /^Cannot start: .*events\.sqlite is corrupted; stop the service, restore the file from a backup/,
       ),
     });
+    // One line on stderr for the operator, and no stack trace of the framework anywhere.
+    expect(started.stderr).toMatch(/^Cannot start: [^\n]*events\.sqlite is corrupted[^\n]*\n$/);
+    expect(started.stdout).not.toMatch(/\n\s+at /);
     expect(statSync(eventsFile).size).toBe(64 * 1024); // untouched: nothing was written into it
   }, 180_000);
 });

@@ -51,7 +51,8 @@ describe('review saga: a poisoned event is parked, the others keep flowing, an o
     h = await h.restart({ workflow: { ...defaultWorkflowConfig(), subsidyPolicy: { rentRates } } });
     expect(await cli(h, 'dead-letters', 'retry', letter!.eventId)).toEqual({
       code: 0,
-      lines: [`Resolved ${letter!.eventId}: 2 command(s) executed.`],
+      // The two subsidies, and the inclusion recorded for each person (ADR 16).
+      lines: [`Resolved ${letter!.eventId}: 3 command(s) executed.`],
     });
     const granted = (await h.events(`application-${poisoned}`)).filter((e) => e.type === 'SubsidyGranted');
     expect(granted.map((e) => (e.data as { kind: string }).kind)).toEqual(['relocation', 'rent']);
@@ -70,7 +71,7 @@ describe('review saga: a poisoned event is parked, the others keep flowing, an o
     const id = await submitAndSign(h);
     await h.settle();
 
-    expect(await h.typesOf(id)).toEqual(['ApplicationSubmitted', 'ApplicationSigned']);
+    expect(await h.typesOf(id)).toEqual(['ApplicationSubmitted', 'SigningCodeIssued', 'ApplicationSigned']);
     expect(await h.deadLetters.list()).toEqual([
       expect.objectContaining({
         type: 'ApplicationSigned',

@@ -23,6 +23,7 @@ describe('review saga: from the review to the decision and the subsidies', () =>
     const events = await h.events(`application-${id}`);
     expect(events.map((e) => e.type)).toEqual([
       'ApplicationSubmitted',
+      'SigningCodeIssued',
       'ApplicationSigned',
       'ReviewDeadlineScheduled',
       'ReviewStarted',

@@ -50,6 +50,7 @@ describe('review saga: the SLA clock', () => {
     await h.advanceTo('2026-03-18T13:30:00.000Z');
     expect(await h.typesOf(id)).toEqual([
       'ApplicationSubmitted',
+      'SigningCodeIssued',
       'ApplicationSigned',
       'ReviewDeadlineScheduled',
       'ReviewSlaAtRisk',
@@ -63,6 +64,7 @@ describe('review saga: the SLA clock', () => {
     await h.advanceTo('2026-03-27T05:00:00.000Z');
     expect(await h.typesOf(id)).toEqual([
       'ApplicationSubmitted',
+      'SigningCodeIssued',
       'ApplicationSigned',
       'ReviewDeadlineScheduled',
       'ReviewSlaAtRisk',

@@ -44,7 +44,7 @@ describe('saga partitions: a step runs on the partition of the stream it writes 
         verdict: 'not-eligible',
         quota: QUOTA,
         findings: [],
-        refusalGrounds: ['OTHER'],
+        grounds: ['OTHER'],
       }),
       ON_APPLICATION,
     ],

@@ -1,6 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
-import { dirname } from 'node:path';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import type { Clock } from '@libs/event-sourcing';
 import { WorkflowModule } from '@apps/composition-root';
 import { RuntimeConfig } from '@infra/config/runtime-config';
@@ -10,12 +9,13 @@ import { VerifyController } from './audit/verify.controller';
 import { ExportController } from './audit/export.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { JWT_SETTINGS } from './auth/auth.tokens';
-import { jwtSettings } from '@libs/auth';
+import { checkSecret, jwtSettings } from '@libs/auth';
 import { AggregateLookup } from './commands/application-lookup';
 import { ApplicationsController } from './commands/applications.controller';
 import { CommandGateway } from './commands/command-gateway';
 import { signingProviders } from './commands/signing.providers';
 import { HealthModule } from './health/health.module';
+import { CorrelationHeader } from './http/correlation-header';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { strictValidationPipe } from './http/validation';
 import { commandThrottlerProviders } from './http/rate-limit/command-throttler';
@@ -24,6 +24,7 @@ import { CommandMetrics } from './observability/command-metrics';
 import { MetricsController } from './observability/metrics.controller';
 import { SlaGauges } from './observability/sla-gauges';
 import { QueriesController } from './queries/queries.controller';
+import { ReferenceController } from './queries/reference.controller';
 import { ReadYourWrites } from './queries/read-your-writes';
 
 export interface AppOptions {
@@ -40,6 +41,12 @@ export interface AppOptions {
 export class AppModule {
   static forRoot(config: RuntimeConfig, options: AppOptions = {}): DynamicModule {
     const env = options.env ?? process.env;
+    // Every setting is read and checked here, before a provider opens a file; and every check comes
+    // before the first development key is made: a refused start leaves nothing behind.
+    checkSecret('KANDAS_JWT_SECRET', env);
+    const throttling = commandThrottlerProviders(env);
+    const signing = signingProviders(config, env);
+    const jwt = jwtSettings(env, config.localSecretsDir);
     return {
       module: AppModule,
       imports: [
@@ -55,25 +62,27 @@ export class AppModule {
         ApplicationsController,
         AdminController,
         QueriesController,
+        ReferenceController,
         MetricsController,
         AuditController,
         VerifyController,
         ExportController,
       ],
       providers: [
-        { provide: JWT_SETTINGS, useFactory: () => jwtSettings(env, dirname(config.readModelsFile)) },
+        { provide: JWT_SETTINGS, useValue: jwt },
         { provide: APP_GUARD, useClass: AuthGuard },
-        ...commandThrottlerProviders(env),
+        ...throttling,
         // After AuthGuard (Nest runs global guards in this order): the limit is per authenticated actor.
         { provide: APP_GUARD, useClass: CommandThrottlerGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: strictValidationPipe },
+        { provide: APP_INTERCEPTOR, useClass: CorrelationHeader },
         CommandMetrics,
         CommandGateway,
         AggregateLookup,
         ReadYourWrites,
         SlaGauges,
-        ...signingProviders(config, env),
+        ...signing,
       ],
     };
   }

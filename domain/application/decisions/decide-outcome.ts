@@ -7,7 +7,13 @@ import { personsMoving, quotaOf } from '../submission';
 import { ApplicationError, ApplicationErrorCode } from '../errors';
 import { ApplicationIncluded, ApplicationRefused, Timeliness } from '../events';
 import { requireStatus, requireText } from '../guards';
-import { CURRENT_REFUSAL_GROUNDS, findGround, QUOTA_EXHAUSTED } from '../refusal-grounds';
+import {
+  CURRENT_REFUSAL_GROUNDS,
+  DUPLICATE_OR_SUPPORT_RECEIVED,
+  findGround,
+  notAGroundReason,
+  QUOTA_EXHAUSTED,
+} from '../refusal-grounds';
 import { ApplicationState, SlaState } from '../state';
 import type { TimedCommand } from './timed-command';
 
@@ -26,6 +32,12 @@ export interface RefuseApplication extends TimedCommand {
   readonly decision?: { readonly number: string; readonly date: CalendarDate };
   readonly groundsList?: RefusalGroundList;
 }
+
+/**
+ * Grounds a reviewer does not judge, so an eligible review does not contradict them: the region's
+ * quota, and a person already included through another application (ADR 16).
+ */
+const GROUNDS_BEYOND_THE_REVIEW: readonly string[] = [QUOTA_EXHAUSTED, DUPLICATE_OR_SUPPORT_RECEIVED];
 
 /** One decision only, and inclusion only after an eligible review, counting the whole family. */
 export function include(command: IncludeInQuota, state: ApplicationState): ApplicationIncluded[] {
@@ -83,17 +95,17 @@ export function refuse(command: RefuseApplication, state: ApplicationState): App
   grounds.forEach((code, index) => {
     if (!findGround(list, code))
       throw new ApplicationError(ApplicationErrorCode.InvalidRefusal, `Unknown ground ${code}`, [
-        { field: `grounds[${index}]`, reason: `is not a ground of list version ${list.version}` },
+        { field: `grounds[${index}]`, reason: notAGroundReason(list) },
       ]);
   });
   if (
     open.status === 'reviewed' &&
     open.review.verdict === 'eligible' &&
-    grounds.some((code) => code !== QUOTA_EXHAUSTED)
+    grounds.some((code) => !GROUNDS_BEYOND_THE_REVIEW.includes(code))
   ) {
     throw new ApplicationError(
       ApplicationErrorCode.RefusalContradictsReview,
-      'An application reviewed as eligible is refused only because the quota is exhausted',
+      'An application reviewed as eligible is refused only because the quota is exhausted or a person was already included',
     );
   }
   return [

@@ -1,6 +1,6 @@
 import { Violation } from '../../shared/errors';
 import type { RecordReview } from './review';
-import { findGround, RefusalGroundList } from '../refusal-grounds';
+import { findGround, notAGroundReason, RefusalGroundList } from '../refusal-grounds';
 
 /**
  * A review judges every document once, and its verdict agrees with its findings: "not eligible"
@@ -28,18 +28,18 @@ export function reviewViolations(command: RecordReview, documentCount: number, l
     if (!judged.has(i)) violations.push({ field: 'findings', reason: `document ${i} has no finding` });
   }
   if (command.verdict === 'eligible') {
-    if (command.refusalGrounds.length > 0)
-      violations.push({ field: 'refusalGrounds', reason: 'an eligible verdict names no refusal ground' });
+    if (command.grounds.length > 0)
+      violations.push({ field: 'grounds', reason: 'an eligible verdict names no refusal ground' });
     if (command.findings.some((f) => !f.accepted))
       violations.push({ field: 'findings', reason: 'an eligible verdict accepts every document' });
   } else {
-    if (command.refusalGrounds.length === 0)
-      violations.push({ field: 'refusalGrounds', reason: 'a not-eligible verdict names at least one ground' });
-    command.refusalGrounds.forEach((code, index) => {
+    if (command.grounds.length === 0)
+      violations.push({ field: 'grounds', reason: 'a not-eligible verdict names at least one ground' });
+    command.grounds.forEach((code, index) => {
       if (!findGround(list, code))
         violations.push({
-          field: `refusalGrounds[${index}]`,
-          reason: `is not a ground of list version ${list.version}`,
+          field: `grounds[${index}]`,
+          reason: notAGroundReason(list),
         });
     });
   }

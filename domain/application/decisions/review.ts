@@ -1,5 +1,5 @@
 import { expectAccepted, expectStatus, Folds } from '../fold';
-import type { DocumentFinding, Verdict } from '../events';
+import type { DocumentFinding, PersonIncludedElsewhere, Verdict } from '../events';
 import type { RefusalGroundList } from '../refusal-grounds';
 import { ApplicationError, ApplicationErrorCode } from '../errors';
 import { ApplicationReviewed, ReviewReassigned, ReviewStarted } from '../events';
@@ -26,9 +26,12 @@ export interface RecordReview extends TimedCommand {
   readonly reviewerId: string;
   readonly verdict: Verdict;
   readonly findings: readonly DocumentFinding[];
-  readonly refusalGrounds: readonly string[];
+  /** Codes of the refusal-ground list: at least one when not eligible, none when eligible. */
+  readonly grounds: readonly string[];
   readonly comment?: string;
   readonly groundsList?: RefusalGroundList;
+  /** Persons of the application included through another one, looked up by the handler (ADR 16). */
+  readonly personsIncludedElsewhere?: readonly PersonIncludedElsewhere[];
 }
 
 /** No review before signing; one reviewer at a time (a supervisor reassigns). */
@@ -109,9 +112,12 @@ export function recordReview(command: RecordReview, state: ApplicationState): Ap
         reviewerId: command.reviewerId,
         verdict: command.verdict,
         findings: command.findings,
-        refusalGrounds: command.refusalGrounds,
+        grounds: command.grounds,
         groundsListVersion: list.version,
         ...(command.comment ? { comment: command.comment } : {}),
+        ...(command.personsIncludedElsewhere?.length
+          ? { personsIncludedElsewhere: command.personsIncludedElsewhere }
+          : {}),
         reviewedAt: command.at,
       },
     },

@@ -1,38 +1,51 @@
 import { expectStatus, Folds } from '../fold';
 import { NO_SLA } from '../state';
-import type { SignatureMethod } from '../events';
 import { ApplicationError, ApplicationErrorCode } from '../errors';
-import { ApplicationSigned } from '../events';
-import { requireStatus } from '../guards';
-import { ApplicationState, StateOf } from '../state';
+import type { ApplicationSigned, SigningCodeRejected } from '../events';
+import { ApplicationState } from '../state';
+import { judgeCode, PresentedCode, refuseUsedCode } from './signing-code';
+import { signableBy } from './signable';
 import type { TimedCommand } from './timed-command';
 
-/** The outcome of the signature check done behind the SignatureVerifier port, before deciding. */
+export { signableBy } from './signable';
+
+/** The outcome of the EDS check done behind the SignatureVerifier port, before deciding. */
 export interface SignatureVerification {
   readonly valid: boolean;
   readonly reason?: string;
   readonly evidence: Readonly<Record<string, string>>;
 }
 
-export interface SignApplication extends TimedCommand {
+interface SigningBy extends TimedCommand {
   readonly type: 'SignApplication';
-  readonly method: SignatureMethod;
   readonly signerIin: string;
   readonly signedDigest: string;
-  readonly verification: SignatureVerification;
 }
 
 /**
- * Signing with an OTP or an EDS accepts the application and starts the review clock. The signature
- * itself is verified behind the SignatureVerifier port before deciding; here the domain checks that
- * the applicant signed exactly what was submitted.
+ * With a one-time code the domain judges the code itself, from the codes issued to the application
+ * (ADR 17): the edge only computes the MAC of the typed code. With an EDS the certificate chain and
+ * the signature are checked at the edge, behind the SignatureVerifier port, and the verdict comes in.
  */
-export function sign(command: SignApplication, state: ApplicationState): ApplicationSigned[] {
+export type SignApplication =
+  | (SigningBy & { readonly method: 'otp'; readonly code: PresentedCode })
+  | (SigningBy & { readonly method: 'eds'; readonly verification: SignatureVerification });
+
+/**
+ * Signing with an OTP or an EDS accepts the application and starts the review clock; the applicant
+ * must sign exactly what was submitted. A wrong one-time code decides a `SigningCodeRejected`: the
+ * attempt is recorded, and the command is answered as refused (`refusalRecordedIn`).
+ */
+export function sign(
+  command: SignApplication,
+  state: ApplicationState,
+): Array<ApplicationSigned | SigningCodeRejected> {
   if (command.method !== 'otp' && command.method !== 'eds' && state.status === 'submitted') {
     throw new ApplicationError(ApplicationErrorCode.InvalidCommand, 'Unknown signature method', [
       { field: 'method', reason: 'must be otp or eds' },
     ]);
   }
+  if (command.method === 'otp') refuseUsedCode(state, command.code?.otpRequestId);
   const submitted = signableBy(state, command.signerIin);
   if (command.signedDigest !== submitted.digest) {
     throw new ApplicationError(
@@ -41,6 +54,12 @@ export function sign(command: SignApplication, state: ApplicationState): Applica
       [{ field: 'signedDigest', reason: 'does not match the submitted content' }],
     );
   }
+  if (command.method === 'otp') {
+    const judged = judgeCode(submitted, command.code, command.at);
+    if (judged.kind === 'wrong') return [judged.rejection];
+    const { otpRequestId } = command.code;
+    return [signed(command, { otpRequestId, issuedAt: judged.code.issuedAt, verifiedAt: command.at })];
+  }
   if (!command.verification.valid) {
     throw new ApplicationError(
       ApplicationErrorCode.SignatureInvalid,
@@ -48,44 +67,27 @@ export function sign(command: SignApplication, state: ApplicationState): Applica
       [{ field: 'signature', reason: command.verification.reason ?? 'is invalid' }],
     );
   }
-  return [
-    {
-      type: 'ApplicationSigned',
-      data: {
-        applicationId: command.applicationId,
-        method: command.method,
-        signerIin: command.signerIin,
-        digest: command.signedDigest,
-        evidence: command.verification.evidence,
-        signedAt: command.at,
-      },
-    },
-  ];
+  return [signed(command, command.verification.evidence)];
 }
 
-/**
- * The application as its applicant may sign it: only a submitted application, only by the applicant.
- * Asked before a one-time code is sent, too, so that no code is sent for what cannot be signed.
- */
-export function signableBy(state: ApplicationState, signerIin: string): StateOf<'submitted'> {
-  if (state.status === 'signed' || state.status === 'under-review' || state.status === 'reviewed') {
-    throw new ApplicationError(ApplicationErrorCode.AlreadySigned, 'The application is already signed');
-  }
-  const submitted = requireStatus(state, ['submitted'], 'sign', ApplicationErrorCode.AlreadySigned);
-  if (signerIin !== submitted.submission.applicant.iin) {
-    throw new ApplicationError(ApplicationErrorCode.SignerNotApplicant, 'Only the applicant signs the application', [
-      { field: 'signerIin', reason: "is not the applicant's IIN" },
-    ]);
-  }
-  return submitted;
+function signed(command: SignApplication, evidence: Readonly<Record<string, string>>): ApplicationSigned {
+  return {
+    type: 'ApplicationSigned',
+    data: {
+      applicationId: command.applicationId,
+      method: command.method,
+      signerIin: command.signerIin,
+      digest: command.signedDigest,
+      evidence,
+      signedAt: command.at,
+    },
+  };
 }
 
 export const signFolds: Folds<'ApplicationSigned'> = {
-  ApplicationSigned: (state, event) => ({
-    ...expectStatus(state, 'submitted', event.type),
-    status: 'signed',
-    signature: event.data,
-    sla: NO_SLA,
-    reviewerId: null,
-  }),
+  ApplicationSigned: (state, event) => {
+    // The codes are done with: a signed application is signed once, and a used code is known by its evidence.
+    const { signingCodes: _codes, ...submitted } = expectStatus(state, 'submitted', event.type);
+    return { ...submitted, status: 'signed', signature: event.data, sla: NO_SLA, reviewerId: null };
+  },
 };

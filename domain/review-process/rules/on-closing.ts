@@ -1,14 +1,21 @@
 import type { ApplicationRefused, ApplicationWithdrawn } from '../../application/events';
-import { sendToQuota, type Intent } from '../intents';
+import type { ReleaseReason } from '../../person/events';
+import { sendToPersons, sendToQuota, type Intent } from '../intents';
 
-/** A refused or withdrawn application gives back whatever seats it holds (none is a no-op for the quota). */
-function releaseSeats(event: ApplicationRefused | ApplicationWithdrawn, reason: string): Intent[] {
+/**
+ * A refused or withdrawn application gives back whatever seats it holds (none is a no-op for the
+ * quota), and its persons: each may then be named by a new application (ADR 16).
+ */
+function release(event: ApplicationRefused | ApplicationWithdrawn, reason: string, persons: ReleaseReason): Intent[] {
   const { applicationId, quota } = event.data;
-  return [sendToQuota('release-seats', { type: 'ReleaseSeats', ...quota, applicationId, reason })];
+  return [
+    sendToQuota('release-seats', { type: 'ReleaseSeats', ...quota, applicationId, reason }),
+    sendToPersons('release-persons', { type: 'ReleasePersons', applicationId, reason: persons }),
+  ];
 }
 
 export const releaseOnRefusal = (event: ApplicationRefused): Intent[] =>
-  releaseSeats(event, 'The application was refused');
+  release(event, 'The application was refused', 'application-refused');
 
 export const releaseOnWithdrawal = (event: ApplicationWithdrawn): Intent[] =>
-  releaseSeats(event, 'The application was withdrawn');
+  release(event, 'The application was withdrawn', 'application-withdrawn');

@@ -1,14 +1,15 @@
 import type { ApplicationIncluded } from '../../application/events';
-import { sendToApplication, type Intent } from '../intents';
+import { sendToApplication, sendToPersons, type Intent } from '../intents';
 import type { ProcessContext } from '../process-policy';
 
 /**
  * Inclusion unlocks state support: the relocation subsidy and the rent subsidy, each computed by
- * the Application with the MCI in force on the decision date, each granted once.
+ * the Application with the MCI in force on the decision date, each granted once. Each person of
+ * the application is recorded as included, so no other application can include them again.
  */
 export function grantSubsidies(event: ApplicationIncluded, { policy }: ProcessContext): Intent[] {
   const { applicationId } = event.data;
-  return (['relocation', 'rent'] as const).map((kind) =>
+  const grants = (['relocation', 'rent'] as const).map((kind) =>
     sendToApplication(`grant-${kind}-subsidy`, {
       type: 'GrantSubsidy',
       applicationId,
@@ -16,4 +17,5 @@ export function grantSubsidies(event: ApplicationIncluded, { policy }: ProcessCo
       policy: policy.subsidyPolicy,
     }),
   );
+  return [...grants, sendToPersons('record-inclusion-of-persons', { type: 'RecordInclusionOfPersons', applicationId })];
 }

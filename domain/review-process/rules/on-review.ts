@@ -1,33 +1,50 @@
 import type { ApplicationReviewed } from '../../application/events';
 import { decisionFor } from '../../application/decision-number';
+import { DUPLICATE_OR_SUPPORT_RECEIVED } from '../../application/refusal-grounds';
 import { sendToApplication, sendToQuota, type Intent } from '../intents';
 import type { ProcessContext } from '../process-policy';
 import { APPLICATION_CLOSED } from './closed-application';
 
 /**
  * An eligible review asks the region's quota for seats for the whole family; a not-eligible review
- * refuses on the reviewer's grounds, explained by the comment and the rejected documents.
+ * refuses on the reviewer's grounds, explained by the comment and the rejected documents. A person
+ * already included through another application (data from before ADR 16) makes it a refusal on the
+ * duplicate / support-received ground, whatever the verdict: support is received once.
  */
 export function reserveOrRefuse(event: ApplicationReviewed, { now }: ProcessContext): Intent[] {
   const { applicationId, quota, personsMoving } = event.data;
-  if (event.data.verdict === 'eligible') {
+  const duplicates = event.data.personsIncludedElsewhere ?? [];
+  if (event.data.verdict === 'eligible' && duplicates.length === 0) {
     return [sendToQuota('reserve-seats', { type: 'ReserveSeats', ...quota, applicationId, persons: personsMoving })];
   }
+  const grounds = duplicates.length === 0 ? event.data.grounds : groundsWithDuplicate(event);
   const decision = decisionFor('refusal', applicationId, quota.year, now);
   const refusal = {
     type: 'RefuseApplication',
     applicationId,
-    grounds: event.data.refusalGrounds,
+    grounds,
     explanation: explanationOf(event),
     decision,
   } as const;
-  return [sendToApplication('refuse-not-eligible', refusal, { codes: APPLICATION_CLOSED })];
+  const step = duplicates.length === 0 ? 'refuse-not-eligible' : 'refuse-person-already-included';
+  return [sendToApplication(step, refusal, { codes: APPLICATION_CLOSED })];
+}
+
+function groundsWithDuplicate({ data }: ApplicationReviewed): string[] {
+  const others = data.verdict === 'eligible' ? [] : data.grounds;
+  return [DUPLICATE_OR_SUPPORT_RECEIVED, ...others.filter((ground) => ground !== DUPLICATE_OR_SUPPORT_RECEIVED)];
 }
 
 function explanationOf({ data }: ApplicationReviewed): string {
+  // The fields, not the other applications: the explanation reaches the applicant.
+  const included = (data.personsIncludedElsewhere ?? []).map((person) => person.field);
+  const duplicate =
+    included.length > 0 ? `Already included in a quota through another application: ${included.join(', ')}` : undefined;
   const rejected = data.findings
     .filter((f) => !f.accepted)
     .map((f) => `document ${f.documentIndex}${f.note ? `: ${f.note}` : ''}`);
-  const parts = [data.comment, rejected.length > 0 ? `Rejected: ${rejected.join('; ')}` : undefined].filter(Boolean);
-  return parts.join('. ') || `Refused on ${data.refusalGrounds.join(', ')}`;
+  const parts = [duplicate, data.comment, rejected.length > 0 ? `Rejected: ${rejected.join('; ')}` : undefined].filter(
+    Boolean,
+  );
+  return parts.join('. ') || `Refused on ${data.grounds.join(', ')}`;
 }

@@ -8,12 +8,9 @@ import { join } from 'node:path';
  * CLI agrees with the service; in production a missing secret stops the start-up.
  */
 export function secretFrom(variable: string, env: NodeJS.ProcessEnv, dataDir: string): string {
+  checkSecret(variable, env);
   const value = env[variable];
-  if (value) {
-    if (value.length < 32) throw new Error(`${variable} must be at least 32 characters`);
-    return value;
-  }
-  if (env.NODE_ENV === 'production') throw new Error(`${variable} is required in production`);
+  if (value) return value;
   const file = join(dataDir, `dev-${variable.toLowerCase().replace(/_/g, '-')}`);
   if (!existsSync(file)) {
     mkdirSync(dataDir, { recursive: true });
@@ -21,4 +18,14 @@ export function secretFrom(variable: string, env: NodeJS.ProcessEnv, dataDir: st
     chmodSync(file, 0o600);
   }
   return readFileSync(file, 'utf8').trim();
+}
+
+/**
+ * What `secretFrom` refuses, checked without creating anything: a start-up checks every secret
+ * before it makes the first development key, so a refused start leaves no file behind.
+ */
+export function checkSecret(variable: string, env: NodeJS.ProcessEnv): void {
+  const value = env[variable];
+  if (value && value.length < 32) throw new Error(`${variable} must be at least 32 characters`);
+  if (!value && env.NODE_ENV === 'production') throw new Error(`${variable} is required in production`);
 }

@@ -113,6 +113,37 @@ describe('load → decide → append', () => {
     expect(events.map((e) => (e.data as { by: number }).by)).toEqual([1, 4, 4]);
   });
 
+  it("takes 'no-stream' as the expectation of a new stream, and refuses it once the stream exists", async () => {
+    const store = new InMemoryEventStore();
+    const create = (ctx = context()) =>
+      handleCommand(store, registry, {
+        streamId: 'counter-1',
+        decider: counter,
+        command: { by: 1, limit: 10 },
+        context: ctx,
+        expectedRevision: 'no-stream',
+      });
+    await expect(create()).resolves.toMatchObject({ revision: 0, alreadyHandled: false });
+    await expect(create()).rejects.toMatchObject({ constructor: WrongExpectedRevisionError, actual: 0 });
+  });
+
+  it('answers a retried command with the correlation its events carry, not the retry’s', async () => {
+    const store = new InMemoryEventStore();
+    const first = { ...context(), correlationId: 'first-attempt' };
+    const run = (ctx: typeof first) =>
+      handleCommand(store, registry, {
+        streamId: 'counter-1',
+        decider: counter,
+        command: { by: 1, limit: 10 },
+        context: ctx,
+      });
+    expect((await run(first)).correlationId).toBe('first-attempt');
+    expect(await run({ ...first, correlationId: 'the-retry' })).toMatchObject({
+      alreadyHandled: true,
+      correlationId: 'first-attempt',
+    });
+  });
+
   it('reports a conflict when the client pinned a revision that is no longer current', async () => {
     const store = new InMemoryEventStore();
     await handleCommand(store, registry, {

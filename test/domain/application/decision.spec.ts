@@ -179,6 +179,14 @@ describe('RefuseApplication', () => {
       .thenThrows({ code: 'APPLICATION.REFUSAL_CONTRADICTS_REVIEW' });
   });
 
+  it('refuses an eligible application on DUPLICATE_OR_SUPPORT_RECEIVED: a person already included is no judgment of the reviewer (ADR 16)', () => {
+    const [refused] = applicationDecider.decide(
+      refuse({ grounds: ['DUPLICATE_OR_SUPPORT_RECEIVED'], explanation: 'Already included: applicant.iin' }),
+      history.reviewed('eligible').reduce(applicationDecider.evolve, applicationDecider.initialState()),
+    );
+    expect(refused).toMatchObject({ type: 'ApplicationRefused', data: { grounds: ['DUPLICATE_OR_SUPPORT_RECEIVED'] } });
+  });
+
   it('refuses a refusal without grounds, with an unknown ground, or without an explanation', () => {
     spec
       .given(history.reviewed('not-eligible'))

@@ -14,6 +14,34 @@ export function validIin(first11: string): string {
   return first11 + check;
 }
 
+let issued = 0;
+
+/**
+ * A valid IIN no other call in this test process gave: one person may be on one open application
+ * only (ADR 16), so tests that submit several applications to one store give each its own persons.
+ */
+export function freshIin(): string {
+  for (;;) {
+    issued += 1;
+    try {
+      return validIin(`9${String(issued).padStart(10, '0')}`);
+    } catch {
+      // Both weightings give 10 for these 11 digits: no IIN has them, take the next number.
+    }
+  }
+}
+
+/** The submission with new persons: a fresh IIN for the applicant and every family member who has one. */
+export function withFreshPersons(submission: ApplicationSubmission): ApplicationSubmission {
+  return {
+    ...submission,
+    applicant: { ...submission.applicant, iin: freshIin() },
+    familyMembers: submission.familyMembers.map((member) =>
+      member.iin === undefined ? member : { ...member, iin: freshIin() },
+    ),
+  };
+}
+
 export const APPLICATION_ID = '3f1c2a4e-8b7d-4c1e-9a2f-0d5e6b7c8a91';
 export const APPLICANT_IIN = validIin('85031540012');
 export const SPOUSE_IIN = validIin('87072140023');
@@ -140,7 +168,7 @@ export const history = {
           documentIndex,
           accepted: verdict === 'eligible' || documentIndex !== 0,
         })),
-        refusalGrounds: verdict === 'eligible' ? [] : ['INVALID_OR_EXPIRED_DOCUMENTS'],
+        grounds: verdict === 'eligible' ? [] : ['INVALID_OR_EXPIRED_DOCUMENTS'],
         groundsListVersion: '1',
         reviewedAt: '2026-03-10T06:00:00.000Z',
       },

@@ -4,6 +4,8 @@ import { deciderSpecification } from '@libs/testing';
 import { APPLICATION_ID, history, QUOTA } from './fixtures';
 
 const spec = deciderSpecification(applicationDecider);
+const fold = (events: ReturnType<typeof history.underReview>) =>
+  events.reduce(applicationDecider.evolve, applicationDecider.initialState());
 const AT = '2026-03-05T06:00:00.000Z';
 const start = (reviewerId = 'reviewer-1'): StartReview => ({
   type: 'StartReview',
@@ -26,7 +28,7 @@ const record = (overrides: Partial<RecordReview> = {}): RecordReview => ({
   reviewerId: 'reviewer-1',
   verdict: 'eligible',
   findings: allAccepted,
-  refusalGrounds: [],
+  grounds: [],
   ...overrides,
 });
 
@@ -125,7 +127,7 @@ describe('RecordReview', () => {
             reviewerId: 'reviewer-1',
             verdict: 'eligible',
             findings: allAccepted,
-            refusalGrounds: [],
+            grounds: [],
             groundsListVersion: '1',
             comment: 'All in order',
             reviewedAt: AT,
@@ -134,11 +136,39 @@ describe('RecordReview', () => {
       ]);
   });
 
+  it('records the persons the handler found included through another application, and nothing when it found none (ADR 16)', () => {
+    const personsIncludedElsewhere = [
+      { field: 'familyMembers[0].iin', iin: '870721400235', includedThrough: 'aa1c2a4e-8b7d-4c1e-9a2f-0d5e6b7c8a91' },
+    ];
+    spec
+      .given(history.underReview())
+      .when(record({ personsIncludedElsewhere }))
+      .then([
+        {
+          type: 'ApplicationReviewed',
+          data: {
+            applicationId: APPLICATION_ID,
+            quota: QUOTA,
+            personsMoving: 3,
+            reviewerId: 'reviewer-1',
+            verdict: 'eligible',
+            findings: allAccepted,
+            grounds: [],
+            groundsListVersion: '1',
+            personsIncludedElsewhere,
+            reviewedAt: AT,
+          },
+        },
+      ]);
+    const [reviewed] = applicationDecider.decide(record({ personsIncludedElsewhere: [] }), fold(history.underReview()));
+    expect(reviewed!.data).not.toHaveProperty('personsIncludedElsewhere');
+  });
+
   it('records a not-eligible verdict with its coded grounds', () => {
     const findings = allAccepted.map((f) => (f.documentIndex === 0 ? { ...f, accepted: false, note: 'expired' } : f));
     spec
       .given(history.underReview())
-      .when(record({ verdict: 'not-eligible', findings, refusalGrounds: ['INVALID_OR_EXPIRED_DOCUMENTS'] }))
+      .when(record({ verdict: 'not-eligible', findings, grounds: ['INVALID_OR_EXPIRED_DOCUMENTS'] }))
       .then([
         {
           type: 'ApplicationReviewed',
@@ -149,7 +179,7 @@ describe('RecordReview', () => {
             reviewerId: 'reviewer-1',
             verdict: 'not-eligible',
             findings,
-            refusalGrounds: ['INVALID_OR_EXPIRED_DOCUMENTS'],
+            grounds: ['INVALID_OR_EXPIRED_DOCUMENTS'],
             groundsListVersion: '1',
             reviewedAt: AT,
           },
@@ -179,9 +209,9 @@ describe('RecordReview', () => {
       'an eligible verdict that rejects a document',
       { findings: allAccepted.map((f) => ({ ...f, accepted: f.documentIndex !== 2 })) },
     ],
-    ['an eligible verdict with a refusal ground', { refusalGrounds: ['OTHER'] }],
+    ['an eligible verdict with a refusal ground', { grounds: ['OTHER'] }],
     ['a not-eligible verdict without a ground', { verdict: 'not-eligible' as const }],
-    ['a ground that is not on the list', { verdict: 'not-eligible' as const, refusalGrounds: ['BAD_MOOD'] }],
+    ['a ground that is not on the list', { verdict: 'not-eligible' as const, grounds: ['BAD_MOOD'] }],
     ['an unknown verdict', { verdict: 'maybe' as never }],
   ])('refuses %s', (_, overrides) => {
     spec.given(history.underReview()).when(record(overrides)).thenThrows({ code: 'APPLICATION.INVALID_REVIEW' });

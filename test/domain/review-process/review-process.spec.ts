@@ -4,6 +4,7 @@ import {
   react,
   REVIEW_PROCESS,
   sendToApplication,
+  sendToPersons,
   sendToQuota,
   typesActedOn,
   type ProcessContext,
@@ -38,7 +39,7 @@ const reviewed = (verdict: 'eligible' | 'not-eligible', extra: object = {}): Wor
     groundsListVersion: '1',
     reviewedAt: SUBMITTED_AT,
     findings: [],
-    refusalGrounds: verdict === 'eligible' ? [] : ['INVALID_OR_EXPIRED_DOCUMENTS'],
+    grounds: verdict === 'eligible' ? [] : ['INVALID_OR_EXPIRED_DOCUMENTS'],
     ...extra,
   },
 });
@@ -89,6 +90,36 @@ describe('the review process, rule by rule (pure: event and context in, intents 
         CLOSED,
       ),
     ]);
+  });
+
+  it('an eligible review of an application whose person was included elsewhere meanwhile → a refusal on DUPLICATE_OR_SUPPORT_RECEIVED, no seats asked for (ADR 16)', () => {
+    const personsIncludedElsewhere = [
+      { field: 'familyMembers[0].iin', iin: '870721400235', includedThrough: 'aa1c2a4e-8b7d-4c1e-9a2f-0d5e6b7c8a91' },
+    ];
+    given.when(reviewed('eligible', { personsIncludedElsewhere })).then([
+      sendToApplication(
+        'refuse-person-already-included',
+        {
+          type: 'RefuseApplication',
+          applicationId: id,
+          grounds: ['DUPLICATE_OR_SUPPORT_RECEIVED'],
+          explanation: 'Already included in a quota through another application: familyMembers[0].iin',
+          decision: decision('KR'),
+        },
+        CLOSED,
+      ),
+    ]);
+  });
+
+  it('a not-eligible review that also found a person included elsewhere → the duplicate ground first, then the reviewer’s', () => {
+    const personsIncludedElsewhere = [
+      { field: 'applicant.iin', iin: '850315400124', includedThrough: 'aa1c2a4e-8b7d-4c1e-9a2f-0d5e6b7c8a91' },
+    ];
+    const [intent] = react(reviewed('not-eligible', { personsIncludedElsewhere }), context);
+    expect(intent).toMatchObject({
+      step: 'refuse-person-already-included',
+      command: { grounds: ['DUPLICATE_OR_SUPPORT_RECEIVED', 'INVALID_OR_EXPIRED_DOCUMENTS'] },
+    });
   });
 
   it('a not-eligible review with neither comment nor rejected document is explained by its grounds', () => {
@@ -146,7 +177,7 @@ describe('the review process, rule by rule (pure: event and context in, intents 
     expect(intent).toMatchObject({ command: { explanation: 'No kandas quota is set for pavlodar in 2026' } });
   });
 
-  it('a refusal or a withdrawal → the application’s seats given back', () => {
+  it('a refusal or a withdrawal → the application’s seats given back, and its persons released (ADR 16)', () => {
     given
       .when({ type: 'ApplicationRefused', data: { applicationId: id, quota: QUOTA } } as unknown as WorkflowEvent)
       .then([
@@ -156,6 +187,7 @@ describe('the review process, rule by rule (pure: event and context in, intents 
           applicationId: id,
           reason: 'The application was refused',
         }),
+        sendToPersons('release-persons', { type: 'ReleasePersons', applicationId: id, reason: 'application-refused' }),
       ]);
     given
       .when({
@@ -169,10 +201,15 @@ describe('the review process, rule by rule (pure: event and context in, intents 
           applicationId: id,
           reason: 'The application was withdrawn',
         }),
+        sendToPersons('release-persons', {
+          type: 'ReleasePersons',
+          applicationId: id,
+          reason: 'application-withdrawn',
+        }),
       ]);
   });
 
-  it('an inclusion → the relocation and the rent subsidy, with the administrator’s tables', () => {
+  it('an inclusion → the relocation and the rent subsidy, with the administrator’s tables, and its persons recorded as included (ADR 16)', () => {
     const policy = context.policy.subsidyPolicy;
     given.when({ type: 'ApplicationIncluded', data: { applicationId: id } } as unknown as WorkflowEvent).then([
       sendToApplication('grant-relocation-subsidy', {
@@ -182,6 +219,7 @@ describe('the review process, rule by rule (pure: event and context in, intents 
         policy,
       }),
       sendToApplication('grant-rent-subsidy', { type: 'GrantSubsidy', applicationId: id, kind: 'rent', policy }),
+      sendToPersons('record-inclusion-of-persons', { type: 'RecordInclusionOfPersons', applicationId: id }),
     ]);
   });
 

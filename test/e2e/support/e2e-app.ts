@@ -16,6 +16,19 @@ import { AppModule } from '../../../apps/back-office/src/app.module';
 import { EventStoreDbWireDouble } from '../../support/eventstoredb-double';
 import { configureHttp } from '../../../apps/back-office/src/bootstrap';
 import { OpenApiConformance } from './openapi-conformance';
+import { recordPublishedQuotaOrders } from '../../../apps/back-office/src/startup/quota-orders.step';
+
+export interface E2eOptions {
+  readonly clock?: TestClock;
+  readonly env?: NodeJS.ProcessEnv;
+  readonly logger?: LoggerService;
+  /** Runs the start-up step of `main.ts` that records the published quota orders (off: tests set their own). */
+  readonly recordQuotaOrders?: boolean;
+  /** Another instance, or a restart, on the files (and the EventStoreDB) of this one, which keeps owning them. */
+  readonly sharing?: E2eApp;
+  /** Another instance on this one's event store only, with read models of its own (see `beside`). */
+  readonly storeOf?: E2eApp;
+}
 
 /** Monday 2 March 2026, 10:00 in Astana. */
 export const E2E_START = '2026-03-02T05:00:00.000Z';
@@ -33,24 +46,38 @@ export class E2eApp {
     readonly dir: string,
     readonly clock: TestClock,
     private readonly env: NodeJS.ProcessEnv,
+    private readonly eventStoreDb: EventStoreDbWireDouble | undefined,
+    /** False for an instance started `sharing` another's files: closing it leaves them. */
+    private readonly ownsFiles: boolean,
+    /** False for an instance on another's store (`sharing` or `storeOf`): closing it leaves the store running. */
+    private readonly ownsStore: boolean,
     /** Every answer is checked against the OpenAPI document; what does not conform fails `close`. */
-    readonly conformance: OpenApiConformance,
-    private readonly eventStoreDb?: EventStoreDbWireDouble,
+    private readonly conformance: OpenApiConformance,
   ) {}
+
+  private closed = false;
+  /** The instance that took over these files on a restart (closing this one closes it too). */
+  private successor: E2eApp | undefined;
 
   /**
    * In the jest project `e2e on eventstoredb` (or with E2E_EVENT_STORE=eventstoredb) the same suite runs on the
    * EventStoreDB adapter, through the real client, against the wire-level test double.
    */
-  static async start(
-    options: { clock?: TestClock; env?: NodeJS.ProcessEnv; logger?: LoggerService } = {},
-  ): Promise<E2eApp> {
-    const dir = mkdtempSync(join(tmpdir(), 'kandas-e2e-'));
-    const clock = options.clock ?? new TestClock(E2E_START);
-    const eventStoreDb = e2eEventStore() === 'eventstoredb' ? await EventStoreDbWireDouble.start() : undefined;
+  static async start(options: E2eOptions = {}): Promise<E2eApp> {
+    const shared = options.sharing;
+    const storeOwner = options.storeOf ?? shared;
+    const dir = shared?.dir ?? mkdtempSync(join(tmpdir(), 'kandas-e2e-'));
+    const clock = options.clock ?? storeOwner?.clock ?? new TestClock(E2E_START);
+    const eventStoreDb = storeOwner
+      ? storeOwner.eventStoreDb
+      : e2eEventStore() === 'eventstoredb'
+        ? await EventStoreDbWireDouble.start()
+        : undefined;
     const store = eventStoreDb
       ? { EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: eventStoreDb.connectionString }
-      : {};
+      : options.storeOf
+        ? { KANDAS_EVENTS_FILE: options.storeOf.env.KANDAS_EVENTS_FILE }
+        : {};
     const env = {
       KANDAS_EVENTS_FILE: join(dir, 'events.sqlite'),
       KANDAS_READ_MODELS_FILE: join(dir, 'read-models.sqlite'),
@@ -72,7 +99,33 @@ export class E2eApp {
     const conformance = await OpenApiConformance.of(configureHttp(app));
     app.use(conformance.recorder());
     await app.init();
-    return new E2eApp(app, dir, clock, env, conformance, eventStoreDb);
+    if (options.recordQuotaOrders) await recordPublishedQuotaOrders(app);
+    return new E2eApp(app, dir, clock, env, eventStoreDb, shared === undefined, storeOwner === undefined, conformance);
+  }
+
+  /** This service stopped and started again on the same files, as `main.ts` starts it. */
+  async restart(options: Omit<E2eOptions, 'sharing'> = { recordQuotaOrders: true }): Promise<E2eApp> {
+    await this.stop();
+    const next = await E2eApp.start({ ...options, sharing: this });
+    this.successor = next;
+    return next;
+  }
+
+  /** Closes the service only: its files stay, for a restart. */
+  async stop(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.app.close();
+  }
+
+  /**
+   * A second instance of the service on this one's event store (the same SQLite events file, or the
+   * same EventStoreDB), with its own read models and process state, as behind a load balancer.
+   * Instances on one store share their secrets, as a deployment must (KANDAS_JWT_SECRET,
+   * KANDAS_OTP_SECRET): pass them in `env` to both.
+   */
+  static beside(first: E2eApp, env: NodeJS.ProcessEnv = {}): Promise<E2eApp> {
+    return E2eApp.start({ clock: first.clock, env, storeOf: first });
   }
 
   get http() {
@@ -119,9 +172,12 @@ export class E2eApp {
   }
 
   async close(): Promise<void> {
-    await this.app.close();
-    await this.eventStoreDb?.stop();
-    rmSync(this.dir, { recursive: true, force: true });
+    await this.successor?.close();
+    await this.stop();
+    if (this.ownsFiles) {
+      if (this.ownsStore) await this.eventStoreDb?.stop();
+      rmSync(this.dir, { recursive: true, force: true });
+    }
     const { violations } = this.conformance;
     if (violations.length > 0)
       throw new Error(

@@ -1,5 +1,5 @@
 import type { ApplicationSubmission } from '@domain/application';
-import { APPLICANT_IIN, kandasFamily } from '../../domain/application/fixtures';
+import { APPLICANT_IIN, kandasFamily, withFreshPersons } from '../../domain/application/fixtures';
 import { E2eApp } from './e2e-app';
 
 /** The test family's submission (3 persons, Pavlodar 2026, kandas), as the portal sends it. */
@@ -7,6 +7,16 @@ export function submissionBody(
   change: (s: ApplicationSubmission) => ApplicationSubmission = (s) => s,
 ): ApplicationSubmission {
   return change({ ...kandasFamily(), consent: { given: true, givenAt: '2026-01-01T00:00:00.000Z' } });
+}
+
+/**
+ * The same family with persons no other application of this test process names: a person may be on
+ * one open application only (ADR 16), so each application a test submits has its own.
+ */
+export function freshSubmissionBody(
+  change: (s: ApplicationSubmission) => ApplicationSubmission = (s) => s,
+): ApplicationSubmission {
+  return change(withFreshPersons(submissionBody()));
 }
 
 export { APPLICANT_IIN };
@@ -24,16 +34,17 @@ export async function openQuota(
     .expect(200);
 }
 
-/** Submits and signs with an OTP, as the portal does; returns the application id. */
-export async function submitAndSign(e: E2eApp, body: ApplicationSubmission = submissionBody()): Promise<string> {
+/** Submits and signs with an OTP, as the portal does (a new family unless told); returns the application id. */
+export async function submitAndSign(e: E2eApp, body: ApplicationSubmission = freshSubmissionBody()): Promise<string> {
   const portal = e.as('portal', 'egov');
   const submitted = await portal.post('/applications', body).expect(201);
   const id = submitted.body.applicationId as string;
-  const otp = await portal.post(`/applications/${id}/otp`, { signerIin: APPLICANT_IIN }).expect(201);
+  const signerIin = body.applicant.iin;
+  const otp = await portal.post(`/applications/${id}/otp`, { signerIin }).expect(201);
   await portal
     .post(`/applications/${id}/sign`, {
       method: 'otp',
-      signerIin: APPLICANT_IIN,
+      signerIin,
       otpRequestId: otp.body.otpRequestId,
       code: otp.body.code,
     })
@@ -47,7 +58,7 @@ export async function reviewEligible(e: E2eApp, id: string, reviewer = 'reviewer
   await e.as('reviewer', reviewer).post(`/applications/${id}/review/start`).expect(200);
   const recorded = await e
     .as('reviewer', reviewer)
-    .post(`/applications/${id}/review`, { verdict: 'eligible', findings: ALL_ACCEPTED, refusalGrounds: [] })
+    .post(`/applications/${id}/review`, { verdict: 'eligible', findings: ALL_ACCEPTED, grounds: [] })
     .expect(200);
   return recorded.body;
 }

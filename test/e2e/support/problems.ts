@@ -1,4 +1,4 @@
-import type { Response } from 'supertest';
+import type { Response, Test } from 'supertest';
 import type { RecordedEvent } from '@libs/event-sourcing';
 import type { Role } from '@libs/auth';
 import { E2eApp } from './e2e-app';
@@ -69,3 +69,12 @@ export async function eventsOfType(e: E2eApp, type: string, streamId?: string): 
 
 /** A well-formed UUID no application or event carries. */
 export const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
+
+/**
+ * Sends `bytes` as they are. Under a JSON Content-Type superagent serializes a Buffer as JSON
+ * (`{"type":"Buffer","data":[…]}`), so its serializer is replaced by one that hands the bytes on:
+ * superagent writes whatever the serializer returns, though its type says a string.
+ */
+export function withRawBytes(test: Test, bytes: Buffer): Test {
+  return test.serialize(() => bytes as unknown as string).send(bytes);
+}

@@ -1,7 +1,7 @@
 import { ApplicationSubmission } from '@domain/application';
 import { RecordedEvent } from '@libs/event-sourcing';
 import { SagaHarness } from '../../saga/support/saga-harness';
-import { family, review, submitAndSign } from '../../saga/support/scenario';
+import { family, knownFamily, review, submitAndSign } from '../../saga/support/scenario';
 
 export const akmola = (): ApplicationSubmission => family((s) => ({ ...s, receivingRegion: 'akmola' }));
 
@@ -73,7 +73,7 @@ export async function runWorkflow(observer?: WorkflowObserver): Promise<History>
     await h.openQuota('pavlodar', 2026, 'kandas', 5);
     await h.openQuota('pavlodar', 2026, 'resettler', 100);
     await h.openQuota('akmola', 2026, 'kandas', 977);
-    const included = await submitAndSign(h);
+    const included = await submitAndSign(h, knownFamily());
     const refused = await submitAndSign(h, resettler());
     const exhausted = await submitAndSign(h);
     const withdrawn = await submitAndSign(h);

@@ -58,7 +58,8 @@ export class Tokens {
 
   constructor(
     private readonly env: NodeJS.ProcessEnv,
-    private readonly now: () => string,
+    /** The instant of the server's clock (the file the test moves). */
+    readonly now: () => string,
   ) {}
 
   for(caller: Caller): string {
@@ -98,6 +99,11 @@ export class CrashClient {
     private readonly server: CrashServer,
     private readonly tokens: Tokens,
   ) {}
+
+  /** The server clock's instant, as the test last set it. */
+  clockNow(): string {
+    return this.tokens.now();
+  }
 
   onAck(listener: (ack: Ack) => void): void {
     this.listeners.push(listener);

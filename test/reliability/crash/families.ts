@@ -152,11 +152,11 @@ export const ALL_ACCEPTED = [0, 1, 2, 3, 4].map((documentIndex) => ({ documentIn
 export function reviewBody(verdict: 'eligible' | 'not-eligible'): {
   verdict: string;
   findings: Array<{ documentIndex: number; accepted: boolean; note?: string }>;
-  refusalGrounds: string[];
+  grounds: string[];
 } {
-  if (verdict === 'eligible') return { verdict, findings: ALL_ACCEPTED, refusalGrounds: [] };
+  if (verdict === 'eligible') return { verdict, findings: ALL_ACCEPTED, grounds: [] };
   const findings = ALL_ACCEPTED.map((f) =>
     f.documentIndex === 0 ? { ...f, accepted: false, note: 'passport copy expired' } : f,
   );
-  return { verdict, findings, refusalGrounds: ['INVALID_OR_EXPIRED_DOCUMENTS'] };
+  return { verdict, findings, grounds: ['INVALID_OR_EXPIRED_DOCUMENTS'] };
 }

@@ -220,7 +220,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
     actorId: REVIEWER,
     target: 'under-review',
     path: (id) => `/applications/${id}/review`,
-    valid: { verdict: 'eligible', findings: ALL_ACCEPTED, refusalGrounds: [] },
+    valid: { verdict: 'eligible', findings: ALL_ACCEPTED, grounds: [] },
     fields: {
       verdict: enumOf(['eligible'], ['not-eligible']),
       // Every document is judged once: any other index leaves one unjudged.
@@ -228,7 +228,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
       'findings[]': object,
       'findings[].documentIndex': f({ t: 'int', min: 0, max: 59, only: true }),
       'findings[].accepted': f({ t: 'true' }),
-      refusalGrounds: f({ t: 'array', max: 10, emptyRefused: false, onlyEmpty: true }),
+      grounds: f({ t: 'array', max: 10, emptyRefused: false, onlyEmpty: true }),
     },
     unknownId: [404, 'APPLICATION.NOT_FOUND'],
   },

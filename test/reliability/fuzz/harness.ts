@@ -1,7 +1,7 @@
 import type { Response } from 'supertest';
 import { E2eApp } from '../../e2e/support/e2e-app';
 import { openQuota, submissionBody, submitAndSign } from '../../e2e/support/journeys';
-import { UNKNOWN_ID } from '../../e2e/support/problems';
+import { UNKNOWN_ID, withRawBytes } from '../../e2e/support/problems';
 import { Endpoint, REVIEWER, Target } from './endpoints';
 import { fieldName, Path } from './json';
 
@@ -77,7 +77,11 @@ export class Fuzzer {
       .post(sent.path ?? this.pathOf(endpoint))
       .set('Authorization', `Bearer ${this.token(endpoint)}`);
     if (sent.contentType !== undefined) request = request.set('Content-Type', sent.contentType);
-    const response = await (sent.body === undefined ? request : request.send(sent.body));
+    const response = await (sent.body === undefined
+      ? request
+      : typeof sent.body === 'string'
+        ? request.send(sent.body)
+        : withRawBytes(request, sent.body));
     const { requests } = this;
     requests.total += 1;
     requests.byEndpoint[endpoint.route] = (requests.byEndpoint[endpoint.route] ?? 0) + 1;

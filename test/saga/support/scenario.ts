@@ -1,13 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import { ApplicationSubmission, applicationStreamId } from '@domain/application';
+import { ApplicationSubmission, applicationStreamId, DEFAULT_SIGNING_CODE_POLICY } from '@domain/application';
 import { applicationDigest } from '@libs/workflow';
-import { APPLICANT_IIN, kandasFamily } from '../../domain/application/fixtures';
+import { kandasFamily, withFreshPersons } from '../../domain/application/fixtures';
 import { SagaHarness } from './saga-harness';
 
-/** The submission of the test family (3 persons, Pavlodar 2026, kandas), for a fresh application. */
+/**
+ * The test family's submission (3 persons, Pavlodar 2026, kandas) with persons of its own: a person
+ * may be on one open application only (ADR 16), so every call names new IINs.
+ */
 export function family(change: (s: ApplicationSubmission) => ApplicationSubmission = (s) => s): ApplicationSubmission {
-  const submission = kandasFamily();
+  const submission = withFreshPersons(kandasFamily());
   return change({ ...submission, consent: { given: true, givenAt: '2026-01-01T00:00:00.000Z' } });
+}
+
+/**
+ * The fixture family itself (applicant APPLICANT_IIN), for the one application of a store whose
+ * tests look for that IIN (masking, read-model rows).
+ */
+export function knownFamily(): ApplicationSubmission {
+  return { ...kandasFamily(), consent: { given: true, givenAt: '2026-01-01T00:00:00.000Z' } };
 }
 
 /** Submits and signs (OTP) a new application at the harness clock's time; returns its id. */
@@ -25,14 +36,27 @@ export async function submitAndSign(h: SagaHarness, submission: ApplicationSubmi
   );
   const [submitted] = await h.events(applicationStreamId(applicationId));
   const digest = (submitted!.data as { digest: string }).digest;
+  // The saga tests are about what follows the signature: the code is recorded under a made-up MAC
+  // (the edge's HMAC is tested in test/signatures and test/e2e) and presented as typed.
+  const code = { otpRequestId: 'otp-1', codeMac: 'm'.repeat(43) };
+  await h.apply(
+    {
+      type: 'IssueSigningCode',
+      applicationId,
+      signerIin: submission.applicant.iin,
+      ...code,
+      policy: DEFAULT_SIGNING_CODE_POLICY,
+    },
+    { id: 'egov', role: 'portal' },
+  );
   await h.apply(
     {
       type: 'SignApplication',
       applicationId,
       method: 'otp',
-      signerIin: APPLICANT_IIN,
+      signerIin: submission.applicant.iin,
       signedDigest: digest,
-      verification: { valid: true, evidence: { otpRequestId: 'otp-1' } },
+      code,
     },
     { id: 'egov', role: 'portal' },
   );
@@ -61,6 +85,6 @@ export async function review(
     reviewerId,
     verdict,
     findings,
-    refusalGrounds: verdict === 'eligible' ? [] : ['INVALID_OR_EXPIRED_DOCUMENTS'],
+    grounds: verdict === 'eligible' ? [] : ['INVALID_OR_EXPIRED_DOCUMENTS'],
   });
 }

@@ -1,7 +1,8 @@
 import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
 import { KANDAS_NAMESPACE, uuidV5 } from '@libs/event-sourcing';
-import { signableBy, type ApplicationSubmission } from '@domain/application';
+import { signableBy, type ApplicationSubmission, type SigningCodeIssued } from '@domain/application';
 import { applicationDigest } from '@libs/workflow';
 import { HttpProblem, problem } from '../http/problem';
 import { Roles } from '../auth/roles';
@@ -20,7 +21,7 @@ import {
 } from './dto/workflow.dto';
 import { CommandRequest } from './request-meta.decorator';
 import { OTP_DELIVERY, OTP_ISSUER, SIGNATURE_VERIFIER } from './signing';
-import type { OtpDelivery, OtpIssuer, SignatureProof, SignatureVerifier } from './signing';
+import type { EdsProof, OtpDelivery, OtpIssuer, SignatureVerifier } from './signing';
 
 const Id = () => Param('id', new ParseUUIDPipe());
 
@@ -38,11 +39,14 @@ export class ApplicationsController {
   ) {}
 
   @Post()
-  @Roles('portal')
+  @Roles('portal', 'operator')
   @ApiOperation({
-    summary: 'Submit an application (eGov portal)',
+    summary: 'Submit an application (eGov portal, or an operator of a Government for Citizens centre)',
     description:
-      'The id is derived from the Idempotency-Key when one is sent, so a retried submission answers with the same application.',
+      'The id is derived from the Idempotency-Key when one is sent, so a retried submission answers with the same application. ' +
+      'A person (applicant or family member, by IIN) already on another open application is refused with 409 ' +
+      'PERSON.HAS_OPEN_APPLICATION, one already included with 409 PERSON.ALREADY_INCLUDED; `errors[].field` names the ' +
+      'IIN at fault, and an operator also sees `otherApplication` (its id and the person’s role there), the portal does not.',
   })
   async submit(
     @Body() body: SubmitApplicationDto,
@@ -69,16 +73,37 @@ export class ApplicationsController {
 
   @Post(':id/otp')
   @Roles('portal')
-  @ApiOperation({ summary: 'Issue a one-time password to sign the application (6 digits, 5 minutes, 3 attempts)' })
+  @ApiOperation({
+    summary: 'Issue a one-time password to sign the application (6 digits, 5 minutes, 3 attempts)',
+    description:
+      'Records the code (as a keyed MAC, never the code) in the application: any instance then signs with it. ' +
+      'Each call issues and sends a new code (an Idempotency-Key is ignored: a code is never stored, so it could not be sent again). ' +
+      'The answer carries the revision to send as If-Match when signing.',
+  })
   async issueOtp(
     @Id() id: string,
     @Body() body: IssueOtpDto,
-  ): Promise<{ otpRequestId: string; expiresAt: string; delivery: OtpDelivery; code?: string }> {
+    @CommandRequest() meta: RequestMeta,
+  ): Promise<CommandResponse & { otpRequestId: string; expiresAt: string; delivery: OtpDelivery; code?: string }> {
     const submitted = signableBy(await this.lookup.application(id), body.signerIin);
     const issued = this.otp.issue({ applicationId: id, iin: body.signerIin, digest: submitted.digest });
+    const { response, events } = await this.gateway.applicationWithEvents(
+      {
+        type: 'IssueSigningCode',
+        applicationId: id,
+        signerIin: body.signerIin,
+        otpRequestId: issued.otpRequestId,
+        codeMac: issued.codeMac,
+        policy: this.otp.policy,
+      },
+      { ...meta, idempotencyKey: undefined },
+      randomUUID(),
+    );
+    const recorded = events.find((e): e is SigningCodeIssued => e.type === 'SigningCodeIssued')!;
     return {
+      ...response,
       otpRequestId: issued.otpRequestId,
-      expiresAt: issued.expiresAt,
+      expiresAt: recorded.data.expiresAt,
       delivery: this.otpDelivery,
       ...(this.otpDelivery === 'echo' ? { code: issued.code } : {}),
     };
@@ -88,6 +113,11 @@ export class ApplicationsController {
   @Roles('portal')
   @ApiOperation({
     summary: 'Sign the application with the OTP or an electronic digital signature (EDS) over its digest',
+    description:
+      'A wrong code is recorded against its attempts and answered 422 APPLICATION.OTP_WRONG with attemptsLeft; ' +
+      'an expired, used, locked or unknown code is APPLICATION.OTP_EXPIRED, OTP_USED, OTP_LOCKED, OTP_UNKNOWN. ' +
+      'The code is used only by the append that signs: a retry after a 409, a 503 or a lost answer, with the same ' +
+      'Idempotency-Key and code, signs (or answers like the first time).',
   })
   async sign(
     @Id() id: string,
@@ -96,26 +126,27 @@ export class ApplicationsController {
   ): Promise<CommandResponse> {
     const state = await this.lookup.application(id);
     const digest = 'digest' in state ? state.digest : '';
-    const proof = proofOf(body);
     const commandId = this.gateway.commandIdFor(meta);
-    const signedAt = this.gateway.context(meta, commandId).now.toISOString();
+    const signing = { applicationId: id, signerIin: body.signerIin, signedDigest: digest };
+    if (body.method === 'otp') {
+      const { otpRequestId, code } = otpProofOf(body);
+      // Only the MAC of the typed code goes on: the domain compares it with the one recorded at issue.
+      const codeMac = this.otp.macOf({ otpRequestId, code, applicationId: id, iin: body.signerIin, digest });
+      return this.gateway.application(
+        { type: 'SignApplication', method: 'otp', ...signing, code: { otpRequestId, codeMac } },
+        meta,
+        commandId,
+      );
+    }
     const verification = await this.verifier.verify({
       applicationId: id,
-      method: body.method,
       signerIin: body.signerIin,
       digest,
-      signedAt,
-      proof,
+      signedAt: this.gateway.context(meta, commandId).now.toISOString(),
+      proof: edsProofOf(body),
     });
     return this.gateway.application(
-      {
-        type: 'SignApplication',
-        applicationId: id,
-        method: body.method,
-        signerIin: body.signerIin,
-        signedDigest: digest,
-        verification,
-      },
+      { type: 'SignApplication', method: 'eds', ...signing, verification },
       meta,
       commandId,
     );
@@ -162,7 +193,7 @@ export class ApplicationsController {
         reviewerId: meta.actor.id,
         verdict: body.verdict,
         findings: body.findings,
-        refusalGrounds: body.refusalGrounds,
+        grounds: body.grounds,
         comment: body.comment,
       },
       meta,
@@ -208,14 +239,15 @@ export class ApplicationsController {
   }
 }
 
-function proofOf(body: SignApplicationDto): SignatureProof {
-  if (body.method === 'otp') {
-    if (!body.otpRequestId || !body.code) throw missing(['otpRequestId', 'code'].filter((f) => !body[f as 'code']));
-    return { method: 'otp', otpRequestId: body.otpRequestId, code: body.code };
-  }
+function otpProofOf(body: SignApplicationDto): { otpRequestId: string; code: string } {
+  if (!body.otpRequestId || !body.code) throw missing(['otpRequestId', 'code'].filter((f) => !body[f as 'code']));
+  return { otpRequestId: body.otpRequestId, code: body.code };
+}
+
+function edsProofOf(body: SignApplicationDto): EdsProof {
   if (!body.signatureBase64 || !body.certificatePem)
     throw missing(['signatureBase64', 'certificatePem'].filter((f) => !body[f as 'certificatePem']));
-  return { method: 'eds', signatureBase64: body.signatureBase64, certificatePem: body.certificatePem };
+  return { signatureBase64: body.signatureBase64, certificatePem: body.certificatePem };
 }
 
 function missing(fields: string[]): HttpProblem {

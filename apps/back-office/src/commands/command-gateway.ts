@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import type Database from 'better-sqlite3';
 import { createHash, randomUUID } from 'node:crypto';
 import type { ApplicationCommand } from '@domain/application';
 import type { QuotaCommand } from '@domain/quota';
@@ -9,13 +8,15 @@ import {
   CLOCK,
   CommandContext,
   CommandOutcome,
+  DomainEvent,
+  DuplicateEventIdError,
   ExpectedRevision,
+  IdempotencyKeyReusedError,
   KANDAS_NAMESPACE,
   uuidV5,
 } from '@libs/event-sourcing';
 import type { Clock } from '@libs/event-sourcing';
-import { ApplicationCommandMessage, QuotaCommandMessage, READ_MODELS_DB, Untimed } from '@libs/workflow';
-import { SqliteIdempotencyKeys } from '@infra/idempotency/sqlite-idempotency-keys';
+import { ApplicationCommandMessage, QuotaCommandMessage, Untimed } from '@libs/workflow';
 import type { AuthenticatedActor } from '../auth/roles';
 import { HttpProblem, problem } from '../http/problem';
 import { CommandMetrics } from '../observability/command-metrics';
@@ -39,45 +40,40 @@ export interface CommandResponse {
   readonly events: readonly string[];
   /** True when this was a retry of a command already handled: nothing new was appended. */
   readonly alreadyHandled: boolean;
+  /**
+   * What the command's events carry as their correlation (the X-Correlation-Id sent, else the command
+   * id): the key to everything it caused, `GET /audit/correlations/{correlationId}`. Also a header.
+   */
+  readonly correlationId: string;
 }
 
-/** From an HTTP request to a command on the CommandBus, and back to an answer with revision and position. */
+/** A command's answer and the events it decided (or, on a retry, had stored), for a controller that reads them. */
+export interface CommandResult {
+  readonly response: CommandResponse;
+  readonly events: readonly DomainEvent[];
+}
+
+/**
+ * From an HTTP request to a command on the CommandBus, and back to an answer with revision and position.
+ *
+ * Idempotency-Key: the command id derives from the actor and the key, so a retry is the same command
+ * (the store and `handleCommand` make it a no-op that answers like the first time); the request's
+ * fingerprint goes into the metadata of the events the command appends, and a retry whose stored
+ * events carry another fingerprint is refused. Both live in the event store, so they hold on every
+ * instance that shares it (ADR 17; before, the fingerprints were kept in each instance's own file).
+ */
 @Injectable()
 export class CommandGateway {
-  private readonly idempotencyKeys: SqliteIdempotencyKeys;
-
   constructor(
     private readonly commandBus: CommandBus,
     private readonly metrics: CommandMetrics,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(READ_MODELS_DB) db: Database.Database,
-  ) {
-    this.idempotencyKeys = new SqliteIdempotencyKeys(db);
-  }
+  ) {}
 
   /** The command id of a request: derived from its Idempotency-Key when it has one. */
   commandIdFor(meta: RequestMeta): string {
     if (!meta.idempotencyKey) return randomUUID();
-    const commandId = uuidV5(`http:${meta.actor.id}:${meta.idempotencyKey}`, KANDAS_NAMESPACE);
-    const fingerprint = createHash('sha256').update(canonicalJson(meta.fingerprint)).digest('hex');
-    const claim = this.idempotencyKeys.claim(
-      meta.actor.id,
-      meta.idempotencyKey,
-      fingerprint,
-      commandId,
-      this.clock.now(),
-    );
-    if (claim.kind === 'reused-for-another-request') {
-      throw new HttpProblem(
-        problem(
-          422,
-          'REQUEST.IDEMPOTENCY_KEY_REUSED',
-          'Idempotency-Key reused',
-          'This Idempotency-Key was used for a different request; use a new key',
-        ),
-      );
-    }
-    return claim.commandId;
+    return uuidV5(`http:${meta.actor.id}:${meta.idempotencyKey}`, KANDAS_NAMESPACE);
   }
 
   context(meta: RequestMeta, commandId: string): CommandContext {
@@ -87,6 +83,7 @@ export class CommandGateway {
       causationId: commandId,
       actor: meta.actor,
       now: this.clock.now(),
+      ...(meta.idempotencyKey ? { requestFingerprint: fingerprintOf(meta) } : {}),
     };
   }
 
@@ -95,9 +92,19 @@ export class CommandGateway {
     meta: RequestMeta,
     commandId = this.commandIdFor(meta),
   ): Promise<CommandResponse> {
+    return (await this.applicationWithEvents(command, meta, commandId)).response;
+  }
+
+  /** As `application`, with the events decided: for an answer made of their data (the expiry of a code). */
+  async applicationWithEvents(
+    command: Untimed<ApplicationCommand>,
+    meta: RequestMeta,
+    commandId = this.commandIdFor(meta),
+  ): Promise<CommandResult> {
     return this.run(
       command.type,
       new ApplicationCommandMessage(command, this.context(meta, commandId), expectedRevision(meta.ifMatch)),
+      meta,
     );
   }
 
@@ -106,28 +113,56 @@ export class CommandGateway {
     meta: RequestMeta,
     commandId = this.commandIdFor(meta),
   ): Promise<CommandResponse> {
-    return this.run(
-      command.type,
-      new QuotaCommandMessage(command, this.context(meta, commandId), expectedRevision(meta.ifMatch)),
-    );
+    const message = new QuotaCommandMessage(command, this.context(meta, commandId), expectedRevision(meta.ifMatch));
+    return (await this.run(command.type, message, meta)).response;
   }
 
-  private async run(type: string, message: ApplicationCommandMessage | QuotaCommandMessage): Promise<CommandResponse> {
+  private async run(
+    type: string,
+    message: ApplicationCommandMessage | QuotaCommandMessage,
+    meta: RequestMeta,
+  ): Promise<CommandResult> {
     try {
       const outcome: CommandOutcome = await this.commandBus.execute(message);
       this.metrics.record(type, outcome.alreadyHandled ? 'already-handled' : 'accepted', outcome.events.length);
-      return {
+      const response: CommandResponse = {
         streamId: outcome.streamId,
         revision: outcome.revision,
         position: outcome.position === null ? null : outcome.position.toString(),
         events: outcome.events.map((e) => e.type),
         alreadyHandled: outcome.alreadyHandled,
+        correlationId: outcome.correlationId,
       };
+      return { response, events: outcome.events };
     } catch (error) {
       this.metrics.record(type, 'refused', 0);
-      throw error;
+      throw keyReused(error, meta) ?? error;
     }
   }
+}
+
+/** Method, route and body of the request, as a SHA-256 digest (base64url) recorded with its events. */
+function fingerprintOf(meta: RequestMeta): string {
+  return createHash('sha256').update(canonicalJson(meta.fingerprint)).digest('base64url');
+}
+
+/**
+ * The key reused for another request: found by `handleCommand` in the stored events of the same
+ * stream, or — a key reused on another stream — by the embedded store, whose event ids (derived from
+ * the key) are unique across streams. EventStoreDB checks event ids per stream only (ADR 17).
+ */
+function keyReused(error: unknown, meta: RequestMeta): HttpProblem | null {
+  const reused =
+    error instanceof IdempotencyKeyReusedError || (error instanceof DuplicateEventIdError && !!meta.idempotencyKey);
+  if (!reused) return null;
+  return new HttpProblem(
+    problem(
+      422,
+      'REQUEST.IDEMPOTENCY_KEY_REUSED',
+      'Idempotency-Key reused',
+      'This Idempotency-Key was used for a different request; use a new key',
+    ),
+  );
 }
 
 /** `If-Match: "3"` (or `3`): the revision the client last saw; a concurrent change is then a 409. */

@@ -1,16 +1,17 @@
 import { Provider } from '@nestjs/common';
 import type Database from 'better-sqlite3';
-import { dirname } from 'node:path';
-import { CLOCK } from '@libs/event-sourcing';
-import type { Clock } from '@libs/event-sourcing';
 import { READ_MODELS_DB } from '@libs/workflow';
-import { EdsVerifier, loadTrustedCas, OtpService, SignatureVerifierAdapter, SqliteOtpStore } from '@infra/signatures';
+import { EdsVerifier, loadTrustedCas, OtpService, SignatureVerifierAdapter } from '@infra/signatures';
+import { dropRetiredTables } from '@infra/read-models/retired-tables';
 import { RuntimeConfig } from '@infra/config/runtime-config';
 import { secretFrom } from '@libs/auth';
 import { OTP_DELIVERY, OTP_ISSUER, OtpDelivery, SIGNATURE_VERIFIER } from './signing';
 
+/** Resolved once at start-up: the local tables that signing and idempotency no longer use are gone. */
+const RETIRED_TABLES = Symbol('RetiredTablesDropped');
+
 /**
- * OTP (codes hashed with KANDAS_OTP_SECRET) and EDS (certificates must chain to the CAs in
+ * OTP (codes MACed with KANDAS_OTP_SECRET, which every instance on one store shares) and EDS (certificates must chain to the CAs in
  * KANDAS_TRUSTED_CA_FILE). The code is handed back in the response only outside production
  * (KANDAS_OTP_DELIVERY=echo, the default there); production delivers it by SMS and never echoes.
  */
@@ -19,21 +20,18 @@ export function signingProviders(config: RuntimeConfig, env: NodeJS.ProcessEnv =
   if (delivery !== 'echo' && delivery !== 'sms') throw new Error('KANDAS_OTP_DELIVERY must be echo or sms');
   if (delivery === 'echo' && env.NODE_ENV === 'production')
     throw new Error('KANDAS_OTP_DELIVERY=echo is refused in production');
-  const dataDir = dirname(config.readModelsFile);
+  // Eagerly, before a provider opens a file, and every check before the development key is made:
+  // a refused start leaves nothing behind.
+  const eds = edsVerifier(env);
+  const otpSecret = secretFrom('KANDAS_OTP_SECRET', env, config.localSecretsDir);
   return [
     { provide: OTP_DELIVERY, useValue: delivery },
     {
-      provide: OtpService,
-      inject: [READ_MODELS_DB, CLOCK],
-      useFactory: (db: Database.Database, clock: Clock) =>
-        new OtpService(new SqliteOtpStore(db), clock, { secret: secretFrom('KANDAS_OTP_SECRET', env, dataDir) }),
+      provide: OTP_ISSUER,
+      useFactory: () => new OtpService({ secret: otpSecret }),
     },
-    { provide: OTP_ISSUER, useExisting: OtpService },
-    {
-      provide: SIGNATURE_VERIFIER,
-      inject: [OtpService],
-      useFactory: (otp: OtpService) => new SignatureVerifierAdapter(otp, edsVerifier(env)),
-    },
+    { provide: SIGNATURE_VERIFIER, useFactory: () => new SignatureVerifierAdapter(eds) },
+    { provide: RETIRED_TABLES, inject: [READ_MODELS_DB], useFactory: (db: Database.Database) => dropRetiredTables(db) },
   ];
 }
 

@@ -1,18 +1,18 @@
-import type { SignatureProof, SignatureVerifier } from '@domain/application';
+import type { EdsProof, SigningCodePolicy, SignatureVerifier } from '@domain/application';
+import type { IssuedOtp, OtpAttempt, OtpBinding } from '@infra/signatures';
 
 export const SIGNATURE_VERIFIER = Symbol('SignatureVerifier');
 export const OTP_ISSUER = Symbol('OtpIssuer');
 export const OTP_DELIVERY = Symbol('OtpDelivery');
 
-export interface IssuedOtp {
-  readonly otpRequestId: string;
-  readonly code: string;
-  readonly expiresAt: string;
-}
-
-/** Issues a one-time password bound to the application, the signer and the content digest. */
+/**
+ * The edge's half of one-time codes (ADR 17): makes a code and its keyed MAC, and the MAC of a typed
+ * code. What the codes allow (expiry, attempts, use) the Application decider decides from its stream.
+ */
 export interface OtpIssuer {
-  issue(request: { applicationId: string; iin: string; digest: string }): IssuedOtp;
+  readonly policy: SigningCodePolicy;
+  issue(binding: OtpBinding): IssuedOtp;
+  macOf(attempt: OtpAttempt): string;
 }
 
 /**
@@ -21,4 +21,4 @@ export interface OtpIssuer {
  */
 export type OtpDelivery = 'echo' | 'sms';
 
-export type { SignatureProof, SignatureVerifier };
+export type { EdsProof, SignatureVerifier };

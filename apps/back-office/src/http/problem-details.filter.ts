@@ -1,6 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
+import { PersonError, PersonErrorCode } from '@domain/person';
 import { DomainError } from '@domain/shared/errors';
+import type { AuthenticatedRequest } from '../auth/auth.guard';
 import { describeSqliteFault, isSqliteError } from '@infra/sqlite/sqlite-faults';
 import type { StoreFault } from '@libs/event-sourcing';
 import {
@@ -23,9 +25,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<Request>();
+    const request = http.getRequest<AuthenticatedRequest>();
     const response = http.getResponse<Response>();
-    const { body, headers } = this.toProblem(error);
+    const { body, headers } = this.toProblem(error, request);
     if (body.status === 503)
       this.logger.error(`${request.method} ${request.path} → 503 ${body.code}: ${(error as Error).message}`);
     else if (body.status >= 500)
@@ -38,8 +40,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       .send(JSON.stringify({ ...body, instance: request.originalUrl }));
   }
 
-  private toProblem(error: unknown): { body: Problem; headers: Record<string, string> } {
+  private toProblem(
+    thrown: unknown,
+    request: AuthenticatedRequest,
+  ): { body: Problem; headers: Record<string, string> } {
+    // Raised in Express middleware (body-parser's verify hook), it arrives wrapped by Nest's adapter.
+    const error = thrown instanceof HttpException && thrown.cause instanceof HttpProblem ? thrown.cause : thrown;
     if (error instanceof HttpProblem) return { body: error.problem, headers: { ...error.headers } };
+    if (error instanceof PersonError && PERSON_CONFLICTS.includes(error.code))
+      return { body: personConflict(error, request), headers: {} };
     // The decider says NOT_SUBMITTED only of an application with no event at all: over HTTP that is an
     // id naming nothing, answered 404 like the endpoints that look the application up first.
     if (error instanceof DomainError && error.code === 'APPLICATION.NOT_SUBMITTED')
@@ -49,7 +58,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       };
     if (error instanceof DomainError)
       return {
-        body: problem(422, error.code, 'The request breaks a rule of the service', error.message, error.violations),
+        // The domain's details (the attempts left with a one-time code) are extension members of the problem.
+        body: {
+          ...error.details,
+          ...problem(422, error.code, 'The request breaks a rule of the service', error.message, error.violations),
+        },
         headers: {},
       };
     if (error instanceof WrongExpectedRevisionError) {
@@ -86,6 +99,19 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       headers: {},
     };
   }
+}
+
+/** A person already on another open application, or already included: a conflict with another record. */
+const PERSON_CONFLICTS: readonly string[] = [PersonErrorCode.HasOpenApplication, PersonErrorCode.AlreadyIncluded];
+
+/**
+ * The other application is another family's file: officers see its id and the person's role there;
+ * the portal (the applicant) learns only which of their own fields is at fault (ADR 16).
+ */
+function personConflict(error: PersonError, request: AuthenticatedRequest): Problem {
+  const body = problem(409, error.code, 'A person of the application is not free', error.message, error.violations);
+  const officer = request.actor !== undefined && request.actor.role !== 'portal';
+  return officer && error.holding ? { ...body, otherApplication: error.holding } : body;
 }
 
 /** The fault in words an officer can act on; the file paths and SQLite's own words go to the log only. */

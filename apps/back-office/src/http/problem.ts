@@ -14,6 +14,8 @@ export interface Problem {
   /** Our stable code (`APPLICATION.ALREADY_SIGNED`, `REQUEST.INVALID`, …). */
   readonly code: string;
   readonly errors?: readonly FieldError[];
+  /** The other application a person is on, with the person's role there: in officers' answers only. */
+  readonly otherApplication?: { readonly applicationId: string; readonly role: string };
 }
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';

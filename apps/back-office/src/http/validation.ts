@@ -60,6 +60,7 @@ class StrictValidationPipe extends ValidationPipe {
     // A list would be validated as an object with the keys 0, 1…: `[]` passed for a command that takes no body.
     if (metadata.type === 'body' && Array.isArray(value))
       throw new BadRequestException({ message: 'The request body must be a JSON object' });
+    if (metadata.type === 'query') return this.queryOf(value, metadata);
     const dropped = metadata.type === 'body' ? droppedKeys(value) : [];
     if (dropped.length === 0) return super.transform(value, metadata);
     const others = await super.transform(value, metadata).then(
@@ -71,6 +72,17 @@ class StrictValidationPipe extends ValidationPipe {
       },
     );
     throw new BadRequestException({ message: 'The request body is invalid', errors: [...dropped, ...others] });
+  }
+
+  /** The same rules for query strings, said of the query: an unknown parameter is refused, named. */
+  private async queryOf(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    try {
+      return await super.transform(value, metadata);
+    } catch (error) {
+      if (!(error instanceof BadRequestException)) throw error;
+      const { errors } = error.getResponse() as { errors?: FieldError[] };
+      throw new BadRequestException({ message: 'The query parameters are invalid', errors });
+    }
   }
 
   /** Path parameters are not coerced either: `Number('0x7EA')` made /quotas/pavlodar/0x7EA/kandas the 2026 quota. */

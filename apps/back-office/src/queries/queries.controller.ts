@@ -1,32 +1,39 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { maskIin } from '@domain/shared/iin';
+import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import {
   ApplicationFilter,
   ApplicationsQuery,
-  ApplicationView,
   InvalidReadModelQueryError,
   QuotaUsageQuery,
   SlaDashboardQuery,
   SubsidyTotalsQuery,
 } from '@infra/read-models';
+import type { ApplicationStatusView, PageRequest } from '@infra/read-models';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Role, Roles } from '../auth/roles';
 import type { AuthenticatedActor } from '../auth/roles';
 import { HttpProblem, problem } from '../http/problem';
 import { ReadYourWrites } from './read-your-writes';
 import type { Reflecting } from './read-your-writes';
+import {
+  ApplicationsQueryDto,
+  PageQueryDto,
+  QuotasQueryDto,
+  ReadQueryDto,
+  SubsidyTotalsQueryDto,
+  YearQueryDto,
+} from './dto/query.dto';
+import { detailsFor, listedFor } from './personal-data';
 
 const READERS: Role[] = ['operator', 'reviewer', 'supervisor', 'auditor', 'admin'];
 
-/** Queries of the back office, each from a rebuildable read model, each saying the position it reflects. */
+/**
+ * Queries of the back office, each from a rebuildable read model, each saying the position it
+ * reflects. Every list is a page: `{ items, nextCursor }`, `limit` and the opaque `cursor`.
+ */
 @ApiTags('queries')
 @ApiBearerAuth()
-@ApiQuery({
-  name: 'atLeast',
-  required: false,
-  description: 'Wait until the read model reflects this global position (read your writes)',
-})
 @Controller()
 export class QueriesController {
   constructor(
@@ -39,170 +46,162 @@ export class QueriesController {
 
   @Get('applications')
   @Roles(...READERS)
-  @ApiOperation({ summary: 'Applications, filtered, by cursor pages (ordered by submission time)' })
-  @ApiQuery({ name: 'status', required: false })
-  @ApiQuery({ name: 'region', required: false })
-  @ApiQuery({ name: 'year', required: false })
-  @ApiQuery({ name: 'category', required: false })
-  @ApiQuery({ name: 'reviewerId', required: false })
-  @ApiQuery({ name: 'atRisk', required: false })
-  @ApiQuery({ name: 'overdue', required: false })
-  @ApiQuery({ name: 'limit', required: false })
-  @ApiQuery({ name: 'cursor', required: false })
-  list(@Query() query: Record<string, string>, @CurrentActor() actor: AuthenticatedActor) {
-    singleValued(query);
-    return this.rw.read('applications', query.atLeast, () => {
-      const page = guarded(() =>
-        this.applications.list(filterOf(query), {
-          limit: query.limit === undefined ? undefined : intOf(query.limit, 'limit'),
-          cursor: query.cursor,
-        }),
-      );
-      return { items: page.items.map((item) => view(item, actor)), nextCursor: page.nextCursor };
-    });
+  @ApiOperation({
+    summary: 'Applications, filtered and searched (IIN, name, due dates), by cursor pages in submission order',
+  })
+  list(@Query() query: ApplicationsQueryDto, @CurrentActor() actor: AuthenticatedActor) {
+    return this.rw.read('applications', query.atLeast, () =>
+      listedFor(
+        actor,
+        guarded(() => this.applications.list(filterOf(query), pageOf(query))),
+      ),
+    );
   }
 
   @Get('applications/:id')
   @Roles(...READERS)
-  @ApiOperation({ summary: "One application's current state" })
+  @ApiOperation({
+    summary: 'One application whole: applicant, family, contacts, documents, SLA, review, decision',
+    description:
+      'Answers with `ETag: "<revision>"`, the revision of the application stream it reflects: send it back as `If-Match` on a command to have it refused (409) if the application changed since.',
+  })
   async get(
     @Param('id', ParseUUIDPipe) id: string,
-    @Query('atLeast') atLeast: string | undefined,
+    @Query() query: ReadQueryDto,
     @CurrentActor() actor: AuthenticatedActor,
+    @Res({ passthrough: true }) response: Response,
   ) {
-    const answer = await this.rw.read('applications', atLeast, () => this.applications.get(id));
+    const answer = await this.rw.read('applications', query.atLeast, () => this.applications.details(id));
     if (!answer.data)
       throw new HttpProblem(problem(404, 'APPLICATION.NOT_FOUND', 'No such application', `No application ${id}`));
-    return { position: answer.position, data: view(answer.data, actor) };
+    response.setHeader('ETag', `"${answer.data.revision}"`);
+    return { position: answer.position, data: detailsFor(actor, answer.data) };
   }
 
   @Get('queues/mine')
   @Roles('reviewer')
-  @ApiOperation({ summary: "The caller's review queue, earliest due date first" })
-  mine(@Query('atLeast') atLeast: string | undefined, @CurrentActor() actor: AuthenticatedActor) {
-    return this.rw.read('applications', atLeast, () =>
-      this.applications.reviewerQueue(actor.id).map((item) => view(item, actor)),
+  @ApiOperation({ summary: "The caller's review queue, earliest due date first, by cursor pages" })
+  mine(@Query() query: PageQueryDto, @CurrentActor() actor: AuthenticatedActor) {
+    return this.rw.read('applications', query.atLeast, () =>
+      listedFor(
+        actor,
+        guarded(() => this.applications.reviewerQueue(actor.id, pageOf(query))),
+      ),
     );
   }
 
   @Get('queues/unassigned')
   @Roles('reviewer', 'supervisor')
-  @ApiOperation({ summary: 'Signed applications nobody reviews yet, earliest due date first' })
-  unassigned(@Query('atLeast') atLeast: string | undefined, @CurrentActor() actor: AuthenticatedActor) {
-    return this.rw.read('applications', atLeast, () =>
-      this.applications.unassignedQueue().map((item) => view(item, actor)),
+  @ApiOperation({ summary: 'Signed applications nobody reviews yet, earliest due date first, by cursor pages' })
+  unassigned(@Query() query: PageQueryDto, @CurrentActor() actor: AuthenticatedActor) {
+    return this.rw.read('applications', query.atLeast, () =>
+      listedFor(
+        actor,
+        guarded(() => this.applications.unassignedQueue(pageOf(query))),
+      ),
     );
   }
 
   @Get('queues/supervisors')
   @Roles('supervisor')
-  @ApiOperation({ summary: 'Escalated and overdue applications, earliest due date first' })
-  supervisors(@Query('atLeast') atLeast: string | undefined, @CurrentActor() actor: AuthenticatedActor) {
-    return this.rw.read('applications', atLeast, () =>
-      this.applications.supervisorQueue().map((item) => view(item, actor)),
+  @ApiOperation({ summary: 'Escalated and overdue applications, earliest due date first, by cursor pages' })
+  supervisors(@Query() query: PageQueryDto, @CurrentActor() actor: AuthenticatedActor) {
+    return this.rw.read('applications', query.atLeast, () =>
+      listedFor(
+        actor,
+        guarded(() => this.applications.supervisorQueue(pageOf(query))),
+      ),
     );
   }
 
   @Get('queues/reviewers/:reviewerId')
   @Roles('supervisor')
-  @ApiOperation({ summary: "A reviewer's queue, for supervisors" })
+  @ApiOperation({ summary: "A reviewer's queue, for supervisors, by cursor pages" })
   reviewerQueue(
     @Param('reviewerId') reviewerId: string,
-    @Query('atLeast') atLeast: string | undefined,
+    @Query() query: PageQueryDto,
     @CurrentActor() actor: AuthenticatedActor,
   ) {
-    return this.rw.read('applications', atLeast, () =>
-      this.applications.reviewerQueue(reviewerId).map((item) => view(item, actor)),
+    return this.rw.read('applications', query.atLeast, () =>
+      listedFor(
+        actor,
+        guarded(() => this.applications.reviewerQueue(reviewerId, pageOf(query))),
+      ),
     );
   }
 
   @Get('dashboard/sla')
   @Roles('supervisor', 'auditor', 'admin', 'operator')
   @ApiOperation({ summary: 'SLA dashboard: open on time, at risk, breached, decided on time and late, by region' })
-  sla(
-    @Query('year') year: string | undefined,
-    @Query('atLeast') atLeast: string | undefined,
-  ): Promise<Reflecting<unknown>> {
-    return this.rw.read('applications', atLeast, () =>
-      this.dashboard.byRegion(year === undefined ? undefined : intOf(year, 'year')),
+  sla(@Query() query: YearQueryDto): Promise<Reflecting<unknown>> {
+    return this.rw.read('applications', query.atLeast, () =>
+      this.dashboard.byRegion(query.year === undefined ? undefined : Number(query.year)),
     );
   }
 
   @Get('quotas')
   @Roles(...READERS)
-  @ApiOperation({ summary: 'Quota usage per region, year and category' })
-  quotaUsage(@Query() query: Record<string, string>) {
-    singleValued(query);
+  @ApiOperation({ summary: 'Quota usage per region, year and category, by cursor pages' })
+  quotaUsage(@Query() query: QuotasQueryDto) {
     return this.rw.read('quota-usage', query.atLeast, () =>
-      this.quotas.list({
-        year: query.year === undefined ? undefined : intOf(query.year, 'year'),
-        region: query.region,
-        category: query.category as 'kandas' | undefined,
-      }),
+      guarded(() =>
+        this.quotas.page(
+          {
+            year: query.year === undefined ? undefined : Number(query.year),
+            region: query.region,
+            category: query.category,
+          },
+          pageOf(query),
+        ),
+      ),
     );
   }
 
   @Get('subsidies/totals')
   @Roles('supervisor', 'auditor', 'admin')
   @ApiOperation({ summary: 'Subsidies granted: count and amount (whole tenge) by region, decision year and kind' })
-  subsidyTotals(@Query() query: Record<string, string>) {
-    singleValued(query);
+  subsidyTotals(@Query() query: SubsidyTotalsQueryDto) {
     return this.rw.read('subsidy-totals', query.atLeast, () =>
       this.subsidies.totals({
-        year: query.year === undefined ? undefined : intOf(query.year, 'year'),
+        year: query.year === undefined ? undefined : Number(query.year),
         region: query.region,
       }),
     );
   }
 }
 
-/** IINs are masked for every role but the reviewers and supervisors who decide on the person. */
-function view(item: ApplicationView, actor: AuthenticatedActor): ApplicationView {
-  const unmasked = actor.role === 'reviewer' || actor.role === 'supervisor';
-  return unmasked
-    ? item
-    : { ...item, applicantIin: item.applicantIin ? maskIin(item.applicantIin) : item.applicantIin };
-}
-
-function filterOf(query: Record<string, string>): ApplicationFilter {
-  const bool = (name: string) =>
-    query[name] === undefined
-      ? undefined
-      : query[name] === 'true'
-        ? true
-        : query[name] === 'false'
-          ? false
-          : invalid(name, 'must be true or false');
+function filterOf(query: ApplicationsQueryDto): ApplicationFilter {
+  const bool = (value: string | undefined) => (value === undefined ? undefined : value === 'true');
   return {
-    status: query.status as ApplicationFilter['status'],
+    status: query.status as ApplicationStatusView | undefined,
     region: query.region,
-    year: query.year === undefined ? undefined : intOf(query.year, 'year'),
+    year: query.year === undefined ? undefined : Number(query.year),
     category: query.category,
     reviewerId: query.reviewerId,
-    atRisk: bool('atRisk'),
-    overdue: bool('overdue'),
+    atRisk: bool(query.atRisk),
+    overdue: bool(query.overdue),
+    iin: query.iin,
+    name: query.name,
+    dueBefore: query.dueBefore,
+    dueAfter: query.dueAfter,
   };
 }
 
-function intOf(value: string, field: string): number {
-  return /^\d{1,9}$/.test(value) ? Number(value) : invalid(field, 'must be a whole number');
+function pageOf(query: PageQueryDto): PageRequest {
+  return { limit: query.limit === undefined ? undefined : Number(query.limit), cursor: query.cursor };
 }
 
-/** `?region=a&region=b` arrives as an array, which no filter binds: a 400, not the SQLite driver's TypeError (a 500). */
-function singleValued(query: Record<string, unknown>): void {
-  for (const [field, value] of Object.entries(query))
-    if (typeof value !== 'string') invalid(field, 'must be given once, as text');
-}
-
-function invalid(field: string, reason: string): never {
-  throw new HttpProblem(problem(400, 'REQUEST.INVALID', 'Invalid request', undefined, [{ field, reason }]));
-}
-
+/** A read model's refusal of a value (a limit out of range, a cursor of another list) is the caller's 400. */
 function guarded<T>(query: () => T): T {
   try {
     return query();
   } catch (error) {
-    if (error instanceof InvalidReadModelQueryError) invalid(error.field, error.message.slice(error.field.length + 1));
+    if (error instanceof InvalidReadModelQueryError)
+      throw new HttpProblem(
+        problem(400, 'REQUEST.INVALID', 'Invalid request', undefined, [
+          { field: error.field, reason: error.message.slice(error.field.length + 1) },
+        ]),
+      );
     throw error;
   }
 }

@@ -4,6 +4,7 @@ import type { CliContext } from './cli-context';
 import { addDeadLettersCommand } from './dead-letters';
 import { addExportCommand } from './export';
 import { addRebuildCommand } from './rebuild';
+import { addReportCommand } from './report';
 import { addSeedCommand } from './seed';
 import { addTokenCommand } from './token';
 import { addVerifyCommand } from './verify';
@@ -25,5 +26,6 @@ export function cliProgram(context: CliContext): Command {
   addAuditCommands(program, context);
   addExportCommand(program, context);
   addRebuildCommand(program, context);
+  addReportCommand(program, context);
   return program;
 }

@@ -1,8 +1,8 @@
-import { dirname } from 'node:path';
 import { Argument, Command, InvalidArgumentError } from 'commander';
 import { CLOCK } from '@libs/event-sourcing';
 import type { Clock } from '@libs/event-sourcing';
 import { jwtSettings, mintToken, Role, ROLES } from '@libs/auth';
+import { readRuntimeConfig } from '@infra/config/runtime-config';
 import type { CliContext } from './cli-context';
 
 const MAX_TTL_HOURS = 24 * 30;
@@ -25,8 +25,8 @@ export function addTokenCommand(program: Command, { print, onWorkflow, exitWith 
     .action(async (role: Role, userId: string | undefined, options: { ttl: number }) => {
       exitWith(
         await onWorkflow(async (app) => {
-          // The dev key lives beside the read models, as the service finds it; KANDAS_JWT_SECRET wins when set.
-          const dataDir = dirname(process.env.KANDAS_READ_MODELS_FILE || './data/read-models.sqlite');
+          // The development key is where the service finds it (RuntimeConfig.localSecretsDir); KANDAS_JWT_SECRET wins when set.
+          const dataDir = readRuntimeConfig(process.env).localSecretsDir;
           const now = app.get<Clock>(CLOCK).now();
           print(
             mintToken(jwtSettings(process.env, dataDir), { id: userId ?? `${role}-1`, role }, now, options.ttl * 3600),

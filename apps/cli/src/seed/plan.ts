@@ -96,6 +96,11 @@ export interface PlanOptions {
   readonly calendar: WorkingDayCalendar;
   /** Mixed into every id: a second (forced) seed of the same store gets new ids. */
   readonly idSalt: string;
+  /**
+   * IINs the store already names (a forced seed): no new family is given one, since a person may be
+   * on one open application only (ADR 16). Empty for a fresh store, which keeps a seed's output.
+   */
+  readonly takenIins?: ReadonlySet<string>;
 }
 
 /** The deadline scheduler's tick and the end of working hours: 18:30 local. */
@@ -169,7 +174,8 @@ export function planSeed(options: PlanOptions): SeedPlan {
   }).sort((a, b) => a.day - b.day || a.minute - b.minute || a.draw - b.draw);
 
   // Who: a family, its package, and an id derived from the seed and the order of submission.
-  const iins = new Set<string>();
+  // One set for the whole plan: no person is on two applications of the seed, nor on one already stored.
+  const iins = new Set<string>(options.takenIins);
   const people = drafts.map((draft, index) => {
     const date = workingDays[draft.day]!;
     const submittedAt = almatyInstant(date, draft.minute);

@@ -1,9 +1,11 @@
 import { NestFactory } from '@nestjs/core';
 import type Database from 'better-sqlite3';
+import type { ApplicationSubmitted } from '@domain/application';
+import { personsOf } from '@domain/person';
 import { QUOTA_ORDERS } from '@domain/quota';
 import { EVENT_STORE, SubscriptionsHost } from '@libs/event-sourcing-nest';
 import type { EventStore, Position } from '@libs/event-sourcing';
-import { DEAD_LETTERS, defaultWorkflowConfig, READ_MODELS_DB } from '@libs/workflow';
+import { DEAD_LETTERS, defaultWorkflowConfig, QUOTA_ORDERS_ACTOR, READ_MODELS_DB } from '@libs/workflow';
 import { WorkflowModule } from '@apps/composition-root';
 import type { DeadLetterStore } from '@libs/event-sourcing';
 import { readRuntimeConfig, RuntimeConfig } from '@infra/config/runtime-config';
@@ -92,7 +94,8 @@ export async function seedDemoData(
   if (runtime.eventStore === 'memory') print('EVENT_STORE=memory: the seeded events are gone when this command ends.');
 
   const headBefore = await storeHead(runtime);
-  if (headBefore !== null && !options.force) {
+  const firstOther = await firstEventBesidesQuotaOrders(runtime);
+  if (firstOther !== null && !options.force) {
     return {
       kind: 'refused',
       reason:
@@ -111,6 +114,7 @@ export async function seedDemoData(
     order,
     calendar: workflow.calendar,
     idSalt,
+    takenIins: headBefore === null ? new Set() : await iinsInStore(runtime),
   });
   const clock = new SeedClock(almatyInstant(plan.workingDays[0]!, 7 * 60));
   const app = await NestFactory.createApplicationContext(
@@ -156,6 +160,38 @@ async function storeHead(runtime: RuntimeConfig): Promise<Position | null> {
   const store = openEventStore(runtime);
   try {
     return await store.headPosition();
+  } finally {
+    await store.close();
+  }
+}
+
+/**
+ * Where the first event lies that the service's start did not record (the published quota orders,
+ * which the seed sets to the same capacities anyway); null when there is none.
+ */
+async function firstEventBesidesQuotaOrders(runtime: RuntimeConfig): Promise<Position | null> {
+  const store = openEventStore(runtime);
+  try {
+    for await (const event of store.readAll({ fromPosition: 'start' })) {
+      const recordedAtStart = event.type === 'QuotaCapacitySet' && event.metadata.actor.id === QUOTA_ORDERS_ACTOR.id;
+      if (!recordedAtStart) return event.position;
+    }
+    return null;
+  } finally {
+    await store.close();
+  }
+}
+
+/** Every IIN a stored submission names (applicant and family), so a forced seed invents new persons. */
+async function iinsInStore(runtime: RuntimeConfig): Promise<Set<string>> {
+  const store = openEventStore(runtime);
+  const iins = new Set<string>();
+  try {
+    for await (const event of store.readAll({ filter: { eventTypes: ['ApplicationSubmitted'] } })) {
+      const { submission } = event.data as ApplicationSubmitted['data'];
+      for (const person of personsOf(submission)) iins.add(person.iin);
+    }
+    return iins;
   } finally {
     await store.close();
   }

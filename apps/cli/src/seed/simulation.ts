@@ -1,7 +1,8 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type Database from 'better-sqlite3';
-import { ApplicationCommand } from '@domain/application';
+import { createHash } from 'node:crypto';
+import { ApplicationCommand, DEFAULT_SIGNING_CODE_POLICY } from '@domain/application';
 import { QuotaCommand } from '@domain/quota';
 import { Actor, CommandContext, EventStore, KANDAS_NAMESPACE, uuidV5 } from '@libs/event-sourcing';
 import { EVENT_STORE, SubscriptionsHost } from '@libs/event-sourcing-nest';
@@ -145,24 +146,32 @@ export class SeedSimulation {
           },
           SEED_ACTOR,
         );
-      case 'sign':
-        // The seed bypasses the OTP delivery: no code is sent to the applicant's phone. This is demo
-        // data written by an operator, so the verification is recorded as given, with evidence that
-        // names the seed, and the event's actor (seed/operator) tells an auditor it was seeded.
+      case 'sign': {
+        // The seed sends no code to a phone: it records a code under a MAC made from its own salt
+        // (no server secret is involved, and no one could type it) and signs with that MAC. This is
+        // demo data written by an operator: the events' actor (seed/operator) tells an auditor so.
+        const signerIin = app.submission.applicant.iin;
+        const otpRequestId = uuidV5(`seed:${this.idSalt}:otp:${app.index}`, KANDAS_NAMESPACE);
+        const codeMac = createHash('sha256').update(`seed:${this.idSalt}:otp:${app.index}`).digest('base64url');
+        const policy = DEFAULT_SIGNING_CODE_POLICY;
+        await this.send(
+          new ApplicationCommandMessage(
+            { type: 'IssueSigningCode', applicationId, signerIin, otpRequestId, codeMac, policy },
+            this.context(`${key}:code`, SEED_ACTOR),
+          ),
+        );
         return apply(
           {
             type: 'SignApplication',
             applicationId,
             method: 'otp',
-            signerIin: app.submission.applicant.iin,
+            signerIin,
             signedDigest: applicationDigest(app.submission),
-            verification: {
-              valid: true,
-              evidence: { otpRequestId: `seed-${this.idSalt}-${app.index}`, channel: 'seed' },
-            },
+            code: { otpRequestId, codeMac },
           },
           SEED_ACTOR,
         );
+      }
       case 'start-review':
         return apply(
           { type: 'StartReview', applicationId, reviewerId: step.reviewerId },
@@ -176,7 +185,7 @@ export class SeedSimulation {
             reviewerId: step.reviewerId,
             verdict: step.verdict,
             findings: step.findings,
-            refusalGrounds: step.grounds,
+            grounds: step.grounds,
             ...(step.comment ? { comment: step.comment } : {}),
           },
           { id: step.reviewerId, role: 'reviewer' },

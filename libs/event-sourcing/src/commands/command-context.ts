@@ -9,6 +9,8 @@ export interface CommandContext {
   readonly causationId: string;
   readonly actor: Actor;
   readonly now: Date;
+  /** The digest of the HTTP request whose Idempotency-Key the command id came from, if any. */
+  readonly requestFingerprint?: string;
 }
 
 export function metadataFor(context: CommandContext): EventMetadata {
@@ -18,5 +20,6 @@ export function metadataFor(context: CommandContext): EventMetadata {
     commandId: context.commandId,
     actor: { id: context.actor.id, role: context.actor.role },
     occurredAt: context.now.toISOString(),
+    ...(context.requestFingerprint === undefined ? {} : { requestFingerprint: context.requestFingerprint }),
   };
 }

@@ -1,8 +1,16 @@
 import { eventIdFor } from '../ids/uuid';
 import { EventTypeRegistry } from '../registry';
-import { EventStore, ExpectedRevision, NewEvent, Position, WrongExpectedRevisionError } from '../store';
+import {
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  Position,
+  satisfiesExpectedRevision,
+  WrongExpectedRevisionError,
+} from '../store';
 import { AggregateCache, loadAggregate, lastPosition } from './aggregate-loader';
 import { CommandContext, metadataFor } from './command-context';
+import { assertSameRequest } from './request-fingerprint';
 import { Decider, DomainEvent } from './decider';
 
 export interface CommandTarget<Command, Event extends DomainEvent, State> {
@@ -30,12 +38,15 @@ export interface CommandOutcome<Event extends DomainEvent = DomainEvent> {
   readonly events: readonly Event[];
   /** True when this command id had already been handled: nothing new was appended. */
   readonly alreadyHandled: boolean;
+  /** The correlation the command's events carry (a retry answers with the first attempt's). */
+  readonly correlationId: string;
 }
 
 /**
  * Load → decide → append, the whole of a command handler. The expected revision is the revision
  * that was loaded, so a decision taken on stale state can never be stored. Event ids derive from the
- * command id: a retry that races its first attempt is deduplicated by the store itself.
+ * command id: a retry that races its first attempt is deduplicated by the store itself. A retry
+ * must be the request that first used the command id (`requestFingerprint`, when it has one).
  */
 export async function handleCommand<Command, Event extends DomainEvent, State>(
   store: EventStore,
@@ -46,6 +57,7 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
   for (let attempt = 0; ; attempt++) {
     const loaded = await loadAggregate(store, registry, streamId, decider, context.commandId, target.cache);
     if (loaded.handled.length > 0) {
+      assertSameRequest(loaded.handled, context.commandId, context.requestFingerprint);
       const last = loaded.handled[loaded.handled.length - 1]!;
       const events = loaded.handled.map((e) => ({ type: e.type, data: e.data }) as Event);
       return {
@@ -54,18 +66,23 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
         position: lastPosition(loaded.handled),
         events,
         alreadyHandled: true,
+        correlationId: last.metadata.correlationId,
       };
     }
-    if (
-      target.expectedRevision !== undefined &&
-      target.expectedRevision !== 'any' &&
-      target.expectedRevision !== loaded.revision
-    ) {
+    // 'no-stream' and 'stream-exists' compare with the loaded revision too (-1 for a stream with no event).
+    if (target.expectedRevision !== undefined && !satisfiesExpectedRevision(target.expectedRevision, loaded.revision)) {
       throw new WrongExpectedRevisionError(streamId, target.expectedRevision, loaded.revision);
     }
     const events = decider.decide(command, loaded.state);
     if (events.length === 0) {
-      return { streamId, revision: loaded.revision, position: null, events, alreadyHandled: false };
+      return {
+        streamId,
+        revision: loaded.revision,
+        position: null,
+        events,
+        alreadyHandled: false,
+        correlationId: context.correlationId,
+      };
     }
     const metadata = metadataFor(context);
     const toAppend: NewEvent[] = events.map((event, index) => ({
@@ -78,12 +95,15 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
     try {
       const expectedRevision = loaded.revision === -1 ? 'no-stream' : loaded.revision;
       const appended = await store.append(streamId, toAppend, { expectedRevision });
+      // Stored already by a concurrent run of this command id: reload, so the stored request is compared with this one.
+      if (appended.alreadyStored === true && context.requestFingerprint !== undefined && attempt < 3) continue;
       return {
         streamId,
         revision: appended.nextExpectedRevision,
         position: appended.position,
         events,
         alreadyHandled: appended.alreadyStored === true,
+        correlationId: context.correlationId,
       };
     } catch (error) {
       const mayRetry = target.expectedRevision === undefined && attempt < (target.retriesOnConflict ?? 3);

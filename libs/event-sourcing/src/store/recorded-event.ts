@@ -12,6 +12,11 @@ export interface EventMetadata {
   readonly actor: Actor;
   /** ISO-8601 instant at which the business fact happened (from the injected clock). */
   readonly occurredAt: string;
+  /**
+   * A digest of the request that caused the event, when its command id came from an HTTP
+   * Idempotency-Key: a retry under the same key must present the same one (ADR 17).
+   */
+  readonly requestFingerprint?: string;
 }
 
 /** An event about to be appended. The caller chooses the id, so a retried append is idempotent. */

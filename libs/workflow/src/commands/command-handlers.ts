@@ -1,17 +1,23 @@
 import { Inject } from '@nestjs/common';
-import { CommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import {
   ApplicationCommand,
   applicationDecider,
   ApplicationEvent,
   ApplicationState,
   applicationStreamId,
+  refusalRecordedIn,
 } from '@domain/application';
+import type { PersonsOfApplicationCommand } from '@domain/person';
 import { QuotaCommand, QuotaEvent, QuotaState, quotaStreamId, regionalQuotaDecider } from '@domain/quota';
 import { EventTypeRegistry } from '@libs/event-sourcing';
-import type { EventStore } from '@libs/event-sourcing';
+import type { CommandOutcome, EventStore } from '@libs/event-sourcing';
 import { DeciderCommandHandler, DomainCommand, EVENT_STORE, EVENT_TYPE_REGISTRY } from '@libs/event-sourcing-nest';
-import { ApplicationCommandMessage, QuotaCommandMessage, Untimed } from './command-messages';
+import { PERSON_CLAIM_POLICY, PersonClaims, type PersonClaimPolicy } from '../persons/person-claims';
+import { PersonStreams } from '../persons/person-streams';
+import { actOnPersonsOf } from '../persons/persons-of-application';
+import { SubmissionWithClaims } from '../persons/submission-with-claims';
+import { ApplicationCommandMessage, PersonsCommandMessage, QuotaCommandMessage, Untimed } from './command-messages';
 
 /** Stamps the command with the instant of its context: the decider never reads a clock. */
 function timed<C>(message: DomainCommand<Untimed<C>>): C {
@@ -26,9 +32,33 @@ export class ApplicationCommandHandler extends DeciderCommandHandler<
   ApplicationState
 > {
   protected readonly decider = applicationDecider;
+  private readonly persons: SubmissionWithClaims;
 
-  constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(EVENT_TYPE_REGISTRY) registry: EventTypeRegistry) {
+  constructor(
+    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(EVENT_TYPE_REGISTRY) registry: EventTypeRegistry,
+    @Inject(PERSON_CLAIM_POLICY) claimPolicy: PersonClaimPolicy,
+  ) {
     super(store, registry);
+    const streams = new PersonStreams(store, registry);
+    this.persons = new SubmissionWithClaims(streams, new PersonClaims(streams, claimPolicy));
+  }
+
+  /**
+   * Every path that submits (HTTP, the seed, the saga harness) claims the persons first, so none
+   * can put a person on two open applications; a review learns which persons were included
+   * elsewhere meanwhile (ADR 16). Whatever the caller put there is replaced by what the store says.
+   */
+  override async execute(message: ApplicationCommandMessage): Promise<CommandOutcome<ApplicationEvent>> {
+    const command = this.toDomainCommand(message);
+    if (command.type === 'SubmitApplication')
+      return this.persons.submit(command, message.context, () => this.answered(message));
+    if (command.type === 'RecordReview') {
+      const personsIncludedElsewhere = await this.persons.includedElsewhere(command.applicationId);
+      const payload = { ...message.payload, personsIncludedElsewhere } as Untimed<ApplicationCommand>;
+      return this.answered(new ApplicationCommandMessage(payload, message.context, message.expectedRevision));
+    }
+    return this.answered(message);
   }
 
   protected streamId(payload: Untimed<ApplicationCommand>): string {
@@ -37,6 +67,18 @@ export class ApplicationCommandHandler extends DeciderCommandHandler<
 
   protected toDomainCommand(message: ApplicationCommandMessage): ApplicationCommand {
     return timed<ApplicationCommand>(message);
+  }
+
+  /**
+   * Some refusals are facts to record (a wrong one-time code counts against its attempts on every
+   * instance): the decision returns the event, it is appended, and the command is then answered as
+   * the refusal it is — on its first run and, from the stored event, on every retry (ADR 17).
+   */
+  private async answered(message: ApplicationCommandMessage): Promise<CommandOutcome<ApplicationEvent>> {
+    const outcome = await super.execute(message);
+    const refusal = refusalRecordedIn(outcome.events);
+    if (refusal) throw refusal;
+    return outcome;
   }
 }
 
@@ -59,5 +101,19 @@ export class QuotaCommandHandler extends DeciderCommandHandler<
 
   protected toDomainCommand(message: QuotaCommandMessage): QuotaCommand {
     return timed<QuotaCommand>(message);
+  }
+}
+
+/** The review process's steps on the persons of an application: each person on its own stream. */
+@CommandHandler(PersonsCommandMessage)
+export class PersonsCommandHandler implements ICommandHandler<PersonsCommandMessage, void> {
+  private readonly streams: PersonStreams;
+
+  constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(EVENT_TYPE_REGISTRY) registry: EventTypeRegistry) {
+    this.streams = new PersonStreams(store, registry);
+  }
+
+  execute(message: PersonsCommandMessage): Promise<void> {
+    return actOnPersonsOf(this.streams, timed<PersonsOfApplicationCommand>(message), message.context);
   }
 }

@@ -1,4 +1,5 @@
 import type { ApplicationCommand } from '@domain/application';
+import type { PersonsOfApplicationCommand } from '@domain/person';
 import type { QuotaCommand } from '@domain/quota';
 import type { Untimed } from '@domain/review-process';
 import { DomainCommand } from '@libs/event-sourcing-nest';
@@ -10,3 +11,6 @@ export class ApplicationCommandMessage extends DomainCommand<Untimed<Application
 
 /** Any command of a RegionalQuota aggregate. */
 export class QuotaCommandMessage extends DomainCommand<Untimed<QuotaCommand>> {}
+
+/** A review-process step on every person of one application (release them, record their inclusion). */
+export class PersonsCommandMessage extends DomainCommand<Untimed<PersonsOfApplicationCommand>> {}

@@ -1,4 +1,5 @@
 import { APPLICATION_EVENT_SCHEMAS } from '@domain/application';
+import { PERSON_EVENT_SCHEMAS } from '@domain/person';
 import { QUOTA_EVENT_SCHEMAS } from '@domain/quota';
 import type { EventSchema } from '@domain/shared/event-schema';
 import type { EventTypeDefinition } from '@libs/event-sourcing';
@@ -10,4 +11,5 @@ const definitionsOf = (schemas: Readonly<Record<string, EventSchema>>): EventTyp
 export const WORKFLOW_EVENT_TYPES: readonly EventTypeDefinition[] = [
   ...definitionsOf(APPLICATION_EVENT_SCHEMAS),
   ...definitionsOf(QUOTA_EVENT_SCHEMAS),
+  ...definitionsOf(PERSON_EVENT_SCHEMAS),
 ];

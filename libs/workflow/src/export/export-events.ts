@@ -197,9 +197,17 @@ function inPeriod(event: RecordedEvent, fromMs: number, toMs: number): boolean {
   return at >= fromMs && at < toMs;
 }
 
-/** Personal data lives in `data` (and, for a person acting, possibly the actor id); positions and ids stay as they are. */
+/**
+ * Personal data lives in `data` (and, for a person acting, possibly the actor id), and in the id of
+ * a Person's stream (`person-<iin>`, ADR 16); positions and other ids stay as they are.
+ */
 function maskRow(row: ExportRow): ExportRow {
-  return { ...row, actor: maskPersonalData(row.actor), data: maskPersonalData(row.data) };
+  return {
+    ...row,
+    streamId: maskPersonalData(row.streamId),
+    actor: maskPersonalData(row.actor),
+    data: maskPersonalData(row.data),
+  };
 }
 
 function csvFields(row: ExportRow): string[] {

@@ -29,7 +29,10 @@ export function maskNames<T>(value: T): T {
   return value;
 }
 
-/** The export's default: every IIN (any 12-digit string, at any depth) and every person's name masked. */
+/**
+ * The export's default: every IIN (any 12-digit string at any depth, and the IIN naming a Person's
+ * stream) and every person's name masked.
+ */
 export function maskPersonalData<T>(value: T): T {
   return maskNames(maskIins(value));
 }

@@ -10,7 +10,7 @@ import {
 } from '@domain/review-process';
 import type { Clock, EventTypeRegistry, RecordedEvent } from '@libs/event-sourcing';
 import { DomainCommand, sagaStepContext, type DurableSaga } from '@libs/event-sourcing-nest';
-import { ApplicationCommandMessage, QuotaCommandMessage } from '../commands/command-messages';
+import { ApplicationCommandMessage, PersonsCommandMessage, QuotaCommandMessage } from '../commands/command-messages';
 import type { WorkflowConfig } from '../workflow-config';
 
 /**
@@ -56,13 +56,21 @@ export class ReviewSaga implements DurableSaga {
 
   private toMessage(intent: SendCommand, cause: RecordedEvent, now: Date): DomainCommand<unknown> {
     const context = sagaStepContext(cause, intent.step, now);
-    const message =
-      intent.to === 'application'
-        ? new ApplicationCommandMessage(intent.command, context)
-        : new QuotaCommandMessage(intent.command, context);
+    const message = messageOf(intent, context);
     const { whenMoot } = intent;
     if (!whenMoot) return message;
     const compensation = whenMoot.compensation && this.toMessage(whenMoot.compensation, cause, now);
     return message.whenRejected(whenMoot.codes, compensation);
+  }
+}
+
+function messageOf(intent: SendCommand, context: ReturnType<typeof sagaStepContext>): DomainCommand<unknown> {
+  switch (intent.to) {
+    case 'application':
+      return new ApplicationCommandMessage(intent.command, context);
+    case 'quota':
+      return new QuotaCommandMessage(intent.command, context);
+    case 'persons':
+      return new PersonsCommandMessage(intent.command, context);
   }
 }

@@ -64,12 +64,16 @@ export class RecordReviewDto {
   @ValidateNested({ each: true })
   @Type(() => FindingDto)
   findings!: FindingDto[];
-  @ApiProperty({ example: [], description: 'Codes of the refusal-ground list; required when not eligible' })
+  @ApiProperty({
+    example: [],
+    description:
+      'Codes of the refusal-ground list (GET /reference/refusal-grounds); at least one when not eligible, none when eligible',
+  })
   @IsArray()
   @ArrayMaxSize(10)
   @IsString({ each: true })
   @Length(1, 64, { each: true })
-  refusalGrounds!: string[];
+  grounds!: string[];
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 2000) comment?: string;
 }
 

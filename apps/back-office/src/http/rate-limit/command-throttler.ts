@@ -16,9 +16,11 @@ import type { CommandRateLimits, RateLimit } from './command-rate-limits';
  * balancer each instance allows its share, which an operator sets through KANDAS_COMMAND_RATE_LIMITS.
  */
 export function commandThrottlerProviders(env: NodeJS.ProcessEnv): Provider[] {
+  // Read now, not in a factory: a bad KANDAS_COMMAND_RATE_LIMITS refuses the start before a file is opened.
+  const limits = readCommandRateLimits(env);
   return [
     // What ThrottlerModule.forRoot would provide, under the library's own tokens, beside the guard that reads them.
-    { provide: getOptionsToken(), useFactory: () => commandThrottlerOptions(readCommandRateLimits(env)) },
+    { provide: getOptionsToken(), useFactory: () => commandThrottlerOptions(limits) },
     { provide: getStorageToken(), inject: [CLOCK], useFactory: (clock: Clock) => new ClockThrottlerStorage(clock) },
   ];
 }

@@ -1,0 +1,33 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readRuntimeConfig } from '@infra/config/runtime-config';
+import { AppModule } from '../../apps/back-office/src/app.module';
+
+describe('a start refused for its settings leaves no file behind', () => {
+  const root = mkdtempSync(join(tmpdir(), 'kandas-refused-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const dataDir = join(root, 'data');
+  const env = (extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv => ({
+    KANDAS_EVENTS_FILE: join(dataDir, 'events.sqlite'),
+    KANDAS_READ_MODELS_FILE: join(dataDir, 'read-models.sqlite'),
+    ...extra,
+  });
+
+  it.each<[string, NodeJS.ProcessEnv, RegExp]>([
+    ['production without a JWT key', { NODE_ENV: 'production' }, /KANDAS_JWT_SECRET is required in production/],
+    [
+      'production without trusted CAs',
+      { NODE_ENV: 'production', KANDAS_JWT_SECRET: 'j'.repeat(48), KANDAS_OTP_SECRET: 'o'.repeat(48) },
+      /KANDAS_TRUSTED_CA_FILE is required in production/,
+    ],
+    ['a short OTP key, the JWT key unset', { KANDAS_OTP_SECRET: 'short' }, /KANDAS_OTP_SECRET must be at least 32/],
+    ['an unknown OTP delivery', { KANDAS_OTP_DELIVERY: 'pigeon' }, /KANDAS_OTP_DELIVERY must be echo or sms/],
+    ['bad rate limits', { KANDAS_COMMAND_RATE_LIMITS: 'lots' }, /KANDAS_COMMAND_RATE_LIMITS/],
+  ])('%s: refused by AppModule.forRoot, before a folder or a key is made', (_, extra, reason) => {
+    const settings = env(extra);
+    expect(() => AppModule.forRoot(readRuntimeConfig(settings), { env: settings })).toThrow(reason);
+    expect(existsSync(dataDir)).toBe(false);
+    expect(readdirSync(root)).toEqual([]);
+  });
+});
