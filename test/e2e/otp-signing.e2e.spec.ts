@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { Response } from 'supertest';
 import { EventStoreUnavailableError } from '@libs/event-sourcing';
 import { E2eApp, E2E_START, e2eEventStore } from './support/e2e-app';
-import { APPLICANT_IIN, openQuota, submissionBody } from './support/journeys';
+import type { ApplicationSubmission } from '@domain/application';
+import { APPLICANT_IIN, freshSubmissionBody, openQuota, submissionBody } from './support/journeys';
 import { appendsNothing, collect, expectProblem } from './support/problems';
 
 /** Instances on one store share their secrets, as a deployment must. */
@@ -21,12 +22,13 @@ interface Issued {
 
 const portalOf = (e: E2eApp) => e.as('portal', 'egov');
 
-async function submit(e: E2eApp): Promise<string> {
-  return (await portalOf(e).post('/applications', submissionBody()).expect(201)).body.applicationId as string;
+/** Submits the fixture family (signer APPLICANT_IIN) unless told: each store here holds one application of it. */
+async function submit(e: E2eApp, body: ApplicationSubmission = submissionBody()): Promise<string> {
+  return (await portalOf(e).post('/applications', body).expect(201)).body.applicationId as string;
 }
 
-async function issue(e: E2eApp, id: string): Promise<Issued> {
-  return (await portalOf(e).post(`/applications/${id}/otp`, { signerIin: APPLICANT_IIN }).expect(201)).body as Issued;
+async function issue(e: E2eApp, id: string, signerIin = APPLICANT_IIN): Promise<Issued> {
+  return (await portalOf(e).post(`/applications/${id}/otp`, { signerIin }).expect(201)).body as Issued;
 }
 
 function sign(e: E2eApp, id: string, otp: { otpRequestId: string; code: string }, key: string, ifMatch?: number) {
@@ -123,8 +125,10 @@ describe('signing with a one-time code: the code lives in the application, and i
   });
 
   it('refuses a request issued for another application 422 APPLICATION.OTP_UNKNOWN', async () => {
-    const [id, other] = [await submit(e), await submit(e)];
-    const otherOtp = await issue(e, other);
+    // The other application is another family's: a person is on one open application only (ADR 16).
+    const otherFamily = freshSubmissionBody();
+    const [id, other] = [await submit(e), await submit(e, otherFamily)];
+    const otherOtp = await issue(e, other, otherFamily.applicant.iin);
     await issue(e, id);
     expectOtpProblem(
       await appendsNothing(e, () => sign(e, id, otherOtp, 'foreign-code')),
@@ -226,15 +230,17 @@ describe('two instances on one store: codes and Idempotency-Keys hold on both', 
     for (const instance of [a, b])
       expectProblem(await sign(instance, id, reused, 'sign-key-shared'), 422, 'REQUEST.IDEMPOTENCY_KEY_REUSED');
 
-    // The same on a submission: its key names one application on every instance.
+    // The same on a submission: its key names one application on every instance. It is another
+    // family's: the fixture family is on the application signed above (ADR 16).
     const post = (instance: E2eApp, body: object) =>
       portalOf(instance).post('/applications', body).set('Idempotency-Key', 'submit-key-shared');
-    const submitted = await post(a, submissionBody()).expect(201);
-    expect((await post(b, submissionBody()).expect(201)).body).toEqual({ ...submitted.body, alreadyHandled: true });
-    const another = submissionBody((s) => ({
-      ...s,
-      applicant: { ...s.applicant, contacts: { ...s.applicant.contacts, phone: '+77010000000' } },
-    }));
+    const family = freshSubmissionBody();
+    const submitted = await post(a, family).expect(201);
+    expect((await post(b, family).expect(201)).body).toEqual({ ...submitted.body, alreadyHandled: true });
+    const another = {
+      ...family,
+      applicant: { ...family.applicant, contacts: { ...family.applicant.contacts, phone: '+77010000000' } },
+    };
     for (const instance of [a, b]) expectProblem(await post(instance, another), 422, 'REQUEST.IDEMPOTENCY_KEY_REUSED');
   });
 });

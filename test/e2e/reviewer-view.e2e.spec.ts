@@ -2,14 +2,21 @@ import type { ApplicationSubmission } from '@domain/application';
 import { REFUSAL_GROUNDS_V1 } from '@domain/application';
 import { ROLES } from '@libs/auth';
 import { E2eApp } from './support/e2e-app';
-import { ALL_ACCEPTED, APPLICANT_IIN, openQuota, submissionBody, submitAndSign } from './support/journeys';
+import {
+  ALL_ACCEPTED,
+  APPLICANT_IIN,
+  freshSubmissionBody,
+  openQuota,
+  submissionBody,
+  submitAndSign,
+} from './support/journeys';
 import { appendsNothing, expectFieldErrors, expectProblem } from './support/problems';
 
 const SPOUSE_IIN = submissionBody().familyMembers[0]!.iin!;
 
-/** A family whose applicant bears this name (the applicant and the spouse keep their IINs). */
+/** A family of its own (a person is on one open application only: ADR 16) whose applicant bears this name. */
 const namedFamily = (lastName: string, firstName: string, latin?: ApplicationSubmission['applicant']['nameLatin']) =>
-  submissionBody((s) => {
+  freshSubmissionBody((s) => {
     const { nameLatin: _, ...applicant } = s.applicant;
     return { ...s, applicant: { ...applicant, name: { lastName, firstName }, ...(latin ? { nameLatin: latin } : {}) } };
   });
@@ -20,7 +27,9 @@ describe('the reviewer’s view of one application', () => {
   beforeAll(async () => {
     e = await E2eApp.start({ env: { KANDAS_COMMAND_RATE_LIMITS: 'off' } });
     await openQuota(e);
-    id = await submitAndSign(e);
+    // The fixture family, whose IINs the view is expected to show and mask; the other applications of
+    // this store have persons of their own.
+    id = await submitAndSign(e, submissionBody());
     await e.as('reviewer', 'reviewer-1').post(`/applications/${id}/review/start`).expect(200);
     await e.settle();
   });
@@ -79,9 +88,9 @@ describe('the reviewer’s view of one application', () => {
       decision: null,
       withdrawnAt: null,
       updatedAt: expect.any(String),
-      revision: 3, // submitted, signed, deadline scheduled, review started
+      revision: 4, // submitted, signing code issued (ADR 17), signed, deadline scheduled, review started
     });
-    expect(headers.etag).toBe('"3"');
+    expect(headers.etag).toBe('"4"');
   });
 
   it('masks every IIN of the application for the roles that do not decide on it', async () => {
@@ -131,14 +140,20 @@ describe('the reviewer’s view of one application', () => {
 describe('finding work: search, due filters, strict query strings, pages', () => {
   let e: E2eApp;
   const ids: Record<string, string> = {};
+  const sent: Record<string, ApplicationSubmission> = {
+    kazakh: namedFamily('Серікбаев', 'Нұрлан'),
+    russian: namedFamily('Серикбаев', 'Нурлан'),
+    latin: namedFamily('Serikbayev', 'Nurlan'),
+    other: namedFamily('Иванов', 'Сергей', { lastName: 'Ivanov', firstName: 'Sergei' }),
+  };
   beforeAll(async () => {
     e = await E2eApp.start({ env: { KANDAS_COMMAND_RATE_LIMITS: 'off' } });
     await openQuota(e);
-    ids.kazakh = await submitAndSign(e, namedFamily('Серікбаев', 'Нұрлан'));
-    ids.russian = await submitAndSign(e, namedFamily('Серикбаев', 'Нурлан'));
-    ids.latin = await submitAndSign(e, namedFamily('Serikbayev', 'Nurlan'));
+    ids.kazakh = await submitAndSign(e, sent.kazakh);
+    ids.russian = await submitAndSign(e, sent.russian);
+    ids.latin = await submitAndSign(e, sent.latin);
     await e.advanceTo('2026-03-03T05:00:00.000Z');
-    ids.other = await submitAndSign(e, namedFamily('Иванов', 'Сергей', { lastName: 'Ivanov', firstName: 'Sergei' }));
+    ids.other = await submitAndSign(e, sent.other);
     await e.settle();
   });
   afterAll(() => e.close());
@@ -160,8 +175,12 @@ describe('finding work: search, due filters, strict query strings, pages', () =>
   });
 
   it('finds by IIN exactly, the applicant’s or a family member’s', async () => {
-    expect(await search(`iin=${APPLICANT_IIN}`)).toEqual(['kazakh', 'latin', 'other', 'russian']);
-    expect(await search(`iin=${SPOUSE_IIN}`)).toEqual(['kazakh', 'latin', 'other', 'russian']);
+    // Each family has persons of its own (ADR 16): an IIN finds the one application naming it.
+    for (const [key, submission] of Object.entries(sent)) {
+      expect(await search(`iin=${submission.applicant.iin}`)).toEqual([key]);
+      for (const member of submission.familyMembers)
+        if (member.iin !== undefined) expect(await search(`iin=${member.iin}`)).toEqual([key]);
+    }
     expect(await search('iin=000000000101')).toEqual([]);
   });
 
@@ -209,7 +228,7 @@ describe('finding work: search, due filters, strict query strings, pages', () =>
       cursor = page.body.data.nextCursor;
       if (arrivals < 2) {
         arrivals++;
-        await e.as('portal', 'egov').post('/applications', submissionBody()).expect(201);
+        await e.as('portal', 'egov').post('/applications', freshSubmissionBody()).expect(201);
         await e.settle();
       }
     } while (cursor !== null);
