@@ -87,7 +87,8 @@ export class OpenApiConformance {
       return void this.violations.push(
         `${where}: content type ${mediaType || '(none)'}, documented ${contentTypes.join(', ')}`,
       );
-    if (!mediaType.endsWith('json')) return;
+    // JSON is application/json or a +json type (RFC 6839); JSON Lines (application/x-ndjson) is not one document.
+    if (mediaType !== 'application/json' && !mediaType.endsWith('+json')) return;
     const result = this.api.validateResponse(
       JSON.parse(answer.body.toString('utf8')) as unknown,
       operation,
@@ -115,7 +116,9 @@ class InMemoryDocumentBackend extends OpenAPIBackend {
  * `application/problem+json`, so the copy it validates against also lists the problem schema as JSON.
  */
 function validatable(document: OpenAPIObject): Document {
-  const copy = structuredClone(document);
+  // A copy through JSON, as /docs/openapi.json serves it: no schema object shared between two places
+  // (structuredClone keeps sharing, and openapi-backend's decycle would turn a shared `properties` map into a `$ref`).
+  const copy = JSON.parse(JSON.stringify(document)) as OpenAPIObject;
   for (const item of Object.values(copy.paths)) {
     for (const operation of [item.get, item.post, item.put, item.patch, item.delete]) {
       for (const response of Object.values(operation?.responses ?? {})) {
