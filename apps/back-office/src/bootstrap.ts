@@ -1,14 +1,15 @@
-import { INestApplication } from '@nestjs/common';
 import { json } from 'express';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
+import type { OpenAPIObject } from '@nestjs/swagger';
 import { jsonBodiesOnly, utf8BodiesOnly } from './http/json-bodies';
+import { buildOpenApiDocument, OPENAPI_JSON_PATH } from './http/openapi/openapi-document';
 import securityHeaders from './http/security-headers';
 
 export const BODY_LIMIT = '256kb';
 
-/** What every instance of the HTTP app needs, in `main.ts` and in the e2e tests alike. */
-export function configureHttp(app: NestExpressApplication): INestApplication {
+/** What every instance of the HTTP app needs, in `main.ts` and in the e2e tests alike; returns the API's document. */
+export function configureHttp(app: NestExpressApplication): OpenAPIObject {
   // In this order: the type and charset are checked before a byte is read, the bytes before they are
   // decoded. express.json is the parser `useBodyParser('json')` installs, which only hides `verify`.
   app.use(jsonBodiesOnly);
@@ -19,19 +20,7 @@ export function configureHttp(app: NestExpressApplication): INestApplication {
   app.set('etag', false);
   app.use(securityHeaders);
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Kandas regional-quota back office')
-      .setDescription(
-        'Commands and queries of the public service «Inclusion in the regional quota for the admission of kandas and resettlers». ' +
-          'Errors are RFC 9457 problem details; commands answer with the stream revision and the global position; ' +
-          'send `Idempotency-Key` to retry safely, `If-Match` to refuse a concurrent change, `atLeast` on queries to read your writes.',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
-  return app;
+  const document = buildOpenApiDocument(app);
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: OPENAPI_JSON_PATH });
+  return document;
 }

@@ -15,6 +15,7 @@ import { readRuntimeConfig } from '@infra/config/runtime-config';
 import { AppModule } from '../../../apps/back-office/src/app.module';
 import { EventStoreDbWireDouble } from '../../support/eventstoredb-double';
 import { configureHttp } from '../../../apps/back-office/src/bootstrap';
+import { OpenApiConformance } from './openapi-conformance';
 import { recordPublishedQuotaOrders } from '../../../apps/back-office/src/startup/quota-orders.step';
 
 export interface E2eOptions {
@@ -50,6 +51,8 @@ export class E2eApp {
     private readonly ownsFiles: boolean,
     /** False for an instance on another's store (`sharing` or `storeOf`): closing it leaves the store running. */
     private readonly ownsStore: boolean,
+    /** Every answer is checked against the OpenAPI document; what does not conform fails `close`. */
+    private readonly conformance: OpenApiConformance,
   ) {}
 
   private closed = false;
@@ -93,10 +96,11 @@ export class E2eApp {
       bodyParser: false,
       logger: options.logger ?? false,
     });
-    configureHttp(app);
+    const conformance = await OpenApiConformance.of(configureHttp(app));
+    app.use(conformance.recorder());
     await app.init();
     if (options.recordQuotaOrders) await recordPublishedQuotaOrders(app);
-    return new E2eApp(app, dir, clock, env, eventStoreDb, shared === undefined, storeOwner === undefined);
+    return new E2eApp(app, dir, clock, env, eventStoreDb, shared === undefined, storeOwner === undefined, conformance);
   }
 
   /** This service stopped and started again on the same files, as `main.ts` starts it. */
@@ -170,9 +174,15 @@ export class E2eApp {
   async close(): Promise<void> {
     await this.successor?.close();
     await this.stop();
-    if (!this.ownsFiles) return;
-    if (this.ownsStore) await this.eventStoreDb?.stop();
-    rmSync(this.dir, { recursive: true, force: true });
+    if (this.ownsFiles) {
+      if (this.ownsStore) await this.eventStoreDb?.stop();
+      rmSync(this.dir, { recursive: true, force: true });
+    }
+    const { violations } = this.conformance;
+    if (violations.length > 0)
+      throw new Error(
+        `${violations.length} answer(s) do not conform to the OpenAPI document:\n${[...new Set(violations)].join('\n')}`,
+      );
   }
 }
 

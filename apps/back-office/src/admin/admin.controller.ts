@@ -10,7 +10,7 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { isRegionCode, RegionCode } from '@domain/shared/region';
 import { DeadLetter } from '@libs/event-sourcing';
 import { StepOutcome } from '@libs/event-sourcing-nest';
@@ -23,6 +23,7 @@ import type { CommandResponse, RequestMeta } from '../commands/command-gateway';
 import { GrantSubsidyDto, NoBodyDto, SetQuotaCapacityDto } from '../commands/dto/workflow.dto';
 import { CommandRequest } from '../commands/request-meta.decorator';
 import { HttpProblem, problem } from '../http/problem';
+import { ADMIN_RESPONSES } from './admin-responses';
 
 const CATEGORIES = ['kandas', 'resettler'] as const;
 
@@ -153,6 +154,7 @@ export class AdminController {
   @HttpCode(200)
   @Roles('admin', 'operator')
   @ApiOperation({ summary: 'Fire the deadlines due now, without waiting for the next tick' })
+  @ApiOkResponse({ schema: ADMIN_RESPONSES.fireDue })
   @ApiBody({ type: NoBodyDto, required: false, description: 'None: any field is refused' })
   async fireDue(@Body() _body: NoBodyDto): Promise<{ fired: number }> {
     return { fired: await this.scheduler.fireDue() };
@@ -161,6 +163,13 @@ export class AdminController {
   @Get('admin/dead-letters')
   @Roles('operator', 'admin')
   @ApiOperation({ summary: 'Events the review saga parked, with their errors' })
+  @ApiQuery({
+    name: 'status',
+    required: false,
+    enum: ['parked', 'resolved', 'all'],
+    description: 'parked unless given',
+  })
+  @ApiOkResponse({ schema: ADMIN_RESPONSES.deadLetters })
   async listDeadLetters(
     @Query('status') status?: string,
   ): Promise<Array<Omit<DeadLetter, 'position'> & { position: string }>> {
@@ -172,6 +181,7 @@ export class AdminController {
   @HttpCode(200)
   @Roles('operator', 'admin')
   @ApiOperation({ summary: 'Run a parked event through the saga again' })
+  @ApiOkResponse({ schema: ADMIN_RESPONSES.retry })
   @ApiBody({ type: NoBodyDto, required: false, description: 'None: any field is refused' })
   async retryDeadLetter(
     @Param('eventId', ParseUUIDPipe) eventId: string,

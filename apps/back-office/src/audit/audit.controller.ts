@@ -1,5 +1,5 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { APPLICANT_CATEGORIES, ApplicantCategory, isRegionCode, RegionCode } from '@domain/shared/region';
 import { AuditStreamNotFoundError, AuditTrail, InvalidAuditPointError, maskIins, parseInstant } from '@libs/workflow';
 import type { PointInTime, StateAsOf } from '@libs/workflow';
@@ -7,6 +7,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { Role, Roles } from '../auth/roles';
 import type { AuthenticatedActor } from '../auth/roles';
 import { FieldError, HttpProblem, problem } from '../http/problem';
+import { AUDIT_RESPONSES } from './audit-responses';
 
 /** Auditing is the auditors' and the admins' work. */
 const AUDITORS: Role[] = ['auditor', 'admin'];
@@ -32,6 +33,7 @@ export class AuditController {
   @ApiOperation({
     summary: "Every event of an application's stream, with its metadata (actor, command, correlation, causation)",
   })
+  @ApiOkResponse({ schema: AUDIT_RESPONSES.history })
   async history(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: AuthenticatedActor) {
     const events = await found(() => this.audit.applicationHistory(id), 'application', id);
     return { applicationId: id, events: masked(events, actor) };
@@ -40,6 +42,7 @@ export class AuditController {
   @Get('correlations/:correlationId')
   @Roles(...AUDITORS)
   @ApiOperation({ summary: 'Everything one correlation caused, across streams, in global order' })
+  @ApiOkResponse({ schema: AUDIT_RESPONSES.correlation })
   async correlation(@Param('correlationId') correlationId: string, @CurrentActor() actor: AuthenticatedActor) {
     if (correlationId.length > 200) invalid([{ field: 'correlationId', reason: 'is too long' }]);
     const events = await this.audit.correlation(correlationId);
@@ -60,6 +63,7 @@ export class AuditController {
   @ApiOperation({
     summary: "An application's state as it was at a revision or an instant (compared with the events' occurredAt)",
   })
+  @ApiOkResponse({ schema: AUDIT_RESPONSES.stateAsOf })
   @ApiQuery({ name: 'at', required: false, description: 'ISO-8601 instant, compared with occurredAt' })
   @ApiQuery({ name: 'revision', required: false })
   async applicationAsOf(
@@ -77,6 +81,7 @@ export class AuditController {
   @ApiOperation({
     summary: "A regional quota's state as it was at a revision or an instant (compared with the events' occurredAt)",
   })
+  @ApiOkResponse({ schema: AUDIT_RESPONSES.stateAsOf })
   @ApiQuery({ name: 'at', required: false, description: 'ISO-8601 instant, compared with occurredAt' })
   @ApiQuery({ name: 'revision', required: false })
   async quotaAsOf(
@@ -109,6 +114,7 @@ export class AuditController {
   @ApiOperation({
     summary: 'The events between two points of an application (revisions or instants) and the fields that changed',
   })
+  @ApiOkResponse({ schema: AUDIT_RESPONSES.diff })
   @ApiQuery({ name: 'from', required: true, description: 'A revision (whole number) or an ISO-8601 instant' })
   @ApiQuery({ name: 'to', required: true, description: 'A revision (whole number) or an ISO-8601 instant' })
   async diff(

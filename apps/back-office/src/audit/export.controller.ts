@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CLOCK, EventTypeRegistry } from '@libs/event-sourcing';
 import type { Clock, EventStore } from '@libs/event-sourcing';
@@ -41,6 +41,21 @@ export class ExportController {
     name: 'unmaskReason',
     required: false,
     description: 'Admins only: export in clear, for this reason (recorded)',
+  })
+  @ApiOkResponse({
+    description:
+      'The events selected, each with every piece of its metadata (the fields of an audit history entry), IINs and names masked unless exported in clear',
+    content: {
+      'application/x-ndjson': {
+        schema: { type: 'string', description: 'JSON Lines (the default): one entry per line' },
+      },
+      'text/csv': {
+        schema: {
+          type: 'string',
+          description: '`format=csv`: RFC 4180 with a header record; `actor` and `data` as JSON strings',
+        },
+      },
+    },
   })
   async export(
     @Query() query: Record<string, string>,

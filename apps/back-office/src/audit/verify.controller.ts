@@ -1,10 +1,12 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { verifySqliteEventStore } from '@infra/audit/tamper-evidence/verify-sqlite-store';
 import { RUNTIME_CONFIG } from '@libs/workflow';
 import type { RuntimeConfig } from '@infra/config/runtime-config';
 import { Roles } from '../auth/roles';
-import { HttpProblem, problem } from '../http/problem';
+import { ProblemSchema } from '../http/openapi/problem.schema';
+import { HttpProblem, problem, PROBLEM_CONTENT_TYPE } from '../http/problem';
+import { AUDIT_RESPONSES } from './audit-responses';
 
 /** Tamper evidence: recompute the hash chains of the store and name the first broken link. */
 @ApiTags('audit')
@@ -18,6 +20,16 @@ export class VerifyController {
   @ApiOperation({
     summary:
       "Recompute every event's hash, chained per stream and over the global order; the first broken link is named",
+  })
+  @ApiOkResponse({
+    description: 'The store verified to its end (`ok: true`), or the first broken link named (`ok: false`)',
+    schema: AUDIT_RESPONSES.verification,
+  })
+  @ApiResponse({
+    status: 501,
+    description:
+      'AUDIT.VERIFY_UNSUPPORTED: the configured store keeps no hash chains (only the embedded SQLite store does)',
+    content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ProblemSchema) } } },
   })
   async verify() {
     if (this.config.eventStore !== 'sqlite') {

@@ -1,10 +1,11 @@
 import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
 import type { Response } from 'express';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import type { HealthCheckResult } from '@nestjs/terminus';
 import { Public } from '../auth/roles';
 import { EventStoreIndicator } from './event-store.indicator';
+import { HEALTH_RESPONSES } from './health-responses';
 import { ReadModelsIndicator } from './read-models.indicator';
 import { SubscriptionsIndicator } from './subscriptions.indicator';
 
@@ -21,13 +22,21 @@ export class HealthController {
   @Get('live')
   @Public()
   @ApiOperation({ summary: 'Liveness: the process answers' })
+  @ApiOkResponse({ description: 'The process answers', schema: HEALTH_RESPONSES.live })
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
   @Get(['', 'ready'])
   @Public()
-  @HealthCheck()
+  @ApiOkResponse({ description: 'Ready: every indicator up', schema: HEALTH_RESPONSES.ready })
+  @ApiServiceUnavailableResponse({
+    description:
+      'Not ready (or shutting down): Terminus’s result as is, not a problem document, with the indicators down under `error`',
+    schema: HEALTH_RESPONSES.notReady,
+  })
+  // Terminus's own documentation is generic (a database and a redis as examples): ours names our indicators.
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
   @ApiOperation({
     summary:
       'Readiness: the event store and the read models can take writes (not locked, not corrupt, disk not full) and no subscription has stopped on a failure (503 otherwise, the fault named)',

@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Gauge } from 'prom-client';
 import type { DeadLetterStore, EventStore } from '@libs/event-sourcing';
 import { EVENT_STORE, SubscriptionsHost } from '@libs/event-sourcing-nest';
@@ -10,7 +10,7 @@ import { SlaGauges } from './sla-gauges';
 import { CommandMetrics } from './command-metrics';
 
 /** Prometheus metrics: commands, events, subscription lag, parked events, SLA at risk and breached. */
-@ApiExcludeController()
+@ApiTags('observability')
 @Controller('metrics')
 export class MetricsController {
   constructor(
@@ -55,6 +55,12 @@ export class MetricsController {
   @Get()
   @Public()
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
+  @ApiOperation({ summary: 'Prometheus metrics, in the text exposition format (version 0.0.4), for a scraper' })
+  @ApiOkResponse({
+    description:
+      'The metrics: commands, events, subscription lag, parked events, pending deadlines, SLA at risk and breached',
+    content: { 'text/plain': { schema: { type: 'string' } } },
+  })
   async scrape(): Promise<string> {
     return this.metrics.registry.metrics();
   }

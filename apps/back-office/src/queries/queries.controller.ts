@@ -1,5 +1,5 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
   ApplicationFilter,
@@ -14,6 +14,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { Role, Roles } from '../auth/roles';
 import type { AuthenticatedActor } from '../auth/roles';
 import { HttpProblem, problem } from '../http/problem';
+import { QUERY_RESPONSES } from './query-responses';
 import { ReadYourWrites } from './read-your-writes';
 import type { Reflecting } from './read-your-writes';
 import {
@@ -45,6 +46,7 @@ export class QueriesController {
   ) {}
 
   @Get('applications')
+  @ApiOkResponse({ schema: QUERY_RESPONSES.applications })
   @Roles(...READERS)
   @ApiOperation({
     summary: 'Applications, filtered and searched (IIN, name, due dates), by cursor pages in submission order',
@@ -59,6 +61,12 @@ export class QueriesController {
   }
 
   @Get('applications/:id')
+  @ApiOkResponse({
+    schema: QUERY_RESPONSES.application,
+    headers: {
+      ETag: { description: 'The stream revision, quoted ("3"): send it back as If-Match', schema: { type: 'string' } },
+    },
+  })
   @Roles(...READERS)
   @ApiOperation({
     summary: 'One application whole: applicant, family, contacts, documents, SLA, review, decision',
@@ -79,6 +87,7 @@ export class QueriesController {
   }
 
   @Get('queues/mine')
+  @ApiOkResponse({ schema: QUERY_RESPONSES.applications })
   @Roles('reviewer')
   @ApiOperation({ summary: "The caller's review queue, earliest due date first, by cursor pages" })
   mine(@Query() query: PageQueryDto, @CurrentActor() actor: AuthenticatedActor) {
@@ -91,6 +100,7 @@ export class QueriesController {
   }
 
   @Get('queues/unassigned')
+  @ApiOkResponse({ schema: QUERY_RESPONSES.applications })
   @Roles('reviewer', 'supervisor')
   @ApiOperation({ summary: 'Signed applications nobody reviews yet, earliest due date first, by cursor pages' })
   unassigned(@Query() query: PageQueryDto, @CurrentActor() actor: AuthenticatedActor) {
@@ -103,6 +113,7 @@ export class QueriesController {
   }
 
   @Get('queues/supervisors')
+  @ApiOkResponse({ schema: QUERY_RESPONSES.applications })
   @Roles('supervisor')
   @ApiOperation({ summary: 'Escalated and overdue applications, earliest due date first, by cursor pages' })
   supervisors(@Query() query: PageQueryDto, @CurrentActor() actor: AuthenticatedActor) {
@@ -115,6 +126,7 @@ export class QueriesController {
   }
 
   @Get('queues/reviewers/:reviewerId')
+  @ApiOkResponse({ schema: QUERY_RESPONSES.applications })
   @Roles('supervisor')
   @ApiOperation({ summary: "A reviewer's queue, for supervisors, by cursor pages" })
   reviewerQueue(
@@ -131,6 +143,7 @@ export class QueriesController {
   }
 
   @Get('dashboard/sla')
+  @ApiOkResponse({ schema: QUERY_RESPONSES.slaDashboard })
   @Roles('supervisor', 'auditor', 'admin', 'operator')
   @ApiOperation({ summary: 'SLA dashboard: open on time, at risk, breached, decided on time and late, by region' })
   sla(@Query() query: YearQueryDto): Promise<Reflecting<unknown>> {
@@ -140,6 +153,7 @@ export class QueriesController {
   }
 
   @Get('quotas')
+  @ApiOkResponse({ schema: QUERY_RESPONSES.quotas })
   @Roles(...READERS)
   @ApiOperation({ summary: 'Quota usage per region, year and category, by cursor pages' })
   quotaUsage(@Query() query: QuotasQueryDto) {
@@ -158,6 +172,7 @@ export class QueriesController {
   }
 
   @Get('subsidies/totals')
+  @ApiOkResponse({ schema: QUERY_RESPONSES.subsidyTotals })
   @Roles('supervisor', 'auditor', 'admin')
   @ApiOperation({ summary: 'Subsidies granted: count and amount (whole tenge) by region, decision year and kind' })
   subsidyTotals(@Query() query: SubsidyTotalsQueryDto) {

@@ -1,7 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CURRENT_REFUSAL_GROUNDS } from '@domain/application';
 import { ROLES, Roles } from '../auth/roles';
+import { QUERY_RESPONSES } from './query-responses';
 
 /** Reference data the callers need to build valid requests; read from the domain, not from a read model. */
 @ApiTags('reference')
@@ -9,6 +10,7 @@ import { ROLES, Roles } from '../auth/roles';
 @Controller('reference')
 export class ReferenceController {
   @Get('refusal-grounds')
+  @ApiOkResponse({ schema: QUERY_RESPONSES.refusalGrounds })
   @Roles(...ROLES)
   @ApiOperation({
     summary: 'The refusal grounds in force: their codes, labels in Kazakh, Russian and English, and the list version',

@@ -1,0 +1,32 @@
+import type { SchemaObject } from '@nestjs/swagger';
+import { arrayOf, integer, nullable, object, oneOf, text } from '../http/openapi/json-schema';
+
+/** The response schemas of the administration routes that are not commands (their answers are their own). */
+const instant = text('An instant in UTC, ISO 8601');
+
+/** A parked event (`DeadLetter` of libs/event-sourcing), its position as a string. */
+const DEAD_LETTER = object({
+  consumer: text('The subscription that parked it (`review-saga`, …)'),
+  eventId: text(),
+  position: text('Global position of the event (64-bit, as a string)'),
+  streamId: text(),
+  type: text(),
+  error: object({ name: text(), message: text(), code: text('The error’s stable code, when it has one') }, ['code']),
+  attempts: integer(),
+  parkedAt: instant,
+  status: oneOf('parked', 'resolved'),
+  resolvedAt: nullable(instant),
+});
+
+export const ADMIN_RESPONSES = {
+  fireDue: object({ fired: integer('How many due deadlines were fired') }),
+  deadLetters: arrayOf(DEAD_LETTER),
+  retry: object(
+    {
+      outcome: oneOf('done', 'parked'),
+      commands: integer('Commands the saga issued (when done)'),
+      error: text('Why it was parked again (when parked)'),
+    },
+    ['commands', 'error'],
+  ),
+} satisfies Record<string, SchemaObject>;

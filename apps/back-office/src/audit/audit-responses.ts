@@ -1,0 +1,93 @@
+import type { SchemaObject } from '@nestjs/swagger';
+import { arrayOf, freeObject, integer, nullable, object, text } from '../http/openapi/json-schema';
+
+/**
+ * The response schemas of the audit routes, as `AuditTrail` (libs/workflow/src/audit) answers them.
+ * Precise where the shape is fixed (the metadata, the points of a stream); open where it varies with
+ * the event type or the stream's life (event data, folded states, the values of a changed field).
+ */
+const instant = text('An instant, ISO 8601');
+const position = text('Global position in the store (64-bit, as a string)');
+
+/** Any JSON value: a changed field may hold a string, a number, an object, an array or null. */
+const anyJson = (description: string): SchemaObject => ({ description });
+
+const AUDIT_ENTRY = object({
+  position,
+  streamId: text(),
+  revision: integer('The event’s revision in its stream, from 0'),
+  eventId: text(),
+  type: text('The event type (`ApplicationSigned`, …)'),
+  schemaVersion: integer('The schema version the event was stored with (its data is upcast to today’s)'),
+  occurredAt: instant,
+  recordedAt: instant,
+  actor: object({ id: text(), role: text() }),
+  commandId: text(),
+  correlationId: text(),
+  causationId: text(),
+  data: freeObject(
+    'The event data, upcast to today’s schema; its fields depend on `type`. IINs masked for roles that do not decide',
+  ),
+});
+
+const STATE_AS_OF = object({
+  streamId: text(),
+  revision: integer('The last revision folded'),
+  position,
+  occurredAt: text('`occurredAt` of the last event folded'),
+  state: freeObject('The state the deciders folded from the events up to that point; its fields depend on the stream'),
+});
+
+const STREAM_POINT = object({
+  revision: integer('-1 before the stream began'),
+  position: nullable(text('Global position of the event at that point; null before the stream began')),
+});
+
+const FIELD_CHANGE = object({
+  path: text('Dotted path from the state’s root (`sla.atRisk`, `reservations.<application-id>`)'),
+  before: anyJson('The value before (any JSON value; null when absent)'),
+  after: anyJson('The value after (any JSON value; null when absent)'),
+});
+
+export const AUDIT_RESPONSES = {
+  history: object({ applicationId: text(), events: arrayOf(AUDIT_ENTRY) }),
+  correlation: object({ correlationId: text(), events: arrayOf(AUDIT_ENTRY) }),
+  stateAsOf: STATE_AS_OF,
+  diff: object({
+    streamId: text(),
+    from: STREAM_POINT,
+    to: STREAM_POINT,
+    events: arrayOf(AUDIT_ENTRY),
+    changes: arrayOf(FIELD_CHANGE),
+  }),
+  /** `verifySqliteEventStore`: either the whole store verified, or the first broken link named. */
+  verification: {
+    oneOf: [
+      object({
+        ok: { type: 'boolean', enum: [true] },
+        events: integer('Events verified'),
+        lastChainHash: nullable(
+          text('The chain hash of the last event (anchor it outside the store); null when empty'),
+        ),
+      }),
+      object({
+        ok: { type: 'boolean', enum: [false] },
+        eventsChecked: integer('Events verified before the broken link'),
+        firstBrokenLink: object({
+          position,
+          eventId: text(),
+          streamId: text(),
+          revision: integer(),
+          kind: {
+            type: 'string',
+            enum: ['content', 'stream-link', 'chain-link', 'missing-hash'],
+            description:
+              'content: the row was edited; stream-link: a revision is missing or out of order; chain-link: the global chain breaks; missing-hash: a hash is NULL',
+          },
+          expected: text(),
+          actual: text(),
+        }),
+      }),
+    ],
+  } satisfies SchemaObject,
+} satisfies Record<string, SchemaObject>;
