@@ -15,6 +15,7 @@ const PROBLEMS = {
   415: 'The body is not JSON in UTF-8',
   422: 'The command breaks a rule of the service (`code` says which; `errors` name the fields)',
   429: 'The actor exceeded the command rate of its role (Retry-After says when to retry)',
+  500: 'An unexpected fault, logged; nothing is known to be recorded (retry with the same Idempotency-Key)',
   503: 'The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry)',
 } as const;
 type ProblemStatus = keyof typeof PROBLEMS;
@@ -56,7 +57,7 @@ function describe(
   const isCommand = extensionOf(operation, COMMAND_EXTENSION) === true;
   if (isCommand) answerWith(operation, commandRef);
 
-  const statuses: ProblemStatus[] = [400, 503];
+  const statuses: ProblemStatus[] = [400, 500, 503];
   if (!isPublic) statuses.push(401, 403);
   if (path.includes('{')) statuses.push(404);
   if (method === 'post') statuses.push(413, 415);
