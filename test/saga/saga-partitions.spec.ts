@@ -1,8 +1,7 @@
 import type { RecordedEvent } from '@libs/event-sourcing';
 import { DurableSagaRunner } from '@libs/event-sourcing-nest';
 import { EventTypeRegistry } from '@libs/event-sourcing';
-import { TestClock } from '@libs/testing';
-import { defaultWorkflowConfig, ReviewSaga, WORKFLOW_EVENT_TYPES } from '@libs/workflow';
+import { defaultWorkflowConfig, fixedLaw, ReviewSaga, WORKFLOW_EVENT_TYPES } from '@libs/workflow';
 import { SagaHarness } from './support/saga-harness';
 
 const APPLICATION = '0b9f6c1e-3c55-4a8e-9a49-5d7e8f0a1b2c';
@@ -16,7 +15,7 @@ function recorded(type: string, streamId: string, data: object): RecordedEvent<n
     type,
     schemaVersion: 1,
     data,
-    metadata: {},
+    metadata: { occurredAt: '2026-03-02T04:00:00.000Z' },
     streamId,
     revision: 0,
     position: 1n,
@@ -63,8 +62,7 @@ describe('saga partitions: a step runs on the partition of the stream it writes 
     ['an inclusion grants the subsidies: on the application', onApplication('ApplicationIncluded', {}), ON_APPLICATION],
   ])('%s', (_why, event, partition) => {
     const saga = new ReviewSaga(
-      defaultWorkflowConfig(),
-      new TestClock('2026-03-02T05:00:00.000Z'),
+      fixedLaw(defaultWorkflowConfig()),
       new EventTypeRegistry().registerAll(WORKFLOW_EVENT_TYPES),
     );
     expect(saga.partitionOf(event)).toBe(partition);

@@ -58,6 +58,9 @@ import {
   RUNTIME_CONFIG,
   ReviewSaga,
   WORKFLOW_CONFIG,
+  LAW_IN_FORCE,
+  fixedLaw,
+  type LawInForce,
   WORKFLOW_EVENT_TYPES,
   WorkflowConfig,
   defaultWorkflowConfig,
@@ -115,6 +118,7 @@ export class WorkflowModule {
         { provide: CLOCK, useValue: options.clock ?? new SystemClock() },
         { provide: RUNTIME_CONFIG, useValue: runtime },
         { provide: WORKFLOW_CONFIG, useFactory: () => options.workflow ?? defaultWorkflowConfig() },
+        { provide: LAW_IN_FORCE, inject: [WORKFLOW_CONFIG], useFactory: (config: WorkflowConfig) => fixedLaw(config) },
         { provide: EVENT_STORE, useFactory: () => openEventStore(runtime) },
         {
           provide: EVENT_TYPE_REGISTRY,
@@ -167,9 +171,9 @@ export class WorkflowModule {
         PersonsCommandHandler,
         {
           provide: DurableSagaRunner,
-          inject: [WORKFLOW_CONFIG, EVENT_TYPE_REGISTRY, CommandBus, DEAD_LETTERS, CLOCK],
+          inject: [LAW_IN_FORCE, EVENT_TYPE_REGISTRY, CommandBus, DEAD_LETTERS, CLOCK],
           useFactory: (
-            config: WorkflowConfig,
+            law: LawInForce,
             registry: EventTypeRegistry,
             commandBus: CommandBus,
             deadLetters: DeadLetterStore,
@@ -177,7 +181,7 @@ export class WorkflowModule {
           ) =>
             new DurableSagaRunner({
               name: REVIEW_SAGA_RUNNER,
-              saga: new ReviewSaga(config, clock, registry),
+              saga: new ReviewSaga(law, registry),
               commandBus,
               deadLetters,
               clock,
@@ -253,6 +257,7 @@ export class WorkflowModule {
         RUNTIME_CONFIG,
         CLOCK,
         WORKFLOW_CONFIG,
+        LAW_IN_FORCE,
         EVENT_STORE,
         EVENT_TYPE_REGISTRY,
         READ_MODELS_DB,

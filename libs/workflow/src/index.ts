@@ -1,5 +1,6 @@
 export * from './tokens';
 export * from './workflow-config';
+export * from './law/law-in-force';
 export * from './events/event-types';
 export * from './commands/command-messages';
 export * from './commands/command-handlers';

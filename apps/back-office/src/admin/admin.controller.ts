@@ -14,8 +14,8 @@ import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiQuery, ApiTags 
 import { isRegionCode, RegionCode } from '@domain/shared/region';
 import { DeadLetter } from '@libs/event-sourcing';
 import { StepOutcome } from '@libs/event-sourcing-nest';
-import { DeadLetterOperations, DeadlineScheduler, scheduledDeadlineOf, WORKFLOW_CONFIG } from '@libs/workflow';
-import type { WorkflowConfig } from '@libs/workflow';
+import { DeadLetterOperations, DeadlineScheduler, scheduledDeadlineOf, LAW_IN_FORCE } from '@libs/workflow';
+import type { LawInForce } from '@libs/workflow';
 import { Roles } from '../auth/roles';
 import { AggregateLookup } from '../commands/application-lookup';
 import { CommandGateway } from '../commands/command-gateway';
@@ -41,7 +41,7 @@ export class AdminController {
     private readonly lookup: AggregateLookup,
     private readonly scheduler: DeadlineScheduler,
     private readonly deadLetters: DeadLetterOperations,
-    @Inject(WORKFLOW_CONFIG) private readonly config: WorkflowConfig,
+    @Inject(LAW_IN_FORCE) private readonly law: LawInForce,
   ) {}
 
   @Post('quotas/:region/:year/:category')
@@ -90,7 +90,7 @@ export class AdminController {
     @CommandRequest() meta: RequestMeta,
   ): Promise<CommandResponse> {
     return this.gateway.application(
-      { type: 'GrantSubsidy', applicationId: id, kind: body.kind, policy: this.config.subsidyPolicy },
+      { type: 'GrantSubsidy', applicationId: id, kind: body.kind, policy: this.law.current().subsidyPolicy },
       meta,
     );
   }
@@ -114,7 +114,7 @@ export class AdminController {
       {
         type: 'ScheduleReviewDeadline',
         applicationId: id,
-        deadline: scheduledDeadlineOf(state.signature.signedAt, this.config),
+        deadline: scheduledDeadlineOf(state.signature.signedAt, this.law.current()),
       },
       meta,
     );

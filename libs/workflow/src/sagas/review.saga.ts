@@ -8,10 +8,10 @@ import {
   type SendCommand,
   type WorkflowEvent,
 } from '@domain/review-process';
-import type { Clock, EventTypeRegistry, RecordedEvent } from '@libs/event-sourcing';
+import type { EventTypeRegistry, RecordedEvent } from '@libs/event-sourcing';
 import { DomainCommand, sagaStepContext, type DurableSaga } from '@libs/event-sourcing-nest';
 import { ApplicationCommandMessage, PersonsCommandMessage, QuotaCommandMessage } from '../commands/command-messages';
-import type { WorkflowConfig } from '../workflow-config';
+import type { LawInForce } from '../law/law-in-force';
 
 /**
  * The review process at Nest's edge: it hands each stored event to the pure process
@@ -23,8 +23,7 @@ export class ReviewSaga implements DurableSaga {
   readonly eventTypes: readonly string[] = typesActedOn();
 
   constructor(
-    private readonly policy: WorkflowConfig,
-    private readonly clock: Clock,
+    private readonly law: LawInForce,
     private readonly registry: EventTypeRegistry,
   ) {}
 
@@ -35,14 +34,19 @@ export class ReviewSaga implements DurableSaga {
   /** A rule that throws fails its step, where it is retried and parked: here it runs on its own stream. */
   partitionOf(event: RecordedEvent): string {
     try {
-      return partitionOf(this.intentsOf(event, this.clock.now()), event.streamId);
+      return partitionOf(this.intentsOf(event, causedAt(event)), event.streamId);
     } catch {
       return event.streamId;
     }
   }
 
+  /**
+   * Every step is dated by the event that caused it, never by when the step happens to run: a
+   * retry, a redelivery or a restart after midnight on 31 December keeps the decision's date, its
+   * year, its MCI and its number (issue 16).
+   */
   commandsFor(event: RecordedEvent): ICommand[] {
-    const now = this.clock.now();
+    const now = causedAt(event);
     return this.intentsOf(event, now).flatMap((intent) =>
       intent.kind === 'send' ? [this.toMessage(intent, event, now)] : [],
     );
@@ -51,7 +55,7 @@ export class ReviewSaga implements DurableSaga {
   private intentsOf(recorded: RecordedEvent, now: Date): readonly Intent[] {
     const { type, data } = this.registry.upcast(recorded);
     // The registry knows every stored type; the process reacts only to the workflow's own.
-    return react({ type, data } as WorkflowEvent, { policy: this.policy, now });
+    return react({ type, data } as WorkflowEvent, { policy: this.law.current(), now });
   }
 
   private toMessage(intent: SendCommand, cause: RecordedEvent, now: Date): DomainCommand<unknown> {
@@ -73,4 +77,9 @@ function messageOf(intent: SendCommand, context: ReturnType<typeof sagaStepConte
     case 'persons':
       return new PersonsCommandMessage(intent.command, context);
   }
+}
+
+/** The instant of the business fact that caused a step (its metadata), not of the step's run. */
+function causedAt(event: RecordedEvent): Date {
+  return new Date(event.metadata.occurredAt);
 }

@@ -1,0 +1,4 @@
+export * from './amendment';
+export * from './events';
+export * from './law-streams';
+export * from './legal-basis';
