@@ -88,6 +88,32 @@ export function pageOf<T>(rows: T[], limit: number, keyOf: (last: T) => string[]
   return { items, nextCursor: rows.length > limit && last !== undefined ? encodeCursor(...keyOf(last)) : null };
 }
 
+/**
+ * One page of a list already whole in memory and sorted by `keyOf` (a report of a few rows per
+ * region, computed from the whole table anyway; the dead letters of one consumer): the same cursor
+ * and `{ items, nextCursor }` as a keyset page in SQL. Keys compare as tuples of strings, so a
+ * numeric part must be of fixed width (a year, a zero-padded position).
+ */
+export function pageOfSorted<T>(
+  sorted: readonly T[],
+  page: PageRequest,
+  keyParts: number,
+  keyOf: (item: T) => string[],
+): Page<T> {
+  const limit = pageLimit(page.limit);
+  const after = page.cursor === undefined ? undefined : decodeCursor(page.cursor, keyParts);
+  const rest = after === undefined ? sorted : sorted.filter((item) => compareKeys(keyOf(item), after) > 0);
+  return pageOf(rest.slice(0, limit + 1), limit, keyOf);
+}
+
+function compareKeys(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    if (a[i]! < b[i]!) return -1;
+    if (a[i]! > b[i]!) return 1;
+  }
+  return a.length - b.length;
+}
+
 export interface PageRequest {
   /** 1..MAX_PAGE_LIMIT, DEFAULT_PAGE_LIMIT by default. */
   readonly limit?: number;

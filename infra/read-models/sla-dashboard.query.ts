@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { ensureApplicationsSchema } from './applications.projection';
+import { Page, pageOfSorted, PageRequest } from './read-model-support';
 
 /**
  * Counts of one region (or all). The three open counts are disjoint and cover every accepted,
@@ -23,6 +24,9 @@ export interface SlaDashboard {
   readonly regions: Array<{ readonly region: string } & SlaCounts>;
   readonly overall: SlaCounts;
 }
+
+/** The dashboard over HTTP: its regions by cursor pages (by region code), the overall counts of all of them. */
+export type SlaDashboardPage = Omit<SlaDashboard, 'regions'> & Page<SlaDashboard['regions'][number]>;
 
 /** Accepted (signed) and not yet decided nor withdrawn: the SLA clock is running. */
 const RUNNING = `status IN ('signed', 'under-review', 'reviewed')`;
@@ -54,5 +58,11 @@ export class SlaDashboardQuery {
       for (const key of Object.keys(overall) as Array<keyof SlaCounts>) overall[key] += row[key];
     }
     return { year: year ?? null, regions, overall };
+  }
+
+  /** A page of the regions, by the cursor of the one before; `overall` counts every region. */
+  page(year?: number, page: PageRequest = {}): SlaDashboardPage {
+    const { regions, ...report } = this.byRegion(year);
+    return { ...report, ...pageOfSorted(regions, page, 1, (row) => [row.region]) };
   }
 }

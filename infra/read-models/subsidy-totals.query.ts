@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { ensureSubsidyTotalsSchema } from './subsidy-totals.projection';
-import { toSafeNumber } from './read-model-support';
+import { Page, pageOfSorted, PageRequest, toSafeNumber } from './read-model-support';
 
 export interface SubsidyTotal {
   readonly region: string;
@@ -17,6 +17,9 @@ export interface SubsidyTotals {
   readonly totals: SubsidyTotal[];
   readonly grandTotal: { readonly count: number; readonly amount: number };
 }
+
+/** The totals over HTTP: by cursor pages (year, region, kind), the grand total of all of them. */
+export type SubsidyTotalsPage = Omit<SubsidyTotals, 'totals'> & Page<SubsidyTotal>;
 
 interface Row {
   region: string;
@@ -57,5 +60,12 @@ export class SubsidyTotalsQuery {
       };
     });
     return { totals, grandTotal: { count: toSafeNumber(count), amount: toSafeNumber(amount) } };
+  }
+
+  /** A page of the totals, by the cursor of the one before; `grandTotal` sums every page. */
+  page(filter: { readonly year?: number; readonly region?: string } = {}, page: PageRequest = {}): SubsidyTotalsPage {
+    const { totals, grandTotal } = this.totals(filter);
+    // A year has four digits, so its text orders like the number.
+    return { grandTotal, ...pageOfSorted(totals, page, 3, (t) => [String(t.year), t.region, t.kind]) };
   }
 }

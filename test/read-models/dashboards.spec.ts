@@ -1,3 +1,4 @@
+import { InvalidReadModelQueryError } from '@infra/read-models';
 import { ReadModels } from './support/read-models';
 import { History, runWorkflow } from './support/workflow-history';
 
@@ -117,5 +118,42 @@ describe('SLA dashboard, quota usage and subsidy totals, fed the events of a rea
     expect(models.subsidies.totals({ region: 'pavlodar' }).grandTotal).toEqual({ count: 2, amount: RELOCATION + RENT });
     expect(models.subsidies.totals({ year: 2026, region: 'akmola' }).totals).toHaveLength(2);
     expect(models.subsidies.totals({ year: 2025 })).toEqual({ totals: [], grandTotal: { count: 0, amount: 0 } });
+  });
+
+  it('SLA dashboard by cursor pages: one region a page in region order, the overall counts on each', () => {
+    const whole = models.sla.byRegion();
+    const first = models.sla.page(undefined, { limit: 1 });
+    expect(first).toEqual({
+      year: null,
+      items: [whole.regions[0]],
+      nextCursor: expect.any(String),
+      overall: whole.overall,
+    });
+    const second = models.sla.page(undefined, { limit: 1, cursor: first.nextCursor! });
+    expect(second).toEqual({ year: null, items: [whole.regions[1]], nextCursor: null, overall: whole.overall });
+  });
+
+  it('subsidy totals by cursor pages in (year, region, kind) order, the grand total on each', () => {
+    const whole = models.subsidies.totals();
+    const seen: unknown[] = [];
+    let cursor: string | undefined;
+    for (let pages = 1; ; pages++) {
+      const page = models.subsidies.page({}, { limit: 3, ...(cursor ? { cursor } : {}) });
+      expect(page.grandTotal).toEqual(whole.grandTotal);
+      seen.push(...page.items);
+      if (page.nextCursor === null) {
+        expect(pages).toBe(2);
+        break;
+      }
+      cursor = page.nextCursor;
+    }
+    expect(seen).toEqual(whole.totals);
+  });
+
+  it('a report refuses a cursor of another list and a limit out of range, as every list does', () => {
+    expect(() => models.subsidies.page({}, { cursor: models.sla.page(undefined, { limit: 1 }).nextCursor! })).toThrow(
+      InvalidReadModelQueryError,
+    );
+    expect(() => models.sla.page(undefined, { limit: 0 })).toThrow(InvalidReadModelQueryError);
   });
 });

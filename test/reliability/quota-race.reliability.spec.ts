@@ -213,7 +213,7 @@ describe('quota race on the real HTTP server and a SQLite file (issue 8, point 2
         const totals = await supervisor.get(`/subsidies/totals?year=${YEAR}&region=${REGION}`).expect(200);
         expect(totals.body.data.grandTotal).toEqual({ count: 2 * reservedIds.length, amount: subsidyAmount });
         const parked = await app.as('admin').get('/admin/dead-letters').expect(200);
-        expect(parked.body).toEqual([]);
+        expect(parked.body).toEqual({ items: [], nextCursor: null });
 
         const durationMs = performance.now() - began;
         recordFigures('quota-race', {

@@ -1,9 +1,16 @@
+import { CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { applicationStreamId } from '@domain/application';
-import { personStreamId } from '@domain/person';
-import type { CommandContext, EventTypeRegistry } from '@libs/event-sourcing';
+import { personsOf, personStreamId } from '@domain/person';
+import { EventStoreUnavailableError, type CommandContext, type EventTypeRegistry } from '@libs/event-sourcing';
 import { EVENT_TYPE_REGISTRY } from '@libs/event-sourcing-nest';
-import { applicationDigest, DEFAULT_PERSON_CLAIM_POLICY, PersonClaims, PersonStreams } from '@libs/workflow';
+import {
+  ApplicationCommandMessage,
+  applicationDigest,
+  DEFAULT_PERSON_CLAIM_POLICY,
+  PersonClaims,
+  PersonStreams,
+} from '@libs/workflow';
 import { SagaHarness } from './support/saga-harness';
 import { family } from './support/scenario';
 
@@ -74,3 +81,113 @@ describe('person claims whose application never came to exist', () => {
     expect(claims.map((e) => e.type)).toEqual(['PersonClaimed']);
   });
 });
+
+/**
+ * ADR 16: only a refusal is sure to have stored nothing. When a later claim fails because the store
+ * is unavailable, the claims already taken stay, and the retry under the same key finds them.
+ */
+describe('person claims after a store fault', () => {
+  let h: SagaHarness;
+  beforeEach(async () => {
+    h = await SagaHarness.start();
+    await h.openQuota('pavlodar', 2026, 'kandas', 977);
+  });
+  afterEach(() => h.close());
+
+  it('stay when the second claim meets a store fault, and the retry with the same key completes the submission', async () => {
+    // Given a family whose second person (in IIN order) cannot be claimed: the store is unavailable
+    const submission = family();
+    const [first, second] = personsOf(submission);
+    const applicationId = randomUUID();
+    const commandId = randomUUID();
+    const submitUnderOneKey = () =>
+      h.app.get(CommandBus).execute(
+        new ApplicationCommandMessage(
+          {
+            type: 'SubmitApplication',
+            applicationId,
+            submission,
+            digest: applicationDigest(submission),
+            receivingRegionHasQuota: true,
+          },
+          {
+            commandId,
+            correlationId: commandId,
+            causationId: commandId,
+            actor: { id: 'egov', role: 'portal' },
+            now: h.clock.now(),
+          },
+        ),
+      );
+    const append = h.store.append.bind(h.store);
+    const fault = jest
+      .spyOn(h.store, 'append')
+      .mockImplementation((streamId, events, options) =>
+        streamId === personStreamId(second!.iin)
+          ? Promise.reject(new EventStoreUnavailableError('test: the events file is locked', { fault: 'locked' }))
+          : append(streamId, events, options),
+      );
+
+    // When it is submitted
+    await expect(submitUnderOneKey()).rejects.toBeInstanceOf(EventStoreUnavailableError);
+
+    // Then the first claim stays (no release), the second was not taken, the application not stored
+    expect((await h.events(personStreamId(first!.iin))).map((e) => e.type)).toEqual(['PersonClaimed']);
+    expect(await h.events(personStreamId(second!.iin))).toEqual([]);
+    expect(await h.events(applicationStreamId(applicationId))).toEqual([]);
+
+    // When the store is back and the same command is retried (same key, same command id)
+    fault.mockRestore();
+    await submitUnderOneKey();
+
+    // Then the application is stored once, every person claimed once for it, nothing released
+    expect((await h.events(applicationStreamId(applicationId))).map((e) => e.type)).toEqual(['ApplicationSubmitted']);
+    for (const person of personsOf(submission)) {
+      const events = await h.events(personStreamId(person.iin));
+      expect(events.map((e) => [e.type, (e.data as { applicationId: string }).applicationId])).toEqual([
+        ['PersonClaimed', applicationId],
+      ]);
+    }
+  });
+
+  it('are released when a later claim is refused: a refusal stored nothing', async () => {
+    // Given a family whose second person is taken by another submission just after the check found
+    // every person free, while the first person is being claimed (the race the claims exist for)
+    const submission = family();
+    const [first, second] = personsOf(submission);
+    const other = family((s) => ({ ...s, applicant: { ...s.applicant, iin: second!.iin }, familyMembers: [] }));
+    const append = h.store.append.bind(h.store);
+    let raced = false;
+    jest.spyOn(h.store, 'append').mockImplementation(async (streamId, events, options) => {
+      if (streamId === personStreamId(first!.iin) && !raced) {
+        raced = true;
+        await submit(h, randomUUID(), other);
+      }
+      return append(streamId, events, options);
+    });
+
+    // When the family is submitted
+    const applicationId = randomUUID();
+    await expect(submit(h, applicationId, submission)).rejects.toMatchObject({ code: 'PERSON.HAS_OPEN_APPLICATION' });
+
+    // Then the first claim was taken and released again (the compensation)
+    const events = await h.events(personStreamId(first!.iin));
+    expect(events.map((e) => [e.type, (e.data as { applicationId: string }).applicationId])).toEqual([
+      ['PersonClaimed', applicationId],
+      ['PersonReleased', applicationId],
+    ]);
+  });
+});
+
+function submit(h: SagaHarness, applicationId: string, submission: ReturnType<typeof family>) {
+  return h.apply(
+    {
+      type: 'SubmitApplication',
+      applicationId,
+      submission,
+      digest: applicationDigest(submission),
+      receivingRegionHasQuota: true,
+    },
+    { id: 'egov', role: 'portal' },
+  );
+}

@@ -1,5 +1,5 @@
 import type { SchemaObject } from '@nestjs/swagger';
-import { arrayOf, integer, nullable, object, oneOf, text } from '../http/openapi/json-schema';
+import { integer, nullable, object, oneOf, pageOf, text } from '../http/openapi/json-schema';
 
 /** The response schemas of the administration routes that are not commands (their answers are their own). */
 const instant = text('An instant in UTC, ISO 8601');
@@ -20,7 +20,7 @@ const DEAD_LETTER = object({
 
 export const ADMIN_RESPONSES = {
   fireDue: object({ fired: integer('How many due deadlines were fired') }),
-  deadLetters: arrayOf(DEAD_LETTER),
+  deadLetters: pageOf(DEAD_LETTER),
   retry: object(
     {
       outcome: oneOf('done', 'parked'),

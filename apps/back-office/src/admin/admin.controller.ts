@@ -10,9 +10,11 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { isRegionCode, RegionCode } from '@domain/shared/region';
 import { DeadLetter } from '@libs/event-sourcing';
+import { pageOfSorted } from '@infra/read-models';
+import type { Page } from '@infra/read-models';
 import { StepOutcome } from '@libs/event-sourcing-nest';
 import { DeadLetterOperations, DeadlineScheduler, scheduledDeadlineOf, LAW_IN_FORCE } from '@libs/workflow';
 import type { LawInForce } from '@libs/workflow';
@@ -22,8 +24,12 @@ import { CommandGateway } from '../commands/command-gateway';
 import type { CommandResponse, RequestMeta } from '../commands/command-gateway';
 import { GrantSubsidyDto, NoBodyDto, SetQuotaCapacityDto } from '../commands/dto/workflow.dto';
 import { CommandRequest } from '../commands/request-meta.decorator';
+import { guarded } from '../http/guarded-query';
 import { HttpProblem, problem } from '../http/problem';
 import { ADMIN_RESPONSES } from './admin-responses';
+import { DeadLettersQueryDto } from './dead-letters-query.dto';
+
+type ListedDeadLetter = Omit<DeadLetter, 'position'> & { position: string };
 
 const CATEGORIES = ['kandas', 'resettler'] as const;
 
@@ -162,19 +168,19 @@ export class AdminController {
 
   @Get('admin/dead-letters')
   @Roles('operator', 'admin')
-  @ApiOperation({ summary: 'Events the review saga parked, with their errors' })
-  @ApiQuery({
-    name: 'status',
-    required: false,
-    enum: ['parked', 'resolved', 'all'],
-    description: 'parked unless given',
-  })
+  @ApiOperation({ summary: 'Events the review saga parked, with their errors, by cursor pages in store order' })
   @ApiOkResponse({ schema: ADMIN_RESPONSES.deadLetters })
-  async listDeadLetters(
-    @Query('status') status?: string,
-  ): Promise<Array<Omit<DeadLetter, 'position'> & { position: string }>> {
-    const wanted = status === 'all' || status === 'resolved' ? status : 'parked';
-    return (await this.deadLetters.list(wanted)).map((letter) => ({ ...letter, position: letter.position.toString() }));
+  async listDeadLetters(@Query() query: DeadLettersQueryDto): Promise<Page<ListedDeadLetter>> {
+    const wanted = query.status === 'all' || query.status === 'resolved' ? query.status : 'parked';
+    const letters = (await this.deadLetters.list(wanted)).map((letter) => ({
+      ...letter,
+      position: letter.position.toString(),
+    }));
+    const page = { limit: query.limit === undefined ? undefined : Number(query.limit), cursor: query.cursor };
+    // One consumer parks an event once: its position, zero-padded to order as text, is a total order.
+    return guarded(() =>
+      pageOfSorted(letters, page, 2, (letter) => [letter.position.padStart(20, '0'), letter.eventId]),
+    );
   }
 
   @Post('admin/dead-letters/:eventId/retry')

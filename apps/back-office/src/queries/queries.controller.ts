@@ -4,7 +4,6 @@ import type { Response } from 'express';
 import {
   ApplicationFilter,
   ApplicationsQuery,
-  InvalidReadModelQueryError,
   QuotaUsageQuery,
   SlaDashboardQuery,
   SubsidyTotalsQuery,
@@ -13,6 +12,7 @@ import type { ApplicationStatusView, PageRequest } from '@infra/read-models';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Role, Roles } from '../auth/roles';
 import type { AuthenticatedActor } from '../auth/roles';
+import { guarded } from '../http/guarded-query';
 import { HttpProblem, problem } from '../http/problem';
 import { QUERY_RESPONSES } from './query-responses';
 import { ReadYourWrites } from './read-your-writes';
@@ -22,8 +22,8 @@ import {
   PageQueryDto,
   QuotasQueryDto,
   ReadQueryDto,
+  SlaDashboardQueryDto,
   SubsidyTotalsQueryDto,
-  YearQueryDto,
 } from './dto/query.dto';
 import { detailsFor, listedFor } from './personal-data';
 
@@ -145,10 +145,13 @@ export class QueriesController {
   @Get('dashboard/sla')
   @ApiOkResponse({ schema: QUERY_RESPONSES.slaDashboard })
   @Roles('supervisor', 'auditor', 'admin', 'operator')
-  @ApiOperation({ summary: 'SLA dashboard: open on time, at risk, breached, decided on time and late, by region' })
-  sla(@Query() query: YearQueryDto): Promise<Reflecting<unknown>> {
+  @ApiOperation({
+    summary:
+      'SLA dashboard: open on time, at risk, breached, decided on time and late, by region (cursor pages in region order; `overall` counts every region)',
+  })
+  sla(@Query() query: SlaDashboardQueryDto): Promise<Reflecting<unknown>> {
     return this.rw.read('applications', query.atLeast, () =>
-      this.dashboard.byRegion(query.year === undefined ? undefined : Number(query.year)),
+      guarded(() => this.dashboard.page(query.year === undefined ? undefined : Number(query.year), pageOf(query))),
     );
   }
 
@@ -174,13 +177,18 @@ export class QueriesController {
   @Get('subsidies/totals')
   @ApiOkResponse({ schema: QUERY_RESPONSES.subsidyTotals })
   @Roles('supervisor', 'auditor', 'admin')
-  @ApiOperation({ summary: 'Subsidies granted: count and amount (whole tenge) by region, decision year and kind' })
+  @ApiOperation({
+    summary:
+      'Subsidies granted: count and amount (whole tenge) by decision year, region and kind (cursor pages in that order; `grandTotal` sums every page)',
+  })
   subsidyTotals(@Query() query: SubsidyTotalsQueryDto) {
     return this.rw.read('subsidy-totals', query.atLeast, () =>
-      this.subsidies.totals({
-        year: query.year === undefined ? undefined : Number(query.year),
-        region: query.region,
-      }),
+      guarded(() =>
+        this.subsidies.page(
+          { year: query.year === undefined ? undefined : Number(query.year), region: query.region },
+          pageOf(query),
+        ),
+      ),
     );
   }
 }
@@ -204,19 +212,4 @@ function filterOf(query: ApplicationsQueryDto): ApplicationFilter {
 
 function pageOf(query: PageQueryDto): PageRequest {
   return { limit: query.limit === undefined ? undefined : Number(query.limit), cursor: query.cursor };
-}
-
-/** A read model's refusal of a value (a limit out of range, a cursor of another list) is the caller's 400. */
-function guarded<T>(query: () => T): T {
-  try {
-    return query();
-  } catch (error) {
-    if (error instanceof InvalidReadModelQueryError)
-      throw new HttpProblem(
-        problem(400, 'REQUEST.INVALID', 'Invalid request', undefined, [
-          { field: error.field, reason: error.message.slice(error.field.length + 1) },
-        ]),
-      );
-    throw error;
-  }
 }

@@ -9,6 +9,7 @@ import {
   object,
   oneOf,
   pageOf,
+  pageWith,
   reflecting,
   text,
 } from '../http/openapi/json-schema';
@@ -155,16 +156,13 @@ export const QUERY_RESPONSES = {
   applications: reflecting(pageOf(APPLICATION_LISTED)),
   application: reflecting(APPLICATION_DETAILS),
   slaDashboard: reflecting(
-    object({
+    pageWith(object({ region: text(), ...SLA_COUNTS }), {
       year: nullable(integer()),
-      regions: arrayOf(object({ region: text(), ...SLA_COUNTS })),
       overall: object(SLA_COUNTS),
     }),
   ),
   quotas: reflecting(pageOf(QUOTA_USAGE)),
-  subsidyTotals: reflecting(
-    object({ totals: arrayOf(SUBSIDY_TOTAL), grandTotal: object({ count: integer(), amount: integer() }) }),
-  ),
+  subsidyTotals: reflecting(pageWith(SUBSIDY_TOTAL, { grandTotal: object({ count: integer(), amount: integer() }) })),
   refusalGrounds: object({
     version: text(),
     grounds: arrayOf(

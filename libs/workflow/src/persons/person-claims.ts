@@ -7,6 +7,7 @@ import {
   type PersonState,
   type ReleaseReason,
 } from '@domain/person';
+import { DomainError } from '@domain/shared/errors';
 import type { CommandContext } from '@libs/event-sourcing';
 import { PersonStreams } from './person-streams';
 
@@ -24,7 +25,10 @@ export const DEFAULT_PERSON_CLAIM_POLICY: PersonClaimPolicy = { abandonAfterMs: 
  * The persons of a submission, claimed for its application before the application is stored, so
  * no person is on two open applications (ADR 16). Claims are taken one stream at a time in IIN
  * order; the first refused claim releases those this submission took (the compensation) and the
- * refusal is the answer.
+ * refusal is the answer. A claim that fails for any other reason (the store unavailable, a conflict
+ * that outlasted the reloads) may have been stored all the same, and a release would then undo what
+ * the retry needs: the claims stay, for the retry with the same key to find (or to be abandoned
+ * after the grace period).
  */
 export class PersonClaims {
   constructor(
@@ -49,7 +53,8 @@ export class PersonClaims {
         taken.push(person);
       }
     } catch (error) {
-      await this.releaseAll(applicationId, taken, 'submission-refused', context);
+      // Only a refusal is sure to have stored nothing (ADR 16).
+      if (error instanceof DomainError) await this.releaseAll(applicationId, taken, 'submission-refused', context);
       throw error;
     }
   }

@@ -45,5 +45,8 @@ export const reflecting = (data: SchemaObject): SchemaObject =>
   });
 
 /** One page of a list: the items and the cursor of the next page (null on the last). */
-export const pageOf = (item: SchemaObject): SchemaObject =>
-  object({ items: arrayOf(item), nextCursor: nullable(text('Send as `cursor` for the next page')) });
+export const pageOf = (item: SchemaObject): SchemaObject => pageWith(item, {});
+
+/** A page of a report: the page, and what the report says of all its pages (its totals). */
+export const pageWith = (item: SchemaObject, whole: Record<string, SchemaObject>): SchemaObject =>
+  object({ ...whole, items: arrayOf(item), nextCursor: nullable(text('Send as `cursor` for the next page')) });

@@ -103,7 +103,8 @@ export class ApplicationsQueryDto extends PageQueryDto {
   dueAfter?: string;
 }
 
-export class YearQueryDto extends ReadQueryDto {
+/** The SLA dashboard: its regions are paged like any list. */
+export class SlaDashboardQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: '2026' })
   @IsOptional()
   @Matches(/^\d{4}$/, { message: 'year must be a year (4 digits)' })
@@ -127,7 +128,7 @@ export class QuotasQueryDto extends PageQueryDto {
   category?: string;
 }
 
-export class SubsidyTotalsQueryDto extends YearQueryDto {
+export class SubsidyTotalsQueryDto extends SlaDashboardQueryDto {
   @ApiPropertyOptional({ enum: REGION_CODES })
   @IsOptional()
   @IsIn(REGION_CODES)
