@@ -4,8 +4,8 @@ import { toSafeNumber } from './read-model-support';
 
 export interface SubsidyTotal {
   readonly region: string;
-  /** The year of the inclusion decision. */
-  readonly year: number;
+  /** The calendar year of the inclusion decision: not the quota year (ADR 20: `year` before). */
+  readonly decisionYear: number;
   readonly kind: 'relocation' | 'rent';
   readonly count: number;
   /** Whole tenge. */
@@ -13,14 +13,14 @@ export interface SubsidyTotal {
 }
 
 export interface SubsidyTotals {
-  /** Ordered by year, region, kind. */
+  /** Ordered by decision year, region, kind. */
   readonly totals: SubsidyTotal[];
   readonly grandTotal: { readonly count: number; readonly amount: number };
 }
 
 interface Row {
   region: string;
-  year: bigint;
+  decisionYear: bigint;
   kind: SubsidyTotal['kind'];
   count: bigint;
   amount: bigint;
@@ -34,15 +34,15 @@ export class SubsidyTotalsQuery {
     ensureSubsidyTotalsSchema(db);
     this.select = db
       .prepare(
-        `SELECT region, decision_year AS year, kind, COUNT(*) AS count, SUM(amount) AS amount
-      FROM subsidy_grants WHERE (@year IS NULL OR decision_year = @year) AND (@region IS NULL OR region = @region)
+        `SELECT region, decision_year AS decisionYear, kind, COUNT(*) AS count, SUM(amount) AS amount
+      FROM subsidy_grants WHERE (@decisionYear IS NULL OR decision_year = @decisionYear) AND (@region IS NULL OR region = @region)
       GROUP BY decision_year, region, kind ORDER BY decision_year, region, kind`,
       )
       .safeIntegers();
   }
 
-  totals(filter: { readonly year?: number; readonly region?: string } = {}): SubsidyTotals {
-    const rows = this.select.all({ year: filter.year ?? null, region: filter.region ?? null }) as Row[];
+  totals(filter: { readonly decisionYear?: number; readonly region?: string } = {}): SubsidyTotals {
+    const rows = this.select.all({ decisionYear: filter.decisionYear ?? null, region: filter.region ?? null }) as Row[];
     let count = 0n;
     let amount = 0n;
     const totals = rows.map((row) => {
@@ -50,7 +50,7 @@ export class SubsidyTotalsQuery {
       amount += row.amount;
       return {
         region: row.region,
-        year: toSafeNumber(row.year),
+        decisionYear: toSafeNumber(row.decisionYear),
         kind: row.kind,
         count: toSafeNumber(row.count),
         amount: toSafeNumber(row.amount),

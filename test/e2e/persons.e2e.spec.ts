@@ -127,7 +127,7 @@ describe('every person once: one open application, one inclusion (ADR 16)', () =
     await openQuota(e, 200, 'kostanay', 2026, 'kandas');
     const inOtherRegion = await e.as('portal', 'egov').post('/applications', {
       ...asApplicant(IIN),
-      receivingRegion: 'kostanay',
+      region: 'kostanay',
       settlement: { kind: 'city', name: 'Kostanay' },
     });
     expectProblem(inOtherRegion, 409, 'PERSON.ALREADY_INCLUDED');

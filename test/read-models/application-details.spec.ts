@@ -45,7 +45,7 @@ describe('the application as an officer decides on it, and finding it', () => {
         status: 'included',
         applicantName: 'Нұрланұлы Ержан Серікұлы',
         region: 'pavlodar',
-        quotaYear: 2026,
+        year: 2026,
         persons: 3,
         applicant,
         contacts,
@@ -73,7 +73,7 @@ describe('the application as an officer decides on it, and finding it', () => {
           date: '2026-03-05',
           late: false,
           grounds: [],
-          personsCounted: 3,
+          persons: 3,
           subsidies: { relocation: 70 * 4325 * 3, rent: 20 * 4325 * 12 },
         },
         revision: stream.at(-1)!.revision,
@@ -101,7 +101,7 @@ describe('the application as an officer decides on it, and finding it', () => {
           grounds: ['INVALID_OR_EXPIRED_DOCUMENTS'],
           groundsListVersion: '1',
           explanation: expect.any(String),
-          personsCounted: null,
+          persons: null,
         },
       });
     });

@@ -42,7 +42,7 @@ describe('person claims whose application never came to exist', () => {
         applicationId,
         submission,
         digest: applicationDigest(submission),
-        receivingRegionHasQuota: true,
+        regionHasQuota: true,
       },
       { id: 'egov', role: 'portal' },
     );

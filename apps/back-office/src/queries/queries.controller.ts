@@ -22,9 +22,11 @@ import {
   PageQueryDto,
   QuotasQueryDto,
   ReadQueryDto,
+  SUBSIDY_TOTALS_DEPRECATED_NAMES,
   SubsidyTotalsQueryDto,
   YearQueryDto,
 } from './dto/query.dto';
+import { withCurrentNames } from '../http/deprecated-names';
 import { detailsFor, listedFor } from './personal-data';
 
 const READERS: Role[] = ['operator', 'reviewer', 'supervisor', 'auditor', 'admin'];
@@ -175,10 +177,11 @@ export class QueriesController {
   @ApiOkResponse({ schema: QUERY_RESPONSES.subsidyTotals })
   @Roles('supervisor', 'auditor', 'admin')
   @ApiOperation({ summary: 'Subsidies granted: count and amount (whole tenge) by region, decision year and kind' })
-  subsidyTotals(@Query() query: SubsidyTotalsQueryDto) {
+  subsidyTotals(@Query() sent: SubsidyTotalsQueryDto) {
+    const query = withCurrentNames(sent, SUBSIDY_TOTALS_DEPRECATED_NAMES);
     return this.rw.read('subsidy-totals', query.atLeast, () =>
       this.subsidies.totals({
-        year: query.year === undefined ? undefined : Number(query.year),
+        decisionYear: query.decisionYear === undefined ? undefined : Number(query.decisionYear),
         region: query.region,
       }),
     );
