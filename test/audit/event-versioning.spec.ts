@@ -158,3 +158,51 @@ describe('event versioning: ApplicationReviewed v1 (refusalGrounds) and v2 (pers
     expect(registry.currentVersion('ApplicationReviewed')).toBe(3);
   });
 });
+
+describe('event versioning: the names retired by ADR 20 read in today’s vocabulary', () => {
+  const registry = new EventTypeRegistry().registerAll(WORKFLOW_EVENT_TYPES);
+  const recorded = (type: string, schemaVersion: number, eventData: object) => ({
+    eventId: '00000000-0000-4000-8000-0000000000c1',
+    streamId: `application-${APPLICATION_ID}`,
+    revision: 0,
+    position: 0n,
+    type,
+    schemaVersion,
+    data: eventData,
+    metadata,
+    recordedAt: metadata.occurredAt,
+  });
+  const last = <T extends string>(events: ReturnType<typeof history.included>, type: T) => {
+    const event = events.at(-1)!;
+    if (event.type !== type) throw new Error(`the history ends with ${event.type}`);
+    return event.data as Record<string, unknown>;
+  };
+
+  it('given ApplicationIncluded v1 (personsCounted), reads it as v2: the same count under persons', () => {
+    const { persons, ...rest } = last(history.included(), 'ApplicationIncluded');
+    const upcast = registry.upcast<Record<string, unknown>>(
+      recorded('ApplicationIncluded', 1, { ...rest, personsCounted: persons }),
+    );
+    expect(upcast.schemaVersion).toBe(2);
+    expect(upcast.data).toEqual({ ...rest, persons });
+    expect(upcast.data).not.toHaveProperty('personsCounted');
+  });
+
+  it('given ApplicationSubmitted v1 (receivingRegion, quotaYear), reads it as v2, its digest untouched and marked as over the v1 shape', () => {
+    const { submission, ...rest } = last(history.submitted(), 'ApplicationSubmitted') as {
+      submission: { region: string; year: number };
+    };
+    const { region, year, ...others } = submission;
+    const { submissionVersion: _version, ...v1Rest } = rest as Record<string, unknown>;
+    const v1 = { ...v1Rest, submission: { ...others, receivingRegion: region, quotaYear: year } };
+    const upcast = registry.upcast<Record<string, unknown>>(recorded('ApplicationSubmitted', 1, v1));
+    expect(upcast.schemaVersion).toBe(2);
+    expect(upcast.data).toEqual({ ...v1Rest, submission, submissionVersion: 1 });
+  });
+
+  it('writes new events in today’s names', () => {
+    expect(registry.currentVersion('ApplicationSubmitted')).toBe(2);
+    expect(registry.currentVersion('ApplicationIncluded')).toBe(2);
+    expect(last(history.submitted(), 'ApplicationSubmitted')).toMatchObject({ submissionVersion: 2 });
+  });
+});
