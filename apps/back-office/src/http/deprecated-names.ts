@@ -12,7 +12,7 @@ export interface DeprecatedName {
 }
 
 /** The description every deprecated property carries in the OpenAPI document. */
-export function deprecatedDescription({ old, current }: DeprecatedName): string {
+export function deprecatedDescription({ current }: DeprecatedName): string {
   return `Deprecated (ADR 20): the former name of \`${current}\`, accepted in its place for a deprecation period; send \`${current}\`. Never with \`${current}\`.`;
 }
 
