@@ -116,6 +116,9 @@ describe('SLA dashboard, quota usage and subsidy totals, fed the events of a rea
   it('subsidy totals filtered by decision year and region', () => {
     expect(models.subsidies.totals({ region: 'pavlodar' }).grandTotal).toEqual({ count: 2, amount: RELOCATION + RENT });
     expect(models.subsidies.totals({ decisionYear: 2026, region: 'akmola' }).totals).toHaveLength(2);
-    expect(models.subsidies.totals({ decisionYear: 2025 })).toEqual({ totals: [], grandTotal: { count: 0, amount: 0 } });
+    expect(models.subsidies.totals({ decisionYear: 2025 })).toEqual({
+      totals: [],
+      grandTotal: { count: 0, amount: 0 },
+    });
   });
 });

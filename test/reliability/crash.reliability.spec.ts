@@ -400,8 +400,7 @@ describe('the back office killed with SIGKILL again and again (issue 8: crash te
       const duplicates = duplicatesIn(stream);
       duplicatesFound += duplicates.length;
       problems.push(...duplicates.map((d) => `${label}: duplicate effect: ${d}`));
-      const reviewed = stream.find((e) => e.type === 'ApplicationReviewed')?.data as
-        { persons: number } | undefined;
+      const reviewed = stream.find((e) => e.type === 'ApplicationReviewed')?.data as { persons: number } | undefined;
       if (reviewed && reviewed.persons !== persons)
         problems.push(`${label}: reviewed for ${reviewed.persons} persons, the family has ${persons}`);
       const refused = stream.find((e) => e.type === 'ApplicationRefused')?.data as { grounds: string[] } | undefined;

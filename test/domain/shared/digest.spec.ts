@@ -32,7 +32,7 @@ describe('the application digest computed at the edge', () => {
     expect(applicationDigest(kandasFamily(), 1)).toBe(PINNED_KANDAS_FAMILY_DIGEST);
   });
 
-  it('digests a new submission in today\'s names, region and year (submission version 2)', () => {
+  it("digests a new submission in today's names, region and year (submission version 2)", () => {
     const submission = kandasFamily();
     expect(canonicalJson(submission)).toContain('"region":"pavlodar"');
     expect(canonicalJson(submission)).not.toContain('receivingRegion');

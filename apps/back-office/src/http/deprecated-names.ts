@@ -17,8 +17,7 @@ export function deprecatedDescription({ current }: DeprecatedName): string {
 }
 
 /** On the current name: required, unless the deprecated name stands in for it. */
-export const UnlessSentAs = (old: string) =>
-  ValidateIf((dto: Record<string, unknown>) => dto[old] === undefined);
+export const UnlessSentAs = (old: string) => ValidateIf((dto: Record<string, unknown>) => dto[old] === undefined);
 
 /** On the deprecated name: refused beside the current one. */
 export const NotBeside = (current: string) =>

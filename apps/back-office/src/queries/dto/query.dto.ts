@@ -132,12 +132,19 @@ export class QuotasQueryDto extends PageQueryDto {
 export const SUBSIDY_TOTALS_DEPRECATED_NAMES: readonly DeprecatedName[] = [{ old: 'year', current: 'decisionYear' }];
 
 export class SubsidyTotalsQueryDto extends ReadQueryDto {
-  @ApiPropertyOptional({ example: '2026', description: 'The calendar year of the inclusion decisions (not the quota year)' })
+  @ApiPropertyOptional({
+    example: '2026',
+    description: 'The calendar year of the inclusion decisions (not the quota year)',
+  })
   @IsOptional()
   @Matches(/^\d{4}$/, { message: 'decisionYear must be a year (4 digits)' })
   decisionYear?: string;
 
-  @ApiPropertyOptional({ example: '2026', deprecated: true, description: deprecatedDescription(SUBSIDY_TOTALS_DEPRECATED_NAMES[0]!) })
+  @ApiPropertyOptional({
+    example: '2026',
+    deprecated: true,
+    description: deprecatedDescription(SUBSIDY_TOTALS_DEPRECATED_NAMES[0]!),
+  })
   @IsOptional()
   @Matches(/^\d{4}$/, { message: 'year must be a year (4 digits)' })
   @NotBeside('decisionYear')
