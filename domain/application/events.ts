@@ -7,6 +7,7 @@ import { ScheduledDeadline } from './review-deadline';
 import { QuotaKey } from '../quota';
 import { SubsidyCalculation } from '../subsidy';
 import { ApplicationSubmission } from './submission';
+import { submissionFromV1, type SubmissionV1, type SubmissionVersion } from './submission-version';
 
 export type SignatureMethod = 'otp' | 'eds';
 export type Verdict = 'eligible' | 'not-eligible';
@@ -28,8 +29,13 @@ export type ApplicationSubmitted = DomainEvent<
   {
     readonly applicationId: string;
     readonly submission: ApplicationSubmission;
-    /** SHA-256 of the canonical JSON of `submission`: what the applicant then signs. */
+    /**
+     * SHA-256 of the canonical JSON of `submission` in the shape of `submissionVersion`: what the
+     * applicant then signs. Never recomputed on read: an old submission keeps the digest it was signed by.
+     */
     readonly digest: string;
+    /** The shape the submission was digested in: 1 before ADR 20 (`receivingRegion`, `quotaYear`), 2 since. */
+    readonly submissionVersion: SubmissionVersion;
     readonly documentPolicyVersion: string;
     readonly submittedAt: Instant;
   }
@@ -121,8 +127,8 @@ export type ApplicationReviewed = DomainEvent<
   {
     readonly applicationId: string;
     readonly quota: QuotaRef;
-    /** The applicant and each family member: the seats an eligible application asks for. */
-    readonly personsMoving: number;
+    /** The applicant and each family member: the seats an eligible application asks for (`personsMoving` in v1–v2). */
+    readonly persons: number;
     readonly reviewerId: string;
     readonly verdict: Verdict;
     readonly findings: readonly DocumentFinding[];
@@ -147,7 +153,8 @@ export type ApplicationIncluded = DomainEvent<
     readonly region: RegionCode;
     readonly year: number;
     readonly category: ApplicantCategory;
-    readonly personsCounted: number;
+    /** The persons the quota counts for the application: its applicant and each family member (`personsCounted` in v1). */
+    readonly persons: number;
     readonly decision: { readonly number: string; readonly date: CalendarDate };
     readonly decidedAt: Instant;
   } & Timeliness
@@ -223,7 +230,12 @@ export type ApplicationEventType = ApplicationEvent['type'];
  * new event type does not compile until it is given its schema here.
  */
 export const APPLICATION_EVENT_SCHEMAS: { readonly [T in ApplicationEventType]: EventSchema } = {
-  ApplicationSubmitted: FIRST_VERSION,
+  ApplicationSubmitted: {
+    schemaVersion: 2,
+    // v2 speaks the vocabulary of ADR 20 (`region`, `year`); a v1 submission is read in it, and is
+    // marked as digested in its v1 shape, so its stored digest still verifies against its content.
+    upcasters: { 1: submittedInV1Shape },
+  },
   SigningCodeIssued: FIRST_VERSION,
   SigningCodeRejected: FIRST_VERSION,
   ApplicationSigned: FIRST_VERSION,
@@ -240,12 +252,17 @@ export const APPLICATION_EVENT_SCHEMAS: { readonly [T in ApplicationEventType]: 
   ReviewStarted: FIRST_VERSION,
   ReviewReassigned: FIRST_VERSION,
   ApplicationReviewed: {
-    schemaVersion: 2,
+    schemaVersion: 3,
     // v2 renamed refusalGrounds to grounds, as every other request, answer and event calls them;
     // the codes and what they meant are unchanged.
-    upcasters: { 1: renameRefusalGrounds },
+    // v3 renamed personsMoving to persons (ADR 20): one name for the one count of persons.
+    upcasters: { 1: renameRefusalGrounds, 2: (data) => renamed(data, 'personsMoving', 'persons') },
   },
-  ApplicationIncluded: FIRST_VERSION,
+  ApplicationIncluded: {
+    schemaVersion: 2,
+    // v2 renamed personsCounted to persons (ADR 20): the same number the review asked seats for.
+    upcasters: { 1: (data) => renamed(data, 'personsCounted', 'persons') },
+  },
   ApplicationRefused: FIRST_VERSION,
   SubsidyGranted: FIRST_VERSION,
   ApplicationWithdrawn: FIRST_VERSION,
@@ -255,6 +272,16 @@ export const APPLICATION_EVENT_SCHEMAS: { readonly [T in ApplicationEventType]: 
 };
 
 function renameRefusalGrounds(data: unknown): unknown {
-  const { refusalGrounds, ...rest } = data as { refusalGrounds: readonly string[] };
-  return { ...rest, grounds: refusalGrounds };
+  return renamed(data, 'refusalGrounds', 'grounds');
+}
+
+/** The same data with one field under its new name; its value, and every other field, unchanged. */
+function renamed(data: unknown, from: string, to: string): unknown {
+  const { [from]: value, ...rest } = data as Record<string, unknown>;
+  return { ...rest, [to]: value };
+}
+
+function submittedInV1Shape(data: unknown): unknown {
+  const { submission, ...rest } = data as { submission: SubmissionV1 };
+  return { ...rest, submission: submissionFromV1(submission), submissionVersion: 1 };
 }

@@ -1,4 +1,5 @@
 export * from './submission';
+export * from './submission-version';
 export * from './documents';
 export * from './document-validity';
 export * from './refusal-grounds';

@@ -44,7 +44,7 @@ export type ApplicationState =
   | ({ readonly status: 'reviewed' } & Accepted & { readonly review: ApplicationReviewed['data'] })
   | ({ readonly status: 'included' } & Accepted & {
         readonly review: ApplicationReviewed['data'];
-        readonly personsCounted: number;
+        readonly persons: number;
         readonly decidedAt: Instant;
         readonly decisionDate: string;
         readonly subsidies: Readonly<Partial<Record<SubsidyKind, SubsidyGranted['data']>>>;

@@ -82,8 +82,10 @@ export interface Consent {
 export interface ApplicationSubmission {
   readonly channel: SubmissionChannel;
   readonly consent: Consent;
-  readonly receivingRegion: RegionCode;
-  readonly quotaYear: number;
+  /** The receiving region: where the family moves, and whose quota counts it (ADR 20: `receivingRegion` before). */
+  readonly region: RegionCode;
+  /** The quota year: the year of the order whose quota counts the family (ADR 20: `quotaYear` before). */
+  readonly year: number;
   /** Where the family intends to settle in the receiving region; its kind sets the rent subsidy's rate. */
   readonly settlement: { readonly kind: SettlementKind; readonly name?: string };
   readonly applicant: Applicant;
@@ -91,16 +93,20 @@ export interface ApplicationSubmission {
   readonly documents: readonly AttachedDocument[];
 }
 
-/** Persons counted against the quota and for the relocation subsidy: the head of the family and each member. */
-export function personsMoving(submission: Pick<ApplicationSubmission, 'familyMembers'>): number {
+/**
+ * The application's persons: the head of the family and each member. One number, one name (`persons`,
+ * ADR 20): the seats it asks of the quota, the seats reserved, the persons the inclusion counts, and
+ * what the relocation subsidy multiplies.
+ */
+export function personsIn(submission: Pick<ApplicationSubmission, 'familyMembers'>): number {
   return 1 + submission.familyMembers.length;
 }
 
-/** The quota an application counts against: its receiving region, quota year and the applicant's category. */
-export function quotaOf(submission: Pick<ApplicationSubmission, 'receivingRegion' | 'quotaYear' | 'applicant'>): {
-  region: ApplicationSubmission['receivingRegion'];
+/** The quota an application counts against: its region, year and the applicant's category. */
+export function quotaOf(submission: Pick<ApplicationSubmission, 'region' | 'year' | 'applicant'>): {
+  region: ApplicationSubmission['region'];
   year: number;
   category: Applicant['category'];
 } {
-  return { region: submission.receivingRegion, year: submission.quotaYear, category: submission.applicant.category };
+  return { region: submission.region, year: submission.year, category: submission.applicant.category };
 }

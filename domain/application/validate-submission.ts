@@ -28,12 +28,12 @@ export function validateSubmission(
   const today = localDateOf(submittedAt);
   found.check(CHANNELS.includes(submission.channel), 'channel', `must be one of ${CHANNELS.join(', ')}`);
   validateConsent(submission, submittedAt, found);
-  found.check(isRegionCode(submission.receivingRegion), 'receivingRegion', 'is not a region of Kazakhstan');
-  const year = Number(today.slice(0, 4));
+  found.check(isRegionCode(submission.region), 'region', 'is not a region of Kazakhstan');
+  const thisYear = Number(today.slice(0, 4));
   found.check(
-    Number.isInteger(submission.quotaYear) && (submission.quotaYear === year || submission.quotaYear === year + 1),
-    'quotaYear',
-    `must be ${year} or ${year + 1}`,
+    Number.isInteger(submission.year) && (submission.year === thisYear || submission.year === thisYear + 1),
+    'year',
+    `must be ${thisYear} or ${thisYear + 1}`,
   );
   found.check(
     SETTLEMENT_KINDS.includes(submission.settlement?.kind),
@@ -106,7 +106,7 @@ function validateResettler(submission: ApplicationSubmission, today: CalendarDat
     found.add('applicant.resettler.originRegion', 'is not a region of Kazakhstan');
   else
     found.check(
-      origin.originRegion !== submission.receivingRegion,
+      origin.originRegion !== submission.region,
       'applicant.resettler.originRegion',
       'must differ from the receiving region',
     );

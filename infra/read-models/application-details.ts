@@ -11,8 +11,8 @@ type Applicant = Submission['applicant'];
 /** What an officer decides on, fixed at submission: the people, their contacts and each document as judged then. */
 export interface SubmissionDetails {
   readonly channel: Submission['channel'];
-  readonly receivingRegion: Submission['receivingRegion'];
-  readonly quotaYear: number;
+  readonly region: Submission['region'];
+  readonly year: number;
   readonly settlement: Submission['settlement'];
   readonly consent: Submission['consent'];
   readonly applicant: Omit<Applicant, 'contacts'>;
@@ -24,8 +24,8 @@ export interface SubmissionDetails {
   readonly digest: string;
 }
 
-/** The reviewer's record, as ApplicationReviewed (v2) states it. */
-export type ReviewDetails = Omit<DataOf<'ApplicationReviewed'>, 'applicationId' | 'quota' | 'personsMoving'>;
+/** The reviewer's record, as ApplicationReviewed (v3) states it. */
+export type ReviewDetails = Omit<DataOf<'ApplicationReviewed'>, 'applicationId' | 'quota' | 'persons'>;
 
 /** What a refusal said beyond the columns of the list: its grounds' list version and its explanation. */
 export type RefusalDetails = Pick<DataOf<'ApplicationRefused'>, 'grounds' | 'groundsListVersion' | 'explanation'>;
@@ -46,8 +46,8 @@ export function submissionDetails({
   const { contacts, ...applicant } = submission.applicant;
   return {
     channel: submission.channel,
-    receivingRegion: submission.receivingRegion,
-    quotaYear: submission.quotaYear,
+    region: submission.region,
+    year: submission.year,
     settlement: submission.settlement,
     consent: submission.consent,
     applicant,
@@ -60,7 +60,7 @@ export function submissionDetails({
 }
 
 export function reviewDetails(data: DataOf<'ApplicationReviewed'>): ReviewDetails {
-  const { applicationId: _id, quota: _quota, personsMoving: _persons, ...review } = data;
+  const { applicationId: _id, quota: _quota, persons: _persons, ...review } = data;
   return review;
 }
 

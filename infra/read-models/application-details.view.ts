@@ -45,20 +45,21 @@ export interface DecisionView {
   readonly grounds: readonly string[];
   readonly groundsListVersion: string | null;
   readonly explanation: string | null;
-  /** Inclusion only: the persons counted against the quota, and the subsidies granted so far (whole tenge). */
-  readonly personsCounted: number | null;
+  /** Inclusion only: the persons the quota counts, and the subsidies granted so far (whole tenge). */
+  readonly persons: number | null;
   readonly subsidies: { readonly relocation: number | null; readonly rent: number | null };
 }
 
 /** One application whole: what an officer decides on. */
-export interface ApplicationDetailsView extends Omit<SubmissionDetails, 'receivingRegion' | 'quotaYear'> {
+/** The region and the year come from the list's row (the same values), the rest of the submission from its details. */
+export interface ApplicationDetailsView extends Omit<SubmissionDetails, 'region' | 'year'> {
   readonly applicationId: string;
   readonly status: ApplicationView['status'];
   /** The applicant's name as the lists show it: last name, first name, patronymic. */
   readonly applicantName: string;
   readonly category: string;
   readonly region: string;
-  readonly quotaYear: number;
+  readonly year: number;
   readonly persons: number;
   readonly submittedAt: string;
   readonly signedAt: string | null;
@@ -72,11 +73,7 @@ export interface ApplicationDetailsView extends Omit<SubmissionDetails, 'receivi
 }
 
 export function detailsView(row: ApplicationView, json: DetailsRow): ApplicationDetailsView {
-  const {
-    receivingRegion: _region,
-    quotaYear: _year,
-    ...submission
-  } = JSON.parse(json.submissionJson) as SubmissionDetails;
+  const { region: _region, year: _year, ...submission } = JSON.parse(json.submissionJson) as SubmissionDetails;
   const review = json.reviewJson === null ? null : (JSON.parse(json.reviewJson) as ReviewDetails);
   const refusal = json.refusalJson === null ? null : (JSON.parse(json.refusalJson) as RefusalDetails);
   return {
@@ -85,7 +82,7 @@ export function detailsView(row: ApplicationView, json: DetailsRow): Application
     applicantName: row.applicantName,
     category: row.category,
     region: row.region,
-    quotaYear: row.quotaYear,
+    year: row.year,
     persons: row.persons,
     submittedAt: row.submittedAt,
     signedAt: row.signedAt,
@@ -131,7 +128,7 @@ function decisionOf(row: ApplicationView, refusal: RefusalDetails | null): Decis
     grounds: refusal?.grounds ?? [],
     groundsListVersion: refusal?.groundsListVersion ?? null,
     explanation: refusal?.explanation ?? null,
-    personsCounted: row.decision === 'included' ? row.persons : null,
+    persons: row.decision === 'included' ? row.persons : null,
     subsidies: { relocation: row.relocationAmount, rent: row.rentAmount },
   };
 }

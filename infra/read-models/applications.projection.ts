@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { ApplicationEvent, ApplicationEventType } from '@domain/application';
+import { personsIn, type ApplicationEvent, type ApplicationEventType } from '@domain/application';
 import { EventTypeRegistry, Projection, RecordedEvent } from '@libs/event-sourcing';
 import { utcInstant } from './read-model-support';
 import { ensureReadModelSchema } from './read-model-schema';
@@ -25,8 +25,10 @@ export const APPLICATIONS_TABLES: readonly string[] = ['applications', 'applicat
 /**
  * Version 2 (issue 15) added what an officer decides on (`application_details`) and the people an
  * application can be found by (`application_persons`): a file of version 1 is rebuilt from the store.
+ * Version 3 (ADR 20) writes the submission's details as `region` and `year`: a file of version 2,
+ * whose details say `receivingRegion` and `quotaYear`, is rebuilt.
  */
-export const APPLICATIONS_SCHEMA_VERSION = 2;
+export const APPLICATIONS_SCHEMA_VERSION = 3;
 
 /** Creates the tables and their indexes; the query classes call it too, so any of them may be built first. */
 export function ensureApplicationsSchema(db: Database.Database): void {
@@ -128,11 +130,11 @@ const UPDATES: { readonly [T in keyof Changes]: Update<Changes[T]> } = {
   ReviewReassigned: [`status = 'under-review', reviewer_id = @reviewerId`, (d) => ({ reviewerId: d.toReviewerId })],
   ApplicationReviewed: [
     `status = 'reviewed', reviewer_id = @reviewerId, persons = @persons`,
-    (d) => ({ reviewerId: d.reviewerId, persons: d.personsMoving }),
+    (d) => ({ reviewerId: d.reviewerId, persons: d.persons }),
   ],
   ApplicationIncluded: [
     `status = 'included', decision = 'included', persons = @persons, ${DECISION_SET}`,
-    (d) => ({ ...decided(d), persons: d.personsCounted }),
+    (d) => ({ ...decided(d), persons: d.persons }),
   ],
   ApplicationRefused: [
     `status = 'refused', decision = 'refused', refusal_grounds = @grounds, ${DECISION_SET}`,
@@ -248,11 +250,11 @@ export class ApplicationsProjection implements Projection {
     this.insert.run({
       ...common,
       category: applicant.category,
-      region: submission.receivingRegion,
-      year: submission.quotaYear,
+      region: submission.region,
+      year: submission.year,
       iin: applicant.iin,
       name,
-      persons: 1 + submission.familyMembers.length,
+      persons: personsIn(submission),
       submittedAt: utcInstant(submittedAt),
     });
     this.insertDetails.run({ id: common.id, submission: JSON.stringify(submissionDetails(data)) });

@@ -26,7 +26,7 @@ export interface ApplicationView {
   readonly status: ApplicationStatusView;
   readonly category: string;
   readonly region: string;
-  readonly quotaYear: number;
+  readonly year: number;
   readonly applicantIin: string;
   readonly applicantName: string;
   readonly persons: number;
@@ -79,7 +79,7 @@ export interface ApplicationFilter {
   readonly dueAfter?: string;
 }
 
-const COLUMNS = `application_id AS applicationId, status, category, region, quota_year AS quotaYear, applicant_iin AS applicantIin,
+const COLUMNS = `application_id AS applicationId, status, category, region, quota_year AS year, applicant_iin AS applicantIin,
   applicant_name AS applicantName, persons, reviewer_id AS reviewerId, submitted_at AS submittedAt, signed_at AS signedAt,
   accepted_on AS acceptedOn, due_on AS dueOn, due_at AS dueAt, at_risk_at AS atRiskAt, at_risk AS atRisk, breached, escalated,
   decided_at AS decidedAt, decision, decision_number AS decisionNumber, decision_date AS decisionDate, late,
@@ -265,7 +265,7 @@ function toView(row: Row): ApplicationView {
     status: row.status,
     category: row.category,
     region: row.region,
-    quotaYear: row.quotaYear,
+    year: row.year,
     applicantIin: row.applicantIin,
     applicantName: row.applicantName,
     persons: row.persons,

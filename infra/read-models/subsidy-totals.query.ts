@@ -4,8 +4,8 @@ import { Page, pageOfSorted, PageRequest, toSafeNumber } from './read-model-supp
 
 export interface SubsidyTotal {
   readonly region: string;
-  /** The year of the inclusion decision. */
-  readonly year: number;
+  /** The calendar year of the inclusion decision: not the quota year (ADR 20: `year` before). */
+  readonly decisionYear: number;
   readonly kind: 'relocation' | 'rent';
   readonly count: number;
   /** Whole tenge. */
@@ -13,7 +13,7 @@ export interface SubsidyTotal {
 }
 
 export interface SubsidyTotals {
-  /** Ordered by year, region, kind. */
+  /** Ordered by decision year, region, kind. */
   readonly totals: SubsidyTotal[];
   readonly grandTotal: { readonly count: number; readonly amount: number };
 }
@@ -23,7 +23,7 @@ export type SubsidyTotalsPage = Omit<SubsidyTotals, 'totals'> & Page<SubsidyTota
 
 interface Row {
   region: string;
-  year: bigint;
+  decisionYear: bigint;
   kind: SubsidyTotal['kind'];
   count: bigint;
   amount: bigint;
@@ -37,15 +37,15 @@ export class SubsidyTotalsQuery {
     ensureSubsidyTotalsSchema(db);
     this.select = db
       .prepare(
-        `SELECT region, decision_year AS year, kind, COUNT(*) AS count, SUM(amount) AS amount
-      FROM subsidy_grants WHERE (@year IS NULL OR decision_year = @year) AND (@region IS NULL OR region = @region)
+        `SELECT region, decision_year AS decisionYear, kind, COUNT(*) AS count, SUM(amount) AS amount
+      FROM subsidy_grants WHERE (@decisionYear IS NULL OR decision_year = @decisionYear) AND (@region IS NULL OR region = @region)
       GROUP BY decision_year, region, kind ORDER BY decision_year, region, kind`,
       )
       .safeIntegers();
   }
 
-  totals(filter: { readonly year?: number; readonly region?: string } = {}): SubsidyTotals {
-    const rows = this.select.all({ year: filter.year ?? null, region: filter.region ?? null }) as Row[];
+  totals(filter: { readonly decisionYear?: number; readonly region?: string } = {}): SubsidyTotals {
+    const rows = this.select.all({ decisionYear: filter.decisionYear ?? null, region: filter.region ?? null }) as Row[];
     let count = 0n;
     let amount = 0n;
     const totals = rows.map((row) => {
@@ -53,7 +53,7 @@ export class SubsidyTotalsQuery {
       amount += row.amount;
       return {
         region: row.region,
-        year: toSafeNumber(row.year),
+        decisionYear: toSafeNumber(row.decisionYear),
         kind: row.kind,
         count: toSafeNumber(row.count),
         amount: toSafeNumber(row.amount),
@@ -63,9 +63,12 @@ export class SubsidyTotalsQuery {
   }
 
   /** A page of the totals, by the cursor of the one before; `grandTotal` sums every page. */
-  page(filter: { readonly year?: number; readonly region?: string } = {}, page: PageRequest = {}): SubsidyTotalsPage {
+  page(
+    filter: { readonly decisionYear?: number; readonly region?: string } = {},
+    page: PageRequest = {},
+  ): SubsidyTotalsPage {
     const { totals, grandTotal } = this.totals(filter);
     // A year has four digits, so its text orders like the number.
-    return { grandTotal, ...pageOfSorted(totals, page, 3, (t) => [String(t.year), t.region, t.kind]) };
+    return { grandTotal, ...pageOfSorted(totals, page, 3, (t) => [String(t.decisionYear), t.region, t.kind]) };
   }
 }

@@ -31,7 +31,7 @@ function storedHistoryWithV1Deadline(): NewEvent[] {
     {
       eventId: '00000000-0000-4000-8000-0000000000a1',
       type: submitted!.type,
-      schemaVersion: 1,
+      schemaVersion: 2,
       data: submitted!.data,
       metadata,
     },
@@ -115,13 +115,15 @@ describe('event versioning: an old event is read as the current version', () => 
   });
 });
 
-describe('event versioning: ApplicationReviewed v1 (refusalGrounds) reads as v2 (grounds)', () => {
+describe('event versioning: ApplicationReviewed v1 (refusalGrounds) and v2 (personsMoving) read as v3', () => {
   const registry = new EventTypeRegistry().registerAll(WORKFLOW_EVENT_TYPES);
   const reviewed = history.reviewed('not-eligible').at(-1)!;
   if (reviewed.type !== 'ApplicationReviewed') throw new Error(`the history ends with ${reviewed.type}`);
-  const { grounds, ...rest } = reviewed.data;
+  const { grounds, persons, ...rest } = reviewed.data;
   /** The event as a release before issue 15 stored it. */
-  const v1 = { ...rest, refusalGrounds: grounds };
+  const v1 = { ...rest, refusalGrounds: grounds, personsMoving: persons };
+  /** The event as a release before ADR 20 stored it. */
+  const v2 = { ...rest, grounds, personsMoving: persons };
   const recorded = (schemaVersion: number, eventData: object) => ({
     eventId: '00000000-0000-4000-8000-0000000000b1',
     streamId: `application-${APPLICATION_ID}`,
@@ -134,18 +136,73 @@ describe('event versioning: ApplicationReviewed v1 (refusalGrounds) reads as v2 
     recordedAt: metadata.occurredAt,
   });
 
-  it('given a v1 event, reads it as v2: the same codes under grounds, and no refusalGrounds', () => {
+  it('given a v1 event, reads it as v3: the same codes under grounds, the same count under persons', () => {
     const upcast = registry.upcast<Record<string, unknown>>(recorded(1, v1));
-    expect(upcast.schemaVersion).toBe(2);
+    expect(upcast.schemaVersion).toBe(3);
     expect(upcast.data).toEqual(reviewed.data);
     expect(upcast.data).not.toHaveProperty('refusalGrounds');
+    expect(upcast.data).not.toHaveProperty('personsMoving');
   });
 
-  it('given a v2 event, reads it unchanged', () => {
-    expect(registry.upcast(recorded(2, reviewed.data)).data).toEqual(reviewed.data);
+  it('given a v2 event, reads it as v3: personsMoving is persons, nothing else changes', () => {
+    const upcast = registry.upcast<Record<string, unknown>>(recorded(2, v2));
+    expect(upcast.data).toEqual(reviewed.data);
+    expect(upcast.data).not.toHaveProperty('personsMoving');
   });
 
-  it('writes new ApplicationReviewed events at v2', () => {
-    expect(registry.currentVersion('ApplicationReviewed')).toBe(2);
+  it('given a v3 event, reads it unchanged', () => {
+    expect(registry.upcast(recorded(3, reviewed.data)).data).toEqual(reviewed.data);
+  });
+
+  it('writes new ApplicationReviewed events at v3', () => {
+    expect(registry.currentVersion('ApplicationReviewed')).toBe(3);
+  });
+});
+
+describe('event versioning: the names retired by ADR 20 read in today’s vocabulary', () => {
+  const registry = new EventTypeRegistry().registerAll(WORKFLOW_EVENT_TYPES);
+  const recorded = (type: string, schemaVersion: number, eventData: object) => ({
+    eventId: '00000000-0000-4000-8000-0000000000c1',
+    streamId: `application-${APPLICATION_ID}`,
+    revision: 0,
+    position: 0n,
+    type,
+    schemaVersion,
+    data: eventData,
+    metadata,
+    recordedAt: metadata.occurredAt,
+  });
+  const last = <T extends string>(events: ReturnType<typeof history.included>, type: T) => {
+    const event = events.at(-1)!;
+    if (event.type !== type) throw new Error(`the history ends with ${event.type}`);
+    return event.data as Record<string, unknown>;
+  };
+
+  it('given ApplicationIncluded v1 (personsCounted), reads it as v2: the same count under persons', () => {
+    const { persons, ...rest } = last(history.included(), 'ApplicationIncluded');
+    const upcast = registry.upcast<Record<string, unknown>>(
+      recorded('ApplicationIncluded', 1, { ...rest, personsCounted: persons }),
+    );
+    expect(upcast.schemaVersion).toBe(2);
+    expect(upcast.data).toEqual({ ...rest, persons });
+    expect(upcast.data).not.toHaveProperty('personsCounted');
+  });
+
+  it('given ApplicationSubmitted v1 (receivingRegion, quotaYear), reads it as v2, its digest untouched and marked as over the v1 shape', () => {
+    const { submission, ...rest } = last(history.submitted(), 'ApplicationSubmitted') as {
+      submission: { region: string; year: number };
+    };
+    const { region, year, ...others } = submission;
+    const { submissionVersion: _version, ...v1Rest } = rest as Record<string, unknown>;
+    const v1 = { ...v1Rest, submission: { ...others, receivingRegion: region, quotaYear: year } };
+    const upcast = registry.upcast<Record<string, unknown>>(recorded('ApplicationSubmitted', 1, v1));
+    expect(upcast.schemaVersion).toBe(2);
+    expect(upcast.data).toEqual({ ...v1Rest, submission, submissionVersion: 1 });
+  });
+
+  it('writes new events in today’s names', () => {
+    expect(registry.currentVersion('ApplicationSubmitted')).toBe(2);
+    expect(registry.currentVersion('ApplicationIncluded')).toBe(2);
+    expect(last(history.submitted(), 'ApplicationSubmitted')).toMatchObject({ submissionVersion: 2 });
   });
 });

@@ -85,7 +85,7 @@ describe('exporting events for auditors', () => {
     expect(parsed[0]).toMatchObject({
       streamId: `application-${id}`,
       actor: { id: 'egov', role: 'portal' },
-      schemaVersion: 1,
+      schemaVersion: 2,
       occurredAt: '2026-03-02T06:00:00.000Z',
     });
     const stored = await h.events(`application-${id}`);

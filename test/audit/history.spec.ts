@@ -118,7 +118,7 @@ describe('the audit trail over a real workflow history', () => {
     });
     expect((await audit.applicationAsOf(id, { revision: 6 }))!.state).toMatchObject({
       status: 'included',
-      personsCounted: 3,
+      persons: 3,
     });
     expect(await audit.applicationAsOf(id, { revision: 99 })).toBeNull();
   });
@@ -169,7 +169,7 @@ describe('the audit trail over a real workflow history', () => {
     expect(diff.to).toMatchObject({ revision: 8 });
     expect(diff.events.map((e) => e.revision)).toEqual([3, 4, 5, 6, 7, 8]);
     expect(diff.changes).toContainEqual({ path: 'status', before: 'signed', after: 'included' });
-    expect(diff.changes).toContainEqual({ path: 'personsCounted', before: null, after: 3 });
+    expect(diff.changes).toContainEqual({ path: 'persons', before: null, after: 3 });
     expect(diff.changes.some((c) => c.path.startsWith('sla.deadline'))).toBe(true);
     expect(diff.changes.map((c) => c.path)).toEqual([...diff.changes.map((c) => c.path)].sort());
     const fromNothing = await audit.diff('application', id, { at: marks.beforeSubmission }, { revision: 0 });

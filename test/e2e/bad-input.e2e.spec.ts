@@ -68,19 +68,10 @@ const ENDPOINTS: CommandEndpoint[] = [
     path: () => '/applications',
     valid: submission,
     wrongTypes: [
-      { ...submission, quotaYear: '2026', consent: { given: 'yes', givenAt: 5 }, familyMembers: {} },
-      ['quotaYear', 'consent.given', 'consent.givenAt', 'familyMembers'],
+      { ...submission, year: '2026', consent: { given: 'yes', givenAt: 5 }, familyMembers: {} },
+      ['year', 'consent.given', 'consent.givenAt', 'familyMembers'],
     ],
-    required: [
-      'channel',
-      'consent',
-      'receivingRegion',
-      'quotaYear',
-      'settlement',
-      'applicant',
-      'familyMembers',
-      'documents',
-    ],
+    required: ['channel', 'consent', 'region', 'year', 'settlement', 'applicant', 'familyMembers', 'documents'],
     tooLong: [nameOf({ lastName: 'Ә'.repeat(101) }), ['applicant.name.lastName']],
     hostile: [nameOf({ firstName: SQL, lastName: NOSQL }), ['applicant.name.firstName', 'applicant.name.lastName']],
   },
@@ -337,21 +328,21 @@ describe('the rules of the service, over HTTP', () => {
     expectFieldErrors(response, ['applicant.iin'], 422, 'APPLICATION.INVALID_SUBMISSION');
   });
 
-  it('refuses a region that does not exist as bad input (400 naming receivingRegion)', async () => {
+  it('refuses a region that does not exist as bad input (400 naming region)', async () => {
     const response = await appendsNothing(e, () =>
       portal().post(
         '/applications',
-        submissionBody((s) => ({ ...s, receivingRegion: 'atlantis' as 'pavlodar' })),
+        submissionBody((s) => ({ ...s, region: 'atlantis' as 'pavlodar' })),
       ),
     );
-    expectFieldErrors(response, ['receivingRegion']);
+    expectFieldErrors(response, ['region']);
   });
 
   it('refuses a region the year’s order gives no quota: 422 APPLICATION.REGION_HAS_NO_QUOTA', async () => {
     const response = await appendsNothing(e, () =>
       portal().post(
         '/applications',
-        submissionBody((s) => ({ ...s, receivingRegion: 'akmola' })),
+        submissionBody((s) => ({ ...s, region: 'akmola' })),
       ),
     );
     expectProblem(response, 422, 'APPLICATION.REGION_HAS_NO_QUOTA');

@@ -1,9 +1,13 @@
 // The test PKI (@peculiar/x509 under tsyringe) needs the Reflect metadata polyfill first.
 import 'reflect-metadata';
-import { X509Certificate } from 'node:crypto';
+import { createHash, randomUUID, X509Certificate } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { canonicalJson } from '@domain/shared/canonical-json';
+import { EventTypeRegistry } from '@libs/event-sourcing';
+import { applicationDigest, WORKFLOW_EVENT_TYPES } from '@libs/workflow';
+import type { ApplicationSubmitted } from '@domain/application';
 import { SPOUSE_IIN } from '../domain/application/fixtures';
 import { Issued, issue, signDigest, subjectWith } from '../signatures/pki';
 import { E2eApp } from './support/e2e-app';
@@ -162,6 +166,85 @@ describe('signing an application with an EDS certificate (KANDAS_TRUSTED_CA_FILE
       }),
     );
     expectFieldErrors(response, ['signature'], 422, 'APPLICATION.SIGNATURE_INVALID');
+  });
+});
+
+describe('an application submitted before ADR 20 (ApplicationSubmitted v1: receivingRegion, quotaYear)', () => {
+  let e: E2eApp;
+  const id = randomUUID();
+  const { region, year, ...rest } = submissionBody();
+  /** The submission as the portal sent it then, and as the v1 event stores it: its keys were signed too. */
+  const v1Submission = { ...rest, receivingRegion: region, quotaYear: year };
+  /** Computed here from the stored bytes, not by the code under test. */
+  const v1Digest = createHash('sha256').update(canonicalJson(v1Submission), 'utf8').digest('hex');
+
+  beforeEach(async () => {
+    e = await E2eApp.start({ env: { KANDAS_TRUSTED_CA_FILE: join(caDir, 'trusted-cas.pem') } });
+    await openQuota(e);
+    const at = e.clock.now().toISOString();
+    await e.store.append(
+      `application-${id}`,
+      [
+        {
+          eventId: randomUUID(),
+          type: 'ApplicationSubmitted',
+          schemaVersion: 1,
+          data: {
+            applicationId: id,
+            submission: v1Submission,
+            digest: v1Digest,
+            documentPolicyVersion: '2026.1',
+            submittedAt: at,
+          },
+          metadata: {
+            commandId: id,
+            correlationId: id,
+            causationId: id,
+            actor: { id: 'egov', role: 'portal' },
+            occurredAt: at,
+          },
+        },
+      ],
+      { expectedRevision: 'no-stream' },
+    );
+  });
+  afterEach(() => e.close());
+
+  it('reads it in today’s names, marked as digested in its v1 shape, and the stored digest still verifies', async () => {
+    const [stored] = await collect(e.store.readStream(`application-${id}`, { maxCount: 1 }));
+    expect(stored).toMatchObject({
+      schemaVersion: 1,
+      data: { submission: { receivingRegion: region, quotaYear: year } },
+    });
+
+    const upcast = new EventTypeRegistry()
+      .registerAll(WORKFLOW_EVENT_TYPES)
+      .upcast<ApplicationSubmitted['data']>(stored!);
+    expect(upcast.data.submission).toMatchObject({ region, year });
+    expect(upcast.data.submission).not.toHaveProperty('receivingRegion');
+    expect(upcast.data).toMatchObject({ digest: v1Digest, submissionVersion: 1 });
+    expect(applicationDigest(upcast.data.submission, upcast.data.submissionVersion)).toBe(v1Digest);
+    expect(applicationDigest(upcast.data.submission)).not.toBe(v1Digest); // today's shape is other bytes
+
+    await e.settle();
+    const { body } = await e.as('reviewer').get(`/applications/${id}`).expect(200);
+    expect(body.data).toMatchObject({ region, year, digest: v1Digest });
+    expect(body.data).not.toHaveProperty('receivingRegion');
+    expect(body.data).not.toHaveProperty('quotaYear');
+  });
+
+  it('is signed with an EDS over the digest it was submitted with', async () => {
+    await e
+      .as('portal', 'egov')
+      .post(`/applications/${id}/sign`, {
+        method: 'eds',
+        signerIin: APPLICANT_IIN,
+        signatureBase64: signDigest(pki.applicant, v1Digest),
+        certificatePem: pki.applicant.pem,
+      })
+      .expect(201);
+    const [signed] = await collect(e.store.readStream(`application-${id}`, { fromRevision: 1, maxCount: 1 }));
+    expect(signed).toMatchObject({ type: 'ApplicationSigned', data: { method: 'eds', digest: v1Digest } });
   });
 });
 

@@ -1,4 +1,4 @@
-import type { ApplicationSubmission } from '@domain/application';
+import { signedContentOf, type ApplicationSubmission } from '@domain/application';
 import { personDecider, personStreamId, type PersonEvent, type PersonState } from '@domain/person';
 import { applicationDigest } from '@libs/workflow';
 import { E2eApp } from './support/e2e-app';
@@ -127,7 +127,7 @@ describe('every person once: one open application, one inclusion (ADR 16)', () =
     await openQuota(e, 200, 'kostanay', 2026, 'kandas');
     const inOtherRegion = await e.as('portal', 'egov').post('/applications', {
       ...asApplicant(IIN),
-      receivingRegion: 'kostanay',
+      region: 'kostanay',
       settlement: { kind: 'city', name: 'Kostanay' },
     });
     expectProblem(inOtherRegion, 409, 'PERSON.ALREADY_INCLUDED');
@@ -146,8 +146,9 @@ describe('every person once: one open application, one inclusion (ADR 16)', () =
           schemaVersion: 1,
           data: {
             applicationId: legacy,
-            submission,
-            digest: applicationDigest(submission),
+            // Stored before ADR 20 too: in the submission's v1 shape, signed over it.
+            submission: signedContentOf(submission, 1),
+            digest: applicationDigest(submission, 1),
             documentPolicyVersion: '2026.1',
             submittedAt: e.clock.now().toISOString(),
           },

@@ -36,15 +36,15 @@ describe('the reports and the dead letters, by cursor pages like every list', ()
     return pages;
   };
 
-  it('pages the subsidy totals in (year, region, kind) order, the grand total on every page', async () => {
+  it('pages the subsidy totals in (decisionYear, region, kind) order, the grand total on every page', async () => {
     // Given the whole report on one page
-    const whole = (await e.as('supervisor').get('/subsidies/totals?year=2026').expect(200)).body.data;
+    const whole = (await e.as('supervisor').get('/subsidies/totals?decisionYear=2026').expect(200)).body.data;
     expect(whole.nextCursor).toBeNull();
     expect(whole.items.map((t: { kind: string }) => t.kind)).toEqual(['relocation', 'rent']);
     expect(whole.grandTotal).toEqual({ count: 4, amount: 2 * (70 * 4325 * 3 + 20 * 4325 * 12) });
 
     // When it is read one row a page
-    const pages = await walk('supervisor', '/subsidies/totals?year=2026', 1);
+    const pages = await walk('supervisor', '/subsidies/totals?decisionYear=2026', 1);
 
     // Then the pages hold the same rows in the same order, and each says the grand total
     expect(pages.flatMap((page) => page.items)).toEqual(whole.items);

@@ -45,7 +45,7 @@ describe('the reviewer’s view of one application', () => {
       applicantName: 'Нұрланұлы Ержан Серікұлы',
       category: 'kandas',
       region: 'pavlodar',
-      quotaYear: 2026,
+      year: 2026,
       persons: 3,
       submittedAt: expect.any(String),
       signedAt: expect.any(String),

@@ -60,7 +60,7 @@ describe('the whole path over HTTP: submit → sign → review → include → t
       sla: { dueOn: '2026-03-26' },
       decision: {
         outcome: 'included',
-        personsCounted: 3,
+        persons: 3,
         subsidies: { relocation: 70 * 4325 * 3, rent: 20 * 4325 * 12 },
       },
       applicant: { iin: APPLICANT_IIN },
@@ -72,7 +72,7 @@ describe('the whole path over HTTP: submit → sign → review → include → t
     expect(quotas.body.data.items).toEqual([
       expect.objectContaining({ region: 'pavlodar', category: 'kandas', capacity: 977, seatsTaken: 3, remaining: 974 }),
     ]);
-    const totals = await e.as('auditor').get('/subsidies/totals?year=2026').expect(200);
+    const totals = await e.as('auditor').get('/subsidies/totals?decisionYear=2026').expect(200);
     expect(totals.body.data.grandTotal).toEqual({ count: 2, amount: 70 * 4325 * 3 + 20 * 4325 * 12 });
   });
 
@@ -101,7 +101,7 @@ describe('the whole path over HTTP: submit → sign → review → include → t
     await openQuota(e, 2, 'akmola');
     const id = await submitAndSign(
       e,
-      submissionBody((s) => ({ ...s, receivingRegion: 'akmola' })),
+      submissionBody((s) => ({ ...s, region: 'akmola' })),
     );
     await reviewEligible(e, id);
     await e.settle();

@@ -45,7 +45,7 @@ describe('the application as an officer decides on it, and finding it', () => {
         status: 'included',
         applicantName: 'Нұрланұлы Ержан Серікұлы',
         region: 'pavlodar',
-        quotaYear: 2026,
+        year: 2026,
         persons: 3,
         applicant,
         contacts,
@@ -73,7 +73,7 @@ describe('the application as an officer decides on it, and finding it', () => {
           date: '2026-03-05',
           late: false,
           grounds: [],
-          personsCounted: 3,
+          persons: 3,
           subsidies: { relocation: 70 * 4325 * 3, rent: 20 * 4325 * 12 },
         },
         revision: stream.at(-1)!.revision,
@@ -101,7 +101,7 @@ describe('the application as an officer decides on it, and finding it', () => {
           grounds: ['INVALID_OR_EXPIRED_DOCUMENTS'],
           groundsListVersion: '1',
           explanation: expect.any(String),
-          personsCounted: null,
+          persons: null,
         },
       });
     });
@@ -280,8 +280,30 @@ describe('the schema of the applications read model is versioned', () => {
     expect(await checkpoints.load('applications')).toBeNull(); // replays from the start on the next run
     expect(await checkpoints.load('quota-usage')).toBe(41n); // another read model is not touched
     expect(db.prepare(`SELECT version FROM read_model_schemas WHERE read_model = 'applications'`).pluck().get()).toBe(
-      2,
+      3,
     );
+  });
+
+  it('given a file of version 2 (details in the retired names receivingRegion, quotaYear), drops it to be rebuilt', async () => {
+    const db = new Database(':memory:');
+    new ReadModels(db).feed([
+      envelope('application-a', 0, 'ApplicationSubmitted', {
+        applicationId: 'a',
+        submission: kandasFamily(),
+        digest: '0'.repeat(64),
+        submissionVersion: 2,
+        documentPolicyVersion: '2026.1',
+        submittedAt: '2026-03-02T05:00:00.000Z',
+      }),
+    ]);
+    db.prepare(`UPDATE read_model_schemas SET version = 2 WHERE read_model = 'applications'`).run();
+    const checkpoints = new SqliteCheckpointStore(db);
+    await checkpoints.commit('applications', 7n);
+
+    ensureApplicationsSchema(db);
+
+    expect(db.prepare('SELECT COUNT(*) FROM applications').pluck().get()).toBe(0);
+    expect(await checkpoints.load('applications')).toBeNull();
   });
 
   it('given the current version, keeps the rows and the checkpoint', async () => {
@@ -291,6 +313,7 @@ describe('the schema of the applications read model is versioned', () => {
         applicationId: 'a',
         submission: kandasFamily(),
         digest: '0'.repeat(64),
+        submissionVersion: 2,
         documentPolicyVersion: '2026.1',
         submittedAt: '2026-03-02T05:00:00.000Z',
       }),

@@ -32,7 +32,7 @@ describe('applications read model, fed the events of a real workflow run', () =>
       status: 'included',
       category: 'kandas',
       region: 'pavlodar',
-      quotaYear: 2026,
+      year: 2026,
       applicantIin: APPLICANT_IIN,
       applicantName: 'Нұрланұлы Ержан Серікұлы',
       persons: 3,

@@ -104,20 +104,23 @@ describe('SLA dashboard, quota usage and subsidy totals, fed the events of a rea
     const totals = models.subsidies.totals();
     expect(totals).toEqual({
       totals: [
-        { region: 'akmola', year: 2026, kind: 'relocation', count: 1, amount: RELOCATION },
-        { region: 'akmola', year: 2026, kind: 'rent', count: 1, amount: RENT },
-        { region: 'pavlodar', year: 2026, kind: 'relocation', count: 1, amount: RELOCATION },
-        { region: 'pavlodar', year: 2026, kind: 'rent', count: 1, amount: RENT },
+        { region: 'akmola', decisionYear: 2026, kind: 'relocation', count: 1, amount: RELOCATION },
+        { region: 'akmola', decisionYear: 2026, kind: 'rent', count: 1, amount: RENT },
+        { region: 'pavlodar', decisionYear: 2026, kind: 'relocation', count: 1, amount: RELOCATION },
+        { region: 'pavlodar', decisionYear: 2026, kind: 'rent', count: 1, amount: RENT },
       ],
       grandTotal: { count: 4, amount: 2 * (RELOCATION + RENT) },
     });
     expect(JSON.parse(JSON.stringify(totals))).toEqual(totals);
   });
 
-  it('subsidy totals filtered by year and region', () => {
+  it('subsidy totals filtered by decision year and region', () => {
     expect(models.subsidies.totals({ region: 'pavlodar' }).grandTotal).toEqual({ count: 2, amount: RELOCATION + RENT });
-    expect(models.subsidies.totals({ year: 2026, region: 'akmola' }).totals).toHaveLength(2);
-    expect(models.subsidies.totals({ year: 2025 })).toEqual({ totals: [], grandTotal: { count: 0, amount: 0 } });
+    expect(models.subsidies.totals({ decisionYear: 2026, region: 'akmola' }).totals).toHaveLength(2);
+    expect(models.subsidies.totals({ decisionYear: 2025 })).toEqual({
+      totals: [],
+      grandTotal: { count: 0, amount: 0 },
+    });
   });
 
   it('SLA dashboard by cursor pages: one region a page in region order, the overall counts on each', () => {

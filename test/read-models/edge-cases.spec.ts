@@ -5,8 +5,8 @@ const submitted = (id: string, submittedAt: string, region = 'pavlodar') => ({
   applicationId: id,
   submittedAt,
   submission: {
-    receivingRegion: region,
-    quotaYear: 2026,
+    region: region,
+    year: 2026,
     familyMembers: [{}],
     documents: [],
     applicant: { iin: '850315400124', category: 'kandas', name: { lastName: 'Ахметов', firstName: 'Серік' } },
@@ -155,7 +155,7 @@ describe('read models: cases the workflow does not produce on its own', () => {
       region,
       year: 2026,
       category: 'kandas',
-      personsCounted: 3,
+      persons: 3,
       decision: { number: `K-${id}`, date },
       decidedAt: `${date}T05:00:00Z`,
       dueAt: null,
@@ -180,10 +180,10 @@ describe('read models: cases the workflow does not produce on its own', () => {
       granted('c', 'relocation', 1_500_000_001),
       granted('c', 'relocation', 1_500_000_001), // redelivered
     ]);
-    expect(models.subsidies.totals({ year: 2026 })).toEqual({
+    expect(models.subsidies.totals({ decisionYear: 2026 })).toEqual({
       totals: [
-        { region: 'pavlodar', year: 2026, kind: 'relocation', count: 2, amount: 3_000_000_001 },
-        { region: 'pavlodar', year: 2026, kind: 'rent', count: 1, amount: 7 },
+        { region: 'pavlodar', decisionYear: 2026, kind: 'relocation', count: 2, amount: 3_000_000_001 },
+        { region: 'pavlodar', decisionYear: 2026, kind: 'rent', count: 1, amount: 7 },
       ],
       grandTotal: { count: 3, amount: 3_000_000_008 },
     });

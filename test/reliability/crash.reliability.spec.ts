@@ -371,7 +371,7 @@ describe('the back office killed with SIGKILL again and again (issue 8: crash te
     if (verified.status !== 200 || verified.body.ok !== true || verified.body.events !== events.length)
       problems.push(`GET /audit/verify: ${verified.status} ${JSON.stringify(verified.body)}`);
     const quotaView = await client.call(AUDITOR, 'GET', '/quotas?year=2026&region=pavlodar');
-    const subsidyView = await client.call(AUDITOR, 'GET', '/subsidies/totals?year=2026');
+    const subsidyView = await client.call(AUDITOR, 'GET', '/subsidies/totals?decisionYear=2026');
     // At most 200 a page: the test's families fit in one (a second page would show as missing escalations).
     const supervisorQueue = await client.call(SUPERVISOR, 'GET', '/queues/supervisors?limit=200');
     await server.stop();
@@ -400,13 +400,12 @@ describe('the back office killed with SIGKILL again and again (issue 8: crash te
       const duplicates = duplicatesIn(stream);
       duplicatesFound += duplicates.length;
       problems.push(...duplicates.map((d) => `${label}: duplicate effect: ${d}`));
-      const reviewed = stream.find((e) => e.type === 'ApplicationReviewed')?.data as
-        { personsMoving: number } | undefined;
-      if (reviewed && reviewed.personsMoving !== persons)
-        problems.push(`${label}: reviewed for ${reviewed.personsMoving} persons, the family has ${persons}`);
+      const reviewed = stream.find((e) => e.type === 'ApplicationReviewed')?.data as { persons: number } | undefined;
+      if (reviewed && reviewed.persons !== persons)
+        problems.push(`${label}: reviewed for ${reviewed.persons} persons, the family has ${persons}`);
       const refused = stream.find((e) => e.type === 'ApplicationRefused')?.data as { grounds: string[] } | undefined;
       const inclusion = stream.find((e) => e.type === 'ApplicationIncluded')?.data as
-        { personsCounted: number; late: boolean } | undefined;
+        { persons: number; late: boolean } | undefined;
       const grants = stream
         .filter((e) => e.type === 'SubsidyGranted')
         .map((e) => e.data as { kind: string; amount: number });
@@ -414,7 +413,7 @@ describe('the back office killed with SIGKILL again and again (issue 8: crash te
       subsidiesAmount += grants.reduce((sum, grant) => sum + grant.amount, 0);
       if (inclusion) {
         applicationsIncluded += 1;
-        seatsIncluded += inclusion.personsCounted;
+        seatsIncluded += inclusion.persons;
         if (
           grants
             .map((g) => g.kind)

@@ -151,7 +151,7 @@ describe('quota race on the real HTTP server and a SQLite file (issue 8, point 2
         for (const [id, events] of included) {
           expect(events).toHaveLength(1);
           expect(events[0]!.data).toMatchObject({
-            personsCounted: personsOf(id),
+            persons: personsOf(id),
             region: REGION,
             year: YEAR,
             category: CATEGORY,
@@ -210,7 +210,7 @@ describe('quota race on the real HTTP server and a SQLite file (issue 8, point 2
             relocationAmount: null,
             rentAmount: null,
           });
-        const totals = await supervisor.get(`/subsidies/totals?year=${YEAR}&region=${REGION}`).expect(200);
+        const totals = await supervisor.get(`/subsidies/totals?decisionYear=${YEAR}&region=${REGION}`).expect(200);
         expect(totals.body.data.grandTotal).toEqual({ count: 2 * reservedIds.length, amount: subsidyAmount });
         const parked = await app.as('admin').get('/admin/dead-letters').expect(200);
         expect(parked.body).toEqual({ items: [], nextCursor: null });

@@ -21,7 +21,7 @@ describe('review saga: a poisoned event is parked, the others keep flowing, an o
     await h.openQuota('pavlodar', 2026, 'kandas', 977);
     const poisoned = await submitAndSign(
       h,
-      family((s) => ({ ...s, receivingRegion: 'astana' })),
+      family((s) => ({ ...s, region: 'astana' })),
     );
     const next = await submitAndSign(h);
     await review(h, poisoned, 'eligible');

@@ -49,7 +49,7 @@ describe('person claims whose application never came to exist', () => {
         applicationId,
         submission,
         digest: applicationDigest(submission),
-        receivingRegionHasQuota: true,
+        regionHasQuota: true,
       },
       { id: 'egov', role: 'portal' },
     );
@@ -108,7 +108,7 @@ describe('person claims after a store fault', () => {
             applicationId,
             submission,
             digest: applicationDigest(submission),
-            receivingRegionHasQuota: true,
+            regionHasQuota: true,
           },
           {
             commandId,
@@ -186,7 +186,7 @@ function submit(h: SagaHarness, applicationId: string, submission: ReturnType<ty
       applicationId,
       submission,
       digest: applicationDigest(submission),
-      receivingRegionHasQuota: true,
+      regionHasQuota: true,
     },
     { id: 'egov', role: 'portal' },
   );

@@ -33,7 +33,7 @@ describe('review saga: from the review to the decision and the subsidies', () =>
       'SubsidyGranted',
     ]);
     const included = events.find((e) => e.type === 'ApplicationIncluded')!;
-    expect(included.data).toMatchObject({ personsCounted: 3, late: false, decision: { date: '2026-03-10' } });
+    expect(included.data).toMatchObject({ persons: 3, late: false, decision: { date: '2026-03-10' } });
     const subsidies = events.filter((e) => e.type === 'SubsidyGranted').map((e) => e.data);
     expect(subsidies).toEqual([
       expect.objectContaining({

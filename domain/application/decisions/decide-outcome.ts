@@ -3,7 +3,7 @@ import { expectAccepted, expectStatus, Folds } from '../fold';
 import type { CalendarDate } from '../../shared/calendar-date';
 import type { RefusalGroundList } from '../refusal-grounds';
 import { instantMillis, isCalendarDate } from '../../shared/calendar-date';
-import { personsMoving, quotaOf } from '../submission';
+import { personsIn, quotaOf } from '../submission';
 import { ApplicationError, ApplicationErrorCode } from '../errors';
 import { ApplicationIncluded, ApplicationRefused, Timeliness } from '../events';
 import { requireStatus, requireText } from '../guards';
@@ -19,8 +19,8 @@ import type { TimedCommand } from './timed-command';
 
 export interface IncludeInQuota extends TimedCommand {
   readonly type: 'IncludeInQuota';
-  /** Seats the quota reserved for the family; must equal the persons moving. */
-  readonly personsCounted: number;
+  /** Seats the quota reserved for the family; must equal the application's persons. */
+  readonly persons: number;
   readonly decision: { readonly number: string; readonly date: CalendarDate };
 }
 
@@ -48,25 +48,25 @@ export function include(command: IncludeInQuota, state: ApplicationState): Appli
       'Only an application reviewed as eligible is included',
     );
   }
-  const persons = personsMoving(reviewed.submission);
-  if (command.personsCounted !== persons) {
+  const persons = personsIn(reviewed.submission);
+  if (command.persons !== persons) {
     throw new ApplicationError(
       ApplicationErrorCode.PersonsMismatch,
-      `The family counts ${persons} persons, not ${command.personsCounted}`,
-      [{ field: 'personsCounted', reason: `must be ${persons}: the applicant and each family member` }],
+      `The family counts ${persons} persons, not ${command.persons}`,
+      [{ field: 'persons', reason: `must be ${persons}: the applicant and each family member` }],
     );
   }
   const decision = validDecision(command.decision);
-  const { receivingRegion, quotaYear, applicant } = reviewed.submission;
+  const { region, year, applicant } = reviewed.submission;
   return [
     {
       type: 'ApplicationIncluded',
       data: {
         applicationId: command.applicationId,
-        region: receivingRegion,
-        year: quotaYear,
+        region,
+        year,
         category: applicant.category,
-        personsCounted: persons,
+        persons,
         decision,
         decidedAt: command.at,
         ...timeliness(reviewed.sla, command.at),
@@ -119,7 +119,7 @@ export function refuse(command: RefuseApplication, state: ApplicationState): App
         explanation,
         decision: command.decision
           ? validDecision(command.decision)
-          : decisionFor('refusal', command.applicationId, open.submission.quotaYear, new Date(command.at)),
+          : decisionFor('refusal', command.applicationId, open.submission.year, new Date(command.at)),
         decidedAt: command.at,
         ...timeliness(open.sla, command.at),
       },
@@ -144,9 +144,9 @@ function timeliness(sla: SlaState, at: string): Timeliness {
 
 export const outcomeFolds: Folds<'ApplicationIncluded' | 'ApplicationRefused'> = {
   ApplicationIncluded: (state, event) => {
-    const { personsCounted, decidedAt, decision } = event.data;
+    const { persons, decidedAt, decision } = event.data;
     const reviewed = expectStatus(state, 'reviewed', event.type);
-    return { ...reviewed, status: 'included', personsCounted, decidedAt, decisionDate: decision.date, subsidies: {} };
+    return { ...reviewed, status: 'included', persons, decidedAt, decisionDate: decision.date, subsidies: {} };
   },
   ApplicationRefused: (state, event) => ({
     ...expectAccepted(state, event.type),

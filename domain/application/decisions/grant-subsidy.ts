@@ -50,11 +50,11 @@ function calculate(command: GrantSubsidy, included: StateOf<'included'>): Subsid
   const policy = command.policy ?? {};
   const decisionDate = included.decisionDate;
   if (command.kind === 'relocation') {
-    return relocationSubsidy({ persons: included.personsCounted, decisionDate, mciTable: policy.mciTable });
+    return relocationSubsidy({ persons: included.persons, decisionDate, mciTable: policy.mciTable });
   }
-  const { receivingRegion, settlement } = included.submission;
+  const { region, settlement } = included.submission;
   return rentSubsidy({
-    region: receivingRegion,
+    region,
     settlementKind: settlement.kind,
     decisionDate,
     mciTable: policy.mciTable,

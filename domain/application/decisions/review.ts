@@ -6,7 +6,7 @@ import { ApplicationReviewed, ReviewReassigned, ReviewStarted } from '../events'
 import { requireStatus, requireText } from '../guards';
 import { CURRENT_REFUSAL_GROUNDS } from '../refusal-grounds';
 import { ApplicationState } from '../state';
-import { personsMoving, quotaOf } from '../submission';
+import { personsIn, quotaOf } from '../submission';
 import { reviewViolations } from './review-rules';
 import type { TimedCommand } from './timed-command';
 
@@ -108,7 +108,7 @@ export function recordReview(command: RecordReview, state: ApplicationState): Ap
       data: {
         applicationId: command.applicationId,
         quota: quotaOf(reviewing.submission),
-        personsMoving: personsMoving(reviewing.submission),
+        persons: personsIn(reviewing.submission),
         reviewerId: command.reviewerId,
         verdict: command.verdict,
         findings: command.findings,

@@ -1,5 +1,6 @@
 import { Folds } from '../fold';
 import type { ApplicationSubmission } from '../submission';
+import { CURRENT_SUBMISSION_VERSION } from '../submission-version';
 import type { DocumentPolicy } from '../documents';
 import { DEFAULT_DOCUMENT_POLICY } from '../documents';
 import { ApplicationError, ApplicationErrorCode } from '../errors';
@@ -12,12 +13,12 @@ export interface SubmitApplication extends TimedCommand {
   readonly type: 'SubmitApplication';
   readonly submission: ApplicationSubmission;
   /**
-   * SHA-256 (lower-case hex) of the canonical JSON of `submission`: the digest the applicant will
+   * SHA-256 (lower-case hex) of the canonical JSON of `submission` (today's shape, version 2): the digest the applicant will
    * sign. Computed by the caller, since the domain does no cryptography; recorded as given.
    */
   readonly digest: string;
-  /** Whether the year's order gives the receiving region a quota for the applicant's category (looked up by the handler). */
-  readonly receivingRegionHasQuota: boolean;
+  /** Whether the year's order gives the region a quota for the applicant's category (looked up by the handler). */
+  readonly regionHasQuota: boolean;
   readonly documentPolicy?: DocumentPolicy;
 }
 
@@ -47,12 +48,12 @@ export function submit(command: SubmitApplication, state: ApplicationState): App
         violations,
       ),
   );
-  if (!command.receivingRegionHasQuota) {
-    const { receivingRegion, quotaYear, applicant } = command.submission;
+  if (!command.regionHasQuota) {
+    const { region, year, applicant } = command.submission;
     throw new ApplicationError(
       ApplicationErrorCode.RegionHasNoQuota,
-      `${receivingRegion} has no ${applicant.category} quota in ${quotaYear}`,
-      [{ field: 'receivingRegion', reason: `receives no ${applicant.category} quota in ${quotaYear}` }],
+      `${region} has no ${applicant.category} quota in ${year}`,
+      [{ field: 'region', reason: `receives no ${applicant.category} quota in ${year}` }],
     );
   }
   return [
@@ -62,6 +63,7 @@ export function submit(command: SubmitApplication, state: ApplicationState): App
         applicationId: command.applicationId,
         submission: command.submission,
         digest: command.digest,
+        submissionVersion: CURRENT_SUBMISSION_VERSION,
         documentPolicyVersion: policy.version,
         submittedAt: command.at,
       },

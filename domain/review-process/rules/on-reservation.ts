@@ -21,7 +21,7 @@ export function includeOnSeatsReserved(event: SeatsReserved, { now }: ProcessCon
     applicationId,
     reason,
   });
-  const inclusion = { type: 'IncludeInQuota', applicationId, personsCounted: persons, decision } as const;
+  const inclusion = { type: 'IncludeInQuota', applicationId, persons, decision } as const;
   return [sendToApplication('include-in-quota', inclusion, { codes: APPLICATION_CLOSED, compensation: giveBack })];
 }
 

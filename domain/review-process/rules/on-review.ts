@@ -12,10 +12,10 @@ import { APPLICATION_CLOSED } from './closed-application';
  * duplicate / support-received ground, whatever the verdict: support is received once.
  */
 export function reserveOrRefuse(event: ApplicationReviewed, { now }: ProcessContext): Intent[] {
-  const { applicationId, quota, personsMoving } = event.data;
+  const { applicationId, quota, persons } = event.data;
   const duplicates = event.data.personsIncludedElsewhere ?? [];
   if (event.data.verdict === 'eligible' && duplicates.length === 0) {
-    return [sendToQuota('reserve-seats', { type: 'ReserveSeats', ...quota, applicationId, persons: personsMoving })];
+    return [sendToQuota('reserve-seats', { type: 'ReserveSeats', ...quota, applicationId, persons })];
   }
   const grounds = duplicates.length === 0 ? event.data.grounds : groundsWithDuplicate(event);
   const decision = decisionFor('refusal', applicationId, quota.year, now);

@@ -10,7 +10,7 @@ const include = (overrides: Partial<IncludeInQuota> = {}): IncludeInQuota => ({
   type: 'IncludeInQuota',
   applicationId: APPLICATION_ID,
   at: ON_TIME,
-  personsCounted: 3,
+  persons: 3,
   decision: { number: 'KQ-2026-000001', date: '2026-03-10' },
   ...overrides,
 });
@@ -37,7 +37,7 @@ describe('IncludeInQuota', () => {
             region: 'pavlodar',
             year: 2026,
             category: 'kandas',
-            personsCounted: 3,
+            persons: 3,
             decision: { number: 'KQ-2026-000001', date: '2026-03-10' },
             decidedAt: ON_TIME,
             dueAt: DEADLINE.dueAt,
@@ -59,7 +59,7 @@ describe('IncludeInQuota', () => {
             region: 'pavlodar',
             year: 2026,
             category: 'kandas',
-            personsCounted: 3,
+            persons: 3,
             decision: { number: 'KQ-2026-000001', date: '2026-03-24' },
             decidedAt: LATE,
             dueAt: DEADLINE.dueAt,
@@ -81,7 +81,7 @@ describe('IncludeInQuota', () => {
   it('refuses a count of persons other than the family moving', () => {
     spec
       .given(history.reviewed('eligible'))
-      .when(include({ personsCounted: 2 }))
+      .when(include({ persons: 2 }))
       .thenThrows({ code: 'APPLICATION.PERSONS_MISMATCH' });
   });
 

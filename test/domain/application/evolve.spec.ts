@@ -12,7 +12,7 @@ describe('Application state, folded from its history', () => {
     expect(fold(history.reviewed()).status).toBe('reviewed');
     expect(fold(history.included())).toMatchObject({
       status: 'included',
-      personsCounted: 3,
+      persons: 3,
       decisionDate: '2026-03-10',
       subsidies: {},
     });

@@ -56,8 +56,8 @@ export function kandasFamily(): ApplicationSubmission {
   return {
     channel: 'egov-portal',
     consent: { given: true, givenAt: '2026-03-02T04:55:00.000Z' },
-    receivingRegion: 'pavlodar',
-    quotaYear: 2026,
+    region: 'pavlodar',
+    year: 2026,
     settlement: { kind: 'town', name: 'Ekibastuz' },
     applicant: {
       iin: APPLICANT_IIN,
@@ -127,6 +127,7 @@ export const history = {
         applicationId: id,
         submission,
         digest: SUBMISSION_DIGEST,
+        submissionVersion: 2,
         documentPolicyVersion: '2026.1',
         submittedAt: SUBMITTED_AT,
       },
@@ -161,7 +162,7 @@ export const history = {
       data: {
         applicationId: id,
         quota: QUOTA,
-        personsMoving: 3,
+        persons: 3,
         reviewerId: 'reviewer-1',
         verdict,
         findings: submission.documents.map((_, documentIndex) => ({
@@ -183,7 +184,7 @@ export const history = {
         region: 'pavlodar',
         year: 2026,
         category: 'kandas',
-        personsCounted: 3,
+        persons: 3,
         decision: { number: 'KQ-2026-000001', date: '2026-03-10' },
         decidedAt: '2026-03-10T06:00:01.000Z',
         dueAt: DEADLINE.dueAt,

@@ -17,7 +17,7 @@ describe('a command id already handled is a no-op', () => {
       at: SUBMITTED_AT,
       submission: kandasFamily(),
       digest: SUBMISSION_DIGEST,
-      receivingRegionHasQuota: true,
+      regionHasQuota: true,
     };
     const context = {
       commandId: '9b2f4c1e-0000-4000-8000-000000000001',
@@ -44,7 +44,7 @@ describe('a command id already handled is a no-op', () => {
       at: SUBMITTED_AT,
       submission: kandasFamily(),
       digest: SUBMISSION_DIGEST,
-      receivingRegionHasQuota: true,
+      regionHasQuota: true,
     };
     const context = (requestFingerprint?: string) => ({
       commandId: '9b2f4c1e-0000-4000-8000-000000000002',

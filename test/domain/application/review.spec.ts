@@ -123,7 +123,7 @@ describe('RecordReview', () => {
           data: {
             applicationId: APPLICATION_ID,
             quota: QUOTA,
-            personsMoving: 3,
+            persons: 3,
             reviewerId: 'reviewer-1',
             verdict: 'eligible',
             findings: allAccepted,
@@ -149,7 +149,7 @@ describe('RecordReview', () => {
           data: {
             applicationId: APPLICATION_ID,
             quota: QUOTA,
-            personsMoving: 3,
+            persons: 3,
             reviewerId: 'reviewer-1',
             verdict: 'eligible',
             findings: allAccepted,
@@ -175,7 +175,7 @@ describe('RecordReview', () => {
           data: {
             applicationId: APPLICATION_ID,
             quota: QUOTA,
-            personsMoving: 3,
+            persons: 3,
             reviewerId: 'reviewer-1',
             verdict: 'not-eligible',
             findings,

@@ -25,7 +25,7 @@ function submitting(
     applicationId: APPLICATION_ID,
     at: SUBMITTED_AT,
     submission,
-    receivingRegionHasQuota: true,
+    regionHasQuota: true,
     ...overrides,
     digest: overrides.digest ?? applicationDigest(submission),
   };
@@ -61,6 +61,7 @@ describe('SubmitApplication', () => {
             applicationId: APPLICATION_ID,
             submission,
             digest: SUBMISSION_DIGEST,
+            submissionVersion: 2,
             documentPolicyVersion: '2026.1',
             submittedAt: SUBMITTED_AT,
           },
@@ -88,7 +89,7 @@ describe('SubmitApplication', () => {
   it('refuses a region that receives no quota for the category that year, naming the field', () => {
     spec
       .given([])
-      .when(submitting(undefined, { receivingRegionHasQuota: false }))
+      .when(submitting(undefined, { regionHasQuota: false }))
       .thenThrows({ code: 'APPLICATION.REGION_HAS_NO_QUOTA' });
   });
 
@@ -259,16 +260,16 @@ describe('SubmitApplication', () => {
   it('refuses an unknown region, a quota year that is neither this year nor the next, an unknown settlement kind, channel and a bad phone', () => {
     const command = submitting((s) => ({
       ...s,
-      receivingRegion: 'atlantis' as never,
-      quotaYear: 2024,
+      region: 'atlantis' as never,
+      year: 2024,
       settlement: { kind: 'megapolis' as never },
       channel: 'fax' as never,
       applicant: { ...s.applicant, contacts: { phone: '8 701 123', email: 'not-an-email' } },
     }));
     expect(violationsOf(command)).toEqual([
       'channel: must be one of egov-portal, egov-mobile, con, enbek',
-      'receivingRegion: is not a region of Kazakhstan',
-      'quotaYear: must be 2026 or 2027',
+      'region: is not a region of Kazakhstan',
+      'year: must be 2026 or 2027',
       'settlement.kind: must be one of city, town, village',
       'applicant.contacts.phone: must be an international number, e.g. +77011234567',
       'applicant.contacts.email: is not an e-mail address',

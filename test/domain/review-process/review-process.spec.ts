@@ -33,7 +33,7 @@ const reviewed = (verdict: 'eligible' | 'not-eligible', extra: object = {}): Wor
   data: {
     applicationId: id,
     quota: QUOTA,
-    personsMoving: 3,
+    persons: 3,
     reviewerId: 'reviewer-1',
     verdict,
     groundsListVersion: '1',
@@ -139,7 +139,7 @@ describe('the review process, rule by rule (pure: event and context in, intents 
       .then([
         sendToApplication(
           'include-in-quota',
-          { type: 'IncludeInQuota', applicationId: id, personsCounted: 3, decision: decision('KQ') },
+          { type: 'IncludeInQuota', applicationId: id, persons: 3, decision: decision('KQ') },
           { ...CLOSED, compensation: giveBack },
         ),
       ]);

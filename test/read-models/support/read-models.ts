@@ -23,6 +23,7 @@ import type { SagaHarness } from '../../saga/support/saga-harness';
 import type { WorkflowObserver } from './workflow-history';
 
 export const registry = (): EventTypeRegistry => new EventTypeRegistry().registerAll(WORKFLOW_EVENT_TYPES);
+const TYPES = registry();
 
 /** The three back-office projections and their queries on one SQLite database (in memory by default). */
 export class ReadModels {
@@ -86,7 +87,8 @@ export function envelope(
     revision,
     position: pos ?? position,
     type,
-    schemaVersion: 1,
+    // Written today: the data is in the current schema of its type (an old version would be upcast).
+    schemaVersion: TYPES.has(type) ? TYPES.currentVersion(type) : 1,
     data,
     recordedAt: at,
     metadata: {

@@ -3,7 +3,7 @@ import { RecordedEvent } from '@libs/event-sourcing';
 import { SagaHarness } from '../../saga/support/saga-harness';
 import { family, knownFamily, review, submitAndSign } from '../../saga/support/scenario';
 
-export const akmola = (): ApplicationSubmission => family((s) => ({ ...s, receivingRegion: 'akmola' }));
+export const akmola = (): ApplicationSubmission => family((s) => ({ ...s, region: 'akmola' }));
 
 /** A resettler from Turkistan moving alone to Pavlodar. */
 export const resettler = (): ApplicationSubmission =>

@@ -110,9 +110,9 @@ const SUBMISSION_FIELDS: Record<string, Field> = {
   'consent.given': f({ t: 'true' }),
   'consent.givenAt': f({ t: 'instant' }),
   // The other regions have no 2026 quota for kandas in the fuzzed store: refused by the domain.
-  receivingRegion: enumOf(['pavlodar'], REGION_CODES),
+  region: enumOf(['pavlodar'], REGION_CODES),
   // 2027 is a year one may apply for, but no quota is open for it.
-  quotaYear: f({ t: 'int', min: 2026, max: 2026, only: true }),
+  year: f({ t: 'int', min: 2026, max: 2026, only: true }),
   settlement: object,
   'settlement.kind': enumOf(['city', 'town', 'village']),
   'settlement.name': text(1, 200, false, true),

@@ -91,7 +91,7 @@ export function raceFamily(
   random: Random,
   iins: IinSource,
   size: number,
-  region: ApplicationSubmission['receivingRegion'] = 'pavlodar',
+  region: ApplicationSubmission['region'] = 'pavlodar',
 ): RaceFamily {
   if (!Number.isInteger(size) || size < 1 || size > 6) throw new Error(`a family counts 1 to 6 persons, not ${size}`);
   const { nameLatin: _latin, ...baseApplicant } = kandasFamily().applicant;
@@ -120,7 +120,7 @@ export function raceFamily(
   const submission: ApplicationSubmission = {
     ...base,
     consent: { given: true, givenAt: '2026-01-01T00:00:00.000Z' },
-    receivingRegion: region,
+    region: region,
     applicant: {
       ...baseApplicant,
       iin: applicantIin,

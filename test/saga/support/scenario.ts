@@ -30,7 +30,7 @@ export async function submitAndSign(h: SagaHarness, submission: ApplicationSubmi
       applicationId,
       submission,
       digest: applicationDigest(submission),
-      receivingRegionHasQuota: true,
+      regionHasQuota: true,
     },
     { id: 'egov', role: 'portal' },
   );

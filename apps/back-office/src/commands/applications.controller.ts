@@ -9,7 +9,8 @@ import { Roles } from '../auth/roles';
 import { AggregateLookup } from './application-lookup';
 import { CommandGateway } from './command-gateway';
 import type { CommandResponse, RequestMeta } from './command-gateway';
-import { SubmitApplicationDto } from './dto/submission.dto';
+import { SUBMISSION_DEPRECATED_NAMES, SubmitApplicationDto } from './dto/submission.dto';
+import { withCurrentNames } from '../http/deprecated-names';
 import {
   IssueOtpDto,
   NoBodyDto,
@@ -52,18 +53,19 @@ export class ApplicationsController {
     @Body() body: SubmitApplicationDto,
     @CommandRequest() meta: RequestMeta,
   ): Promise<CommandResponse & { applicationId: string }> {
-    const submission = body as ApplicationSubmission;
+    // Digested in today's names whichever names were sent: the digest to sign is read back from the application.
+    const submission = withCurrentNames(body, SUBMISSION_DEPRECATED_NAMES) as ApplicationSubmission;
     const commandId = this.gateway.commandIdFor(meta);
     const applicationId = uuidV5(`application:${commandId}`, KANDAS_NAMESPACE);
-    const { receivingRegion, quotaYear, applicant } = submission;
-    const receivingRegionHasQuota = await this.lookup.quotaOffered(receivingRegion, quotaYear, applicant.category);
+    const { region, year, applicant } = submission;
+    const regionHasQuota = await this.lookup.quotaOffered(region, year, applicant.category);
     const response = await this.gateway.application(
       {
         type: 'SubmitApplication',
         applicationId,
         submission,
         digest: applicationDigest(submission),
-        receivingRegionHasQuota,
+        regionHasQuota,
       },
       meta,
       commandId,

@@ -23,8 +23,10 @@ import {
   QuotasQueryDto,
   ReadQueryDto,
   SlaDashboardQueryDto,
+  SUBSIDY_TOTALS_DEPRECATED_NAMES,
   SubsidyTotalsQueryDto,
 } from './dto/query.dto';
+import { withCurrentNames } from '../http/deprecated-names';
 import { detailsFor, listedFor } from './personal-data';
 
 const READERS: Role[] = ['operator', 'reviewer', 'supervisor', 'auditor', 'admin'];
@@ -181,11 +183,15 @@ export class QueriesController {
     summary:
       'Subsidies granted: count and amount (whole tenge) by decision year, region and kind (cursor pages in that order; `grandTotal` sums every page)',
   })
-  subsidyTotals(@Query() query: SubsidyTotalsQueryDto) {
+  subsidyTotals(@Query() sent: SubsidyTotalsQueryDto) {
+    const query = withCurrentNames(sent, SUBSIDY_TOTALS_DEPRECATED_NAMES);
     return this.rw.read('subsidy-totals', query.atLeast, () =>
       guarded(() =>
         this.subsidies.page(
-          { year: query.year === undefined ? undefined : Number(query.year), region: query.region },
+          {
+            decisionYear: query.decisionYear === undefined ? undefined : Number(query.decisionYear),
+            region: query.region,
+          },
           pageOf(query),
         ),
       ),

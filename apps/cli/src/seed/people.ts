@@ -84,7 +84,7 @@ const DOCUMENT_PREFIX: Readonly<Record<string, string>> = {
   TUR: 'U',
 };
 
-/** Family sizes 1–7 (persons moving, the applicant included). */
+/** Family sizes 1–7 (the application's persons, the applicant included). */
 const SIZES: ReadonlyArray<readonly [number, number]> = [
   [1, 14],
   [2, 16],

@@ -2,7 +2,7 @@ import {
   ApplicationSubmission,
   CURRENT_REFUSAL_GROUNDS,
   DocumentFinding,
-  personsMoving,
+  personsIn,
   Verdict,
 } from '@domain/application';
 import { WorkingDayCalendar } from '@domain/calendar';
@@ -188,7 +188,7 @@ export function planSeed(options: PlanOptions): SeedPlan {
       family,
       category,
       region,
-      quotaYear: options.order.year,
+      year: options.order.year,
       submittedAt,
       today: date,
       originCountry,
@@ -213,7 +213,7 @@ export function planSeed(options: PlanOptions): SeedPlan {
       region: p.region,
       category: p.category,
       submission: p.submission,
-      persons: personsMoving(p.submission),
+      persons: personsIn(p.submission),
       intent: intents[i]!,
       reviewerId: random.pick(reviewers),
     };

@@ -142,7 +142,7 @@ export class SeedSimulation {
             applicationId,
             submission: app.submission,
             digest: applicationDigest(app.submission),
-            receivingRegionHasQuota: true,
+            regionHasQuota: true,
           },
           SEED_ACTOR,
         );

@@ -97,7 +97,7 @@ export interface SubmissionInput {
   readonly family: Family;
   readonly category: ApplicantCategory;
   readonly region: RegionCode;
-  readonly quotaYear: number;
+  readonly year: number;
   /** The instant of submission: consent is given just before, documents are issued before. */
   readonly submittedAt: string;
   /** The local date of `submittedAt`. */
@@ -166,8 +166,8 @@ export function buildSubmission(random: SeededRandom, input: SubmissionInput): A
   return {
     channel: random.weighted(CHANNELS),
     consent: { given: true, givenAt: consentAt },
-    receivingRegion: input.region,
-    quotaYear: input.quotaYear,
+    region: input.region,
+    year: input.year,
     settlement: { kind: settlementKind, name: settlementName },
     applicant: {
       iin: applicant.iin,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { ApplicationSubmission } from '@domain/application';
+import { CURRENT_SUBMISSION_VERSION, signedContentOf } from '@domain/application';
+import type { ApplicationSubmission, SubmissionVersion } from '@domain/application';
 import { canonicalJson } from '@domain/shared/canonical-json';
 
 /**
@@ -8,7 +9,16 @@ import { canonicalJson } from '@domain/shared/canonical-json';
  * SubmitApplication command carries it in, as commands carry the time. Every place that builds
  * that command (HTTP, the CLI seed, tests, benchmarks) calls this one function, so the bytes hashed
  * stay those of the events already stored.
+ *
+ * The keys are part of what is signed. A submission stored before ADR 20 is read as `region` and
+ * `year`, but was signed as `receivingRegion` and `quotaYear`: given its `submissionVersion`, the
+ * digest is recomputed over that shape, and equals the one recorded and signed.
  */
-export function applicationDigest(submission: ApplicationSubmission): string {
-  return createHash('sha256').update(canonicalJson(submission), 'utf8').digest('hex');
+export function applicationDigest(
+  submission: ApplicationSubmission,
+  submissionVersion: SubmissionVersion = CURRENT_SUBMISSION_VERSION,
+): string {
+  return createHash('sha256')
+    .update(canonicalJson(signedContentOf(submission, submissionVersion)), 'utf8')
+    .digest('hex');
 }

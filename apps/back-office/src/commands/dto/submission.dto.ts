@@ -22,6 +22,7 @@ import {
 } from 'class-validator';
 import { DOCUMENT_KINDS } from '@domain/application';
 import { REGION_CODES } from '@domain/shared/region';
+import { deprecatedDescription, NotBeside, UnlessSentAs, type DeprecatedName } from '../../http/deprecated-names';
 import { PersonNameDto } from './person.dto';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -153,14 +154,45 @@ class AttachedDocumentDto {
   @ApiPropertyOptional({ example: '2030-01-09' }) @IsOptional() @Matches(DATE) expiresOn?: string;
 }
 
+/** The submission's names retired by ADR 20, accepted for a deprecation period. */
+export const SUBMISSION_DEPRECATED_NAMES: readonly DeprecatedName[] = [
+  { old: 'receivingRegion', current: 'region' },
+  { old: 'quotaYear', current: 'year' },
+];
+const [RECEIVING_REGION, QUOTA_YEAR] = SUBMISSION_DEPRECATED_NAMES as [DeprecatedName, DeprecatedName];
+
 /** What the eGov portal submits for an applicant. */
 export class SubmitApplicationDto {
   @ApiProperty({ enum: ['egov-portal', 'egov-mobile', 'con', 'enbek'] })
   @IsIn(['egov-portal', 'egov-mobile', 'con', 'enbek'])
   channel!: 'egov-portal' | 'egov-mobile' | 'con' | 'enbek';
   @ApiProperty({ type: ConsentDto }) @IsDefined() @ValidateNested() @Type(() => ConsentDto) consent!: ConsentDto;
-  @ApiProperty({ enum: REGION_CODES, example: 'pavlodar' }) @IsIn(REGION_CODES) receivingRegion!: string;
-  @ApiProperty({ example: 2026 }) @IsInt() @Min(2020) @Max(2100) quotaYear!: number;
+  @ApiProperty({
+    enum: REGION_CODES,
+    example: 'pavlodar',
+    description: 'The receiving region: where the family moves, and whose quota counts it',
+  })
+  @UnlessSentAs('receivingRegion')
+  @IsIn(REGION_CODES)
+  region!: string;
+  @ApiProperty({ example: 2026, description: 'The quota year: the year of the order whose quota counts the family' })
+  @UnlessSentAs('quotaYear')
+  @IsInt()
+  @Min(2020)
+  @Max(2100)
+  year!: number;
+  @ApiPropertyOptional({ enum: REGION_CODES, deprecated: true, description: deprecatedDescription(RECEIVING_REGION) })
+  @IsOptional()
+  @IsIn(REGION_CODES)
+  @NotBeside('region')
+  receivingRegion?: string;
+  @ApiPropertyOptional({ deprecated: true, type: 'integer', description: deprecatedDescription(QUOTA_YEAR) })
+  @IsOptional()
+  @IsInt()
+  @Min(2020)
+  @Max(2100)
+  @NotBeside('year')
+  quotaYear?: number;
   @ApiProperty({ type: SettlementDto })
   @IsDefined()
   @ValidateNested()

@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { APPLICANT_CATEGORIES, REGION_CODES } from '@domain/shared/region';
 import { APPLICATION_STATUSES, DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT } from '@infra/read-models';
+import { deprecatedDescription, NotBeside, type DeprecatedName } from '../../http/deprecated-names';
 
 /**
  * Query strings are validated like bodies (the global strict pipe: whitelist + forbidNonWhitelisted):
@@ -128,7 +129,28 @@ export class QuotasQueryDto extends PageQueryDto {
   category?: string;
 }
 
-export class SubsidyTotalsQueryDto extends SlaDashboardQueryDto {
+/** `year` meant the decision year here, and the quota year everywhere else: retired by ADR 20. */
+export const SUBSIDY_TOTALS_DEPRECATED_NAMES: readonly DeprecatedName[] = [{ old: 'year', current: 'decisionYear' }];
+
+export class SubsidyTotalsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({
+    example: '2026',
+    description: 'The calendar year of the inclusion decisions (not the quota year)',
+  })
+  @IsOptional()
+  @Matches(/^\d{4}$/, { message: 'decisionYear must be a year (4 digits)' })
+  decisionYear?: string;
+
+  @ApiPropertyOptional({
+    example: '2026',
+    deprecated: true,
+    description: deprecatedDescription(SUBSIDY_TOTALS_DEPRECATED_NAMES[0]!),
+  })
+  @IsOptional()
+  @Matches(/^\d{4}$/, { message: 'year must be a year (4 digits)' })
+  @NotBeside('decisionYear')
+  year?: string;
+
   @ApiPropertyOptional({ enum: REGION_CODES })
   @IsOptional()
   @IsIn(REGION_CODES)
