@@ -47,6 +47,28 @@ describe('Idempotency-Key: a retried command answers like the first time and app
     expect(await eventsOfType(e, 'ApplicationSubmitted')).toHaveLength(1);
   });
 
+  it('refuses a key reused on another application: 422 REQUEST.IDEMPOTENCY_KEY_REUSED, nothing appended; the first answers alike', async () => {
+    // Given two signed applications, and a review started on the first under a key
+    const [first, second] = [await submitAndSign(e), await submitAndSign(e)];
+    const started = await post(`/applications/${first}/review/start`, {}, 'start-0001', 'reviewer', 'reviewer-1');
+    expect(started.status).toBe(200);
+
+    // When the same reviewer sends the same key for the second application: refused on either store
+    // (the embedded store by its store-wide event ids, EventStoreDB by the key's claim stream, ADR 17)
+    expectProblem(
+      await appendsNothing(e, () =>
+        post(`/applications/${second}/review/start`, {}, 'start-0001', 'reviewer', 'reviewer-1'),
+      ),
+      422,
+      'REQUEST.IDEMPOTENCY_KEY_REUSED',
+    );
+
+    // Then the second's review was not started, and the first's retry still answers like the first time
+    expect(await eventsOfType(e, 'ReviewStarted', `application-${second}`)).toHaveLength(0);
+    const retry = await post(`/applications/${first}/review/start`, {}, 'start-0001', 'reviewer', 'reviewer-1');
+    expect(retry.body).toEqual({ ...started.body, alreadyHandled: true });
+  });
+
   it('refuses a malformed key with 400 before doing anything', async () => {
     expectProblem(
       await appendsNothing(e, () => post('/applications', submissionBody(), 'short')),

@@ -95,6 +95,8 @@ interface StreamLookup {
 const ALL_PAGE_SIZE = 256;
 
 export class EventStoreDbEventStore implements EventStore {
+  /** The server deduplicates ids per stream only (see the port). */
+  readonly eventIdsUniqueStoreWide: boolean = false;
   readonly client: EventStoreDBClient;
   private readonly namespace: string;
   private readonly resubscribe: ResubscribePolicy | undefined;

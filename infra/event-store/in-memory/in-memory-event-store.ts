@@ -36,6 +36,8 @@ export class InMemoryEventLog {
  * JSON on the way in, so a caller mutating its objects cannot rewrite history.
  */
 export class InMemoryEventStore implements EventStore {
+  /** One map of every event id (see the port). */
+  readonly eventIdsUniqueStoreWide: boolean = true;
   private readonly signal = new AppendSignal();
   private closed = false;
 

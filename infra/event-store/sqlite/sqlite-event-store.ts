@@ -61,6 +61,8 @@ type AppendOutcome =
  * and two writers (even in two processes) cannot both pass the revision check.
  */
 export class SqliteEventStore implements EventStore {
+  /** Event ids are a unique column of the one events table (see the port). */
+  readonly eventIdsUniqueStoreWide: boolean = true;
   private readonly signal = new AppendSignal();
   private readonly sql: SqliteStatements;
   private readonly pageSize: number;

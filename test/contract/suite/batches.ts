@@ -119,6 +119,11 @@ export function idempotencyRules(ctx: ContractContext): void {
       expect(await ctx.store.streamRevision('application-1')).toBe(4);
     });
 
+    it('says of itself what it guarantees: eventIdsUniqueStoreWide is its declared capability (ADR 17)', () => {
+      // handleCommand claims an Idempotency-Key in a stream of its own unless the store says this.
+      expect(ctx.store.eventIdsUniqueStoreWide === true).toBe(ctx.capabilities.globalEventIdUniqueness !== false);
+    });
+
     itRequires(ctx, 'globalEventIdUniqueness')(
       'refuses an id already stored in another stream as a duplicate',
       async () => {

@@ -149,7 +149,8 @@ function fingerprintOf(meta: RequestMeta): string {
 /**
  * The key reused for another request: found by `handleCommand` in the stored events of the same
  * stream, or — a key reused on another stream — by the embedded store, whose event ids (derived from
- * the key) are unique across streams. EventStoreDB checks event ids per stream only (ADR 17).
+ * the key) are unique across streams, and on EventStoreDB (ids unique per stream only) by the key's
+ * claim stream, `idempotency-<command id>` (`claimIdempotencyKey`, ADR 17).
  */
 function keyReused(error: unknown, meta: RequestMeta): HttpProblem | null {
   const reused =

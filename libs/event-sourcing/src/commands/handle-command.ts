@@ -10,6 +10,7 @@ import {
 } from '../store';
 import { AggregateCache, loadAggregate, lastPosition } from './aggregate-loader';
 import { CommandContext, metadataFor } from './command-context';
+import { claimIdempotencyKey } from './idempotency-key-claim';
 import { assertSameRequest } from './request-fingerprint';
 import { Decider, DomainEvent } from './decider';
 
@@ -27,6 +28,12 @@ export interface CommandTarget<Command, Event extends DomainEvent, State> {
   readonly retriesOnConflict?: number;
   /** Folds kept between commands, so a load reads only what was appended since (AggregateCache). */
   readonly cache?: AggregateCache;
+  /**
+   * False for a step done on behalf of another command (a person claimed for a submission): its
+   * id is derived, not the HTTP key's, and the key is claimed by the command that owns it.
+   * Default true (`claimIdempotencyKey`, ADR 17).
+   */
+  readonly claimsIdempotencyKey?: boolean;
 }
 
 export interface CommandOutcome<Event extends DomainEvent = DomainEvent> {
@@ -54,6 +61,7 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
   target: CommandTarget<Command, Event, State>,
 ): Promise<CommandOutcome<Event>> {
   const { streamId, decider, command, context } = target;
+  let keyClaimed = false;
   for (let attempt = 0; ; attempt++) {
     const loaded = await loadAggregate(store, registry, streamId, decider, context.commandId, target.cache);
     if (loaded.handled.length > 0) {
@@ -83,6 +91,11 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
         alreadyHandled: false,
         correlationId: context.correlationId,
       };
+    }
+    // Only a command that will append claims its key: a refusal leaves the key free for a corrected request.
+    if (!keyClaimed && target.claimsIdempotencyKey !== false) {
+      await claimIdempotencyKey(store, context, streamId);
+      keyClaimed = true;
     }
     const metadata = metadataFor(context);
     const toAppend: NewEvent[] = events.map((event, index) => ({

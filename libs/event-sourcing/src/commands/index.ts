@@ -3,3 +3,4 @@ export * from './command-context';
 export * from './aggregate-loader';
 export * from './handle-command';
 export * from './request-fingerprint';
+export * from './idempotency-key-claim';

@@ -75,6 +75,13 @@ export interface Subscription extends AsyncIterable<RecordedEvent> {
 /** The event store port. Every adapter passes the same contract suite (test/contract). */
 export interface EventStore {
   /**
+   * True when the store refuses an event id already stored in another stream
+   * (DuplicateEventIdError), as the embedded stores do; EventStoreDB deduplicates ids per stream
+   * only, so it says false. A command under an Idempotency-Key then claims its key in a stream of
+   * its own before appending (`claimIdempotencyKey`, ADR 17). Absent: false, the safe side.
+   */
+  readonly eventIdsUniqueStoreWide?: boolean;
+  /**
    * Appends the batch atomically. Throws WrongExpectedRevisionError when the stream is not where the
    * writer expected it. Appending again the same event ids at the same place returns the original
    * result and writes nothing (a retried command is safe).

@@ -2,6 +2,7 @@ import { APPLICATION_EVENT_SCHEMAS } from '@domain/application';
 import { PERSON_EVENT_SCHEMAS } from '@domain/person';
 import { QUOTA_EVENT_SCHEMAS } from '@domain/quota';
 import type { EventSchema } from '@domain/shared/event-schema';
+import { IDEMPOTENCY_EVENT_TYPES } from '@libs/event-sourcing';
 import type { EventTypeDefinition } from '@libs/event-sourcing';
 
 const definitionsOf = (schemas: Readonly<Record<string, EventSchema>>): EventTypeDefinition[] =>
@@ -12,4 +13,5 @@ export const WORKFLOW_EVENT_TYPES: readonly EventTypeDefinition[] = [
   ...definitionsOf(APPLICATION_EVENT_SCHEMAS),
   ...definitionsOf(QUOTA_EVENT_SCHEMAS),
   ...definitionsOf(PERSON_EVENT_SCHEMAS),
+  ...IDEMPOTENCY_EVENT_TYPES,
 ];

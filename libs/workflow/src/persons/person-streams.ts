@@ -84,6 +84,7 @@ export class PersonStreams {
           context: { ...context, commandId },
           expectedRevision: revision,
           cache: this.cache,
+          claimsIdempotencyKey: false,
         });
         return;
       } catch (error) {
