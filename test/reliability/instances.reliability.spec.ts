@@ -13,7 +13,8 @@ import type { Reply } from './instances/instance-client';
  * process, port and read-models file, as behind a load balancer (ADR 9) — on one event store,
  * sharing only the store and the secrets. A code issued through one signs through the other, and a
  * command retried with its Idempotency-Key answers alike on either, which refuses the key reused for
- * another body (ADR 17). Once on one SQLite events file, once on the EventStoreDB double.
+ * another body or for another application (ADR 17). Once on one SQLite events file, once on the
+ * EventStoreDB double.
  *
  * The clock is the crash harness's file (nothing here waits for wall time); each instance is used
  * only once `/health/ready` says so.
@@ -145,6 +146,32 @@ describe('two back-office processes on one store (issue 15, deliverable 8)', () 
     const reusedSubmit = await b.send('portal', 'POST', '/applications', another, 'submit-key');
     expectStatus(reusedSubmit, 422, 'submit key reused through B');
     expect(reusedSubmit.body.code).toBe('REQUEST.IDEMPOTENCY_KEY_REUSED');
+
+    // And a key used on one application is refused on another through the other instance (ADR 17:
+    // SQLite by its store-wide event ids, EventStoreDB by the key's claim stream)
+    const second = withFreshPersons(kandasFamily());
+    const other = await b.send('portal', 'POST', '/applications', second, 'submit-key-2');
+    expectStatus(other, 201, 'second submission through B');
+    const otherId = other.body.applicationId as string;
+    const otherOtp = await b.send('portal', 'POST', `/applications/${otherId}/otp`, {
+      signerIin: second.applicant.iin,
+    });
+    expectStatus(otherOtp, 201, 'second OTP through B');
+    const otherSign = { method: 'otp', signerIin: second.applicant.iin, otpRequestId: otherOtp.body.otpRequestId };
+    const otherSigned = await a.send(
+      'portal',
+      'POST',
+      `/applications/${otherId}/sign`,
+      { ...otherSign, code: otherOtp.body.code },
+      'sign-key-2',
+    );
+    expectStatus(otherSigned, 201, 'second sign through A');
+    const start = (instance: InstanceClient, applicationId: string) =>
+      instance.send('reviewer', 'POST', `/applications/${applicationId}/review/start`, {}, 'start-key');
+    expectStatus(await start(a, id), 200, 'review started through A');
+    const reusedElsewhere = await start(b, otherId);
+    expectStatus(reusedElsewhere, 422, 'start key reused on another application through B');
+    expect(reusedElsewhere.body.code).toBe('REQUEST.IDEMPOTENCY_KEY_REUSED');
   }
 
   it(
