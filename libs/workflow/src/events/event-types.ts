@@ -1,4 +1,5 @@
 import { APPLICATION_EVENT_SCHEMAS } from '@domain/application';
+import { LAW_EVENT_SCHEMAS } from '@domain/law';
 import { PERSON_EVENT_SCHEMAS } from '@domain/person';
 import { QUOTA_EVENT_SCHEMAS } from '@domain/quota';
 import type { EventSchema } from '@domain/shared/event-schema';
@@ -12,4 +13,5 @@ export const WORKFLOW_EVENT_TYPES: readonly EventTypeDefinition[] = [
   ...definitionsOf(APPLICATION_EVENT_SCHEMAS),
   ...definitionsOf(QUOTA_EVENT_SCHEMAS),
   ...definitionsOf(PERSON_EVENT_SCHEMAS),
+  ...definitionsOf(LAW_EVENT_SCHEMAS),
 ];
