@@ -202,13 +202,7 @@ async function amend(
     now,
   };
   try {
-    const outcome = await amendLaw(
-      store,
-      registry,
-      { ...change, at: now.toISOString() },
-      context,
-      expectedRevision,
-    );
+    const outcome = await amendLaw(store, registry, { ...change, at: now.toISOString() }, context, expectedRevision);
     for (const event of outcome.events)
       print(`Recorded ${outcome.streamId} revision ${outcome.revision}: ${describe(event)}`);
     return 0;
