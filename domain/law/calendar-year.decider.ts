@@ -141,9 +141,7 @@ function checkDatesOfYear(command: CalendarYearCommand): void {
               ...(command.dayOff === undefined ? [] : [['dayOff', command.dayOff] as [string, unknown]]),
             ]
           : [];
-  const wrong = fields.filter(
-    ([, value]) => !isCalendarDate(value) || !(value).startsWith(`${command.year}-`),
-  );
+  const wrong = fields.filter(([, value]) => !isCalendarDate(value) || !value.startsWith(`${command.year}-`));
   if (wrong.length > 0)
     throw new LawError(
       LawErrorCode.DayInvalid,
