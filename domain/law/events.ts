@@ -1,11 +1,11 @@
 import type { CalendarYearData } from '../calendar/calendar-year';
 import type { IsoDate } from '../calendar/iso-date';
 import type { SlaPolicy } from '../calendar/sla-policy';
-import type { RefusalGround } from '../application/refusal-grounds';
 import { FIRST_VERSION, type EventSchema } from '../shared/event-schema';
 import type { DomainEvent } from '../shared/decider';
 import type { RentRateTable } from '../subsidy/rent-rates';
 import type { AmendmentBasis } from './amendment';
+import type { LawRefusalGround } from './refusal-grounds.decider';
 
 /**
  * The law in force as facts. Every event states the WHOLE table (or year) as amended, so the table
@@ -52,7 +52,7 @@ export type RentRatesAmended = DomainEvent<
 
 export type RefusalGroundsAmended = DomainEvent<
   'RefusalGroundsAmended',
-  AmendmentBasis & { readonly version: string; readonly grounds: readonly RefusalGround[] }
+  AmendmentBasis & { readonly version: string; readonly grounds: readonly LawRefusalGround[] }
 >;
 
 export type SlaPolicyAmended = DomainEvent<

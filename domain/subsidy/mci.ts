@@ -58,7 +58,8 @@ export function mciOn(date: string, table: readonly MciRow[] = MCI_TABLE): MciIn
     throw new SubsidyError(SubsidyErrorCode.InvalidInput, 'The subsidy calculation input is invalid', [
       { field: 'date', reason: "must be a date 'yyyy-MM-dd'" },
     ]);
-  validateMciTable(table);
+  // No table at all (nothing recorded yet) is a missing MCI, like a year with no row.
+  if (table.length > 0) validateMciTable(table);
   const row = table.filter((r) => r.validFrom <= date).at(-1);
   const year = yearOfIsoDate(date);
   if (row === undefined || yearOfIsoDate(row.validFrom) !== year)

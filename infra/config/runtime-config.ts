@@ -28,6 +28,12 @@ export interface RuntimeConfig {
    * (`KANDAS_PERSON_CLAIM_GRACE_MINUTES`, default 15; ADR 16). Keep it far above any request's time.
    */
   readonly personClaimGraceMs: number;
+  /**
+   * `KANDAS_LAW_BASELINE_AS_OF=yyyy-mm-dd`: on a first start, record only the initial amendments of
+   * the law whose act is dated on or before that day (ADR 22) — a store with the law as it stood
+   * then, to which later amendments are applied by hand. Unset: every initial amendment.
+   */
+  readonly lawBaselineAsOf?: string;
   readonly host: string;
   readonly port: number;
 }
@@ -64,6 +70,7 @@ export function readRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
         'KANDAS_PERSON_CLAIM_GRACE_MINUTES',
         wholeNumber(env, 'KANDAS_PERSON_CLAIM_GRACE_MINUTES', 15, 7 * 24 * 60),
       ) * 60_000,
+    ...lawBaselineAsOf(env, 'KANDAS_LAW_BASELINE_AS_OF'),
     host: env.HOST || '127.0.0.1',
     port: port(env, 'PORT', 3000),
   };
@@ -89,6 +96,15 @@ function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, max
 function atLeastOne(env: NodeJS.ProcessEnv, name: string, value: number): number {
   if (value < 1) throw new ConfigError(name, `must be at least 1, got "${env[name]}"`);
   return value;
+}
+
+function lawBaselineAsOf(env: NodeJS.ProcessEnv, name: string): { lawBaselineAsOf?: string } {
+  const value = env[name];
+  if (value === undefined || value === '') return {};
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : undefined;
+  if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value)
+    throw new ConfigError(name, `must be a date yyyy-mm-dd, got "${value}"`);
+  return { lawBaselineAsOf: value };
 }
 
 function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApplicationErrorCode } from '@domain/application';
 import { CalendarErrorCode } from '@domain/calendar';
+import { LawErrorCode } from '@domain/law';
 import { PersonErrorCode } from '@domain/person';
 import { QuotaErrorCode } from '@domain/quota';
 import { SubsidyErrorCode } from '@domain/subsidy';
@@ -24,6 +25,7 @@ describe('every domain error code has a spec', () => {
     ...Object.values(SubsidyErrorCode),
     ...Object.values(CalendarErrorCode),
     ...Object.values(PersonErrorCode),
+    ...Object.values(LawErrorCode),
   ];
 
   it.each(codes)('%s', (code) => {

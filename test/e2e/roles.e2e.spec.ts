@@ -4,7 +4,7 @@ import { E2eApp } from './support/e2e-app';
 import { ALL_ACCEPTED, APPLICANT_IIN, openQuota, submissionBody, submitAndSign } from './support/journeys';
 import { appendsNothing, expectProblem, UNKNOWN_ID } from './support/problems';
 
-type Method = 'GET' | 'POST';
+type Method = 'GET' | 'POST' | 'PUT';
 interface Entry {
   readonly method: Method;
   /** As the router declares it (`:id`), so it can be compared with the registered routes. */
@@ -71,6 +71,23 @@ const MATRIX: Entry[] = [
   { method: 'GET', route: '/quotas', roles: READERS },
   { method: 'GET', route: '/subsidies/totals', roles: ['supervisor', 'auditor', 'admin'] },
   { method: 'GET', route: '/reference/refusal-grounds', roles: [...ROLES] },
+  ...['calendar/:year', 'mci', 'rent-rates', 'sla-policy'].map((table): Entry => ({
+    method: 'GET',
+    route: `/reference/${table}`,
+    roles: ['reviewer', 'supervisor', 'auditor', 'admin'],
+  })),
+  ...[
+    'calendar/:year/days-off',
+    'calendar/:year/withdrawn-days-off',
+    'calendar/:year/worked-days',
+    'calendar/:year/confirmation',
+    'mci',
+  ].map((command): Entry => ({ method: 'POST', route: `/admin/law/${command}`, roles: ['admin'] })),
+  ...['rent-rates', 'refusal-grounds', 'sla-policy'].map((table): Entry => ({
+    method: 'PUT',
+    route: `/admin/law/${table}`,
+    roles: ['admin'],
+  })),
   { method: 'GET', route: '/audit/applications/:id/history', roles: ['reviewer', 'supervisor', 'auditor', 'admin'] },
   { method: 'GET', route: '/audit/correlations/:correlationId', roles: ['auditor', 'admin'] },
   { method: 'GET', route: '/audit/applications/:id/as-of', roles: ['auditor', 'admin'] },
@@ -107,8 +124,14 @@ describe('the role matrix: every endpoint × every role', () => {
       .replace(':id', id)
       .replace(':eventId', UNKNOWN_ID)
       .replace(':region/:year/:category', 'pavlodar/2026/kandas')
-      .replace(':reviewerId', 'reviewer-1');
+      .replace(':reviewerId', 'reviewer-1')
+      .replace(':year', '2026');
     const as = e.as(role, `${role}-matrix`);
+    if (entry.method === 'PUT')
+      return e.http
+        .put(path)
+        .set('Authorization', `Bearer ${e.token(role, `${role}-matrix`)}`)
+        .send(entry.body ?? {});
     return entry.method === 'GET' ? as.get(path) : as.post(path, entry.body);
   };
   const cells = (allowed: boolean) =>

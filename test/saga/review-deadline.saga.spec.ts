@@ -27,7 +27,7 @@ describe('review saga: the SLA clock', () => {
       dueAt: '2026-03-26T13:30:00.000Z',
       atRiskOn: '2026-03-18',
       atRiskAt: '2026-03-18T13:30:00.000Z',
-      calendarVersion: expect.stringContaining('2026.1'),
+      calendarVersion: expect.stringContaining('2026.2'),
       calendarProvisional: false,
     });
     await h.settle();

@@ -24,7 +24,8 @@ import { CommandMetrics } from './observability/command-metrics';
 import { MetricsController } from './observability/metrics.controller';
 import { SlaGauges } from './observability/sla-gauges';
 import { QueriesController } from './queries/queries.controller';
-import { ReferenceController } from './queries/reference.controller';
+import { LawAdminController } from './law/law-admin.controller';
+import { LawReferenceController } from './law/law-reference.controller';
 import { ReadYourWrites } from './queries/read-your-writes';
 
 export interface AppOptions {
@@ -62,7 +63,8 @@ export class AppModule {
         ApplicationsController,
         AdminController,
         QueriesController,
-        ReferenceController,
+        LawReferenceController,
+        LawAdminController,
         MetricsController,
         AuditController,
         VerifyController,

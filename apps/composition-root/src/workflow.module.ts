@@ -57,19 +57,24 @@ import {
   REVIEW_SAGA_RUNNER,
   RUNTIME_CONFIG,
   ReviewSaga,
-  WORKFLOW_CONFIG,
   LAW_IN_FORCE,
   fixedLaw,
   type LawInForce,
+  LawCommandHandler,
+  RecordedLaw,
+  recordLawBaseline,
   WORKFLOW_EVENT_TYPES,
   WorkflowConfig,
-  defaultWorkflowConfig,
 } from '@libs/workflow';
+import { Logger } from '@nestjs/common';
 
 export interface WorkflowModuleOptions {
   readonly runtime: RuntimeConfig;
   readonly clock?: Clock;
+  /** Pins the law (tests): then no amendment is read or recorded, and this configuration decides. */
   readonly workflow?: WorkflowConfig;
+  /** False: the initial amendments of the law are not recorded at start (a store given its law by hand). */
+  readonly recordLawBaseline?: boolean;
   readonly retry?: RetryPolicy;
   readonly wait?: Wait;
   /** How often the deadline scheduler ticks on a real timer; null: never (tests fire it by hand). */
@@ -85,6 +90,7 @@ class WorkflowLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
   constructor(
     private readonly intervalMs: number | null,
     private readonly scheduler: DeadlineScheduler,
+    private readonly law: RecordedLaw,
     private readonly store: EventStore,
     private readonly readModels: Database.Database,
   ) {}
@@ -95,6 +101,7 @@ class WorkflowLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
 
   async onApplicationShutdown(): Promise<void> {
     this.scheduler.stop();
+    await this.law.close();
     await this.store.close();
     if (this.readModels.open) this.readModels.close();
   }
@@ -117,9 +124,18 @@ export class WorkflowModule {
       providers: [
         { provide: CLOCK, useValue: options.clock ?? new SystemClock() },
         { provide: RUNTIME_CONFIG, useValue: runtime },
-        { provide: WORKFLOW_CONFIG, useFactory: () => options.workflow ?? defaultWorkflowConfig() },
-        { provide: LAW_IN_FORCE, inject: [WORKFLOW_CONFIG], useFactory: (config: WorkflowConfig) => fixedLaw(config) },
         { provide: EVENT_STORE, useFactory: () => openEventStore(runtime) },
+        {
+          provide: RecordedLaw,
+          inject: [EVENT_STORE, EVENT_TYPE_REGISTRY, CLOCK],
+          useFactory: (store: EventStore, registry: EventTypeRegistry, clock: Clock) =>
+            recordedLaw(options, store, registry, clock),
+        },
+        {
+          provide: LAW_IN_FORCE,
+          inject: [RecordedLaw],
+          useFactory: (law: RecordedLaw): LawInForce => (options.workflow ? fixedLaw(options.workflow) : law),
+        },
         {
           provide: EVENT_TYPE_REGISTRY,
           useFactory: () =>
@@ -169,6 +185,7 @@ export class WorkflowModule {
         ApplicationCommandHandler,
         QuotaCommandHandler,
         PersonsCommandHandler,
+        LawCommandHandler,
         {
           provide: DurableSagaRunner,
           inject: [LAW_IN_FORCE, EVENT_TYPE_REGISTRY, CommandBus, DEAD_LETTERS, CLOCK],
@@ -243,11 +260,12 @@ export class WorkflowModule {
         },
         {
           provide: WorkflowLifecycle,
-          inject: [DeadlineScheduler, EVENT_STORE, READ_MODELS_DB],
-          useFactory: (scheduler: DeadlineScheduler, store: EventStore, db: Database.Database) =>
+          inject: [DeadlineScheduler, RecordedLaw, EVENT_STORE, READ_MODELS_DB],
+          useFactory: (scheduler: DeadlineScheduler, law: RecordedLaw, store: EventStore, db: Database.Database) =>
             new WorkflowLifecycle(
               options.schedulerIntervalMs === undefined ? 30_000 : options.schedulerIntervalMs,
               scheduler,
+              law,
               store,
               db,
             ),
@@ -256,8 +274,8 @@ export class WorkflowModule {
       exports: [
         RUNTIME_CONFIG,
         CLOCK,
-        WORKFLOW_CONFIG,
         LAW_IN_FORCE,
+        RecordedLaw,
         EVENT_STORE,
         EVENT_TYPE_REGISTRY,
         READ_MODELS_DB,
@@ -278,4 +296,33 @@ export class WorkflowModule {
       ],
     };
   }
+}
+
+/**
+ * The law in force from its streams: the initial amendments recorded first (on a store that lacks
+ * them; KANDAS_LAW_BASELINE_AS_OF keeps the later acts out), then every law event read, then
+ * followed — before any subscription runs, so the first decision already has the law. Tests that
+ * pin the law (`workflow`) record nothing; the reference queries then show what the store holds.
+ */
+async function recordedLaw(
+  options: WorkflowModuleOptions,
+  store: EventStore,
+  registry: EventTypeRegistry,
+  clock: Clock,
+): Promise<RecordedLaw> {
+  const law = new RecordedLaw(store, registry);
+  if (!options.workflow && options.recordLawBaseline !== false) {
+    const outcome = await recordLawBaseline(store, registry, clock, options.runtime.lawBaselineAsOf);
+    if (outcome.recorded > 0 || outcome.leftAsAmended.length > 0 || outcome.afterAsOf > 0)
+      new Logger('LawBaseline').log(
+        `Initial amendments of the law: ${outcome.recorded} recorded now, ${outcome.alreadyRecorded} already recorded` +
+          (outcome.afterAsOf > 0
+            ? `, ${outcome.afterAsOf} dated after ${options.runtime.lawBaselineAsOf} left out`
+            : '') +
+          (outcome.leftAsAmended.length > 0 ? `, left as amended since: ${outcome.leftAsAmended.join(', ')}` : ''),
+      );
+  }
+  await law.refresh();
+  if (options.runSubscriptions !== false) law.follow();
+  return law;
 }

@@ -16,3 +16,7 @@ export * from './operations/dead-letter-operations';
 export * from './quota-orders/published-quota-orders';
 export * from './audit';
 export * from './export';
+export * from './law/amend-law';
+export * from './law/law-command.handler';
+export * from './law/law-baseline.recorder';
+export * from './law/recorded-law';

@@ -155,6 +155,85 @@ const SUBMISSION_FIELDS: Record<string, Field> = {
   'documents[].expiresOn': f({ t: 'futureDate' }, true),
 };
 
+/** The amendments of the law (ADR 22): every one carries its legal basis and effective day. */
+function lawEndpoint(
+  route: string,
+  path: string,
+  change: Record<string, unknown>,
+  fields: Record<string, Field>,
+): Endpoint {
+  return {
+    route,
+    role: 'admin',
+    target: 'none',
+    path: () => path,
+    valid: {
+      ...change,
+      legalBasis: {
+        kind: 'order',
+        number: '1',
+        date: '2026-03-18',
+        title: 'An order of the Minister of Labour',
+        source: 'https://adilet.zan.kz/rus/docs/example',
+      },
+      takesEffectOn: '2027-01-01',
+      reason: 'fuzzed',
+    },
+    fields: {
+      ...fields,
+      legalBasis: object,
+      'legalBasis.kind': enumOf(['law', 'code', 'decree', 'resolution', 'order', 'announcement']),
+      'legalBasis.number': text(1, 100, false, true),
+      'legalBasis.date': f({ t: 'date' }),
+      'legalBasis.title': text(1, 500),
+      'legalBasis.source': f({ t: 'pattern', refused: ['http://adilet.zan.kz/', 'ftp://x.kz/', 'adilet.zan.kz'] }),
+      takesEffectOn: f({ t: 'date' }),
+      reason: text(1, 2000, true, true),
+    },
+  };
+}
+
+const yearDate = f({ t: 'pattern', refused: ['2025-08-31', '26-08-31', '2026-8-31', '2026-02-30'] });
+const workingDays = f({ t: 'int', min: 1, max: 366, only: true }, true);
+
+const LAW_ENDPOINTS: Endpoint[] = [
+  lawEndpoint(
+    'POST /admin/law/calendar/:year/days-off',
+    '/admin/law/calendar/2026/days-off',
+    { date: '2026-12-18', kind: 'holiday', name: 'A holiday', expectedWorkingDays: 246 },
+    {
+      date: yearDate,
+      kind: enumOf(['holiday', 'non-moving', 'transfer']),
+      name: text(1, 200, false),
+      expectedWorkingDays: workingDays,
+    },
+  ),
+  lawEndpoint(
+    'POST /admin/law/calendar/:year/withdrawn-days-off',
+    '/admin/law/calendar/2026/withdrawn-days-off',
+    { date: '2026-12-16', expectedWorkingDays: 248 },
+    { date: yearDate, expectedWorkingDays: workingDays },
+  ),
+  lawEndpoint(
+    'POST /admin/law/calendar/:year/worked-days',
+    '/admin/law/calendar/2026/worked-days',
+    { date: '2026-12-16', expectedWorkingDays: 248 },
+    { date: yearDate, expectedWorkingDays: workingDays },
+  ),
+  lawEndpoint(
+    'POST /admin/law/calendar/:year/confirmation',
+    '/admin/law/calendar/2027/confirmation',
+    { expectedWorkingDays: 247 },
+    { expectedWorkingDays: workingDays },
+  ),
+  lawEndpoint(
+    'POST /admin/law/mci',
+    '/admin/law/mci',
+    { validFrom: '2027-01-01', value: 4500 },
+    { validFrom: f({ t: 'date' }), value: f({ t: 'int', min: 1, max: 10_000_000, only: false }) },
+  ),
+];
+
 /**
  * Every command of the back office. The meta-test compares the routes with those the HTTP server
  * registers, so a new POST route fails the suite until it is listed here.
@@ -307,6 +386,8 @@ export const ENDPOINTS: readonly Endpoint[] = [
     unknownId: [404, 'APPLICATION.NOT_FOUND'],
   },
   { route: 'POST /admin/sla/fire-due', role: 'operator', target: 'none', path: () => '/admin/sla/fire-due' },
+  ...LAW_ENDPOINTS,
+
   // No event is parked in the fuzzed store: the only ids there are to aim at name nothing.
   {
     route: 'POST /admin/dead-letters/:eventId/retry',

@@ -16,7 +16,8 @@ import {
   uuidV5,
 } from '@libs/event-sourcing';
 import type { Clock } from '@libs/event-sourcing';
-import { ApplicationCommandMessage, QuotaCommandMessage, Untimed } from '@libs/workflow';
+import type { LawCommand, Untimed as UntimedLaw } from '@domain/law';
+import { ApplicationCommandMessage, LawCommandMessage, QuotaCommandMessage, Untimed } from '@libs/workflow';
 import type { AuthenticatedActor } from '../auth/roles';
 import { HttpProblem, problem } from '../http/problem';
 import { CommandMetrics } from '../observability/command-metrics';
@@ -117,9 +118,19 @@ export class CommandGateway {
     return (await this.run(command.type, message, meta)).response;
   }
 
+  /** An amendment of the law (ADR 22): If-Match is the revision of the table's stream. */
+  async law(
+    command: UntimedLaw<LawCommand>,
+    meta: RequestMeta,
+    commandId = this.commandIdFor(meta),
+  ): Promise<CommandResponse> {
+    const message = new LawCommandMessage(command, this.context(meta, commandId), expectedRevision(meta.ifMatch));
+    return (await this.run(command.type, message, meta)).response;
+  }
+
   private async run(
     type: string,
-    message: ApplicationCommandMessage | QuotaCommandMessage,
+    message: ApplicationCommandMessage | QuotaCommandMessage | LawCommandMessage,
     meta: RequestMeta,
   ): Promise<CommandResult> {
     try {

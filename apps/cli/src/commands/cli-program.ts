@@ -3,6 +3,7 @@ import { addAuditCommands } from './audit';
 import type { CliContext } from './cli-context';
 import { addDeadLettersCommand } from './dead-letters';
 import { addExportCommand } from './export';
+import { addLawCommands } from './law';
 import { addRebuildCommand } from './rebuild';
 import { addReportCommand } from './report';
 import { addSeedCommand } from './seed';
@@ -27,5 +28,6 @@ export function cliProgram(context: CliContext): Command {
   addExportCommand(program, context);
   addRebuildCommand(program, context);
   addReportCommand(program, context);
+  addLawCommands(program, context);
   return program;
 }

@@ -5,7 +5,16 @@ import { personsOf } from '@domain/person';
 import { QUOTA_ORDERS } from '@domain/quota';
 import { EVENT_STORE, SubscriptionsHost } from '@libs/event-sourcing-nest';
 import type { EventStore, Position } from '@libs/event-sourcing';
-import { DEAD_LETTERS, defaultWorkflowConfig, QUOTA_ORDERS_ACTOR, READ_MODELS_DB } from '@libs/workflow';
+import {
+  DEAD_LETTERS,
+  LAW_BASELINE_ACTOR,
+  QUOTA_ORDERS_ACTOR,
+  READ_MODELS_DB,
+  RecordedLaw,
+  recordLawBaseline,
+  WORKFLOW_EVENT_TYPES,
+} from '@libs/workflow';
+import { EventTypeRegistry } from '@libs/event-sourcing';
 import { WorkflowModule } from '@apps/composition-root';
 import type { DeadLetterStore } from '@libs/event-sourcing';
 import { readRuntimeConfig, RuntimeConfig } from '@infra/config/runtime-config';
@@ -104,7 +113,7 @@ export async function seedDemoData(
     };
   }
 
-  const workflow = defaultWorkflowConfig();
+  const workflow = await lawOfStore(runtime, almatyInstant(options.from, 6 * 60));
   const idSalt = headBefore === null ? options.seed : `${options.seed}@${headBefore}`;
   const plan = planSeed({
     applications: options.applications,
@@ -118,7 +127,7 @@ export async function seedDemoData(
   });
   const clock = new SeedClock(almatyInstant(plan.workingDays[0]!, 7 * 60));
   const app = await NestFactory.createApplicationContext(
-    WorkflowModule.forRoot({ runtime, clock, workflow, schedulerIntervalMs: null }),
+    WorkflowModule.forRoot({ runtime, clock, schedulerIntervalMs: null }),
     { logger: ['error', 'warn'] },
   );
   try {
@@ -173,10 +182,30 @@ async function firstEventBesidesQuotaOrders(runtime: RuntimeConfig): Promise<Pos
   const store = openEventStore(runtime);
   try {
     for await (const event of store.readAll({ fromPosition: 'start' })) {
-      const recordedAtStart = event.type === 'QuotaCapacitySet' && event.metadata.actor.id === QUOTA_ORDERS_ACTOR.id;
+      const actor = event.metadata.actor.id;
+      const recordedAtStart =
+        (event.type === 'QuotaCapacitySet' && actor === QUOTA_ORDERS_ACTOR.id) || actor === LAW_BASELINE_ACTOR.id;
       if (!recordedAtStart) return event.position;
     }
     return null;
+  } finally {
+    await store.close();
+  }
+}
+
+/**
+ * The law the plan is made with, from the store: its initial amendments recorded first (as the
+ * service records them at its start, KANDAS_LAW_BASELINE_AS_OF included), at the seed's first
+ * instant, so the plan's working days are those the workflow then decides with.
+ */
+async function lawOfStore(runtime: RuntimeConfig, at: string) {
+  const store = openEventStore(runtime);
+  try {
+    const registry = new EventTypeRegistry().registerAll(WORKFLOW_EVENT_TYPES);
+    await recordLawBaseline(store, registry, { now: () => new Date(at) }, runtime.lawBaselineAsOf);
+    const law = new RecordedLaw(store, registry);
+    await law.refresh();
+    return law.current();
   } finally {
     await store.close();
   }

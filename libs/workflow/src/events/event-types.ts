@@ -1,4 +1,5 @@
 import { APPLICATION_EVENT_SCHEMAS } from '@domain/application';
+import { LAW_EVENT_SCHEMAS } from '@domain/law';
 import { PERSON_EVENT_SCHEMAS } from '@domain/person';
 import { QUOTA_EVENT_SCHEMAS } from '@domain/quota';
 import type { EventSchema } from '@domain/shared/event-schema';
@@ -14,4 +15,5 @@ export const WORKFLOW_EVENT_TYPES: readonly EventTypeDefinition[] = [
   ...definitionsOf(QUOTA_EVENT_SCHEMAS),
   ...definitionsOf(PERSON_EVENT_SCHEMAS),
   ...IDEMPOTENCY_EVENT_TYPES,
+  ...definitionsOf(LAW_EVENT_SCHEMAS),
 ];
