@@ -31,6 +31,7 @@ import {
   ApplicationsProjection,
   ApplicationsQuery,
   PendingDeadlinesProjection,
+  PendingReviewsQuery,
   QuotaUsageProjection,
   QuotaUsageQuery,
   SlaDashboardQuery,
@@ -62,6 +63,12 @@ import {
   fixedLaw,
   type LawInForce,
   WORKFLOW_EVENT_TYPES,
+  LAW_EVENT_TYPES,
+  LAW_FOLLOWER_RUNNER,
+  LawFollowerSaga,
+  PENDING_REVIEWS,
+  type PendingReviews,
+  ResumeWaitingSteps,
   WorkflowConfig,
   defaultWorkflowConfig,
 } from '@libs/workflow';
@@ -70,6 +77,8 @@ export interface WorkflowModuleOptions {
   readonly runtime: RuntimeConfig;
   readonly clock?: Clock;
   readonly workflow?: WorkflowConfig;
+  /** The law in force; by default the workflow configuration, fixed. */
+  readonly law?: LawInForce;
   readonly retry?: RetryPolicy;
   readonly wait?: Wait;
   /** How often the deadline scheduler ticks on a real timer; null: never (tests fire it by hand). */
@@ -118,12 +127,19 @@ export class WorkflowModule {
         { provide: CLOCK, useValue: options.clock ?? new SystemClock() },
         { provide: RUNTIME_CONFIG, useValue: runtime },
         { provide: WORKFLOW_CONFIG, useFactory: () => options.workflow ?? defaultWorkflowConfig() },
-        { provide: LAW_IN_FORCE, inject: [WORKFLOW_CONFIG], useFactory: (config: WorkflowConfig) => fixedLaw(config) },
+        {
+          provide: LAW_IN_FORCE,
+          inject: [WORKFLOW_CONFIG],
+          useFactory: (config: WorkflowConfig) => options.law ?? fixedLaw(config),
+        },
         { provide: EVENT_STORE, useFactory: () => openEventStore(runtime) },
         {
           provide: EVENT_TYPE_REGISTRY,
           useFactory: () =>
-            new EventTypeRegistry().registerAll(WORKFLOW_EVENT_TYPES).registerAll(DISCLOSURE_EVENT_TYPES),
+            new EventTypeRegistry()
+              .registerAll(WORKFLOW_EVENT_TYPES)
+              .registerAll(DISCLOSURE_EVENT_TYPES)
+              .registerAll(LAW_EVENT_TYPES),
         },
         {
           provide: READ_MODELS_DB,
@@ -165,6 +181,11 @@ export class WorkflowModule {
           inject: [READ_MODELS_DB],
           useFactory: (db: Database.Database) => new query(db),
         })),
+        {
+          provide: PENDING_REVIEWS,
+          inject: [READ_MODELS_DB],
+          useFactory: (db: Database.Database): PendingReviews => new PendingReviewsQuery(db),
+        },
         { provide: PERSON_CLAIM_POLICY, useValue: { abandonAfterMs: runtime.personClaimGraceMs } },
         ApplicationCommandHandler,
         QuotaCommandHandler,
@@ -191,10 +212,37 @@ export class WorkflowModule {
             }),
         },
         {
+          // Applications in flight follow the law (ADR 23): a runner of its own, with its checkpoint.
+          provide: LawFollowerSaga,
+          inject: [LAW_IN_FORCE, PENDING_REVIEWS, EVENT_TYPE_REGISTRY, CommandBus, DEAD_LETTERS, CLOCK],
+          useFactory: (
+            law: LawInForce,
+            pending: PendingReviews,
+            registry: EventTypeRegistry,
+            commandBus: CommandBus,
+            deadLetters: DeadLetterStore,
+            clock: Clock,
+          ) =>
+            new DurableSagaRunner({
+              name: LAW_FOLLOWER_RUNNER,
+              saga: new LawFollowerSaga(law, pending, registry),
+              commandBus,
+              deadLetters,
+              clock,
+              retry: options.retry ?? DEFAULT_RETRY_POLICY,
+              wait: options.wait ?? realWait,
+            }),
+        },
+        {
+          provide: ResumeWaitingSteps,
+          inject: [EVENT_STORE, DurableSagaRunner],
+          useFactory: (store: EventStore, saga: DurableSagaRunner) => new ResumeWaitingSteps(store, saga),
+        },
+        {
           provide: DeadlineScheduler,
-          inject: [PendingDeadlinesProjection, CommandBus, CLOCK],
-          useFactory: (queue: PendingDeadlinesProjection, commandBus: CommandBus, clock: Clock) =>
-            new DeadlineScheduler(queue, commandBus, clock),
+          inject: [PendingDeadlinesProjection, CommandBus, CLOCK, LAW_IN_FORCE],
+          useFactory: (queue: PendingDeadlinesProjection, commandBus: CommandBus, clock: Clock, law: LawInForce) =>
+            new DeadlineScheduler(queue, commandBus, clock, law),
         },
         {
           provide: SubscriptionsHost,
@@ -204,6 +252,8 @@ export class WorkflowModule {
             PendingDeadlinesProjection,
             READ_MODEL_PROJECTIONS,
             DurableSagaRunner,
+            LawFollowerSaga,
+            ResumeWaitingSteps,
           ],
           useFactory: (
             store: EventStore,
@@ -211,6 +261,8 @@ export class WorkflowModule {
             deadlines: PendingDeadlinesProjection,
             readModels: Projection[],
             saga: DurableSagaRunner,
+            lawFollower: DurableSagaRunner,
+            resumeWaiting: ResumeWaitingSteps,
           ) =>
             new SubscriptionsHost(
               options.runSubscriptions === false
@@ -221,6 +273,8 @@ export class WorkflowModule {
                       (projection) => new CheckpointedSubscriptionRunner(store, checkpoints, projection),
                     ),
                     new CheckpointedSubscriptionRunner(store, checkpoints, saga),
+                    new CheckpointedSubscriptionRunner(store, checkpoints, lawFollower),
+                    new CheckpointedSubscriptionRunner(store, checkpoints, resumeWaiting),
                   ],
               options.restartFailedSubscriptionsMs === undefined ? 5_000 : options.restartFailedSubscriptionsMs,
             ),
@@ -265,6 +319,8 @@ export class WorkflowModule {
         DEAD_LETTERS,
         DurableSagaRunner,
         DeadlineScheduler,
+        LawFollowerSaga,
+        PENDING_REVIEWS,
         SubscriptionsHost,
         PendingDeadlinesProjection,
         DeadLetterOperations,

@@ -25,6 +25,7 @@ import {
   QuotaCommandMessage,
   Untimed,
   WorkflowConfig,
+  type LawInForce,
 } from '@libs/workflow';
 import { WorkflowModule } from '@apps/composition-root';
 import type { DeadLetterStore } from '@libs/event-sourcing';
@@ -36,6 +37,8 @@ export interface HarnessOptions {
   readonly clock?: TestClock;
   readonly retry?: RetryPolicy;
   readonly workflow?: WorkflowConfig;
+  /** The law in force, when the test amends it (test/saga/support/amendable-law.ts). */
+  readonly law?: LawInForce;
   /** Extra environment, e.g. EVENT_STORE=eventstoredb with its connection string. */
   readonly env?: NodeJS.ProcessEnv;
 }
@@ -73,6 +76,7 @@ export class SagaHarness {
           runtime,
           clock,
           workflow: options.workflow,
+          law: options.law,
           schedulerIntervalMs: null,
           retry: options.retry,
           wait: async (ms) => void waits.push(ms),

@@ -1,4 +1,5 @@
 import { APPLICATION_EVENT_SCHEMAS } from '@domain/application';
+import { LAW_EVENT_SCHEMAS } from '@domain/law';
 import { PERSON_EVENT_SCHEMAS } from '@domain/person';
 import { QUOTA_EVENT_SCHEMAS } from '@domain/quota';
 import type { EventSchema } from '@domain/shared/event-schema';
@@ -13,3 +14,6 @@ export const WORKFLOW_EVENT_TYPES: readonly EventTypeDefinition[] = [
   ...definitionsOf(QUOTA_EVENT_SCHEMAS),
   ...definitionsOf(PERSON_EVENT_SCHEMAS),
 ];
+
+/** The law's event types (domain/law): amendments of the calendar, MCI, rent rates, grounds, SLA policy. */
+export const LAW_EVENT_TYPES: readonly EventTypeDefinition[] = definitionsOf(LAW_EVENT_SCHEMAS);
