@@ -39,6 +39,8 @@ export interface HarnessOptions {
   readonly workflow?: WorkflowConfig;
   /** The law in force, when the test amends it (test/saga/support/amendable-law.ts). */
   readonly law?: LawInForce;
+  /** Runs while the saga waits before a retry (the clock may move meanwhile, as it does in real life). */
+  readonly onWait?: (ms: number) => void;
   /** Extra environment, e.g. EVENT_STORE=eventstoredb with its connection string. */
   readonly env?: NodeJS.ProcessEnv;
 }
@@ -79,7 +81,10 @@ export class SagaHarness {
           law: options.law,
           schedulerIntervalMs: null,
           retry: options.retry,
-          wait: async (ms) => void waits.push(ms),
+          wait: async (ms) => {
+            waits.push(ms);
+            options.onWait?.(ms);
+          },
         }),
       ],
     }).compile();
