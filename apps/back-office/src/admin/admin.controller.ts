@@ -26,6 +26,12 @@ import { HttpProblem, problem } from '../http/problem';
 import { ADMIN_RESPONSES } from './admin-responses';
 
 const CATEGORIES = ['kandas', 'resettler'] as const;
+const DEAD_LETTER_STATUSES = [
+  'parked',
+  'waiting-for-data',
+  'resolved',
+] as const satisfies readonly DeadLetter['status'][];
+const LISTABLE = [...DEAD_LETTER_STATUSES, 'all'] as const;
 
 /**
  * Administration: the yearly quota orders, and the system steps an administrator may re-drive by
@@ -162,18 +168,28 @@ export class AdminController {
 
   @Get('admin/dead-letters')
   @Roles('operator', 'admin')
-  @ApiOperation({ summary: 'Events the review saga parked, with their errors' })
+  @ApiOperation({
+    summary:
+      'Events the review saga parked, with their errors, and steps waiting for data (ADR 23): what they await and the coded reason',
+  })
   @ApiQuery({
     name: 'status',
     required: false,
-    enum: ['parked', 'resolved', 'all'],
-    description: 'parked unless given',
+    enum: [...DEAD_LETTER_STATUSES, 'all'],
+    description:
+      'parked unless given; waiting-for-data: steps that resume by themselves once the awaited table is amended',
   })
   @ApiOkResponse({ schema: ADMIN_RESPONSES.deadLetters })
   async listDeadLetters(
     @Query('status') status?: string,
   ): Promise<Array<Omit<DeadLetter, 'position'> & { position: string }>> {
-    const wanted = status === 'all' || status === 'resolved' ? status : 'parked';
+    if (status !== undefined && !(LISTABLE as readonly string[]).includes(status))
+      throw new HttpProblem(
+        problem(400, 'REQUEST.INVALID', 'Invalid request', undefined, [
+          { field: 'status', reason: `must be one of ${LISTABLE.join(', ')}` },
+        ]),
+      );
+    const wanted = (status ?? 'parked') as (typeof LISTABLE)[number];
     return (await this.deadLetters.list(wanted)).map((letter) => ({ ...letter, position: letter.position.toString() }));
   }
 
