@@ -32,6 +32,7 @@ import {
   ApplicationsQuery,
   PendingDeadlinesProjection,
   PendingReviewsQuery,
+  DecidedApplicationsQuery,
   QuotaUsageProjection,
   QuotaUsageQuery,
   SlaDashboardQuery,
@@ -176,11 +177,13 @@ export class WorkflowModule {
             new SubsidyTotalsProjection(db, registry),
           ],
         },
-        ...[ApplicationsQuery, SlaDashboardQuery, QuotaUsageQuery, SubsidyTotalsQuery].map((query) => ({
-          provide: query,
-          inject: [READ_MODELS_DB],
-          useFactory: (db: Database.Database) => new query(db),
-        })),
+        ...[ApplicationsQuery, SlaDashboardQuery, QuotaUsageQuery, SubsidyTotalsQuery, DecidedApplicationsQuery].map(
+          (query) => ({
+            provide: query,
+            inject: [READ_MODELS_DB],
+            useFactory: (db: Database.Database) => new query(db),
+          }),
+        ),
         {
           provide: PENDING_REVIEWS,
           inject: [READ_MODELS_DB],
@@ -330,6 +333,7 @@ export class WorkflowModule {
         SlaDashboardQuery,
         QuotaUsageQuery,
         SubsidyTotalsQuery,
+        DecidedApplicationsQuery,
         AuditTrail,
       ],
     };

@@ -3,7 +3,10 @@ import type { CalendarYearData } from '@domain/calendar';
 import { lawStreams, type LegalBasis } from '@domain/law';
 import type { MciRow } from '@domain/subsidy';
 import { defaultWorkflowConfig, type LawInForce, type WorkflowConfig } from '@libs/workflow';
-import type { SagaHarness } from './saga-harness';
+import type { Clock, EventStore } from '@libs/event-sourcing';
+
+/** Where an amendment is recorded: the saga harness, or the e2e app (its store and its clock). */
+type Recorder = { readonly store: EventStore; readonly clock: Clock };
 
 /**
  * The law in force as the tests amend it. The event-sourced law (branch i16-law) reads the law
@@ -32,7 +35,7 @@ export const BASIS: LegalBasis = {
 
 /** Appends a CalendarYearAmended of `calendar.year` (as an administrator would) and applies it to `law`. */
 export async function amendCalendarYear(
-  h: SagaHarness,
+  h: Recorder,
   law: AmendableLaw,
   calendar: CalendarYearData,
   change: { daysOffAdded?: string[]; daysOffRemoved?: string[] } = {},
@@ -54,7 +57,7 @@ export async function amendCalendarYear(
 
 /** Appends an MciAmended with the whole table and applies it to `law`. */
 export async function amendMci(
-  h: SagaHarness,
+  h: Recorder,
   law: AmendableLaw,
   table: readonly MciRow[],
   added: MciRow,
@@ -76,7 +79,7 @@ export async function amendMci(
   });
 }
 
-async function appendLaw(h: SagaHarness, streamId: string, type: string, data: object): Promise<string> {
+async function appendLaw(h: Recorder, streamId: string, type: string, data: object): Promise<string> {
   const eventId = randomUUID();
   await h.store.append(
     streamId,
