@@ -60,6 +60,8 @@ export class SagaHarness {
     readonly clock: TestClock,
     /** The backoff delays the saga asked for: recorded, never slept. */
     readonly waits: number[],
+    /** The extra environment it started with (which event store): a restart keeps it. */
+    private readonly env: NodeJS.ProcessEnv | undefined,
   ) {}
 
   static async start(options: HarnessOptions = {}): Promise<SagaHarness> {
@@ -89,7 +91,7 @@ export class SagaHarness {
       ],
     }).compile();
     const app = await moduleRef.init();
-    return new SagaHarness(app, dir, clock, waits);
+    return new SagaHarness(app, dir, clock, waits, options.env);
   }
 
   get store(): EventStore {
@@ -166,10 +168,10 @@ export class SagaHarness {
     return events;
   }
 
-  /** A graceful stop, then a new process on the same files. */
+  /** A graceful stop, then a new process on the same files (and the same event store). */
   async restart(options: Omit<HarnessOptions, 'dir' | 'clock'> = {}): Promise<SagaHarness> {
     await this.app.close();
-    return SagaHarness.start({ ...options, dir: this.dir, clock: this.clock });
+    return SagaHarness.start({ env: this.env, ...options, dir: this.dir, clock: this.clock });
   }
 
   async close(options: { keepFiles?: boolean } = {}): Promise<void> {
