@@ -10,6 +10,7 @@ import {
   StartReview,
   startReview,
 } from './decisions/review';
+import { RescheduleReviewDeadline, rescheduleDeadline, rescheduleFolds } from './decisions/reschedule';
 import { sign, SignApplication, signFolds } from './decisions/sign';
 import { IssueSigningCode, issueSigningCode, signingCodeFolds } from './decisions/signing-code';
 import {
@@ -35,6 +36,7 @@ export type ApplicationCommand =
   | IssueSigningCode
   | SignApplication
   | ScheduleReviewDeadline
+  | RescheduleReviewDeadline
   | StartReview
   | ReassignReview
   | RecordReview
@@ -56,6 +58,7 @@ const DECISIONS: { readonly [T in ApplicationCommand['type']]: Decision<Applicat
   IssueSigningCode: issueSigningCode,
   SignApplication: sign,
   ScheduleReviewDeadline: scheduleDeadline,
+  RescheduleReviewDeadline: rescheduleDeadline,
   StartReview: startReview,
   ReassignReview: reassignReview,
   RecordReview: recordReview,
@@ -81,6 +84,7 @@ const FOLDS: Folds<ApplicationEventType> = {
   ...signingCodeFolds,
   ...signFolds,
   ...slaFolds,
+  ...rescheduleFolds,
   ...reviewFolds,
   ...outcomeFolds,
   ...subsidyFolds,

@@ -6,6 +6,7 @@ import { ApplicantCategory, RegionCode } from '../shared/region';
 import { ScheduledDeadline } from './review-deadline';
 import { QuotaKey } from '../quota';
 import { SubsidyCalculation } from '../subsidy';
+import type { AmendmentRef } from '../law/amendment-ref';
 import { ApplicationSubmission } from './submission';
 import { submissionFromV1, type SubmissionV1, type SubmissionVersion } from './submission-version';
 
@@ -92,6 +93,32 @@ export type SigningCodeRejected = DomainEvent<
 export type ReviewDeadlineScheduled = DomainEvent<
   'ReviewDeadlineScheduled',
   { readonly applicationId: string } & ScheduledDeadline
+>;
+
+/** A fired SLA flag that the amended law would not have fired yet: it stands in the history, corrected. */
+export type CorrectedSlaFlag = 'at-risk' | 'breach';
+
+/**
+ * The law changed under a pending review (a calendar year or the SLA policy amended), and its
+ * deadline, recomputed from the signing instant, moved (ADR 23). Recorded only when an instant or
+ * the acceptance day changed. `amendment` is the law that moved it; null when the deadline scheduler
+ * found, at fire time, a deadline computed under an older calendar than the one in force (the race
+ * with an application signed while the amendment was being recorded). `corrected` lists the flags
+ * already fired that the amended law would not have fired yet at `rescheduledAt`: they are not
+ * undone, they fire again at their new instants; an escalation already made stands
+ * (`escalationStands`).
+ */
+export type ReviewDeadlineRescheduled = DomainEvent<
+  'ReviewDeadlineRescheduled',
+  {
+    readonly applicationId: string;
+    readonly previous: ScheduledDeadline;
+    readonly deadline: ScheduledDeadline;
+    readonly amendment: AmendmentRef | null;
+    readonly corrected: readonly CorrectedSlaFlag[];
+    readonly escalationStands: boolean;
+    readonly rescheduledAt: Instant;
+  }
 >;
 
 export type ReviewStarted = DomainEvent<
@@ -212,6 +239,7 @@ export type ApplicationEvent =
   | SigningCodeRejected
   | ApplicationSigned
   | ReviewDeadlineScheduled
+  | ReviewDeadlineRescheduled
   | ReviewStarted
   | ReviewReassigned
   | ApplicationReviewed
@@ -249,6 +277,7 @@ export const APPLICATION_EVENT_SCHEMAS: { readonly [T in ApplicationEventType]: 
       }),
     },
   },
+  ReviewDeadlineRescheduled: FIRST_VERSION,
   ReviewStarted: FIRST_VERSION,
   ReviewReassigned: FIRST_VERSION,
   ApplicationReviewed: {

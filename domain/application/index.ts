@@ -4,6 +4,7 @@ export * from './documents';
 export * from './document-validity';
 export * from './refusal-grounds';
 export * from './review-deadline';
+export * from './timeliness-under-law';
 export * from './events';
 export type { SubsidyPolicyData } from './decisions/grant-subsidy';
 export { signableBy, type SignatureVerification } from './decisions/sign';

@@ -1,4 +1,7 @@
-import { CalendarDate, Instant } from '../shared/calendar-date';
+import { reviewDeadline } from '../calendar/review-deadline';
+import type { SlaPolicy } from '../calendar/sla-policy';
+import type { WorkingDayCalendar } from '../calendar/working-day-calendar';
+import { CalendarDate, instantMillis, Instant } from '../shared/calendar-date';
 
 /**
  * The review deadline as computed once, at signing, from the working-day calendar (domain/calendar)
@@ -34,4 +37,20 @@ export function provisionalFromCalendarVersion(
   const first = Number(deadline.acceptedOn.slice(0, 4));
   const last = Number(deadline.dueOn.slice(0, 4));
   return provisional.some((year) => year >= first && year <= last);
+}
+
+/** The review deadline of an application signed at `signedAt` under a calendar and an SLA policy. */
+export function deadlineUnder(signedAt: string, calendar: WorkingDayCalendar, slaPolicy: SlaPolicy): ScheduledDeadline {
+  const deadline = reviewDeadline(signedAt, calendar, slaPolicy);
+  const { acceptedOn, dueOn, dueAt, atRiskOn, atRiskAt, calendarVersion, calendarProvisional } = deadline;
+  return { acceptedOn, dueOn, dueAt, atRiskOn, atRiskAt, calendarVersion, calendarProvisional };
+}
+
+/** Whether two deadlines promise the same: the acceptance day and the two instants (not the versions). */
+export function sameDeadline(a: ScheduledDeadline, b: ScheduledDeadline): boolean {
+  return (
+    a.acceptedOn === b.acceptedOn &&
+    instantMillis(a.dueAt) === instantMillis(b.dueAt) &&
+    instantMillis(a.atRiskAt) === instantMillis(b.atRiskAt)
+  );
 }

@@ -35,6 +35,17 @@ export class WorkingDayCalendar {
     return new WorkingDayCalendar(byYear);
   }
 
+  /** The version of one year's data (`2026.2`), or undefined when the calendar lacks that year. */
+  versionOf(year: number): string | undefined {
+    return this.byYear.get(year)?.data.version;
+  }
+
+  /** This calendar with one year's data replaced or added: an amendment of that year applied. */
+  withYear(data: CalendarYearData): WorkingDayCalendar {
+    const others = [...this.byYear.values()].map((days) => days.data).filter((d) => d.year !== data.year);
+    return WorkingDayCalendar.fromYears([...others, data]);
+  }
+
   get provisional(): boolean {
     return this.provisionalYears.length > 0;
   }

@@ -12,3 +12,5 @@ export * from './rent-rates.decider';
 export * from './sla-policy.decider';
 export * from './law-in-force-on';
 export * from './law-baseline';
+export * from './amendment-ref';
+export * from './awaited-data';

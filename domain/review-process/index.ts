@@ -2,3 +2,4 @@ export * from './intents';
 export * from './process-policy';
 export * from './review-process';
 export * from './target-stream';
+export * from './follow-the-law';

@@ -1,6 +1,5 @@
 import type { SubsidyPolicyData } from '../application/decisions/grant-subsidy';
-import type { ScheduledDeadline } from '../application/review-deadline';
-import { reviewDeadline } from '../calendar/review-deadline';
+import { deadlineUnder, type ScheduledDeadline } from '../application/review-deadline';
 import type { SlaPolicy } from '../calendar/sla-policy';
 import type { WorkingDayCalendar } from '../calendar/working-day-calendar';
 
@@ -19,7 +18,5 @@ export interface ProcessContext {
 
 /** The review deadline of an application signed at `signedAt`, as the Application records it. */
 export function scheduledDeadlineOf(signedAt: string, policy: ReviewProcessPolicy): ScheduledDeadline {
-  const deadline = reviewDeadline(signedAt, policy.calendar, policy.slaPolicy);
-  const { acceptedOn, dueOn, dueAt, atRiskOn, atRiskAt, calendarVersion, calendarProvisional } = deadline;
-  return { acceptedOn, dueOn, dueAt, atRiskOn, atRiskAt, calendarVersion, calendarProvisional };
+  return deadlineUnder(signedAt, policy.calendar, policy.slaPolicy);
 }

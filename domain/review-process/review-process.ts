@@ -37,6 +37,7 @@ export const REVIEW_PROCESS: ProcessRules = {
   SigningCodeRejected: noReaction('A wrong code counts against its attempts; the applicant tries again or asks anew'),
   ApplicationSigned: scheduleReviewDeadline,
   ReviewDeadlineScheduled: noReaction('The deadline scheduler fires deadlines from the pending-deadlines read model'),
+  ReviewDeadlineRescheduled: noReaction('The scheduler fires the moved deadline from the pending-deadlines read model'),
   ReviewStarted: noReaction('A reviewer works on the application; the next step is the review'),
   ReviewReassigned: noReaction('A new reviewer takes over; nothing else changes'),
   ApplicationReviewed: reserveOrRefuse,

@@ -8,6 +8,17 @@ export interface Violation {
 export type ErrorDetails = Readonly<Record<string, string | number | boolean>>;
 
 /**
+ * What a refused step waits for: a table of the law (`mci`, `rent-rates`, … — domain/law) and the key
+ * it lacks there (the date whose MCI is not recorded). A refusal that names it is not a failure: the
+ * same command succeeds once that table is amended, so the edge parks the step as waiting for data
+ * and runs it again then, instead of retrying it or calling an operator (ADR 23).
+ */
+export interface AwaitedData {
+  readonly table: string;
+  readonly key: string;
+}
+
+/**
  * A command broke a rule of the domain. `code` is stable (clients and the HTTP edge rely on it);
  * `violations` names the fields at fault when the rule is about input; `details` carries what a
  * client needs to act on the refusal (the attempts left with a one-time code).
@@ -18,6 +29,8 @@ export class DomainError extends Error {
     message: string,
     readonly violations: readonly Violation[] = [],
     readonly details: ErrorDetails = {},
+    /** Set when the refusal lasts only until some data of the law is recorded. */
+    readonly awaiting?: AwaitedData,
   ) {
     super(message);
     this.name = new.target.name;

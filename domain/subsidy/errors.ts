@@ -1,4 +1,4 @@
-import { DomainError, Violation } from '../shared/errors';
+import { AwaitedData, DomainError, Violation } from '../shared/errors';
 
 /** The subsidy calculation's refusals; the code strings are stable. */
 export const SubsidyErrorCode = {
@@ -21,7 +21,7 @@ export type SubsidyErrorCode = (typeof SubsidyErrorCode)[keyof typeof SubsidyErr
 export class SubsidyError extends DomainError {
   declare readonly code: SubsidyErrorCode;
 
-  constructor(code: SubsidyErrorCode, message: string, violations: readonly Violation[] = []) {
-    super(code, message, violations);
+  constructor(code: SubsidyErrorCode, message: string, violations: readonly Violation[] = [], awaiting?: AwaitedData) {
+    super(code, message, violations, {}, awaiting);
   }
 }

@@ -66,6 +66,9 @@ export function mciOn(date: string, table: readonly MciRow[] = MCI_TABLE): MciIn
     throw new SubsidyError(
       SubsidyErrorCode.MciNotAvailable,
       `No MCI is recorded for ${date}: an administrator must add that year's MCI`,
+      [],
+      // Not a failure of the step: it can run once the MCI of that date is recorded (ADR 23).
+      { table: 'mci', key: date },
     );
   return { value: row.value, year, validFrom: row.validFrom };
 }

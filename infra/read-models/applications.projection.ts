@@ -126,6 +126,20 @@ const UPDATES: { readonly [T in keyof Changes]: Update<Changes[T]> } = {
     `accepted_on = @acceptedOn, due_on = @dueOn, due_at = @dueAt, at_risk_at = @atRiskAt`,
     (d) => ({ acceptedOn: d.acceptedOn, dueOn: d.dueOn, dueAt: utcInstant(d.dueAt), atRiskAt: utcInstant(d.atRiskAt) }),
   ],
+  // Moved by an amendment of the law: the new deadline, and the flags it corrected lowered (ADR 23).
+  ReviewDeadlineRescheduled: [
+    `accepted_on = @acceptedOn, due_on = @dueOn, due_at = @dueAt, at_risk_at = @atRiskAt,
+     at_risk = CASE WHEN @atRiskCorrected = 1 THEN 0 ELSE at_risk END,
+     breached = CASE WHEN @breachCorrected = 1 THEN 0 ELSE breached END`,
+    ({ deadline: d, corrected }) => ({
+      acceptedOn: d.acceptedOn,
+      dueOn: d.dueOn,
+      dueAt: utcInstant(d.dueAt),
+      atRiskAt: utcInstant(d.atRiskAt),
+      atRiskCorrected: corrected.includes('at-risk') ? 1 : 0,
+      breachCorrected: corrected.includes('breach') ? 1 : 0,
+    }),
+  ],
   ReviewStarted: [`status = 'under-review', reviewer_id = @reviewerId`, (d) => ({ reviewerId: d.reviewerId })],
   ReviewReassigned: [`status = 'under-review', reviewer_id = @reviewerId`, (d) => ({ reviewerId: d.toReviewerId })],
   ApplicationReviewed: [

@@ -13,3 +13,5 @@ export * from './read-model-tables';
 export * from './pending-deadlines.projection';
 export * from './sqlite-checkpoint-store';
 export * from './sqlite-dead-letter-store';
+export * from './pending-reviews.query';
+export * from './decided-applications.query';

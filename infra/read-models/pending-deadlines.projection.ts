@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
+import type { ReviewDeadlineRescheduled } from '@domain/application';
 import { EventTypeRegistry, Projection, RecordedEvent } from '@libs/event-sourcing';
+import { ensureReadModelSchema } from './read-model-schema';
 
 export interface PendingDeadlineRow {
   readonly applicationId: string;
@@ -7,6 +9,7 @@ export interface PendingDeadlineRow {
   readonly fireAt: string;
   readonly scheduledEventId: string;
   readonly correlationId: string;
+  readonly calendarVersion: string;
 }
 
 /**
@@ -15,11 +18,13 @@ export interface PendingDeadlineRow {
  * `limit` rows — even at an end of working hours when thousands fall due at the same instant
  * (bench/workloads/sla-scan.ts shows the plan).
  */
-export const SELECT_DUE_DEADLINES_SQL = `SELECT application_id AS applicationId, kind, fire_at AS fireAt, scheduled_event_id AS scheduledEventId, correlation_id AS correlationId
+export const SELECT_DUE_DEADLINES_SQL = `SELECT application_id AS applicationId, kind, fire_at AS fireAt, scheduled_event_id AS scheduledEventId, correlation_id AS correlationId,
+       calendar_version AS calendarVersion
        FROM pending_deadlines WHERE fire_at_ms <= ? ORDER BY fire_at_ms, application_id LIMIT ?`;
 
 const TYPES = [
   'ReviewDeadlineScheduled',
+  'ReviewDeadlineRescheduled',
   'ReviewSlaAtRisk',
   'ReviewSlaBreached',
   'ApplicationIncluded',
@@ -39,6 +44,7 @@ export class PendingDeadlinesProjection implements Projection {
   readonly name = 'pending-deadlines';
   readonly filter = { eventTypes: TYPES };
   private readonly insert: Database.Statement;
+  private readonly exists: Database.Statement;
   private readonly removeKind: Database.Statement;
   private readonly removeAll: Database.Statement;
   private readonly selectDue: Database.Statement;
@@ -48,18 +54,15 @@ export class PendingDeadlinesProjection implements Projection {
     db: Database.Database,
     private readonly registry: EventTypeRegistry,
   ) {
-    db.exec(`CREATE TABLE IF NOT EXISTS pending_deadlines (
-      application_id     TEXT NOT NULL,
-      kind               TEXT NOT NULL CHECK (kind IN ('at-risk', 'due')),
-      fire_at_ms         INTEGER NOT NULL,
-      fire_at            TEXT NOT NULL,
-      scheduled_event_id TEXT NOT NULL,
-      correlation_id     TEXT NOT NULL,
-      PRIMARY KEY (application_id, kind)
-    ) STRICT;
-    CREATE INDEX IF NOT EXISTS pending_deadlines_in_firing_order ON pending_deadlines (fire_at_ms, application_id);
-    DROP INDEX IF EXISTS pending_deadlines_by_instant;`);
-    this.insert = db.prepare(`INSERT OR REPLACE INTO pending_deadlines VALUES (?, ?, ?, ?, ?, ?)`);
+    ensureReadModelSchema(db, {
+      name: this.name,
+      // Version 2 (issue 16): each row says the calendar version it was computed under.
+      version: 2,
+      tables: ['pending_deadlines'],
+      create: createPendingDeadlinesTable,
+    });
+    this.insert = db.prepare(`INSERT OR REPLACE INTO pending_deadlines VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    this.exists = db.prepare('SELECT 1 FROM pending_deadlines WHERE application_id = ? AND kind = ?').pluck();
     this.removeKind = db.prepare('DELETE FROM pending_deadlines WHERE application_id = ? AND kind = ?');
     this.removeAll = db.prepare('DELETE FROM pending_deadlines WHERE application_id = ?');
     this.selectDue = db.prepare(SELECT_DUE_DEADLINES_SQL);
@@ -67,26 +70,20 @@ export class PendingDeadlinesProjection implements Projection {
   }
 
   apply(stored: RecordedEvent): void {
-    const event = this.registry.upcast<{ applicationId: string; atRiskAt: string; dueAt: string }>(stored);
+    const event = this.registry.upcast<{
+      applicationId: string;
+      atRiskAt: string;
+      dueAt: string;
+      calendarVersion: string;
+    }>(stored);
     const id = event.data.applicationId;
     switch (event.type) {
       case 'ReviewDeadlineScheduled':
-        this.insert.run(
-          id,
-          'at-risk',
-          Date.parse(event.data.atRiskAt),
-          event.data.atRiskAt,
-          event.eventId,
-          event.metadata.correlationId,
-        );
-        this.insert.run(
-          id,
-          'due',
-          Date.parse(event.data.dueAt),
-          event.data.dueAt,
-          event.eventId,
-          event.metadata.correlationId,
-        );
+        this.put(id, 'at-risk', event.data.atRiskAt, event, event.data.calendarVersion);
+        this.put(id, 'due', event.data.dueAt, event, event.data.calendarVersion);
+        return;
+      case 'ReviewDeadlineRescheduled':
+        this.rescheduled(event as unknown as RecordedEvent<ReviewDeadlineRescheduled['data']>);
         return;
       case 'ReviewSlaAtRisk':
         this.removeKind.run(id, 'at-risk');
@@ -99,6 +96,30 @@ export class PendingDeadlinesProjection implements Projection {
     }
   }
 
+  /**
+   * A deadline still pending moves to its new instant; a flag fired already and corrected by the
+   * amendment is pending again. The row now names the rescheduling event, so the command fired at
+   * the new instant has an id of its own (the first firing's id is spent).
+   */
+  private rescheduled(event: RecordedEvent<ReviewDeadlineRescheduled['data']>): void {
+    const { applicationId: id, deadline, corrected } = event.data;
+    const pending = (kind: 'at-risk' | 'due') => this.exists.get(id, kind) !== undefined;
+    if (pending('at-risk') || corrected.includes('at-risk'))
+      this.put(id, 'at-risk', deadline.atRiskAt, event, deadline.calendarVersion);
+    if (pending('due') || corrected.includes('breach'))
+      this.put(id, 'due', deadline.dueAt, event, deadline.calendarVersion);
+  }
+
+  private put(
+    id: string,
+    kind: 'at-risk' | 'due',
+    at: string,
+    event: Pick<RecordedEvent, 'eventId' | 'metadata'>,
+    calendarVersion: string,
+  ): void {
+    this.insert.run(id, kind, Date.parse(at), at, event.eventId, event.metadata.correlationId, calendarVersion);
+  }
+
   due(now: Date, limit: number): PendingDeadlineRow[] {
     return this.selectDue.all(now.getTime(), limit) as PendingDeadlineRow[];
   }
@@ -106,4 +127,19 @@ export class PendingDeadlinesProjection implements Projection {
   pendingCount(): number {
     return this.count.get() as number;
   }
+}
+
+function createPendingDeadlinesTable(db: Database.Database): void {
+  db.exec(`CREATE TABLE IF NOT EXISTS pending_deadlines (
+      application_id     TEXT NOT NULL,
+      kind               TEXT NOT NULL CHECK (kind IN ('at-risk', 'due')),
+      fire_at_ms         INTEGER NOT NULL,
+      fire_at            TEXT NOT NULL,
+      scheduled_event_id TEXT NOT NULL,
+      correlation_id     TEXT NOT NULL,
+      calendar_version   TEXT NOT NULL,
+      PRIMARY KEY (application_id, kind)
+    ) STRICT;
+    CREATE INDEX IF NOT EXISTS pending_deadlines_in_firing_order ON pending_deadlines (fire_at_ms, application_id);
+    DROP INDEX IF EXISTS pending_deadlines_by_instant;`);
 }

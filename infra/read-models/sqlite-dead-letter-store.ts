@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { DeadLetter, DeadLetterStore, NewDeadLetter } from '@libs/event-sourcing';
+import { AwaitedData, DeadLetter, DeadLetterStore, NewDeadLetter } from '@libs/event-sourcing';
 
 interface Row {
   consumer: string;
@@ -12,16 +12,10 @@ interface Row {
   parked_at: string;
   status: DeadLetter['status'];
   resolved_at: string | null;
+  awaiting: string | null;
 }
 
-/** The dead-letter list, beside the checkpoints: what each consumer gave up on, and why. */
-export class SqliteDeadLetterStore implements DeadLetterStore {
-  private readonly upsert: Database.Statement;
-  private readonly select: Database.Statement;
-  private readonly resolveOne: Database.Statement;
-
-  constructor(private readonly db: Database.Database) {
-    db.exec(`CREATE TABLE IF NOT EXISTS dead_letters (
+const CREATE = `CREATE TABLE IF NOT EXISTS dead_letters (
       consumer    TEXT NOT NULL,
       event_id    TEXT NOT NULL,
       position    INTEGER NOT NULL,
@@ -30,14 +24,28 @@ export class SqliteDeadLetterStore implements DeadLetterStore {
       error       TEXT NOT NULL,
       attempts    INTEGER NOT NULL,
       parked_at   TEXT NOT NULL,
-      status      TEXT NOT NULL CHECK (status IN ('parked', 'resolved')),
+      status      TEXT NOT NULL CHECK (status IN ('parked', 'waiting-for-data', 'resolved')),
       resolved_at TEXT,
+      awaiting    TEXT,
       PRIMARY KEY (consumer, event_id)
-    ) STRICT`);
+    ) STRICT`;
+
+/**
+ * The dead-letter list, beside the checkpoints: what each consumer gave up on, and why — and, since
+ * issue 16, the steps waiting for data (`waiting-for-data`, with what they wait for).
+ */
+export class SqliteDeadLetterStore implements DeadLetterStore {
+  private readonly upsert: Database.Statement;
+  private readonly select: Database.Statement;
+  private readonly resolveOne: Database.Statement;
+
+  constructor(private readonly db: Database.Database) {
+    migrateToWaitingForData(db);
+    db.exec(CREATE);
     this.upsert = db.prepare(
-      `INSERT INTO dead_letters VALUES (@consumer, @eventId, @position, @streamId, @type, @error, @attempts, @parkedAt, 'parked', NULL)
+      `INSERT INTO dead_letters VALUES (@consumer, @eventId, @position, @streamId, @type, @error, @attempts, @parkedAt, @status, NULL, @awaiting)
        ON CONFLICT (consumer, event_id) DO UPDATE SET error = excluded.error, attempts = excluded.attempts,
-         parked_at = excluded.parked_at, status = 'parked', resolved_at = NULL`,
+         parked_at = excluded.parked_at, status = excluded.status, resolved_at = NULL, awaiting = excluded.awaiting`,
     );
     this.select = db.prepare('SELECT * FROM dead_letters WHERE consumer = ? AND event_id = ?').safeIntegers();
     this.resolveOne = db.prepare(
@@ -46,7 +54,12 @@ export class SqliteDeadLetterStore implements DeadLetterStore {
   }
 
   async park(letter: NewDeadLetter): Promise<void> {
-    this.upsert.run({ ...letter, error: JSON.stringify(letter.error) });
+    this.upsert.run({ ...letter, error: JSON.stringify(letter.error), status: 'parked', awaiting: null });
+  }
+
+  async waitForData(letter: NewDeadLetter & { readonly awaiting: AwaitedData }): Promise<void> {
+    const awaiting = JSON.stringify({ table: letter.awaiting.table, key: letter.awaiting.key });
+    this.upsert.run({ ...letter, error: JSON.stringify(letter.error), status: 'waiting-for-data', awaiting });
   }
 
   async list(filter: { consumer?: string; status?: DeadLetter['status'] } = {}): Promise<DeadLetter[]> {
@@ -69,6 +82,25 @@ export class SqliteDeadLetterStore implements DeadLetterStore {
   }
 }
 
+/**
+ * A file from before issue 16 has a status check without `waiting-for-data` and no `awaiting`
+ * column. SQLite cannot change a CHECK in place, and these rows are operators' records, not a
+ * rebuildable read model: the table is copied into the new shape, in one transaction.
+ */
+function migrateToWaitingForData(db: Database.Database): void {
+  const existing = db
+    .prepare(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'dead_letters'`)
+    .pluck()
+    .get() as string | undefined;
+  if (existing === undefined || existing.includes('waiting-for-data')) return;
+  db.transaction(() => {
+    db.exec('ALTER TABLE dead_letters RENAME TO dead_letters_before_16');
+    db.exec(CREATE);
+    db.exec(`INSERT INTO dead_letters SELECT *, NULL FROM dead_letters_before_16`);
+    db.exec('DROP TABLE dead_letters_before_16');
+  })();
+}
+
 function toLetter(row: Row): DeadLetter {
   return {
     consumer: row.consumer,
@@ -81,5 +113,6 @@ function toLetter(row: Row): DeadLetter {
     parkedAt: row.parked_at,
     status: row.status,
     resolvedAt: row.resolved_at,
+    awaiting: row.awaiting === null ? null : (JSON.parse(row.awaiting) as AwaitedData),
   };
 }

@@ -93,6 +93,7 @@ const MATRIX: Entry[] = [
   { method: 'GET', route: '/audit/applications/:id/as-of', roles: ['auditor', 'admin'] },
   { method: 'GET', route: '/audit/quotas/:region/:year/:category/as-of', roles: ['auditor', 'admin'] },
   { method: 'GET', route: '/audit/applications/:id/diff', roles: ['auditor', 'admin'] },
+  { method: 'GET', route: '/audit/timeliness-changes', roles: ['auditor', 'admin'] },
   { method: 'GET', route: '/audit/verify', roles: ['auditor', 'admin'] },
   { method: 'GET', route: '/audit/export', roles: ['auditor', 'admin'] },
 ];

@@ -4,7 +4,9 @@ import type { Clock } from '@libs/event-sourcing';
 import { WorkflowModule } from '@apps/composition-root';
 import { RuntimeConfig } from '@infra/config/runtime-config';
 import { AdminController } from './admin/admin.controller';
+import type { LawInForce } from '@libs/workflow';
 import { AuditController } from './audit/audit.controller';
+import { TimelinessChanges } from './audit/timeliness-changes';
 import { VerifyController } from './audit/verify.controller';
 import { ExportController } from './audit/export.controller';
 import { AuthGuard } from './auth/auth.guard';
@@ -35,6 +37,8 @@ export interface AppOptions {
   /** Restart of subscriptions stopped by a failure; null in tests, which restart them by hand. */
   readonly restartFailedSubscriptionsMs?: number | null;
   readonly env?: NodeJS.ProcessEnv;
+  /** The law in force; by default the workflow configuration, fixed (tests amend it, ADR 23). */
+  readonly law?: LawInForce;
 }
 
 /** The back office: the workflow module behind an HTTP API with auth, validation and problem details. */
@@ -54,6 +58,7 @@ export class AppModule {
         WorkflowModule.forRoot({
           runtime: config,
           clock: options.clock,
+          law: options.law,
           schedulerIntervalMs: options.schedulerIntervalMs,
           restartFailedSubscriptionsMs: options.restartFailedSubscriptionsMs,
         }),
@@ -84,6 +89,7 @@ export class AppModule {
         AggregateLookup,
         ReadYourWrites,
         SlaGauges,
+        TimelinessChanges,
         ...signing,
       ],
     };

@@ -31,6 +31,8 @@ import {
   ApplicationsProjection,
   ApplicationsQuery,
   PendingDeadlinesProjection,
+  PendingReviewsQuery,
+  DecidedApplicationsQuery,
   QuotaUsageProjection,
   QuotaUsageQuery,
   SlaDashboardQuery,
@@ -64,6 +66,11 @@ import {
   RecordedLaw,
   recordLawBaseline,
   WORKFLOW_EVENT_TYPES,
+  LAW_FOLLOWER_RUNNER,
+  LawFollowerSaga,
+  PENDING_REVIEWS,
+  type PendingReviews,
+  ResumeWaitingSteps,
   WorkflowConfig,
 } from '@libs/workflow';
 import { Logger } from '@nestjs/common';
@@ -75,6 +82,8 @@ export interface WorkflowModuleOptions {
   readonly workflow?: WorkflowConfig;
   /** False: the initial amendments of the law are not recorded at start (a store given its law by hand). */
   readonly recordLawBaseline?: boolean;
+  /** The law in force; by default the workflow configuration, fixed. */
+  readonly law?: LawInForce;
   readonly retry?: RetryPolicy;
   readonly wait?: Wait;
   /** How often the deadline scheduler ticks on a real timer; null: never (tests fire it by hand). */
@@ -134,7 +143,8 @@ export class WorkflowModule {
         {
           provide: LAW_IN_FORCE,
           inject: [RecordedLaw],
-          useFactory: (law: RecordedLaw): LawInForce => (options.workflow ? fixedLaw(options.workflow) : law),
+          useFactory: (law: RecordedLaw): LawInForce =>
+            options.law ?? (options.workflow ? fixedLaw(options.workflow) : law),
         },
         {
           provide: EVENT_TYPE_REGISTRY,
@@ -176,11 +186,18 @@ export class WorkflowModule {
             new SubsidyTotalsProjection(db, registry),
           ],
         },
-        ...[ApplicationsQuery, SlaDashboardQuery, QuotaUsageQuery, SubsidyTotalsQuery].map((query) => ({
-          provide: query,
+        ...[ApplicationsQuery, SlaDashboardQuery, QuotaUsageQuery, SubsidyTotalsQuery, DecidedApplicationsQuery].map(
+          (query) => ({
+            provide: query,
+            inject: [READ_MODELS_DB],
+            useFactory: (db: Database.Database) => new query(db),
+          }),
+        ),
+        {
+          provide: PENDING_REVIEWS,
           inject: [READ_MODELS_DB],
-          useFactory: (db: Database.Database) => new query(db),
-        })),
+          useFactory: (db: Database.Database): PendingReviews => new PendingReviewsQuery(db),
+        },
         { provide: PERSON_CLAIM_POLICY, useValue: { abandonAfterMs: runtime.personClaimGraceMs } },
         ApplicationCommandHandler,
         QuotaCommandHandler,
@@ -208,10 +225,37 @@ export class WorkflowModule {
             }),
         },
         {
+          // Applications in flight follow the law (ADR 23): a runner of its own, with its checkpoint.
+          provide: LawFollowerSaga,
+          inject: [LAW_IN_FORCE, PENDING_REVIEWS, EVENT_TYPE_REGISTRY, CommandBus, DEAD_LETTERS, CLOCK],
+          useFactory: (
+            law: LawInForce,
+            pending: PendingReviews,
+            registry: EventTypeRegistry,
+            commandBus: CommandBus,
+            deadLetters: DeadLetterStore,
+            clock: Clock,
+          ) =>
+            new DurableSagaRunner({
+              name: LAW_FOLLOWER_RUNNER,
+              saga: new LawFollowerSaga(law, pending, registry),
+              commandBus,
+              deadLetters,
+              clock,
+              retry: options.retry ?? DEFAULT_RETRY_POLICY,
+              wait: options.wait ?? realWait,
+            }),
+        },
+        {
+          provide: ResumeWaitingSteps,
+          inject: [EVENT_STORE, DurableSagaRunner],
+          useFactory: (store: EventStore, saga: DurableSagaRunner) => new ResumeWaitingSteps(store, saga),
+        },
+        {
           provide: DeadlineScheduler,
-          inject: [PendingDeadlinesProjection, CommandBus, CLOCK],
-          useFactory: (queue: PendingDeadlinesProjection, commandBus: CommandBus, clock: Clock) =>
-            new DeadlineScheduler(queue, commandBus, clock),
+          inject: [PendingDeadlinesProjection, CommandBus, CLOCK, LAW_IN_FORCE],
+          useFactory: (queue: PendingDeadlinesProjection, commandBus: CommandBus, clock: Clock, law: LawInForce) =>
+            new DeadlineScheduler(queue, commandBus, clock, law),
         },
         {
           provide: SubscriptionsHost,
@@ -221,6 +265,8 @@ export class WorkflowModule {
             PendingDeadlinesProjection,
             READ_MODEL_PROJECTIONS,
             DurableSagaRunner,
+            LawFollowerSaga,
+            ResumeWaitingSteps,
           ],
           useFactory: (
             store: EventStore,
@@ -228,6 +274,8 @@ export class WorkflowModule {
             deadlines: PendingDeadlinesProjection,
             readModels: Projection[],
             saga: DurableSagaRunner,
+            lawFollower: DurableSagaRunner,
+            resumeWaiting: ResumeWaitingSteps,
           ) =>
             new SubscriptionsHost(
               options.runSubscriptions === false
@@ -238,6 +286,8 @@ export class WorkflowModule {
                       (projection) => new CheckpointedSubscriptionRunner(store, checkpoints, projection),
                     ),
                     new CheckpointedSubscriptionRunner(store, checkpoints, saga),
+                    new CheckpointedSubscriptionRunner(store, checkpoints, lawFollower),
+                    new CheckpointedSubscriptionRunner(store, checkpoints, resumeWaiting),
                   ],
               options.restartFailedSubscriptionsMs === undefined ? 5_000 : options.restartFailedSubscriptionsMs,
             ),
@@ -283,6 +333,8 @@ export class WorkflowModule {
         DEAD_LETTERS,
         DurableSagaRunner,
         DeadlineScheduler,
+        LawFollowerSaga,
+        PENDING_REVIEWS,
         SubscriptionsHost,
         PendingDeadlinesProjection,
         DeadLetterOperations,
@@ -292,6 +344,7 @@ export class WorkflowModule {
         SlaDashboardQuery,
         QuotaUsageQuery,
         SubsidyTotalsQuery,
+        DecidedApplicationsQuery,
         AuditTrail,
       ],
     };

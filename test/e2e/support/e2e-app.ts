@@ -10,7 +10,7 @@ import type { EventStore } from '@libs/event-sourcing';
 import { EVENT_STORE, SubscriptionsHost } from '@libs/event-sourcing-nest';
 import { jwtSettings, mintToken, Role } from '@libs/auth';
 import { TestClock } from '@libs/testing';
-import { DeadlineScheduler } from '@libs/workflow';
+import { DeadlineScheduler, type LawInForce } from '@libs/workflow';
 import { readRuntimeConfig } from '@infra/config/runtime-config';
 import { AppModule } from '../../../apps/back-office/src/app.module';
 import { EventStoreDbWireDouble } from '../../support/eventstoredb-double';
@@ -28,6 +28,8 @@ export interface E2eOptions {
   readonly sharing?: E2eApp;
   /** Another instance on this one's event store only, with read models of its own (see `beside`). */
   readonly storeOf?: E2eApp;
+  /** The law in force, when the test amends it (test/saga/support/amendable-law.ts). */
+  readonly law?: LawInForce;
 }
 
 /** Monday 2 March 2026, 10:00 in Astana. */
@@ -88,7 +90,13 @@ export class E2eApp {
     const config = readRuntimeConfig(env);
     const testing = Test.createTestingModule({
       imports: [
-        AppModule.forRoot(config, { clock, schedulerIntervalMs: null, restartFailedSubscriptionsMs: null, env }),
+        AppModule.forRoot(config, {
+          clock,
+          law: options.law,
+          schedulerIntervalMs: null,
+          restartFailedSubscriptionsMs: null,
+          env,
+        }),
       ],
     });
     const moduleRef = await (options.logger ? testing.setLogger(options.logger) : testing).compile();

@@ -25,6 +25,7 @@ import {
   QuotaCommandMessage,
   Untimed,
   WorkflowConfig,
+  type LawInForce,
 } from '@libs/workflow';
 import { WorkflowModule } from '@apps/composition-root';
 import type { DeadLetterStore } from '@libs/event-sourcing';
@@ -36,6 +37,10 @@ export interface HarnessOptions {
   readonly clock?: TestClock;
   readonly retry?: RetryPolicy;
   readonly workflow?: WorkflowConfig;
+  /** The law in force, when the test amends it (test/saga/support/amendable-law.ts). */
+  readonly law?: LawInForce;
+  /** Runs while the saga waits before a retry (the clock may move meanwhile, as it does in real life). */
+  readonly onWait?: (ms: number) => void;
   /** Extra environment, e.g. EVENT_STORE=eventstoredb with its connection string. */
   readonly env?: NodeJS.ProcessEnv;
 }
@@ -55,6 +60,8 @@ export class SagaHarness {
     readonly clock: TestClock,
     /** The backoff delays the saga asked for: recorded, never slept. */
     readonly waits: number[],
+    /** The extra environment it started with (which event store): a restart keeps it. */
+    private readonly env: NodeJS.ProcessEnv | undefined,
   ) {}
 
   static async start(options: HarnessOptions = {}): Promise<SagaHarness> {
@@ -73,14 +80,18 @@ export class SagaHarness {
           runtime,
           clock,
           workflow: options.workflow,
+          law: options.law,
           schedulerIntervalMs: null,
           retry: options.retry,
-          wait: async (ms) => void waits.push(ms),
+          wait: async (ms) => {
+            waits.push(ms);
+            options.onWait?.(ms);
+          },
         }),
       ],
     }).compile();
     const app = await moduleRef.init();
-    return new SagaHarness(app, dir, clock, waits);
+    return new SagaHarness(app, dir, clock, waits, options.env);
   }
 
   get store(): EventStore {
@@ -157,10 +168,10 @@ export class SagaHarness {
     return events;
   }
 
-  /** A graceful stop, then a new process on the same files. */
+  /** A graceful stop, then a new process on the same files (and the same event store). */
   async restart(options: Omit<HarnessOptions, 'dir' | 'clock'> = {}): Promise<SagaHarness> {
     await this.app.close();
-    return SagaHarness.start({ ...options, dir: this.dir, clock: this.clock });
+    return SagaHarness.start({ env: this.env, ...options, dir: this.dir, clock: this.clock });
   }
 
   async close(options: { keepFiles?: boolean } = {}): Promise<void> {

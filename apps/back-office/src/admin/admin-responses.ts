@@ -4,7 +4,10 @@ import { integer, nullable, object, oneOf, pageOf, text } from '../http/openapi/
 /** The response schemas of the administration routes that are not commands (their answers are their own). */
 const instant = text('An instant in UTC, ISO 8601');
 
-/** A parked event (`DeadLetter` of libs/event-sourcing), its position as a string. */
+/**
+ * A parked event, or a step waiting for data (`DeadLetter` of libs/event-sourcing), its position as a
+ * string; the reason code of a waiting step is its error's code (`SUBSIDY.MCI_NOT_AVAILABLE`).
+ */
 const DEAD_LETTER = object({
   consumer: text('The subscription that parked it (`review-saga`, …)'),
   eventId: text(),
@@ -14,8 +17,14 @@ const DEAD_LETTER = object({
   error: object({ name: text(), message: text(), code: text('The error’s stable code, when it has one') }, ['code']),
   attempts: integer(),
   parkedAt: instant,
-  status: oneOf('parked', 'resolved'),
+  status: oneOf('parked', 'waiting-for-data', 'resolved'),
   resolvedAt: nullable(instant),
+  awaiting: nullable(
+    object({
+      table: text('The table of the law the step waits for (`mci`, `calendar`, …)'),
+      key: text('The entry it needs, e.g. the decision date whose MCI is not recorded'),
+    }),
+  ),
 });
 
 export const ADMIN_RESPONSES = {

@@ -168,10 +168,13 @@ export class AdminController {
 
   @Get('admin/dead-letters')
   @Roles('operator', 'admin')
-  @ApiOperation({ summary: 'Events the review saga parked, with their errors, by cursor pages in store order' })
+  @ApiOperation({
+    summary:
+      'Events the review saga parked, with their errors, and steps waiting for data (ADR 23): what they await and the coded reason; by cursor pages in store order',
+  })
   @ApiOkResponse({ schema: ADMIN_RESPONSES.deadLetters })
   async listDeadLetters(@Query() query: DeadLettersQueryDto): Promise<Page<ListedDeadLetter>> {
-    const wanted = query.status === 'all' || query.status === 'resolved' ? query.status : 'parked';
+    const wanted = (query.status ?? 'parked') as DeadLetter['status'] | 'all';
     const letters = (await this.deadLetters.list(wanted)).map((letter) => ({
       ...letter,
       position: letter.position.toString(),

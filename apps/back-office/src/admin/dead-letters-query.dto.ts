@@ -2,7 +2,7 @@ import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { PageQueryDto } from '../queries/dto/query.dto';
 
-const STATUSES = ['parked', 'resolved', 'all'];
+const STATUSES = ['parked', 'waiting-for-data', 'resolved', 'all'];
 
 /**
  * `GET /admin/dead-letters`: paged like every list (`limit`, `cursor`), validated like every query
@@ -10,7 +10,11 @@ const STATUSES = ['parked', 'resolved', 'all'];
  * the store, so there is no position to wait for.
  */
 export class DeadLettersQueryDto extends OmitType(PageQueryDto, ['atLeast'] as const) {
-  @ApiPropertyOptional({ enum: STATUSES, description: 'parked unless given' })
+  @ApiPropertyOptional({
+    enum: STATUSES,
+    description:
+      'parked unless given; waiting-for-data: steps that resume by themselves once the awaited table is amended (ADR 23)',
+  })
   @IsOptional()
   @IsIn(STATUSES)
   status?: string;

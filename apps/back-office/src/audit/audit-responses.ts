@@ -1,5 +1,5 @@
 import type { SchemaObject } from '@nestjs/swagger';
-import { arrayOf, freeObject, integer, nullable, object, text } from '../http/openapi/json-schema';
+import { arrayOf, freeObject, integer, nullable, object, oneOf, pageOf, text } from '../http/openapi/json-schema';
 
 /**
  * The response schemas of the audit routes, as `AuditTrail` (libs/workflow/src/audit) answers them.
@@ -49,7 +49,39 @@ const FIELD_CHANGE = object({
   after: anyJson('The value after (any JSON value; null when absent)'),
 });
 
+const TIMELINESS_CHANGE = object({
+  applicationId: text(),
+  decision: oneOf('included', 'refused'),
+  decisionNumber: nullable(text()),
+  decisionDate: nullable(text('The decision date in Kazakhstan, yyyy-MM-dd')),
+  region: text(),
+  year: integer(),
+  signedAt: instant,
+  decidedAt: instant,
+  decidedUnder: object({
+    dueAt: nullable(text('The due instant the decision was judged against')),
+    late: { type: 'boolean' },
+  }),
+  underLawInForce: object({
+    dueAt: text('The due instant the law in force gives, from the same signing'),
+    dueOn: text('Its day, yyyy-MM-dd'),
+    calendarVersion: text('The calendar versions it was computed with'),
+    late: { type: 'boolean' },
+  }),
+  amendments: arrayOf(
+    object({
+      eventId: text(),
+      streamId: text('`law-calendar-<year>` or `law-sla-policy`'),
+      type: oneOf('CalendarYearAmended', 'SlaPolicyAmended'),
+      version: text('The version of the table the amendment made'),
+      legalBasis: object({ kind: text(), number: text(), date: text(), title: text(), source: text() }, ['number']),
+      recordedAt: instant,
+    }),
+  ),
+});
+
 export const AUDIT_RESPONSES = {
+  timelinessChanges: pageOf(TIMELINESS_CHANGE),
   history: object({ applicationId: text(), events: arrayOf(AUDIT_ENTRY) }),
   correlation: object({ correlationId: text(), events: arrayOf(AUDIT_ENTRY) }),
   stateAsOf: STATE_AS_OF,

@@ -8,6 +8,9 @@ import { Role, Roles } from '../auth/roles';
 import type { AuthenticatedActor } from '../auth/roles';
 import { FieldError, HttpProblem, problem } from '../http/problem';
 import { AUDIT_RESPONSES } from './audit-responses';
+import { TimelinessChanges } from './timeliness-changes';
+import { TimelinessChangesQueryDto } from './timeliness-changes.dto';
+import { InvalidReadModelQueryError } from '@infra/read-models';
 
 /** Auditing is the auditors' and the admins' work. */
 const AUDITORS: Role[] = ['auditor', 'admin'];
@@ -26,7 +29,10 @@ const HISTORY_READERS: Role[] = ['reviewer', 'supervisor', 'auditor', 'admin'];
 @ApiBearerAuth()
 @Controller('audit')
 export class AuditController {
-  constructor(private readonly audit: AuditTrail) {}
+  constructor(
+    private readonly audit: AuditTrail,
+    private readonly timeliness: TimelinessChanges,
+  ) {}
 
   @Get('applications/:id/history')
   @Roles(...HISTORY_READERS)
@@ -107,6 +113,28 @@ export class AuditController {
       key,
     );
     return masked(existing(state, `quota ${key}`, point), actor);
+  }
+
+  @Get('timeliness-changes')
+  @Roles(...AUDITORS)
+  @ApiOperation({
+    summary:
+      'Decided applications whose timeliness (on time or late) differs between the calendar they were decided under and the law in force now',
+    description:
+      'Each with both due instants and the amendments recorded since the decision that touch its deadline (the SLA policy, the calendar years it spans). Their history stands: this only lists them. Paged in decision order (`limit`, `cursor`).',
+  })
+  @ApiOkResponse({ schema: AUDIT_RESPONSES.timelinessChanges })
+  async timelinessChanges(@Query() query: TimelinessChangesQueryDto) {
+    try {
+      return await this.timeliness.page({
+        limit: query.limit === undefined ? undefined : Number(query.limit),
+        cursor: query.cursor,
+      });
+    } catch (error) {
+      if (error instanceof InvalidReadModelQueryError)
+        invalid([{ field: error.field, reason: error.message.slice(error.field.length + 1) }]);
+      throw error;
+    }
   }
 
   @Get('applications/:id/diff')

@@ -9,7 +9,7 @@ import { Public } from '../auth/roles';
 import { SlaGauges } from './sla-gauges';
 import { CommandMetrics } from './command-metrics';
 
-/** Prometheus metrics: commands, events, subscription lag, parked events, SLA at risk and breached. */
+/** Prometheus metrics: commands, events, subscription lag, parked events, steps waiting for data, SLA at risk and breached. */
 @ApiTags('observability')
 @Controller('metrics')
 export class MetricsController {
@@ -42,6 +42,18 @@ export class MetricsController {
       },
     });
     new Gauge({
+      name: 'kandas_steps_waiting_for_data',
+      help: 'Saga steps waiting for data of the law (ADR 23), by reason code and the table they await; they resume by themselves',
+      labelNames: ['reason', 'table'],
+      registers,
+      collect: async function (this: Gauge) {
+        // Reset first: a reason whose steps all resumed must read 0, not its last count.
+        this.reset();
+        for (const letter of await deadLetters.list({ status: 'waiting-for-data' }))
+          this.inc({ reason: letter.error.code ?? letter.error.name, table: letter.awaiting?.table ?? 'unknown' });
+      },
+    });
+    new Gauge({
       name: 'kandas_pending_deadlines',
       help: 'SLA deadlines waiting to fire',
       registers,
@@ -58,7 +70,7 @@ export class MetricsController {
   @ApiOperation({ summary: 'Prometheus metrics, in the text exposition format (version 0.0.4), for a scraper' })
   @ApiOkResponse({
     description:
-      'The metrics: commands, events, subscription lag, parked events, pending deadlines, SLA at risk and breached',
+      'The metrics: commands, events, subscription lag, parked events, steps waiting for data, pending deadlines, SLA at risk and breached',
     content: { 'text/plain': { schema: { type: 'string' } } },
   })
   async scrape(): Promise<string> {

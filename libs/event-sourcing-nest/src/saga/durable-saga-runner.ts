@@ -1,6 +1,16 @@
 import { Logger } from '@nestjs/common';
 import { CommandBus, ICommand } from '@nestjs/cqrs';
-import { Clock, DeadLetterStore, describeError, Reactor, RecordedEvent, RetryPolicy, Wait } from '@libs/event-sourcing';
+import {
+  AwaitedData,
+  Clock,
+  DeadLetter,
+  DeadLetterStore,
+  describeError,
+  Reactor,
+  RecordedEvent,
+  RetryPolicy,
+  Wait,
+} from '@libs/event-sourcing';
 import { DomainCommand } from '../domain-command';
 
 /**
@@ -33,7 +43,16 @@ export interface DurableSagaOptions {
 }
 
 export type StepOutcome =
-  { readonly kind: 'done'; readonly commands: number } | { readonly kind: 'parked'; readonly error: unknown };
+  | { readonly kind: 'done'; readonly commands: number }
+  | { readonly kind: 'parked'; readonly error: unknown }
+  /** Some commands were refused only because data is not recorded yet (ADR 23); the others ran. */
+  | { readonly kind: 'waiting-for-data'; readonly error: unknown; readonly awaiting: AwaitedData };
+
+/** A command refused for want of data: the refusal names what it waits for. */
+interface Waiting {
+  readonly error: unknown;
+  readonly awaiting: AwaitedData;
+}
 
 /**
  * Runs a saga durably. Nest's own saga runner is an in-memory RxJS stream: an event
@@ -43,7 +62,10 @@ export type StepOutcome =
  * may the checkpoint move past it. Steps of one partition run one at a time in global order, steps
  * of different partitions concurrently (ADR 13). Every command's id derives from the causing event,
  * so a redelivery or a replay repeats nothing. A step that keeps failing is retried with backoff and
- * then parked in the dead-letter list; the next events keep flowing.
+ * then parked in the dead-letter list; the next events keep flowing. A command refused only because
+ * some data is not recorded yet (its error names what it `awaiting`) is neither retried nor parked:
+ * the step's other commands run, and the step is recorded as waiting for data, to be resumed by
+ * `resumeWaiting` when that data is recorded (ADR 23).
  */
 export class DurableSagaRunner implements Reactor {
   readonly kind = 'reactor';
@@ -64,9 +86,36 @@ export class DurableSagaRunner implements Reactor {
   }
 
   async handle(event: RecordedEvent): Promise<void> {
-    const parked = await this.options.deadLetters.get(this.name, event.eventId);
-    if (parked?.status === 'parked') return;
-    await this.process(event, 0);
+    const letter = await this.options.deadLetters.get(this.name, event.eventId);
+    if (letter?.status === 'parked') return;
+    // A redelivered step that was waiting runs again: if its data came meanwhile, it is done.
+    const outcome = await this.process(event, 0);
+    if (letter?.status === 'waiting-for-data') await this.resolveWhenDone(letter, outcome);
+  }
+
+  /**
+   * Runs again a step that waits for data, when an amendment of the table it waits for is recorded:
+   * resolved when it is done, still waiting when the data is still missing. The commands that ran
+   * the first time run again as no-ops (their ids derive from the causing event).
+   */
+  async resumeWaiting(event: RecordedEvent): Promise<StepOutcome> {
+    const letter = await this.options.deadLetters.get(this.name, event.eventId);
+    if (!letter || letter.status !== 'waiting-for-data')
+      throw new Error(`${event.eventId} is not waiting for data in ${this.name}`);
+    const outcome = await this.process(event, letter.attempts);
+    await this.resolveWhenDone(letter, outcome);
+    return outcome;
+  }
+
+  /** The steps of this runner that wait for data of a table (`mci`, …). */
+  async waitingFor(table: string): Promise<DeadLetter[]> {
+    const waiting = await this.options.deadLetters.list({ consumer: this.name, status: 'waiting-for-data' });
+    return waiting.filter((letter) => letter.awaiting?.table === table);
+  }
+
+  private async resolveWhenDone(letter: DeadLetter, outcome: StepOutcome): Promise<void> {
+    if (outcome.kind === 'done')
+      await this.options.deadLetters.resolve(this.name, letter.eventId, this.options.clock.now().toISOString());
   }
 
   /** For operators: runs a parked event again; it is resolved on success, parked again on failure. */
@@ -84,11 +133,20 @@ export class DurableSagaRunner implements Reactor {
     for (let attempt = 1; ; attempt++) {
       try {
         const commands = this.options.saga.commandsFor(event);
-        for (const command of commands) await this.execute(command);
+        const waiting: Waiting[] = [];
+        for (const command of commands) {
+          const waits = await this.execute(command);
+          if (waits) waiting.push(waits);
+        }
         if (commands.length > 0)
           this.logger.log(
             `${event.type} ${event.streamId}@${event.revision}: ${commands.map(describeCommand).join(', ')}`,
           );
+        const [first] = waiting;
+        if (first) {
+          await this.waitForData(event, first, attemptsBefore + attempt);
+          return { kind: 'waiting-for-data', ...first };
+        }
         return { kind: 'done', commands: commands.length };
       } catch (error) {
         if (attempt < retry.maxAttempts && retry.isRetryable(error)) {
@@ -102,10 +160,19 @@ export class DurableSagaRunner implements Reactor {
     }
   }
 
-  private async execute(command: ICommand): Promise<void> {
+  /** Runs one command; answers what it waits for when it was refused only for want of data. */
+  private async execute(command: ICommand): Promise<Waiting | undefined> {
     try {
       await this.options.commandBus.execute(command);
+      return undefined;
     } catch (error) {
+      const awaiting = awaitingOf(error);
+      if (awaiting) {
+        this.logger.warn(
+          `${describeCommand(command)} waits for ${awaiting.table} ${awaiting.key}: ${describeError(error).message}`,
+        );
+        return { error, awaiting };
+      }
       const plan = command instanceof DomainCommand ? command.onRejection : undefined;
       const code = (error as { code?: unknown }).code;
       if (!plan || typeof code !== 'string' || !plan.codes.includes(code)) throw error;
@@ -113,7 +180,22 @@ export class DurableSagaRunner implements Reactor {
         `${describeCommand(command)}: nothing to do, because ${code}${plan.compensate ? `; compensating with ${describeCommand(plan.compensate)}` : ''}`,
       );
       if (plan.compensate) await this.options.commandBus.execute(plan.compensate);
+      return undefined;
     }
+  }
+
+  private async waitForData(event: RecordedEvent, waiting: Waiting, attempts: number): Promise<void> {
+    await this.options.deadLetters.waitForData({
+      consumer: this.name,
+      eventId: event.eventId,
+      position: event.position,
+      streamId: event.streamId,
+      type: event.type,
+      error: describeError(waiting.error),
+      attempts,
+      parkedAt: this.options.clock.now().toISOString(),
+      awaiting: waiting.awaiting,
+    });
   }
 
   private async park(event: RecordedEvent, error: unknown, attempts: number): Promise<void> {
@@ -131,6 +213,13 @@ export class DurableSagaRunner implements Reactor {
       parkedAt: this.options.clock.now().toISOString(),
     });
   }
+}
+
+/** The data a refusal waits for, when it says so (`DomainError.awaiting`): table and key, both text. */
+function awaitingOf(error: unknown): AwaitedData | undefined {
+  const awaiting = (error as { awaiting?: Partial<AwaitedData> } | null)?.awaiting;
+  if (typeof awaiting?.table !== 'string' || typeof awaiting.key !== 'string') return undefined;
+  return { table: awaiting.table, key: awaiting.key };
 }
 
 function describeCommand(command: ICommand): string {

@@ -6,7 +6,22 @@ export interface ParkedError {
   readonly code?: string;
 }
 
-/** An event a consumer gave up on: it is skipped so others keep flowing, until an operator retries it. */
+/**
+ * What a step waits for when a command was refused only because some data is not recorded yet (a
+ * table of the law and the key it lacks: `{ table: 'mci', key: '2027-01-04' }`; ADR 23).
+ */
+export interface AwaitedData {
+  readonly table: string;
+  readonly key: string;
+}
+
+/** `waiting-for-data`: not a failure, an incident — the step runs again by itself when the data is recorded. */
+export type DeadLetterStatus = 'parked' | 'waiting-for-data' | 'resolved';
+
+/**
+ * An event a consumer could not finish: parked (it gave up; skipped so others keep flowing, until an
+ * operator retries it) or waiting for data (some of its commands wait until `awaiting` is recorded).
+ */
 export interface DeadLetter {
   readonly consumer: string;
   readonly eventId: string;
@@ -16,15 +31,19 @@ export interface DeadLetter {
   readonly error: ParkedError;
   readonly attempts: number;
   readonly parkedAt: string;
-  readonly status: 'parked' | 'resolved';
+  readonly status: DeadLetterStatus;
   readonly resolvedAt: string | null;
+  /** What a waiting step waits for; null for a parked one. */
+  readonly awaiting: AwaitedData | null;
 }
 
-export type NewDeadLetter = Omit<DeadLetter, 'status' | 'resolvedAt'>;
+export type NewDeadLetter = Omit<DeadLetter, 'status' | 'resolvedAt' | 'awaiting'>;
 
 export interface DeadLetterStore {
   /** Parks an event, or updates the entry when the same event fails again (after a retry). */
   park(letter: NewDeadLetter): Promise<void>;
+  /** Records that an event's step waits for data, or updates the entry when it waits again. */
+  waitForData(letter: NewDeadLetter & { readonly awaiting: AwaitedData }): Promise<void>;
   list(filter?: { consumer?: string; status?: DeadLetter['status'] }): Promise<DeadLetter[]>;
   get(consumer: string, eventId: string): Promise<DeadLetter | null>;
   resolve(consumer: string, eventId: string, at: string): Promise<void>;
@@ -42,7 +61,20 @@ export class InMemoryDeadLetterStore implements DeadLetterStore {
   private readonly letters = new Map<string, DeadLetter>();
 
   async park(letter: NewDeadLetter): Promise<void> {
-    this.letters.set(`${letter.consumer}/${letter.eventId}`, { ...letter, status: 'parked', resolvedAt: null });
+    this.letters.set(`${letter.consumer}/${letter.eventId}`, {
+      ...letter,
+      status: 'parked',
+      resolvedAt: null,
+      awaiting: null,
+    });
+  }
+
+  async waitForData(letter: NewDeadLetter & { readonly awaiting: AwaitedData }): Promise<void> {
+    this.letters.set(`${letter.consumer}/${letter.eventId}`, {
+      ...letter,
+      status: 'waiting-for-data',
+      resolvedAt: null,
+    });
   }
 
   async list(filter: { consumer?: string; status?: DeadLetter['status'] } = {}): Promise<DeadLetter[]> {

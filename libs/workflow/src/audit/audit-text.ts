@@ -1,3 +1,4 @@
+import type { ReviewDeadlineRescheduled } from '@domain/application';
 import { maskIins } from './audit-json';
 import {
   AuditEntry,
@@ -11,9 +12,36 @@ import {
 
 type Print = (line: string) => void;
 
-/** One line per event: position, stream@revision, type, occurredAt, actor, command id. */
+/**
+ * One line per event: position, stream@revision, type, occurredAt, actor, command id; an event whose
+ * why matters to an auditor (a deadline moved by the law) says it on a second, indented line.
+ */
 export function formatEntry(entry: AuditEntry): string {
-  return `${entry.position.padStart(8)}  ${entry.streamId}@${entry.revision}  ${entry.type.padEnd(24)} ${entry.occurredAt}  ${entry.actor.role}:${entry.actor.id}  command ${entry.commandId}`;
+  const line = `${entry.position.padStart(8)}  ${entry.streamId}@${entry.revision}  ${entry.type.padEnd(24)} ${entry.occurredAt}  ${entry.actor.role}:${entry.actor.id}  command ${entry.commandId}`;
+  const why = entry.type === 'ReviewDeadlineRescheduled' ? rescheduledWhy(entry.data as unknown as Rescheduled) : null;
+  return why ? `${line}\n          ${why}` : line;
+}
+
+type Rescheduled = ReviewDeadlineRescheduled['data'];
+
+/** "due 2026-09-15 → 2026-09-14, at risk … (calendar …), by <act> (<stream> event <id>); corrected: at-risk". */
+export function rescheduledWhy(data: Rescheduled): string {
+  const { previous, deadline, amendment, corrected, escalationStands } = data;
+  const moves = [
+    `due ${previous.dueOn} → ${deadline.dueOn}`,
+    `at risk ${previous.atRiskOn} → ${deadline.atRiskOn}`,
+    ...(previous.acceptedOn === deadline.acceptedOn
+      ? []
+      : [`accepted ${previous.acceptedOn} → ${deadline.acceptedOn}`]),
+  ];
+  const basis = amendment
+    ? `by ${amendment.legalBasis.kind}${amendment.legalBasis.number ? ` No. ${amendment.legalBasis.number}` : ''} of ${amendment.legalBasis.date} «${amendment.legalBasis.title}» (${amendment.streamId} ${amendment.version}, event ${amendment.eventId})`
+    : 'found stale by the deadline scheduler';
+  const fixes = [
+    ...(corrected.length > 0 ? [`corrected: ${corrected.join(', ')}`] : []),
+    ...(escalationStands ? ['the escalation stands'] : []),
+  ];
+  return [`${moves.join(', ')} (calendar ${deadline.calendarVersion})`, basis, ...fixes].join('; ');
 }
 
 export function formatState(state: StateAsOf): string[] {

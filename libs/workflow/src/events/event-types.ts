@@ -17,3 +17,6 @@ export const WORKFLOW_EVENT_TYPES: readonly EventTypeDefinition[] = [
   ...IDEMPOTENCY_EVENT_TYPES,
   ...definitionsOf(LAW_EVENT_SCHEMAS),
 ];
+
+/** The law's event types (domain/law): amendments of the calendar, MCI, rent rates, grounds, SLA policy. */
+export const LAW_EVENT_TYPES: readonly EventTypeDefinition[] = definitionsOf(LAW_EVENT_SCHEMAS);

@@ -6,6 +6,8 @@ export interface PendingDeadline {
   /** The ReviewDeadlineScheduled event it comes from: the fired command's id derives from it. */
   readonly scheduledEventId: string;
   readonly correlationId: string;
+  /** The calendar version the deadline was computed under: the scheduler compares it with the law in force. */
+  readonly calendarVersion: string;
 }
 
 /** The pending-deadlines read model, as the scheduler queries it. */

@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { Clock, commandIdCausedBy } from '@libs/event-sourcing';
+import { Clock, commandIdCausedBy, type CommandOutcome } from '@libs/event-sourcing';
 import { ApplicationCommandMessage } from '../commands/command-messages';
+import type { LawInForce } from '../law/law-in-force';
 import { DeadlineQueue, PendingDeadline } from './deadline-queue';
 
 export const SLA_SCHEDULER_ACTOR = { id: 'sla-scheduler', role: 'system' } as const;
@@ -15,6 +16,11 @@ export const DEADLINE_BATCH_SIZE = 500;
  * not timers in memory; idempotent because the fired command's id derives from the scheduling
  * event, so firing twice (two ticks, two instances, a restart) has no second effect. A decision
  * removes the application's deadlines from the read model; one fired late decides nothing.
+ *
+ * Before a deadline fires, its calendar version is compared with the law in force (ADR 23): one
+ * computed under another calendar (an application signed while an amendment was being recorded,
+ * which the law follower's list did not hold yet) is recomputed first, and fires at its new instant
+ * if it moved.
  */
 export class DeadlineScheduler {
   private readonly logger = new Logger('DeadlineScheduler');
@@ -25,6 +31,7 @@ export class DeadlineScheduler {
     private readonly queue: DeadlineQueue,
     private readonly commandBus: CommandBus,
     private readonly clock: Clock,
+    private readonly law: LawInForce,
     private readonly batchSize = DEADLINE_BATCH_SIZE,
   ) {}
 
@@ -50,6 +57,7 @@ export class DeadlineScheduler {
     let fired = 0;
     for (const deadline of this.queue.due(now, this.batchSize)) {
       try {
+        if (await this.movedByTheLaw(deadline, now)) continue;
         await this.commandBus.execute(this.commandFor(deadline, now));
         fired += 1;
       } catch (error) {
@@ -59,6 +67,28 @@ export class DeadlineScheduler {
       }
     }
     return fired;
+  }
+
+  /** True when the deadline moved under the law in force: the read model brings it back at its new instant. */
+  private async movedByTheLaw(deadline: PendingDeadline, now: Date): Promise<boolean> {
+    const { calendar, slaPolicy } = this.law.current();
+    if (deadline.calendarVersion === calendar.version) return false;
+    const context = {
+      commandId: commandIdCausedBy(deadline.scheduledEventId, `reschedule-under-${calendar.version}`),
+      correlationId: deadline.correlationId,
+      causationId: deadline.scheduledEventId,
+      actor: SLA_SCHEDULER_ACTOR,
+      now,
+    };
+    const command = {
+      type: 'RescheduleReviewDeadline',
+      applicationId: deadline.applicationId,
+      calendar,
+      slaPolicy,
+      amendment: null,
+    } as const;
+    const outcome: CommandOutcome = await this.commandBus.execute(new ApplicationCommandMessage(command, context));
+    return outcome.events.length > 0;
   }
 
   private commandFor(deadline: PendingDeadline, now: Date): ApplicationCommandMessage {
