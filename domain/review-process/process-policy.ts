@@ -1,4 +1,5 @@
 import type { SubsidyPolicyData } from '../application/decisions/grant-subsidy';
+import type { RefusalGroundList } from '../application/refusal-grounds';
 import { deadlineUnder, type ScheduledDeadline } from '../application/review-deadline';
 import type { SlaPolicy } from '../calendar/sla-policy';
 import type { WorkingDayCalendar } from '../calendar/working-day-calendar';
@@ -8,6 +9,8 @@ export interface ReviewProcessPolicy {
   readonly calendar: WorkingDayCalendar;
   readonly slaPolicy: SlaPolicy;
   readonly subsidyPolicy: SubsidyPolicyData;
+  /** The refusal grounds in force (issue 16); the domain's list v1 when the law has none recorded. */
+  readonly refusalGrounds?: RefusalGroundList;
 }
 
 /** What a reaction may read besides its event: the policy in force and the instant it runs at. */

@@ -1,4 +1,5 @@
 import { E2eApp } from './support/e2e-app';
+import { ALL_ACCEPTED, openQuota, submitAndSign } from './support/journeys';
 
 const CONSTITUTION_DAY = {
   legalBasis: {
@@ -116,5 +117,62 @@ describe('the law in force, as amendable data (issue 16)', () => {
       .set('If-Match', '"0"')
       .expect(409);
     expect(stale.body.code).toBeDefined();
+  });
+
+  it('a review decides with the refusal grounds in force: a ground added by an amendment is accepted, under the new list version', async () => {
+    app = await E2eApp.start();
+    const before = await app.as('reviewer').get('/reference/refusal-grounds').expect(200);
+    const newGround = {
+      code: 'RELOCATION_REGION_CLOSED',
+      ru: 'Регион не принимает переселенцев',
+      kk: 'Өңір қоныс аударушыларды қабылдамайды',
+      en: 'The region does not receive resettlers',
+      explanationRequired: true,
+    };
+    type Listed = { code: string; labels: object; explanationRequired: boolean };
+    // The reference answer groups the labels; the amendment takes them as the list states them.
+    const listed = (before.body.grounds as Listed[]).map(({ code, labels, explanationRequired }) => ({
+      code,
+      ...labels,
+      explanationRequired,
+    }));
+    const grounds = [...listed, newGround];
+    await openQuota(app, 500);
+    const id = await submitAndSign(app);
+    await app.as('reviewer', 'reviewer-1').post(`/applications/${id}/review/start`).expect(200);
+    const notYet = await app.as('reviewer', 'reviewer-1').post(`/applications/${id}/review`, {
+      verdict: 'not-eligible',
+      findings: ALL_ACCEPTED,
+      grounds: [newGround.code],
+      comment: 'Closed by the regional akimat',
+    });
+    expect(notYet.status).toBe(422);
+    expect(notYet.body.errors).toEqual([expect.objectContaining({ field: 'grounds[0]' })]);
+    await app
+      .as('admin')
+      .put('/admin/law/refusal-grounds', {
+        grounds,
+        legalBasis: {
+          kind: 'order',
+          number: '20',
+          date: '2026-12-01',
+          title: 'Order No. 20 of 15.01.2016 as amended: a new refusal ground',
+          source: 'https://adilet.zan.kz/rus/docs/V1600013334',
+        },
+        takesEffectOn: '2026-12-05',
+      })
+      .expect(200);
+    const reviewed = await app
+      .as('reviewer', 'reviewer-1')
+      .post(`/applications/${id}/review`, {
+        verdict: 'not-eligible',
+        findings: ALL_ACCEPTED,
+        grounds: [newGround.code],
+        comment: 'Closed by the regional akimat',
+      })
+      .expect(200);
+    expect(reviewed.body.events).toEqual(['ApplicationReviewed']);
+    const history = await app.as('auditor').get(`/audit/applications/${id}/history`).expect(200);
+    expect(JSON.stringify(history.body)).toContain('"groundsListVersion":"2"');
   });
 });

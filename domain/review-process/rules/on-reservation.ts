@@ -26,7 +26,7 @@ export function includeOnSeatsReserved(event: SeatsReserved, { now }: ProcessCon
 }
 
 /** Reservation declined → a refusal on the quota-exhausted ground, saying how many seats were left. */
-export function refuseOnReservationDeclined(event: SeatReservationDeclined, { now }: ProcessContext): Intent[] {
+export function refuseOnReservationDeclined(event: SeatReservationDeclined, { now, policy }: ProcessContext): Intent[] {
   const { applicationId, persons, remaining, region, year, category, reason } = event.data;
   const explanation =
     reason === 'QUOTA_NOT_SET'
@@ -39,6 +39,7 @@ export function refuseOnReservationDeclined(event: SeatReservationDeclined, { no
     grounds: [QUOTA_EXHAUSTED],
     explanation,
     decision,
+    groundsList: policy.refusalGrounds,
   } as const;
   return [sendToApplication('refuse-quota-exhausted', refusal, { codes: APPLICATION_CLOSED })];
 }

@@ -11,7 +11,7 @@ import { APPLICATION_CLOSED } from './closed-application';
  * already included through another application (data from before ADR 16) makes it a refusal on the
  * duplicate / support-received ground, whatever the verdict: support is received once.
  */
-export function reserveOrRefuse(event: ApplicationReviewed, { now }: ProcessContext): Intent[] {
+export function reserveOrRefuse(event: ApplicationReviewed, { now, policy }: ProcessContext): Intent[] {
   const { applicationId, quota, persons } = event.data;
   const duplicates = event.data.personsIncludedElsewhere ?? [];
   if (event.data.verdict === 'eligible' && duplicates.length === 0) {
@@ -25,6 +25,7 @@ export function reserveOrRefuse(event: ApplicationReviewed, { now }: ProcessCont
     grounds,
     explanation: explanationOf(event),
     decision,
+    groundsList: policy.refusalGrounds,
   } as const;
   const step = duplicates.length === 0 ? 'refuse-not-eligible' : 'refuse-person-already-included';
   return [sendToApplication(step, refusal, { codes: APPLICATION_CLOSED })];

@@ -160,6 +160,11 @@ export class E2eApp {
           .post(path)
           .set('Authorization', auth)
           .send(body ?? {}),
+      put: (path: string, body?: object) =>
+        http
+          .put(path)
+          .set('Authorization', auth)
+          .send(body ?? {}),
     };
   }
 

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { KANDAS_NAMESPACE, uuidV5 } from '@libs/event-sourcing';
 import { signableBy, type ApplicationSubmission, type SigningCodeIssued } from '@domain/application';
-import { applicationDigest } from '@libs/workflow';
+import { applicationDigest, LAW_IN_FORCE, type LawInForce } from '@libs/workflow';
 import { HttpProblem, problem } from '../http/problem';
 import { Roles } from '../auth/roles';
 import { AggregateLookup } from './application-lookup';
@@ -37,6 +37,7 @@ export class ApplicationsController {
     @Inject(SIGNATURE_VERIFIER) private readonly verifier: SignatureVerifier,
     @Inject(OTP_ISSUER) private readonly otp: OtpIssuer,
     @Inject(OTP_DELIVERY) private readonly otpDelivery: OtpDelivery,
+    @Inject(LAW_IN_FORCE) private readonly law: LawInForce,
   ) {}
 
   @Post()
@@ -197,6 +198,7 @@ export class ApplicationsController {
         findings: body.findings,
         grounds: body.grounds,
         comment: body.comment,
+        groundsList: this.law.current().refusalGrounds,
       },
       meta,
     );
@@ -227,7 +229,13 @@ export class ApplicationsController {
     @CommandRequest() meta: RequestMeta,
   ): Promise<CommandResponse> {
     return this.gateway.application(
-      { type: 'RefuseApplication', applicationId: id, grounds: body.grounds, explanation: body.explanation },
+      {
+        type: 'RefuseApplication',
+        applicationId: id,
+        grounds: body.grounds,
+        explanation: body.explanation,
+        groundsList: this.law.current().refusalGrounds,
+      },
       meta,
     );
   }

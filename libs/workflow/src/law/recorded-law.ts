@@ -88,6 +88,11 @@ export class RecordedLaw implements LawInForce {
     return groundsInUse(latest.version, latest.grounds);
   }
 
+  private groundsOn(date: string | undefined): RefusalGroundList | undefined {
+    const inForce = inForceOn(this.history.refusalGrounds, date);
+    return inForce && groundsInUse(inForce.version, inForce.grounds);
+  }
+
   /** Every amendment recorded so far. */
   recorded(): LawHistory {
     return this.history;
@@ -112,6 +117,7 @@ export class RecordedLaw implements LawInForce {
       calendar: WorkingDayCalendar.fromYears(tables.calendarYears),
       slaPolicy: tables.slaPolicy,
       subsidyPolicy: { mciTable: tables.mciTable, rentRates: tables.rentRates },
+      refusalGrounds: this.groundsOn(date),
     };
   }
 }
