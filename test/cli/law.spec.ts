@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runCommand } from '../../apps/cli/src/run-command';
 import { SagaHarness } from '../saga/support/saga-harness';
 
@@ -104,5 +107,63 @@ describe('law: show the law in force and amend it from the CLI (ADR 22)', () => 
     expect(recorded).toEqual({ code: 0, lines: ['Recorded law-mci revision 9: MciAmended version 10'] });
     expect((await cli(h, 'law', 'show', 'mci')).lines).toContain('  from 2027-01-01: 4500 ₸');
     expect((await cli(h, 'law', 'show', 'calendar')).code).toBe(2);
+  });
+});
+
+describe('law: the rent rates, the refusal grounds and the SLA policy from JSON files (ADR 22)', () => {
+  let h: SagaHarness;
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'kandas-law-'))));
+  afterEach(async () => {
+    await h.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const file = (name: string, content: unknown) => {
+    const path = join(dir, name);
+    writeFileSync(path, JSON.stringify(content));
+    return path;
+  };
+  const ORDER = [
+    '--basis-kind',
+    'order',
+    '--basis-number',
+    '20',
+    '--basis-date',
+    '2026-12-01',
+    '--basis-title',
+    'Order No. 20 as amended',
+    '--basis-source',
+    'https://adilet.zan.kz/rus/docs/V1600013334',
+    '--takes-effect-on',
+    '2026-12-10',
+  ];
+
+  it('given the initial amendments, when an administrator sets the SLA policy from a file, then it is in force with its new version', async () => {
+    h = await SagaHarness.start();
+    const policy = {
+      zone: 'Asia/Almaty',
+      workdayStart: '09:00',
+      workdayEnd: '18:30',
+      reviewWorkingDays: 14,
+      atRiskWorkingDaysBeforeDue: 2,
+    };
+    const set = await cli(h, 'law', 'sla-policy', '--file', file('sla.json', policy), ...ORDER);
+    expect(set.code).toBe(0);
+    expect(set.lines.join('\n')).toContain('law-sla-policy');
+    const shown = await cli(h, 'law', 'show', 'sla-policy');
+    expect(shown.lines.join('\n')).toMatch(/2 working days|atRisk.*2|2\b/);
+  });
+
+  it('refuses a rent rate outside 15–30 MCI and a ground list without labels, naming the field (exit 1), and a file that is not JSON (exit 2)', async () => {
+    h = await SagaHarness.start();
+    const rates = await cli(h, 'law', 'rent-rates', '--file', file('rates.json', { pavlodar: { city: 31 } }), ...ORDER);
+    expect(rates.code).toBe(1);
+    expect(rates.lines.join('\n')).toContain('pavlodar');
+    const grounds = await cli(h, 'law', 'refusal-grounds', '--file', file('grounds.json', [{ code: 'X' }]), ...ORDER);
+    expect(grounds.code).toBe(1);
+    const notJson = join(dir, 'broken.json');
+    writeFileSync(notJson, '{ not json');
+    const broken = await cli(h, 'law', 'sla-policy', '--file', notJson, ...ORDER);
+    expect(broken.code).toBe(2);
   });
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Command, Option } from 'commander';
 import { DAY_OFF_KINDS, LEGAL_ACT_KINDS, type LawCommand, type LegalActKind, type Untimed } from '@domain/law';
@@ -150,6 +151,43 @@ export function addLawCommands(program: Command, context: CliContext): void {
       if (!DATE.test(o.from)) refuse(c, '--from must be a date yyyy-mm-dd');
       return run(context, c, o, { type: 'SetMci', validFrom: o.from, value: Number(o.value) });
     });
+  // The whole table, as the stored list has it (the same JSON as the HTTP body's table): the decider
+  // validates it and answers each fault with its field, as over HTTP.
+  withBasis(law.command('rent-rates').description('replace the rent-rate table (MCI a month, 15–30) from a JSON file'))
+    .requiredOption('--file <path>', 'JSON: { "<region>": { "<settlement kind>": <MCI> } }')
+    .option('--provisional', 'the rates are not yet confirmed by the act (FACTS: what sets them was not found)')
+    .action(async (o: BasisOptions & { file: string; provisional?: boolean }, c: Command) =>
+      run(context, c, o, { type: 'SetRentRates', provisional: o.provisional === true, rates: jsonFile(c, o.file) }),
+    );
+  withBasis(law.command('refusal-grounds').description('replace the refusal-ground list from a JSON file'))
+    .requiredOption('--file <path>', 'JSON: [{ "code", "ru", "kk", "en", "explanationRequired", "retired"? }]')
+    .action(async (o: BasisOptions & { file: string }, c: Command) =>
+      run(context, c, o, { type: 'SetRefusalGrounds', grounds: jsonFile(c, o.file) }),
+    );
+  withBasis(
+    law.command('sla-policy').description('replace the SLA policy (zone, working hours, terms) from a JSON file'),
+  )
+    .requiredOption(
+      '--file <path>',
+      'JSON: { "zone", "workdayStart", "workdayEnd", "reviewWorkingDays", "atRiskWorkingDaysBeforeDue" }',
+    )
+    .action(async (o: BasisOptions & { file: string }, c: Command) =>
+      run(context, c, o, { type: 'SetSlaPolicy', policy: jsonFile(c, o.file) }),
+    );
+}
+
+function jsonFile(command: Command, path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    refuse(command, `--file ${path} cannot be read: ${(error as Error).message}`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    refuse(command, `--file ${path} is not JSON: ${(error as Error).message}`);
+  }
 }
 
 function yearOf(command: Command, date: string): number {
