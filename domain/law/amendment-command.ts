@@ -1,4 +1,6 @@
 import { localDateOf } from '../shared/calendar-date';
+import { canonicalJson } from '../shared/canonical-json';
+import type { Decider, DomainEvent } from '../shared/decider';
 import { isCalendarDate } from '../shared/calendar-date';
 import { ViolationCollector } from '../shared/errors';
 import type { IsoDate } from '../calendar/iso-date';
@@ -73,6 +75,25 @@ export interface TableState<Data> {
 }
 
 export const NO_AMENDMENT: TableState<never> = { amendments: 0, latest: undefined };
+
+/**
+ * A table of the law as a decider: every event states the whole table, so the state is the count of
+ * amendments (the next version) and the latest one; only `decide` differs from table to table.
+ */
+export function tableDecider<Command, Event extends DomainEvent>(
+  decide: (command: Command, state: TableState<Event['data']>) => readonly Event[],
+): Decider<Command, Event, TableState<Event['data']>> {
+  return {
+    initialState: () => NO_AMENDMENT,
+    evolve: (state, event) => ({ amendments: state.amendments + 1, latest: event.data }),
+    decide,
+  };
+}
+
+/** Same content whatever the order of keys: an amendment that changes nothing is refused. */
+export function sameContent(a: unknown, b: unknown): boolean {
+  return canonicalJson(a) === canonicalJson(b);
+}
 
 export function nothingChanged(what: string): LawError {
   return new LawError(LawErrorCode.NothingChanged, `The amendment leaves ${what} as it is: nothing to record`);

@@ -5,14 +5,14 @@ import { isCalendarDate } from '../shared/calendar-date';
 import { assertNever, type Decider } from '../shared/decider';
 import {
   amendmentBasisOf,
-  NO_AMENDMENT,
+  sameContent,
+  tableDecider,
   nothingChanged,
   type AmendmentCommand,
   type TableState,
 } from './amendment-command';
 import { withDayOff, withoutDayOff, withWorkedDay, type DayOffDeclared } from './calendar-edits';
 import { LawError, LawErrorCode } from './errors';
-import { sameJson } from './rent-rates.decider';
 import type { CalendarYearAmended } from './events';
 
 /** The whole year as published (the initial amendments; a year added by an administrator). */
@@ -58,11 +58,9 @@ export type CalendarYearCommand =
 export type CalendarYearState = TableState<CalendarYearAmended['data']>;
 
 /** One year's calendar, on its own stream (`law-calendar-<year>`). */
-export const calendarYearDecider: Decider<CalendarYearCommand, CalendarYearAmended, CalendarYearState> = {
-  initialState: () => NO_AMENDMENT,
-  evolve: (state, event) => ({ amendments: state.amendments + 1, latest: event.data }),
-  decide: (command, state) => [amendCalendar(command, state)],
-};
+export const calendarYearDecider: Decider<CalendarYearCommand, CalendarYearAmended, CalendarYearState> = tableDecider(
+  (command, state) => [amendCalendar(command, state)],
+);
 
 function amendCalendar(command: CalendarYearCommand, state: CalendarYearState): CalendarYearAmended {
   const basis = amendmentBasisOf(command);
@@ -82,7 +80,7 @@ function amendCalendar(command: CalendarYearCommand, state: CalendarYearState): 
   const offAfter = nonWorkingDays(calendar);
   const daysOffAdded = offBefore ? [...offAfter].filter((d) => !offBefore.has(d)) : [];
   const daysOffRemoved = offBefore ? [...offBefore].filter((d) => !offAfter.has(d)) : [];
-  if (before && sameJson(listedDays(before), listedDays(calendar)))
+  if (before && sameContent(listedDays(before), listedDays(calendar)))
     throw nothingChanged(`the calendar of ${command.year}`);
   const workingDays = days.countWorkingDays();
   return {

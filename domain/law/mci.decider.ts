@@ -5,7 +5,7 @@ import { validateMciTable } from '../subsidy/mci';
 import type { IsoDate } from '../calendar/iso-date';
 import {
   amendmentBasisOf,
-  NO_AMENDMENT,
+  tableDecider,
   nothingChanged,
   type AmendmentCommand,
   type TableState,
@@ -27,11 +27,9 @@ export interface SetMci extends AmendmentCommand {
 
 export type MciState = TableState<MciAmended['data']>;
 
-export const mciDecider: Decider<SetMci, MciAmended, MciState> = {
-  initialState: () => NO_AMENDMENT,
-  evolve: (state, event) => ({ amendments: state.amendments + 1, latest: event.data }),
-  decide: (command, state) => [setMci(command, state)],
-};
+export const mciDecider: Decider<SetMci, MciAmended, MciState> = tableDecider((command, state) => [
+  setMci(command, state),
+]);
 
 function setMci(command: SetMci, state: MciState): MciAmended {
   const basis = amendmentBasisOf(command);

@@ -3,14 +3,14 @@ import { ViolationCollector } from '../shared/errors';
 import type { Decider } from '../shared/decider';
 import {
   amendmentBasisOf,
-  NO_AMENDMENT,
+  sameContent,
+  tableDecider,
   nothingChanged,
   type AmendmentCommand,
   type TableState,
 } from './amendment-command';
 import { LawError, LawErrorCode } from './errors';
 import type { RefusalGroundsAmended } from './events';
-import { sameJson } from './rent-rates.decider';
 
 /**
  * A ground of the list as amended. A ground once listed stays in every later list: refusals
@@ -30,10 +30,8 @@ export type RefusalGroundsState = TableState<RefusalGroundsAmended['data']>;
 
 const CODE = /^[A-Z][A-Z0-9_]{1,63}$/;
 
-export const refusalGroundsDecider: Decider<SetRefusalGrounds, RefusalGroundsAmended, RefusalGroundsState> = {
-  initialState: () => NO_AMENDMENT,
-  evolve: (state, event) => ({ amendments: state.amendments + 1, latest: event.data }),
-  decide: (command, state) => {
+export const refusalGroundsDecider: Decider<SetRefusalGrounds, RefusalGroundsAmended, RefusalGroundsState> =
+  tableDecider((command, state) => {
     const basis = amendmentBasisOf(command);
     const grounds = checkedGrounds(command.grounds);
     const before = state.latest?.grounds ?? [];
@@ -44,10 +42,9 @@ export const refusalGroundsDecider: Decider<SetRefusalGrounds, RefusalGroundsAme
         'A refusal ground once listed cannot be removed: retire it instead',
         left.map((g) => ({ field: 'grounds', reason: `${g.code} is left out: keep it with "retired": true` })),
       );
-    if (state.latest && sameJson(before, grounds)) throw nothingChanged('the refusal grounds');
+    if (state.latest && sameContent(before, grounds)) throw nothingChanged('the refusal grounds');
     return [{ type: 'RefusalGroundsAmended', data: { ...basis, version: String(state.amendments + 1), grounds } }];
-  },
-};
+  });
 
 function checkedGrounds(grounds: readonly LawRefusalGround[] | undefined): LawRefusalGround[] {
   const found = new ViolationCollector();

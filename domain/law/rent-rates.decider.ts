@@ -2,7 +2,8 @@ import type { Decider } from '../shared/decider';
 import { validateRentRateTable, type RentRateTable } from '../subsidy/rent-rates';
 import {
   amendmentBasisOf,
-  NO_AMENDMENT,
+  sameContent,
+  tableDecider,
   nothingChanged,
   type AmendmentCommand,
   type TableState,
@@ -18,31 +19,15 @@ export interface SetRentRates extends AmendmentCommand {
 
 export type RentRatesState = TableState<RentRatesAmended['data']>;
 
-export const rentRatesDecider: Decider<SetRentRates, RentRatesAmended, RentRatesState> = {
-  initialState: () => NO_AMENDMENT,
-  evolve: (state, event) => ({ amendments: state.amendments + 1, latest: event.data }),
-  decide: (command, state) => {
+export const rentRatesDecider: Decider<SetRentRates, RentRatesAmended, RentRatesState> = tableDecider(
+  (command, state) => {
     const basis = amendmentBasisOf(command);
     const version = String(state.amendments + 1);
     const rates: RentRateTable = { version, provisional: command.provisional === true, rates: command.rates ?? {} };
     validateRentRateTable(rates);
     const before = state.latest?.rates;
-    if (before && before.provisional === rates.provisional && sameJson(before.rates, rates.rates))
+    if (before && before.provisional === rates.provisional && sameContent(before.rates, rates.rates))
       throw nothingChanged('the rent rates');
     return [{ type: 'RentRatesAmended', data: { ...basis, version, rates } }];
   },
-};
-
-export function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(sorted(a)) === JSON.stringify(sorted(b));
-}
-
-function sorted(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sorted);
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.entries(value as Record<string, unknown>)
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([k, v]) => [k, sorted(v)]),
-  );
-}
+);

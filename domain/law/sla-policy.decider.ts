@@ -2,13 +2,13 @@ import { validateSlaPolicy, type SlaPolicy } from '../calendar/sla-policy';
 import type { Decider } from '../shared/decider';
 import {
   amendmentBasisOf,
-  NO_AMENDMENT,
+  sameContent,
+  tableDecider,
   nothingChanged,
   type AmendmentCommand,
   type TableState,
 } from './amendment-command';
 import type { SlaPolicyAmended } from './events';
-import { sameJson } from './rent-rates.decider';
 
 /** The review clock as amended: zone, working hours, the term and the at-risk warning. */
 export interface SetSlaPolicy extends AmendmentCommand {
@@ -18,15 +18,13 @@ export interface SetSlaPolicy extends AmendmentCommand {
 
 export type SlaPolicyState = TableState<SlaPolicyAmended['data']>;
 
-export const slaPolicyDecider: Decider<SetSlaPolicy, SlaPolicyAmended, SlaPolicyState> = {
-  initialState: () => NO_AMENDMENT,
-  evolve: (state, event) => ({ amendments: state.amendments + 1, latest: event.data }),
-  decide: (command, state) => {
+export const slaPolicyDecider: Decider<SetSlaPolicy, SlaPolicyAmended, SlaPolicyState> = tableDecider(
+  (command, state) => {
     const basis = amendmentBasisOf(command);
     const { zone, workdayStart, workdayEnd, reviewWorkingDays, atRiskWorkingDaysBeforeDue } = command.policy ?? {};
     const policy: SlaPolicy = { zone, workdayStart, workdayEnd, reviewWorkingDays, atRiskWorkingDaysBeforeDue };
     validateSlaPolicy(policy);
-    if (state.latest && sameJson(state.latest.policy, policy)) throw nothingChanged('the SLA policy');
+    if (state.latest && sameContent(state.latest.policy, policy)) throw nothingChanged('the SLA policy');
     return [{ type: 'SlaPolicyAmended', data: { ...basis, version: String(state.amendments + 1), policy } }];
   },
-};
+);

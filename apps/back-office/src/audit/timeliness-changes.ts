@@ -10,15 +10,8 @@ import { DecidedApplicationsQuery, type DecidedApplicationRow, type Page, type P
 /** An amendment as the auditor reads it: the citation the rescheduling events carry, and when it was recorded. */
 export type CitedAmendment = AmendmentRef & { readonly recordedAt: string };
 
-export interface TimelinessChange {
-  readonly applicationId: string;
-  readonly decision: 'included' | 'refused';
-  readonly decisionNumber: string | null;
-  readonly decisionDate: string | null;
-  readonly region: string;
-  readonly year: number;
-  readonly signedAt: string;
-  readonly decidedAt: string;
+/** The decided application as the read model holds it, and its timeliness under both laws. */
+export interface TimelinessChange extends Omit<DecidedApplicationRow, 'dueAt' | 'late'> {
   readonly decidedUnder: { readonly dueAt: string | null; readonly late: boolean };
   readonly underLawInForce: {
     readonly dueAt: string;
