@@ -1,3 +1,4 @@
 export * from './audit-json';
 export * from './audit-trail';
 export * from './audit-text';
+export * from './checkpoint';
