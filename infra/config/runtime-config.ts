@@ -45,9 +45,19 @@ export class ConfigError extends Error {
   }
 }
 
+const readModelsFileOf = (env: NodeJS.ProcessEnv) => env.KANDAS_READ_MODELS_FILE || './data/read-models.sqlite';
+
+/**
+ * RuntimeConfig.localSecretsDir alone, for the offline tools (`verify-export` finds the service's
+ * public key there) that must run whatever else the environment holds.
+ */
+export function localSecretsDirOf(env: NodeJS.ProcessEnv = process.env): string {
+  return dirname(readModelsFileOf(env));
+}
+
 export function readRuntimeConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
   const eventStore = oneOf<EventStoreKind>(env, 'EVENT_STORE', ['sqlite', 'memory', 'eventstoredb'], 'sqlite');
-  const readModelsFile = env.KANDAS_READ_MODELS_FILE || './data/read-models.sqlite';
+  const readModelsFile = readModelsFileOf(env);
   return {
     eventStore,
     eventsFile: env.KANDAS_EVENTS_FILE || './data/kandas.sqlite',
@@ -55,7 +65,7 @@ export function readRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
       ? { eventStoreConnectionString: connectionString(env, 'EVENTSTORE_CONNECTION_STRING') }
       : {}),
     readModelsFile,
-    localSecretsDir: dirname(readModelsFile),
+    localSecretsDir: localSecretsDirOf(env),
     sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL'], 'FULL'),
     sqliteBusyTimeoutMs: wholeNumber(env, 'KANDAS_SQLITE_BUSY_TIMEOUT_MS', 5000, 60_000),
     minFreeDiskBytes: wholeNumber(env, 'KANDAS_MIN_FREE_DISK_MB', 64, 1_000_000) * 1024 * 1024,

@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { EVENT_TYPE_REGISTRY } from '@libs/event-sourcing-nest';
 import { EventTypeRegistry, RecordedEvent } from '@libs/event-sourcing';
 import type { EventStore } from '@libs/event-sourcing';
+import type { ExportOutput } from '@libs/workflow';
+import { ServiceSigningKey } from '@libs/auth';
 import {
+  AuditExports,
   DISCLOSURE_EVENT_TYPES,
   DISCLOSURE_STREAM,
   EXPORT_COLUMNS,
@@ -26,10 +29,12 @@ import { parseCsv } from './support/parse-csv';
 
 const ADMIN = { id: 'auditor-7', role: 'auditor' };
 const NAME_PARTS = ['Нұрланұлы', 'Ержан', 'Серікұлы', 'Сапарова', 'Айгүл', 'Аружан', 'Nurlanuly', 'Yerzhan'];
+const signer = ServiceSigningKey.generate();
 
-async function collect(lines: AsyncIterable<string>): Promise<string[]> {
+/** The export's rows (the JSON Lines' manifest line is verifiable-export.spec's subject). */
+async function collect(output: ExportOutput): Promise<string[]> {
   const out: string[] = [];
-  for await (const line of lines) out.push(line);
+  for await (const line of output.lines) if (!line.startsWith('{"manifest":')) out.push(line);
   return out;
 }
 
@@ -42,7 +47,16 @@ describe('exporting events for auditors', () => {
 
   const run = async (selection: ExportSelection, format: ExportFormat = 'jsonl', unmask?: UnmaskGrant) =>
     collect(
-      await exportEvents({ store: h.store, registry, selection, format, unmask, now: h.clock.now(), actor: ADMIN }),
+      await exportEvents({
+        store: h.store,
+        registry,
+        selection,
+        format,
+        unmask,
+        now: h.clock.now(),
+        actor: ADMIN,
+        signer,
+      }),
     );
   const rows = async (selection: ExportSelection) =>
     (await run(selection)).map((line) => JSON.parse(line) as Record<string, unknown>);
@@ -164,6 +178,7 @@ describe('exporting events for auditors', () => {
         format: 'jsonl',
         now: h.clock.now(),
         actor: ADMIN,
+        signer,
       });
     await expect(bad({})).rejects.toBeInstanceOf(InvalidExportRequestError);
     await expect(bad({ stream: 'a', correlationId: 'b' })).rejects.toBeInstanceOf(InvalidExportRequestError);
@@ -187,6 +202,7 @@ describe('exporting events for auditors', () => {
       unmask: grant,
       now: h.clock.now(),
       actor: ADMIN,
+      signer,
     });
     const recorded = await disclosures();
     expect(recorded).toHaveLength(before + 1);
@@ -229,6 +245,7 @@ describe('exporting events for auditors', () => {
         unmask,
         now: h.clock.now(),
         actor: ADMIN,
+        signer,
       });
     await expect(attempt({ grantedBy: '', reason: 'audit' })).rejects.toBeInstanceOf(InvalidExportRequestError);
     await expect(attempt({ grantedBy: 'admin-1', reason: '  ' })).rejects.toBeInstanceOf(InvalidExportRequestError);
@@ -237,7 +254,11 @@ describe('exporting events for auditors', () => {
   });
 
   describe('the CLI command', () => {
-    const deps = () => ({ store: h.store, registry, now: () => h.clock.now(), actor: { id: 'cli:test', role: 'cli' } });
+    const deps = () => ({
+      exports: new AuditExports(h.store, registry, signer),
+      now: () => h.clock.now(),
+      actor: { id: 'cli:test', role: 'cli' },
+    });
     const parsed = (args: string[]): ParsedExportArgs => {
       const result = parseExportArgs(args);
       if (typeof result === 'string') throw new Error(result);
@@ -258,6 +279,9 @@ describe('exporting events for auditors', () => {
       expect(parseExportArgs(['--from', '2026-01-01T00:00:00Z'])).toEqual(expect.any(String));
       expect(parseExportArgs(['--stream', 'a', '--correlation', 'b'])).toEqual(expect.any(String));
       expect(parseExportArgs(['--stream', 'a', '--format', 'xml'])).toEqual(expect.any(String));
+      expect(parseExportArgs(['--stream', 'a', '--format', 'csv'])).toBe(
+        '--format csv needs --out <file>: its signed manifest is written beside it',
+      );
     });
 
     it('prints masked JSON Lines to stdout, and writes CSV in clear to --out with CRLF, recording the grant', async () => {
@@ -265,7 +289,7 @@ describe('exporting events for auditors', () => {
       expect(
         await runExportCommand(deps(), parsed(['--stream', `application-${id}`]), (line) => printed.push(line)),
       ).toBe(0);
-      expect(printed).toHaveLength(9);
+      expect(printed).toHaveLength(9 + 1); // the rows, then the manifest
       expect(printed.join('\n')).not.toContain(APPLICANT_IIN);
 
       const dir = mkdtempSync(join(tmpdir(), 'kandas-export-'));
@@ -348,6 +372,7 @@ describe('CSV quoting of awkward values', () => {
           unmask,
           now: new Date('2026-03-02T07:00:00Z'),
           actor: ADMIN,
+          signer,
         }),
       )
     ).join('\r\n') + '\r\n';

@@ -1,4 +1,4 @@
-import { ConfigError, readRuntimeConfig } from '@infra/config/runtime-config';
+import { ConfigError, localSecretsDirOf, readRuntimeConfig } from '@infra/config/runtime-config';
 
 describe('runtime configuration: saga steps in flight', () => {
   it('runs 64 saga steps at once unless told otherwise, and 1 runs them one by one', () => {
@@ -21,6 +21,12 @@ describe('runtime configuration: where the development keys live', () => {
     expect(readRuntimeConfig({ KANDAS_READ_MODELS_FILE: '/srv/kandas/read-models.sqlite' }).localSecretsDir).toBe(
       '/srv/kandas',
     );
+  });
+
+  it('is found by the offline tools (verify-export) even when another setting would refuse the start', () => {
+    const env = { KANDAS_READ_MODELS_FILE: '/srv/kandas/read-models.sqlite', PORT: 'eighty' };
+    expect(() => readRuntimeConfig(env)).toThrow(ConfigError);
+    expect(localSecretsDirOf(env)).toBe('/srv/kandas');
   });
 });
 

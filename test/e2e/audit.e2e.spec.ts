@@ -1,4 +1,9 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { IncomingMessage } from 'node:http';
 import { initialAmendments } from '@domain/law';
+import { PUBLIC_KEY_FILE } from '@libs/auth';
+import { verifyExportFile } from '@libs/workflow';
 import { E2eApp, e2eEventStore } from './support/e2e-app';
 import { SPOUSE_IIN } from '../domain/application/fixtures';
 import { APPLICANT_IIN, openQuota, reviewEligible, submissionBody, submitAndSign } from './support/journeys';
@@ -222,6 +227,55 @@ describe('exports over HTTP', () => {
         }),
       ]);
       await e.as('auditor').get('/audit/export?format=xml&stream=x').expect(400);
+    } finally {
+      await e.close();
+    }
+  });
+});
+
+describe('verifiable exports over HTTP (ADR 25)', () => {
+  /** The body as text and the HTTP trailers, which only the raw response holds (superagent hands it to a parser). */
+  const withTrailers = (received: unknown, done: (error: Error | null, body: unknown) => void) => {
+    const response = received as IncomingMessage;
+    let text = '';
+    response.setEncoding('utf8');
+    response.on('data', (chunk: string) => (text += chunk));
+    response.on('end', () => done(null, { text, trailers: response.trailers }));
+  };
+
+  it('streams bodies that verify offline with the public key in the data folder: JSON Lines in band, CSV with its manifest in the trailer', async () => {
+    const e = await E2eApp.start();
+    try {
+      await openQuota(e);
+      const id = await submitAndSign(e, submissionBody());
+      const publicKeyPem = readFileSync(join(e.dir, PUBLIC_KEY_FILE), 'utf8');
+
+      const jsonl = await e.as('auditor').get(`/audit/export?stream=application-${id}`).expect(200);
+      const jsonlFile = join(e.dir, 'received.jsonl');
+      writeFileSync(jsonlFile, jsonl.text);
+      expect(await verifyExportFile({ file: jsonlFile, publicKeyPem })).toMatchObject({ valid: true, problems: [] });
+      writeFileSync(jsonlFile, jsonl.text.replace(/"revision":1,/, '"revision":7,'));
+      expect((await verifyExportFile({ file: jsonlFile, publicKeyPem })).valid).toBe(false);
+
+      const csv = await e
+        .as('admin', 'admin-7')
+        .get(`/audit/export?stream=application-${id}&format=csv&unmaskReason=court%20order`)
+        .buffer(true)
+        .parse(withTrailers)
+        .expect(200)
+        .expect('Trailer', 'Kandas-Export-Manifest');
+      const { text, trailers } = csv.body as { text: string; trailers: Record<string, string> };
+      const csvFile = join(e.dir, 'received.csv');
+      writeFileSync(csvFile, text);
+      const manifest = Buffer.from(trailers['kandas-export-manifest']!, 'base64').toString('utf8');
+      writeFileSync(`${csvFile}.manifest.json`, manifest);
+      expect(JSON.parse(manifest)).toMatchObject({
+        format: 'csv',
+        masked: false,
+        disclosure: { eventId: expect.any(String), grant: { grantedBy: 'admin-7', reason: 'court order' } },
+        exportedBy: { id: 'admin-7', role: 'admin' },
+      });
+      expect(await verifyExportFile({ file: csvFile, publicKeyPem })).toMatchObject({ valid: true, problems: [] });
     } finally {
       await e.close();
     }

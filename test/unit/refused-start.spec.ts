@@ -1,12 +1,20 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ServiceSigningKey } from '@libs/auth';
 import { readRuntimeConfig } from '@infra/config/runtime-config';
 import { AppModule } from '../../apps/back-office/src/app.module';
 
 describe('a start refused for its settings leaves no file behind', () => {
   const root = mkdtempSync(join(tmpdir(), 'kandas-refused-'));
-  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  // The signing key lives outside the folder watched for leftovers.
+  const keys = mkdtempSync(join(tmpdir(), 'kandas-refused-keys-'));
+  const signingKeyFile = join(keys, 'signing-key.pem');
+  writeFileSync(signingKeyFile, ServiceSigningKey.generate().privateKeyPem());
+  afterAll(() => {
+    rmSync(root, { recursive: true, force: true });
+    rmSync(keys, { recursive: true, force: true });
+  });
   const dataDir = join(root, 'data');
   const env = (extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv => ({
     KANDAS_EVENTS_FILE: join(dataDir, 'events.sqlite'),
@@ -17,8 +25,18 @@ describe('a start refused for its settings leaves no file behind', () => {
   it.each<[string, NodeJS.ProcessEnv, RegExp]>([
     ['production without a JWT key', { NODE_ENV: 'production' }, /KANDAS_JWT_SECRET is required in production/],
     [
+      'production without the service signing key',
+      { NODE_ENV: 'production', KANDAS_JWT_SECRET: 'j'.repeat(48) },
+      /KANDAS_SIGNING_KEY_FILE is required in production/,
+    ],
+    [
       'production without trusted CAs',
-      { NODE_ENV: 'production', KANDAS_JWT_SECRET: 'j'.repeat(48), KANDAS_OTP_SECRET: 'o'.repeat(48) },
+      {
+        NODE_ENV: 'production',
+        KANDAS_JWT_SECRET: 'j'.repeat(48),
+        KANDAS_OTP_SECRET: 'o'.repeat(48),
+        KANDAS_SIGNING_KEY_FILE: signingKeyFile,
+      },
       /KANDAS_TRUSTED_CA_FILE is required in production/,
     ],
     ['a short OTP key, the JWT key unset', { KANDAS_OTP_SECRET: 'short' }, /KANDAS_OTP_SECRET must be at least 32/],

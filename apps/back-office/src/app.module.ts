@@ -11,7 +11,7 @@ import { VerifyController } from './audit/verify.controller';
 import { ExportController } from './audit/export.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { JWT_SETTINGS } from './auth/auth.tokens';
-import { checkSecret, jwtSettings } from '@libs/auth';
+import { checkSecret, checkSigningKey, jwtSettings } from '@libs/auth';
 import { AggregateLookup } from './commands/application-lookup';
 import { ApplicationsController } from './commands/applications.controller';
 import { CommandGateway } from './commands/command-gateway';
@@ -49,6 +49,7 @@ export class AppModule {
     // Every setting is read and checked here, before a provider opens a file; and every check comes
     // before the first development key is made: a refused start leaves nothing behind.
     checkSecret('KANDAS_JWT_SECRET', env);
+    checkSigningKey(env);
     const throttling = commandThrottlerProviders(env);
     const signing = signingProviders(config, env);
     const jwt = jwtSettings(env, config.localSecretsDir);
@@ -61,6 +62,7 @@ export class AppModule {
           law: options.law,
           schedulerIntervalMs: options.schedulerIntervalMs,
           restartFailedSubscriptionsMs: options.restartFailedSubscriptionsMs,
+          env,
         }),
         HealthModule,
       ],

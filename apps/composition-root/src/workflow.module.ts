@@ -25,6 +25,8 @@ import {
   EVENT_TYPE_REGISTRY,
   SubscriptionsHost,
 } from '@libs/event-sourcing-nest';
+import { serviceSigningKeyFrom } from '@libs/auth';
+import type { ServiceSigningKey } from '@libs/auth';
 import { RuntimeConfig } from '@infra/config/runtime-config';
 import { openEventStore } from '@infra/event-store/open-event-store';
 import {
@@ -44,7 +46,10 @@ import { SqliteDeadLetterStore } from '@infra/read-models/sqlite-dead-letter-sto
 import { openSqlite } from '@infra/sqlite/connection';
 import {
   ApplicationCommandHandler,
+  AuditExports,
   AuditTrail,
+  CHECKPOINT_LOG,
+  type CheckpointLog,
   PERSON_CLAIM_POLICY,
   PersonsCommandHandler,
   DEADLINE_QUEUE,
@@ -71,6 +76,7 @@ import {
   PENDING_REVIEWS,
   type PendingReviews,
   ResumeWaitingSteps,
+  SERVICE_SIGNING_KEY,
   WorkflowConfig,
 } from '@libs/workflow';
 import { Logger } from '@nestjs/common';
@@ -92,6 +98,8 @@ export interface WorkflowModuleOptions {
   readonly restartFailedSubscriptionsMs?: number | null;
   /** False for tools (the CLI): they act on the store but leave the subscriptions to the service. */
   readonly runSubscriptions?: boolean;
+  /** The environment the service's signing key is read from (KANDAS_SIGNING_KEY_FILE); process.env by default. */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 /** Starts the scheduler's timer after the runners are up; closes the stores last. */
@@ -309,6 +317,21 @@ export class WorkflowModule {
           useFactory: (store: EventStore, registry: EventTypeRegistry) => new AuditTrail(store, registry),
         },
         {
+          provide: SERVICE_SIGNING_KEY,
+          useFactory: () => serviceSigningKeyFrom(options.env ?? process.env, runtime.localSecretsDir),
+        },
+        {
+          provide: AuditExports,
+          // The checkpoint log is optional: without one, export manifests say `checkpoint: null`.
+          inject: [EVENT_STORE, EVENT_TYPE_REGISTRY, SERVICE_SIGNING_KEY, { token: CHECKPOINT_LOG, optional: true }],
+          useFactory: (
+            store: EventStore,
+            registry: EventTypeRegistry,
+            key: ServiceSigningKey,
+            checkpoints: CheckpointLog | undefined,
+          ) => new AuditExports(store, registry, key, checkpoints),
+        },
+        {
           provide: WorkflowLifecycle,
           inject: [DeadlineScheduler, RecordedLaw, EVENT_STORE, READ_MODELS_DB],
           useFactory: (scheduler: DeadlineScheduler, law: RecordedLaw, store: EventStore, db: Database.Database) =>
@@ -346,6 +369,8 @@ export class WorkflowModule {
         SubsidyTotalsQuery,
         DecidedApplicationsQuery,
         AuditTrail,
+        SERVICE_SIGNING_KEY,
+        AuditExports,
       ],
     };
   }

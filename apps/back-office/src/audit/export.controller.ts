@@ -1,28 +1,33 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CLOCK, EventTypeRegistry } from '@libs/event-sourcing';
-import type { Clock, EventStore } from '@libs/event-sourcing';
-import { EVENT_STORE, EVENT_TYPE_REGISTRY } from '@libs/event-sourcing-nest';
-import { EXPORT_LINE_END, exportEvents, InvalidExportRequestError } from '@libs/workflow';
-import type { ExportFormat, ExportSelection } from '@libs/workflow';
+import { CLOCK } from '@libs/event-sourcing';
+import type { Clock } from '@libs/event-sourcing';
+import { AuditExports, EXPORT_LINE_END, InvalidExportRequestError } from '@libs/workflow';
+import type { ExportFormat, ExportOutput, ExportSelection } from '@libs/workflow';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles';
 import type { AuthenticatedActor } from '../auth/roles';
 import { HttpProblem, problem } from '../http/problem';
 
 /**
- * Exports for external audit tools, streamed as JSON Lines or CSV. IINs and names are masked; an
- * admin may export in clear with a stated reason, and that disclosure is recorded as an event
- * (`PersonalDataDisclosed` in `audit-disclosures`) before the first line leaves.
+ * The HTTP trailer that carries a CSV export's signed manifest (base64 of its JSON): it is known only
+ * after the last row has been streamed. JSON Lines carry it in band, as their last line (ADR 25).
+ */
+export const EXPORT_MANIFEST_TRAILER = 'Kandas-Export-Manifest';
+
+/**
+ * Exports for external audit tools, streamed as JSON Lines or CSV, every row with its hashes and the
+ * export with a signed manifest (ADR 25). IINs and names are masked; an admin may export in clear
+ * with a stated reason, and that disclosure is recorded as an event (`PersonalDataDisclosed` in
+ * `audit-disclosures`) before the first line leaves.
  */
 @ApiTags('audit')
 @ApiBearerAuth()
 @Controller('audit')
 export class ExportController {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(EVENT_TYPE_REGISTRY) private readonly registry: EventTypeRegistry,
+    private readonly exports: AuditExports,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -30,7 +35,9 @@ export class ExportController {
   @Roles('auditor', 'admin')
   @ApiOperation({
     summary:
-      'Export a stream, a correlation or a period (occurredAt, from inclusive, to exclusive) as JSON Lines or CSV',
+      'Export a stream, a correlation or a period (occurredAt, from inclusive, to exclusive) as JSON Lines or CSV, with row hashes and a signed manifest',
+    description:
+      'Every row carries `rowHash` and `chainHash`; the manifest, signed with the service key, is the last JSON line (`{"manifest":{…}}`) or, for CSV, the HTTP trailer `Kandas-Export-Manifest` (base64 of its JSON). `npm run cli -- verify-export` checks a saved export offline (ADR 25).',
   })
   @ApiQuery({ name: 'stream', required: false })
   @ApiQuery({ name: 'correlationId', required: false })
@@ -44,15 +51,25 @@ export class ExportController {
   })
   @ApiOkResponse({
     description:
-      'The events selected, each with every piece of its metadata (the fields of an audit history entry), IINs and names masked unless exported in clear',
+      'The events selected, each with every piece of its metadata (the fields of an audit history entry) and its `rowHash` and `chainHash`, IINs and names masked unless exported in clear',
+    headers: {
+      Trailer: {
+        description: `\`format=csv\`: announces the trailer ${EXPORT_MANIFEST_TRAILER}, sent after the last record: the signed manifest, base64 of its JSON`,
+        schema: { type: 'string' },
+      },
+    },
     content: {
       'application/x-ndjson': {
-        schema: { type: 'string', description: 'JSON Lines (the default): one entry per line' },
+        schema: {
+          type: 'string',
+          description: 'JSON Lines (the default): one entry per line, then the signed manifest as `{"manifest":{…}}`',
+        },
       },
       'text/csv': {
         schema: {
           type: 'string',
-          description: '`format=csv`: RFC 4180 with a header record; `actor` and `data` as JSON strings',
+          description:
+            '`format=csv`: RFC 4180 with a header record; `actor` and `data` as JSON strings; the manifest in the trailer',
         },
       },
     },
@@ -75,11 +92,9 @@ export class ExportController {
           ? { correlationId: query.correlationId }
           : { from: query.from, to: query.to }
     ) as ExportSelection;
-    let lines: AsyncIterable<string>;
+    let output: ExportOutput;
     try {
-      lines = await exportEvents({
-        store: this.store,
-        registry: this.registry,
+      output = await this.exports.start({
         selection,
         format,
         unmask: query.unmaskReason === undefined ? undefined : { grantedBy: actor.id, reason: query.unmaskReason },
@@ -96,7 +111,12 @@ export class ExportController {
       throw error;
     }
     response.status(200).type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8');
-    for await (const line of lines) response.write(line + EXPORT_LINE_END[format]);
+    if (format === 'csv') response.setHeader('Trailer', EXPORT_MANIFEST_TRAILER);
+    for await (const line of output.lines) response.write(line + EXPORT_LINE_END[format]);
+    if (format === 'csv')
+      response.addTrailers({
+        [EXPORT_MANIFEST_TRAILER]: Buffer.from(JSON.stringify(output.manifest()), 'utf8').toString('base64'),
+      });
     response.end();
   }
 }

@@ -9,6 +9,7 @@ import { addReportCommand } from './report';
 import { addSeedCommand } from './seed';
 import { addTokenCommand } from './token';
 import { addVerifyCommand } from './verify';
+import { addVerifyExportCommand } from './verify-export';
 
 /**
  * The operators' and auditors' CLI: one commander Command per subcommand, each with its options,
@@ -26,6 +27,7 @@ export function cliProgram(context: CliContext): Command {
   addSeedCommand(program, context);
   addAuditCommands(program, context);
   addExportCommand(program, context);
+  addVerifyExportCommand(program, context);
   addRebuildCommand(program, context);
   addReportCommand(program, context);
   addLawCommands(program, context);

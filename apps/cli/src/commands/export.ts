@@ -1,9 +1,8 @@
 import { userInfo } from 'node:os';
 import { Command, Option } from 'commander';
 import { CLOCK } from '@libs/event-sourcing';
-import type { Clock, EventStore, EventTypeRegistry } from '@libs/event-sourcing';
-import { EVENT_STORE, EVENT_TYPE_REGISTRY } from '@libs/event-sourcing-nest';
-import { EXPORT_FORMATS, runExportCommand } from '@libs/workflow';
+import type { Clock } from '@libs/event-sourcing';
+import { AuditExports, EXPORT_FORMATS, runExportCommand } from '@libs/workflow';
 import type { ExportFormat, ExportSelection, ParsedExportArgs } from '@libs/workflow';
 import type { CliContext } from './cli-context';
 import { optionValuesOf, refuse } from './refuse';
@@ -24,7 +23,7 @@ interface ExportOptionValues {
 function exportCommand(): Command {
   return new Command('export')
     .description(
-      'events with full metadata as JSON Lines or CSV; IINs and names masked unless --unmask (recorded as PersonalDataDisclosed in audit-disclosures)',
+      'events with full metadata and their hashes as JSON Lines or CSV, with a signed manifest (the last JSON line, or <file>.manifest.json beside a CSV file) that verify-export checks; IINs and names masked unless --unmask (recorded as PersonalDataDisclosed in audit-disclosures)',
     )
     .addOption(new Option('--stream <id>', 'every event of one stream').conflicts(['correlation', 'from', 'to']))
     .addOption(new Option('--correlation <id>', 'everything one correlation caused').conflicts(['from', 'to']))
@@ -34,7 +33,7 @@ function exportCommand(): Command {
     .option('--unmask', 'IINs and names in clear; needs --granted-by and --reason')
     .option('--granted-by <admin-id>', 'the admin who granted the unmasked export')
     .option('--reason <text>', 'why the export is unmasked')
-    .option('--out <file>', 'write to a file (CSV with CRLF) instead of stdout');
+    .option('--out <file>', 'write to a file (CSV with CRLF, required for CSV) instead of stdout');
 }
 
 /** The selection and the grant from `export`'s option values; a string is the reason they are refused. */
@@ -52,6 +51,8 @@ function exportArgsFrom(values: ExportOptionValues): ParsedExportArgs | string {
         : { from: from!, to: to! };
   if (!unmask && (grantedBy !== undefined || reason !== undefined))
     return '--granted-by and --reason only go with --unmask';
+  if (values.format === 'csv' && values.out === undefined)
+    return '--format csv needs --out <file>: its signed manifest is written beside it';
   if (unmask && (!grantedBy?.trim() || !reason?.trim()))
     return '--unmask needs --granted-by <admin-id> and --reason <text>';
   return {
@@ -79,8 +80,7 @@ export function addExportCommand(program: Command, { print, onWorkflow, exitWith
         await onWorkflow((app) => {
           const clock = app.get<Clock>(CLOCK);
           const deps = {
-            store: app.get<EventStore>(EVENT_STORE),
-            registry: app.get<EventTypeRegistry>(EVENT_TYPE_REGISTRY),
+            exports: app.get(AuditExports),
             now: () => clock.now(),
             actor: { id: `cli:${userInfo().username}`, role: 'cli' },
           };

@@ -1,20 +1,21 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
-import type { Actor, EventStore, EventTypeRegistry } from '@libs/event-sourcing';
+import type { Actor } from '@libs/event-sourcing';
 import {
   EXPORT_LINE_END,
   ExportFormat,
   ExportSelection,
-  exportEvents,
   InvalidExportRequestError,
   UnmaskGrant,
 } from './export-events';
+import type { ExportOutput } from './export-events';
+import type { AuditExports } from './audit-exports';
+import type { SignedExportManifest } from './export-manifest';
 
 type Print = (line: string) => void;
 
 export interface ExportCommandDeps {
-  readonly store: EventStore;
-  readonly registry: EventTypeRegistry;
+  readonly exports: Pick<AuditExports, 'start'>;
   readonly now: () => Date;
   readonly actor: Actor;
 }
@@ -26,22 +27,25 @@ export interface ParsedExportArgs {
   readonly out?: string;
 }
 
+/** Where a CSV export's signed manifest is written: beside the file (JSON Lines carry it in band). */
+export function manifestFileFor(exportFile: string): string {
+  return `${exportFile}.manifest.json`;
+}
+
 /**
  * The CLI's `export`, its arguments parsed: lines to `print` (stdout), or to `--out <file>` with the
- * format's terminator (CRLF for CSV) and a one-line summary on `print`. Returns the exit code: 0, or
- * 2 when the export refuses the request (an unmask without its grant is refused before anything is
- * read or recorded).
+ * format's terminator (CRLF for CSV) and a one-line summary on `print`; a CSV file gets its signed
+ * manifest beside it (`<file>.manifest.json`). Returns the exit code: 0, or 2 when the export
+ * refuses the request (an unmask without its grant is refused before anything is read or recorded).
  */
 export async function runExportCommand(
   deps: ExportCommandDeps,
   parsed: ParsedExportArgs,
   print: Print,
 ): Promise<number> {
-  let lines: AsyncIterable<string>;
+  let output: ExportOutput;
   try {
-    lines = await exportEvents({
-      store: deps.store,
-      registry: deps.registry,
+    output = await deps.exports.start({
       selection: parsed.selection,
       format: parsed.format,
       unmask: parsed.unmask,
@@ -56,22 +60,32 @@ export async function runExportCommand(
     throw error;
   }
   if (parsed.out === undefined) {
-    for await (const line of lines) print(line);
+    for await (const line of output.lines) print(line);
     return 0;
   }
-  const file = createWriteStream(parsed.out, { encoding: 'utf8' });
+  await writeLines(parsed.out, output.lines, EXPORT_LINE_END[parsed.format]);
+  const manifest = output.manifest();
+  const where = parsed.format === 'csv' ? writeManifestBeside(parsed.out, manifest) : `${parsed.out} (its last line)`;
+  print(
+    `Exported ${manifest.count} event(s) as ${parsed.format}${parsed.unmask ? ' IN CLEAR (disclosure recorded)' : ' (IINs and names masked)'} to ${parsed.out}.`,
+  );
+  print(`Signed manifest (${manifest.keyId}, export head ${manifest.exportHead || '(no rows)'}) in ${where}.`);
+  return 0;
+}
+
+async function writeLines(path: string, lines: AsyncIterable<string>, lineEnd: string): Promise<void> {
+  const file = createWriteStream(path, { encoding: 'utf8' });
   const failed = once(file, 'error').then(([error]) => Promise.reject(error as Error));
   failed.catch(() => undefined);
-  let count = 0;
   for await (const line of lines) {
-    if (!file.write(line + EXPORT_LINE_END[parsed.format])) await Promise.race([once(file, 'drain'), failed]);
-    count++;
+    if (!file.write(line + lineEnd)) await Promise.race([once(file, 'drain'), failed]);
   }
   file.end();
   await Promise.race([once(file, 'finish'), failed]);
-  const events = parsed.format === 'csv' ? count - 1 : count;
-  print(
-    `Exported ${events} event(s) as ${parsed.format}${parsed.unmask ? ' IN CLEAR (disclosure recorded)' : ' (IINs and names masked)'} to ${parsed.out}.`,
-  );
-  return 0;
+}
+
+function writeManifestBeside(exportFile: string, manifest: SignedExportManifest): string {
+  const file = manifestFileFor(exportFile);
+  writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
+  return file;
 }

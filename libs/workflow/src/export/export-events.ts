@@ -5,6 +5,10 @@ import type { AuditEntry } from '../audit/audit-trail';
 import { csvRecord } from './csv';
 import { DISCLOSURE_STREAM, PERSONAL_DATA_DISCLOSED, PersonalDataDisclosedData } from './disclosure-events';
 import { maskPersonalData } from './masking';
+import type { CheckpointLog } from '../audit/checkpoint';
+import { chainHashOf, EMPTY_EXPORT_HEAD, rowHashOf } from './export-hashing';
+import { chainHeadOf, manifestLine, signManifest } from './export-manifest';
+import type { ExportDisclosure, ExportSigner, SignedExportManifest } from './export-manifest';
 
 /**
  * What to export, exactly one of:
@@ -39,6 +43,24 @@ export interface ExportRequest {
   readonly now: Date;
   /** Who asks for the export. */
   readonly actor: Actor;
+  /** Signs the manifest (the service's key). */
+  readonly signer: ExportSigner;
+  /** Where the latest signed chain-head checkpoint is read; absent: the manifest says `checkpoint: null`. */
+  readonly checkpoints?: CheckpointLog;
+}
+
+/** A running export: its lines, then its signed manifest. */
+export interface ExportOutput {
+  /**
+   * The lines, without their terminator (EXPORT_LINE_END): for CSV the header and one record per
+   * row; for JSON Lines one object per row, then the manifest line `{"manifest":{…}}`.
+   */
+  readonly lines: AsyncIterable<string>;
+  /**
+   * The signed manifest, once every line has been read (CSV carries it beside the file, or in an
+   * HTTP trailer; ADR 25). Throws before.
+   */
+  manifest(): SignedExportManifest;
 }
 
 /** The columns, in order, of both formats. */
@@ -56,6 +78,8 @@ export const EXPORT_COLUMNS = [
   'correlationId',
   'causationId',
   'data',
+  'rowHash',
+  'chainHash',
 ] as const;
 
 /** What terminates each line when written out: RFC 4180 wants CRLF. */
@@ -76,28 +100,65 @@ export class InvalidExportRequestError extends Error {
 /** One exported event: the auditors' entry (every piece of metadata), with positions as strings. */
 export type ExportRow = AuditEntry;
 
+/** A row as it leaves: its values, then their hashes (export-hashing.ts). */
+export type HashedExportRow = ExportRow & { readonly rowHash: string; readonly chainHash: string };
+
 /**
  * Exports events as lines (without their terminator, see EXPORT_LINE_END): JSON Lines, or RFC 4180
  * CSV with a header record (`actor` and `data` as JSON strings; a record may span several physical
  * lines when a value holds a newline). Events are read and written one at a time, never all loaded.
  *
+ * Each row carries its `rowHash` and `chainHash`, computed as it is written, and the export ends with
+ * a manifest signed by the service (ADR 25), which a receiver checks offline with `verify-export`.
+ *
  * By default every IIN and every person's name in `data` and `actor` is masked. With `unmask`, the
  * request is validated and a `PersonalDataDisclosed` event is appended to `audit-disclosures`
- * **before** the iterable is returned, so no line in clear exists without its record.
+ * **before** the lines are returned, so no line in clear exists without its record.
  */
-export async function exportEvents(request: ExportRequest): Promise<AsyncIterable<string>> {
+export async function exportEvents(request: ExportRequest): Promise<ExportOutput> {
   const selection = checkSelection(request.selection);
   if (!(EXPORT_FORMATS as readonly string[]).includes(request.format))
     throw new InvalidExportRequestError('format', `must be one of ${EXPORT_FORMATS.join(', ')}`);
+  let disclosure: ExportDisclosure | null = null;
   if (request.unmask !== undefined) {
     const { grantedBy, reason } = request.unmask;
     if (typeof grantedBy !== 'string' || grantedBy.trim() === '')
       throw new InvalidExportRequestError('unmask.grantedBy', 'is required to export in clear');
     if (typeof reason !== 'string' || reason.trim() === '')
       throw new InvalidExportRequestError('unmask.reason', 'is required to export in clear');
-    await recordDisclosure(request);
+    disclosure = { eventId: await recordDisclosure(request), grant: request.unmask };
   }
-  return lines(request, selection);
+  const checkpoint = (await request.checkpoints?.latest()) ?? null;
+  let manifest: SignedExportManifest | undefined;
+  const rows = lines(request, selection, (count, firstPosition, lastPosition, exportHead) => {
+    manifest = signManifest(
+      {
+        version: 1,
+        selection: disclosure ? request.selection : maskPersonalData(request.selection),
+        format: request.format,
+        masked: disclosure === null,
+        disclosure,
+        count,
+        firstPosition,
+        lastPosition,
+        exportHead,
+        storeHead: chainHeadOf(checkpoint ?? undefined),
+        checkpoint,
+        exportedAt: request.now.toISOString(),
+        exportedBy: { id: request.actor.id, role: request.actor.role },
+        keyId: request.signer.keyId,
+      },
+      request.signer,
+    );
+    return manifest;
+  });
+  return {
+    lines: rows,
+    manifest: () => {
+      if (manifest === undefined) throw new Error('The export manifest exists once every line has been read');
+      return manifest;
+    },
+  };
 }
 
 type CheckedSelection =
@@ -133,7 +194,8 @@ function checkSelection(selection: ExportSelection): CheckedSelection {
   return { kind: 'period', fromMs, toMs };
 }
 
-async function recordDisclosure(request: ExportRequest): Promise<void> {
+/** Records the disclosure; returns its event id, which the manifest names. */
+async function recordDisclosure(request: ExportRequest): Promise<string> {
   const commandId = newUuid();
   const occurredAt = request.now.toISOString();
   const data: PersonalDataDisclosedData = {
@@ -144,11 +206,12 @@ async function recordDisclosure(request: ExportRequest): Promise<void> {
     requestedBy: { id: request.actor.id, role: request.actor.role },
     disclosedAt: occurredAt,
   };
+  const eventId = eventIdFor(commandId, 0);
   await request.store.append(
     DISCLOSURE_STREAM,
     [
       {
-        eventId: eventIdFor(commandId, 0),
+        eventId,
         type: PERSONAL_DATA_DISCLOSED,
         schemaVersion: 1,
         data,
@@ -163,17 +226,42 @@ async function recordDisclosure(request: ExportRequest): Promise<void> {
     ],
     { expectedRevision: 'any' },
   );
+  return eventId;
 }
 
-async function* lines(request: ExportRequest, selection: CheckedSelection): AsyncGenerator<string> {
+type SignAtEnd = (
+  count: number,
+  firstPosition: string | null,
+  lastPosition: string | null,
+  exportHead: string,
+) => SignedExportManifest;
+
+/** The rows one at a time, each hashed onto the chain as it goes; the manifest signed after the last. */
+async function* lines(
+  request: ExportRequest,
+  selection: CheckedSelection,
+  signAtEnd: SignAtEnd,
+): AsyncGenerator<string> {
   const { format, registry } = request;
   const clear = request.unmask !== undefined;
   if (format === 'csv') yield csvRecord(EXPORT_COLUMNS);
+  let count = 0;
+  let firstPosition: string | null = null;
+  let lastPosition: string | null = null;
+  let head = EMPTY_EXPORT_HEAD;
   for await (const stored of selected(request.store, selection)) {
     const event = registry.has(stored.type) ? registry.upcast(stored) : stored;
-    const row = clear ? entryOf(event) : maskRow(entryOf(event));
+    const values = clear ? entryOf(event) : maskRow(entryOf(event));
+    const rowHash = rowHashOf(values);
+    head = chainHashOf(head, rowHash);
+    const row: HashedExportRow = { ...values, rowHash, chainHash: head };
+    count++;
+    firstPosition ??= row.position;
+    lastPosition = row.position;
     yield format === 'jsonl' ? JSON.stringify(row) : csvRecord(csvFields(row));
   }
+  const manifest = signAtEnd(count, firstPosition, lastPosition, head);
+  if (format === 'jsonl') yield manifestLine(manifest);
 }
 
 async function* selected(store: EventStore, selection: CheckedSelection): AsyncGenerator<RecordedEvent> {
@@ -210,7 +298,7 @@ function maskRow(row: ExportRow): ExportRow {
   };
 }
 
-function csvFields(row: ExportRow): string[] {
+function csvFields(row: HashedExportRow): string[] {
   return EXPORT_COLUMNS.map((column) =>
     column === 'actor' || column === 'data' ? JSON.stringify(row[column]) : String(row[column]),
   );
