@@ -44,6 +44,7 @@ import { SqliteDeadLetterStore } from '@infra/read-models/sqlite-dead-letter-sto
 import { openSqlite } from '@infra/sqlite/connection';
 import {
   ApplicationCommandHandler,
+  ApplicationStory,
   AuditTrail,
   PERSON_CLAIM_POLICY,
   PersonsCommandHandler,
@@ -309,6 +310,11 @@ export class WorkflowModule {
           useFactory: (store: EventStore, registry: EventTypeRegistry) => new AuditTrail(store, registry),
         },
         {
+          provide: ApplicationStory,
+          inject: [AuditTrail, RecordedLaw],
+          useFactory: (audit: AuditTrail, law: RecordedLaw) => new ApplicationStory(audit, law),
+        },
+        {
           provide: WorkflowLifecycle,
           inject: [DeadlineScheduler, RecordedLaw, EVENT_STORE, READ_MODELS_DB],
           useFactory: (scheduler: DeadlineScheduler, law: RecordedLaw, store: EventStore, db: Database.Database) =>
@@ -346,6 +352,7 @@ export class WorkflowModule {
         SubsidyTotalsQuery,
         DecidedApplicationsQuery,
         AuditTrail,
+        ApplicationStory,
       ],
     };
   }
