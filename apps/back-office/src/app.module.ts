@@ -6,6 +6,7 @@ import { RuntimeConfig } from '@infra/config/runtime-config';
 import { AdminController } from './admin/admin.controller';
 import type { LawInForce } from '@libs/workflow';
 import { AuditController } from './audit/audit.controller';
+import { ApplicationStoryController } from './audit/story.controller';
 import { TimelinessChanges } from './audit/timeliness-changes';
 import { VerifyController } from './audit/verify.controller';
 import { ExportController } from './audit/export.controller';
@@ -74,6 +75,7 @@ export class AppModule {
         LawAdminController,
         MetricsController,
         AuditController,
+        ApplicationStoryController,
         VerifyController,
         ExportController,
       ],

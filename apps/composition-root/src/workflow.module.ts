@@ -46,6 +46,7 @@ import { SqliteDeadLetterStore } from '@infra/read-models/sqlite-dead-letter-sto
 import { openSqlite } from '@infra/sqlite/connection';
 import {
   ApplicationCommandHandler,
+  ApplicationStory,
   AuditExports,
   AuditTrail,
   CHECKPOINT_LOG,
@@ -332,6 +333,11 @@ export class WorkflowModule {
           ) => new AuditExports(store, registry, key, checkpoints),
         },
         {
+          provide: ApplicationStory,
+          inject: [AuditTrail, RecordedLaw],
+          useFactory: (audit: AuditTrail, law: RecordedLaw) => new ApplicationStory(audit, law),
+        },
+        {
           provide: WorkflowLifecycle,
           inject: [DeadlineScheduler, RecordedLaw, EVENT_STORE, READ_MODELS_DB],
           useFactory: (scheduler: DeadlineScheduler, law: RecordedLaw, store: EventStore, db: Database.Database) =>
@@ -371,6 +377,7 @@ export class WorkflowModule {
         AuditTrail,
         SERVICE_SIGNING_KEY,
         AuditExports,
+        ApplicationStory,
       ],
     };
   }

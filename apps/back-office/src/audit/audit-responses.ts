@@ -1,4 +1,5 @@
 import type { SchemaObject } from '@nestjs/swagger';
+import { DECISION_ANSWER } from './decision-response';
 import { arrayOf, freeObject, integer, nullable, object, oneOf, pageOf, text } from '../http/openapi/json-schema';
 
 /**
@@ -29,6 +30,19 @@ const AUDIT_ENTRY = object({
     'The event data, upcast to today’s schema; its fields depend on `type`. IINs masked for roles that do not decide',
   ),
 });
+
+/** A history event told for people (ADR 27): the entry with its sentence and its Almaty time. */
+const TOLD_ENTRY: SchemaObject = {
+  ...AUDIT_ENTRY,
+  properties: {
+    ...AUDIT_ENTRY.properties,
+    text: text(
+      'The event as a sentence in the language asked (Accept-Language): Almaty time, the actor, what happened; no personal data',
+    ),
+    occurredAtLocal: text('occurredAt on the Almaty clock, ISO 8601 with its offset (2026-12-06T18:30:00.000+05:00)'),
+  },
+  required: [...(AUDIT_ENTRY.required ?? []), 'text', 'occurredAtLocal'],
+};
 
 const STATE_AS_OF = object({
   streamId: text(),
@@ -82,7 +96,8 @@ const TIMELINESS_CHANGE = object({
 
 export const AUDIT_RESPONSES = {
   timelinessChanges: pageOf(TIMELINESS_CHANGE),
-  history: object({ applicationId: text(), events: arrayOf(AUDIT_ENTRY) }),
+  history: object({ applicationId: text(), events: arrayOf(TOLD_ENTRY) }),
+  decision: DECISION_ANSWER,
   correlation: object({ correlationId: text(), events: arrayOf(AUDIT_ENTRY) }),
   stateAsOf: STATE_AS_OF,
   diff: object({

@@ -1,13 +1,22 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Headers, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { APPLICANT_CATEGORIES, ApplicantCategory, isRegionCode, RegionCode } from '@domain/shared/region';
-import { AuditStreamNotFoundError, AuditTrail, InvalidAuditPointError, maskIins, parseInstant } from '@libs/workflow';
+import {
+  ApplicationStory,
+  AuditStreamNotFoundError,
+  AuditTrail,
+  InvalidAuditPointError,
+  maskIins,
+  parseInstant,
+} from '@libs/workflow';
 import type { PointInTime, StateAsOf } from '@libs/workflow';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Role, Roles } from '../auth/roles';
 import type { AuthenticatedActor } from '../auth/roles';
 import { FieldError, HttpProblem, problem } from '../http/problem';
 import { AUDIT_RESPONSES } from './audit-responses';
+import { ACCEPT_LANGUAGE_HEADER, answerLanguage, CONTENT_LANGUAGE_HEADER } from './timeline-language';
 import { TimelinessChanges } from './timeliness-changes';
 import { TimelinessChangesQueryDto } from './timeliness-changes.dto';
 import { InvalidReadModelQueryError } from '@infra/read-models';
@@ -32,17 +41,27 @@ export class AuditController {
   constructor(
     private readonly audit: AuditTrail,
     private readonly timeliness: TimelinessChanges,
+    private readonly story: ApplicationStory,
   ) {}
 
   @Get('applications/:id/history')
   @Roles(...HISTORY_READERS)
   @ApiOperation({
     summary: "Every event of an application's stream, with its metadata (actor, command, correlation, causation)",
+    description:
+      'Each event also told as a sentence (`text`, in the language of `Accept-Language`, no personal data) with its Almaty time (`occurredAtLocal`).',
   })
-  @ApiOkResponse({ schema: AUDIT_RESPONSES.history })
-  async history(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: AuthenticatedActor) {
+  @ApiHeader(ACCEPT_LANGUAGE_HEADER)
+  @ApiOkResponse({ schema: AUDIT_RESPONSES.history, headers: CONTENT_LANGUAGE_HEADER })
+  async history(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const events = await found(() => this.audit.applicationHistory(id), 'application', id);
-    return { applicationId: id, events: masked(events, actor) };
+    const told = this.story.narrator.tellAll(events, answerLanguage(acceptLanguage, response));
+    return { applicationId: id, events: masked(events, actor).map((event, i) => ({ ...event, ...told[i] })) };
   }
 
   @Get('correlations/:correlationId')

@@ -1,26 +1,28 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { AuditTrail, boundFromArg, printCorrelation, printDiff, printHistory, printStateAsOf } from '@libs/workflow';
+import { AuditTrail, boundFromArg, printCorrelation, printDiff, printStateAsOf } from '@libs/workflow';
 import type { PointInTime } from '@libs/workflow';
 import type { CliContext } from './cli-context';
 import { refuse } from './refuse';
+import { printHistoryAs, withHistoryOptions, type StoryOptions } from './story';
 
 function revision(value: string): number {
   if (!/^\d{1,9}$/.test(value)) throw new InvalidArgumentError('--revision must be a whole number');
   return Number(value);
 }
 
-/** The auditors' commands: `history`, `correlation`, `as-of`, `diff` (IINs masked, as over HTTP). */
+/** The auditors' commands: `history`, `correlation`, `as-of`, `diff` (IINs masked, as over HTTP); `decision` is in story.ts. */
 export function addAuditCommands(program: Command, { print, onWorkflow, exitWith }: CliContext): void {
   const onTrail = (use: (audit: AuditTrail) => Promise<number>) => onWorkflow((app) => use(app.get(AuditTrail)));
-  program
-    .command('history')
-    .description(
-      'every event of the application, one line each (position, revision, type, occurredAt, actor, command id)',
-    )
-    .argument('<application-id>')
-    .action(async (id: string) => {
-      exitWith(await onTrail((audit) => printHistory(audit, id, print)));
-    });
+  withHistoryOptions(
+    program
+      .command('history')
+      .description(
+        'every event of the application as a numbered sentence in Almaty time, with the actor and what happened (no personal data); --raw: one technical line per event (position, revision, type, occurredAt, actor, command id)',
+      )
+      .argument('<application-id>'),
+  ).action(async (id: string, options: StoryOptions) => {
+    exitWith(await onWorkflow((app) => printHistoryAs(app, id, options, print)));
+  });
   program
     .command('correlation')
     .description('everything one correlation caused, across streams, in global order')
@@ -30,7 +32,9 @@ export function addAuditCommands(program: Command, { print, onWorkflow, exitWith
     });
   program
     .command('as-of')
-    .description("the application's state then (--at compares the events' recordedAt); give --at or --revision")
+    .description(
+      "the application's state then (--at compares the events' occurredAt, the service's clock); give --at or --revision",
+    )
     .argument('<application-id>')
     .addOption(new Option('--at <instant>', 'an ISO-8601 instant').conflicts('revision'))
     .addOption(new Option('--revision <n>', 'a revision of the stream').argParser(revision))

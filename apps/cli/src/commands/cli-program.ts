@@ -5,6 +5,7 @@ import { addDeadLettersCommand } from './dead-letters';
 import { addExportCommand } from './export';
 import { addLawCommands } from './law';
 import { addRebuildCommand } from './rebuild';
+import { addDecisionCommand } from './story';
 import { addReportCommand } from './report';
 import { addSeedCommand } from './seed';
 import { addTokenCommand } from './token';
@@ -26,6 +27,7 @@ export function cliProgram(context: CliContext): Command {
   addDeadLettersCommand(program, context);
   addSeedCommand(program, context);
   addAuditCommands(program, context);
+  addDecisionCommand(program, context);
   addExportCommand(program, context);
   addVerifyExportCommand(program, context);
   addRebuildCommand(program, context);

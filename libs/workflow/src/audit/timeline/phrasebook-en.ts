@@ -1,0 +1,143 @@
+import type { LegalBasis } from '@domain/law';
+import { REGIONS, type RegionCode } from '@domain/shared/region';
+import type { DecisionPhrases } from './decision-facts';
+import type { ActorRef, LabelledGround, Phrasebook, Say } from './phrasebook';
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const persons = (n: number) => count(n, 'person', 'persons');
+const places = (n: number) => count(n, 'place', 'places');
+
+const SYSTEM: Readonly<Record<string, string>> = {
+  'review-saga': 'the system (review process)',
+  'sla-scheduler': 'the system (deadline scheduler)',
+  'law-follower': 'the system (law follower)',
+  'quota-orders': 'the system (quota orders)',
+  'system/law-baseline': 'the system (law baseline)',
+};
+const CATEGORY = { kandas: 'kandas', resettler: 'resettler' } as const;
+const FLAGS = { 'at-risk': '“at risk”', breach: '“breached”' } as const;
+const STATUS = {
+  none: 'no application',
+  submitted: 'submitted, not signed',
+  signed: 'signed, awaiting review',
+  'under-review': 'under review',
+  reviewed: 'reviewed, awaiting the decision',
+  included: 'included',
+  refused: 'refused',
+  withdrawn: 'withdrawn',
+} as const;
+
+const region = (code: string): string => REGIONS[code as RegionCode]?.en ?? code;
+const role = (r: 'applicant' | 'family-member') => (r === 'applicant' ? 'the applicant' : 'a family member');
+const groundList = (grounds: readonly LabelledGround[]) =>
+  grounds.map((g) => (g.label === null ? g.code : `“${g.label}” (${g.code})`)).join(', ');
+const act = (basis: LegalBasis, say: Say) =>
+  `${basis.kind}${basis.number ? ` No. ${basis.number}` : ''} of ${say.date(basis.date)} “${basis.title}”`;
+const basis = (d: { legalBasis: LegalBasis; takesEffectOn: string }, say: Say) =>
+  `basis: ${act(d.legalBasis, say)}; in effect from ${say.date(d.takesEffectOn)}`;
+const quota = (q: { region: string; year: number; category: keyof typeof CATEGORY }) =>
+  `${region(q.region)}, ${q.year}, category “${CATEGORY[q.category]}”`;
+const decision = (d: { number: string; date: string }, say: Pick<Say, 'date'>) =>
+  `decision No. ${d.number} of ${say.date(d.date)}`;
+const timeliness = (t: { dueAt: string | null; late: boolean }, say: Pick<Say, 'dateTime'>) =>
+  t.dueAt === null ? 'no review deadline was set' : `deadline (${say.dateTime(t.dueAt)}) ${t.late ? 'missed' : 'met'}`;
+
+/** English, for auditors from outside Kazakhstan. */
+export const EN: Phrasebook & DecisionPhrases = {
+  actor({ id, role: actorRole }: ActorRef): string {
+    if (actorRole === 'system') return SYSTEM[id] ?? `the system (${id})`;
+    if (actorRole === 'portal' && id === 'egov') return 'the eGov portal';
+    return `${actorRole} ${id}`;
+  },
+  sentence: (when, actor, body) => `${when} — ${actor}: ${body}.`,
+  events: {
+    ApplicationSubmitted: ({ submission }) =>
+      `the applicant's application for inclusion in the quota was submitted — ${quota({ ...submission, category: submission.applicant.category })}, ${persons(1 + submission.familyMembers.length)}`,
+    SigningCodeIssued: (d, say) =>
+      `a one-time signing code was sent to the applicant, valid until ${say.dateTime(d.expiresAt)}, ${d.maxAttempts} attempts`,
+    SigningCodeRejected: (d) => `a wrong signing code was entered (attempt ${d.attempt}, ${d.attemptsLeft} left)`,
+    ApplicationSigned: (d) =>
+      `the applicant signed the application with ${d.method === 'otp' ? 'a one-time code' : 'a digital signature (EDS)'}`,
+    ReviewDeadlineScheduled: (d, say) =>
+      `the review deadline was set — due ${say.dateTime(d.dueAt)} (accepted for review on ${say.date(d.acceptedOn)}, at risk from ${say.dateTime(d.atRiskAt)}; calendar ${d.calendarVersion}${d.calendarProvisional ? ', provisional' : ''})`,
+    ReviewDeadlineRescheduled: (d, say) =>
+      [
+        `the review deadline moved from ${say.dateTime(d.previous.dueAt)} to ${say.dateTime(d.deadline.dueAt)} (calendar ${d.deadline.calendarVersion})`,
+        d.amendment
+          ? `basis: ${act(d.amendment.legalBasis, say)}`
+          : 'a deadline computed under an outdated calendar was recomputed',
+        ...(d.corrected.length > 0
+          ? [`flags already raised (${d.corrected.map((f) => FLAGS[f]).join(', ')}) corrected`]
+          : []),
+        ...(d.escalationStands ? ['the escalation stands'] : []),
+      ].join('; '),
+    ReviewStarted: (d) => `the review started (reviewer ${d.reviewerId})`,
+    ReviewReassigned: (d) =>
+      `the review was reassigned ${d.fromReviewerId ? `from reviewer ${d.fromReviewerId} ` : ''}to reviewer ${d.toReviewerId}`,
+    ApplicationReviewed: (d, say) => {
+      const rejected = d.findings.filter((f) => !f.accepted).length;
+      const verdict =
+        d.verdict === 'eligible'
+          ? `the application was found eligible (${persons(d.persons)})`
+          : `the application was found not eligible; grounds: ${groundList(say.grounds(d.grounds, d.groundsListVersion))} (grounds list version ${d.groundsListVersion})`;
+      return rejected > 0 ? `${verdict}; documents not accepted: ${rejected}` : verdict;
+    },
+    ApplicationIncluded: (d, say) =>
+      `the application was included in the quota (${quota(d)}, ${persons(d.persons)}); ${decision(d.decision, say)}; ${timeliness(d, say)}`,
+    ApplicationRefused: (d, say) =>
+      `inclusion in the quota was refused; grounds: ${groundList(say.grounds(d.grounds, d.groundsListVersion))} (grounds list version ${d.groundsListVersion}); ${decision(d.decision, say)}; ${timeliness(d, say)}`,
+    SubsidyGranted: (d, say) =>
+      d.kind === 'relocation'
+        ? `a relocation subsidy was granted — ${say.tenge(d.amount)} (70 MCI × ${persons(d.inputs.persons)}; MCI ${d.mci.year}: ${say.tenge(d.mci.value)})`
+        : `a rent and utilities subsidy was granted — ${say.tenge(d.amount)} (${d.inputs.monthlyRateMci} MCI a month × 12 months, ${say.tenge(d.inputs.monthlyAmount)} a month; MCI ${d.mci.year}: ${say.tenge(d.mci.value)}; rate table version ${d.inputs.rateTable.version})`,
+    ApplicationWithdrawn: () => 'the applicant withdrew the application',
+    ReviewSlaAtRisk: (d, say) => `the review deadline is at risk: the decision is due by ${say.dateTime(d.dueAt)}`,
+    ReviewSlaBreached: (d, say) => `the review deadline (${say.dateTime(d.dueAt)}) passed without a decision`,
+    ReviewEscalated: () => 'the review was escalated to the supervisors',
+    QuotaCapacitySet: (d, say) =>
+      `the quota was set — ${quota(d)}: ${places(d.capacity)}${d.previousCapacity === null ? '' : ` (was ${d.previousCapacity})`}; order No. ${d.order.number} of ${say.date(d.order.date)}`,
+    SeatsReserved: (d) =>
+      `${places(d.persons)} reserved in the quota (${quota(d)}) for application ${d.applicationId}; ${d.remaining} left`,
+    SeatReservationDeclined: (d) =>
+      `reserving ${places(d.persons)} in the quota (${quota(d)}) for application ${d.applicationId} was declined: ${d.reason === 'QUOTA_EXHAUSTED' ? 'the quota is exhausted' : 'no quota is set'} (${d.remaining} left)`,
+    SeatsReleased: (d) =>
+      `${places(d.persons)} of application ${d.applicationId} released in the quota (${quota(d)}); ${d.remaining} left`,
+    PersonClaimed: (d) => `a person (${role(d.role)}) was claimed by application ${d.applicationId}`,
+    PersonReleased: (d) =>
+      `a person was released from application ${d.applicationId}: ${
+        {
+          'application-refused': 'the application was refused',
+          'application-withdrawn': 'the application was withdrawn',
+          'submission-refused': 'the submission was refused',
+          'claim-abandoned': 'the application never came to exist',
+        }[d.reason]
+      }`,
+    PersonIncluded: (d) =>
+      `a person (${role(d.role)}) was included in the quota through application ${d.applicationId}`,
+    IdempotencyKeyClaimed: () => "the command's idempotency key was claimed: the same command will not run twice",
+    CalendarYearAmended: (d, say) =>
+      `the working-day calendar for ${d.year} was amended (version ${d.version}, ${d.workingDays} working days; days off added: ${d.daysOffAdded.length}, removed: ${d.daysOffRemoved.length}); ${basis(d, say)}`,
+    MciAmended: (d, say) =>
+      `the MCI table was amended (version ${d.version}${d.rowsAdded.map((r) => `; added: MCI from ${say.date(r.validFrom)} — ${say.tenge(r.value)}`).join('')}${d.rowsChanged.map((r) => `; changed: MCI from ${say.date(r.validFrom)} — ${say.tenge(r.from)} → ${say.tenge(r.to)}`).join('')}); ${basis(d, say)}`,
+    RentRatesAmended: (d, say) => `the rent subsidy rates were amended (version ${d.version}); ${basis(d, say)}`,
+    RefusalGroundsAmended: (d, say) =>
+      `the list of refusal grounds was amended (version ${d.version}, ${d.grounds.length} grounds, ${d.grounds.filter((g) => g.retired === true).length} retired); ${basis(d, say)}`,
+    SlaPolicyAmended: (d, say) =>
+      `the review deadline rules were amended (version ${d.version}: ${d.policy.reviewWorkingDays} working days to decide, working hours ${d.policy.workdayStart}–${d.policy.workdayEnd}); ${basis(d, say)}`,
+  },
+  decided: (f, say) =>
+    [
+      `${f.outcome === 'included' ? 'Included in the quota' : 'Inclusion in the quota refused'}: ${decision(f.decision, say)}, taken ${say.dateTime(f.decidedAt)} (${f.decidedBy})`,
+      ...(f.grounds.length > 0 ? [`grounds: ${groundList(f.grounds)}`] : []),
+      ...(f.totalSubsidy === null
+        ? []
+        : [
+            `subsidies: ${say.tenge(f.totalSubsidy)}${f.mci ? ` (MCI ${f.mci.year}: ${say.tenge(f.mci.value)}${f.mci.tableVersion ? `, MCI table version ${f.mci.tableVersion}` : ''})` : ''}`,
+          ]),
+      f.dueAt === null
+        ? 'no review deadline was set'
+        : `due ${say.dateTime(f.dueAt)}${f.calendarVersion ? ` (calendar ${f.calendarVersion})` : ''}, ${f.late ? `missed${f.workingDaysLate ? ` by ${count(f.workingDaysLate, 'working day', 'working days')}` : ''}` : 'met'}`,
+    ].join('; ') + '.',
+  undecided: (f, say) =>
+    `Not decided yet (status: ${STATUS[f.status]})${f.dueAt ? `; the review is due ${say.dateTime(f.dueAt)}` : ''}.`,
+};

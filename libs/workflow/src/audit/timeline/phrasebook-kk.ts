@@ -1,0 +1,162 @@
+import type { LegalBasis } from '@domain/law';
+import { REGIONS, type RegionCode } from '@domain/shared/region';
+import type { DecisionPhrases } from './decision-facts';
+import type { ActorRef, LabelledGround, Phrasebook, Say } from './phrasebook';
+
+/* Қазақ тілінде сан есімнен кейін зат есім жекеше тұрады: «3 адам», «977 орын». */
+
+const ROLES: Readonly<Record<string, string>> = {
+  reviewer: 'сарапшы',
+  supervisor: 'басшы',
+  auditor: 'аудитор',
+  admin: 'әкімші',
+  operator: 'оператор',
+  portal: 'портал',
+  cli: 'командалық жол',
+};
+const SYSTEM: Readonly<Record<string, string>> = {
+  'review-saga': 'жүйе (процесс)',
+  'sla-scheduler': 'жүйе (мерзімдерді бақылау)',
+  'law-follower': 'жүйе (заң өзгерістерін қолдану)',
+  'quota-orders': 'жүйе (квота туралы бұйрықтар)',
+  'system/law-baseline': 'жүйе (заңның бастапқы редакциясы)',
+};
+const CATEGORY = { kandas: 'қандас', resettler: 'қоныс аударушы' } as const;
+const ACT = {
+  law: 'заң',
+  code: 'кодекс',
+  decree: 'жарлық',
+  resolution: 'қаулы',
+  order: 'бұйрық',
+  announcement: 'хабарландыру',
+} as const;
+const FLAGS = { 'at-risk': '«қауіп төнді»', breach: '«мерзім бұзылды»' } as const;
+const STATUS = {
+  none: 'өтініш жоқ',
+  submitted: 'берілді, қол қойылмаған',
+  signed: 'қол қойылды, қарауды күтуде',
+  'under-review': 'қаралуда',
+  reviewed: 'қаралды, шешімді күтуде',
+  included: 'квотаға енгізілді',
+  refused: 'бас тартылды',
+  withdrawn: 'кері қайтарылды',
+} as const;
+
+const region = (code: string): string => REGIONS[code as RegionCode]?.kk ?? code;
+const role = (r: 'applicant' | 'family-member') => (r === 'applicant' ? 'өтініш беруші' : 'отбасы мүшесі');
+const groundList = (grounds: readonly LabelledGround[]) =>
+  grounds.map((g) => (g.label === null ? g.code : `«${g.label}» (${g.code})`)).join(', ');
+const act = (basis: LegalBasis, say: Say) =>
+  `${say.date(basis.date)} жылғы ${basis.number ? `№ ${basis.number} ` : ''}${ACT[basis.kind]} «${basis.title}»`;
+const basis = (d: { legalBasis: LegalBasis; takesEffectOn: string }, say: Say) =>
+  `негізі — ${act(d.legalBasis, say)}; ${say.date(d.takesEffectOn)} бастап күшіне енеді`;
+const quota = (q: { region: string; year: number; category: keyof typeof CATEGORY }) =>
+  `${region(q.region)}, ${q.year} жыл, «${CATEGORY[q.category]}» санаты`;
+const decision = (d: { number: string; date: string }, say: Pick<Say, 'date'>) =>
+  `${say.date(d.date)} жылғы № ${d.number} шешім`;
+const timeliness = (t: { dueAt: string | null; late: boolean }, say: Pick<Say, 'dateTime'>) =>
+  t.dueAt === null
+    ? 'қарау мерзімі белгіленбеген'
+    : `мерзім (${say.dateTime(t.dueAt)}) ${t.late ? 'бұзылды' : 'сақталды'}`;
+
+/** Kazakh (Cyrillic), the state language. */
+export const KK: Phrasebook & DecisionPhrases = {
+  actor({ id, role: actorRole }: ActorRef): string {
+    if (actorRole === 'system') return SYSTEM[id] ?? `жүйе (${id})`;
+    if (actorRole === 'portal' && id === 'egov') return 'eGov порталы';
+    return `${ROLES[actorRole] ?? actorRole} ${id}`;
+  },
+  sentence: (when, actor, body) => `${when} — ${actor}: ${body}.`,
+  events: {
+    ApplicationSubmitted: ({ submission }) =>
+      `өтініш берушінің квотаға енгізу туралы өтініші берілді — ${quota({ ...submission, category: submission.applicant.category })}, ${1 + submission.familyMembers.length} адам`,
+    SigningCodeIssued: (d, say) =>
+      `өтініш берушіге қол қоюға арналған бір реттік код жіберілді, ${say.dateTime(d.expiresAt)} дейін жарамды, әрекет саны: ${d.maxAttempts}`,
+    SigningCodeRejected: (d) =>
+      `қол қою коды қате енгізілді (${d.attempt}-әрекет, қалған әрекет саны: ${d.attemptsLeft})`,
+    ApplicationSigned: (d) =>
+      `өтініш беруші өтінішке ${d.method === 'otp' ? 'бір реттік кодпен' : 'ЭЦҚ-мен'} қол қойды`,
+    ReviewDeadlineScheduled: (d, say) =>
+      `қарау мерзімі белгіленді — ${say.dateTime(d.dueAt)} дейін (қарауға ${say.date(d.acceptedOn)} қабылданды, ${say.dateTime(d.atRiskAt)} бастап мерзімнің бұзылу қаупі бар; күнтізбе ${d.calendarVersion}${d.calendarProvisional ? ', алдын ала' : ''})`,
+    ReviewDeadlineRescheduled: (d, say) =>
+      [
+        `қарау мерзімі ${say.dateTime(d.previous.dueAt)} орнына ${say.dateTime(d.deadline.dueAt)} болып ауыстырылды (күнтізбе ${d.deadline.calendarVersion})`,
+        d.amendment
+          ? `негізі — ${act(d.amendment.legalBasis, say)}`
+          : 'ескірген күнтізбемен есептелген мерзім қайта есептелді',
+        ...(d.corrected.length > 0
+          ? [`бұрын қойылған ${d.corrected.map((f) => FLAGS[f]).join(', ')} белгілері түзетілді`]
+          : []),
+        ...(d.escalationStands ? ['эскалация күшінде қалады'] : []),
+      ].join('; '),
+    ReviewStarted: (d) => `қарау басталды (сарапшы ${d.reviewerId})`,
+    ReviewReassigned: (d) =>
+      `қарау ${d.fromReviewerId ? `${d.fromReviewerId} сарапшысынан ` : ''}${d.toReviewerId} сарапшысына берілді`,
+    ApplicationReviewed: (d, say) => {
+      const rejected = d.findings.filter((f) => !f.accepted).length;
+      const verdict =
+        d.verdict === 'eligible'
+          ? `өтініш талаптарға сәйкес деп танылды (${d.persons} адам)`
+          : `өтініш талаптарға сәйкес емес деп танылды; негіздері: ${groundList(say.grounds(d.grounds, d.groundsListVersion))} (негіздер тізбесі, ${d.groundsListVersion}-нұсқа)`;
+      return rejected > 0 ? `${verdict}; қабылданбаған құжаттар саны: ${rejected}` : verdict;
+    },
+    ApplicationIncluded: (d, say) =>
+      `өтініш квотаға енгізілді (${quota(d)}, ${d.persons} адам); ${decision(d.decision, say)}; ${timeliness(d, say)}`,
+    ApplicationRefused: (d, say) =>
+      `өтінішті квотаға енгізуден бас тартылды; негіздері: ${groundList(say.grounds(d.grounds, d.groundsListVersion))} (негіздер тізбесі, ${d.groundsListVersion}-нұсқа); ${decision(d.decision, say)}; ${timeliness(d, say)}`,
+    SubsidyGranted: (d, say) =>
+      d.kind === 'relocation'
+        ? `көшіп-қонуға субсидия тағайындалды — ${say.tenge(d.amount)} (70 АЕК × ${d.inputs.persons} адам; ${d.mci.year} жылғы АЕК — ${say.tenge(d.mci.value)})`
+        : `тұрғын үй жалдауға және коммуналдық қызметтерге субсидия тағайындалды — ${say.tenge(d.amount)} (айына ${d.inputs.monthlyRateMci} АЕК × 12 ай, айына ${say.tenge(d.inputs.monthlyAmount)}; ${d.mci.year} жылғы АЕК — ${say.tenge(d.mci.value)}; мөлшерлемелер, ${d.inputs.rateTable.version}-нұсқа)`,
+    ApplicationWithdrawn: () => 'өтініш беруші өтінішін кері қайтарып алды',
+    ReviewSlaAtRisk: (d, say) =>
+      `қарау мерзімінің бұзылу қаупі бар: шешім ${say.dateTime(d.dueAt)} дейін қабылдануы тиіс`,
+    ReviewSlaBreached: (d, say) => `қарау мерзімі (${say.dateTime(d.dueAt)}) шешімсіз өтіп кетті`,
+    ReviewEscalated: () => 'қарау басшыларға берілді (эскалация)',
+    QuotaCapacitySet: (d, say) =>
+      `квота белгіленді — ${quota(d)}: ${d.capacity} орын${d.previousCapacity === null ? '' : ` (бұрын ${d.previousCapacity} болған)`}; ${say.date(d.order.date)} жылғы № ${d.order.number} бұйрық`,
+    SeatsReserved: (d) =>
+      `квотада (${quota(d)}) ${d.applicationId} өтініші үшін ${d.persons} орын брондалды; ${d.remaining} орын қалды`,
+    SeatReservationDeclined: (d) =>
+      `квотада (${quota(d)}) ${d.applicationId} өтініші үшін ${d.persons} орынды брондаудан бас тартылды: ${d.reason === 'QUOTA_EXHAUSTED' ? 'квота таусылды' : 'квота белгіленбеген'} (${d.remaining} орын қалды)`,
+    SeatsReleased: (d) =>
+      `квотада (${quota(d)}) ${d.applicationId} өтінішінің ${d.persons} орны босатылды; ${d.remaining} орын қалды`,
+    PersonClaimed: (d) => `тұлға (${role(d.role)}) ${d.applicationId} өтінішіне бекітілді`,
+    PersonReleased: (d) =>
+      `тұлға ${d.applicationId} өтінішінен босатылды: ${
+        {
+          'application-refused': 'өтінішке бас тартылды',
+          'application-withdrawn': 'өтініш кері қайтарылды',
+          'submission-refused': 'өтінішті беру қабылданбады',
+          'claim-abandoned': 'өтініш ешқашан құрылмады',
+        }[d.reason]
+      }`,
+    PersonIncluded: (d) => `тұлға (${role(d.role)}) ${d.applicationId} өтініші бойынша квотаға енгізілді`,
+    IdempotencyKeyClaimed: () => 'команданың идемпотенттілік кілті бекітілді: сол команда екі рет орындалмайды',
+    CalendarYearAmended: (d, say) =>
+      `${d.year} жылғы жұмыс күндерінің күнтізбесі өзгертілді (${d.version}-нұсқа, жұмыс күндері: ${d.workingDays}; қосылған демалыс күндері: ${d.daysOffAdded.length}, алынып тасталғаны: ${d.daysOffRemoved.length}); ${basis(d, say)}`,
+    MciAmended: (d, say) =>
+      `АЕК кестесі өзгертілді (${d.version}-нұсқа${d.rowsAdded.map((r) => `; қосылды: ${say.date(r.validFrom)} бастап АЕК — ${say.tenge(r.value)}`).join('')}${d.rowsChanged.map((r) => `; өзгертілді: ${say.date(r.validFrom)} бастап АЕК — ${say.tenge(r.from)} → ${say.tenge(r.to)}`).join('')}); ${basis(d, say)}`,
+    RentRatesAmended: (d, say) =>
+      `жалдау субсидиясының мөлшерлемелері өзгертілді (${d.version}-нұсқа); ${basis(d, say)}`,
+    RefusalGroundsAmended: (d, say) =>
+      `бас тарту негіздерінің тізбесі өзгертілді (${d.version}-нұсқа, негіздер саны: ${d.grounds.length}, оның ішінде қолданыстан шығарылғаны: ${d.grounds.filter((g) => g.retired === true).length}); ${basis(d, say)}`,
+    SlaPolicyAmended: (d, say) =>
+      `қарау мерзімінің ережелері өзгертілді (${d.version}-нұсқа: шешімге ${d.policy.reviewWorkingDays} жұмыс күні, жұмыс уақыты ${d.policy.workdayStart}–${d.policy.workdayEnd}); ${basis(d, say)}`,
+  },
+  decided: (f, say) =>
+    [
+      `${f.outcome === 'included' ? 'Өтініш квотаға енгізілді' : 'Өтінішті квотаға енгізуден бас тартылды'}: ${decision(f.decision, say)}, ${say.dateTime(f.decidedAt)} қабылданды (${f.decidedBy})`,
+      ...(f.grounds.length > 0 ? [`негіздері: ${groundList(f.grounds)}`] : []),
+      ...(f.totalSubsidy === null
+        ? []
+        : [
+            `субсидиялар: ${say.tenge(f.totalSubsidy)}${f.mci ? ` (${f.mci.year} жылғы АЕК — ${say.tenge(f.mci.value)}${f.mci.tableVersion ? `, АЕК кестесінің ${f.mci.tableVersion}-нұсқасы` : ''})` : ''}`,
+          ]),
+      f.dueAt === null
+        ? 'қарау мерзімі белгіленбеген'
+        : `мерзім — ${say.dateTime(f.dueAt)}${f.calendarVersion ? ` (күнтізбе ${f.calendarVersion})` : ''}, ${f.late ? `бұзылды${f.workingDaysLate ? `, ${f.workingDaysLate} жұмыс күніне кешікті` : ''}` : 'сақталды'}`,
+    ].join('; ') + '.',
+  undecided: (f, say) =>
+    `Шешім әлі қабылданған жоқ (жағдайы: ${STATUS[f.status]})${f.dueAt ? `; қарау мерзімі — ${say.dateTime(f.dueAt)}` : ''}.`,
+};
