@@ -89,6 +89,7 @@ const MATRIX: Entry[] = [
     roles: ['admin'],
   })),
   { method: 'GET', route: '/audit/applications/:id/history', roles: ['reviewer', 'supervisor', 'auditor', 'admin'] },
+  { method: 'GET', route: '/audit/applications/:id/decision', roles: ['reviewer', 'supervisor', 'auditor', 'admin'] },
   { method: 'GET', route: '/audit/correlations/:correlationId', roles: ['auditor', 'admin'] },
   { method: 'GET', route: '/audit/applications/:id/as-of', roles: ['auditor', 'admin'] },
   { method: 'GET', route: '/audit/quotas/:region/:year/:category/as-of', roles: ['auditor', 'admin'] },
