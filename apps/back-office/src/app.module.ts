@@ -9,6 +9,7 @@ import { AuditController } from './audit/audit.controller';
 import { TimelinessChanges } from './audit/timeliness-changes';
 import { VerifyController } from './audit/verify.controller';
 import { ExportController } from './audit/export.controller';
+import { DisclosureGrantsController } from './audit/disclosure-grants.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { JWT_SETTINGS } from './auth/auth.tokens';
 import { checkSecret, jwtSettings } from '@libs/auth';
@@ -74,6 +75,7 @@ export class AppModule {
         AuditController,
         VerifyController,
         ExportController,
+        DisclosureGrantsController,
       ],
       providers: [
         { provide: JWT_SETTINGS, useValue: jwt },

@@ -3,12 +3,15 @@ import { addAuditCommands } from './audit';
 import type { CliContext } from './cli-context';
 import { addDeadLettersCommand } from './dead-letters';
 import { addExportCommand } from './export';
+import { addGrantDisclosureCommand } from './grant-disclosure';
 import { addLawCommands } from './law';
 import { addRebuildCommand } from './rebuild';
 import { addReportCommand } from './report';
 import { addSeedCommand } from './seed';
 import { addTokenCommand } from './token';
+import { recordingAuditReads } from './recorded-reads';
 import { addVerifyCommand } from './verify';
+import { addVerifyAccessCommand } from './verify-access';
 
 /**
  * The operators' and auditors' CLI: one commander Command per subcommand, each with its options,
@@ -16,16 +19,19 @@ import { addVerifyCommand } from './verify';
  * commander writes help (stdout) and refusals (stderr) itself, then throws instead of exiting
  * (exitOverride), so the caller decides the exit code.
  */
-export function cliProgram(context: CliContext): Command {
+export function cliProgram(cliContext: CliContext): Command {
   const program = new Command('npm run cli --')
     .description("Operators' and auditors' CLI of the kandas regional quota workflow")
     .exitOverride();
+  const context = recordingAuditReads(program, cliContext);
   addTokenCommand(program, context);
   addVerifyCommand(program, context);
   addDeadLettersCommand(program, context);
   addSeedCommand(program, context);
   addAuditCommands(program, context);
   addExportCommand(program, context);
+  addGrantDisclosureCommand(program, context);
+  addVerifyAccessCommand(program, context);
   addRebuildCommand(program, context);
   addReportCommand(program, context);
   addLawCommands(program, context);

@@ -9,6 +9,7 @@ import {
   InvalidExportRequestError,
   UnmaskGrant,
 } from './export-events';
+import { DisclosureGrantRefusedError } from './disclosure-grants';
 
 type Print = (line: string) => void;
 
@@ -23,14 +24,16 @@ export interface ParsedExportArgs {
   readonly selection: ExportSelection;
   readonly format: ExportFormat;
   readonly unmask?: UnmaskGrant;
+  /** The bearer token of the user asking (an export in clear: the grant's grantee). */
+  readonly token?: string;
   readonly out?: string;
 }
 
 /**
  * The CLI's `export`, its arguments parsed: lines to `print` (stdout), or to `--out <file>` with the
  * format's terminator (CRLF for CSV) and a one-line summary on `print`. Returns the exit code: 0, or
- * 2 when the export refuses the request (an unmask without its grant is refused before anything is
- * read or recorded).
+ * 2 when the export refuses the request or the grant it names (refused before anything is
+ * exported).
  */
 export async function runExportCommand(
   deps: ExportCommandDeps,
@@ -53,6 +56,10 @@ export async function runExportCommand(
       print(`Invalid ${error.message}.`);
       return 2;
     }
+    if (error instanceof DisclosureGrantRefusedError) {
+      print(`Refused (${error.code}): ${error.message}.`);
+      return 2;
+    }
     throw error;
   }
   if (parsed.out === undefined) {
@@ -71,7 +78,7 @@ export async function runExportCommand(
   await Promise.race([once(file, 'finish'), failed]);
   const events = parsed.format === 'csv' ? count - 1 : count;
   print(
-    `Exported ${events} event(s) as ${parsed.format}${parsed.unmask ? ' IN CLEAR (disclosure recorded)' : ' (IINs and names masked)'} to ${parsed.out}.`,
+    `Exported ${events} event(s) as ${parsed.format}${parsed.unmask ? ' IN CLEAR (disclosure recorded)' : ' (personal data masked)'} to ${parsed.out}.`,
   );
   return 0;
 }

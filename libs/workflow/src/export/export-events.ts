@@ -1,9 +1,10 @@
-import { eventIdFor, newUuid } from '@libs/event-sourcing';
+import { eventIdFor, KANDAS_NAMESPACE, uuidV5 } from '@libs/event-sourcing';
 import type { Actor, EventStore, EventTypeRegistry, RecordedEvent } from '@libs/event-sourcing';
 import { entryOf, parseInstant } from '../audit/audit-trail';
 import type { AuditEntry } from '../audit/audit-trail';
 import { csvRecord } from './csv';
 import { DISCLOSURE_STREAM, PERSONAL_DATA_DISCLOSED, PersonalDataDisclosedData } from './disclosure-events';
+import { DisclosureGrantedData, DisclosureGrantRefusedError, grantAllowing } from './disclosure-grants';
 import { maskPersonalData } from './masking';
 
 /**
@@ -20,11 +21,9 @@ export type ExportFormat = 'jsonl' | 'csv';
 
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['jsonl', 'csv'];
 
-/** An admin's grant to export personal data in clear. */
+/** An export in clear names the admin's grant it is made under (DisclosureGranted, ADR 26). */
 export interface UnmaskGrant {
-  /** Id of the admin who granted it. */
-  readonly grantedBy: string;
-  readonly reason: string;
+  readonly grantId: string;
 }
 
 export interface ExportRequest {
@@ -33,7 +32,7 @@ export interface ExportRequest {
   readonly registry: EventTypeRegistry;
   readonly selection: ExportSelection;
   readonly format: ExportFormat;
-  /** Absent: IINs and names masked. Present: exported in clear, and the disclosure recorded first. */
+  /** Absent: personal data masked. Present: exported in clear under the grant, the disclosure recorded first. */
   readonly unmask?: UnmaskGrant;
   /** The injected clock's instant (the disclosure's occurredAt / disclosedAt). */
   readonly now: Date;
@@ -81,31 +80,32 @@ export type ExportRow = AuditEntry;
  * CSV with a header record (`actor` and `data` as JSON strings; a record may span several physical
  * lines when a value holds a newline). Events are read and written one at a time, never all loaded.
  *
- * By default every IIN and every person's name in `data` and `actor` is masked. With `unmask`, the
- * request is validated and a `PersonalDataDisclosed` event is appended to `audit-disclosures`
- * **before** the iterable is returned, so no line in clear exists without its record.
+ * By default the personal data declared for each event type is masked (ADR 26). With `unmask`, the
+ * admin's grant it names is checked (DisclosureGrantRefusedError) and a `PersonalDataDisclosed`
+ * event referring to it is appended to `audit-disclosures` **before** the iterable is returned, so
+ * no line in clear exists without its record.
  */
 export async function exportEvents(request: ExportRequest): Promise<AsyncIterable<string>> {
   const selection = checkSelection(request.selection);
   if (!(EXPORT_FORMATS as readonly string[]).includes(request.format))
     throw new InvalidExportRequestError('format', `must be one of ${EXPORT_FORMATS.join(', ')}`);
   if (request.unmask !== undefined) {
-    const { grantedBy, reason } = request.unmask;
-    if (typeof grantedBy !== 'string' || grantedBy.trim() === '')
-      throw new InvalidExportRequestError('unmask.grantedBy', 'is required to export in clear');
-    if (typeof reason !== 'string' || reason.trim() === '')
-      throw new InvalidExportRequestError('unmask.reason', 'is required to export in clear');
-    await recordDisclosure(request);
+    const { grantId } = request.unmask;
+    if (typeof grantId !== 'string' || grantId.trim() === '')
+      throw new InvalidExportRequestError('unmask.grantId', 'is required to export in clear');
+    const grant = await grantAllowing(request.store, grantId, request.actor, request.selection, request.now);
+    await recordDisclosure(request, grant);
   }
   return lines(request, selection);
 }
 
-type CheckedSelection =
+export type CheckedSelection =
   | { readonly kind: 'stream'; readonly stream: string }
   | { readonly kind: 'correlation'; readonly correlationId: string }
   | { readonly kind: 'period'; readonly fromMs: number; readonly toMs: number };
 
-function checkSelection(selection: ExportSelection): CheckedSelection {
+/** The selection checked and normalised (two selections of the same events compare equal). */
+export function checkSelection(selection: ExportSelection): CheckedSelection {
   const given = selection as Partial<Record<'stream' | 'correlationId' | 'from' | 'to', unknown>>;
   const kinds = [
     given.stream !== undefined,
@@ -133,24 +133,29 @@ function checkSelection(selection: ExportSelection): CheckedSelection {
   return { kind: 'period', fromMs, toMs };
 }
 
-async function recordDisclosure(request: ExportRequest): Promise<void> {
-  const commandId = newUuid();
+/**
+ * One disclosure per grant: its event id is derived from the grant id, so a second use of the grant
+ * — even racing the first — finds the event already stored, and is refused.
+ */
+async function recordDisclosure(request: ExportRequest, grant: DisclosureGrantedData): Promise<void> {
+  const commandId = uuidV5(`disclosure:${grant.grantId}`, KANDAS_NAMESPACE);
   const occurredAt = request.now.toISOString();
   const data: PersonalDataDisclosedData = {
     selection: request.selection,
     format: request.format,
-    grantedBy: request.unmask!.grantedBy,
-    reason: request.unmask!.reason,
+    grantId: grant.grantId,
+    grantedBy: grant.grantedBy.id,
+    reason: grant.reason,
     requestedBy: { id: request.actor.id, role: request.actor.role },
     disclosedAt: occurredAt,
   };
-  await request.store.append(
+  const appended = await request.store.append(
     DISCLOSURE_STREAM,
     [
       {
         eventId: eventIdFor(commandId, 0),
         type: PERSONAL_DATA_DISCLOSED,
-        schemaVersion: 1,
+        schemaVersion: 2,
         data,
         metadata: {
           actor: { id: request.actor.id, role: request.actor.role },
@@ -163,6 +168,8 @@ async function recordDisclosure(request: ExportRequest): Promise<void> {
     ],
     { expectedRevision: 'any' },
   );
+  if (appended.alreadyStored === true)
+    throw new DisclosureGrantRefusedError('used', grant.grantId, `Grant ${grant.grantId} was already used`);
 }
 
 async function* lines(request: ExportRequest, selection: CheckedSelection): AsyncGenerator<string> {
@@ -197,17 +204,9 @@ function inPeriod(event: RecordedEvent, fromMs: number, toMs: number): boolean {
   return at >= fromMs && at < toMs;
 }
 
-/**
- * Personal data lives in `data` (and, for a person acting, possibly the actor id), and in the id of
- * a Person's stream (`person-<iin>`, ADR 16); positions and other ids stay as they are.
- */
+/** Masked as every masked view masks an event: by the declared personal data of its type (ADR 26). */
 function maskRow(row: ExportRow): ExportRow {
-  return {
-    ...row,
-    streamId: maskPersonalData(row.streamId),
-    actor: maskPersonalData(row.actor),
-    data: maskPersonalData(row.data),
-  };
+  return maskPersonalData(row);
 }
 
 function csvFields(row: ExportRow): string[] {
