@@ -18,3 +18,4 @@ export * from './state';
 export * from './errors';
 export * from './decider';
 export * from './signature-verifier';
+export * from './personal-data';

@@ -5,3 +5,4 @@ export * from './state';
 export * from './persons-of';
 export { decidePerson } from './decide';
 export * from './decider';
+export * from './personal-data';

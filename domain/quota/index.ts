@@ -9,3 +9,4 @@ export { regionalQuotaDecider } from './regional-quota.decider';
 export * from './quota-orders';
 export * from './quota-order-totals';
 export * from './ordered-capacities';
+export * from './personal-data';

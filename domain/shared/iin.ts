@@ -23,10 +23,8 @@ export function isValidIin(value: unknown): value is string {
   return iinProblem(value) === null;
 }
 
-/** For logs and exports: keeps the first 2 and the last 2 digits. */
-export function maskIin(iin: string): string {
-  return iin.length === 12 ? `${iin.slice(0, 2)}********${iin.slice(10)}` : '************';
-}
+/** The mask of every masked view lives with the other personal-data masks (ADR 26). */
+export { maskIin } from './personal-data';
 
 function weightedSum(digits: readonly number[], weights: readonly number[]): number {
   return weights.reduce((sum, weight, index) => sum + weight * digits[index]!, 0);

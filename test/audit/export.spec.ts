@@ -15,7 +15,8 @@ import {
   ExportSelection,
   exportEvents,
   InvalidExportRequestError,
-  maskNames,
+  DisclosureGrantRefusedError,
+  grantDisclosure,
   ParsedExportArgs,
   runExportCommand,
   UnmaskGrant,
@@ -28,6 +29,8 @@ import { parseExportArgs } from '../../apps/cli/src/commands/export';
 import { parseCsv } from './support/parse-csv';
 
 const ADMIN = { id: 'auditor-7', role: 'auditor' };
+const GRANTING_ADMIN = { id: 'admin-1', role: 'admin' };
+const MASKED_IIN = `**********${APPLICANT_IIN.slice(10)}`;
 const NAME_PARTS = ['Нұрланұлы', 'Ержан', 'Серікұлы', 'Сапарова', 'Айгүл', 'Аружан', 'Nurlanuly', 'Yerzhan'];
 const signer = ServiceSigningKey.generate();
 
@@ -116,14 +119,15 @@ describe('exporting events for auditors', () => {
     );
   });
 
-  it('masks every IIN and every name by default', async () => {
+  it('masks every IIN (birth date included) and every name by default', async () => {
     const text = (await run({ from: '2026-01-01T00:00:00Z', to: '2027-01-01T00:00:00Z' })).join('\n');
     expect(text).not.toContain(APPLICANT_IIN);
     expect(text).not.toContain(SPOUSE_IIN);
     for (const line of text.split('\n'))
       expect(JSON.stringify((JSON.parse(line) as { data: unknown }).data)).not.toMatch(/"\d{12}"/);
     for (const part of NAME_PARTS) expect(text).not.toContain(part);
-    expect(text).toContain(`${APPLICANT_IIN.slice(0, 2)}********${APPLICANT_IIN.slice(10)}`);
+    expect(text).toContain(MASKED_IIN);
+    expect(text).not.toContain(APPLICANT_IIN.slice(0, 6));
     expect(text).toContain('"lastName":"Н***","firstName":"Е***","patronymic":"С***"');
   });
 
@@ -192,14 +196,19 @@ describe('exporting events for auditors', () => {
 
   it('exports in clear with a grant, and records exactly one disclosure before any line', async () => {
     const before = (await disclosures()).length;
-    const grant = { grantedBy: 'admin-1', reason: 'Court request No. 12/345' };
     const selection = { stream: `application-${id}` };
+    const { grantId } = await grantDisclosure(h.store, h.clock.now(), GRANTING_ADMIN, {
+      grantee: ADMIN.id,
+      selection,
+      reason: 'Court request No. 12/345',
+      expiresAt: '2026-03-11T06:00:00Z',
+    });
     const lines = await exportEvents({
       store: h.store,
       registry,
       selection,
       format: 'jsonl',
-      unmask: grant,
+      unmask: { grantId },
       now: h.clock.now(),
       actor: ADMIN,
       signer,
@@ -213,10 +222,11 @@ describe('exporting events for auditors', () => {
     const disclosed = recorded[recorded.length - 1]!;
     expect(disclosed).toMatchObject({
       type: 'PersonalDataDisclosed',
-      schemaVersion: 1,
+      schemaVersion: 2,
       data: {
         selection,
         format: 'jsonl',
+        grantId,
         grantedBy: 'admin-1',
         reason: 'Court request No. 12/345',
         requestedBy: ADMIN,
@@ -247,8 +257,10 @@ describe('exporting events for auditors', () => {
         actor: ADMIN,
         signer,
       });
-    await expect(attempt({ grantedBy: '', reason: 'audit' })).rejects.toBeInstanceOf(InvalidExportRequestError);
-    await expect(attempt({ grantedBy: 'admin-1', reason: '  ' })).rejects.toBeInstanceOf(InvalidExportRequestError);
+    await expect(attempt({ grantId: '' })).rejects.toBeInstanceOf(InvalidExportRequestError);
+    await expect(attempt({ grantId: '00000000-0000-4000-8000-000000000000' })).rejects.toBeInstanceOf(
+      DisclosureGrantRefusedError,
+    );
     await expect(attempt({} as UnmaskGrant)).rejects.toBeInstanceOf(InvalidExportRequestError);
     expect(await disclosures()).toHaveLength(before);
   });
@@ -265,7 +277,7 @@ describe('exporting events for auditors', () => {
       return result;
     };
 
-    it('refuses --unmask without --granted-by and --reason, before recording anything', async () => {
+    it('refuses the free-text --unmask, --granted-by and --reason, pointing to --grant', async () => {
       const before = (await disclosures()).length;
       // The CLI refuses these arguments (exit 2) before the export runs, so before anything is recorded.
       for (const args of [
@@ -273,9 +285,12 @@ describe('exporting events for auditors', () => {
         ['--stream', `application-${id}`, '--unmask', '--granted-by', 'admin-1'],
         ['--stream', `application-${id}`, '--unmask', '--reason', 'x'],
       ]) {
-        expect(parseExportArgs(args)).toEqual(expect.stringContaining('--unmask needs --granted-by'));
+        expect(parseExportArgs(args)).toEqual(expect.stringContaining('--grant <grant-id>'));
       }
       expect(await disclosures()).toHaveLength(before);
+      expect(parseExportArgs(['--stream', 'a', '--grant', 'g'])).toEqual(
+        expect.stringContaining('--grant needs --token'),
+      );
       expect(parseExportArgs(['--from', '2026-01-01T00:00:00Z'])).toEqual(expect.any(String));
       expect(parseExportArgs(['--stream', 'a', '--correlation', 'b'])).toEqual(expect.any(String));
       expect(parseExportArgs(['--stream', 'a', '--format', 'xml'])).toEqual(expect.any(String));
@@ -296,16 +311,22 @@ describe('exporting events for auditors', () => {
       try {
         const before = (await disclosures()).length;
         const out = join(dir, 'out.csv');
+        const correlationId = printed.map((l) => JSON.parse(l) as { correlationId: string })[0]!.correlationId;
+        const { grantId } = await grantDisclosure(h.store, h.clock.now(), GRANTING_ADMIN, {
+          grantee: 'cli:test',
+          selection: { correlationId },
+          reason: 'inspection',
+          expiresAt: '2026-03-11T06:00:00Z',
+        });
         const args = [
           '--correlation',
-          printed.map((l) => JSON.parse(l) as { correlationId: string })[0]!.correlationId,
+          correlationId,
           '--format',
           'csv',
-          '--unmask',
-          '--granted-by',
-          'admin-1',
-          '--reason',
-          'inspection',
+          '--grant',
+          grantId,
+          '--token',
+          'x',
           '--out',
           out,
         ];
@@ -378,7 +399,13 @@ describe('CSV quoting of awkward values', () => {
     ).join('\r\n') + '\r\n';
 
   it('quotes commas, quotes and newlines, and parses back to the same values', async () => {
-    const text = await csv({ grantedBy: 'admin-1', reason: 'test' });
+    const { grantId } = await grantDisclosure(store, new Date('2026-03-02T07:00:00Z'), GRANTING_ADMIN, {
+      grantee: ADMIN.id,
+      selection: { stream: 'notes-1' },
+      reason: 'test',
+      expiresAt: '2026-03-03T07:00:00Z',
+    });
+    const text = await csv({ grantId });
     expect(text).toContain('""O\\""Brien, Jr""');
     const records = parseCsv(text);
     expect(records).toHaveLength(2);
@@ -394,14 +421,9 @@ describe('CSV quoting of awkward values', () => {
     expect(recorded).toHaveLength(1);
   });
 
-  it('masks those names to their first letter', async () => {
+  it('masks the whole data of a type with no personal-data declaration (the safe side)', async () => {
     const records = parseCsv(await csv());
     const data = JSON.parse(records[1]![EXPORT_COLUMNS.indexOf('data')]!) as { person: unknown; iin: string };
-    expect(data.person).toEqual({ lastName: 'O***', firstName: 'A***', patronymic: 'Л***' });
-    expect(data.iin).toBe(`${APPLICANT_IIN.slice(0, 2)}********${APPLICANT_IIN.slice(10)}`);
-    expect(maskNames({ list: [{ firstName: 'Әсел' }], other: { lastName: 7 } })).toEqual({
-      list: [{ firstName: 'Ә***' }],
-      other: { lastName: 7 },
-    });
+    expect(data).toEqual({ person: { lastName: '***', firstName: '***', patronymic: '***' }, note: '***', iin: '***' });
   });
 });

@@ -5,7 +5,8 @@ import {
   AuditTrail,
   diffJson,
   InvalidAuditPointError,
-  maskIins,
+  maskPersonalId,
+  maskPersonalText,
   printCorrelation,
   printDiff,
   printHistory,
@@ -203,22 +204,17 @@ describe('the audit trail over a real workflow history', () => {
 });
 
 describe('audit helpers', () => {
-  it('masks every 12-digit string at any depth, nothing else', () => {
-    expect(maskIins({ a: APPLICANT_IIN, b: [{ c: APPLICANT_IIN }], d: '1234567890123', e: 12, f: null })).toEqual({
-      a: `${APPLICANT_IIN.slice(0, 2)}********${APPLICANT_IIN.slice(10)}`,
-      b: [{ c: `${APPLICANT_IIN.slice(0, 2)}********${APPLICANT_IIN.slice(10)}` }],
-      d: '1234567890123',
-      e: 12,
-      f: null,
-    });
+  it('masks a 12-digit run standing alone in any text, not a longer one nor the last group of a UUID', () => {
+    expect(maskPersonalText(`signer ${APPLICANT_IIN}.`)).toBe(`signer **********${APPLICANT_IIN.slice(10)}.`);
+    expect(maskPersonalText('1234567890123')).toBe('1234567890123');
+    expect(maskPersonalText('3f0c5a7e-8d1b-4c2e-9a6f-123456789012')).toBe('3f0c5a7e-8d1b-4c2e-9a6f-123456789012');
   });
 
   it('masks the IIN naming a Person stream (ADR 16), and no other stream id', () => {
-    const masked = `person-${APPLICANT_IIN.slice(0, 2)}********${APPLICANT_IIN.slice(10)}`;
-    expect(maskIins({ streamId: `person-${APPLICANT_IIN}`, other: 'application-123456789012-x' })).toEqual({
-      streamId: masked,
-      other: 'application-123456789012-x',
-    });
+    expect(maskPersonalId(`person-${APPLICANT_IIN}`)).toBe(`person-**********${APPLICANT_IIN.slice(10)}`);
+    expect(maskPersonalId('application-3f0c5a7e-8d1b-4c2e-9a6f-1b2c3d4e5f60')).toBe(
+      'application-3f0c5a7e-8d1b-4c2e-9a6f-1b2c3d4e5f60',
+    );
   });
 
   it('makes plain JSON deterministically and diffs nested fields', () => {

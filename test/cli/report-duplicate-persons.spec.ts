@@ -72,7 +72,7 @@ describe('report duplicate-persons: persons already on more than one open or inc
     const { code, lines } = await cli(h, 'report', 'duplicate-persons');
     expect(code).toBe(1);
     expect(lines[0]).toBe('1 person(s) on more than one application:');
-    expect(lines[1]).toBe(`${iin.slice(0, 2)}********${iin.slice(10)}`);
+    expect(lines[1]).toBe(`**********${iin.slice(10)}`);
     expect(lines.slice(2)).toEqual([
       expect.stringMatching(new RegExp(`^  ${a}  open +applicant +applicant\\.iin  submitted `)),
       expect.stringMatching(new RegExp(`^  ${b}  open +family-member +familyMembers\\[0\\]\\.iin  submitted `)),

@@ -61,7 +61,7 @@ describe('cli export then verify-export, on a seeded SQLite store (ADR 25)', () 
     const file = join(dir, 'application.jsonl');
     const exported = await cli('export', '--stream', `application-${applicationId}`, '--out', file);
     expect(exported.stdout).toMatch(
-      /^Exported \d+ event\(s\) as jsonl \(IINs and names masked\) to .*application\.jsonl\.$/m,
+      /^Exported \d+ event\(s\) as jsonl \(personal data masked\) to .*application\.jsonl\.$/m,
     );
     expect(exported.stdout).toMatch(
       /^Signed manifest \(ed25519:[0-9a-f]{16}, export head [0-9a-f]{64}\) in .* \(its last line\)\.$/m,

@@ -9,7 +9,7 @@ import { SPOUSE_IIN } from '../domain/application/fixtures';
 import { APPLICANT_IIN, openQuota, reviewEligible, submissionBody, submitAndSign } from './support/journeys';
 import { expectFieldErrors, expectProblem, UNKNOWN_ID } from './support/problems';
 
-const MASKED = `${APPLICANT_IIN.slice(0, 2)}********${APPLICANT_IIN.slice(10)}`;
+const MASKED = `**********${APPLICANT_IIN.slice(10)}`;
 
 describe('the auditors’ history and time travel over HTTP', () => {
   let e: E2eApp;
@@ -102,7 +102,7 @@ describe('the auditors’ history and time travel over HTTP', () => {
     const { body } = await e.as('admin').get(`/audit/correlations/${reviewed.correlationId}`).expect(200);
     const streams = new Set(body.events.map((event: { streamId: string }) => event.streamId));
     // The inclusion is recorded for each person with an IIN (ADR 16), their stream ids masked like any IIN.
-    const masked = (iin: string) => `person-${iin.slice(0, 2)}********${iin.slice(10)}`;
+    const masked = (iin: string) => `person-**********${iin.slice(10)}`;
     expect(streams).toEqual(
       new Set([`application-${id}`, 'regional-quota-pavlodar-2026-kandas', masked(APPLICANT_IIN), masked(SPOUSE_IIN)]),
     );
@@ -181,8 +181,9 @@ describe('tamper evidence over HTTP', () => {
         expect(response.status).toBe(200);
         expect(response.body).toMatchObject({
           ok: true,
-          // The quota, after the initial amendments of the law recorded at start (ADR 22).
-          events: 1 + initialAmendments().length,
+          // The quota, after the initial amendments of the law recorded at start (ADR 22), and this
+          // read itself, recorded in the access chain before it is answered (ADR 26).
+          events: 2 + initialAmendments().length,
           lastChainHash: expect.stringMatching(/^[0-9a-f]{64}$/),
         });
       }
@@ -193,7 +194,7 @@ describe('tamper evidence over HTTP', () => {
 });
 
 describe('exports over HTTP', () => {
-  it('exports a stream masked as JSON Lines for an auditor, and in clear only for an admin, recording the disclosure', async () => {
+  it('exports a stream masked as JSON Lines, and in clear only under an admin’s grant, recording the disclosure', async () => {
     const e = await E2eApp.start();
     try {
       await openQuota(e);
@@ -211,10 +212,22 @@ describe('exports over HTTP', () => {
       expect(masked.text).not.toContain(APPLICANT_IIN);
       expect(masked.text).toContain(MASKED);
 
-      await e.as('auditor').get(`/audit/export?stream=application-${id}&unmaskReason=court%20order`).expect(403);
-      const clear = await e
+      expectFieldErrors(
+        await e.as('admin', 'admin-7').get(`/audit/export?stream=application-${id}&unmaskReason=court%20order`),
+        ['unmaskReason'],
+      );
+      const grant = await e
         .as('admin', 'admin-7')
-        .get(`/audit/export?stream=application-${id}&format=csv&unmaskReason=court%20order%2012-3`)
+        .post('/audit/disclosure-grants', {
+          grantee: 'auditor-2',
+          selection: { stream: `application-${id}` },
+          reason: 'court order 12-3',
+          expiresAt: '2026-03-03T05:00:00Z',
+        })
+        .expect(201);
+      const clear = await e
+        .as('auditor', 'auditor-2')
+        .get(`/audit/export?stream=application-${id}&format=csv&grant=${grant.body.grantId}`)
         .expect(200)
         .expect('Content-Type', /text\/csv/);
       expect(clear.text).toContain(APPLICANT_IIN);
@@ -223,7 +236,12 @@ describe('exports over HTTP', () => {
       expect(disclosures).toEqual([
         expect.objectContaining({
           type: 'PersonalDataDisclosed',
-          data: expect.objectContaining({ grantedBy: 'admin-7', reason: 'court order 12-3' }),
+          data: expect.objectContaining({
+            grantId: grant.body.grantId,
+            grantedBy: 'admin-7',
+            reason: 'court order 12-3',
+            requestedBy: { id: 'auditor-2', role: 'auditor' },
+          }),
         }),
       ]);
       await e.as('auditor').get('/audit/export?format=xml&stream=x').expect(400);
@@ -257,9 +275,18 @@ describe('verifiable exports over HTTP (ADR 25)', () => {
       writeFileSync(jsonlFile, jsonl.text.replace(/"revision":1,/, '"revision":7,'));
       expect((await verifyExportFile({ file: jsonlFile, publicKeyPem })).valid).toBe(false);
 
-      const csv = await e
+      const { body: grant } = await e
         .as('admin', 'admin-7')
-        .get(`/audit/export?stream=application-${id}&format=csv&unmaskReason=court%20order`)
+        .post('/audit/disclosure-grants', {
+          grantee: 'auditor-2',
+          selection: { stream: `application-${id}` },
+          reason: 'court order',
+          expiresAt: new Date(e.clock.now().getTime() + 86_400_000).toISOString(),
+        })
+        .expect(201);
+      const csv = await e
+        .as('auditor', 'auditor-2')
+        .get(`/audit/export?stream=application-${id}&format=csv&grant=${grant.grantId}`)
         .buffer(true)
         .parse(withTrailers)
         .expect(200)
@@ -272,8 +299,8 @@ describe('verifiable exports over HTTP (ADR 25)', () => {
       expect(JSON.parse(manifest)).toMatchObject({
         format: 'csv',
         masked: false,
-        disclosure: { eventId: expect.any(String), grant: { grantedBy: 'admin-7', reason: 'court order' } },
-        exportedBy: { id: 'admin-7', role: 'admin' },
+        disclosure: { eventId: expect.any(String), grant: { grantId: grant.grantId } },
+        exportedBy: { id: 'auditor-2', role: 'auditor' },
       });
       expect(await verifyExportFile({ file: csvFile, publicKeyPem })).toMatchObject({ valid: true, problems: [] });
     } finally {

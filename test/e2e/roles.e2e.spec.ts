@@ -97,6 +97,7 @@ const MATRIX: Entry[] = [
   { method: 'GET', route: '/audit/timeliness-changes', roles: ['auditor', 'admin'] },
   { method: 'GET', route: '/audit/verify', roles: ['auditor', 'admin'] },
   { method: 'GET', route: '/audit/export', roles: ['auditor', 'admin'] },
+  { method: 'POST', route: '/audit/disclosure-grants', roles: ['admin'] },
 ];
 /** No token needed; Swagger UI's own files under /docs are served by Swagger, not by the API. */
 const PUBLIC = [

@@ -66,7 +66,7 @@ describe('the whole path over HTTP: submit → sign → review → include → t
       applicant: { iin: APPLICANT_IIN },
     });
     const audit = await e.as('auditor').get(`/applications/${id}`).expect(200);
-    expect(audit.body.data.applicant.iin).toBe('85********' + APPLICANT_IIN.slice(10));
+    expect(audit.body.data.applicant.iin).toBe('**********' + APPLICANT_IIN.slice(10));
 
     const quotas = await e.as('auditor').get('/quotas?year=2026').expect(200);
     expect(quotas.body.data.items).toEqual([

@@ -32,19 +32,20 @@ describe('structured logs (pino through nestjs-pino)', () => {
     ]);
   });
 
-  it('masks every IIN-like run of 12 digits, wherever it stands, and leaves other numbers alone', () => {
+  it('masks every IIN-like run of 12 digits, e-mail and phone number, wherever it stands, and leaves other numbers alone', () => {
     expect(maskPersonalData('IIN 850315400124 refused; 870721400234,x')).toBe(
-      'IIN 85********24 refused; 87********34,x',
+      'IIN **********24 refused; **********34,x',
     );
     expect(maskPersonalData('position 1234567890123 and 12345')).toBe('position 1234567890123 and 12345');
+    expect(maskPersonalData('mail ernar.sultan7@mail.kz, call +7 701 234 56 78')).toBe('mail ***@mail.kz, call ***78');
     logger.error(new Error('signer 850315400124 is not the applicant'), 'HTTP');
     logger.log('review of 870721400234 started', 'Saga');
     const text = lines.join('');
     expect(text).not.toContain('850315400124');
     expect(text).not.toContain('870721400234');
     expect(written().map((entry) => entry.message)).toEqual([
-      'signer 85********24 is not the applicant',
-      'review of 87********34 started',
+      'signer **********24 is not the applicant',
+      'review of **********34 started',
     ]);
   });
 

@@ -10,6 +10,7 @@ import { ApplicationStoryController } from './audit/story.controller';
 import { TimelinessChanges } from './audit/timeliness-changes';
 import { VerifyController } from './audit/verify.controller';
 import { ExportController } from './audit/export.controller';
+import { DisclosureGrantsController } from './audit/disclosure-grants.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { JWT_SETTINGS } from './auth/auth.tokens';
 import { checkSecret, checkSigningKey, jwtSettings } from '@libs/auth';
@@ -78,6 +79,7 @@ export class AppModule {
         ApplicationStoryController,
         VerifyController,
         ExportController,
+        DisclosureGrantsController,
       ],
       providers: [
         { provide: JWT_SETTINGS, useValue: jwt },

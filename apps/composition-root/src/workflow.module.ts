@@ -56,6 +56,8 @@ import {
   DEADLINE_QUEUE,
   DEAD_LETTERS,
   DISCLOSURE_EVENT_TYPES,
+  DISCLOSURE_GRANT_EVENT_TYPES,
+  AUDIT_ACCESS_EVENT_TYPES,
   DeadLetterOperations,
   DeadlineScheduler,
   PublishedQuotaOrders,
@@ -158,7 +160,11 @@ export class WorkflowModule {
         {
           provide: EVENT_TYPE_REGISTRY,
           useFactory: () =>
-            new EventTypeRegistry().registerAll(WORKFLOW_EVENT_TYPES).registerAll(DISCLOSURE_EVENT_TYPES),
+            new EventTypeRegistry()
+              .registerAll(WORKFLOW_EVENT_TYPES)
+              .registerAll(DISCLOSURE_EVENT_TYPES)
+              .registerAll(DISCLOSURE_GRANT_EVENT_TYPES)
+              .registerAll(AUDIT_ACCESS_EVENT_TYPES),
         },
         {
           provide: READ_MODELS_DB,

@@ -23,3 +23,5 @@ export * from './law/amend-law';
 export * from './law/law-command.handler';
 export * from './law/law-baseline.recorder';
 export * from './law/recorded-law';
+export * from './audit-access';
+export * from './personal-data/personal-data-registry';

@@ -27,7 +27,7 @@ const AUDIT_ENTRY = object({
   correlationId: text(),
   causationId: text(),
   data: freeObject(
-    'The event data, upcast to today’s schema; its fields depend on `type`. IINs masked for roles that do not decide',
+    'The event data, upcast to today’s schema; its fields depend on `type`. personal data masked as declared (ADR 26) for roles that do not decide',
   ),
 });
 
@@ -94,7 +94,22 @@ const TIMELINESS_CHANGE = object({
   ),
 });
 
+const SELECTION = freeObject(
+  'Exactly one of `{ stream }`, `{ correlationId }`, `{ from, to }` (occurredAt, from inclusive, to exclusive)',
+);
+
+const DISCLOSURE_GRANT = object({
+  grantId: text('What the grantee passes as `grant` to export in clear'),
+  grantedBy: object({ id: text('The admin who granted it'), role: text() }),
+  grantee: text('The user id of the auditor who may use it, once'),
+  selection: SELECTION,
+  reason: text(),
+  expiresAt: instant,
+  grantedAt: instant,
+});
+
 export const AUDIT_RESPONSES = {
+  disclosureGrant: DISCLOSURE_GRANT,
   timelinessChanges: pageOf(TIMELINESS_CHANGE),
   history: object({ applicationId: text(), events: arrayOf(TOLD_ENTRY) }),
   decision: DECISION_ANSWER,

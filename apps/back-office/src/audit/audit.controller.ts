@@ -2,12 +2,15 @@ import { Controller, Get, Headers, Param, ParseUUIDPipe, Query, Res } from '@nes
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { APPLICANT_CATEGORIES, ApplicantCategory, isRegionCode, RegionCode } from '@domain/shared/region';
+import { seesPersonalDataInClear } from '@libs/auth';
 import {
   ApplicationStory,
   AuditStreamNotFoundError,
   AuditTrail,
   InvalidAuditPointError,
-  maskIins,
+  maskDiff,
+  maskEntries,
+  maskStateAsOf,
   parseInstant,
 } from '@libs/workflow';
 import type { PointInTime, StateAsOf } from '@libs/workflow';
@@ -17,6 +20,7 @@ import type { AuthenticatedActor } from '../auth/roles';
 import { FieldError, HttpProblem, problem } from '../http/problem';
 import { AUDIT_RESPONSES } from './audit-responses';
 import { ACCEPT_LANGUAGE_HEADER, answerLanguage, CONTENT_LANGUAGE_HEADER } from './timeline-language';
+import { RecordedRead } from './recorded-read';
 import { TimelinessChanges } from './timeliness-changes';
 import { TimelinessChangesQueryDto } from './timeliness-changes.dto';
 import { InvalidReadModelQueryError } from '@infra/read-models';
@@ -46,6 +50,7 @@ export class AuditController {
 
   @Get('applications/:id/history')
   @Roles(...HISTORY_READERS)
+  @RecordedRead('history')
   @ApiOperation({
     summary: "Every event of an application's stream, with its metadata (actor, command, correlation, causation)",
     description:
@@ -61,11 +66,15 @@ export class AuditController {
   ) {
     const events = await found(() => this.audit.applicationHistory(id), 'application', id);
     const told = this.story.narrator.tellAll(events, answerLanguage(acceptLanguage, response));
-    return { applicationId: id, events: masked(events, actor).map((event, i) => ({ ...event, ...told[i] })) };
+    return {
+      applicationId: id,
+      events: masked(actor, maskEntries, events).map((event, i) => ({ ...event, ...told[i] })),
+    };
   }
 
   @Get('correlations/:correlationId')
   @Roles(...AUDITORS)
+  @RecordedRead('correlation')
   @ApiOperation({ summary: 'Everything one correlation caused, across streams, in global order' })
   @ApiOkResponse({ schema: AUDIT_RESPONSES.correlation })
   async correlation(@Param('correlationId') correlationId: string, @CurrentActor() actor: AuthenticatedActor) {
@@ -80,11 +89,12 @@ export class AuditController {
           `No event carries correlation id ${correlationId}`,
         ),
       );
-    return { correlationId, events: masked(events, actor) };
+    return { correlationId, events: masked(actor, maskEntries, events) };
   }
 
   @Get('applications/:id/as-of')
   @Roles(...AUDITORS)
+  @RecordedRead('as-of')
   @ApiOperation({
     summary: "An application's state as it was at a revision or an instant (compared with the events' occurredAt)",
   })
@@ -98,11 +108,12 @@ export class AuditController {
   ) {
     const point = pointOf(query);
     const state = await found(() => this.audit.applicationAsOf(id, point), 'application', id);
-    return masked(existing(state, `application ${id}`, point), actor);
+    return masked(actor, maskStateAsOf, existing(state, `application ${id}`, point));
   }
 
   @Get('quotas/:region/:year/:category/as-of')
   @Roles(...AUDITORS)
+  @RecordedRead('as-of')
   @ApiOperation({
     summary: "A regional quota's state as it was at a revision or an instant (compared with the events' occurredAt)",
   })
@@ -131,7 +142,7 @@ export class AuditController {
       'quota',
       key,
     );
-    return masked(existing(state, `quota ${key}`, point), actor);
+    return masked(actor, maskStateAsOf, existing(state, `quota ${key}`, point));
   }
 
   @Get('timeliness-changes')
@@ -158,6 +169,7 @@ export class AuditController {
 
   @Get('applications/:id/diff')
   @Roles(...AUDITORS)
+  @RecordedRead('diff')
   @ApiOperation({
     summary: 'The events between two points of an application (revisions or instants) and the fields that changed',
   })
@@ -175,17 +187,17 @@ export class AuditController {
     );
     if (errors.length > 0) invalid(errors);
     const diff = await found(() => this.audit.diff('application', id, boundOf(from!), boundOf(to!)), 'application', id);
-    return masked(diff, actor);
+    return masked(actor, maskDiff, diff);
   }
 }
 
 /**
- * IINs (every 12-digit value, at any depth) are masked for every role but the reviewers and
- * supervisors who decide on the person — as the queries do. An admin-granted unmask for auditors
- * comes with the export work.
+ * Personal data, as declared per event type (ADR 26), is masked for every role but the reviewers
+ * and supervisors who decide on the person — the one rule the queries follow too. An auditor reads
+ * it in clear only through an export under an admin's grant.
  */
-function masked<T>(value: T, actor: AuthenticatedActor): T {
-  return actor.role === 'reviewer' || actor.role === 'supervisor' ? value : maskIins(value);
+function masked<T>(actor: AuthenticatedActor, mask: (value: T) => T, value: T): T {
+  return seesPersonalDataInClear(actor) ? value : mask(value);
 }
 
 function pointOf(query: Record<string, string>): PointInTime {

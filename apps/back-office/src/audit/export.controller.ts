@@ -1,14 +1,24 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CLOCK } from '@libs/event-sourcing';
 import type { Clock } from '@libs/event-sourcing';
-import { AuditExports, EXPORT_LINE_END, InvalidExportRequestError } from '@libs/workflow';
+import { AuditExports, DisclosureGrantRefusedError, EXPORT_LINE_END, InvalidExportRequestError } from '@libs/workflow';
 import type { ExportFormat, ExportOutput, ExportSelection } from '@libs/workflow';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../auth/roles';
 import type { AuthenticatedActor } from '../auth/roles';
-import { HttpProblem, problem } from '../http/problem';
+import { ProblemSchema } from '../http/openapi/problem.schema';
+import { HttpProblem, problem, PROBLEM_CONTENT_TYPE } from '../http/problem';
+import { RecordedRead } from './recorded-read';
 
 /**
  * The HTTP trailer that carries a CSV export's signed manifest (base64 of its JSON): it is known only
@@ -18,9 +28,10 @@ export const EXPORT_MANIFEST_TRAILER = 'Kandas-Export-Manifest';
 
 /**
  * Exports for external audit tools, streamed as JSON Lines or CSV, every row with its hashes and the
- * export with a signed manifest (ADR 25). IINs and names are masked; an admin may export in clear
- * with a stated reason, and that disclosure is recorded as an event (`PersonalDataDisclosed` in
- * `audit-disclosures`) before the first line leaves.
+ * export with a signed manifest (ADR 25). Personal data is masked as declared (ADR 26); an export in
+ * clear names an admin's grant (`grant`, see DisclosureGrantsController), and that disclosure is
+ * recorded as an event (`PersonalDataDisclosed` in `audit-disclosures`, referring to the grant)
+ * before the first line leaves.
  */
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -33,6 +44,7 @@ export class ExportController {
 
   @Get('export')
   @Roles('auditor', 'admin')
+  @RecordedRead('export')
   @ApiOperation({
     summary:
       'Export a stream, a correlation or a period (occurredAt, from inclusive, to exclusive) as JSON Lines or CSV, with row hashes and a signed manifest',
@@ -45,9 +57,10 @@ export class ExportController {
   @ApiQuery({ name: 'to', required: false })
   @ApiQuery({ name: 'format', required: false, enum: ['jsonl', 'csv'] })
   @ApiQuery({
-    name: 'unmaskReason',
+    name: 'grant',
     required: false,
-    description: 'Admins only: export in clear, for this reason (recorded)',
+    description:
+      'Export in clear under this disclosure grant (POST /audit/disclosure-grants): given to you by an admin, for this very selection, unexpired, unused (single use)',
   })
   @ApiOkResponse({
     description:
@@ -74,17 +87,32 @@ export class ExportController {
       },
     },
   })
+  @ApiResponse({
+    status: 403,
+    description:
+      'AUTH.FORBIDDEN, or the grant refused: AUDIT.GRANT_UNKNOWN, AUDIT.GRANT_EXPIRED, AUDIT.GRANT_OTHER_GRANTEE, AUDIT.GRANT_OTHER_SELECTION',
+    content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ProblemSchema) } } },
+  })
+  @ApiResponse({
+    status: 409,
+    description: 'AUDIT.GRANT_USED: the grant was already used (a grant allows one export)',
+    content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ProblemSchema) } } },
+  })
   async export(
     @Query() query: Record<string, string>,
     @CurrentActor() actor: AuthenticatedActor,
     @Res() response: Response,
   ): Promise<void> {
     const format = (query.format ?? 'jsonl') as ExportFormat;
-    if (query.unmaskReason !== undefined && actor.role !== 'admin') {
+    if (query.unmaskReason !== undefined)
       throw new HttpProblem(
-        problem(403, 'AUTH.FORBIDDEN', 'Not allowed for your role', 'Only an admin grants an export in clear'),
+        problem(400, 'REQUEST.INVALID', 'Invalid request', undefined, [
+          {
+            field: 'unmaskReason',
+            reason: 'is no longer taken: an export in clear names an admin’s grant (grant=<grant-id>)',
+          },
+        ]),
       );
-    }
     const selection = (
       query.stream
         ? { stream: query.stream }
@@ -97,7 +125,7 @@ export class ExportController {
       output = await this.exports.start({
         selection,
         format,
-        unmask: query.unmaskReason === undefined ? undefined : { grantedBy: actor.id, reason: query.unmaskReason },
+        unmask: query.grant === undefined ? undefined : { grantId: query.grant },
         now: this.clock.now(),
         actor,
       });
@@ -107,6 +135,10 @@ export class ExportController {
           problem(400, error.code, 'Invalid export request', error.message, [
             { field: error.field, reason: error.message },
           ]),
+        );
+      if (error instanceof DisclosureGrantRefusedError)
+        throw new HttpProblem(
+          problem(error.refusal === 'used' ? 409 : 403, error.code, 'Disclosure grant refused', error.message),
         );
       throw error;
     }

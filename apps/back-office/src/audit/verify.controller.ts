@@ -7,6 +7,7 @@ import { Roles } from '../auth/roles';
 import { ProblemSchema } from '../http/openapi/problem.schema';
 import { HttpProblem, problem, PROBLEM_CONTENT_TYPE } from '../http/problem';
 import { AUDIT_RESPONSES } from './audit-responses';
+import { RecordedRead } from './recorded-read';
 
 /** Tamper evidence: recompute the hash chains of the store and name the first broken link. */
 @ApiTags('audit')
@@ -17,6 +18,7 @@ export class VerifyController {
 
   @Get('verify')
   @Roles('auditor', 'admin')
+  @RecordedRead('verify')
   @ApiOperation({
     summary:
       "Recompute every event's hash, chained per stream and over the global order; the first broken link is named",

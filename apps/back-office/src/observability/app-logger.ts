@@ -3,19 +3,30 @@ import { Logger, PinoLogger } from 'nestjs-pino';
 import type { Params } from 'nestjs-pino';
 import { pino } from 'pino';
 import type { DestinationStream, Level, LoggerOptions } from 'pino';
+import { maskPersonalText } from '@domain/shared/personal-data-mask';
+import { WORKFLOW_PERSONAL_DATA } from '@libs/workflow';
 
-/** Twelve digits standing alone: an IIN (or something as sensitive); never written to a log. */
-const IIN_LIKE = /(?<!\d)(\d{2})\d{8}(\d{2})(?!\d)/g;
-
+/**
+ * A finished log line through the undeclared pass of every masked view (ADR 26): an IIN, an e-mail
+ * or a phone number in a sentence is masked as its kind.
+ */
 export function maskPersonalData(text: string): string {
-  return text.replace(IIN_LIKE, '$1********$2');
+  return maskPersonalText(text);
 }
 
 /**
  * Fields that hold a person or a credential, should an object carrying them ever reach a log (our
- * code logs sentences, not requests): pino removes them before the line is written.
+ * code logs sentences, not requests): every key the personal-data declarations name (ADR 26), and
+ * `contacts` whole. pino removes them before the line is written.
  */
-const PERSONAL_FIELDS = ['iin', 'signerIin', 'name', 'nameLatin', 'contacts'];
+const PERSONAL_FIELDS = [
+  ...new Set([
+    'contacts',
+    ...Object.values(WORKFLOW_PERSONAL_DATA).flatMap((declaration) =>
+      Object.keys(declaration.fields).map((path) => path.split('.').at(-1)!.replace('[]', '')),
+    ),
+  ]),
+];
 const REDACTED = [
   'req.headers.authorization',
   'req.headers.cookie',

@@ -1,25 +1,25 @@
-import { maskIin } from '@domain/shared/iin';
+import { SUBMISSION_PERSONAL_FIELDS } from '@domain/application';
+import { maskAs } from '@domain/shared/personal-data';
+import { maskDeclared } from '@domain/shared/personal-data-mask';
+import { seesPersonalDataInClear } from '@libs/auth';
 import type { ApplicationDetailsView, ApplicationView, Page } from '@infra/read-models';
 import type { AuthenticatedActor } from '../auth/roles';
 
-/** IINs are shown whole only to the reviewers and supervisors who decide on the person; the others see them masked. */
-function seesIins(actor: AuthenticatedActor): boolean {
-  return actor.role === 'reviewer' || actor.role === 'supervisor';
-}
-
+/**
+ * Personal data is shown in clear only to the reviewers and supervisors who decide on the person
+ * (the one rule, ADR 26); the others see it masked as every masked view masks it.
+ */
 export function listedFor(actor: AuthenticatedActor, page: Page<ApplicationView>): Page<ApplicationView> {
-  if (seesIins(actor)) return page;
-  return { ...page, items: page.items.map((item) => ({ ...item, applicantIin: maskIin(item.applicantIin) })) };
+  if (seesPersonalDataInClear(actor)) return page;
+  return { ...page, items: page.items.map(maskedView) };
 }
 
-/** Every IIN of the application: the applicant's, each family member's (and the signer's is the applicant's). */
+function maskedView<T extends Pick<ApplicationView, 'applicantIin' | 'applicantName'>>(view: T): T {
+  return { ...view, applicantIin: maskAs('iin', view.applicantIin), applicantName: maskAs('name', view.applicantName) };
+}
+
+/** The details keep the submission whole: masked by the submission's declaration. */
 export function detailsFor(actor: AuthenticatedActor, details: ApplicationDetailsView): ApplicationDetailsView {
-  if (seesIins(actor)) return details;
-  return {
-    ...details,
-    applicant: { ...details.applicant, iin: maskIin(details.applicant.iin) },
-    familyMembers: details.familyMembers.map((member) =>
-      member.iin === undefined ? member : { ...member, iin: maskIin(member.iin) },
-    ),
-  };
+  if (seesPersonalDataInClear(actor)) return details;
+  return { ...maskDeclared(SUBMISSION_PERSONAL_FIELDS, details), applicantName: maskAs('name', details.applicantName) };
 }

@@ -3,14 +3,17 @@ import { addAuditCommands } from './audit';
 import type { CliContext } from './cli-context';
 import { addDeadLettersCommand } from './dead-letters';
 import { addExportCommand } from './export';
+import { addGrantDisclosureCommand } from './grant-disclosure';
 import { addLawCommands } from './law';
 import { addRebuildCommand } from './rebuild';
 import { addDecisionCommand } from './story';
 import { addReportCommand } from './report';
 import { addSeedCommand } from './seed';
 import { addTokenCommand } from './token';
+import { recordingAuditReads } from './recorded-reads';
 import { addVerifyCommand } from './verify';
 import { addVerifyExportCommand } from './verify-export';
+import { addVerifyAccessCommand } from './verify-access';
 
 /**
  * The operators' and auditors' CLI: one commander Command per subcommand, each with its options,
@@ -18,10 +21,11 @@ import { addVerifyExportCommand } from './verify-export';
  * commander writes help (stdout) and refusals (stderr) itself, then throws instead of exiting
  * (exitOverride), so the caller decides the exit code.
  */
-export function cliProgram(context: CliContext): Command {
+export function cliProgram(cliContext: CliContext): Command {
   const program = new Command('npm run cli --')
     .description("Operators' and auditors' CLI of the kandas regional quota workflow")
     .exitOverride();
+  const context = recordingAuditReads(program, cliContext);
   addTokenCommand(program, context);
   addVerifyCommand(program, context);
   addDeadLettersCommand(program, context);
@@ -30,6 +34,8 @@ export function cliProgram(context: CliContext): Command {
   addDecisionCommand(program, context);
   addExportCommand(program, context);
   addVerifyExportCommand(program, context);
+  addGrantDisclosureCommand(program, context);
+  addVerifyAccessCommand(program, context);
   addRebuildCommand(program, context);
   addReportCommand(program, context);
   addLawCommands(program, context);

@@ -1,10 +1,10 @@
-import { userInfo } from 'node:os';
 import { Command, Option } from 'commander';
 import { CLOCK } from '@libs/event-sourcing';
 import type { Clock } from '@libs/event-sourcing';
 import { AuditExports, EXPORT_FORMATS, runExportCommand } from '@libs/workflow';
 import type { ExportFormat, ExportSelection, ParsedExportArgs } from '@libs/workflow';
 import type { CliContext } from './cli-context';
+import { actorOfToken, cliActor } from './cli-reader';
 import { optionValuesOf, refuse } from './refuse';
 
 interface ExportOptionValues {
@@ -13,6 +13,8 @@ interface ExportOptionValues {
   readonly from?: string;
   readonly to?: string;
   readonly format: ExportFormat;
+  readonly grant?: string;
+  readonly token?: string;
   readonly unmask?: true;
   readonly grantedBy?: string;
   readonly reason?: string;
@@ -23,22 +25,26 @@ interface ExportOptionValues {
 function exportCommand(): Command {
   return new Command('export')
     .description(
-      'events with full metadata and their hashes as JSON Lines or CSV, with a signed manifest (the last JSON line, or <file>.manifest.json beside a CSV file) that verify-export checks; IINs and names masked unless --unmask (recorded as PersonalDataDisclosed in audit-disclosures)',
+      'events with full metadata and their hashes as JSON Lines or CSV, with a signed manifest (the last JSON line, or <file>.manifest.json beside a CSV file) that verify-export checks; personal data masked unless exported under an admin’s grant (--grant, recorded as PersonalDataDisclosed in audit-disclosures)',
     )
     .addOption(new Option('--stream <id>', 'every event of one stream').conflicts(['correlation', 'from', 'to']))
     .addOption(new Option('--correlation <id>', 'everything one correlation caused').conflicts(['from', 'to']))
     .option('--from <instant>', 'events whose occurredAt is at or after this instant (with --to)')
     .option('--to <instant>', 'events whose occurredAt is before this instant (with --from)')
     .addOption(new Option('--format <format>', 'output format').choices(EXPORT_FORMATS).default('jsonl'))
-    .option('--unmask', 'IINs and names in clear; needs --granted-by and --reason')
-    .option('--granted-by <admin-id>', 'the admin who granted the unmasked export')
-    .option('--reason <text>', 'why the export is unmasked')
+    .option('--grant <grant-id>', 'export in clear under this disclosure grant (grant-disclosure); needs --token')
+    .option('--token <bearer-token>', 'your own token (npm run cli -- token): the grant must name you')
+    .addOption(new Option('--unmask').hideHelp())
+    .addOption(new Option('--granted-by <admin-id>').hideHelp())
+    .addOption(new Option('--reason <text>').hideHelp())
     .option('--out <file>', 'write to a file (CSV with CRLF, required for CSV) instead of stdout');
 }
 
 /** The selection and the grant from `export`'s option values; a string is the reason they are refused. */
 function exportArgsFrom(values: ExportOptionValues): ParsedExportArgs | string {
-  const { stream, correlation, from, to, unmask, grantedBy, reason } = values;
+  const { stream, correlation, from, to, unmask, grantedBy, reason, grant, token } = values;
+  if (unmask || grantedBy !== undefined || reason !== undefined)
+    return '--unmask, --granted-by and --reason are gone: an admin grants a disclosure (grant-disclosure), then export with --grant <grant-id> --token <your token>';
   const period = from !== undefined || to !== undefined;
   if ([stream !== undefined, correlation !== undefined, period].filter(Boolean).length !== 1)
     return 'give exactly one of --stream, --correlation, --from/--to';
@@ -49,16 +55,15 @@ function exportArgsFrom(values: ExportOptionValues): ParsedExportArgs | string {
       : correlation !== undefined
         ? { correlationId: correlation }
         : { from: from!, to: to! };
-  if (!unmask && (grantedBy !== undefined || reason !== undefined))
-    return '--granted-by and --reason only go with --unmask';
+  if (grant !== undefined && token === undefined)
+    return '--grant needs --token <your bearer token>: the grant names who may use it';
   if (values.format === 'csv' && values.out === undefined)
     return '--format csv needs --out <file>: its signed manifest is written beside it';
-  if (unmask && (!grantedBy?.trim() || !reason?.trim()))
-    return '--unmask needs --granted-by <admin-id> and --reason <text>';
   return {
     selection,
     format: values.format,
-    unmask: unmask ? { grantedBy: grantedBy!, reason: reason! } : undefined,
+    unmask: grant !== undefined ? { grantId: grant } : undefined,
+    token,
     out: values.out,
   };
 }
@@ -69,7 +74,10 @@ export function parseExportArgs(argv: readonly string[]): ParsedExportArgs | str
   return typeof values === 'string' ? values : exportArgsFrom(values);
 }
 
-/** The CLI has no login: the export is recorded as requested by the operating-system user. */
+/**
+ * The CLI has no login: a masked export is requested by the operating-system user; one in clear by
+ * the user of the token given (verified with the service's key), whom the grant must name.
+ */
 export function addExportCommand(program: Command, { print, onWorkflow, exitWith }: CliContext): void {
   const command = exportCommand().copyInheritedSettings(program);
   program.addCommand(
@@ -77,12 +85,14 @@ export function addExportCommand(program: Command, { print, onWorkflow, exitWith
       const parsed = exportArgsFrom(values);
       if (typeof parsed === 'string') refuse(command, parsed);
       exitWith(
-        await onWorkflow((app) => {
+        await onWorkflow(async (app) => {
           const clock = app.get<Clock>(CLOCK);
+          const actor = parsed.token === undefined ? cliActor() : actorOfToken(app, parsed.token);
+          if (typeof actor === 'string') refuse(command, actor);
           const deps = {
             exports: app.get(AuditExports),
             now: () => clock.now(),
-            actor: { id: `cli:${userInfo().username}`, role: 'cli' },
+            actor,
           };
           return runExportCommand(deps, parsed, print);
         }),

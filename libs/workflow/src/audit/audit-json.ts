@@ -1,4 +1,3 @@
-import { maskIin } from '@domain/shared/iin';
 import { PersistentMap, PersistentSet } from '@domain/shared/persistent-map';
 
 /** A JSON value as the audit answers carry it. */
@@ -35,32 +34,6 @@ function sortJson(values: Json[]): Json[] {
     .map((value) => [JSON.stringify(value), value] as const)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([, value]) => value);
-}
-
-const IIN_SHAPE = /^\d{12}$/;
-/** A Person's stream is named by the IIN (`person-<iin>`, ADR 16): the name is masked as the IIN is. */
-const PERSON_STREAM_SHAPE = /^person-(\d{12})$/;
-
-function maskString(value: string): string {
-  if (IIN_SHAPE.test(value)) return maskIin(value);
-  const person = PERSON_STREAM_SHAPE.exec(value);
-  return person ? `person-${maskIin(person[1]!)}` : value;
-}
-
-/**
- * Masks every 12-digit string found anywhere in the value (applicant, spouse, children, signer…),
- * and the IIN in a Person's stream id, keeping the first and last two digits. Over-masking a 12-digit
- * non-IIN is the safe side.
- */
-export function maskIins<T>(value: T): T {
-  if (typeof value === 'string') return maskString(value) as T;
-  if (Array.isArray(value)) return value.map((item: unknown) => maskIins(item)) as T;
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, maskIins(item)]),
-    ) as T;
-  }
-  return value;
 }
 
 /** One field that differs between two states; an absent field reads as `null`. */

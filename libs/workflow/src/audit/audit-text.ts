@@ -1,5 +1,5 @@
 import type { ReviewDeadlineRescheduled } from '@domain/application';
-import { maskIins } from './audit-json';
+import { maskDiff, maskEntries, maskStateAsOf } from '../export/masking';
 import {
   AuditEntry,
   AuditStreamNotFoundError,
@@ -69,20 +69,20 @@ export function boundFromArg(value: string): PointInTime {
 
 /*
  * The CLI's audit commands (`history`, `correlation`, `as-of`, `diff`), their arguments already
- * parsed. IINs are printed masked, as the auditors see them over HTTP. Each returns the process exit
+ * parsed. Personal data is printed masked as declared (ADR 26), as the auditors see it over HTTP. Each returns the process exit
  * code: 0, 1 when nothing was found, 2 when the trail refuses the point in time.
  */
 
 export function printHistory(audit: AuditTrail, applicationId: string, print: Print): Promise<number> {
   return withAuditExitCode(print, async () => {
-    for (const entry of maskIins(await audit.applicationHistory(applicationId))) print(formatEntry(entry));
+    for (const entry of maskEntries(await audit.applicationHistory(applicationId))) print(formatEntry(entry));
     return 0;
   });
 }
 
 export function printCorrelation(audit: AuditTrail, correlationId: string, print: Print): Promise<number> {
   return withAuditExitCode(print, async () => {
-    const entries = maskIins(await audit.correlation(correlationId));
+    const entries = maskEntries(await audit.correlation(correlationId));
     if (entries.length === 0) print(`No event carries correlation id ${correlationId}.`);
     for (const entry of entries) print(formatEntry(entry));
     return entries.length === 0 ? 1 : 0;
@@ -101,7 +101,7 @@ export function printStateAsOf(
       print(`Application ${applicationId} had no state then.`);
       return 1;
     }
-    for (const line of formatState(maskIins(state))) print(line);
+    for (const line of formatState(maskStateAsOf(state))) print(line);
     return 0;
   });
 }
@@ -114,7 +114,7 @@ export function printDiff(
   print: Print,
 ): Promise<number> {
   return withAuditExitCode(print, async () => {
-    for (const line of formatDiff(maskIins(await audit.diff('application', applicationId, from, to)))) print(line);
+    for (const line of formatDiff(maskDiff(await audit.diff('application', applicationId, from, to)))) print(line);
     return 0;
   });
 }

@@ -7,11 +7,16 @@ export const DISCLOSURE_STREAM = 'audit-disclosures';
 
 export const PERSONAL_DATA_DISCLOSED = 'PersonalDataDisclosed';
 
-/** Personal data left the system in clear: what, in which format, who granted it, why, who asked, when. */
+/**
+ * Personal data left the system in clear: what, in which format, under which grant (who granted it,
+ * why), who asked, when.
+ */
 export interface PersonalDataDisclosedData {
   readonly selection: ExportSelection;
   readonly format: ExportFormat;
-  /** Id of the admin who granted the unmasked export. */
+  /** The DisclosureGranted it was made under; null in disclosures recorded before grants existed (v1). */
+  readonly grantId: string | null;
+  /** Id of the admin who granted the unmasked export (from the grant). */
   readonly grantedBy: string;
   readonly reason: string;
   readonly requestedBy: Actor;
@@ -24,5 +29,10 @@ export interface PersonalDataDisclosedData {
  * (`new EventTypeRegistry().registerAll(WORKFLOW_EVENT_TYPES).registerAll(DISCLOSURE_EVENT_TYPES)`).
  */
 export const DISCLOSURE_EVENT_TYPES: readonly EventTypeDefinition[] = [
-  { type: PERSONAL_DATA_DISCLOSED, schemaVersion: 1 },
+  // v2 refers to the grant; a v1 disclosure was granted by a name typed at the export (grantId null).
+  {
+    type: PERSONAL_DATA_DISCLOSED,
+    schemaVersion: 2,
+    upcasters: { 1: (data) => ({ ...(data as object), grantId: null }) },
+  },
 ];

@@ -11,6 +11,7 @@ import {
 import type { ExportOutput } from './export-events';
 import type { AuditExports } from './audit-exports';
 import type { SignedExportManifest } from './export-manifest';
+import { DisclosureGrantRefusedError } from './disclosure-grants';
 
 type Print = (line: string) => void;
 
@@ -24,6 +25,8 @@ export interface ParsedExportArgs {
   readonly selection: ExportSelection;
   readonly format: ExportFormat;
   readonly unmask?: UnmaskGrant;
+  /** The bearer token of the user asking (an export in clear: the grant's grantee). */
+  readonly token?: string;
   readonly out?: string;
 }
 
@@ -36,7 +39,7 @@ export function manifestFileFor(exportFile: string): string {
  * The CLI's `export`, its arguments parsed: lines to `print` (stdout), or to `--out <file>` with the
  * format's terminator (CRLF for CSV) and a one-line summary on `print`; a CSV file gets its signed
  * manifest beside it (`<file>.manifest.json`). Returns the exit code: 0, or 2 when the export
- * refuses the request (an unmask without its grant is refused before anything is read or recorded).
+ * refuses the request or the grant it names (refused before anything is exported).
  */
 export async function runExportCommand(
   deps: ExportCommandDeps,
@@ -57,6 +60,10 @@ export async function runExportCommand(
       print(`Invalid ${error.message}.`);
       return 2;
     }
+    if (error instanceof DisclosureGrantRefusedError) {
+      print(`Refused (${error.code}): ${error.message}.`);
+      return 2;
+    }
     throw error;
   }
   if (parsed.out === undefined) {
@@ -67,7 +74,7 @@ export async function runExportCommand(
   const manifest = output.manifest();
   const where = parsed.format === 'csv' ? writeManifestBeside(parsed.out, manifest) : `${parsed.out} (its last line)`;
   print(
-    `Exported ${manifest.count} event(s) as ${parsed.format}${parsed.unmask ? ' IN CLEAR (disclosure recorded)' : ' (IINs and names masked)'} to ${parsed.out}.`,
+    `Exported ${manifest.count} event(s) as ${parsed.format}${parsed.unmask ? ' IN CLEAR (disclosure recorded)' : ' (personal data masked)'} to ${parsed.out}.`,
   );
   print(`Signed manifest (${manifest.keyId}, export head ${manifest.exportHead || '(no rows)'}) in ${where}.`);
   return 0;

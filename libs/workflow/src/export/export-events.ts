@@ -1,10 +1,11 @@
-import { eventIdFor, newUuid } from '@libs/event-sourcing';
+import { eventIdFor, KANDAS_NAMESPACE, uuidV5 } from '@libs/event-sourcing';
 import type { Actor, EventStore, EventTypeRegistry, RecordedEvent } from '@libs/event-sourcing';
 import { entryOf, parseInstant } from '../audit/audit-trail';
 import type { AuditEntry } from '../audit/audit-trail';
 import { csvRecord } from './csv';
 import { DISCLOSURE_STREAM, PERSONAL_DATA_DISCLOSED, PersonalDataDisclosedData } from './disclosure-events';
-import { maskPersonalData } from './masking';
+import { DisclosureGrantedData, DisclosureGrantRefusedError, grantAllowing } from './disclosure-grants';
+import { maskPersonalData, maskPersonalId } from './masking';
 import type { CheckpointLog } from '../audit/checkpoint';
 import { chainHashOf, EMPTY_EXPORT_HEAD, rowHashOf } from './export-hashing';
 import { chainHeadOf, manifestLine, signManifest } from './export-manifest';
@@ -24,11 +25,9 @@ export type ExportFormat = 'jsonl' | 'csv';
 
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['jsonl', 'csv'];
 
-/** An admin's grant to export personal data in clear. */
+/** An export in clear names the admin's grant it is made under (DisclosureGranted, ADR 26). */
 export interface UnmaskGrant {
-  /** Id of the admin who granted it. */
-  readonly grantedBy: string;
-  readonly reason: string;
+  readonly grantId: string;
 }
 
 export interface ExportRequest {
@@ -37,7 +36,7 @@ export interface ExportRequest {
   readonly registry: EventTypeRegistry;
   readonly selection: ExportSelection;
   readonly format: ExportFormat;
-  /** Absent: IINs and names masked. Present: exported in clear, and the disclosure recorded first. */
+  /** Absent: personal data masked. Present: exported in clear under the grant, the disclosure recorded first. */
   readonly unmask?: UnmaskGrant;
   /** The injected clock's instant (the disclosure's occurredAt / disclosedAt). */
   readonly now: Date;
@@ -111,9 +110,10 @@ export type HashedExportRow = ExportRow & { readonly rowHash: string; readonly c
  * Each row carries its `rowHash` and `chainHash`, computed as it is written, and the export ends with
  * a manifest signed by the service (ADR 25), which a receiver checks offline with `verify-export`.
  *
- * By default every IIN and every person's name in `data` and `actor` is masked. With `unmask`, the
- * request is validated and a `PersonalDataDisclosed` event is appended to `audit-disclosures`
- * **before** the lines are returned, so no line in clear exists without its record.
+ * By default the personal data declared for each event type is masked (ADR 26). With `unmask`, the
+ * admin's grant it names is checked (DisclosureGrantRefusedError) and a `PersonalDataDisclosed`
+ * event referring to it is appended to `audit-disclosures` **before** the lines are returned, so
+ * no line in clear exists without its record.
  */
 export async function exportEvents(request: ExportRequest): Promise<ExportOutput> {
   const selection = checkSelection(request.selection);
@@ -121,12 +121,11 @@ export async function exportEvents(request: ExportRequest): Promise<ExportOutput
     throw new InvalidExportRequestError('format', `must be one of ${EXPORT_FORMATS.join(', ')}`);
   let disclosure: ExportDisclosure | null = null;
   if (request.unmask !== undefined) {
-    const { grantedBy, reason } = request.unmask;
-    if (typeof grantedBy !== 'string' || grantedBy.trim() === '')
-      throw new InvalidExportRequestError('unmask.grantedBy', 'is required to export in clear');
-    if (typeof reason !== 'string' || reason.trim() === '')
-      throw new InvalidExportRequestError('unmask.reason', 'is required to export in clear');
-    disclosure = { eventId: await recordDisclosure(request), grant: request.unmask };
+    const { grantId } = request.unmask;
+    if (typeof grantId !== 'string' || grantId.trim() === '')
+      throw new InvalidExportRequestError('unmask.grantId', 'is required to export in clear');
+    const grant = await grantAllowing(request.store, grantId, request.actor, request.selection, request.now);
+    disclosure = { eventId: await recordDisclosure(request, grant), grant: request.unmask };
   }
   const checkpoint = (await request.checkpoints?.latest()) ?? null;
   let manifest: SignedExportManifest | undefined;
@@ -134,7 +133,7 @@ export async function exportEvents(request: ExportRequest): Promise<ExportOutput
     manifest = signManifest(
       {
         version: 1,
-        selection: disclosure ? request.selection : maskPersonalData(request.selection),
+        selection: disclosure ? request.selection : maskSelection(request.selection),
         format: request.format,
         masked: disclosure === null,
         disclosure,
@@ -161,12 +160,13 @@ export async function exportEvents(request: ExportRequest): Promise<ExportOutput
   };
 }
 
-type CheckedSelection =
+export type CheckedSelection =
   | { readonly kind: 'stream'; readonly stream: string }
   | { readonly kind: 'correlation'; readonly correlationId: string }
   | { readonly kind: 'period'; readonly fromMs: number; readonly toMs: number };
 
-function checkSelection(selection: ExportSelection): CheckedSelection {
+/** The selection checked and normalised (two selections of the same events compare equal). */
+export function checkSelection(selection: ExportSelection): CheckedSelection {
   const given = selection as Partial<Record<'stream' | 'correlationId' | 'from' | 'to', unknown>>;
   const kinds = [
     given.stream !== undefined,
@@ -194,26 +194,31 @@ function checkSelection(selection: ExportSelection): CheckedSelection {
   return { kind: 'period', fromMs, toMs };
 }
 
-/** Records the disclosure; returns its event id, which the manifest names. */
-async function recordDisclosure(request: ExportRequest): Promise<string> {
-  const commandId = newUuid();
+/**
+ * One disclosure per grant: its event id is derived from the grant id, so a second use of the grant
+ * — even racing the first — finds the event already stored, and is refused. Returns the event id,
+ * which the manifest names.
+ */
+async function recordDisclosure(request: ExportRequest, grant: DisclosureGrantedData): Promise<string> {
+  const commandId = uuidV5(`disclosure:${grant.grantId}`, KANDAS_NAMESPACE);
   const occurredAt = request.now.toISOString();
   const data: PersonalDataDisclosedData = {
     selection: request.selection,
     format: request.format,
-    grantedBy: request.unmask!.grantedBy,
-    reason: request.unmask!.reason,
+    grantId: grant.grantId,
+    grantedBy: grant.grantedBy.id,
+    reason: grant.reason,
     requestedBy: { id: request.actor.id, role: request.actor.role },
     disclosedAt: occurredAt,
   };
   const eventId = eventIdFor(commandId, 0);
-  await request.store.append(
+  const appended = await request.store.append(
     DISCLOSURE_STREAM,
     [
       {
         eventId,
         type: PERSONAL_DATA_DISCLOSED,
-        schemaVersion: 1,
+        schemaVersion: 2,
         data,
         metadata: {
           actor: { id: request.actor.id, role: request.actor.role },
@@ -226,6 +231,8 @@ async function recordDisclosure(request: ExportRequest): Promise<string> {
     ],
     { expectedRevision: 'any' },
   );
+  if (appended.alreadyStored === true)
+    throw new DisclosureGrantRefusedError('used', grant.grantId, `Grant ${grant.grantId} was already used`);
   return eventId;
 }
 
@@ -285,17 +292,16 @@ function inPeriod(event: RecordedEvent, fromMs: number, toMs: number): boolean {
   return at >= fromMs && at < toMs;
 }
 
-/**
- * Personal data lives in `data` (and, for a person acting, possibly the actor id), and in the id of
- * a Person's stream (`person-<iin>`, ADR 16); positions and other ids stay as they are.
- */
+/** A masked export's manifest names its selection without the personal data a stream id may carry (`person-<iin>`). */
+function maskSelection(selection: ExportSelection): ExportSelection {
+  if ('stream' in selection) return { stream: maskPersonalId(selection.stream) };
+  if ('correlationId' in selection) return { correlationId: maskPersonalId(selection.correlationId) };
+  return selection;
+}
+
+/** Masked as every masked view masks an event: by the declared personal data of its type (ADR 26). */
 function maskRow(row: ExportRow): ExportRow {
-  return {
-    ...row,
-    streamId: maskPersonalData(row.streamId),
-    actor: maskPersonalData(row.actor),
-    data: maskPersonalData(row.data),
-  };
+  return maskPersonalData(row);
 }
 
 function csvFields(row: HashedExportRow): string[] {

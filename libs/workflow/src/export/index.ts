@@ -8,3 +8,4 @@ export * from './audit-exports';
 export * from './verify-export';
 export * from './export-file';
 export * from './verify-export-report';
+export * from './disclosure-grants';

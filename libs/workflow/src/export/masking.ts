@@ -1,38 +1,68 @@
-import { maskIins } from '../audit/audit-json';
+import { maskAll, maskDeclared, maskDeclaredAt, maskUndeclared } from '@domain/shared/personal-data-mask';
+import { maskId } from '@domain/shared/personal-data';
+import type { AuditEntry, StateAsOf, StateDiff } from '../audit/audit-trail';
+import {
+  PERSONAL_ID_FORMS,
+  statePersonalFields,
+  WORKFLOW_PERSONAL_DATA,
+} from '../personal-data/personal-data-registry';
 
-const NAME_PARTS = ['lastName', 'firstName', 'patronymic'] as const;
-
-/** A name part reduced to its first letter (a whole code point, so Cyrillic and Kazakh letters stay intact) + '***'. */
-export function maskNamePart(part: string): string {
-  const first = Array.from(part)[0];
-  return first === undefined ? part : `${first}***`;
-}
-
-function isPersonName(value: object): boolean {
-  return NAME_PARTS.some((part) => part in value);
-}
-
-/** Masks every person's name found at any depth: an object with `lastName`/`firstName`/`patronymic` has each string part masked. */
-export function maskNames<T>(value: T): T {
-  if (Array.isArray(value)) return value.map((item: unknown) => maskNames(item)) as T;
-  if (value !== null && typeof value === 'object') {
-    const named = isPersonName(value);
-    return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>).map(([key, item]) => [
-        key,
-        named && (NAME_PARTS as readonly string[]).includes(key) && typeof item === 'string'
-          ? maskNamePart(item)
-          : maskNames(item),
-      ]),
-    ) as T;
-  }
-  return value;
-}
+/** What masking needs of an event: its type and schema version choose the declaration. */
+type MaskableEvent = Pick<AuditEntry, 'type' | 'schemaVersion' | 'streamId' | 'actor' | 'data'>;
 
 /**
- * The export's default: every IIN (any 12-digit string at any depth, and the IIN naming a Person's
- * stream) and every person's name masked.
+ * The one mask of an event, for every masked view (exports, the auditors' views, ADR 26): the
+ * fields declared personal for its type masked as their kind, an id naming a person masked by its
+ * form, and every other string through the undeclared pass. An event whose type or schema version
+ * has no declaration (a type this build does not know) has its whole data masked: the safe side.
  */
-export function maskPersonalData<T>(value: T): T {
-  return maskNames(maskIins(value));
+export function maskPersonalData<T extends MaskableEvent>(event: T): T {
+  const declaration = WORKFLOW_PERSONAL_DATA[event.type];
+  const data =
+    declaration?.schemaVersion === event.schemaVersion
+      ? maskDeclared(declaration.fields, event.data)
+      : (maskAll('freeText', event.data) as T['data']);
+  return {
+    ...event,
+    streamId: maskPersonalId(event.streamId),
+    actor: { ...event.actor, id: maskPersonalId(event.actor.id) },
+    data,
+  };
 }
+
+/** A stream or actor id: a person's form masked, and the undeclared pass over the rest. */
+export function maskPersonalId(id: string): string {
+  return maskUndeclared(maskId(PERSONAL_ID_FORMS, id));
+}
+
+export function maskEntries<T extends MaskableEvent>(entries: readonly T[]): T[] {
+  return entries.map((entry) => maskPersonalData(entry));
+}
+
+/** A folded state, masked by the declaration of its stream's state. */
+export function maskStateAsOf(state: StateAsOf): StateAsOf {
+  return {
+    ...state,
+    streamId: maskPersonalId(state.streamId),
+    state: maskDeclared(statePersonalFields(state.streamId), state.state),
+  };
+}
+
+/** A diff: its events as events, each changed field by the state declaration at its path. */
+export function maskDiff(diff: StateDiff): StateDiff {
+  const fields = statePersonalFields(diff.streamId);
+  const at = (path: string) => (path === '$' ? [] : path.split('.'));
+  return {
+    ...diff,
+    streamId: maskPersonalId(diff.streamId),
+    events: maskEntries(diff.events),
+    changes: diff.changes.map((change) => ({
+      path: change.path,
+      before: maskDeclaredAt(fields, at(change.path), change.before),
+      after: maskDeclaredAt(fields, at(change.path), change.after),
+    })),
+  };
+}
+
+/** A text shown where no declaration reaches (a log line, a read model's summary): the undeclared pass. */
+export { maskPersonalText } from '@domain/shared/personal-data-mask';
