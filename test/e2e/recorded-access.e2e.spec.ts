@@ -37,6 +37,7 @@ describe('recorded access and disclosure grants over HTTP (ADR 26)', () => {
     await e.as('auditor', 'auditor-2').get(`/audit/applications/${id}/diff?from=0&to=1`).expect(200);
     await e.as('reviewer', 'reviewer-1').get(`/audit/applications/${id}/history`).expect(200);
     await e.as('auditor', 'auditor-2').get(`/audit/export?stream=application-${id}`).expect(200);
+    await e.as('auditor', 'auditor-2').get(`/audit/applications/${id}/decision`).expect(200);
     const records = (await accessRecords(e)).slice(before);
     expect(records.map((record) => (record.data as AuditRecordReadData).operation)).toEqual([
       'history',
@@ -44,6 +45,7 @@ describe('recorded access and disclosure grants over HTTP (ADR 26)', () => {
       'diff',
       'history',
       'export',
+      'decision',
     ]);
     expect(records[0]!.data).toMatchObject({
       reader: { id: 'auditor-2', role: 'auditor' },

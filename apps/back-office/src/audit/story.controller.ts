@@ -5,6 +5,7 @@ import { ApplicationStory, AuditStreamNotFoundError } from '@libs/workflow';
 import { Role, Roles } from '../auth/roles';
 import { HttpProblem, problem } from '../http/problem';
 import { AUDIT_RESPONSES } from './audit-responses';
+import { RecordedRead } from './recorded-read';
 import { ACCEPT_LANGUAGE_HEADER, answerLanguage, CONTENT_LANGUAGE_HEADER } from './timeline-language';
 
 /** As the history: those who decide on an application, and the auditors. */
@@ -19,6 +20,7 @@ export class ApplicationStoryController {
 
   @Get('applications/:id/decision')
   @Roles(...DECISION_READERS)
+  @RecordedRead('decision')
   @ApiOperation({
     summary:
       "An application's decision in one answer: who decided, when, on what grounds, under which calendar and MCI, the due date and whether it was met",

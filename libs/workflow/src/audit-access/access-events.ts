@@ -7,7 +7,16 @@ export const AUDIT_ACCESS_STREAM = 'audit-access';
 export const AUDIT_RECORD_READ = 'AuditRecordRead';
 
 /** What an auditor can read of the audit trail. */
-export const AUDIT_READS = ['history', 'correlation', 'as-of', 'diff', 'export', 'verify', 'verify-access'] as const;
+export const AUDIT_READS = [
+  'history',
+  'correlation',
+  'as-of',
+  'diff',
+  'decision',
+  'export',
+  'verify',
+  'verify-access',
+] as const;
 export type AuditRead = (typeof AUDIT_READS)[number];
 
 /** Who read, what, and how: the request as the reader made it. */
