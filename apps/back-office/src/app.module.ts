@@ -8,10 +8,11 @@ import type { LawInForce } from '@libs/workflow';
 import { AuditController } from './audit/audit.controller';
 import { TimelinessChanges } from './audit/timeliness-changes';
 import { VerifyController } from './audit/verify.controller';
+import { CheckpointsController } from './audit/checkpoints.controller';
 import { ExportController } from './audit/export.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { JWT_SETTINGS } from './auth/auth.tokens';
-import { checkSecret, jwtSettings } from '@libs/auth';
+import { checkSecret, checkSigningKey, jwtSettings } from '@libs/auth';
 import { AggregateLookup } from './commands/application-lookup';
 import { ApplicationsController } from './commands/applications.controller';
 import { CommandGateway } from './commands/command-gateway';
@@ -49,6 +50,7 @@ export class AppModule {
     // Every setting is read and checked here, before a provider opens a file; and every check comes
     // before the first development key is made: a refused start leaves nothing behind.
     checkSecret('KANDAS_JWT_SECRET', env);
+    checkSigningKey(env);
     const throttling = commandThrottlerProviders(env);
     const signing = signingProviders(config, env);
     const jwt = jwtSettings(env, config.localSecretsDir);
@@ -73,6 +75,7 @@ export class AppModule {
         MetricsController,
         AuditController,
         VerifyController,
+        CheckpointsController,
         ExportController,
       ],
       providers: [
