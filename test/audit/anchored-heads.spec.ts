@@ -1,33 +1,19 @@
 import Database from 'better-sqlite3';
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { NewEvent } from '@libs/event-sourcing';
 import { ServiceSigningKey } from '@libs/auth';
 import { TestClock } from '@libs/testing';
 import { CheckpointSigner, type SignedCheckpoint } from '@libs/workflow';
 import { SqliteEventStore } from '@infra/event-store/sqlite/sqlite-event-store';
-import { chainHashOf, eventContent, streamHashOf } from '@infra/event-store/sqlite/event-hash';
+import { chainHashOf, streamHashOf } from '@infra/event-store/sqlite/event-hash';
 import { JsonLinesCheckpointLog } from '@infra/audit/checkpoints/json-lines-checkpoint-log';
 import { SqliteChainHead } from '@infra/audit/tamper-evidence/sqlite-chain-head';
 import type { Anchor } from '@infra/audit/tamper-evidence/anchor';
 import { verifySqliteEventStore } from '@infra/audit/tamper-evidence/verify-sqlite-store';
+import { contentOfRow, type RawRow, tamperWith, testedEvents } from './support/tampering';
 
-const events = (count: number): NewEvent[] =>
-  Array.from({ length: count }, (_, n) => ({
-    eventId: randomUUID(),
-    type: 'Tested',
-    schemaVersion: 1,
-    data: { n },
-    metadata: {
-      correlationId: randomUUID(),
-      causationId: randomUUID(),
-      commandId: randomUUID(),
-      actor: { id: 'officer-17', role: 'operator' },
-      occurredAt: '2026-03-02T05:00:00.000Z',
-    },
-  }));
+const events = (count: number) => testedEvents(count);
 
 let dir: string;
 let file: string;
@@ -61,45 +47,16 @@ const anchorOf = (checkpoint: SignedCheckpoint, publicKeyPem = key.publicKeyPem)
   publicKeyPem,
 });
 
-function tamper(work: (db: Database.Database) => void): void {
-  const db = new Database(file);
-  try {
-    work(db);
-  } finally {
-    db.close();
-  }
-}
-
-interface Row {
-  position: number;
-  event_id: string;
-  stream_id: string;
-  revision: number;
-  type: string;
-  schema_version: number;
-  data: string;
-  metadata: string;
-  recorded_at: string;
-}
+const tamper = (work: (db: Database.Database) => void) => tamperWith(file, work);
 
 /** What an attacker with the file (and not the key) can do: recompute every stream and chain hash in position order. */
 function rehashEverything(db: Database.Database): void {
-  const rows = db.prepare('SELECT * FROM events ORDER BY position').all() as Row[];
+  const rows = db.prepare('SELECT * FROM events ORDER BY position').all() as RawRow[];
   const streams = new Map<string, string>();
   let chain = '';
   const update = db.prepare('UPDATE events SET stream_hash = ?, chain_hash = ? WHERE position = ?');
   for (const row of rows) {
-    const content = eventContent({
-      eventId: row.event_id,
-      streamId: row.stream_id,
-      revision: row.revision,
-      position: BigInt(row.position),
-      type: row.type,
-      schemaVersion: row.schema_version,
-      data: row.data,
-      metadata: row.metadata,
-      recordedAt: row.recorded_at,
-    });
+    const content = contentOfRow(row);
     const streamHash = streamHashOf(streams.get(row.stream_id) ?? '', content);
     chain = chainHashOf(chain, streamHash);
     streams.set(row.stream_id, streamHash);

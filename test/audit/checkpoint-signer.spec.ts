@@ -11,6 +11,7 @@ import {
   CheckpointSigner,
   checkpointSigningText,
   NothingToCheckpointError,
+  CheckpointDivergesError,
   type SignedCheckpoint,
 } from '@libs/workflow';
 import { AnchoredCheckpointLog } from '@infra/audit/checkpoints/anchored-checkpoint-log';
@@ -26,6 +27,10 @@ class MovableHead implements ChainHeadSource {
   }
   async head(): Promise<ChainHead | undefined> {
     return this.current;
+  }
+  async chainHashAt(position: string): Promise<string | undefined> {
+    const at = Number(position);
+    return this.current && at <= Number(this.current.position) ? position.padStart(64, '0') : undefined;
   }
 }
 
@@ -81,6 +86,25 @@ describe('the checkpoint signer', () => {
     await signer.signNow();
     expect(await signer.signNow()).toMatchObject({ position: '3', trigger: 'on-demand' });
     expect(lines(join(dir, 'checkpoints.jsonl'))).toHaveLength(2);
+  });
+
+  it('never signs over a truncation or a re-hash: the store must still hold the head of the latest checkpoint', async () => {
+    const clock = new TestClock('2026-03-02T05:00:00.000Z');
+    const head = new MovableHead();
+    const log = localLog();
+    const signer = new CheckpointSigner(head, key, log, clock, FIVE_MINUTES);
+    head.moveTo(10);
+    await signer.signNow();
+    head.moveTo(8); // the last two events cut off
+    clock.advance({ minutes: 10 });
+    await expect(signer.tick()).rejects.toThrow(
+      'No checkpoint signed: the store no longer holds position 10 of the latest checkpoint; run verify',
+    );
+    await expect(signer.signNow()).rejects.toThrow(CheckpointDivergesError);
+    head.moveTo(12);
+    head.chainHashAt = async () => 'f'.repeat(64); // every hash recomputed after an edit
+    await expect(signer.tick()).rejects.toThrow('is no longer the one the latest checkpoint signed');
+    expect(lines(log.file)).toHaveLength(1);
   });
 });
 

@@ -1,8 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { NewEvent } from '@libs/event-sourcing';
 import { ServiceSigningKey } from '@libs/auth';
 import { TestClock } from '@libs/testing';
 import { CheckpointSigner, type SignedCheckpoint } from '@libs/workflow';
@@ -11,22 +9,9 @@ import { JsonLinesCheckpointLog } from '@infra/audit/checkpoints/json-lines-chec
 import type { Anchor } from '@infra/audit/tamper-evidence/anchor';
 import { DigestChainHead, verifyDigestChain } from '@infra/audit/tamper-evidence/event-digest-chain';
 import { EventStoreDbWireDouble } from '../support/eventstoredb-double';
+import { testedEvents } from './support/tampering';
 
-const events = (count: number): NewEvent[] =>
-  Array.from({ length: count }, (_, n) => ({
-    eventId: randomUUID(),
-    type: 'Tested',
-    schemaVersion: 1,
-    data: { n },
-    metadata: {
-      correlationId: randomUUID(),
-      causationId: randomUUID(),
-      commandId: randomUUID(),
-      actor: { id: 'officer-17', role: 'operator' },
-      occurredAt: '2026-03-02T05:00:00.000Z',
-    },
-  }));
-
+const events = (count: number) => testedEvents(count);
 const key = ServiceSigningKey.generate();
 
 describe('EventStoreDB: the digest chain over $all, signed and verified (ADR 24)', () => {

@@ -1,29 +1,14 @@
 import Database from 'better-sqlite3';
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { NewEvent } from '@libs/event-sourcing';
 import { SqliteEventStore } from '@infra/event-store/sqlite/sqlite-event-store';
 import { MIGRATIONS } from '@infra/event-store/sqlite/schema';
-import { chainHashOf, eventContent, streamHashOf } from '@infra/event-store/sqlite/event-hash';
+import { chainHashOf, streamHashOf } from '@infra/event-store/sqlite/event-hash';
 import { verifySqliteEventStore } from '@infra/audit/tamper-evidence/verify-sqlite-store';
+import { contentOfRow, type RawRow, tamperWith, testedEvents } from './support/tampering';
 
-const metadata = () => ({
-  correlationId: randomUUID(),
-  causationId: randomUUID(),
-  commandId: randomUUID(),
-  actor: { id: 'officer-17', role: 'migration-officer' },
-  occurredAt: '2024-03-01T09:30:00.000Z',
-});
-const events = (count: number, tag = 'x'): NewEvent[] =>
-  Array.from({ length: count }, (_, n) => ({
-    eventId: randomUUID(),
-    type: 'Tested',
-    schemaVersion: 1,
-    data: { n, tag, nested: { b: 2, a: [1, 'z'] } },
-    metadata: metadata(),
-  }));
+const events = (count: number, tag = 'x') => testedEvents(count, (n) => ({ n, tag, nested: { b: 2, a: [1, 'z'] } }));
 
 let dir: string;
 let file: string;
@@ -49,43 +34,11 @@ async function seed(): Promise<void> {
   await store.close();
 }
 
-/** Opens the file behind the store's back, as someone with write access to the disk would. */
-function tamper(work: (db: Database.Database) => void): void {
-  const db = new Database(file);
-  try {
-    work(db);
-  } finally {
-    db.close();
-  }
-}
+const tamper = (work: (db: Database.Database) => void) => tamperWith(file, work);
 
-interface RawRow {
-  position: number;
-  event_id: string;
-  stream_id: string;
-  revision: number;
-  type: string;
-  schema_version: number;
-  data: string;
-  metadata: string;
-  recorded_at: string;
-  stream_hash: string;
-  chain_hash: string;
-}
 const rowAt = (db: Database.Database, position: number) =>
   db.prepare('SELECT * FROM events WHERE position = ?').get(position) as RawRow;
-const contentOf = (row: RawRow, data = row.data) =>
-  eventContent({
-    eventId: row.event_id,
-    streamId: row.stream_id,
-    revision: row.revision,
-    position: BigInt(row.position),
-    type: row.type,
-    schemaVersion: row.schema_version,
-    data,
-    metadata: row.metadata,
-    recordedAt: row.recorded_at,
-  });
+const contentOf = contentOfRow;
 
 describe('tamper evidence of the SQLite event store', () => {
   it('a clean store of several streams and batches verifies, with the chain head and progress reported', async () => {

@@ -64,6 +64,16 @@ describe('verify and checkpoint from the CLI (ADR 24)', () => {
     ]);
   });
 
+  it('refuses to sign a checkpoint over a truncated store', async () => {
+    await cli(h, 'checkpoint');
+    const head = Number(await h.head());
+    truncate(h, 1);
+    expect(await cli(h, 'checkpoint')).toEqual({
+      code: 1,
+      lines: [`No checkpoint signed: the store no longer holds position ${head} of the latest checkpoint; run verify`],
+    });
+  });
+
   it('without a checkpoint, warns that a truncation cannot be detected', async () => {
     const { code, lines } = await cli(h, 'verify');
     expect(code).toBe(0);

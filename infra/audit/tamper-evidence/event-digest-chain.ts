@@ -1,5 +1,4 @@
-import { hash } from 'node:crypto';
-import { canonicalJson } from '@domain/shared/canonical-json';
+import { eventContent, sha256hex } from '@infra/event-store/sqlite/event-hash';
 import type { EventStore, RecordedEvent } from '@libs/event-sourcing';
 import type { ChainHead, ChainHeadSource } from '@libs/workflow';
 import { type Anchor, anchorPosition, judgeAnchor } from './anchor';
@@ -7,28 +6,21 @@ import { Findings, revisionRange, type VerificationReport } from './verification
 
 /**
  * The digest chain of a store that keeps no hashes of its own (EventStoreDB, ADR 24), computed over
- * the port's `readAll` — every event of ours in `$all` order, system events left out by the adapter:
+ * the port's `readAll` — every event of ours in `$all` order, system events left out by the adapter —
+ * over the same canonical content as the SQLite store's hashes (`eventContent`):
  *
- *   digest = sha256hex(<digest of the previous event, or '' for the first> + '\n' + canonicalJson({
- *              eventId, streamId, revision, position: "<decimal>", type, schemaVersion, data, metadata,
- *              recordedAt }))
+ *   digest = sha256hex(<digest of the previous event, or '' for the first> + '\n' + content)
  *
  * `recordedAt` and `position` are the server's, so an event deleted and written again, or the log
  * scavenged and rebuilt, gives another digest from that event on.
  */
 export function nextDigest(previous: string, event: RecordedEvent): string {
-  const content = canonicalJson({
-    eventId: event.eventId,
-    streamId: event.streamId,
-    revision: event.revision,
-    position: event.position.toString(10),
-    type: event.type,
-    schemaVersion: event.schemaVersion,
-    data: event.data,
-    metadata: event.metadata,
-    recordedAt: event.recordedAt,
+  const content = eventContent({
+    ...event,
+    data: JSON.stringify(event.data),
+    metadata: JSON.stringify(event.metadata),
   });
-  return hash('sha256', `${previous}\n${content}`, 'hex');
+  return sha256hex(`${previous}\n${content}`);
 }
 
 /**
@@ -42,6 +34,18 @@ export class DigestChainHead implements ChainHeadSource {
     private readonly eventStore: EventStore,
     readonly store = 'eventstoredb',
   ) {}
+
+  /** The digest at a position: the head reached when it is that one, else recomputed from the start up to it. */
+  async chainHashAt(position: string): Promise<string | undefined> {
+    if (this.reached?.position === position) return this.reached.headHash;
+    let digest = '';
+    for await (const event of this.eventStore.readAll({ fromPosition: 'start' })) {
+      if (event.position > BigInt(position)) return undefined;
+      digest = nextDigest(digest, event);
+      if (event.position === BigInt(position)) return digest;
+    }
+    return undefined;
+  }
 
   async head(): Promise<ChainHead | undefined> {
     let { position, events, headHash } = this.reached ?? { position: undefined, events: 0, headHash: '' };

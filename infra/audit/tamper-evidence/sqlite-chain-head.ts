@@ -5,6 +5,7 @@ import type { ChainHead, ChainHeadSource } from '@libs/workflow';
 export class SqliteChainHead implements ChainHeadSource {
   readonly store = 'sqlite';
   private readonly read: () => ChainHead | undefined;
+  private readonly hashAt: Database.Statement;
 
   constructor(db: Database.Database) {
     const last = db.prepare('SELECT position, chain_hash FROM events ORDER BY position DESC LIMIT 1').safeIntegers();
@@ -16,9 +17,14 @@ export class SqliteChainHead implements ChainHeadSource {
     });
     // A deferred (read) transaction: the row and the count come from one snapshot.
     this.read = () => snapshot.deferred();
+    this.hashAt = db.prepare('SELECT chain_hash FROM events WHERE position = ?').pluck();
   }
 
   async head(): Promise<ChainHead | undefined> {
     return this.read();
+  }
+
+  async chainHashAt(position: string): Promise<string | undefined> {
+    return (this.hashAt.get(BigInt(position)) as string | null | undefined) ?? undefined;
   }
 }

@@ -1,3 +1,4 @@
+import { maskIins } from '@libs/workflow';
 import type { AnchorReport } from './anchor';
 
 export type BrokenLinkKind = 'content' | 'stream-link' | 'chain-link' | 'missing-hash';
@@ -123,4 +124,20 @@ export class Findings {
 
 export function revisionRange(from: number, to: number): string {
   return from === to ? `${from}` : `${from}..${to}`;
+}
+
+/**
+ * The report as the audit views show it: a Person's stream is named by an IIN (ADR 16), masked here
+ * as everywhere an auditor reads; positions and hashes are left as they are (a 12-digit position is
+ * not an IIN, so the report is not masked wholesale).
+ */
+export function withStreamIdsMasked(report: VerificationReport): VerificationReport {
+  return {
+    ...report,
+    brokenLinks: report.brokenLinks.map((link) => ({ ...link, streamId: maskIins(link.streamId) })),
+    gaps: report.gaps.map((gap) => ({
+      ...gap,
+      streams: gap.streams.map((stream) => ({ ...stream, streamId: maskIins(stream.streamId) })),
+    })),
+  };
 }

@@ -4,20 +4,24 @@ import type { RuntimeConfig } from '@infra/config/runtime-config';
 import type { Anchor } from './anchor';
 import { verifyDigestChain } from './event-digest-chain';
 import { verifySqliteEventStore, type VerificationProgress } from './verify-sqlite-store';
-import type { VerificationReport } from './verification-report';
+import { type VerificationReport, withStreamIdsMasked } from './verification-report';
 
 /**
  * Verifies the configured store against an anchor: SQLite by its own stream and chain hashes,
- * EventStoreDB (and the in-memory store) by the digest chain over `$all` (ADR 24).
+ * EventStoreDB (and the in-memory store) by the digest chain over `$all` (ADR 24). The IINs in
+ * Person stream ids are masked, as in every audit view.
  */
-export function verifyEventStore(
+export async function verifyEventStore(
   config: RuntimeConfig,
   store: EventStore,
   anchor: Anchor | undefined,
   onProgress?: VerificationProgress,
 ): Promise<VerificationReport> {
-  if (config.eventStore === 'sqlite') return verifySqliteEventStore(config.eventsFile, { anchor, onProgress });
-  return verifyDigestChain(store, { anchor, store: config.eventStore });
+  const report =
+    config.eventStore === 'sqlite'
+      ? await verifySqliteEventStore(config.eventsFile, { anchor, onProgress })
+      : await verifyDigestChain(store, { anchor, store: config.eventStore });
+  return withStreamIdsMasked(report);
 }
 
 /** The latest checkpoint of the log as an anchor, checked with the given public key; undefined when there is none. */

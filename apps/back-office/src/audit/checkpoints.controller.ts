@@ -4,6 +4,7 @@ import type { ServiceSigningKey } from '@libs/auth';
 import {
   CHECKPOINT_LOG,
   type CheckpointLog,
+  CheckpointDivergesError,
   CheckpointSigner,
   NothingToCheckpointError,
   SERVICE_SIGNING_KEY,
@@ -36,7 +37,8 @@ export class CheckpointsController {
   @ApiResponse({ status: 201, description: 'The checkpoint signed', schema: AUDIT_RESPONSES.checkpoint })
   @ApiResponse({
     status: 409,
-    description: 'AUDIT.NOTHING_TO_CHECKPOINT: the store holds no event yet',
+    description:
+      'AUDIT.NOTHING_TO_CHECKPOINT: the store holds no event yet; AUDIT.CHECKPOINT_DIVERGES: the store no longer holds the head of the latest checkpoint (truncated or re-hashed: run verify), so nothing is signed over it',
     content: problemContent,
   })
   async sign() {
@@ -45,6 +47,8 @@ export class CheckpointsController {
     } catch (error) {
       if (error instanceof NothingToCheckpointError)
         throw new HttpProblem(problem(409, error.code, 'Nothing to checkpoint', error.message));
+      if (error instanceof CheckpointDivergesError)
+        throw new HttpProblem(problem(409, error.code, 'The store diverges from the latest checkpoint', error.message));
       throw error;
     }
   }

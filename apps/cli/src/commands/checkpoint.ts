@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { CheckpointSigner, NothingToCheckpointError, RUNTIME_CONFIG } from '@libs/workflow';
+import { CheckpointDivergesError, CheckpointSigner, NothingToCheckpointError, RUNTIME_CONFIG } from '@libs/workflow';
 import type { RuntimeConfig } from '@infra/config/runtime-config';
 import type { CliContext } from './cli-context';
 import { publicKeyFileOf } from './verify';
@@ -11,7 +11,8 @@ export function addCheckpointCommand(program: Command, { print, onWorkflow, exit
     .description(
       "sign the event store's chain head now with the service key and append it to the checkpoint log " +
         '(KANDAS_CHECKPOINT_LOG, and KANDAS_CHECKPOINT_DIR / KANDAS_CHECKPOINT_WITNESS_URL when set); ' +
-        'prints the checkpoint and where the public key that checks it is (ADR 24)',
+        'prints the checkpoint and where the public key that checks it is; refuses (exit 1) when the store no longer ' +
+        'holds the head of the latest checkpoint (ADR 24)',
     )
     .action(async () => {
       exitWith(
@@ -26,6 +27,10 @@ export function addCheckpointCommand(program: Command, { print, onWorkflow, exit
             print(`Public key: ${publicKeyFileOf(config)}`);
             return 0;
           } catch (error) {
+            if (error instanceof CheckpointDivergesError) {
+              print(error.message);
+              return 1;
+            }
             if (!(error instanceof NothingToCheckpointError)) throw error;
             print(`Nothing signed: ${error.message}`);
             return 1;

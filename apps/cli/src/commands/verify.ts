@@ -41,7 +41,8 @@ export function addVerifyCommand(program: Command, { print, onWorkflow, exitWith
     .description(
       'check every hash link of the event store (SQLite: stream and chain hashes; EventStoreDB: the digest chain over $all), ' +
         'list every broken link with its stream and every missing position (gap), and check the head against the latest ' +
-        'signed checkpoint in the checkpoint log; exit 1 on any finding (ADR 24)',
+        'signed checkpoint in the checkpoint log (without one, events cut off the end or every hash recomputed ' +
+        'cannot be detected: sign one with `checkpoint`); exit 1 on any finding (ADR 24)',
     )
     .option(
       '--expect-head <position:hash>',

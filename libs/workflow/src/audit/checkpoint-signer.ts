@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { Clock } from '@libs/event-sourcing';
+import { verifyDetached } from '@libs/auth';
 import {
   checkpointSigningText,
   type ChainHead,
@@ -14,6 +15,8 @@ export interface ChainHeadSource {
   readonly store: string;
   /** The head now, or undefined while the store is empty. */
   head(): Promise<ChainHead | undefined>;
+  /** The chain hash at a position, or undefined when the store holds no event there. */
+  chainHashAt(position: string): Promise<string | undefined>;
 }
 
 /** What signs a checkpoint: the service's Ed25519 key (libs/auth `ServiceSigningKey`). */
@@ -39,10 +42,24 @@ export class NothingToCheckpointError extends Error {
 }
 
 /**
+ * The store no longer holds the head of the latest checkpoint (or that checkpoint's signature fails):
+ * signing the head now would anchor a truncated or rewritten history, so nothing is signed.
+ */
+export class CheckpointDivergesError extends Error {
+  readonly code = 'AUDIT.CHECKPOINT_DIVERGES';
+  constructor(detail: string) {
+    super(`No checkpoint signed: ${detail}; run verify`);
+    this.name = 'CheckpointDivergesError';
+  }
+}
+
+/**
  * Signs the store's chain head with the service key and appends it to the checkpoint log, outside the
  * store — on demand, and on the interval when the head moved. Time comes from the injected clock:
  * `tick()` signs when the interval has passed since the last checkpoint, so tests move the clock and
  * call it; the service's timer only calls `tick()`. Signings are serialised: one log line at a time.
+ * A new head is signed only over the latest checkpoint: the store must still hold that head, so a
+ * truncation or a re-hash is never blessed by the next checkpoint.
  */
 export class CheckpointSigner {
   private readonly logger = new Logger('CheckpointSigner');
@@ -63,6 +80,7 @@ export class CheckpointSigner {
     return this.serialised(async () => {
       const head = await this.source.head();
       if (!head) throw new NothingToCheckpointError();
+      await this.extendsLatest(await this.log.latest());
       return this.sign(head, trigger);
     });
   }
@@ -80,6 +98,7 @@ export class CheckpointSigner {
         return undefined;
       const head = await this.source.head();
       if (!head || (latest && sameHead(latest, head) && latest.store === this.source.store)) return undefined;
+      await this.extendsLatest(latest);
       return this.sign(head, trigger);
     });
   }
@@ -101,6 +120,23 @@ export class CheckpointSigner {
     await this.tick('shutdown').catch((error: Error) =>
       this.logger.error(`Checkpoint at shutdown not signed: ${error.message}`),
     );
+  }
+
+  /** Throws unless the latest checkpoint of this store is genuine and the store still holds its head. */
+  private async extendsLatest(latest: SignedCheckpoint | undefined): Promise<void> {
+    if (!latest || latest.store !== this.source.store) return;
+    if (
+      latest.keyId === this.key.keyId &&
+      !verifyDetached(this.key.publicKeyPem, checkpointSigningText(latest), latest.signature)
+    )
+      throw new CheckpointDivergesError(`the latest checkpoint (position ${latest.position}) has a bad signature`);
+    const hash = await this.source.chainHashAt(latest.position);
+    if (hash !== latest.headHash)
+      throw new CheckpointDivergesError(
+        hash === undefined
+          ? `the store no longer holds position ${latest.position} of the latest checkpoint`
+          : `the chain hash at position ${latest.position} is no longer the one the latest checkpoint signed`,
+      );
   }
 
   private async sign(head: ChainHead, trigger: CheckpointTrigger): Promise<SignedCheckpoint> {
