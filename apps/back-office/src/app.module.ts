@@ -50,8 +50,8 @@ export class AppModule {
     // Every setting is read and checked here, before a provider opens a file; and every check comes
     // before the first development key is made: a refused start leaves nothing behind.
     checkSecret('KANDAS_JWT_SECRET', env);
-    checkSigningKey(env);
     const throttling = commandThrottlerProviders(env);
+    checkSigningKey(env);
     const signing = signingProviders(config, env);
     const jwt = jwtSettings(env, config.localSecretsDir);
     return {
