@@ -88,6 +88,20 @@ describe('the checkpoint signer', () => {
     expect(lines(join(dir, 'checkpoints.jsonl'))).toHaveLength(2);
   });
 
+  it('signs once more at shutdown when its timer ran and the head moved since the last checkpoint', async () => {
+    const head = new MovableHead();
+    const log = localLog();
+    const signer = new CheckpointSigner(head, key, log, new TestClock('2026-03-02T05:00:00.000Z'), FIVE_MINUTES);
+    head.moveTo(4);
+    await signer.signNow();
+    await signer.stop(); // never started: nothing more
+    signer.start();
+    head.moveTo(6);
+    await signer.stop();
+    expect(await log.latest()).toMatchObject({ position: '6', trigger: 'shutdown' });
+    expect(lines(log.file)).toHaveLength(2);
+  });
+
   it('never signs over a truncation or a re-hash: the store must still hold the head of the latest checkpoint', async () => {
     const clock = new TestClock('2026-03-02T05:00:00.000Z');
     const head = new MovableHead();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ServiceSigningKey } from '@libs/auth';
 import { TestClock } from '@libs/testing';
-import { CheckpointSigner, type SignedCheckpoint } from '@libs/workflow';
+import { CheckpointDivergesError, CheckpointSigner, type SignedCheckpoint } from '@libs/workflow';
 import { EventStoreDbEventStore } from '@infra/event-store/eventstoredb/eventstoredb-event-store';
 import { JsonLinesCheckpointLog } from '@infra/audit/checkpoints/json-lines-checkpoint-log';
 import type { Anchor } from '@infra/audit/tamper-evidence/anchor';
@@ -68,6 +68,14 @@ describe('EventStoreDB: the digest chain over $all, signed and verified (ADR 24)
       events: 9,
       anchor: { status: 'position-missing' },
     });
+  });
+
+  it('a restarted signer refuses to sign over a scavenged log: the digest at the latest checkpoint changed', async () => {
+    double.scavengeFromAll((event) => event.position === positions[1]!);
+    await store.append('d', events(1), { expectedRevision: 'no-stream' });
+    const log = new JsonLinesCheckpointLog(join(dir, 'checkpoints.jsonl'));
+    const signer = new CheckpointSigner(new DigestChainHead(store), key, log, new TestClock(), 300_000);
+    await expect(signer.signNow()).rejects.toThrow(CheckpointDivergesError);
   });
 
   it('an event scavenged from the middle is a gap in its own stream, and the digest no longer matches', async () => {

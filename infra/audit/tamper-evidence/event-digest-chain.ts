@@ -23,21 +23,28 @@ export function nextDigest(previous: string, event: RecordedEvent): string {
   return sha256hex(`${previous}\n${content}`);
 }
 
+/** How many heads reached are remembered, so the signer's check of its latest checkpoint needs no scan. */
+const HEADS_REMEMBERED = 64;
+
 /**
  * The head of the digest chain, for the checkpoint signer. The first call reads the whole log; later
  * calls go on from the head they last reached (one service signs: the chain is its own, in memory).
+ * The heads reached lately are remembered: the signer asks for the digest at its latest checkpoint
+ * before every signature, and that is one of them unless the service restarted since (then one scan).
  */
 export class DigestChainHead implements ChainHeadSource {
   private reached: ChainHead | undefined;
+  private readonly recent = new Map<string, string>();
 
   constructor(
     private readonly eventStore: EventStore,
     readonly store = 'eventstoredb',
   ) {}
 
-  /** The digest at a position: the head reached when it is that one, else recomputed from the start up to it. */
+  /** The digest at a position: a head reached lately, else recomputed from the start up to it. */
   async chainHashAt(position: string): Promise<string | undefined> {
-    if (this.reached?.position === position) return this.reached.headHash;
+    const remembered = this.recent.get(position);
+    if (remembered !== undefined) return remembered;
     let digest = '';
     for await (const event of this.eventStore.readAll({ fromPosition: 'start' })) {
       if (event.position > BigInt(position)) return undefined;
@@ -58,7 +65,13 @@ export class DigestChainHead implements ChainHeadSource {
     }
     if (position === undefined) return undefined;
     this.reached = { position, events, headHash };
+    this.remember(position, headHash);
     return this.reached;
+  }
+
+  private remember(position: string, headHash: string): void {
+    this.recent.set(position, headHash);
+    if (this.recent.size > HEADS_REMEMBERED) this.recent.delete(this.recent.keys().next().value!);
   }
 }
 
