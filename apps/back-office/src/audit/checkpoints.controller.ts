@@ -1,5 +1,14 @@
-import { Controller, Get, Header, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { Body, Controller, Get, Header, HttpCode, Inject, Post } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiOkResponse,
+  ApiOperation,
+  ApiResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import { NoBodyDto } from '../commands/dto/workflow.dto';
 import type { ServiceSigningKey } from '@libs/auth';
 import {
   CHECKPOINT_LOG,
@@ -41,7 +50,8 @@ export class CheckpointsController {
       'AUDIT.NOTHING_TO_CHECKPOINT: the store holds no event yet; AUDIT.CHECKPOINT_DIVERGES: the store no longer holds the head of the latest checkpoint (truncated or re-hashed: run verify), so nothing is signed over it',
     content: problemContent,
   })
-  async sign() {
+  @ApiBody({ type: NoBodyDto, required: false, description: 'None: any field is refused' })
+  async sign(@Body() _body: NoBodyDto) {
     try {
       return await this.signer.signNow('on-demand');
     } catch (error) {
