@@ -124,47 +124,53 @@ class Scan {
     const expectedPosition = (this.lastPosition ?? 0n) + 1n;
     const afterGap = position > expectedPosition;
     if (afterGap) this.findings.gap(expectedPosition, position - 1n);
-    const revision = Number(row.revision);
-    const broken = (kind: BrokenLinkKind, expected: string, actual: string) =>
-      this.findings.broken({
-        position: `${position}`,
-        eventId: row.event_id,
-        streamId: row.stream_id,
-        revision,
-        kind,
-        expected,
-        actual,
-      });
     const previous = this.streams.get(row.stream_id);
     const content = contentOf(row);
-    const recomputedStreamHash =
-      typeof content === 'string' ? streamHashOf(previous?.streamHash ?? '', content) : undefined;
-    if (row.stream_hash === null || row.chain_hash === null) {
-      broken(
-        'missing-hash',
-        'stream_hash and chain_hash',
-        `stream_hash=${row.stream_hash ?? 'NULL'}, chain_hash=${row.chain_hash ?? 'NULL'}`,
-      );
-    } else {
-      const linked = this.streamLink(row, previous, broken);
-      // A deleted event takes the global link of the event after it: the gap says so, not a second finding.
-      const chainHash = chainHashOf(this.chain ?? '', row.stream_hash);
-      if (chainHash !== row.chain_hash && !afterGap) broken('chain-link', chainHash, row.chain_hash);
-      // The chain is checked before the content: a row whose stream_hash was rewritten to match edited
-      // content is reported where its link to the previous event breaks. After a missing revision the
-      // previous stream hash is gone, so the content cannot be recomputed: the gap is the finding.
-      else if (linked) {
-        if (typeof content !== 'string') broken('content', row.stream_hash, `unparseable row: ${content.message}`);
-        else if (recomputedStreamHash !== row.stream_hash) broken('content', recomputedStreamHash!, row.stream_hash);
-      }
-    }
+    const recomputed = typeof content === 'string' ? streamHashOf(previous?.streamHash ?? '', content) : undefined;
+    this.judge(row, previous, afterGap, content, recomputed);
     // Carry on from what is stored, so the next event is judged on its own link.
-    const streamHash = row.stream_hash ?? recomputedStreamHash ?? '';
-    this.streams.set(row.stream_id, { revision, streamHash, position });
+    const streamHash = row.stream_hash ?? recomputed ?? '';
+    this.streams.set(row.stream_id, { revision: Number(row.revision), streamHash, position });
     this.chain = row.chain_hash ?? chainHashOf(this.chain ?? '', streamHash);
     this.events++;
     this.lastPosition = position;
     if (position === this.anchorAt) this.atAnchor = { chainHash: row.chain_hash ?? undefined, eventsUpTo: this.events };
+  }
+
+  /** Reports what does not hold of one row: its hashes present, its stream link, its chain link, its content. */
+  private judge(
+    row: HashedRow,
+    previous: StreamState | undefined,
+    afterGap: boolean,
+    content: string | Error,
+    recomputed: string | undefined,
+  ): void {
+    const broken = (kind: BrokenLinkKind, expected: string, actual: string) =>
+      this.findings.broken({
+        position: `${row.position}`,
+        eventId: row.event_id,
+        streamId: row.stream_id,
+        revision: Number(row.revision),
+        kind,
+        expected,
+        actual,
+      });
+    if (row.stream_hash === null || row.chain_hash === null)
+      return broken(
+        'missing-hash',
+        'stream_hash and chain_hash',
+        `stream_hash=${row.stream_hash ?? 'NULL'}, chain_hash=${row.chain_hash ?? 'NULL'}`,
+      );
+    const linked = this.streamLink(row, previous, broken);
+    // The chain is checked before the content: a row whose stream_hash was rewritten to match edited
+    // content is reported where its link to the previous event breaks. A deleted event takes the
+    // global link of the event after it: the gap says so, not a second finding.
+    const chainHash = chainHashOf(this.chain ?? '', row.stream_hash);
+    if (chainHash !== row.chain_hash && !afterGap) return broken('chain-link', chainHash, row.chain_hash);
+    // After a missing revision the previous stream hash is gone: the content cannot be recomputed, the gap is the finding.
+    if (!linked) return;
+    if (typeof content !== 'string') broken('content', row.stream_hash, `unparseable row: ${content.message}`);
+    else if (recomputed !== row.stream_hash) broken('content', recomputed!, row.stream_hash);
   }
 
   /** Tail: positions handed out after the last row that is still there. */
