@@ -320,7 +320,9 @@ async function generate(request: DatasetRequest): Promise<void> {
     const verification = await verifySqliteEventStore(tmp);
     const verifySeconds = (performance.now() - verifyStarted) / 1000;
     if (!verification.ok)
-      throw new Error(`the dataset does not verify: ${JSON.stringify(verification.firstBrokenLink)}`);
+      throw new Error(
+        `the dataset does not verify: ${JSON.stringify({ brokenLinks: verification.brokenLinks, gaps: verification.gaps })}`,
+      );
     if (verification.events !== request.events)
       throw new Error(`verified ${verification.events} events, not ${request.events}`);
     log(

@@ -1,4 +1,4 @@
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { SqliteSynchronous } from '@infra/sqlite/connection';
 
 export type EventStoreKind = 'sqlite' | 'memory' | 'eventstoredb';
@@ -34,8 +34,27 @@ export interface RuntimeConfig {
    * then, to which later amendments are applied by hand. Unset: every initial amendment.
    */
   readonly lawBaselineAsOf?: string;
+  /**
+   * `KANDAS_SIGNING_KEY_FILE`: the service's Ed25519 key (PKCS#8 PEM). Unset outside production: made
+   * once in `localSecretsDir` with its public key beside it (libs/auth `serviceSigningKeyFrom`).
+   */
+  readonly signingKeyFile?: string;
+  /** Where chain-head checkpoints are signed to and read from (ADR 24). */
+  readonly checkpoints: CheckpointSettings;
   readonly host: string;
   readonly port: number;
+}
+
+/** Anchored chain heads (ADR 24): how often the service signs its head, and where the checkpoints go. */
+export interface CheckpointSettings {
+  /** `KANDAS_CHECKPOINT_INTERVAL_SECONDS` (default 300): at most this often, and only when the head moved; 0 = never on a timer. */
+  readonly intervalSeconds: number;
+  /** `KANDAS_CHECKPOINT_LOG`: the append-only JSON-lines log, by default `checkpoints.jsonl` beside `KANDAS_EVENTS_FILE`. */
+  readonly logFile: string;
+  /** `KANDAS_CHECKPOINT_DIR`: also one file per checkpoint here, never overwritten (a mounted witness volume). */
+  readonly directory?: string;
+  /** `KANDAS_CHECKPOINT_WITNESS_URL`: also POST each checkpoint as JSON to this http(s) address. */
+  readonly witnessUrl?: string;
 }
 
 export class ConfigError extends Error {
@@ -58,9 +77,10 @@ export function localSecretsDirOf(env: NodeJS.ProcessEnv = process.env): string 
 export function readRuntimeConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
   const eventStore = oneOf<EventStoreKind>(env, 'EVENT_STORE', ['sqlite', 'memory', 'eventstoredb'], 'sqlite');
   const readModelsFile = readModelsFileOf(env);
+  const eventsFile = env.KANDAS_EVENTS_FILE || './data/kandas.sqlite';
   return {
     eventStore,
-    eventsFile: env.KANDAS_EVENTS_FILE || './data/kandas.sqlite',
+    eventsFile,
     ...(eventStore === 'eventstoredb'
       ? { eventStoreConnectionString: connectionString(env, 'EVENTSTORE_CONNECTION_STRING') }
       : {}),
@@ -81,6 +101,8 @@ export function readRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
         wholeNumber(env, 'KANDAS_PERSON_CLAIM_GRACE_MINUTES', 15, 7 * 24 * 60),
       ) * 60_000,
     ...lawBaselineAsOf(env, 'KANDAS_LAW_BASELINE_AS_OF'),
+    ...(env.KANDAS_SIGNING_KEY_FILE?.trim() ? { signingKeyFile: env.KANDAS_SIGNING_KEY_FILE.trim() } : {}),
+    checkpoints: checkpointSettings(env, eventsFile),
     host: env.HOST || '127.0.0.1',
     port: port(env, 'PORT', 3000),
   };
@@ -115,6 +137,31 @@ function lawBaselineAsOf(env: NodeJS.ProcessEnv, name: string): { lawBaselineAsO
   if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value)
     throw new ConfigError(name, `must be a date yyyy-mm-dd, got "${value}"`);
   return { lawBaselineAsOf: value };
+}
+
+function checkpointSettings(env: NodeJS.ProcessEnv, eventsFile: string): CheckpointSettings {
+  const directory = env.KANDAS_CHECKPOINT_DIR?.trim();
+  const witnessUrl = httpUrl(env, 'KANDAS_CHECKPOINT_WITNESS_URL');
+  return {
+    intervalSeconds: wholeNumber(env, 'KANDAS_CHECKPOINT_INTERVAL_SECONDS', 300, 7 * 24 * 3600),
+    logFile: env.KANDAS_CHECKPOINT_LOG?.trim() || join(dirname(eventsFile), 'checkpoints.jsonl'),
+    ...(directory ? { directory } : {}),
+    ...(witnessUrl ? { witnessUrl } : {}),
+  };
+}
+
+function httpUrl(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const value = env[name]?.trim();
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(name, `must be an http(s) URL, got "${value}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new ConfigError(name, `must be an http(s) URL, got "${value}"`);
+  return url.toString();
 }
 
 function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

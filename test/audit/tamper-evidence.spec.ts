@@ -1,29 +1,14 @@
 import Database from 'better-sqlite3';
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { NewEvent } from '@libs/event-sourcing';
 import { SqliteEventStore } from '@infra/event-store/sqlite/sqlite-event-store';
 import { MIGRATIONS } from '@infra/event-store/sqlite/schema';
-import { chainHashOf, eventContent, streamHashOf } from '@infra/event-store/sqlite/event-hash';
+import { chainHashOf, streamHashOf } from '@infra/event-store/sqlite/event-hash';
 import { verifySqliteEventStore } from '@infra/audit/tamper-evidence/verify-sqlite-store';
+import { contentOfRow, type RawRow, tamperWith, testedEvents } from './support/tampering';
 
-const metadata = () => ({
-  correlationId: randomUUID(),
-  causationId: randomUUID(),
-  commandId: randomUUID(),
-  actor: { id: 'officer-17', role: 'migration-officer' },
-  occurredAt: '2024-03-01T09:30:00.000Z',
-});
-const events = (count: number, tag = 'x'): NewEvent[] =>
-  Array.from({ length: count }, (_, n) => ({
-    eventId: randomUUID(),
-    type: 'Tested',
-    schemaVersion: 1,
-    data: { n, tag, nested: { b: 2, a: [1, 'z'] } },
-    metadata: metadata(),
-  }));
+const events = (count: number, tag = 'x') => testedEvents(count, (n) => ({ n, tag, nested: { b: 2, a: [1, 'z'] } }));
 
 let dir: string;
 let file: string;
@@ -49,43 +34,11 @@ async function seed(): Promise<void> {
   await store.close();
 }
 
-/** Opens the file behind the store's back, as someone with write access to the disk would. */
-function tamper(work: (db: Database.Database) => void): void {
-  const db = new Database(file);
-  try {
-    work(db);
-  } finally {
-    db.close();
-  }
-}
+const tamper = (work: (db: Database.Database) => void) => tamperWith(file, work);
 
-interface RawRow {
-  position: number;
-  event_id: string;
-  stream_id: string;
-  revision: number;
-  type: string;
-  schema_version: number;
-  data: string;
-  metadata: string;
-  recorded_at: string;
-  stream_hash: string;
-  chain_hash: string;
-}
 const rowAt = (db: Database.Database, position: number) =>
   db.prepare('SELECT * FROM events WHERE position = ?').get(position) as RawRow;
-const contentOf = (row: RawRow, data = row.data) =>
-  eventContent({
-    eventId: row.event_id,
-    streamId: row.stream_id,
-    revision: row.revision,
-    position: BigInt(row.position),
-    type: row.type,
-    schemaVersion: row.schema_version,
-    data,
-    metadata: row.metadata,
-    recordedAt: row.recorded_at,
-  });
+const contentOf = contentOfRow;
 
 describe('tamper evidence of the SQLite event store', () => {
   it('a clean store of several streams and batches verifies, with the chain head and progress reported', async () => {
@@ -100,14 +53,14 @@ describe('tamper evidence of the SQLite event store', () => {
         db.close();
       }
     })();
-    expect(result).toEqual({ ok: true, events: 11, lastChainHash: last });
+    expect(result).toMatchObject({ ok: true, events: 11, lastChainHash: last, brokenLinks: [], gaps: [] });
     expect(last).toMatch(/^[0-9a-f]{64}$/);
     expect(progress).toEqual([11]);
   });
 
   it('an empty store verifies with no chain head', async () => {
     await open().close();
-    expect(await verifySqliteEventStore(file)).toEqual({ ok: true, events: 0, lastChainHash: null });
+    expect(await verifySqliteEventStore(file)).toMatchObject({ ok: true, events: 0, lastChainHash: null });
   });
 
   it('stores the documented formulas: stream_hash over the previous stream hash, chain_hash over the previous chain hash', async () => {
@@ -159,11 +112,10 @@ describe('tamper evidence of the SQLite event store', () => {
         .run('{"n":1,"tag":"forged","nested":{"b":2,"a":[1,"z"]}}', 6),
     );
     const result = await verifySqliteEventStore(file);
-    expect(result).toMatchObject({
-      ok: false,
-      eventsChecked: 5,
-      firstBrokenLink: { position: '6', streamId: 'a', revision: 2, kind: 'content' },
-    });
+    expect(result).toMatchObject({ ok: false, events: 11, gaps: [], brokenLinksTotal: 1 });
+    expect(result.brokenLinks).toEqual([
+      expect.objectContaining({ position: '6', streamId: 'a', revision: 2, kind: 'content' }),
+    ]);
   });
 
   it('an edit of metadata or recorded_at is caught as "content" too', async () => {
@@ -171,7 +123,7 @@ describe('tamper evidence of the SQLite event store', () => {
     tamper((db) => db.prepare("UPDATE events SET recorded_at = '2020-01-01T00:00:00.000Z' WHERE position = 8").run());
     expect(await verifySqliteEventStore(file)).toMatchObject({
       ok: false,
-      firstBrokenLink: { position: '8', kind: 'content' },
+      brokenLinks: [{ position: '8', kind: 'content' }],
     });
   });
 
@@ -186,34 +138,79 @@ describe('tamper evidence of the SQLite event store', () => {
     expect(await verifySqliteEventStore(file)).toMatchObject({ ok: true, events: 11 });
   });
 
-  it('deleting a row is caught at the next position as a "chain-link" break (next event in another stream)', async () => {
+  it('deleting the only event of a stream is reported as a missing position, not as a break of the next event', async () => {
     await seed();
     tamper((db) => db.prepare('DELETE FROM events WHERE position = 7').run()); // c-0; next is b-3
     expect(await verifySqliteEventStore(file)).toMatchObject({
       ok: false,
-      eventsChecked: 6,
-      firstBrokenLink: { position: '8', streamId: 'b', revision: 3, kind: 'chain-link' },
+      events: 10,
+      brokenLinks: [],
+      gaps: [{ fromPosition: '7', toPosition: '7', missing: 1, streams: [] }],
+      gapsTotal: 1,
     });
   });
 
-  it('deleting a row is caught as a "stream-link" break when the next event is of the same stream (revision gap)', async () => {
+  it('a deleted middle event is reported as a gap in its own stream, with the revision it took', async () => {
     await seed();
     tamper((db) => db.prepare('DELETE FROM events WHERE position = 10').run()); // a-4; next is a-5
     expect(await verifySqliteEventStore(file)).toMatchObject({
       ok: false,
-      eventsChecked: 9,
-      firstBrokenLink: {
-        position: '11',
-        streamId: 'a',
-        revision: 5,
-        kind: 'stream-link',
-        expected: 'revision 4',
-        actual: 'revision 5',
-      },
+      brokenLinks: [],
+      gaps: [{ fromPosition: '10', toPosition: '10', missing: 1, streams: [{ streamId: 'a', revisions: '4' }] }],
     });
   });
 
-  it('swapping two rows’ data is caught as "content" at the earlier of the two', async () => {
+  it('deleted events of several streams in a row are one gap naming every stream that lost revisions', async () => {
+    await seed();
+    tamper((db) => db.prepare('DELETE FROM events WHERE position IN (5, 6, 7, 8)').run()); // a-1 a-2 c-0 b-3
+    expect(await verifySqliteEventStore(file)).toMatchObject({
+      ok: false,
+      brokenLinks: [],
+      gaps: [{ fromPosition: '5', toPosition: '8', missing: 4, streams: [{ streamId: 'a', revisions: '1..2' }] }],
+    });
+  });
+
+  it('a revision renumbered in place (no missing position) is a "stream-link" break in its stream', async () => {
+    await seed();
+    tamper((db) => db.prepare('UPDATE events SET revision = 7 WHERE position = 11').run()); // a-5 → a-7
+    expect(await verifySqliteEventStore(file)).toMatchObject({
+      ok: false,
+      gaps: [],
+      brokenLinks: [
+        {
+          position: '11',
+          streamId: 'a',
+          revision: 7,
+          kind: 'stream-link',
+          expected: 'revision 5',
+          actual: 'revision 7',
+        },
+      ],
+    });
+  });
+
+  it('lists every break, each where it is, in position order: verify does not stop at the first', async () => {
+    await seed();
+    tamper((db) => {
+      db.prepare(`UPDATE events SET data = '{"n":9}' WHERE position = 2`).run();
+      db.prepare("UPDATE events SET recorded_at = '2020-01-01T00:00:00.000Z' WHERE position = 7").run();
+      db.prepare('DELETE FROM events WHERE position = 10').run();
+      db.prepare(`UPDATE events SET data = '{"n":8}' WHERE position = 11`).run();
+    });
+    const result = await verifySqliteEventStore(file);
+    expect(result.ok).toBe(false);
+    expect(result.brokenLinks.map((link) => [link.position, link.streamId, link.kind])).toEqual([
+      ['2', 'b', 'content'],
+      ['7', 'c', 'content'],
+    ]);
+    // a-5 follows the deleted a-4: its content cannot be recomputed without a-4's hash, so the gap is the finding.
+    expect(result.gaps).toEqual([
+      { fromPosition: '10', toPosition: '10', missing: 1, streams: [{ streamId: 'a', revisions: '4' }] },
+    ]);
+    expect(result).toMatchObject({ brokenLinksTotal: 2, gapsTotal: 1 });
+  });
+
+  it('swapping two rows’ data is caught as "content" at both', async () => {
     await seed();
     tamper((db) => {
       const [x, y] = [rowAt(db, 3), rowAt(db, 9)]; // b-1 {n:1} and a-3 {n:0}
@@ -223,8 +220,10 @@ describe('tamper evidence of the SQLite event store', () => {
     });
     expect(await verifySqliteEventStore(file)).toMatchObject({
       ok: false,
-      eventsChecked: 2,
-      firstBrokenLink: { position: '3', kind: 'content' },
+      brokenLinks: [
+        { position: '3', kind: 'content' },
+        { position: '9', kind: 'content' },
+      ],
     });
   });
 
@@ -239,10 +238,13 @@ describe('tamper evidence of the SQLite event store', () => {
         streamHashOf(previous.stream_hash, contentOf(row, forged)),
       );
     });
+    // And the next event of its stream (a-3, position 9) no longer follows the rewritten stream hash.
     expect(await verifySqliteEventStore(file)).toMatchObject({
       ok: false,
-      eventsChecked: 5,
-      firstBrokenLink: { position: '6', kind: 'chain-link' },
+      brokenLinks: [
+        { position: '6', kind: 'chain-link' },
+        { position: '9', streamId: 'a', kind: 'content' },
+      ],
     });
   });
 
@@ -261,8 +263,10 @@ describe('tamper evidence of the SQLite event store', () => {
     });
     expect(await verifySqliteEventStore(file)).toMatchObject({
       ok: false,
-      eventsChecked: 6,
-      firstBrokenLink: { position: '7', kind: 'chain-link' },
+      brokenLinks: [
+        { position: '7', kind: 'chain-link' },
+        { position: '9', streamId: 'a', kind: 'content' },
+      ],
     });
   });
 
@@ -289,8 +293,7 @@ describe('tamper evidence of the SQLite event store', () => {
     tamper((db) => db.prepare('UPDATE events SET chain_hash = NULL WHERE position = 4').run());
     expect(await verifySqliteEventStore(file)).toMatchObject({
       ok: false,
-      eventsChecked: 3,
-      firstBrokenLink: { position: '4', kind: 'missing-hash' },
+      brokenLinks: [{ position: '4', kind: 'missing-hash' }],
     });
   });
 
@@ -344,7 +347,7 @@ describe('tamper evidence of the SQLite event store', () => {
       tamper((db) => db.prepare(`UPDATE events SET data = '{"i":-1}' WHERE position = 1500`).run());
       expect(await verifySqliteEventStore(file)).toMatchObject({
         ok: false,
-        firstBrokenLink: { position: '1500', kind: 'content' },
+        brokenLinks: [{ position: '1500', kind: 'content' }],
       });
     });
   });

@@ -42,3 +42,50 @@ describe('runtime configuration: the grace of a claim whose application never ca
     );
   });
 });
+
+describe('runtime configuration: anchored chain heads (ADR 24)', () => {
+  it('signs every 300 s into checkpoints.jsonl beside the events file, with no directory and no witness unless told', () => {
+    expect(readRuntimeConfig({}).checkpoints).toEqual({ intervalSeconds: 300, logFile: 'data/checkpoints.jsonl' });
+    expect(readRuntimeConfig({ KANDAS_EVENTS_FILE: '/srv/kandas/events.sqlite' }).checkpoints.logFile).toBe(
+      '/srv/kandas/checkpoints.jsonl',
+    );
+  });
+
+  it('takes an interval (0 = never on a timer), a log file, a directory and a witness URL', () => {
+    expect(
+      readRuntimeConfig({
+        KANDAS_CHECKPOINT_INTERVAL_SECONDS: '0',
+        KANDAS_CHECKPOINT_LOG: '/var/log/kandas/checkpoints.jsonl',
+        KANDAS_CHECKPOINT_DIR: '/mnt/witness',
+        KANDAS_CHECKPOINT_WITNESS_URL: 'https://witness.example.kz/checkpoints',
+      }).checkpoints,
+    ).toEqual({
+      intervalSeconds: 0,
+      logFile: '/var/log/kandas/checkpoints.jsonl',
+      directory: '/mnt/witness',
+      witnessUrl: 'https://witness.example.kz/checkpoints',
+    });
+  });
+
+  it('names the signing key file when one is set', () => {
+    expect(readRuntimeConfig({}).signingKeyFile).toBeUndefined();
+    expect(readRuntimeConfig({ KANDAS_SIGNING_KEY_FILE: '/etc/kandas/key.pem' }).signingKeyFile).toBe(
+      '/etc/kandas/key.pem',
+    );
+  });
+
+  it.each(['-1', 'hourly', '1.5', '604801'])('refuses KANDAS_CHECKPOINT_INTERVAL_SECONDS=%s', (value) => {
+    expect(() => readRuntimeConfig({ KANDAS_CHECKPOINT_INTERVAL_SECONDS: value })).toThrow(
+      /KANDAS_CHECKPOINT_INTERVAL_SECONDS/,
+    );
+  });
+
+  it.each(['witness.example.kz', 'ftp://witness.example.kz/', 'file:///tmp/x'])(
+    'refuses KANDAS_CHECKPOINT_WITNESS_URL=%s',
+    (value) => {
+      expect(() => readRuntimeConfig({ KANDAS_CHECKPOINT_WITNESS_URL: value })).toThrow(
+        /KANDAS_CHECKPOINT_WITNESS_URL: must be an http\(s\) URL/,
+      );
+    },
+  );
+});

@@ -526,7 +526,8 @@ describe('the back office killed with SIGKILL again and again (issue 8: crash te
 
     // Tamper evidence, then the read models against a rebuild from the events.
     const chain = await verifySqliteEventStore(eventsFile);
-    if (!chain.ok) problems.push(`hash chain broken: ${JSON.stringify(chain.firstBrokenLink)}`);
+    if (!chain.ok)
+      problems.push(`hash chain broken: ${JSON.stringify({ brokenLinks: chain.brokenLinks, gaps: chain.gaps })}`);
     const rebuild = await rebuildAndCompare(eventsFile, readModelsFile, dataDir);
     for (const [table, digest] of Object.entries(rebuild.rebuilt)) {
       if (rebuild.live[table] !== digest)

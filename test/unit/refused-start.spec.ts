@@ -7,8 +7,8 @@ import { AppModule } from '../../apps/back-office/src/app.module';
 
 describe('a start refused for its settings leaves no file behind', () => {
   const root = mkdtempSync(join(tmpdir(), 'kandas-refused-'));
-  // The signing key lives outside the folder watched for leftovers.
-  const keys = mkdtempSync(join(tmpdir(), 'kandas-refused-keys-'));
+  // The service's signing key, outside the folder that must stay empty.
+  const keys = mkdtempSync(join(tmpdir(), 'kandas-refused-key-'));
   const signingKeyFile = join(keys, 'signing-key.pem');
   writeFileSync(signingKeyFile, ServiceSigningKey.generate().privateKeyPem());
   afterAll(() => {
@@ -39,6 +39,12 @@ describe('a start refused for its settings leaves no file behind', () => {
       },
       /KANDAS_TRUSTED_CA_FILE is required in production/,
     ],
+    [
+      'production without the key that signs the checkpoints',
+      { NODE_ENV: 'production', KANDAS_JWT_SECRET: 'j'.repeat(48), KANDAS_OTP_SECRET: 'o'.repeat(48) },
+      /KANDAS_SIGNING_KEY_FILE is required in production/,
+    ],
+    ['a signing key file that is not there', { KANDAS_SIGNING_KEY_FILE: '/nonexistent/key.pem' }, /no file/],
     ['a short OTP key, the JWT key unset', { KANDAS_OTP_SECRET: 'short' }, /KANDAS_OTP_SECRET must be at least 32/],
     ['an unknown OTP delivery', { KANDAS_OTP_DELIVERY: 'pigeon' }, /KANDAS_OTP_DELIVERY must be echo or sms/],
     ['bad rate limits', { KANDAS_COMMAND_RATE_LIMITS: 'lots' }, /KANDAS_COMMAND_RATE_LIMITS/],

@@ -9,6 +9,7 @@ import { AuditController } from './audit/audit.controller';
 import { ApplicationStoryController } from './audit/story.controller';
 import { TimelinessChanges } from './audit/timeliness-changes';
 import { VerifyController } from './audit/verify.controller';
+import { CheckpointsController } from './audit/checkpoints.controller';
 import { ExportController } from './audit/export.controller';
 import { DisclosureGrantsController } from './audit/disclosure-grants.controller';
 import { AuthGuard } from './auth/auth.guard';
@@ -53,6 +54,7 @@ export class AppModule {
     checkSecret('KANDAS_JWT_SECRET', env);
     checkSigningKey(env);
     const throttling = commandThrottlerProviders(env);
+    checkSigningKey(env);
     const signing = signingProviders(config, env);
     const jwt = jwtSettings(env, config.localSecretsDir);
     return {
@@ -78,6 +80,7 @@ export class AppModule {
         AuditController,
         ApplicationStoryController,
         VerifyController,
+        CheckpointsController,
         ExportController,
         DisclosureGrantsController,
       ],

@@ -25,8 +25,6 @@ import {
   EVENT_TYPE_REGISTRY,
   SubscriptionsHost,
 } from '@libs/event-sourcing-nest';
-import { serviceSigningKeyFrom } from '@libs/auth';
-import type { ServiceSigningKey } from '@libs/auth';
 import { RuntimeConfig } from '@infra/config/runtime-config';
 import { openEventStore } from '@infra/event-store/open-event-store';
 import {
@@ -44,13 +42,22 @@ import {
 import { SqliteCheckpointStore } from '@infra/read-models/sqlite-checkpoint-store';
 import { SqliteDeadLetterStore } from '@infra/read-models/sqlite-dead-letter-store';
 import { openSqlite } from '@infra/sqlite/connection';
+import { type ServiceSigningKey, serviceSigningKeyFrom } from '@libs/auth';
+import { openCheckpointLog } from '@infra/audit/checkpoints/open-checkpoint-log';
+import { DigestChainHead } from '@infra/audit/tamper-evidence/event-digest-chain';
+import { SqliteChainHead } from '@infra/audit/tamper-evidence/sqlite-chain-head';
+import { SqliteEventStore } from '@infra/event-store/sqlite/sqlite-event-store';
 import {
   ApplicationCommandHandler,
   ApplicationStory,
   AuditExports,
   AuditTrail,
+  CHAIN_HEAD_SOURCE,
   CHECKPOINT_LOG,
+  CheckpointSigner,
+  type ChainHeadSource,
   type CheckpointLog,
+  SERVICE_SIGNING_KEY,
   PERSON_CLAIM_POLICY,
   PersonsCommandHandler,
   DEADLINE_QUEUE,
@@ -79,7 +86,6 @@ import {
   PENDING_REVIEWS,
   type PendingReviews,
   ResumeWaitingSteps,
-  SERVICE_SIGNING_KEY,
   WorkflowConfig,
 } from '@libs/workflow';
 import { Logger } from '@nestjs/common';
@@ -110,17 +116,21 @@ class WorkflowLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
   constructor(
     private readonly intervalMs: number | null,
     private readonly scheduler: DeadlineScheduler,
+    private readonly checkpoints: CheckpointSigner,
     private readonly law: RecordedLaw,
     private readonly store: EventStore,
     private readonly readModels: Database.Database,
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.intervalMs !== null) this.scheduler.start(this.intervalMs);
+    if (this.intervalMs === null) return;
+    this.scheduler.start(this.intervalMs);
+    this.checkpoints.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.scheduler.stop();
+    await this.checkpoints.stop();
     await this.law.close();
     await this.store.close();
     if (this.readModels.open) this.readModels.close();
@@ -323,10 +333,7 @@ export class WorkflowModule {
           inject: [EVENT_STORE, EVENT_TYPE_REGISTRY],
           useFactory: (store: EventStore, registry: EventTypeRegistry) => new AuditTrail(store, registry),
         },
-        {
-          provide: SERVICE_SIGNING_KEY,
-          useFactory: () => serviceSigningKeyFrom(options.env ?? process.env, runtime.localSecretsDir),
-        },
+        ...anchoredHeadProviders(runtime),
         {
           provide: AuditExports,
           // The checkpoint log is optional: without one, export manifests say `checkpoint: null`.
@@ -345,11 +352,18 @@ export class WorkflowModule {
         },
         {
           provide: WorkflowLifecycle,
-          inject: [DeadlineScheduler, RecordedLaw, EVENT_STORE, READ_MODELS_DB],
-          useFactory: (scheduler: DeadlineScheduler, law: RecordedLaw, store: EventStore, db: Database.Database) =>
+          inject: [DeadlineScheduler, CheckpointSigner, RecordedLaw, EVENT_STORE, READ_MODELS_DB],
+          useFactory: (
+            scheduler: DeadlineScheduler,
+            checkpoints: CheckpointSigner,
+            law: RecordedLaw,
+            store: EventStore,
+            db: Database.Database,
+          ) =>
             new WorkflowLifecycle(
               options.schedulerIntervalMs === undefined ? 30_000 : options.schedulerIntervalMs,
               scheduler,
+              checkpoints,
               law,
               store,
               db,
@@ -384,9 +398,52 @@ export class WorkflowModule {
         SERVICE_SIGNING_KEY,
         AuditExports,
         ApplicationStory,
+        CHECKPOINT_LOG,
+        CHAIN_HEAD_SOURCE,
+        CheckpointSigner,
       ],
     };
   }
+}
+
+/**
+ * Anchored chain heads (ADR 24): the service's signing key, the checkpoint log outside the store (and
+ * its copies), the store's chain head — its own hashes on SQLite, the digest chain over `$all`
+ * elsewhere — and the signer. The in-memory store signs on demand only: its head does not survive a
+ * restart, so timed checkpoints of it would only contradict the next run.
+ */
+function anchoredHeadProviders(runtime: RuntimeConfig) {
+  return [
+    {
+      provide: SERVICE_SIGNING_KEY,
+      useFactory: () =>
+        serviceSigningKeyFrom(
+          { KANDAS_SIGNING_KEY_FILE: runtime.signingKeyFile, NODE_ENV: process.env.NODE_ENV },
+          runtime.localSecretsDir,
+        ),
+    },
+    { provide: CHECKPOINT_LOG, useFactory: () => openCheckpointLog(runtime.checkpoints) },
+    {
+      provide: CHAIN_HEAD_SOURCE,
+      inject: [EVENT_STORE],
+      useFactory: (store: EventStore): ChainHeadSource =>
+        store instanceof SqliteEventStore
+          ? new SqliteChainHead(store.db)
+          : new DigestChainHead(store, runtime.eventStore),
+    },
+    {
+      provide: CheckpointSigner,
+      inject: [CHAIN_HEAD_SOURCE, SERVICE_SIGNING_KEY, CHECKPOINT_LOG, CLOCK],
+      useFactory: (source: ChainHeadSource, key: ServiceSigningKey, log: CheckpointLog, clock: Clock) =>
+        new CheckpointSigner(
+          source,
+          key,
+          log,
+          clock,
+          runtime.eventStore === 'memory' ? 0 : runtime.checkpoints.intervalSeconds * 1000,
+        ),
+    },
+  ];
 }
 
 /**

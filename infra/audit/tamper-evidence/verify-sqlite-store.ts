@@ -1,35 +1,19 @@
 import Database from 'better-sqlite3';
 import { chainHashOf, rowContent, streamHashOf } from '@infra/event-store/sqlite/event-hash';
 import type { EventRow } from '@infra/event-store/sqlite/sqlite-statements';
+import { type Anchor, anchorPosition, judgeAnchor } from './anchor';
+import { type BrokenLinkKind, Findings, revisionRange, type VerificationReport } from './verification-report';
 
-export type BrokenLinkKind = 'content' | 'stream-link' | 'chain-link' | 'missing-hash';
-
-/**
- * The first event whose stored hashes do not follow from what lies before it.
- * - content:      the event's stream_hash does not match its own fields (data, metadata, ids, …) hashed
- *                 onto the previous event of its stream — the row was edited.
- * - stream-link:  the event does not follow the previous event of its stream (a revision is missing or
- *                 out of order — a row was deleted or moved); expected/actual are revisions.
- * - chain-link:   the event's chain_hash does not follow the previous event in global order (a row was
- *                 deleted, or the event's stream_hash was rewritten to hide an edit).
- * - missing-hash: stream_hash or chain_hash is NULL.
- */
-export interface BrokenLink {
-  readonly position: string;
-  readonly eventId: string;
-  readonly streamId: string;
-  readonly revision: number;
-  readonly kind: BrokenLinkKind;
-  readonly expected: string;
-  readonly actual: string;
-}
-
-export type VerificationResult =
-  | { readonly ok: true; readonly events: number; readonly lastChainHash: string | null }
-  | { readonly ok: false; readonly eventsChecked: number; readonly firstBrokenLink: BrokenLink };
+export type { BrokenLink, BrokenLinkKind, Gap, VerificationReport } from './verification-report';
 
 /** Called after every page with the number of events verified so far. */
 export type VerificationProgress = (eventsChecked: number) => void;
+
+export interface SqliteVerificationOptions {
+  /** The head the store must still hold (ADR 24): the latest checkpoint, or one an auditor brings. */
+  readonly anchor?: Anchor;
+  readonly onProgress?: VerificationProgress;
+}
 
 const PAGE = 2000;
 
@@ -38,22 +22,30 @@ interface HashedRow extends EventRow {
   readonly chain_hash: string | null;
 }
 
+interface StreamState {
+  readonly revision: number;
+  readonly streamHash: string;
+  readonly position: bigint;
+}
+
 /**
- * Recomputes every event's stream and chain hash in position order and names the first broken link.
- * Given a filename, it opens its own read-only connection (and closes it); given a connection, it
- * reads through it. Rows are paged by position, never all loaded; it keeps, per stream, the last
- * revision and stored stream hash seen. Pages are separated by a macrotask so a server stays responsive.
- *
- * What it cannot see: events cut off the END of the log, or a rewrite that recomputes every hash from
- * the edit to the end. Anchor `lastChainHash` outside the store (a log, a signed receipt) to catch those.
+ * Recomputes every event's stream and chain hash in position order and lists every broken link
+ * (with its stream) and every missing position (a gap, with the streams whose revisions it took),
+ * then checks the head against the anchor. After a break it carries on from the stored hashes, so
+ * one edit is reported once, where it is. Positions are contiguous (AUTOINCREMENT, rolled-back
+ * appends give theirs back — tested), so a missing one is a deleted event; `sqlite_sequence` keeps
+ * the highest position ever given, so a cut tail shows as a gap unless it was reset too — which the
+ * anchor catches. Given a filename it opens its own read-only connection (and closes it); rows are
+ * paged by position, never all loaded, and pages are separated by a macrotask so a server stays responsive.
  */
 export async function verifySqliteEventStore(
   source: string | Database.Database,
-  onProgress?: VerificationProgress,
-): Promise<VerificationResult> {
+  options: SqliteVerificationOptions | VerificationProgress = {},
+): Promise<VerificationReport> {
+  const { anchor, onProgress } = typeof options === 'function' ? { onProgress: options, anchor: undefined } : options;
   const db = typeof source === 'string' ? new Database(source, { readonly: true, fileMustExist: true }) : source;
   try {
-    return await verify(db, onProgress);
+    return await verify(db, anchor, onProgress);
   } finally {
     if (typeof source === 'string') db.close();
   }
@@ -61,8 +53,9 @@ export async function verifySqliteEventStore(
 
 async function verify(
   db: Database.Database,
+  anchor: Anchor | undefined,
   onProgress: VerificationProgress | undefined,
-): Promise<VerificationResult> {
+): Promise<VerificationReport> {
   const columns = (db.prepare('PRAGMA table_info(events)').all() as { name: string }[]).map((column) => column.name);
   if (!columns.includes('stream_hash') || !columns.includes('chain_hash')) {
     throw new Error(
@@ -75,62 +68,143 @@ async function verify(
        FROM events WHERE position > ? ORDER BY position LIMIT ?`,
     )
     .safeIntegers();
-  const streams = new Map<string, { revision: number; streamHash: string }>();
-  let chain: string | null = null;
-  let checked = 0;
+  const scan = new Scan(anchorPosition(anchor));
   let after = 0n;
   for (;;) {
     const rows = page.all(after, PAGE) as HashedRow[];
-    for (const row of rows) {
-      const broken = check(row, streams, chain ?? '');
-      if (broken) return { ok: false, eventsChecked: checked, firstBrokenLink: broken };
-      streams.set(row.stream_id, { revision: Number(row.revision), streamHash: row.stream_hash! });
-      chain = row.chain_hash!;
-      checked++;
-    }
-    onProgress?.(checked);
-    if (rows.length < PAGE) return { ok: true, events: checked, lastChainHash: chain };
+    for (const row of rows) scan.check(row);
+    onProgress?.(scan.events);
+    if (rows.length < PAGE) break;
     after = rows[rows.length - 1]!.position;
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
+  scan.tail(highestPositionGiven(db));
+  const anchorReport = judgeAnchor(anchor, 'sqlite', {
+    ...scan.atAnchor,
+    lastPosition: scan.lastPosition === null ? null : `${scan.lastPosition}`,
+  });
+  const { findings } = scan;
+  return {
+    ok: findings.ok(anchorReport),
+    store: 'sqlite',
+    events: scan.events,
+    lastPosition: scan.lastPosition === null ? null : `${scan.lastPosition}`,
+    lastChainHash: scan.chain,
+    brokenLinks: findings.brokenLinks,
+    brokenLinksTotal: findings.brokenLinksTotal,
+    gaps: findings.gaps,
+    gapsTotal: findings.gapsTotal,
+    anchor: anchorReport,
+  };
 }
 
-function check(
-  row: HashedRow,
-  streams: Map<string, { revision: number; streamHash: string }>,
-  previousChain: string,
-): BrokenLink | undefined {
-  const revision = Number(row.revision);
-  const at = (kind: BrokenLinkKind, expected: string, actual: string): BrokenLink => ({
-    position: row.position.toString(10),
-    eventId: row.event_id,
-    streamId: row.stream_id,
-    revision,
-    kind,
-    expected,
-    actual,
-  });
-  if (row.stream_hash === null || row.chain_hash === null) {
-    return at(
-      'missing-hash',
-      'stream_hash and chain_hash',
-      `stream_hash=${row.stream_hash ?? 'NULL'}, chain_hash=${row.chain_hash ?? 'NULL'}`,
-    );
+/** `sqlite_sequence`'s value for events: the highest position AUTOINCREMENT ever handed out. */
+function highestPositionGiven(db: Database.Database): bigint | null {
+  const row = db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'events'").safeIntegers().get() as
+    { seq: bigint } | undefined;
+  return row ? row.seq : null;
+}
+
+/** The state of one pass over the rows in position order. */
+class Scan {
+  readonly findings = new Findings();
+  readonly streams = new Map<string, StreamState>();
+  chain: string | null = null;
+  events = 0;
+  lastPosition: bigint | null = null;
+  atAnchor: { chainHash?: string; eventsUpTo?: number } = {};
+  private readonly anchorAt: bigint | undefined;
+
+  constructor(anchorPosition: string | undefined) {
+    this.anchorAt = anchorPosition === undefined ? undefined : BigInt(anchorPosition);
   }
-  const previous = streams.get(row.stream_id);
-  const expectedRevision = previous ? previous.revision + 1 : 0;
-  if (revision !== expectedRevision) return at('stream-link', `revision ${expectedRevision}`, `revision ${revision}`);
-  // The chain is checked before the content: a row whose stream_hash was rewritten to match edited
-  // content is reported where its link to the previous event breaks.
-  const chainHash = chainHashOf(previousChain, row.stream_hash);
-  if (chainHash !== row.chain_hash) return at('chain-link', chainHash, row.chain_hash);
-  let content: string;
+
+  check(row: HashedRow): void {
+    const position = row.position;
+    const expectedPosition = (this.lastPosition ?? 0n) + 1n;
+    const afterGap = position > expectedPosition;
+    if (afterGap) this.findings.gap(expectedPosition, position - 1n);
+    const previous = this.streams.get(row.stream_id);
+    const content = contentOf(row);
+    const recomputed = typeof content === 'string' ? streamHashOf(previous?.streamHash ?? '', content) : undefined;
+    this.judge(row, previous, afterGap, content, recomputed);
+    // Carry on from what is stored, so the next event is judged on its own link.
+    const streamHash = row.stream_hash ?? recomputed ?? '';
+    this.streams.set(row.stream_id, { revision: Number(row.revision), streamHash, position });
+    this.chain = row.chain_hash ?? chainHashOf(this.chain ?? '', streamHash);
+    this.events++;
+    this.lastPosition = position;
+    if (position === this.anchorAt) this.atAnchor = { chainHash: row.chain_hash ?? undefined, eventsUpTo: this.events };
+  }
+
+  /** Reports what does not hold of one row: its hashes present, its stream link, its chain link, its content. */
+  private judge(
+    row: HashedRow,
+    previous: StreamState | undefined,
+    afterGap: boolean,
+    content: string | Error,
+    recomputed: string | undefined,
+  ): void {
+    const broken = (kind: BrokenLinkKind, expected: string, actual: string) =>
+      this.findings.broken({
+        position: `${row.position}`,
+        eventId: row.event_id,
+        streamId: row.stream_id,
+        revision: Number(row.revision),
+        kind,
+        expected,
+        actual,
+      });
+    if (row.stream_hash === null || row.chain_hash === null)
+      return broken(
+        'missing-hash',
+        'stream_hash and chain_hash',
+        `stream_hash=${row.stream_hash ?? 'NULL'}, chain_hash=${row.chain_hash ?? 'NULL'}`,
+      );
+    const linked = this.streamLink(row, previous, broken);
+    // The chain is checked before the content: a row whose stream_hash was rewritten to match edited
+    // content is reported where its link to the previous event breaks. A deleted event takes the
+    // global link of the event after it: the gap says so, not a second finding.
+    const chainHash = chainHashOf(this.chain ?? '', row.stream_hash);
+    if (chainHash !== row.chain_hash && !afterGap) return broken('chain-link', chainHash, row.chain_hash);
+    // After a missing revision the previous stream hash is gone: the content cannot be recomputed, the gap is the finding.
+    if (!linked) return;
+    if (typeof content !== 'string') broken('content', row.stream_hash, `unparseable row: ${content.message}`);
+    else if (recomputed !== row.stream_hash) broken('content', recomputed!, row.stream_hash);
+  }
+
+  /** Tail: positions handed out after the last row that is still there. */
+  tail(highestGiven: bigint | null): void {
+    if (highestGiven !== null && highestGiven > (this.lastPosition ?? 0n))
+      this.findings.gap((this.lastPosition ?? 0n) + 1n, highestGiven);
+  }
+
+  /** True when the event follows its stream's previous one (so its content can be recomputed). */
+  private streamLink(
+    row: HashedRow,
+    previous: StreamState | undefined,
+    broken: (kind: BrokenLinkKind, expected: string, actual: string) => void,
+  ): boolean {
+    const revision = Number(row.revision);
+    const expected = previous ? previous.revision + 1 : 0;
+    if (revision === expected) return true;
+    const explained =
+      revision > expected &&
+      this.findings.attribute(
+        row.stream_id,
+        revisionRange(expected, revision - 1),
+        previous?.position ?? 0n,
+        row.position,
+      );
+    if (!explained) broken('stream-link', `revision ${expected}`, `revision ${revision}`);
+    return false;
+  }
+}
+
+function contentOf(row: HashedRow): string | Error {
   try {
-    content = rowContent(row);
+    return rowContent(row);
   } catch (error) {
-    return at('content', row.stream_hash, `unparseable row: ${(error as Error).message}`);
+    return error as Error;
   }
-  const streamHash = streamHashOf(previous?.streamHash ?? '', content);
-  if (streamHash !== row.stream_hash) return at('content', streamHash, row.stream_hash);
-  return undefined;
 }

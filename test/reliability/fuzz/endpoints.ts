@@ -386,6 +386,8 @@ export const ENDPOINTS: readonly Endpoint[] = [
     unknownId: [404, 'APPLICATION.NOT_FOUND'],
   },
   { route: 'POST /admin/sla/fire-due', role: 'operator', target: 'none', path: () => '/admin/sla/fire-due' },
+  // Signs the chain head into the checkpoint log (ADR 24): outside the store, so it appends no event.
+  { route: 'POST /audit/checkpoints', role: 'auditor', target: 'none', path: () => '/audit/checkpoints' },
   ...LAW_ENDPOINTS,
 
   // No event is parked in the fuzzed store: the only ids there are to aim at name nothing.

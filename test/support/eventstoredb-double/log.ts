@@ -61,6 +61,14 @@ export class InMemoryLog {
     return this.streams.get(name);
   }
 
+  /** Removes events from `$all` (see EventStoreDbWireDouble.scavengeFromAll); how many. */
+  removeFromAll(taken: (event: LoggedEvent) => boolean): number {
+    const before = this.events.length;
+    const kept = this.events.filter((event) => !taken(event));
+    this.events.splice(0, this.events.length, ...kept);
+    return before - kept.length;
+  }
+
   /** Called synchronously after every append that wrote events. */
   onAppended(listener: () => void): () => void {
     this.listeners.add(listener);

@@ -46,6 +46,7 @@ export class EventStoreDbWireDouble {
     /** e.g. `esdb://127.0.0.1:PORT?tls=false` */
     readonly connectionString: string,
     private readonly open: Set<OpenCall>,
+    private readonly log: InMemoryLog,
   ) {}
 
   static async start(options: WireDoubleOptions = {}): Promise<EventStoreDbWireDouble> {
@@ -78,7 +79,7 @@ export class EventStoreDbWireDouble {
     });
     const port = await bindFreshPort(server);
     await listening(port);
-    return new EventStoreDbWireDouble(server, `esdb://127.0.0.1:${port}?tls=false&${PATIENT_CLIENT}`, open);
+    return new EventStoreDbWireDouble(server, `esdb://127.0.0.1:${port}?tls=false&${PATIENT_CLIENT}`, open, log);
   }
 
   /**
@@ -88,6 +89,15 @@ export class EventStoreDbWireDouble {
    */
   dropSubscriptions(): void {
     for (const call of [...this.open]) call.drop();
+  }
+
+  /**
+   * Takes events out of `$all` as an operator's delete, `$tb` or `$maxCount` followed by a scavenge
+   * would, for tamper-evidence tests; how many were taken. Stream reads still serve them (the double
+   * has no stream metadata): only what reads `$all` sees the loss.
+   */
+  scavengeFromAll(taken: (event: { streamName: string; revision: bigint; position: bigint }) => boolean): number {
+    return this.log.removeFromAll(taken);
   }
 
   /** Cuts every connection (grpc-js `forceShutdown`); the double cannot be restarted. */

@@ -122,34 +122,74 @@ export const AUDIT_RESPONSES = {
     events: arrayOf(AUDIT_ENTRY),
     changes: arrayOf(FIELD_CHANGE),
   }),
-  /** `verifySqliteEventStore`: either the whole store verified, or the first broken link named. */
-  verification: {
-    oneOf: [
+  /** `verifyEventStore` (ADR 24): every broken link and gap, capped at 1000 listed each, and the anchor's verdict. */
+  verification: object({
+    ok: { type: 'boolean', description: 'True when no link is broken, no position is missing and the anchor holds' },
+    store: oneOf('sqlite', 'eventstoredb', 'memory'),
+    events: integer('Events read'),
+    lastPosition: nullable(position),
+    lastChainHash: nullable(text('The chain hash (digest on EventStoreDB) of the last event; null when empty')),
+    brokenLinks: arrayOf(
       object({
-        ok: { type: 'boolean', enum: [true] },
-        events: integer('Events verified'),
-        lastChainHash: nullable(
-          text('The chain hash of the last event (anchor it outside the store); null when empty'),
+        position,
+        eventId: text(),
+        streamId: text('The stream the event belongs to'),
+        revision: integer(),
+        kind: {
+          type: 'string',
+          enum: ['content', 'stream-link', 'chain-link', 'missing-hash'],
+          description:
+            'content: the row was edited; stream-link: a revision out of order with no missing position to explain it; chain-link: the global chain breaks (a hash rewritten); missing-hash: a hash is NULL',
+        },
+        expected: text(),
+        actual: text(),
+      }),
+    ),
+    brokenLinksTotal: integer('Every broken link found (the list stops at 1000)'),
+    gaps: arrayOf(
+      object({
+        fromPosition: position,
+        toPosition: position,
+        missing: integer('Events missing (SQLite: positions; EventStoreDB: revisions of the stream)'),
+        streams: arrayOf(
+          object({ streamId: text(), revisions: text('The missing revisions of that stream: `4` or `3..5`') }),
         ),
       }),
-      object({
-        ok: { type: 'boolean', enum: [false] },
-        eventsChecked: integer('Events verified before the broken link'),
-        firstBrokenLink: object({
-          position,
-          eventId: text(),
-          streamId: text(),
-          revision: integer(),
-          kind: {
-            type: 'string',
-            enum: ['content', 'stream-link', 'chain-link', 'missing-hash'],
-            description:
-              'content: the row was edited; stream-link: a revision is missing or out of order; chain-link: the global chain breaks; missing-hash: a hash is NULL',
-          },
-          expected: text(),
-          actual: text(),
-        }),
-      }),
-    ],
-  } satisfies SchemaObject,
+    ),
+    gapsTotal: integer('Every gap found (the list stops at 1000)'),
+    anchor: object(
+      {
+        source: oneOf('checkpoint-log', 'checkpoint-file', 'expected-head', 'none'),
+        status: oneOf(
+          'none',
+          'matches',
+          'bad-signature',
+          'other-store',
+          'position-missing',
+          'head-mismatch',
+          'count-mismatch',
+        ),
+        position,
+        headHash: text(),
+        events: integer(),
+        signedAt: instant,
+        keyId: text(),
+        detail: text('What was compared and what was found'),
+      },
+      ['position', 'headHash', 'events', 'signedAt', 'keyId'],
+    ),
+  }),
+  /** A signed chain-head checkpoint (libs/workflow `SignedCheckpoint`). */
+  checkpoint: object({
+    version: integer('1'),
+    store: oneOf('sqlite', 'eventstoredb', 'memory'),
+    position,
+    events: integer('Events the chain covers up to the position'),
+    headHash: text('The chain hash at the position (hex SHA-256)'),
+    signedAt: instant,
+    trigger: oneOf('interval', 'on-demand', 'shutdown'),
+    keyId: text('`ed25519:` and 16 hex digits of the public key’s SHA-256'),
+    signature: text('Ed25519 over the canonical JSON of every other field, base64'),
+  }),
+  publicKey: object({ keyId: text(), algorithm: oneOf('Ed25519'), publicKeyPem: text('SPKI, PEM') }),
 } satisfies Record<string, SchemaObject>;

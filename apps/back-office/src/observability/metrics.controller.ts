@@ -3,11 +3,12 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Gauge } from 'prom-client';
 import type { DeadLetterStore, EventStore } from '@libs/event-sourcing';
 import { EVENT_STORE, SubscriptionsHost } from '@libs/event-sourcing-nest';
-import { DEAD_LETTERS } from '@libs/workflow';
+import { CHECKPOINT_LOG, type CheckpointLog, DEAD_LETTERS } from '@libs/workflow';
 import { PendingDeadlinesProjection } from '@infra/read-models';
 import { Public } from '../auth/roles';
 import { SlaGauges } from './sla-gauges';
 import { CommandMetrics } from './command-metrics';
+import { registerCheckpointMetrics } from './checkpoint-metrics';
 
 /** Prometheus metrics: commands, events, subscription lag, parked events, steps waiting for data, SLA at risk and breached. */
 @ApiTags('observability')
@@ -20,6 +21,7 @@ export class MetricsController {
     sla: SlaGauges,
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(DEAD_LETTERS) deadLetters: DeadLetterStore,
+    @Inject(CHECKPOINT_LOG) checkpoints: CheckpointLog,
   ) {
     const registers = [metrics.registry];
     new Gauge({
@@ -62,6 +64,7 @@ export class MetricsController {
       },
     });
     sla.register(registers);
+    registerCheckpointMetrics(checkpoints, registers);
   }
 
   @Get()
@@ -70,7 +73,7 @@ export class MetricsController {
   @ApiOperation({ summary: 'Prometheus metrics, in the text exposition format (version 0.0.4), for a scraper' })
   @ApiOkResponse({
     description:
-      'The metrics: commands, events, subscription lag, parked events, steps waiting for data, pending deadlines, SLA at risk and breached',
+      'The metrics: commands, events, subscription lag, parked events, steps waiting for data, pending deadlines, SLA at risk and breached, checkpoint copies',
     content: { 'text/plain': { schema: { type: 'string' } } },
   })
   async scrape(): Promise<string> {

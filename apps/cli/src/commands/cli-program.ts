@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { addAuditCommands } from './audit';
+import { addCheckpointCommand } from './checkpoint';
 import type { CliContext } from './cli-context';
 import { addDeadLettersCommand } from './dead-letters';
 import { addExportCommand } from './export';
@@ -28,6 +29,7 @@ export function cliProgram(cliContext: CliContext): Command {
   const context = recordingAuditReads(program, cliContext);
   addTokenCommand(program, context);
   addVerifyCommand(program, context);
+  addCheckpointCommand(program, context);
   addDeadLettersCommand(program, context);
   addSeedCommand(program, context);
   addAuditCommands(program, context);
