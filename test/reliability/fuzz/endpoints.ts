@@ -3,6 +3,7 @@ import { DOCUMENT_KINDS } from '@domain/application';
 import { REFUSAL_GROUNDS_V1 } from '@domain/application/refusal-grounds';
 import { REGION_CODES } from '@domain/shared/region';
 import { ALL_ACCEPTED, APPLICANT_IIN, submissionBody } from '../../e2e/support/journeys';
+import { E2E_START } from '../../e2e/support/e2e-app';
 
 /**
  * What a field takes, so that the fuzzer can put in its place a value that is certainly refused —
@@ -388,6 +389,26 @@ export const ENDPOINTS: readonly Endpoint[] = [
   { route: 'POST /admin/sla/fire-due', role: 'operator', target: 'none', path: () => '/admin/sla/fire-due' },
   // Signs the chain head into the checkpoint log (ADR 24): outside the store, so it appends no event.
   { route: 'POST /audit/checkpoints', role: 'auditor', target: 'none', path: () => '/audit/checkpoints' },
+  // An admin's disclosure grant (ADR 26), expiring a week after the fuzzed store's clock (E2E_START).
+  {
+    route: 'POST /audit/disclosure-grants',
+    role: 'admin',
+    target: 'none',
+    path: () => '/audit/disclosure-grants',
+    valid: {
+      grantee: 'auditor-3',
+      selection: { stream: 'application-3f0c5a7e-8d1b-4c2e-9a6f-1b2c3d4e5f60' },
+      reason: 'Prosecutor’s request No. 12-3',
+      expiresAt: new Date(Date.parse(E2E_START) + 7 * 86_400_000).toISOString(),
+    },
+    fields: {
+      grantee: text(1, 200),
+      selection: object,
+      'selection.stream': text(1, 200),
+      reason: text(1, 2000),
+      expiresAt: f({ t: 'pattern', refused: ['', 'tomorrow', '2020-01-01T00:00:00Z', '2099-01-01T00:00:00Z'] }),
+    },
+  },
   ...LAW_ENDPOINTS,
 
   // No event is parked in the fuzzed store: the only ids there are to aim at name nothing.

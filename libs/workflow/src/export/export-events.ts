@@ -160,6 +160,12 @@ export async function exportEvents(request: ExportRequest): Promise<ExportOutput
   };
 }
 
+const SELECTION_FIELDS = ['stream', 'correlationId', 'from', 'to'] as const;
+/** Stream ids, correlation ids and instants are far shorter; a longer value is a mistake or an attack. */
+const MAX_SELECTION_VALUE_LENGTH = 200;
+/** Every stream this service writes is named so (`application-<uuid>`, `person-<iin>`, `law-mci`…). */
+const STREAM_ID_SHAPE = /^[A-Za-z0-9$][A-Za-z0-9._:$-]*$/;
+
 export type CheckedSelection =
   | { readonly kind: 'stream'; readonly stream: string }
   | { readonly kind: 'correlation'; readonly correlationId: string }
@@ -168,6 +174,15 @@ export type CheckedSelection =
 /** The selection checked and normalised (two selections of the same events compare equal). */
 export function checkSelection(selection: ExportSelection): CheckedSelection {
   const given = selection as Partial<Record<'stream' | 'correlationId' | 'from' | 'to', unknown>>;
+  // A grant records its selection as given: nothing beyond what an export takes may ride along.
+  for (const [key, value] of Object.entries(selection as object)) {
+    // Named as the request validation names fields: an index-like key in brackets.
+    const field = /^\d+$/.test(key) ? `selection[${key}]` : `selection.${key}`;
+    if (!(SELECTION_FIELDS as readonly string[]).includes(key))
+      throw new InvalidExportRequestError(field, `is not a selection field (${SELECTION_FIELDS.join(', ')})`);
+    if (typeof value === 'string' && value.length > MAX_SELECTION_VALUE_LENGTH)
+      throw new InvalidExportRequestError(field, `is longer than ${MAX_SELECTION_VALUE_LENGTH} characters`);
+  }
   const kinds = [
     given.stream !== undefined,
     given.correlationId !== undefined,
@@ -176,8 +191,11 @@ export function checkSelection(selection: ExportSelection): CheckedSelection {
   if (kinds !== 1)
     throw new InvalidExportRequestError('selection', 'needs exactly one of stream, correlationId, from/to');
   if (given.stream !== undefined) {
-    if (typeof given.stream !== 'string' || given.stream === '')
-      throw new InvalidExportRequestError('selection.stream', 'must be a stream id');
+    if (typeof given.stream !== 'string' || !STREAM_ID_SHAPE.test(given.stream))
+      throw new InvalidExportRequestError(
+        'selection.stream',
+        'must be a stream id (letters, digits and . _ : - $, as `application-<uuid>`)',
+      );
     return { kind: 'stream', stream: given.stream };
   }
   if (given.correlationId !== undefined) {
