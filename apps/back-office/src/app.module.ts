@@ -7,6 +7,9 @@ import { AdminController } from './admin/admin.controller';
 import type { LawInForce } from '@libs/workflow';
 import { AuditController } from './audit/audit.controller';
 import { ApplicationStoryController } from './audit/story.controller';
+import { DecisionDocumentController } from './decision-document/decision-document.controller';
+import { OpenRegionsController } from './portal/open-regions.controller';
+import { PortalController } from './portal/portal.controller';
 import { TimelinessChanges } from './audit/timeliness-changes';
 import { VerifyController } from './audit/verify.controller';
 import { ExportController } from './audit/export.controller';
@@ -78,6 +81,9 @@ export class AppModule {
         ApplicationStoryController,
         VerifyController,
         ExportController,
+        DecisionDocumentController,
+        PortalController,
+        OpenRegionsController,
       ],
       providers: [
         { provide: JWT_SETTINGS, useValue: jwt },

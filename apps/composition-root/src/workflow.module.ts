@@ -47,6 +47,8 @@ import { openSqlite } from '@infra/sqlite/connection';
 import {
   ApplicationCommandHandler,
   ApplicationStory,
+  DecisionDocuments,
+  PortalApplications,
   AuditExports,
   AuditTrail,
   CHECKPOINT_LOG,
@@ -338,6 +340,17 @@ export class WorkflowModule {
           useFactory: (audit: AuditTrail, law: RecordedLaw) => new ApplicationStory(audit, law),
         },
         {
+          provide: DecisionDocuments,
+          inject: [AuditTrail, RecordedLaw, SERVICE_SIGNING_KEY],
+          useFactory: (audit: AuditTrail, law: RecordedLaw, key: ServiceSigningKey) =>
+            new DecisionDocuments(audit, law, key),
+        },
+        {
+          provide: PortalApplications,
+          inject: [AuditTrail, RecordedLaw],
+          useFactory: (audit: AuditTrail, law: RecordedLaw) => new PortalApplications(audit, law),
+        },
+        {
           provide: WorkflowLifecycle,
           inject: [DeadlineScheduler, RecordedLaw, EVENT_STORE, READ_MODELS_DB],
           useFactory: (scheduler: DeadlineScheduler, law: RecordedLaw, store: EventStore, db: Database.Database) =>
@@ -378,6 +391,8 @@ export class WorkflowModule {
         SERVICE_SIGNING_KEY,
         AuditExports,
         ApplicationStory,
+        DecisionDocuments,
+        PortalApplications,
       ],
     };
   }

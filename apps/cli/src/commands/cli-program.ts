@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { addAuditCommands } from './audit';
 import type { CliContext } from './cli-context';
 import { addDeadLettersCommand } from './dead-letters';
+import { addDecisionDocumentCommand, addVerifyDocumentCommand } from './decision-document';
 import { addExportCommand } from './export';
 import { addLawCommands } from './law';
 import { addRebuildCommand } from './rebuild';
@@ -30,6 +31,8 @@ export function cliProgram(context: CliContext): Command {
   addDecisionCommand(program, context);
   addExportCommand(program, context);
   addVerifyExportCommand(program, context);
+  addDecisionDocumentCommand(program, context);
+  addVerifyDocumentCommand(program, context);
   addRebuildCommand(program, context);
   addReportCommand(program, context);
   addLawCommands(program, context);
