@@ -97,6 +97,12 @@ const MATRIX: Entry[] = [
   { method: 'GET', route: '/audit/timeliness-changes', roles: ['auditor', 'admin'] },
   { method: 'GET', route: '/audit/verify', roles: ['auditor', 'admin'] },
   { method: 'GET', route: '/audit/export', roles: ['auditor', 'admin'] },
+  { method: 'GET', route: '/applications/:id/decision-document', roles: READERS },
+  { method: 'GET', route: '/applications/:id/decision-document.sig', roles: READERS },
+  { method: 'GET', route: '/portal/applications/:id', roles: ['portal'] },
+  { method: 'GET', route: '/portal/applications/:id/decision-document', roles: ['portal'] },
+  { method: 'GET', route: '/portal/applications/:id/decision-document.sig', roles: ['portal'] },
+  { method: 'GET', route: '/regions/open', roles: [...ROLES] },
 ];
 /** No token needed; Swagger UI's own files under /docs are served by Swagger, not by the API. */
 const PUBLIC = [
