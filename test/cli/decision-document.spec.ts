@@ -1,42 +1,20 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { ServiceSigningKey } from '@libs/auth';
-import { runCli } from '../../apps/cli/src/run-command';
 import { seedDemoData, SEED_DEFAULTS } from '../../apps/cli/src/seed/seed-command';
-
-const run = promisify(execFile);
-const ROOT = resolve(__dirname, '../..');
-const REGISTER = join(ROOT, 'test/support/swc-register.js');
-const MAIN = join(ROOT, 'apps/cli/src/main.ts');
+import { cliProcess, offlineCommand } from './support/cli-runs';
 
 describe('cli decision-document then verify-document, on a seeded SQLite store (ADR 29)', () => {
   let dir: string;
   let env: NodeJS.ProcessEnv;
   const ids: Record<'included' | 'refused' | 'open', string> = { included: '', refused: '', open: '' };
-  /** The real CLI, in its own process, as an operator runs it. */
-  const cli = (...args: string[]) => run(process.execPath, ['--require', REGISTER, MAIN, ...args], { cwd: dir, env });
-  /** verify-document in this process, with a workflow that refuses to boot: it must need none. */
-  const verifyDocument = async (...args: string[]) => {
-    const lines: string[] = [];
-    const saved = process.env;
-    process.env = env;
-    try {
-      const code = await runCli(
-        ['verify-document', ...args],
-        (line) => lines.push(line),
-        () => {
-          throw new Error('verify-document booted the workflow');
-        },
-      );
-      return { code, lines };
-    } finally {
-      process.env = saved;
-    }
-  };
+  const cli = cliProcess(
+    () => dir,
+    () => env,
+  );
+  const verifyDocument = offlineCommand('verify-document', () => env);
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'kandas-decision-document-'));
