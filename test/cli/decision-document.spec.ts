@@ -1,10 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { ServiceSigningKey } from '@libs/auth';
-import { seedDemoData, SEED_DEFAULTS } from '../../apps/cli/src/seed/seed-command';
-import { cliProcess, offlineCommand } from './support/cli-runs';
+import { cliProcess, offlineCommand, seededStore } from './support/cli-runs';
 
 describe('cli decision-document then verify-document, on a seeded SQLite store (ADR 29)', () => {
   let dir: string;
@@ -17,18 +15,8 @@ describe('cli decision-document then verify-document, on a seeded SQLite store (
   const verifyDocument = offlineCommand('verify-document', () => env);
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'kandas-decision-document-'));
-    env = {
-      ...process.env,
-      EVENT_STORE: 'sqlite',
-      KANDAS_EVENTS_FILE: join(dir, 'events.sqlite'),
-      KANDAS_READ_MODELS_FILE: join(dir, 'read-models.sqlite'),
-    };
-    const seeded = await seedDemoData(
-      { applications: 12, seed: '1', from: SEED_DEFAULTS.from, to: SEED_DEFAULTS.to, force: false, env },
-      () => undefined,
-    );
-    if (seeded.kind !== 'seeded') throw new Error(`not seeded: ${seeded.reason}`);
+    const seeded = await seededStore('kandas-decision-document-', { applications: 12, seed: '1' });
+    ({ dir, env } = seeded);
     const readModels = new Database(join(dir, 'read-models.sqlite'), { readonly: true });
     const idWhere = (condition: string) =>
       String(readModels.prepare(`SELECT application_id FROM applications WHERE ${condition} LIMIT 1`).pluck().get());

@@ -1,9 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PUBLIC_KEY_FILE, ServiceSigningKey } from '@libs/auth';
-import { seedDemoData, SEED_DEFAULTS } from '../../apps/cli/src/seed/seed-command';
-import { cliProcess, offlineCommand } from './support/cli-runs';
+import { cliProcess, offlineCommand, seededStore } from './support/cli-runs';
 
 describe('cli export then verify-export, on a seeded SQLite store (ADR 25)', () => {
   let dir: string;
@@ -16,19 +14,9 @@ describe('cli export then verify-export, on a seeded SQLite store (ADR 25)', () 
   const verifyExport = offlineCommand('verify-export', () => env);
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'kandas-verify-export-'));
-    env = {
-      ...process.env,
-      EVENT_STORE: 'sqlite',
-      KANDAS_EVENTS_FILE: join(dir, 'events.sqlite'),
-      KANDAS_READ_MODELS_FILE: join(dir, 'read-models.sqlite'),
-    };
-    const seeded = await seedDemoData(
-      { applications: 6, seed: 'export-1', from: SEED_DEFAULTS.from, to: SEED_DEFAULTS.to, force: false, env },
-      () => undefined,
-    );
-    if (seeded.kind !== 'seeded') throw new Error(`not seeded: ${seeded.reason}`);
-    applicationId = seeded.report.applicationIds[0]!;
+    const seeded = await seededStore('kandas-verify-export-', { applications: 6, seed: 'export-1' });
+    ({ dir, env } = seeded);
+    applicationId = seeded.applicationIds[0]!;
   }, 120_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -1,7 +1,10 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { runCli } from '../../../apps/cli/src/run-command';
+import { seedDemoData, SEED_DEFAULTS } from '../../../apps/cli/src/seed/seed-command';
 
 const run = promisify(execFile);
 const ROOT = resolve(__dirname, '../../..');
@@ -37,3 +40,23 @@ export const offlineCommand =
       process.env = saved;
     }
   };
+
+/** A SQLite store in a fresh folder, seeded with demo applications; the environment the CLI runs with on it. */
+export async function seededStore(
+  folderPrefix: string,
+  seed: { readonly applications: number; readonly seed: string },
+): Promise<{ dir: string; env: NodeJS.ProcessEnv; applicationIds: readonly string[] }> {
+  const dir = mkdtempSync(join(tmpdir(), folderPrefix));
+  const env = {
+    ...process.env,
+    EVENT_STORE: 'sqlite',
+    KANDAS_EVENTS_FILE: join(dir, 'events.sqlite'),
+    KANDAS_READ_MODELS_FILE: join(dir, 'read-models.sqlite'),
+  };
+  const seeded = await seedDemoData(
+    { ...seed, from: SEED_DEFAULTS.from, to: SEED_DEFAULTS.to, force: false, env },
+    () => undefined,
+  );
+  if (seeded.kind !== 'seeded') throw new Error(`not seeded: ${seeded.reason}`);
+  return { dir, env, applicationIds: seeded.report.applicationIds };
+}
