@@ -1,56 +1,22 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PUBLIC_KEY_FILE, ServiceSigningKey } from '@libs/auth';
-import { runCli } from '../../apps/cli/src/run-command';
-import { seedDemoData, SEED_DEFAULTS } from '../../apps/cli/src/seed/seed-command';
-
-const run = promisify(execFile);
-const ROOT = resolve(__dirname, '../..');
-const REGISTER = join(ROOT, 'test/support/swc-register.js');
-const MAIN = join(ROOT, 'apps/cli/src/main.ts');
+import { cliProcess, offlineCommand, seededStore } from './support/cli-runs';
 
 describe('cli export then verify-export, on a seeded SQLite store (ADR 25)', () => {
   let dir: string;
   let env: NodeJS.ProcessEnv;
   let applicationId: string;
-  /** The real CLI, in its own process, as an operator runs it. */
-  const cli = (...args: string[]) => run(process.execPath, ['--require', REGISTER, MAIN, ...args], { cwd: dir, env });
-  /** verify-export in this process, with a workflow that refuses to boot: it must need none. */
-  const verifyExport = async (...args: string[]) => {
-    const lines: string[] = [];
-    const saved = process.env;
-    process.env = env;
-    try {
-      const code = await runCli(
-        ['verify-export', ...args],
-        (line) => lines.push(line),
-        () => {
-          throw new Error('verify-export booted the workflow');
-        },
-      );
-      return { code, lines };
-    } finally {
-      process.env = saved;
-    }
-  };
+  const cli = cliProcess(
+    () => dir,
+    () => env,
+  );
+  const verifyExport = offlineCommand('verify-export', () => env);
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'kandas-verify-export-'));
-    env = {
-      ...process.env,
-      EVENT_STORE: 'sqlite',
-      KANDAS_EVENTS_FILE: join(dir, 'events.sqlite'),
-      KANDAS_READ_MODELS_FILE: join(dir, 'read-models.sqlite'),
-    };
-    const seeded = await seedDemoData(
-      { applications: 6, seed: 'export-1', from: SEED_DEFAULTS.from, to: SEED_DEFAULTS.to, force: false, env },
-      () => undefined,
-    );
-    if (seeded.kind !== 'seeded') throw new Error(`not seeded: ${seeded.reason}`);
-    applicationId = seeded.report.applicationIds[0]!;
+    const seeded = await seededStore('kandas-verify-export-', { applications: 6, seed: 'export-1' });
+    ({ dir, env } = seeded);
+    applicationId = seeded.applicationIds[0]!;
   }, 120_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -101,6 +101,12 @@ const MATRIX: Entry[] = [
   { method: 'GET', route: '/audit/public-key', roles: ['auditor', 'admin'] },
   { method: 'GET', route: '/audit/export', roles: ['auditor', 'admin'] },
   { method: 'POST', route: '/audit/disclosure-grants', roles: ['admin'] },
+  { method: 'GET', route: '/applications/:id/decision-document', roles: ['operator', 'reviewer', 'supervisor'] },
+  { method: 'GET', route: '/applications/:id/decision-document.sig', roles: READERS },
+  { method: 'GET', route: '/portal/applications/:id', roles: ['portal'] },
+  { method: 'GET', route: '/portal/applications/:id/decision-document', roles: ['portal'] },
+  { method: 'GET', route: '/portal/applications/:id/decision-document.sig', roles: ['portal'] },
+  { method: 'GET', route: '/regions/open', roles: [...ROLES] },
 ];
 /** No token needed; Swagger UI's own files under /docs are served by Swagger, not by the API. */
 const PUBLIC = [

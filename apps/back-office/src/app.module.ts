@@ -7,6 +7,9 @@ import { AdminController } from './admin/admin.controller';
 import type { LawInForce } from '@libs/workflow';
 import { AuditController } from './audit/audit.controller';
 import { ApplicationStoryController } from './audit/story.controller';
+import { DecisionDocumentController } from './decision-document/decision-document.controller';
+import { OpenRegionsController } from './portal/open-regions.controller';
+import { PortalController } from './portal/portal.controller';
 import { TimelinessChanges } from './audit/timeliness-changes';
 import { VerifyController } from './audit/verify.controller';
 import { CheckpointsController } from './audit/checkpoints.controller';
@@ -83,6 +86,9 @@ export class AppModule {
         CheckpointsController,
         ExportController,
         DisclosureGrantsController,
+        DecisionDocumentController,
+        PortalController,
+        OpenRegionsController,
       ],
       providers: [
         { provide: JWT_SETTINGS, useValue: jwt },

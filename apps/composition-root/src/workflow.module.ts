@@ -50,6 +50,8 @@ import { SqliteEventStore } from '@infra/event-store/sqlite/sqlite-event-store';
 import {
   ApplicationCommandHandler,
   ApplicationStory,
+  DecisionDocuments,
+  PortalApplications,
   AuditExports,
   AuditTrail,
   CHAIN_HEAD_SOURCE,
@@ -351,6 +353,17 @@ export class WorkflowModule {
           useFactory: (audit: AuditTrail, law: RecordedLaw) => new ApplicationStory(audit, law),
         },
         {
+          provide: DecisionDocuments,
+          inject: [AuditTrail, RecordedLaw, SERVICE_SIGNING_KEY],
+          useFactory: (audit: AuditTrail, law: RecordedLaw, key: ServiceSigningKey) =>
+            new DecisionDocuments(audit, law, key),
+        },
+        {
+          provide: PortalApplications,
+          inject: [AuditTrail, RecordedLaw],
+          useFactory: (audit: AuditTrail, law: RecordedLaw) => new PortalApplications(audit, law),
+        },
+        {
           provide: WorkflowLifecycle,
           inject: [DeadlineScheduler, CheckpointSigner, RecordedLaw, EVENT_STORE, READ_MODELS_DB],
           useFactory: (
@@ -401,6 +414,8 @@ export class WorkflowModule {
         CHECKPOINT_LOG,
         CHAIN_HEAD_SOURCE,
         CheckpointSigner,
+        DecisionDocuments,
+        PortalApplications,
       ],
     };
   }

@@ -25,3 +25,4 @@ export * from './law/law-baseline.recorder';
 export * from './law/recorded-law';
 export * from './audit-access';
 export * from './personal-data/personal-data-registry';
+export * from './decision-document';

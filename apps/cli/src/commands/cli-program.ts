@@ -3,6 +3,7 @@ import { addAuditCommands } from './audit';
 import { addCheckpointCommand } from './checkpoint';
 import type { CliContext } from './cli-context';
 import { addDeadLettersCommand } from './dead-letters';
+import { addDecisionDocumentCommand, addVerifyDocumentCommand } from './decision-document';
 import { addExportCommand } from './export';
 import { addGrantDisclosureCommand } from './grant-disclosure';
 import { addLawCommands } from './law';
@@ -38,6 +39,8 @@ export function cliProgram(cliContext: CliContext): Command {
   addVerifyExportCommand(program, context);
   addGrantDisclosureCommand(program, context);
   addVerifyAccessCommand(program, context);
+  addDecisionDocumentCommand(program, context);
+  addVerifyDocumentCommand(program, context);
   addRebuildCommand(program, context);
   addReportCommand(program, context);
   addLawCommands(program, context);
