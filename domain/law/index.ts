@@ -14,3 +14,4 @@ export * from './law-in-force-on';
 export * from './law-baseline';
 export * from './amendment-ref';
 export * from './awaited-data';
+export * from './complaint-terms';

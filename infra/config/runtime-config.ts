@@ -1,5 +1,7 @@
 import { dirname } from 'node:path';
 import { SqliteSynchronous } from '@infra/sqlite/connection';
+import { ConfigError } from './config-error';
+import { portalNoticesConfig, type PortalNoticesConfig } from './portal-notices-config';
 
 export type EventStoreKind = 'sqlite' | 'memory' | 'eventstoredb';
 
@@ -34,16 +36,13 @@ export interface RuntimeConfig {
    * then, to which later amendments are applied by hand. Unset: every initial amendment.
    */
   readonly lawBaselineAsOf?: string;
+  /** `KANDAS_PORTAL_NOTICES_URL` and its delivery settings; absent: notices are kept for the API (ADR 28). */
+  readonly portalNotices?: PortalNoticesConfig;
   readonly host: string;
   readonly port: number;
 }
 
-export class ConfigError extends Error {
-  constructor(variable: string, reason: string) {
-    super(`Environment variable ${variable}: ${reason}`);
-    this.name = 'ConfigError';
-  }
-}
+export { ConfigError };
 
 const readModelsFileOf = (env: NodeJS.ProcessEnv) => env.KANDAS_READ_MODELS_FILE || './data/read-models.sqlite';
 
@@ -81,6 +80,7 @@ export function readRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
         wholeNumber(env, 'KANDAS_PERSON_CLAIM_GRACE_MINUTES', 15, 7 * 24 * 60),
       ) * 60_000,
     ...lawBaselineAsOf(env, 'KANDAS_LAW_BASELINE_AS_OF'),
+    ...portalNoticesConfig(env),
     host: env.HOST || '127.0.0.1',
     port: port(env, 'PORT', 3000),
   };

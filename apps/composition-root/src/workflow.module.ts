@@ -41,6 +41,7 @@ import {
   SubsidyTotalsProjection,
   SubsidyTotalsQuery,
 } from '@infra/read-models';
+import { NoticeDeliveriesProjection } from '@infra/read-models/notice-deliveries.projection';
 import { SqliteCheckpointStore } from '@infra/read-models/sqlite-checkpoint-store';
 import { SqliteDeadLetterStore } from '@infra/read-models/sqlite-dead-letter-store';
 import { openSqlite } from '@infra/sqlite/connection';
@@ -79,7 +80,9 @@ import {
   ResumeWaitingSteps,
   SERVICE_SIGNING_KEY,
   WorkflowConfig,
+  NoticeOperations,
 } from '@libs/workflow';
+import { noticeProviders, NOTICE_DELIVERY, NOTICE_RUNNER, type NoticeDelivery } from './notices.providers';
 import { Logger } from '@nestjs/common';
 
 export interface WorkflowModuleOptions {
@@ -101,6 +104,10 @@ export interface WorkflowModuleOptions {
   readonly runSubscriptions?: boolean;
   /** The environment the service's signing key is read from (KANDAS_SIGNING_KEY_FILE); process.env by default. */
   readonly env?: NodeJS.ProcessEnv;
+  /** How often the notice delivery worker runs a round (default 2 s); null: never (tests run rounds by hand). */
+  readonly noticeDeliveryIntervalMs?: number | null;
+  /** The jitter of the notice delivery backoff (tests pass a seeded one). */
+  readonly random?: () => number;
 }
 
 /** Starts the scheduler's timer after the runners are up; closes the stores last. */
@@ -108,6 +115,7 @@ class WorkflowLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
   constructor(
     private readonly intervalMs: number | null,
     private readonly scheduler: DeadlineScheduler,
+    private readonly delivery: { readonly intervalMs: number | null; readonly worker: NoticeDelivery },
     private readonly law: RecordedLaw,
     private readonly store: EventStore,
     private readonly readModels: Database.Database,
@@ -115,10 +123,12 @@ class WorkflowLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
 
   onApplicationBootstrap(): void {
     if (this.intervalMs !== null) this.scheduler.start(this.intervalMs);
+    if (this.delivery.intervalMs !== null) this.delivery.worker?.start(this.delivery.intervalMs);
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.scheduler.stop();
+    this.delivery.worker?.stop();
     await this.law.close();
     await this.store.close();
     if (this.readModels.open) this.readModels.close();
@@ -208,6 +218,7 @@ export class WorkflowModule {
           useFactory: (db: Database.Database): PendingReviews => new PendingReviewsQuery(db),
         },
         { provide: PERSON_CLAIM_POLICY, useValue: { abandonAfterMs: runtime.personClaimGraceMs } },
+        ...noticeProviders(options),
         ApplicationCommandHandler,
         QuotaCommandHandler,
         PersonsCommandHandler,
@@ -276,6 +287,8 @@ export class WorkflowModule {
             DurableSagaRunner,
             LawFollowerSaga,
             ResumeWaitingSteps,
+            NoticeDeliveriesProjection,
+            NOTICE_RUNNER,
           ],
           useFactory: (
             store: EventStore,
@@ -285,6 +298,8 @@ export class WorkflowModule {
             saga: DurableSagaRunner,
             lawFollower: DurableSagaRunner,
             resumeWaiting: ResumeWaitingSteps,
+            noticeDeliveries: NoticeDeliveriesProjection,
+            noticeProcess: DurableSagaRunner,
           ) =>
             new SubscriptionsHost(
               options.runSubscriptions === false
@@ -297,6 +312,8 @@ export class WorkflowModule {
                     new CheckpointedSubscriptionRunner(store, checkpoints, saga),
                     new CheckpointedSubscriptionRunner(store, checkpoints, lawFollower),
                     new CheckpointedSubscriptionRunner(store, checkpoints, resumeWaiting),
+                    new CheckpointedSubscriptionRunner(store, checkpoints, noticeProcess),
+                    new CheckpointedSubscriptionRunner(store, checkpoints, noticeDeliveries),
                   ],
               options.restartFailedSubscriptionsMs === undefined ? 5_000 : options.restartFailedSubscriptionsMs,
             ),
@@ -339,11 +356,21 @@ export class WorkflowModule {
         },
         {
           provide: WorkflowLifecycle,
-          inject: [DeadlineScheduler, RecordedLaw, EVENT_STORE, READ_MODELS_DB],
-          useFactory: (scheduler: DeadlineScheduler, law: RecordedLaw, store: EventStore, db: Database.Database) =>
+          inject: [DeadlineScheduler, NOTICE_DELIVERY, RecordedLaw, EVENT_STORE, READ_MODELS_DB],
+          useFactory: (
+            scheduler: DeadlineScheduler,
+            worker: NoticeDelivery,
+            law: RecordedLaw,
+            store: EventStore,
+            db: Database.Database,
+          ) =>
             new WorkflowLifecycle(
               options.schedulerIntervalMs === undefined ? 30_000 : options.schedulerIntervalMs,
               scheduler,
+              {
+                intervalMs: options.runSubscriptions === false ? null : (options.noticeDeliveryIntervalMs ?? 2_000),
+                worker,
+              },
               law,
               store,
               db,
@@ -378,6 +405,10 @@ export class WorkflowModule {
         SERVICE_SIGNING_KEY,
         AuditExports,
         ApplicationStory,
+        NoticeDeliveriesProjection,
+        NOTICE_DELIVERY,
+        NOTICE_RUNNER,
+        NoticeOperations,
       ],
     };
   }

@@ -23,3 +23,4 @@ export * from './law/amend-law';
 export * from './law/law-command.handler';
 export * from './law/law-baseline.recorder';
 export * from './law/recorded-law';
+export * from './notices';
