@@ -97,6 +97,10 @@ const MATRIX: Entry[] = [
   { method: 'GET', route: '/audit/timeliness-changes', roles: ['auditor', 'admin'] },
   { method: 'GET', route: '/audit/verify', roles: ['auditor', 'admin'] },
   { method: 'GET', route: '/audit/export', roles: ['auditor', 'admin'] },
+  { method: 'GET', route: '/portal/applications/:id/notices', roles: ['portal'] },
+  { method: 'GET', route: '/applications/:id/notices', roles: READERS },
+  { method: 'GET', route: '/admin/notices', roles: ['operator', 'admin'] },
+  { method: 'POST', route: '/admin/notices/:noticeId/retry', roles: ['operator', 'admin'] },
 ];
 /** No token needed; Swagger UI's own files under /docs are served by Swagger, not by the API. */
 const PUBLIC = [
@@ -125,6 +129,7 @@ describe('the role matrix: every endpoint × every role', () => {
     const path = entry.route
       .replace(':id', id)
       .replace(':eventId', UNKNOWN_ID)
+      .replace(':noticeId', UNKNOWN_ID)
       .replace(':region/:year/:category', 'pavlodar/2026/kandas')
       .replace(':reviewerId', 'reviewer-1')
       .replace(':year', '2026');

@@ -30,6 +30,8 @@ import { QueriesController } from './queries/queries.controller';
 import { LawAdminController } from './law/law-admin.controller';
 import { LawReferenceController } from './law/law-reference.controller';
 import { ReadYourWrites } from './queries/read-your-writes';
+import { NoticesController } from './notices/notices.controller';
+import { NoticeGauges } from './observability/notice-gauges';
 
 export interface AppOptions {
   readonly clock?: Clock;
@@ -78,6 +80,7 @@ export class AppModule {
         ApplicationStoryController,
         VerifyController,
         ExportController,
+        NoticesController,
       ],
       providers: [
         { provide: JWT_SETTINGS, useValue: jwt },
@@ -93,6 +96,7 @@ export class AppModule {
         AggregateLookup,
         ReadYourWrites,
         SlaGauges,
+        NoticeGauges,
         TimelinessChanges,
         ...signing,
       ],

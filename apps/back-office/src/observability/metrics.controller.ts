@@ -8,6 +8,7 @@ import { PendingDeadlinesProjection } from '@infra/read-models';
 import { Public } from '../auth/roles';
 import { SlaGauges } from './sla-gauges';
 import { CommandMetrics } from './command-metrics';
+import { NoticeGauges } from './notice-gauges';
 
 /** Prometheus metrics: commands, events, subscription lag, parked events, steps waiting for data, SLA at risk and breached. */
 @ApiTags('observability')
@@ -18,6 +19,7 @@ export class MetricsController {
     subscriptions: SubscriptionsHost,
     deadlines: PendingDeadlinesProjection,
     sla: SlaGauges,
+    notices: NoticeGauges,
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(DEAD_LETTERS) deadLetters: DeadLetterStore,
   ) {
@@ -62,6 +64,7 @@ export class MetricsController {
       },
     });
     sla.register(registers);
+    notices.register(registers);
   }
 
   @Get()
@@ -70,7 +73,7 @@ export class MetricsController {
   @ApiOperation({ summary: 'Prometheus metrics, in the text exposition format (version 0.0.4), for a scraper' })
   @ApiOkResponse({
     description:
-      'The metrics: commands, events, subscription lag, parked events, steps waiting for data, pending deadlines, SLA at risk and breached',
+      'The metrics: commands, events, subscription lag, parked events, steps waiting for data, pending deadlines, SLA at risk and breached, notices queued, delivered, failed and parked and the age of the oldest undelivered',
     content: { 'text/plain': { schema: { type: 'string' } } },
   })
   async scrape(): Promise<string> {

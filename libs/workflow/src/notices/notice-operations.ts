@@ -1,4 +1,5 @@
 import { CommandBus } from '@nestjs/cqrs';
+import { applicationStreamId } from '@domain/application';
 import {
   evolveNoticeStream,
   initialNoticeStreamState,
@@ -11,7 +12,7 @@ import {
 import { EventTypeRegistry } from '@libs/event-sourcing';
 import type { Actor, Clock, CommandOutcome, EventStore } from '@libs/event-sourcing';
 import { NoticeStreamCommandMessage } from './notice-messages';
-import type { NoticeQueue } from './notice-queue';
+import type { NoticeDeliveryRow, NoticeQueue } from './notice-queue';
 
 /** A notice as the API lists it: both texts, its data, and where its delivery stands. */
 export interface ListedNotice {
@@ -41,6 +42,18 @@ export class NoticeOperations {
     for await (const stored of this.store.readStream(noticeStreamId(applicationId)))
       state = evolveNoticeStream(state, this.registry.upcast(stored) as unknown as NoticeEvent);
     return state.notices.map(listed);
+  }
+
+  /** Who submitted the application (its first event's actor): the portal reads only its own. Null: no such application. */
+  async submitterOf(applicationId: string): Promise<Actor | null> {
+    for await (const first of this.store.readStream(applicationStreamId(applicationId), { maxCount: 1 }))
+      return first.metadata.actor;
+    return null;
+  }
+
+  /** Parked notices, for operators, by notice id after `after`. */
+  parked(after: string, limit: number): NoticeDeliveryRow[] {
+    return this.queue.parked(after, limit);
   }
 
   /** A parked notice goes back to the queue with a fresh allowance of attempts. */
