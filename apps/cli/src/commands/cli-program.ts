@@ -4,6 +4,8 @@ import type { CliContext } from './cli-context';
 import { addDeadLettersCommand } from './dead-letters';
 import { addExportCommand } from './export';
 import { addLawCommands } from './law';
+import { addNoticesCommand } from './notices';
+import { addPortalReceiverCommand } from './portal-receiver';
 import { addRebuildCommand } from './rebuild';
 import { addDecisionCommand } from './story';
 import { addReportCommand } from './report';
@@ -33,5 +35,7 @@ export function cliProgram(context: CliContext): Command {
   addRebuildCommand(program, context);
   addReportCommand(program, context);
   addLawCommands(program, context);
+  addNoticesCommand(program, context);
+  addPortalReceiverCommand(program, context);
   return program;
 }
