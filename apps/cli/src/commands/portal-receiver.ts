@@ -57,7 +57,8 @@ async function receive(portal: ReceivingPortal, options: ReceiverOptions, print:
         body: Buffer.concat(chunks).toString('utf8'),
       });
       if (reception.status !== 200) print(`refused (${reception.status}): ${reception.reason}`);
-      else if (reception.duplicate) print(`duplicate of notice ${reception.notice.noticeId}: already applied, answered 200`);
+      else if (reception.duplicate)
+        print(`duplicate of notice ${reception.notice.noticeId}: already applied, answered 200`);
       else {
         const { notice } = reception;
         print(`notice ${notice.noticeId}  ${notice.kind}  application ${notice.applicationId}`);
