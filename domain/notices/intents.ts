@@ -9,7 +9,11 @@ export interface IssueNoticeIntent {
 /** Why an event gives the applicant nothing to learn (yet): a stable code and the reason in words. */
 export interface NoNotice {
   readonly kind: 'no-notice';
-  readonly code: 'NOT_FOR_THE_APPLICANT' | 'NOTHING_THE_APPLICANT_SEES_CHANGED' | 'WAITING_FOR_THE_OTHER_SUBSIDY';
+  readonly code:
+    | 'NOT_FOR_THE_APPLICANT'
+    | 'NOTHING_THE_APPLICANT_SEES_CHANGED'
+    | 'WAITING_FOR_THE_OTHER_SUBSIDY'
+    | 'WAITING_FOR_THE_ACCEPTANCE';
   readonly because: string;
 }
 

@@ -89,6 +89,23 @@ describe('what the applicant is told (pure: the history up to an event in, notic
       .then([noNotice('NOTHING_THE_APPLICANT_SEES_CHANGED', 'The review had started already')]);
   });
 
+  it('a review started before the deadline was scheduled is told right after the acceptance, never before it', () => {
+    // Found by the notice crash test: after a restart the deadline saga runs behind, and a reviewer
+    // can take a freshly signed application before its ReviewDeadlineScheduled is appended.
+    given
+      .when([started('2026-03-02T05:00:00.000Z')])
+      .then([
+        noNotice('WAITING_FOR_THE_ACCEPTANCE', 'The start is told right after the acceptance, once it is scheduled'),
+      ]);
+    given.when([started('2026-03-02T05:00:00.000Z'), scheduled]).then([
+      issueNotice({
+        kind: 'application-accepted',
+        data: { acceptedOn: DEADLINE.acceptedOn, dueOn: DEADLINE.dueOn, dueAt: DEADLINE.dueAt },
+      }),
+      issueNotice({ kind: 'review-started', data: { startedOn: '2026-03-02', dueOn: DEADLINE.dueOn } }),
+    ]);
+  });
+
   it('a deadline moved by an amendment of the calendar: the new due day and the old one', () => {
     const moved = { ...DEADLINE, dueOn: '2026-03-24', dueAt: '2026-03-24T13:30:00.000Z' };
     given
