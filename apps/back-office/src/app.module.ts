@@ -37,6 +37,8 @@ export interface AppOptions {
   readonly clock?: Clock;
   /** Deadline scheduler tick; null in tests, which fire it by hand. */
   readonly schedulerIntervalMs?: number | null;
+  /** Notice delivery round (2 s by default); the notice crash test runs it faster so kills land mid-delivery. */
+  readonly noticeDeliveryIntervalMs?: number | null;
   /** Restart of subscriptions stopped by a failure; null in tests, which restart them by hand. */
   readonly restartFailedSubscriptionsMs?: number | null;
   readonly env?: NodeJS.ProcessEnv;
@@ -64,6 +66,7 @@ export class AppModule {
           clock: options.clock,
           law: options.law,
           schedulerIntervalMs: options.schedulerIntervalMs,
+          noticeDeliveryIntervalMs: options.noticeDeliveryIntervalMs,
           restartFailedSubscriptionsMs: options.restartFailedSubscriptionsMs,
           env,
         }),

@@ -1,6 +1,6 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ReceivingPortal, type ReceivedRequest } from '@libs/workflow';
+import { LoopbackReceiver } from './loopback-receiver';
 
 /**
  * How the portal answers one request: `ok` 200; `error` 500 without applying; `hang` never answers
@@ -19,50 +19,36 @@ export class MisbehavingPortal {
   readonly seen: Record<Behaviour, number> = { ok: 0, error: 0, hang: 0, drop: 0, 'lose-answer': 0 };
   requests = 0;
   refused = 0;
-  private readonly sockets = new Set<Socket>();
+  private http: LoopbackReceiver | undefined;
 
   private constructor(
-    private readonly server: Server,
     publicKeyPem: string,
     now: () => Date,
     private readonly next: () => Behaviour,
   ) {
     this.portal = new ReceivingPortal(publicKeyPem, now);
-    server.on('connection', (socket) => {
-      this.sockets.add(socket);
-      socket.on('close', () => this.sockets.delete(socket));
-    });
-    server.on('request', (request, response) => void this.handle(request, response));
   }
 
   static async start(publicKeyPem: string, now: () => Date, next: () => Behaviour): Promise<MisbehavingPortal> {
-    const server = createServer();
-    const receiver = new MisbehavingPortal(server, publicKeyPem, now, next);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const receiver = new MisbehavingPortal(publicKeyPem, now, next);
+    receiver.http = await LoopbackReceiver.listen((received, response, raw) =>
+      receiver.handle(received, response, raw),
+    );
     return receiver;
   }
 
   get url(): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/cabinet/notices`;
+    return this.http!.url;
   }
 
   async close(): Promise<void> {
-    for (const socket of this.sockets) socket.destroy();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await this.http?.close();
   }
 
-  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
+  private handle(received: ReceivedRequest, response: ServerResponse, request: IncomingMessage): void {
     this.requests += 1;
     const behaviour = this.next();
     this.seen[behaviour] += 1;
-    const received: ReceivedRequest = {
-      method: request.method ?? '',
-      path: request.url ?? '',
-      headers: request.headers as Record<string, string | undefined>,
-      body: Buffer.concat(chunks).toString('utf8'),
-    };
     switch (behaviour) {
       case 'error':
         response.writeHead(500).end('{"error":"portal unavailable"}');
