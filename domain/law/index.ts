@@ -15,3 +15,4 @@ export * from './law-baseline';
 export * from './amendment-ref';
 export * from './awaited-data';
 export * from './personal-data';
+export * from './complaint-terms';

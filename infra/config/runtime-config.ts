@@ -1,5 +1,7 @@
 import { dirname, join } from 'node:path';
 import { SqliteSynchronous } from '@infra/sqlite/connection';
+import { ConfigError } from './config-error';
+import { portalNoticesConfig, type PortalNoticesConfig } from './portal-notices-config';
 
 export type EventStoreKind = 'sqlite' | 'memory' | 'eventstoredb';
 
@@ -41,6 +43,8 @@ export interface RuntimeConfig {
   readonly signingKeyFile?: string;
   /** Where chain-head checkpoints are signed to and read from (ADR 24). */
   readonly checkpoints: CheckpointSettings;
+  /** `KANDAS_PORTAL_NOTICES_URL` and its delivery settings; absent: notices are kept for the API (ADR 28). */
+  readonly portalNotices?: PortalNoticesConfig;
   readonly host: string;
   readonly port: number;
 }
@@ -57,12 +61,7 @@ export interface CheckpointSettings {
   readonly witnessUrl?: string;
 }
 
-export class ConfigError extends Error {
-  constructor(variable: string, reason: string) {
-    super(`Environment variable ${variable}: ${reason}`);
-    this.name = 'ConfigError';
-  }
-}
+export { ConfigError };
 
 const readModelsFileOf = (env: NodeJS.ProcessEnv) => env.KANDAS_READ_MODELS_FILE || './data/read-models.sqlite';
 
@@ -103,6 +102,7 @@ export function readRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
     ...lawBaselineAsOf(env, 'KANDAS_LAW_BASELINE_AS_OF'),
     ...(env.KANDAS_SIGNING_KEY_FILE?.trim() ? { signingKeyFile: env.KANDAS_SIGNING_KEY_FILE.trim() } : {}),
     checkpoints: checkpointSettings(env, eventsFile),
+    ...portalNoticesConfig(env),
     host: env.HOST || '127.0.0.1',
     port: port(env, 'PORT', 3000),
   };

@@ -11,6 +11,7 @@ export const READ_MODEL_TABLES = {
   'quota-usage': QUOTA_USAGE_TABLES,
   'subsidy-totals': SUBSIDY_TOTALS_TABLES,
   'pending-deadlines': ['pending_deadlines'],
+  'notice-deliveries': ['notice_deliveries'],
 } as const satisfies Readonly<Record<string, readonly string[]>>;
 
 export type ReadModelName = keyof typeof READ_MODEL_TABLES;

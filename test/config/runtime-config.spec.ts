@@ -89,3 +89,35 @@ describe('runtime configuration: anchored chain heads (ADR 24)', () => {
     },
   );
 });
+
+describe('KANDAS_PORTAL_NOTICES_URL and the delivery settings (ADR 28)', () => {
+  it('without a URL notices are kept for the API: no delivery configured', () => {
+    expect(readRuntimeConfig({}).portalNotices).toBeUndefined();
+  });
+
+  it('takes an https URL, 8 attempts and a 10 s timeout unless told otherwise; plain http only to this machine', () => {
+    expect(readRuntimeConfig({ KANDAS_PORTAL_NOTICES_URL: 'https://cabinet.egov.kz/notices' }).portalNotices).toEqual({
+      url: 'https://cabinet.egov.kz/notices',
+      maxAttempts: 8,
+      timeoutMs: 10_000,
+    });
+    expect(
+      readRuntimeConfig({
+        KANDAS_PORTAL_NOTICES_URL: 'http://127.0.0.1:4000/notices',
+        KANDAS_NOTICE_MAX_ATTEMPTS: '3',
+        KANDAS_NOTICE_TIMEOUT_MS: '500',
+      }).portalNotices,
+    ).toEqual({ url: 'http://127.0.0.1:4000/notices', maxAttempts: 3, timeoutMs: 500 });
+  });
+
+  it.each([
+    ['KANDAS_PORTAL_NOTICES_URL', 'http://cabinet.egov.kz/notices'],
+    ['KANDAS_PORTAL_NOTICES_URL', 'not a url'],
+    ['KANDAS_NOTICE_MAX_ATTEMPTS', '0'],
+    ['KANDAS_NOTICE_MAX_ATTEMPTS', 'many'],
+    ['KANDAS_NOTICE_TIMEOUT_MS', '50'],
+  ])('refuses %s=%s at start-up, naming the variable', (name, value) => {
+    expect(() => readRuntimeConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => readRuntimeConfig({ [name]: value })).toThrow(new RegExp(name));
+  });
+});

@@ -101,13 +101,20 @@ describe('the auditors’ history and time travel over HTTP', () => {
     const reviewed = history.body.events.find((event: { type: string }) => event.type === 'ApplicationReviewed');
     const { body } = await e.as('admin').get(`/audit/correlations/${reviewed.correlationId}`).expect(200);
     const streams = new Set(body.events.map((event: { streamId: string }) => event.streamId));
-    // The inclusion is recorded for each person with an IIN (ADR 16), their stream ids masked like any IIN.
+    // The inclusion is recorded for each person with an IIN (ADR 16), their stream ids masked like any IIN;
+    // the applicant is told of it on the application's notice stream (ADR 28).
     const masked = (iin: string) => `person-**********${iin.slice(10)}`;
     expect(streams).toEqual(
-      new Set([`application-${id}`, 'regional-quota-pavlodar-2026-kandas', masked(APPLICANT_IIN), masked(SPOUSE_IIN)]),
+      new Set([
+        `application-${id}`,
+        'regional-quota-pavlodar-2026-kandas',
+        masked(APPLICANT_IIN),
+        masked(SPOUSE_IIN),
+        `notices-${id}`,
+      ]),
     );
     expect(body.events.map((event: { type: string }) => event.type)).toEqual(
-      expect.arrayContaining(['ApplicationReviewed', 'SeatsReserved', 'ApplicationIncluded']),
+      expect.arrayContaining(['ApplicationReviewed', 'SeatsReserved', 'ApplicationIncluded', 'NoticeIssued']),
     );
   });
 

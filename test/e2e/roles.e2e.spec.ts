@@ -107,6 +107,10 @@ const MATRIX: Entry[] = [
   { method: 'GET', route: '/portal/applications/:id/decision-document', roles: ['portal'] },
   { method: 'GET', route: '/portal/applications/:id/decision-document.sig', roles: ['portal'] },
   { method: 'GET', route: '/regions/open', roles: [...ROLES] },
+  { method: 'GET', route: '/portal/applications/:id/notices', roles: ['portal'] },
+  { method: 'GET', route: '/applications/:id/notices', roles: READERS },
+  { method: 'GET', route: '/admin/notices', roles: ['operator', 'admin'] },
+  { method: 'POST', route: '/admin/notices/:noticeId/retry', roles: ['operator', 'admin'] },
 ];
 /** No token needed; Swagger UI's own files under /docs are served by Swagger, not by the API. */
 const PUBLIC = [
@@ -135,6 +139,7 @@ describe('the role matrix: every endpoint × every role', () => {
     const path = entry.route
       .replace(':id', id)
       .replace(':eventId', UNKNOWN_ID)
+      .replace(':noticeId', UNKNOWN_ID)
       .replace(':region/:year/:category', 'pavlodar/2026/kandas')
       .replace(':reviewerId', 'reviewer-1')
       .replace(':year', '2026');

@@ -100,6 +100,7 @@ describe('read models are deterministic, idempotent and rebuildable', () => {
       'quota-usage': ['quota_usage'],
       'subsidy-totals': ['subsidy_decisions', 'subsidy_grants'],
       'pending-deadlines': ['pending_deadlines'],
+      'notice-deliveries': ['notice_deliveries'],
     });
     expect(() => resetReadModel(new Database(':memory:'), 'nope')).toThrow('No read model named "nope"');
   });

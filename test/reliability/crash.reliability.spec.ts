@@ -7,14 +7,15 @@ import { verifySqliteEventStore } from '@infra/audit/tamper-evidence/verify-sqli
 import { recordFigures } from './support/figures';
 import { SeededRandom } from '@libs/seeded-random';
 import { AUDIT_ACCESS_STREAM } from '@libs/workflow';
-import { testSeed, withSeed } from './support/seed';
 import { CrashClient, pause, Tokens } from './crash/crash-client';
+import { crashServerEnv, runCrashTest } from './crash/crash-run';
 import type { Caller } from './crash/crash-client';
 import { planWave } from './crash/families';
 import { writeClockFile } from './crash/file-clock';
 import { newJourney, openQuota, reviewLate, runJourney } from './crash/journeys';
 import type { Journey } from './crash/journeys';
 import { rebuildAndCompare } from './crash/rebuild-check';
+import { runClients, until } from './crash/run-clients';
 import { buildServer, CrashServer } from './crash/server-control';
 import {
   applicationStream,
@@ -81,25 +82,6 @@ interface Crash {
   readonly restartMs: number;
 }
 
-/** Polls `condition` (in-process state) every few milliseconds, failing with `what` after `timeoutMs`. */
-async function until(condition: () => boolean, what: string, timeoutMs: number, everyMs = 5): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (!condition()) {
-    if (performance.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await pause(everyMs);
-  }
-}
-
-/** Runs each client's journeys one after the other, the clients side by side. */
-function runClients(journeys: readonly Journey[], step: (journey: Journey) => Promise<void>): Promise<void> {
-  const clients = [...new Set(journeys.map((journey) => journey.plan.client))];
-  return Promise.all(
-    clients.map(async (clientIndex) => {
-      for (const journey of journeys.filter((j) => j.plan.client === clientIndex)) await step(journey);
-    }),
-  ).then(() => undefined);
-}
-
 const decided = (stream: readonly RecordedEvent[]) =>
   stream.some((e) => e.type === 'ApplicationIncluded' || e.type === 'ApplicationRefused');
 const included = (stream: readonly RecordedEvent[]) => stream.some((e) => e.type === 'ApplicationIncluded');
@@ -140,26 +122,15 @@ describe('the back office killed with SIGKILL again and again (issue 8: crash te
 
   it(
     'keeps every acknowledged command, pays no subsidy twice, never overfills the quota, fires every pending deadline, and its read models equal a rebuild',
-    async () => {
-      const seed = testSeed();
-      let budget: NodeJS.Timeout | undefined;
-      const overBudget = new Promise<never>((_, fail) => {
-        budget = setTimeout(
-          () => fail(new Error(`the crash test ran over its budget of ${TEST_BUDGET_MS} ms during: ${step}`)),
-          TEST_BUDGET_MS,
-        );
-      });
-      try {
-        await withSeed('crash test', seed, (s) => Promise.race([crashTest(s), overBudget]));
-      } catch (error) {
-        keepData = true;
-        if (server && error instanceof Error)
-          error.message += `\n--- last lines of the server's output ---\n${server.recentOutput(25)}`;
-        throw error;
-      } finally {
-        clearTimeout(budget);
-      }
-    },
+    () =>
+      runCrashTest({
+        name: 'crash test',
+        budgetMs: TEST_BUDGET_MS,
+        step: () => step,
+        server: () => server,
+        onFailure: () => (keepData = true),
+        body: crashTest,
+      }),
     TEST_TIMEOUT_MS,
   );
 
@@ -178,24 +149,7 @@ describe('the back office killed with SIGKILL again and again (issue 8: crash te
     };
     moveClock(T0);
 
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      EVENT_STORE: 'sqlite',
-      KANDAS_EVENTS_FILE: eventsFile,
-      KANDAS_READ_MODELS_FILE: readModelsFile,
-      SQLITE_SYNCHRONOUS: 'FULL',
-      KANDAS_JWT_SECRET: 'crash-test-jwt-secret-of-at-least-32-characters',
-      KANDAS_OTP_SECRET: 'crash-test-otp-secret-of-at-least-32-characters',
-      KANDAS_OTP_DELIVERY: 'echo',
-      KANDAS_COMMAND_RATE_LIMITS: 'off',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      KANDAS_CLOCK_FILE: clockFile,
-      KANDAS_SCHEDULER_INTERVAL_MS: '50',
-      NODE_ENV: 'test',
-    };
-    delete env.EVENTSTORE_CONNECTION_STRING;
-    delete env.KANDAS_TRUSTED_CA_FILE;
+    const env = crashServerEnv({ eventsFile, readModelsFile, clockFile });
 
     // Everything random is drawn here, up front, so a seed replays the same plans and kill points.
     const wave1 = planWave(1, CLIENTS, WAVE1_PER_CLIENT, 0, random).map(newJourney);

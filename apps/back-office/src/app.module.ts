@@ -35,11 +35,15 @@ import { QueriesController } from './queries/queries.controller';
 import { LawAdminController } from './law/law-admin.controller';
 import { LawReferenceController } from './law/law-reference.controller';
 import { ReadYourWrites } from './queries/read-your-writes';
+import { NoticesController } from './notices/notices.controller';
+import { NoticeGauges } from './observability/notice-gauges';
 
 export interface AppOptions {
   readonly clock?: Clock;
   /** Deadline scheduler tick; null in tests, which fire it by hand. */
   readonly schedulerIntervalMs?: number | null;
+  /** Notice delivery round (2 s by default); the notice crash test runs it faster so kills land mid-delivery. */
+  readonly noticeDeliveryIntervalMs?: number | null;
   /** Restart of subscriptions stopped by a failure; null in tests, which restart them by hand. */
   readonly restartFailedSubscriptionsMs?: number | null;
   readonly env?: NodeJS.ProcessEnv;
@@ -68,6 +72,7 @@ export class AppModule {
           clock: options.clock,
           law: options.law,
           schedulerIntervalMs: options.schedulerIntervalMs,
+          noticeDeliveryIntervalMs: options.noticeDeliveryIntervalMs,
           restartFailedSubscriptionsMs: options.restartFailedSubscriptionsMs,
           env,
         }),
@@ -89,6 +94,7 @@ export class AppModule {
         DecisionDocumentController,
         PortalController,
         OpenRegionsController,
+        NoticesController,
       ],
       providers: [
         { provide: JWT_SETTINGS, useValue: jwt },
@@ -104,6 +110,7 @@ export class AppModule {
         AggregateLookup,
         ReadYourWrites,
         SlaGauges,
+        NoticeGauges,
         TimelinessChanges,
         ...signing,
       ],

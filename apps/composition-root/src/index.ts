@@ -1,2 +1,3 @@
 export * from './workflow.module';
 export * from './rebuild';
+export * from './notices.providers';

@@ -39,6 +39,7 @@ import {
   SubsidyTotalsProjection,
   SubsidyTotalsQuery,
 } from '@infra/read-models';
+import { NoticeDeliveriesProjection } from '@infra/read-models/notice-deliveries.projection';
 import { SqliteCheckpointStore } from '@infra/read-models/sqlite-checkpoint-store';
 import { SqliteDeadLetterStore } from '@infra/read-models/sqlite-dead-letter-store';
 import { openSqlite } from '@infra/sqlite/connection';
@@ -89,7 +90,9 @@ import {
   type PendingReviews,
   ResumeWaitingSteps,
   WorkflowConfig,
+  NoticeOperations,
 } from '@libs/workflow';
+import { noticeProviders, NOTICE_DELIVERY, NOTICE_RUNNER, type NoticeDelivery } from './notices.providers';
 import { Logger } from '@nestjs/common';
 
 export interface WorkflowModuleOptions {
@@ -111,6 +114,10 @@ export interface WorkflowModuleOptions {
   readonly runSubscriptions?: boolean;
   /** The environment the service's signing key is read from (KANDAS_SIGNING_KEY_FILE); process.env by default. */
   readonly env?: NodeJS.ProcessEnv;
+  /** How often the notice delivery worker runs a round (default 2 s); null: never (tests run rounds by hand). */
+  readonly noticeDeliveryIntervalMs?: number | null;
+  /** The jitter of the notice delivery backoff (tests pass a seeded one). */
+  readonly random?: () => number;
 }
 
 /** Starts the scheduler's timer after the runners are up; closes the stores last. */
@@ -119,19 +126,23 @@ class WorkflowLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
     private readonly intervalMs: number | null,
     private readonly scheduler: DeadlineScheduler,
     private readonly checkpoints: CheckpointSigner,
+    private readonly delivery: { readonly intervalMs: number | null; readonly worker: NoticeDelivery },
     private readonly law: RecordedLaw,
     private readonly store: EventStore,
     private readonly readModels: Database.Database,
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.intervalMs === null) return;
-    this.scheduler.start(this.intervalMs);
-    this.checkpoints.start();
+    if (this.intervalMs !== null) {
+      this.scheduler.start(this.intervalMs);
+      this.checkpoints.start();
+    }
+    if (this.delivery.intervalMs !== null) this.delivery.worker?.start(this.delivery.intervalMs);
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.scheduler.stop();
+    this.delivery.worker?.stop();
     await this.checkpoints.stop();
     await this.law.close();
     await this.store.close();
@@ -226,6 +237,7 @@ export class WorkflowModule {
           useFactory: (db: Database.Database): PendingReviews => new PendingReviewsQuery(db),
         },
         { provide: PERSON_CLAIM_POLICY, useValue: { abandonAfterMs: runtime.personClaimGraceMs } },
+        ...noticeProviders(options),
         ApplicationCommandHandler,
         QuotaCommandHandler,
         PersonsCommandHandler,
@@ -294,6 +306,8 @@ export class WorkflowModule {
             DurableSagaRunner,
             LawFollowerSaga,
             ResumeWaitingSteps,
+            NoticeDeliveriesProjection,
+            NOTICE_RUNNER,
           ],
           useFactory: (
             store: EventStore,
@@ -303,6 +317,8 @@ export class WorkflowModule {
             saga: DurableSagaRunner,
             lawFollower: DurableSagaRunner,
             resumeWaiting: ResumeWaitingSteps,
+            noticeDeliveries: NoticeDeliveriesProjection,
+            noticeProcess: DurableSagaRunner,
           ) =>
             new SubscriptionsHost(
               options.runSubscriptions === false
@@ -315,6 +331,8 @@ export class WorkflowModule {
                     new CheckpointedSubscriptionRunner(store, checkpoints, saga),
                     new CheckpointedSubscriptionRunner(store, checkpoints, lawFollower),
                     new CheckpointedSubscriptionRunner(store, checkpoints, resumeWaiting),
+                    new CheckpointedSubscriptionRunner(store, checkpoints, noticeProcess),
+                    new CheckpointedSubscriptionRunner(store, checkpoints, noticeDeliveries),
                   ],
               options.restartFailedSubscriptionsMs === undefined ? 5_000 : options.restartFailedSubscriptionsMs,
             ),
@@ -365,10 +383,11 @@ export class WorkflowModule {
         },
         {
           provide: WorkflowLifecycle,
-          inject: [DeadlineScheduler, CheckpointSigner, RecordedLaw, EVENT_STORE, READ_MODELS_DB],
+          inject: [DeadlineScheduler, CheckpointSigner, NOTICE_DELIVERY, RecordedLaw, EVENT_STORE, READ_MODELS_DB],
           useFactory: (
             scheduler: DeadlineScheduler,
             checkpoints: CheckpointSigner,
+            worker: NoticeDelivery,
             law: RecordedLaw,
             store: EventStore,
             db: Database.Database,
@@ -377,6 +396,10 @@ export class WorkflowModule {
               options.schedulerIntervalMs === undefined ? 30_000 : options.schedulerIntervalMs,
               scheduler,
               checkpoints,
+              {
+                intervalMs: options.runSubscriptions === false ? null : (options.noticeDeliveryIntervalMs ?? 2_000),
+                worker,
+              },
               law,
               store,
               db,
@@ -416,6 +439,10 @@ export class WorkflowModule {
         CheckpointSigner,
         DecisionDocuments,
         PortalApplications,
+        NoticeDeliveriesProjection,
+        NOTICE_DELIVERY,
+        NOTICE_RUNNER,
+        NoticeOperations,
       ],
     };
   }

@@ -26,3 +26,4 @@ export * from './law/recorded-law';
 export * from './audit-access';
 export * from './personal-data/personal-data-registry';
 export * from './decision-document';
+export * from './notices';

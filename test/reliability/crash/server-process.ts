@@ -3,7 +3,8 @@
  * apps/back-office/src/main.ts does it (AppModule.forRoot + configureHttp + listen, JSON logger, no
  * default body parser), with two differences only: the clock reads the instant from the file named
  * by KANDAS_CLOCK_FILE (the test moves time), and the deadline scheduler ticks every
- * KANDAS_SCHEDULER_INTERVAL_MS (50 ms by default) so due deadlines fire on their own.
+ * KANDAS_SCHEDULER_INTERVAL_MS (50 ms by default) so due deadlines fire on their own, and the notice
+ * delivery round every KANDAS_NOTICE_DELIVERY_INTERVAL_MS (the service's 2 s unless given).
  *
  * Once listening it prints `KANDAS_CRASH_CHILD_LISTENING <port>` on stdout (PORT=0 picks a free one).
  * Keep it in step with main.ts: the point is to crash the service as it is started in production.
@@ -24,10 +25,12 @@ async function bootstrap(): Promise<void> {
   const clockFile = process.env.KANDAS_CLOCK_FILE;
   if (!clockFile) throw new Error('KANDAS_CLOCK_FILE is required');
   const schedulerIntervalMs = Number(process.env.KANDAS_SCHEDULER_INTERVAL_MS ?? '50');
+  const deliveryInterval = process.env.KANDAS_NOTICE_DELIVERY_INTERVAL_MS;
+  const noticeDeliveryIntervalMs = deliveryInterval ? Number(deliveryInterval) : undefined;
   const config = readRuntimeConfig();
   const clock = new FileClock(clockFile);
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot(config, { clock, schedulerIntervalMs }),
+    AppModule.forRoot(config, { clock, schedulerIntervalMs, noticeDeliveryIntervalMs }),
     { logger: createAppLogger(), bodyParser: false, abortOnError: false },
   );
   configureHttp(app);

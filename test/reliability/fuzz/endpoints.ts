@@ -44,7 +44,7 @@ export interface Field {
 }
 
 /** The state of the application a command is aimed at, chosen so that the valid body would be accepted there. */
-export type Target = 'none' | 'submitted' | 'signed' | 'under-review' | 'quota' | 'dead-letter';
+export type Target = 'none' | 'submitted' | 'signed' | 'under-review' | 'quota' | 'dead-letter' | 'parked-notice';
 
 export interface Endpoint {
   /** As the router registers it: `POST /applications/:id/otp`. */
@@ -418,6 +418,14 @@ export const ENDPOINTS: readonly Endpoint[] = [
     target: 'dead-letter',
     path: (id) => `/admin/dead-letters/${id}/retry`,
     unknownId: [404, 'DEAD_LETTER.NOT_FOUND'],
+  },
+  // No notice is parked either (no portal endpoint is configured): the same holds.
+  {
+    route: 'POST /admin/notices/:noticeId/retry',
+    role: 'operator',
+    target: 'parked-notice',
+    path: (id) => `/admin/notices/${id}/retry`,
+    unknownId: [404, 'NOTICE.NOT_FOUND'],
   },
 ];
 

@@ -58,6 +58,7 @@ export class Fuzzer {
       'under-review': underReview,
       quota: '',
       'dead-letter': UNKNOWN_ID,
+      'parked-notice': UNKNOWN_ID,
     });
   }
 

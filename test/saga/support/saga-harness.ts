@@ -43,6 +43,8 @@ export interface HarnessOptions {
   readonly onWait?: (ms: number) => void;
   /** Extra environment, e.g. EVENT_STORE=eventstoredb with its connection string. */
   readonly env?: NodeJS.ProcessEnv;
+  /** The jitter of the notice delivery backoff (a seeded generator). */
+  readonly random?: () => number;
 }
 
 /** Monday 2 March 2026, 10:00 in Astana: a working day, inside working hours. */
@@ -82,6 +84,10 @@ export class SagaHarness {
           workflow: options.workflow,
           law: options.law,
           schedulerIntervalMs: null,
+          // Notices are delivered when a test runs a round (`NoticeDeliveryWorker.deliverDue`).
+          noticeDeliveryIntervalMs: null,
+          random: options.random,
+          env: { ...process.env, ...options.env },
           retry: options.retry,
           wait: async (ms) => {
             waits.push(ms);

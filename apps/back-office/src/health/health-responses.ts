@@ -1,5 +1,5 @@
 import type { SchemaObject } from '@nestjs/swagger';
-import { object, oneOf, text } from '../http/openapi/json-schema';
+import { integer, object, oneOf, text } from '../http/openapi/json-schema';
 
 /**
  * The answers of the probes, as Terminus sends them (not problem documents: probes read this shape,
@@ -24,7 +24,24 @@ const SUBSCRIPTIONS: SchemaObject = {
   additionalProperties: oneOf('idle', 'running', 'stopped', 'failed'),
 };
 
-const INDICATORS = { eventStore: EVENT_STORE, readModels: READ_MODELS, subscriptions: SUBSCRIPTIONS };
+const NOTICES = object({
+  status: oneOf('up'),
+  mode: oneOf('portal', 'kept-for-the-api'),
+  delivery: {
+    ...oneOf('ok', 'degraded', 'not-configured'),
+    description: 'degraded: a notice parked, or one waiting more than 15 minutes (never fails readiness)',
+  },
+  queued: integer('Notices waiting for delivery'),
+  parked: integer('Notices parked after the allowed attempts'),
+  oldestUndeliveredSeconds: integer('How long the oldest waiting notice has waited'),
+});
+
+const INDICATORS = {
+  eventStore: EVENT_STORE,
+  readModels: READ_MODELS,
+  subscriptions: SUBSCRIPTIONS,
+  notices: NOTICES,
+};
 /** `info` holds the indicators up, `error` those down (each some of them), `details` all of them. */
 const SOME_INDICATORS = object(INDICATORS, Object.keys(INDICATORS));
 

@@ -8,6 +8,7 @@ import { EventStoreIndicator } from './event-store.indicator';
 import { HEALTH_RESPONSES } from './health-responses';
 import { ReadModelsIndicator } from './read-models.indicator';
 import { SubscriptionsIndicator } from './subscriptions.indicator';
+import { NoticeDeliveryIndicator } from './notice-delivery.indicator';
 
 @ApiTags('health')
 @Controller('health')
@@ -17,6 +18,7 @@ export class HealthController {
     private readonly eventStore: EventStoreIndicator,
     private readonly readModels: ReadModelsIndicator,
     private readonly subscriptions: SubscriptionsIndicator,
+    private readonly notices: NoticeDeliveryIndicator,
   ) {}
 
   @Get('live')
@@ -39,7 +41,7 @@ export class HealthController {
   @HealthCheck({ noCache: true, swaggerDocumentation: false })
   @ApiOperation({
     summary:
-      'Readiness: the event store and the read models can take writes (not locked, not corrupt, disk not full) and no subscription has stopped on a failure (503 otherwise, the fault named)',
+      'Readiness: the event store and the read models can take writes (not locked, not corrupt, disk not full) and no subscription has stopped on a failure (503 otherwise, the fault named); `notices` reports a degraded delivery to the portal without failing',
   })
   async ready(@Res({ passthrough: true }) response: Response): Promise<HealthCheckResult> {
     try {
@@ -47,6 +49,7 @@ export class HealthController {
         () => this.eventStore.check(),
         () => this.readModels.check(),
         () => this.subscriptions.check(),
+        () => this.notices.check(),
       ]);
     } catch (error) {
       // Terminus answers "not ready" with its result inside a 503 exception, which the problem filter

@@ -4,11 +4,12 @@ import { EventStoreIndicator } from './event-store.indicator';
 import { HealthController } from './health.controller';
 import { ReadModelsIndicator } from './read-models.indicator';
 import { SubscriptionsIndicator } from './subscriptions.indicator';
+import { NoticeDeliveryIndicator } from './notice-delivery.indicator';
 
 /** Liveness and readiness through @nestjs/terminus; the stores and subscriptions come from the global workflow module. */
 @Module({
   imports: [TerminusModule.forRoot()],
   controllers: [HealthController],
-  providers: [EventStoreIndicator, ReadModelsIndicator, SubscriptionsIndicator],
+  providers: [EventStoreIndicator, ReadModelsIndicator, SubscriptionsIndicator, NoticeDeliveryIndicator],
 })
 export class HealthModule {}

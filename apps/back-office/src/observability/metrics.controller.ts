@@ -9,6 +9,7 @@ import { Public } from '../auth/roles';
 import { SlaGauges } from './sla-gauges';
 import { CommandMetrics } from './command-metrics';
 import { registerCheckpointMetrics } from './checkpoint-metrics';
+import { NoticeGauges } from './notice-gauges';
 
 /** Prometheus metrics: commands, events, subscription lag, parked events, steps waiting for data, SLA at risk and breached. */
 @ApiTags('observability')
@@ -19,6 +20,7 @@ export class MetricsController {
     subscriptions: SubscriptionsHost,
     deadlines: PendingDeadlinesProjection,
     sla: SlaGauges,
+    notices: NoticeGauges,
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(DEAD_LETTERS) deadLetters: DeadLetterStore,
     @Inject(CHECKPOINT_LOG) checkpoints: CheckpointLog,
@@ -65,6 +67,7 @@ export class MetricsController {
     });
     sla.register(registers);
     registerCheckpointMetrics(checkpoints, registers);
+    notices.register(registers);
   }
 
   @Get()
@@ -73,7 +76,7 @@ export class MetricsController {
   @ApiOperation({ summary: 'Prometheus metrics, in the text exposition format (version 0.0.4), for a scraper' })
   @ApiOkResponse({
     description:
-      'The metrics: commands, events, subscription lag, parked events, steps waiting for data, pending deadlines, SLA at risk and breached, checkpoint copies',
+      'The metrics: commands, events, subscription lag, parked events, steps waiting for data, pending deadlines, SLA at risk and breached, checkpoint copies, notices queued, delivered, failed and parked and the age of the oldest undelivered',
     content: { 'text/plain': { schema: { type: 'string' } } },
   })
   async scrape(): Promise<string> {

@@ -7,6 +7,8 @@ import { addDecisionDocumentCommand, addVerifyDocumentCommand } from './decision
 import { addExportCommand } from './export';
 import { addGrantDisclosureCommand } from './grant-disclosure';
 import { addLawCommands } from './law';
+import { addNoticesCommand } from './notices';
+import { addPortalReceiverCommand } from './portal-receiver';
 import { addRebuildCommand } from './rebuild';
 import { addDecisionCommand } from './story';
 import { addReportCommand } from './report';
@@ -44,5 +46,7 @@ export function cliProgram(cliContext: CliContext): Command {
   addRebuildCommand(program, context);
   addReportCommand(program, context);
   addLawCommands(program, context);
+  addNoticesCommand(program, context);
+  addPortalReceiverCommand(program, context);
   return program;
 }

@@ -7,6 +7,7 @@ import type {
   Projection,
   RecordedEvent,
 } from '@libs/event-sourcing';
+import { NoticeDeliveriesProjection } from '@infra/read-models/notice-deliveries.projection';
 import {
   ApplicationsProjection,
   PendingDeadlinesProjection,
@@ -73,6 +74,7 @@ const PROJECTIONS: Record<ReadModelName, (db: Database.Database, registry: Event
   'quota-usage': (db, registry) => new QuotaUsageProjection(db, registry),
   'subsidy-totals': (db, registry) => new SubsidyTotalsProjection(db, registry),
   'pending-deadlines': (db, registry) => new PendingDeadlinesProjection(db, registry),
+  'notice-deliveries': (db, registry) => new NoticeDeliveriesProjection(db, registry),
 };
 
 /** Events applied per transaction: one commit (and one checkpoint per projection) per batch. */

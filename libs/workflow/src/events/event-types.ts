@@ -1,5 +1,6 @@
 import { APPLICATION_EVENT_SCHEMAS } from '@domain/application';
 import { LAW_EVENT_SCHEMAS } from '@domain/law';
+import { NOTICE_EVENT_SCHEMAS } from '@domain/notices';
 import { PERSON_EVENT_SCHEMAS } from '@domain/person';
 import { QUOTA_EVENT_SCHEMAS } from '@domain/quota';
 import type { EventSchema } from '@domain/shared/event-schema';
@@ -16,6 +17,7 @@ export const WORKFLOW_EVENT_TYPES: readonly EventTypeDefinition[] = [
   ...definitionsOf(PERSON_EVENT_SCHEMAS),
   ...IDEMPOTENCY_EVENT_TYPES,
   ...definitionsOf(LAW_EVENT_SCHEMAS),
+  ...definitionsOf(NOTICE_EVENT_SCHEMAS),
 ];
 
 /** The law's event types (domain/law): amendments of the calendar, MCI, rent rates, grounds, SLA policy. */

@@ -1,5 +1,6 @@
 import { APPLICATION_PERSONAL_DATA, APPLICATION_STATE_PERSONAL_FIELDS, applicationStreamId } from '@domain/application';
 import { LAW_PERSONAL_DATA } from '@domain/law';
+import { NOTICE_PERSONAL_DATA } from '@domain/notices';
 import { PERSON_PERSONAL_DATA, PERSON_STREAM_ID_FORM } from '@domain/person';
 import { QUOTA_PERSONAL_DATA } from '@domain/quota';
 import { noPersonalData } from '@domain/shared/personal-data';
@@ -19,6 +20,7 @@ export const WORKFLOW_PERSONAL_DATA: Readonly<Record<string, PersonalDataDeclara
   ...QUOTA_PERSONAL_DATA,
   ...PERSON_PERSONAL_DATA,
   ...LAW_PERSONAL_DATA,
+  ...NOTICE_PERSONAL_DATA,
   // The claimed stream id is masked by the undeclared pass like any other id.
   [IDEMPOTENCY_KEY_CLAIMED]: noPersonalData(),
   // Staff ids, a selection (a stream id is masked by its form) and an admin's reason, typed by hand.

@@ -114,6 +114,13 @@ export const EN: Phrasebook & DecisionPhrases = {
       }`,
     PersonIncluded: (d) =>
       `a person (${role(d.role)}) was included in the quota through application ${d.applicationId}`,
+    NoticeIssued: (d, say) =>
+      `a notice to the applicant was issued (${d.kind}, template ${d.template.id} v${d.template.version}, dated ${say.dateTime(d.issuedAt)}), in Kazakh and Russian`,
+    NoticeDeliveryFailed: (d, say) =>
+      `delivering the notice to the personal cabinet failed (attempt ${d.attempt}: ${d.reason})${d.nextAttemptAt ? `; next attempt after ${say.dateTime(d.nextAttemptAt)}` : ''}`,
+    NoticeDelivered: (d) => `the notice was delivered to the personal cabinet (attempt ${d.attempt}, HTTP ${d.status})`,
+    NoticeParked: (d) => `the notice was parked after ${d.attempts} failed attempts (${d.reason}): operators must act`,
+    NoticeRedeliveryRequested: () => 'the parked notice was sent back to the delivery queue',
     IdempotencyKeyClaimed: () => "the command's idempotency key was claimed: the same command will not run twice",
     CalendarYearAmended: (d, say) =>
       `the working-day calendar for ${d.year} was amended (version ${d.version}, ${d.workingDays} working days; days off added: ${d.daysOffAdded.length}, removed: ${d.daysOffRemoved.length}); ${basis(d, say)}`,

@@ -132,6 +132,14 @@ export const KK: Phrasebook & DecisionPhrases = {
         }[d.reason]
       }`,
     PersonIncluded: (d) => `тұлға (${role(d.role)}) ${d.applicationId} өтініші бойынша квотаға енгізілді`,
+    NoticeIssued: (d, say) =>
+      `өтініш берушіге хабарлама жасалды (${d.kind}, ${d.template.id} үлгісінің ${d.template.version}-нұсқасы, ${say.dateTime(d.issuedAt)}) қазақ және орыс тілдерінде`,
+    NoticeDeliveryFailed: (d, say) =>
+      `хабарлама жеке кабинетке жеткізілмеді (${d.attempt}-әрекет: ${d.reason})${d.nextAttemptAt ? `; келесі әрекет ${say.dateTime(d.nextAttemptAt)} кейін` : ''}`,
+    NoticeDelivered: (d) => `хабарлама жеке кабинетке жеткізілді (${d.attempt}-әрекет, HTTP ${d.status})`,
+    NoticeParked: (d) =>
+      `хабарламаны жеткізу ${d.attempts} сәтсіз әрекеттен кейін тоқтатылды (${d.reason}): операторлардың әрекеті қажет`,
+    NoticeRedeliveryRequested: () => 'тоқтатылған хабарлама жеткізу кезегіне қайтарылды',
     IdempotencyKeyClaimed: () => 'команданың идемпотенттілік кілті бекітілді: сол команда екі рет орындалмайды',
     CalendarYearAmended: (d, say) =>
       `${d.year} жылғы жұмыс күндерінің күнтізбесі өзгертілді (${d.version}-нұсқа, жұмыс күндері: ${d.workingDays}; қосылған демалыс күндері: ${d.daysOffAdded.length}, алынып тасталғаны: ${d.daysOffRemoved.length}); ${basis(d, say)}`,

@@ -130,6 +130,14 @@ export const RU: Phrasebook & DecisionPhrases = {
       }`,
     PersonIncluded: (d) =>
       `лицо (${d.role === 'applicant' ? 'заявитель' : 'член семьи'}) включено в квоту по заявлению ${d.applicationId}`,
+    NoticeIssued: (d, say) =>
+      `заявителю сформировано уведомление (${d.kind}, шаблон ${d.template.id} версии ${d.template.version}, от ${say.dateTime(d.issuedAt)}) на казахском и русском языках`,
+    NoticeDeliveryFailed: (d, say) =>
+      `уведомление не доставлено в личный кабинет (попытка ${d.attempt}: ${d.reason})${d.nextAttemptAt ? `; следующая попытка после ${say.dateTime(d.nextAttemptAt)}` : ''}`,
+    NoticeDelivered: (d) => `уведомление доставлено в личный кабинет (попытка ${d.attempt}, HTTP ${d.status})`,
+    NoticeParked: (d) =>
+      `доставка уведомления остановлена после ${d.attempts} неудачных попыток (${d.reason}): нужны действия операторов`,
+    NoticeRedeliveryRequested: () => 'остановленное уведомление возвращено в очередь доставки',
     IdempotencyKeyClaimed: () => 'закреплён ключ идемпотентности команды: повтор той же команды не выполнится дважды',
     CalendarYearAmended: (d, say) =>
       `календарь рабочих дней ${d.year} года изменён (версия ${d.version}, рабочих дней: ${d.workingDays}; выходных добавлено: ${d.daysOffAdded.length}, отменено: ${d.daysOffRemoved.length}); ${basis(d, say)}`,

@@ -1,5 +1,6 @@
 import type { ApplicationEvent } from '@domain/application';
 import type { LawEvent } from '@domain/law';
+import type { NoticeEvent } from '@domain/notices';
 import type { PersonEvent } from '@domain/person';
 import type { QuotaEvent } from '@domain/quota';
 import type { DomainEvent } from '@domain/shared/decider';
@@ -7,7 +8,12 @@ import type { IdempotencyKeyClaim } from '@libs/event-sourcing';
 
 /** Every event type the workflow stores (WORKFLOW_EVENT_TYPES), each with its data as upcast to today's schema. */
 export type NarratedEvent =
-  ApplicationEvent | QuotaEvent | PersonEvent | LawEvent | DomainEvent<'IdempotencyKeyClaimed', IdempotencyKeyClaim>;
+  | ApplicationEvent
+  | QuotaEvent
+  | PersonEvent
+  | LawEvent
+  | NoticeEvent
+  | DomainEvent<'IdempotencyKeyClaimed', IdempotencyKeyClaim>;
 
 export type NarratedType = NarratedEvent['type'];
 export type DataOf<T extends NarratedType> = Extract<NarratedEvent, { type: T }>['data'];

@@ -1,0 +1,24 @@
+import type { NoticeKind } from '@domain/notices';
+import { INCLUDED_V1, REFUSED_V1 } from './decision.templates';
+import type { NoticeTemplate } from './notice-template';
+import { ACCEPTED_V1, DEADLINE_MOVED_V1, REVIEW_STARTED_V1 } from './review-clock.templates';
+
+export type { NoticeTemplate } from './notice-template';
+
+/** Every version of every template, kept: a stored notice names the one it was rendered from. */
+export const NOTICE_TEMPLATES: readonly NoticeTemplate[] = [
+  ACCEPTED_V1,
+  REVIEW_STARTED_V1,
+  DEADLINE_MOVED_V1,
+  INCLUDED_V1,
+  REFUSED_V1,
+];
+
+/** The version new notices of each kind are rendered with (mapped: a new kind needs one). */
+export const CURRENT_TEMPLATES: { readonly [K in NoticeKind]: NoticeTemplate } = {
+  'application-accepted': ACCEPTED_V1,
+  'review-started': REVIEW_STARTED_V1,
+  'review-deadline-moved': DEADLINE_MOVED_V1,
+  'application-included': INCLUDED_V1,
+  'application-refused': REFUSED_V1,
+};
