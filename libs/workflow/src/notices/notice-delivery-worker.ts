@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { evolveNoticeStream, initialNoticeStreamState, noticeStreamId, type NoticeEvent } from '@domain/notices';
-import { commandIdCausedBy, EventTypeRegistry } from '@libs/event-sourcing';
+import { commandIdCausedBy, EventTypeRegistry, PeriodicRound } from '@libs/event-sourcing';
 import type { Clock, CommandOutcome, EventStore } from '@libs/event-sourcing';
 import { retryDelayMs, type DeliveryBackoff } from './delivery-backoff';
 import { NoticeStreamCommandMessage } from './notice-messages';
@@ -44,8 +44,7 @@ interface StreamNotice {
  */
 export class NoticeDeliveryWorker {
   private readonly logger = new Logger('NoticeDelivery');
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<DeliveryRound> | undefined;
+  private readonly rounds = new PeriodicRound(() => this.round());
 
   constructor(
     private readonly store: EventStore,
@@ -59,17 +58,17 @@ export class NoticeDeliveryWorker {
 
   /** One round over the applications due now; a round already running is joined, not doubled. */
   deliverDue(): Promise<DeliveryRound> {
-    this.running ??= this.round().finally(() => (this.running = undefined));
-    return this.running;
+    return this.rounds.run();
   }
 
   start(intervalMs: number): void {
-    this.timer ??= setInterval(() => void this.deliverDue(), intervalMs).unref();
+    this.rounds.start(intervalMs, (error) =>
+      this.logger.error(`Notice round failed: ${error.message}; tried again at the next tick`),
+    );
   }
 
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
+    this.rounds.stop();
   }
 
   private async round(): Promise<DeliveryRound> {

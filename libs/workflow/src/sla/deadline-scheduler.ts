@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { Clock, commandIdCausedBy, type CommandOutcome } from '@libs/event-sourcing';
+import { Clock, commandIdCausedBy, type CommandOutcome, PeriodicRound } from '@libs/event-sourcing';
 import { ApplicationCommandMessage } from '../commands/command-messages';
 import type { LawInForce } from '../law/law-in-force';
 import { DeadlineQueue, PendingDeadline } from './deadline-queue';
@@ -24,8 +24,7 @@ export const DEADLINE_BATCH_SIZE = 500;
  */
 export class DeadlineScheduler {
   private readonly logger = new Logger('DeadlineScheduler');
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<number> | undefined;
+  private readonly rounds = new PeriodicRound(() => this.fire());
 
   constructor(
     private readonly queue: DeadlineQueue,
@@ -36,20 +35,19 @@ export class DeadlineScheduler {
   ) {}
 
   /** Fires every deadline due now; a failure is logged and retried at the next tick. Returns how many fired. */
-  async fireDue(): Promise<number> {
-    if (this.running) return this.running;
-    this.running = this.fire().finally(() => (this.running = undefined));
-    return this.running;
+  fireDue(): Promise<number> {
+    return this.rounds.run();
   }
 
   /** Production only: ticks on a real timer. Tests call `fireDue()` after moving their clock. */
   start(intervalMs: number): void {
-    this.timer ??= setInterval(() => void this.fireDue(), intervalMs).unref();
+    this.rounds.start(intervalMs, (error) =>
+      this.logger.error(`Deadlines not fired: ${error.message}; tried again at the next tick`),
+    );
   }
 
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
+    this.rounds.stop();
   }
 
   private async fire(): Promise<number> {
