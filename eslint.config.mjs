@@ -36,6 +36,9 @@ export default defineConfig(
       'coverage/**',
       'bench/.data/**',
       'test/reliability/.last-run/**',
+      // Generated from the OpenAPI document (npm run console:api).
+      'apps/console/src/api/openapi.d.ts',
+      'docs/console/**',
     ],
   },
   js.configs.recommended,

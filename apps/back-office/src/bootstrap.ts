@@ -5,6 +5,8 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 import { jsonBodiesOnly, utf8BodiesOnly } from './http/json-bodies';
 import { buildOpenApiDocument, OPENAPI_JSON_PATH } from './http/openapi/openapi-document';
 import securityHeaders from './http/security-headers';
+import { consoleDirectory } from './console/console-directory';
+import { serveConsole } from './console/serve-console';
 
 export const BODY_LIMIT = '256kb';
 
@@ -19,6 +21,7 @@ export function configureHttp(app: NestExpressApplication): OpenAPIObject {
   // stream revision of GET /applications/:id, which If-Match takes back — no second kind to confuse.
   app.set('etag', false);
   app.use(securityHeaders);
+  serveConsole(app, consoleDirectory());
   app.enableShutdownHooks();
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: OPENAPI_JSON_PATH });

@@ -1,0 +1,54 @@
+import { useEffect, useState } from 'react';
+import { Alert, Center, Loader } from '@mantine/core';
+import { Navigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { authConfig, whoAmI } from './auth-api';
+import { userManager } from './oidc';
+import { signIn } from './session';
+import type { ConsoleRole } from './session';
+
+/** Back from the provider: the code becomes a token, and the back office says who it is. */
+export function OidcCallbackPage() {
+  const { t } = useTranslation();
+  const [done, setDone] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    void (async () => {
+      try {
+        const settings = await authConfig();
+        if (!settings.issuer || !settings.clientId) throw new Error('the back office has no identity provider');
+        const user = await userManager({
+          issuer: settings.issuer,
+          clientId: settings.clientId,
+          scopes: settings.scopes ?? 'openid',
+        }).signinRedirectCallback();
+        const me = await whoAmI(user.access_token);
+        if (cancelled) return;
+        signIn({
+          token: user.access_token,
+          actor: { id: me.id, role: me.role as ConsoleRole },
+          expiresAt: new Date((user.expires_at ?? Date.now() / 1000 + 3600) * 1000).toISOString(),
+        });
+        setDone(window.sessionStorage.getItem('kandas.after-sign-in') ?? '/');
+      } catch (error) {
+        if (!cancelled) setFailure(error instanceof Error ? error.message : String(error));
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+  if (done) return <Navigate to={done} replace />;
+  return (
+    <Center component="main" mih="100vh">
+      {failure ? (
+        <Alert color="red" role="alert" title={t('error')}>
+          {t('signIn.oidcFailed', { reason: failure })}
+        </Alert>
+      ) : (
+        <Loader aria-label={t('loading')} />
+      )}
+    </Center>
+  );
+}
