@@ -12,6 +12,8 @@ export default defineConfig({
   root,
   base: '/console/',
   publicDir: false,
+  // The vocabulary (region names, ADR 20) is the domain's own, framework-free and safe in a browser.
+  resolve: { alias: { '@domain': fileURLToPath(new URL('../../domain', import.meta.url)) } },
   oxc: { jsx: { runtime: 'automatic' } },
   build: {
     outDir: fileURLToPath(new URL('../../dist/console', import.meta.url)),

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { common } from '../../../apps/console/src/i18n/common';
+import { domain } from '../../../apps/console/src/i18n/domain';
 import { areas } from '../../../apps/console/src/i18n/areas';
 import type { BrowserGlobals, ConsoleLanguage } from './console-under-test';
 
@@ -15,7 +16,7 @@ function labels(dictionary: Dictionary, prefix = ''): Map<string, string> {
   return found;
 }
 
-const NAMESPACES = { common, ...areas } as unknown as Record<string, Record<ConsoleLanguage, Dictionary>>;
+const NAMESPACES = { common, domain, ...areas } as unknown as Record<string, Record<ConsoleLanguage, Dictionary>>;
 
 /** The text a label leaves once its {{placeholders}} are cut out: the parts that must appear verbatim. */
 const fixedParts = (label: string) =>

@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { common } from './common';
+import { domain } from './domain';
 import { LANGUAGES } from './messages';
 import type { Language } from './messages';
 import { areas } from './areas';
@@ -15,7 +16,7 @@ function storedLanguage(): Language {
   return (LANGUAGES as readonly string[]).includes(stored ?? '') ? (stored as Language) : 'ru';
 }
 
-const namespaces = { common, ...areas };
+const namespaces = { common, domain, ...areas };
 const resources = Object.fromEntries(
   LANGUAGES.map((language) => [
     language,
