@@ -45,6 +45,11 @@ export interface RuntimeConfig {
   readonly checkpoints: CheckpointSettings;
   /** `KANDAS_PORTAL_NOTICES_URL` and its delivery settings; absent: notices are kept for the API (ADR 28). */
   readonly portalNotices?: PortalNoticesConfig;
+  /**
+   * `KANDAS_CONSOLE_DIR`: the built console the service serves at /console (ADR 30). Unset: dist/console
+   * of the repository the service runs from.
+   */
+  readonly consoleDir?: string;
   readonly host: string;
   readonly port: number;
 }
@@ -103,6 +108,7 @@ export function readRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
     ...(env.KANDAS_SIGNING_KEY_FILE?.trim() ? { signingKeyFile: env.KANDAS_SIGNING_KEY_FILE.trim() } : {}),
     checkpoints: checkpointSettings(env, eventsFile),
     ...portalNoticesConfig(env),
+    ...(env.KANDAS_CONSOLE_DIR?.trim() ? { consoleDir: env.KANDAS_CONSOLE_DIR.trim() } : {}),
     host: env.HOST || '127.0.0.1',
     port: port(env, 'PORT', 3000),
   };

@@ -121,3 +121,10 @@ describe('KANDAS_PORTAL_NOTICES_URL and the delivery settings (ADR 28)', () => {
     expect(() => readRuntimeConfig({ [name]: value })).toThrow(new RegExp(name));
   });
 });
+
+describe('KANDAS_CONSOLE_DIR: the built console the service serves (ADR 30)', () => {
+  it('is the repository build unless set, and a set folder is taken as given', () => {
+    expect(readRuntimeConfig({}).consoleDir).toBeUndefined();
+    expect(readRuntimeConfig({ KANDAS_CONSOLE_DIR: ' /srv/kandas/console ' }).consoleDir).toBe('/srv/kandas/console');
+  });
+});

@@ -7,6 +7,8 @@ import { buildOpenApiDocument, OPENAPI_JSON_PATH } from './http/openapi/openapi-
 import securityHeaders from './http/security-headers';
 import { consoleDirectory } from './console/console-directory';
 import { serveConsole } from './console/serve-console';
+import { RUNTIME_CONFIG } from '@libs/workflow';
+import type { RuntimeConfig } from '@infra/config/runtime-config';
 
 export const BODY_LIMIT = '256kb';
 
@@ -21,7 +23,7 @@ export function configureHttp(app: NestExpressApplication): OpenAPIObject {
   // stream revision of GET /applications/:id, which If-Match takes back — no second kind to confuse.
   app.set('etag', false);
   app.use(securityHeaders);
-  serveConsole(app, consoleDirectory());
+  serveConsole(app, consoleDirectory(app.get<RuntimeConfig>(RUNTIME_CONFIG).consoleDir));
   app.enableShutdownHooks();
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: OPENAPI_JSON_PATH });

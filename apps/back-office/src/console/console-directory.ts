@@ -6,8 +6,8 @@ import { dirname, join, resolve } from 'node:path';
  * repo root is the first folder with a package.json, whether this runs from the sources or from
  * dist/ — or from the working directory when the service was built elsewhere.
  */
-export function consoleDirectory(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.KANDAS_CONSOLE_DIR) return resolve(env.KANDAS_CONSOLE_DIR);
+export function consoleDirectory(configured: string | undefined): string {
+  if (configured) return resolve(configured);
   for (let folder = __dirname; ; folder = dirname(folder)) {
     if (existsSync(join(folder, 'package.json'))) return join(folder, 'dist', 'console');
     if (dirname(folder) === folder) return resolve('dist', 'console');

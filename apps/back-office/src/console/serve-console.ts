@@ -37,6 +37,8 @@ export function serveConsole(app: NestExpressApplication, directory: string): vo
   const index = join(directory, 'index.html');
   const assets = express.static(directory, {
     index: false,
+    // /console itself is the page (the router's basename), not a redirect to /console/.
+    redirect: false,
     fallthrough: true,
     setHeaders(response, path) {
       response.setHeader(
