@@ -61,7 +61,6 @@ export class AppModule {
     checkSecret('KANDAS_JWT_SECRET', env);
     checkSigningKey(env);
     const throttling = commandThrottlerProviders(env);
-    checkSigningKey(env);
     const signing = signingProviders(config, env);
     const jwt = jwtSettings(env, config.localSecretsDir);
     return {
