@@ -29,7 +29,7 @@ async function bootstrap(env: NodeJS.ProcessEnv): Promise<void> {
   const bootstrapLog = new Logger('Bootstrap');
   const where = config.eventStore === 'sqlite' ? ` (${config.eventsFile})` : '';
   bootstrapLog.log(
-    `Back office on http://${config.host}:${port} (API description at /docs), event store: ${config.eventStore}${where}`,
+    `Back office on http://${config.host}:${port} (console at /console, API description at /docs), event store: ${config.eventStore}${where}`,
   );
   if (!env.KANDAS_JWT_SECRET) {
     bootstrapLog.log(
