@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path';
 import { SqliteSynchronous } from '@infra/sqlite/connection';
 import { ConfigError } from './config-error';
 import { portalNoticesConfig, type PortalNoticesConfig } from './portal-notices-config';
+import { signInConfig, type SignInConfig } from './sign-in-config';
 
 export type EventStoreKind = 'sqlite' | 'memory' | 'eventstoredb';
 
@@ -45,6 +46,8 @@ export interface RuntimeConfig {
   readonly checkpoints: CheckpointSettings;
   /** `KANDAS_PORTAL_NOTICES_URL` and its delivery settings; absent: notices are kept for the API (ADR 28). */
   readonly portalNotices?: PortalNoticesConfig;
+  /** `KANDAS_OIDC_*` and `KANDAS_DEV_SIGN_IN`: how officers sign in to the console (ADR 31). */
+  readonly signIn: SignInConfig;
   readonly host: string;
   readonly port: number;
 }
@@ -62,6 +65,7 @@ export interface CheckpointSettings {
 }
 
 export { ConfigError };
+export type { SignInConfig };
 
 const readModelsFileOf = (env: NodeJS.ProcessEnv) => env.KANDAS_READ_MODELS_FILE || './data/read-models.sqlite';
 
@@ -103,6 +107,7 @@ export function readRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
     ...(env.KANDAS_SIGNING_KEY_FILE?.trim() ? { signingKeyFile: env.KANDAS_SIGNING_KEY_FILE.trim() } : {}),
     checkpoints: checkpointSettings(env, eventsFile),
     ...portalNoticesConfig(env),
+    signIn: signInConfig(env),
     host: env.HOST || '127.0.0.1',
     port: port(env, 'PORT', 3000),
   };
