@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path';
 import { SqliteSynchronous } from '@infra/sqlite/connection';
 import { ConfigError } from './config-error';
+import { urlOf } from './env-url';
 import { portalNoticesConfig, type PortalNoticesConfig } from './portal-notices-config';
 import { signInConfig, type SignInConfig } from './sign-in-config';
 
@@ -156,17 +157,10 @@ function checkpointSettings(env: NodeJS.ProcessEnv, eventsFile: string): Checkpo
 }
 
 function httpUrl(env: NodeJS.ProcessEnv, name: string): string | undefined {
-  const value = env[name]?.trim();
-  if (!value) return undefined;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new ConfigError(name, `must be an http(s) URL, got "${value}"`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw new ConfigError(name, `must be an http(s) URL, got "${value}"`);
-  return url.toString();
+  const found = urlOf(env, name, 'an http(s) URL');
+  if (found && found.url.protocol !== 'http:' && found.url.protocol !== 'https:')
+    throw new ConfigError(name, `must be an http(s) URL, got "${found.text}"`);
+  return found?.url.toString();
 }
 
 function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

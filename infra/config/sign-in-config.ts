@@ -1,6 +1,7 @@
 import { OIDC_ROLES } from '@libs/auth';
 import type { OidcSettings, Role } from '@libs/auth';
 import { ConfigError } from './config-error';
+import { httpsOrLocalUrl } from './env-url';
 
 /** How officers sign in to the console (ADR 31). */
 export interface SignInConfig {
@@ -22,8 +23,6 @@ const OIDC_VARIABLES = [
   'KANDAS_OIDC_CLIENT_ID',
   'KANDAS_OIDC_SCOPES',
 ] as const;
-
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 export function signInConfig(env: NodeJS.ProcessEnv): SignInConfig {
   const oidc = oidcSettings(env);
@@ -73,19 +72,10 @@ function oidcSettings(env: NodeJS.ProcessEnv): OidcSettings | undefined {
  * issuer is kept as written, not normalised: `iss` must equal it character for character.
  */
 function providerUrl(env: NodeJS.ProcessEnv, name: string): string | undefined {
-  const value = env[name]?.trim();
-  if (!value) return undefined;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new ConfigError(name, `must be an absolute https URL, got "${value}"`);
-  }
-  const local = url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname);
-  if (url.protocol !== 'https:' && !local)
-    throw new ConfigError(name, `must be https (plain http only to localhost), got "${value}"`);
-  if (url.search || url.hash) throw new ConfigError(name, `must have no query and no fragment, got "${value}"`);
-  return value;
+  const found = httpsOrLocalUrl(env, name);
+  if (found && (found.url.search || found.url.hash))
+    throw new ConfigError(name, `must have no query and no fragment, got "${found.text}"`);
+  return found?.text;
 }
 
 /** A client id or an audience: 1–256 visible characters, no space. */

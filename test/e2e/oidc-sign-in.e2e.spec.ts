@@ -40,16 +40,19 @@ async function startWithProvider(env: NodeJS.ProcessEnv = {}): Promise<Started> 
   return { e, provider, logs };
 }
 
+async function stop({ e, provider }: Started): Promise<void> {
+  await e.close();
+  await provider.close();
+}
+
 const bearer = (token: string) => `Bearer ${token}`;
 
 describe('tokens of the identity provider', () => {
+  let started: Started;
   let e: E2eApp;
   let provider: OidcTestProvider;
-  beforeAll(async () => ({ e, provider } = await startWithProvider()));
-  afterAll(async () => {
-    await e.close();
-    await provider.close();
-  });
+  beforeAll(async () => ({ e, provider } = started = await startWithProvider()));
+  afterAll(() => stop(started));
 
   const me = (token: string) => e.http.get('/auth/me').set('Authorization', bearer(token));
   const expect401 = async (token: string, reason: string | RegExp) => {
@@ -213,10 +216,7 @@ describe('tokens of the identity provider', () => {
 describe('the provider’s keys change', () => {
   let started: Started;
   beforeAll(async () => (started = await startWithProvider()));
-  afterAll(async () => {
-    await started.e.close();
-    await started.provider.close();
-  });
+  afterAll(() => stop(started));
 
   it('takes a rotated key after refetching the key set, at most once per 30 s of the service clock', async () => {
     const { e, provider } = started;
@@ -250,10 +250,7 @@ describe('the provider’s keys change', () => {
 describe('a provider that cannot be reached', () => {
   let started: Started;
   beforeEach(async () => (started = await startWithProvider()));
-  afterEach(async () => {
-    await started.e.close();
-    await started.provider.close();
-  });
+  afterEach(() => stop(started));
 
   it('answers 503 (not 401) while the provider is down, logs it, and takes the token once it is back', async () => {
     const { e, provider, logs } = started;
@@ -306,10 +303,7 @@ describe('provider roles mapped to ours', () => {
         KANDAS_OIDC_USER_CLAIM: 'preferred_username',
       })),
   );
-  afterAll(async () => {
-    await started.e.close();
-    await started.provider.close();
-  });
+  afterAll(() => stop(started));
 
   const me = async (claims: Record<string, unknown>) => {
     const token = await started.provider.mint({ sub: 'f3b0c2', ...claims });
