@@ -11,10 +11,11 @@ const base = {
   // runtime cannot before Node 24.9, so Jest transforms them to CommonJS like our sources.
   // Jest's CommonJS runtime has no dynamic import() without --experimental-vm-modules: Nest's
   // lazy `import('class-validator')` becomes a require() here (the built service keeps import()).
+  // jose (OIDC tokens, ADR 31) is ESM-only as well.
   transform: {
     '^.+\\.(t|j|mj)s$': ['@swc/jest', { ...swcrc, swcrc: false, module: { ...swcrc.module, ignoreDynamic: false } }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|jose)/)'],
   moduleNameMapper: {
     '^@domain/(.*)$': '<rootDir>/domain/$1',
     '^@libs/([^/]+)$': '<rootDir>/libs/$1/src',

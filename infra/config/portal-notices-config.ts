@@ -1,4 +1,5 @@
 import { ConfigError } from './config-error';
+import { httpsOrLocalUrl } from './env-url';
 
 /** Where and how notices are delivered to the portal (ADR 28); absent: kept and served by the API only. */
 export interface PortalNoticesConfig {
@@ -6,8 +7,6 @@ export interface PortalNoticesConfig {
   readonly maxAttempts: number;
   readonly timeoutMs: number;
 }
-
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /**
  * `KANDAS_PORTAL_NOTICES_URL` (https; plain http only to this machine, for a local receiver),
@@ -17,18 +16,9 @@ const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 export function portalNoticesConfig(env: NodeJS.ProcessEnv): { portalNotices?: PortalNoticesConfig } {
   const maxAttempts = inRange(env, 'KANDAS_NOTICE_MAX_ATTEMPTS', 8, 1, 100);
   const timeoutMs = inRange(env, 'KANDAS_NOTICE_TIMEOUT_MS', 10_000, 100, 120_000);
-  const value = env.KANDAS_PORTAL_NOTICES_URL?.trim();
-  if (!value) return {};
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new ConfigError('KANDAS_PORTAL_NOTICES_URL', `must be an absolute https URL, got "${value}"`);
-  }
-  const local = url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname);
-  if (url.protocol !== 'https:' && !local)
-    throw new ConfigError('KANDAS_PORTAL_NOTICES_URL', `must be https (plain http only to localhost), got "${value}"`);
-  return { portalNotices: { url: url.toString(), maxAttempts, timeoutMs } };
+  const found = httpsOrLocalUrl(env, 'KANDAS_PORTAL_NOTICES_URL');
+  if (!found) return {};
+  return { portalNotices: { url: found.url.toString(), maxAttempts, timeoutMs } };
 }
 
 function inRange(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {

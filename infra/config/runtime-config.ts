@@ -1,7 +1,9 @@
 import { dirname, join } from 'node:path';
 import { SqliteSynchronous } from '@infra/sqlite/connection';
 import { ConfigError } from './config-error';
+import { urlOf } from './env-url';
 import { portalNoticesConfig, type PortalNoticesConfig } from './portal-notices-config';
+import { signInConfig, type SignInConfig } from './sign-in-config';
 
 export type EventStoreKind = 'sqlite' | 'memory' | 'eventstoredb';
 
@@ -50,6 +52,8 @@ export interface RuntimeConfig {
    * of the repository the service runs from.
    */
   readonly consoleDir?: string;
+  /** `KANDAS_OIDC_*` and `KANDAS_DEV_SIGN_IN`: how officers sign in to the console (ADR 31). */
+  readonly signIn: SignInConfig;
   readonly host: string;
   readonly port: number;
 }
@@ -67,6 +71,7 @@ export interface CheckpointSettings {
 }
 
 export { ConfigError };
+export type { SignInConfig };
 
 const readModelsFileOf = (env: NodeJS.ProcessEnv) => env.KANDAS_READ_MODELS_FILE || './data/read-models.sqlite';
 
@@ -109,6 +114,7 @@ export function readRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
     checkpoints: checkpointSettings(env, eventsFile),
     ...portalNoticesConfig(env),
     ...(env.KANDAS_CONSOLE_DIR?.trim() ? { consoleDir: env.KANDAS_CONSOLE_DIR.trim() } : {}),
+    signIn: signInConfig(env),
     host: env.HOST || '127.0.0.1',
     port: port(env, 'PORT', 3000),
   };
@@ -157,17 +163,10 @@ function checkpointSettings(env: NodeJS.ProcessEnv, eventsFile: string): Checkpo
 }
 
 function httpUrl(env: NodeJS.ProcessEnv, name: string): string | undefined {
-  const value = env[name]?.trim();
-  if (!value) return undefined;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new ConfigError(name, `must be an http(s) URL, got "${value}"`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw new ConfigError(name, `must be an http(s) URL, got "${value}"`);
-  return url.toString();
+  const found = urlOf(env, name, 'an http(s) URL');
+  if (found && found.url.protocol !== 'http:' && found.url.protocol !== 'https:')
+    throw new ConfigError(name, `must be an http(s) URL, got "${found.text}"`);
+  return found?.url.toString();
 }
 
 function port(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

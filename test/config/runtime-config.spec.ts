@@ -128,3 +128,102 @@ describe('KANDAS_CONSOLE_DIR: the built console the service serves (ADR 30)', ()
     expect(readRuntimeConfig({ KANDAS_CONSOLE_DIR: ' /srv/kandas/console ' }).consoleDir).toBe('/srv/kandas/console');
   });
 });
+
+describe('sign-in: the identity provider (KANDAS_OIDC_*) and the development sign-in (ADR 31)', () => {
+  const ISSUER = 'https://idp.enbek.kz/realms/kandas';
+  const withIssuer = (env: NodeJS.ProcessEnv = {}) => ({
+    KANDAS_OIDC_ISSUER: ISSUER,
+    KANDAS_OIDC_AUDIENCE: 'kandas-back-office-api',
+    ...env,
+  });
+
+  it('has no provider unless an issuer is set, and the development sign-in on outside production only', () => {
+    expect(readRuntimeConfig({}).signIn).toEqual({ devSignIn: true });
+    expect(readRuntimeConfig({ NODE_ENV: 'production' }).signIn).toEqual({ devSignIn: false });
+    expect(readRuntimeConfig({ KANDAS_DEV_SIGN_IN: 'off' }).signIn.devSignIn).toBe(false);
+    expect(readRuntimeConfig({ KANDAS_DEV_SIGN_IN: 'on' }).signIn.devSignIn).toBe(true);
+    expect(readRuntimeConfig({ NODE_ENV: 'production', KANDAS_DEV_SIGN_IN: 'off' }).signIn.devSignIn).toBe(false);
+  });
+
+  it('refuses KANDAS_DEV_SIGN_IN=on in production, saying why', () => {
+    expect(() => readRuntimeConfig({ NODE_ENV: 'production', KANDAS_DEV_SIGN_IN: 'on' })).toThrow(
+      'Environment variable KANDAS_DEV_SIGN_IN: on is refused in production: the development sign-in lets anyone who reaches the service act in any role',
+    );
+  });
+
+  it('takes the issuer as written, with the defaults: role claim `role`, user claim `sub`, scopes `openid profile`', () => {
+    expect(readRuntimeConfig(withIssuer()).signIn.oidc).toEqual({
+      issuer: ISSUER,
+      audience: 'kandas-back-office-api',
+      roleClaim: 'role',
+      userClaim: 'sub',
+      scopes: 'openid profile',
+    });
+    // No slash added: `iss` must equal the issuer character for character.
+    expect(readRuntimeConfig(withIssuer({ KANDAS_OIDC_ISSUER: 'https://idp.example.kz' })).signIn.oidc?.issuer).toBe(
+      'https://idp.example.kz',
+    );
+  });
+
+  it('takes every setting: key set URL, nested role claim, role map, user claim, client id, scopes; plain http to localhost', () => {
+    const oidc = readRuntimeConfig(
+      withIssuer({
+        KANDAS_OIDC_ISSUER: 'http://127.0.0.1:8080/realms/kandas',
+        KANDAS_OIDC_JWKS_URL: 'http://127.0.0.1:8080/realms/kandas/protocol/openid-connect/certs',
+        KANDAS_OIDC_ROLE_CLAIM: 'resource_access.kandas-console.roles',
+        KANDAS_OIDC_ROLE_MAP: 'kandas-reviewer=reviewer, kandas-admin=admin',
+        KANDAS_OIDC_USER_CLAIM: 'preferred_username',
+        KANDAS_OIDC_CLIENT_ID: 'kandas-console',
+        KANDAS_OIDC_SCOPES: 'openid profile roles',
+      }),
+    ).signIn.oidc;
+    expect(oidc).toEqual({
+      issuer: 'http://127.0.0.1:8080/realms/kandas',
+      audience: 'kandas-back-office-api',
+      jwksUrl: 'http://127.0.0.1:8080/realms/kandas/protocol/openid-connect/certs',
+      roleClaim: 'resource_access.kandas-console.roles',
+      roleMap: new Map([
+        ['kandas-reviewer', 'reviewer'],
+        ['kandas-admin', 'admin'],
+      ]),
+      userClaim: 'preferred_username',
+      clientId: 'kandas-console',
+      scopes: 'openid profile roles',
+    });
+  });
+
+  it.each([
+    ['KANDAS_DEV_SIGN_IN', { KANDAS_DEV_SIGN_IN: 'yes' }, /must be on or off/],
+    ['KANDAS_OIDC_ISSUER', { KANDAS_OIDC_ISSUER: 'idp.enbek.kz' }, /must be an absolute https URL/],
+    ['KANDAS_OIDC_ISSUER', { KANDAS_OIDC_ISSUER: 'http://idp.enbek.kz/realms/kandas' }, /must be https/],
+    ['KANDAS_OIDC_ISSUER', { KANDAS_OIDC_ISSUER: 'ftp://idp.enbek.kz/' }, /must be https/],
+    ['KANDAS_OIDC_ISSUER', { KANDAS_OIDC_ISSUER: `${ISSUER}?tenant=1` }, /no query and no fragment/],
+    ['KANDAS_OIDC_AUDIENCE', { KANDAS_OIDC_AUDIENCE: '' }, /is required with KANDAS_OIDC_ISSUER/],
+    ['KANDAS_OIDC_AUDIENCE', { KANDAS_OIDC_AUDIENCE: 'two words' }, /without spaces/],
+    ['KANDAS_OIDC_JWKS_URL', { KANDAS_OIDC_JWKS_URL: 'http://idp.enbek.kz/certs' }, /must be https/],
+    ['KANDAS_OIDC_ROLE_CLAIM', { KANDAS_OIDC_ROLE_CLAIM: 'realm_access..roles' }, /dot path/],
+    ['KANDAS_OIDC_ROLE_CLAIM', { KANDAS_OIDC_ROLE_CLAIM: 'realm access' }, /dot path/],
+    ['KANDAS_OIDC_ROLE_MAP', { KANDAS_OIDC_ROLE_MAP: 'kandas-reviewer' }, /is not <provider role>=<role>/],
+    ['KANDAS_OIDC_ROLE_MAP', { KANDAS_OIDC_ROLE_MAP: 'kandas-boss=superuser' }, /"superuser" is not a role/],
+    ['KANDAS_OIDC_ROLE_MAP', { KANDAS_OIDC_ROLE_MAP: 'egov=portal' }, /the portal uses a service token/],
+    ['KANDAS_OIDC_ROLE_MAP', { KANDAS_OIDC_ROLE_MAP: 'a=reviewer,a=admin' }, /"a" is mapped twice/],
+    ['KANDAS_OIDC_USER_CLAIM', { KANDAS_OIDC_USER_CLAIM: '.sub' }, /dot path/],
+    ['KANDAS_OIDC_CLIENT_ID', { KANDAS_OIDC_CLIENT_ID: 'kandas console' }, /without spaces/],
+    ['KANDAS_OIDC_SCOPES', { KANDAS_OIDC_SCOPES: 'profile email' }, /must include openid/],
+    ['KANDAS_OIDC_SCOPES', { KANDAS_OIDC_SCOPES: 'openid "profile"' }, /scope names separated by spaces/],
+  ])('refuses a bad %s (%j) at start-up, naming it', (name, env, reason) => {
+    const settings = name === 'KANDAS_DEV_SIGN_IN' ? env : withIssuer(env);
+    expect(() => readRuntimeConfig(settings)).toThrow(ConfigError);
+    expect(() => readRuntimeConfig(settings)).toThrow(new RegExp(`Environment variable ${name}: `));
+    expect(() => readRuntimeConfig(settings)).toThrow(reason);
+  });
+
+  it.each(['KANDAS_OIDC_AUDIENCE', 'KANDAS_OIDC_ROLE_CLAIM', 'KANDAS_OIDC_CLIENT_ID', 'KANDAS_OIDC_SCOPES'])(
+    'refuses %s without KANDAS_OIDC_ISSUER: a provider half set up is a typo, not a choice',
+    (name) => {
+      expect(() => readRuntimeConfig({ [name]: 'openid' })).toThrow(
+        `Environment variable ${name}: is set but KANDAS_OIDC_ISSUER is not`,
+      );
+    },
+  );
+});

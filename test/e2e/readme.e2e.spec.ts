@@ -57,6 +57,21 @@ onSqlite('the service as `npm start` runs it, in a fresh clone', () => {
     expect(readdirSync(cwd)).toEqual([]);
   }, 180_000);
 
+  it('refuses the development sign-in in production, in one line, before looking for any secret (ADR 31)', () => {
+    const cwd = freshClone();
+    const started = spawnSync(process.execPath, [serviceEntry(build)], {
+      cwd,
+      env: freshEnvironment({ NODE_ENV: 'production', PORT: '0', KANDAS_DEV_SIGN_IN: 'on' }),
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(started.status).toBe(1);
+    expect(started.stderr).toBe(
+      'Cannot start: Environment variable KANDAS_DEV_SIGN_IN: on is refused in production: the development sign-in lets anyone who reaches the service act in any role\n',
+    );
+    expect(readdirSync(cwd)).toEqual([]);
+  }, 180_000);
+
   describe('the happy path of the README, with curl, word for word', () => {
     let service: { child: ChildProcess; base: string; output: string[] } | undefined;
     afterAll(async () => {

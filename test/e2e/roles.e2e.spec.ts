@@ -111,6 +111,7 @@ const MATRIX: Entry[] = [
   { method: 'GET', route: '/applications/:id/notices', roles: READERS },
   { method: 'GET', route: '/admin/notices', roles: ['operator', 'admin'] },
   { method: 'POST', route: '/admin/notices/:noticeId/retry', roles: ['operator', 'admin'] },
+  { method: 'GET', route: '/auth/me', roles: [...ROLES] },
 ];
 /** No token needed; Swagger UI's own files under /docs are served by Swagger, not by the API. */
 const PUBLIC = [
@@ -120,7 +121,13 @@ const PUBLIC = [
   'GET /metrics',
   'GET /docs',
   'GET /docs/openapi.json',
+  'GET /auth/config',
 ];
+/** Commands that need no token, with a body they take: the development sign-in (outside production only, ADR 31). */
+const PUBLIC_COMMANDS: ReadonlyArray<readonly [string, object]> = [
+  ['POST /auth/dev-sign-in', { role: 'reviewer', userId: 'reviewer-1' }],
+];
+const PUBLIC_ROUTES = [...PUBLIC, ...PUBLIC_COMMANDS.map(([route]) => route)];
 
 const SECRET = 's'.repeat(48);
 const settings = jwtSettings({ KANDAS_JWT_SECRET: SECRET });
@@ -178,7 +185,7 @@ describe('the role matrix: every endpoint × every role', () => {
       Object.keys(operations).map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
     );
     expect(documented.length).toBeGreaterThan(20);
-    expect([...MATRIX.map((entry) => `${entry.method} ${entry.route}`), ...PUBLIC]).toEqual(
+    expect([...MATRIX.map((entry) => `${entry.method} ${entry.route}`), ...PUBLIC_ROUTES]).toEqual(
       expect.arrayContaining(documented),
     );
   });
@@ -198,7 +205,7 @@ describe('the role matrix: every endpoint × every role', () => {
       .filter((route) => !/^GET \/docs(\/|-|$)/.test(route));
     const known = [
       ...MATRIX.map((entry) => `${entry.method} ${entry.route}`),
-      ...PUBLIC.filter((route) => !route.includes('/docs')),
+      ...PUBLIC_ROUTES.filter((route) => !route.includes('/docs')),
     ];
     expect([...new Set(registered)].sort()).toEqual([...new Set(known)].sort());
   });
@@ -278,5 +285,9 @@ describe('authentication', () => {
 
   it.each(PUBLIC)('serves %s without a token', async (route) => {
     await e.http.get(route.slice('GET '.length)).expect(200);
+  });
+
+  it.each(PUBLIC_COMMANDS)('serves %s without a token', async (route, body) => {
+    await e.http.post(route.slice('POST '.length)).send(body).expect(200);
   });
 });

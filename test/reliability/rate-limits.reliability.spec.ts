@@ -79,6 +79,21 @@ describe('command rate limits, per actor and role', () => {
     expectProblem(response, 401, 'AUTH.UNAUTHENTICATED');
     expect(response.headers['ratelimit-limit']).toBeUndefined();
   });
+
+  it('limits the development sign-in, which needs no token, per client address at the strictest limit of any role', async () => {
+    const signIn = (userId: string) => e.http.post('/auth/dev-sign-in').send({ role: 'reviewer', userId });
+    for (const expected of ['2', '1', '0'])
+      expect((await signIn(`reviewer-${expected}`).expect(200)).headers['ratelimit-remaining']).toBe(expected);
+    const refused = await signIn('reviewer-9');
+    expectProblem(refused, 429, 'REQUEST.RATE_LIMITED');
+    expect(refused.body.detail).toMatch(/^the address \S+ may send 3 commands in any 3 s/);
+    expect(refused.body.token).toBeUndefined();
+    // Signing in as another user is no way around it; a signed-in actor has its own window.
+    expectProblem(await signIn('someone-else'), 429);
+    await e.as('supervisor', 'supervisor-1').get('/auth/me').expect(200);
+    e.clock.advance({ seconds: 3 });
+    await signIn('reviewer-9').expect(200);
+  });
 });
 
 describe('command rate limits switched off (a gateway in front limits instead)', () => {

@@ -48,6 +48,18 @@ describe('a start refused for its settings leaves no file behind', () => {
     ['a short OTP key, the JWT key unset', { KANDAS_OTP_SECRET: 'short' }, /KANDAS_OTP_SECRET must be at least 32/],
     ['an unknown OTP delivery', { KANDAS_OTP_DELIVERY: 'pigeon' }, /KANDAS_OTP_DELIVERY must be echo or sms/],
     ['bad rate limits', { KANDAS_COMMAND_RATE_LIMITS: 'lots' }, /KANDAS_COMMAND_RATE_LIMITS/],
+    [
+      'the development sign-in in production',
+      {
+        NODE_ENV: 'production',
+        KANDAS_DEV_SIGN_IN: 'on',
+        KANDAS_JWT_SECRET: 'j'.repeat(48),
+        KANDAS_OTP_SECRET: 'o'.repeat(48),
+        KANDAS_SIGNING_KEY_FILE: signingKeyFile,
+      },
+      /KANDAS_DEV_SIGN_IN: on is refused in production/,
+    ],
+    ['an identity provider without audience', { KANDAS_OIDC_ISSUER: 'https://idp.enbek.kz' }, /KANDAS_OIDC_AUDIENCE/],
   ])('%s: refused by AppModule.forRoot, before a folder or a key is made', (_, extra, reason) => {
     const settings = env(extra);
     expect(() => AppModule.forRoot(readRuntimeConfig(settings), { env: settings })).toThrow(reason);

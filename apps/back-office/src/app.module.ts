@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Logger, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import type { Clock } from '@libs/event-sourcing';
 import { WorkflowModule } from '@apps/composition-root';
@@ -16,8 +16,10 @@ import { CheckpointsController } from './audit/checkpoints.controller';
 import { ExportController } from './audit/export.controller';
 import { DisclosureGrantsController } from './audit/disclosure-grants.controller';
 import { AuthGuard } from './auth/auth.guard';
-import { JWT_SETTINGS } from './auth/auth.tokens';
-import { checkSecret, checkSigningKey, jwtSettings } from '@libs/auth';
+import { BEARER_TOKENS, JWT_SETTINGS, OIDC_VERIFIER, SIGN_IN_CONFIG } from './auth/auth.tokens';
+import { AuthController } from './auth/auth.controller';
+import { DevSignInController } from './auth/dev-sign-in.controller';
+import { BearerTokens, checkSecret, checkSigningKey, jwtSettings, OidcVerifier } from '@libs/auth';
 import { AggregateLookup } from './commands/application-lookup';
 import { ApplicationsController } from './commands/applications.controller';
 import { CommandGateway } from './commands/command-gateway';
@@ -63,6 +65,12 @@ export class AppModule {
     const throttling = commandThrottlerProviders(env);
     const signing = signingProviders(config, env);
     const jwt = jwtSettings(env, config.localSecretsDir);
+    const { signIn } = config;
+    // Made now, fetched later: the provider's discovery and keys are fetched on the first token (ADR 31).
+    const logger = new Logger('Auth');
+    const provider = signIn.oidc
+      ? new OidcVerifier(signIn.oidc, undefined, { warn: (message) => logger.warn(message) })
+      : null;
     return {
       module: AppModule,
       imports: [
@@ -94,9 +102,15 @@ export class AppModule {
         PortalController,
         OpenRegionsController,
         NoticesController,
+        AuthController,
+        // Production never has it (the start is refused with KANDAS_DEV_SIGN_IN=on): the route does not exist there.
+        ...(signIn.devSignIn ? [DevSignInController] : []),
       ],
       providers: [
         { provide: JWT_SETTINGS, useValue: jwt },
+        { provide: SIGN_IN_CONFIG, useValue: signIn },
+        { provide: OIDC_VERIFIER, useValue: provider },
+        { provide: BEARER_TOKENS, useValue: new BearerTokens(jwt, provider ?? undefined) },
         { provide: APP_GUARD, useClass: AuthGuard },
         ...throttling,
         // After AuthGuard (Nest runs global guards in this order): the limit is per authenticated actor.

@@ -2,6 +2,7 @@ import { createSecretKey, KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { AuthenticatedActor, Role, ROLES } from './actor';
 import { JwtSettings } from './jwt-keys';
+import { InvalidTokenError } from './token-errors';
 
 /** Mints a token for a user of the back office (the CLI's `token` command; tests). */
 export function mintToken(
@@ -17,8 +18,6 @@ export function mintToken(
     audience: settings.audience,
   });
 }
-
-export class InvalidTokenError extends Error {}
 
 /**
  * Given a string, jsonwebtoken first tries it as a public key on every call (12 % of the server's CPU

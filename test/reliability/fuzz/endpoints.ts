@@ -1,3 +1,4 @@
+import { ROLES } from '@libs/auth';
 import type { Role } from '@libs/auth';
 import { DOCUMENT_KINDS } from '@domain/application';
 import { REFUSAL_GROUNDS_V1 } from '@domain/application/refusal-grounds';
@@ -426,6 +427,16 @@ export const ENDPOINTS: readonly Endpoint[] = [
     target: 'parked-notice',
     path: (id) => `/admin/notices/${id}/retry`,
     unknownId: [404, 'NOTICE.NOT_FOUND'],
+  },
+  // Public, outside production only (ADR 31): the fuzzer's token is ignored. The user id's charset is
+  // not fuzzed as a pattern: a few hostile strings (`__proto__`, `null`) are of it, and a valid id.
+  {
+    route: 'POST /auth/dev-sign-in',
+    role: 'reviewer',
+    target: 'none',
+    path: () => '/auth/dev-sign-in',
+    valid: { role: 'reviewer', userId: 'reviewer-1' },
+    fields: { role: enumOf(ROLES), userId: text(1, 64) },
   },
 ];
 

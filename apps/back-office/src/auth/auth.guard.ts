@@ -4,38 +4,36 @@ import type { Request } from 'express';
 import { CLOCK } from '@libs/event-sourcing';
 import type { Clock } from '@libs/event-sourcing';
 import { HttpProblem, problem } from '../http/problem';
-import { JWT_SETTINGS } from './auth.tokens';
-import type { JwtSettings } from '@libs/auth';
+import { BEARER_TOKENS } from './auth.tokens';
+import { BearerTokens } from '@libs/auth';
+import { tokenProblem, unauthenticated } from './auth-problems';
 import { AuthenticatedActor, PUBLIC_KEY, Role, ROLES_KEY } from './roles';
-import { InvalidTokenError, verifyToken } from '@libs/auth';
 
 export type AuthenticatedRequest = Request & { actor?: AuthenticatedActor };
 
 /**
  * Bearer JWT on every endpoint that is not @Public(), then the endpoint's @Roles(). An endpoint
  * without either is refused: forgetting to declare who may call it cannot open it to everyone.
+ * The token is the service's own or, when configured, the identity provider's (ADR 31): an invalid
+ * one is 401 with the reason, a valid one of the provider naming no role of ours 403, and a provider
+ * whose keys cannot be fetched 503 (nothing can be said of the token; it is not called invalid).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    @Inject(JWT_SETTINGS) private readonly settings: JwtSettings,
+    @Inject(BEARER_TOKENS) private readonly tokens: BearerTokens,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const header = request.headers.authorization ?? '';
     const match = /^Bearer ([A-Za-z0-9_.-]+)$/i.exec(header);
     if (!match) throw unauthenticated('A bearer token is required');
-    try {
-      request.actor = verifyToken(this.settings, match[1]!, this.clock.now());
-    } catch (error) {
-      if (error instanceof InvalidTokenError) throw unauthenticated(`The token is not valid: ${error.message}`);
-      throw error;
-    }
+    request.actor = await this.actorOf(match[1]!);
     const allowed = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets);
     if (!allowed || !allowed.includes(request.actor.role)) {
       throw new HttpProblem(
@@ -49,10 +47,12 @@ export class AuthGuard implements CanActivate {
     }
     return true;
   }
-}
 
-function unauthenticated(detail: string): HttpProblem {
-  return new HttpProblem(problem(401, 'AUTH.UNAUTHENTICATED', 'Authentication required', detail), {
-    'WWW-Authenticate': 'Bearer realm="kandas"',
-  });
+  private async actorOf(token: string): Promise<AuthenticatedActor> {
+    try {
+      return await this.tokens.verify(token, this.clock.now());
+    } catch (error) {
+      throw tokenProblem(error);
+    }
+  }
 }

@@ -8,7 +8,7 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 const PROBLEMS = {
   400: 'Invalid request: a malformed field, parameter, header or body, or an unknown one (`errors` names each)',
   401: 'No valid bearer token',
-  403: 'The role of the token may not call this operation',
+  403: 'The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE)',
   404: 'No such resource',
   409: 'A concurrent change (the If-Match revision is stale) or a retry that conflicts with what was stored',
   413: 'The body is larger than the limit',
@@ -16,7 +16,7 @@ const PROBLEMS = {
   422: 'The command breaks a rule of the service (`code` says which; `errors` name the fields)',
   429: 'The actor exceeded the command rate of its role (Retry-After says when to retry)',
   500: 'An unexpected fault, logged; nothing is known to be recorded (retry with the same Idempotency-Key)',
-  503: 'The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry)',
+  503: 'The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry)',
 } as const;
 type ProblemStatus = keyof typeof PROBLEMS;
 

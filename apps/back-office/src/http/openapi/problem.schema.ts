@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { PROBLEM_CONTENT_TYPE } from '../problem';
 import type { FieldError, Problem } from '../problem';
 
 /** The OpenAPI description of a problem (RFC 9457), the body of every 4xx and 5xx answer. */
@@ -32,3 +33,6 @@ export class ProblemSchema implements Problem {
   @ApiPropertyOptional({ type: [FieldErrorSchema] })
   readonly errors?: readonly FieldError[];
 }
+
+/** The `content` of a documented problem answer (`@ApiResponse({ status, description, content: problemContent() })`). */
+export const problemContent = () => ({ [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ProblemSchema) } } });

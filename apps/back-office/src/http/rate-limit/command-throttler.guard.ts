@@ -27,8 +27,8 @@ export class CommandThrottlerGuard extends ThrottlerGuard {
   }
 
   protected override throwThrottlingException(context: ExecutionContext, refused: ThrottlerLimitDetail): Promise<void> {
-    const { actor } = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const who = actor ? `${actor.role} ${actor.id}` : refused.tracker;
+    const { actor, ip } = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const who = actor ? `${actor.role} ${actor.id}` : `the address ${ip ?? 'unknown'}`;
     if (actor) this.metrics.rateLimited(actor.role);
     const seconds = refused.ttl / 1000;
     throw new HttpProblem(

@@ -11,8 +11,9 @@ import type { CommandRateLimits, RateLimit } from './command-rate-limits';
 /**
  * @nestjs/throttler set up for commands: every POST of an authenticated actor counts against the
  * limit of its role, one window per actor across all commands (the tracker is `role:id`, the key
- * the tracker alone), on the service clock. Reads, and every request when the limits are `off`,
- * are skipped. The windows live in this instance (like OTP requests, ADR 9): behind a load
+ * the tracker alone), on the service clock. A POST that needs no token (the development sign-in,
+ * ADR 31) counts per client address against the strictest limit of any role. Reads, and every
+ * request when the limits are `off`, are skipped. The windows live in this instance (like OTP requests, ADR 9): behind a load
  * balancer each instance allows its share, which an operator sets through KANDAS_COMMAND_RATE_LIMITS.
  */
 export function commandThrottlerProviders(env: NodeJS.ProcessEnv): Provider[] {
@@ -33,17 +34,28 @@ function commandThrottlerOptions(limits: CommandRateLimits): ThrottlerModuleOpti
     ],
     skipIf: (context) => limitOf(limits, context) === undefined,
     getTracker: (_request, context) => {
-      const { actor } = requestOf(context);
-      return actor ? `${actor.role}:${actor.id}` : unreachable();
+      const { actor, ip } = requestOf(context);
+      return actor ? `${actor.role}:${actor.id}` : `address:${ip ?? 'unknown'}`;
     },
     generateKey: (_context, tracker) => tracker,
   };
 }
 
-/** The limit on this request: none on a read, on an anonymous call (the AuthGuard let it through as public) or when the limits are off. */
+/**
+ * The limit on this request: none on a read or when the limits are off; the actor's role's; on a
+ * POST without a token (only a public one gets past the AuthGuard so), the strictest of any role.
+ */
 function limitOf(limits: CommandRateLimits, context: ExecutionContext): RateLimit | undefined {
   const { method, actor } = requestOf(context);
-  return limits !== null && method === 'POST' && actor ? limits[actor.role] : undefined;
+  if (limits === null || method !== 'POST') return undefined;
+  return actor ? limits[actor.role] : strictest(limits);
+}
+
+/** The limit that admits the fewest commands in a burst (ties: the slower rate). */
+function strictest(limits: Readonly<Record<string, RateLimit>>): RateLimit {
+  return Object.values(limits).reduce((a, b) =>
+    b.burst < a.burst || (b.burst === a.burst && b.ratePerSecond < a.ratePerSecond) ? b : a,
+  );
 }
 
 function requestOf(context: ExecutionContext): AuthenticatedRequest {
