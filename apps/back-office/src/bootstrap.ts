@@ -4,7 +4,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { jsonBodiesOnly, utf8BodiesOnly } from './http/json-bodies';
 import { buildOpenApiDocument, OPENAPI_JSON_PATH } from './http/openapi/openapi-document';
-import securityHeaders from './http/security-headers';
+import { securityHeadersWith } from './http/security-headers';
 import { consoleDirectory } from './console/console-directory';
 import { serveConsole } from './console/serve-console';
 import { RUNTIME_CONFIG } from '@libs/workflow';
@@ -22,8 +22,10 @@ export function configureHttp(app: NestExpressApplication): OpenAPIObject {
   // Express would tag every JSON answer with a hash of its body; the one ETag the API gives is the
   // stream revision of GET /applications/:id, which If-Match takes back — no second kind to confuse.
   app.set('etag', false);
-  app.use(securityHeaders);
-  serveConsole(app, consoleDirectory(app.get<RuntimeConfig>(RUNTIME_CONFIG).consoleDir));
+  const config = app.get<RuntimeConfig>(RUNTIME_CONFIG);
+  // The console may talk to the identity provider officers sign in at (ADR 30, 31), and to nothing else.
+  app.use(securityHeadersWith(config.signIn.oidc?.issuer));
+  serveConsole(app, consoleDirectory(config.consoleDir));
   app.enableShutdownHooks();
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: OPENAPI_JSON_PATH });

@@ -1,13 +1,10 @@
 import { CONSOLE_PATH, consoleContentSecurityPolicy } from '../console/serve-console';
 import type { NextFunction, Request, Response } from 'express';
 
-/** The response headers a government service sends on every answer (no framework needed for six headers). */
-export default function securityHeaders(request: Request, response: Response, next: NextFunction): void {
-  setSecurityHeaders(request, response);
-  next();
-}
-
-/** The same headers, the console's policy naming the identity provider officers sign in at. */
+/**
+ * The response headers a government service sends on every answer (no framework needed for six
+ * headers); the console's policy names the identity provider officers sign in at, if any.
+ */
 export function securityHeadersWith(identityProvider: string | undefined) {
   return (request: Request, response: Response, next: NextFunction): void => {
     setSecurityHeaders(request, response, identityProvider);

@@ -905,6 +905,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How to sign in here: `oidc` (the identity provider, its endpoints from its discovery document, the console’s client id and scopes; authorization code with PKCE), `development` (POST /auth/dev-sign-in, never in production) or `none` (service tokens only) */
+        get: operations["AuthController_config"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/dev-sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Outside production only: sign in as any role and user id, for 8 hours, without a password (absent — 404 — in production or with KANDAS_DEV_SIGN_IN=off) */
+        post: operations["DevSignInController_signIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who the token names: user id, role, and whether this role reads personal data in clear
+         * @description **Roles:** portal, operator, reviewer, supervisor, auditor, admin.
+         */
+        get: operations["AuthController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/dashboard/sla": {
         parameters: {
             query?: never;
@@ -1501,6 +1555,15 @@ export interface components {
              */
             takesEffectOn: string;
         };
+        DevSignInDto: {
+            /**
+             * @example reviewer
+             * @enum {string}
+             */
+            role: "portal" | "operator" | "reviewer" | "supervisor" | "auditor" | "admin";
+            /** @example reviewer-1 */
+            userId: string;
+        };
         DisclosureGrantDto: {
             /**
              * @description ISO-8601 instant, within 30 days
@@ -1912,7 +1975,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1930,7 +1993,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1990,7 +2053,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2035,7 +2098,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2094,7 +2157,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2166,7 +2229,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2225,7 +2288,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2297,7 +2360,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2356,7 +2419,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2428,7 +2491,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2487,7 +2550,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2559,7 +2622,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2616,7 +2679,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2679,7 +2742,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2736,7 +2799,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2781,7 +2844,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2838,7 +2901,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2883,7 +2946,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2940,7 +3003,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2985,7 +3048,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3052,7 +3115,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3070,7 +3133,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3138,7 +3201,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3210,7 +3273,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3264,7 +3327,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3300,7 +3363,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3427,7 +3490,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3445,7 +3508,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3502,7 +3565,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3565,7 +3628,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3727,7 +3790,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3754,7 +3817,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3814,7 +3877,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3886,7 +3949,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3939,7 +4002,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3975,7 +4038,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4032,7 +4095,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4068,7 +4131,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4127,7 +4190,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4199,7 +4262,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4282,7 +4345,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4309,7 +4372,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4368,7 +4431,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4440,7 +4503,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4499,7 +4562,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4571,7 +4634,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4630,7 +4693,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4702,7 +4765,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4761,7 +4824,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4833,7 +4896,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4893,7 +4956,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4965,7 +5028,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5024,7 +5087,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5096,7 +5159,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5156,7 +5219,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5228,7 +5291,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5288,7 +5351,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5360,7 +5423,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5419,7 +5482,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5491,7 +5554,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5550,7 +5613,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5622,7 +5685,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5686,7 +5749,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5713,7 +5776,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5851,7 +5914,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5878,7 +5941,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5980,7 +6043,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6007,7 +6070,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6093,7 +6156,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6120,7 +6183,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6191,7 +6254,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6236,7 +6299,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6301,7 +6364,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6328,7 +6391,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6405,7 +6468,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6432,7 +6495,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6502,7 +6565,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6538,7 +6601,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6623,7 +6686,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6675,7 +6738,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6693,7 +6756,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6759,7 +6822,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6786,7 +6849,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6886,7 +6949,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6904,7 +6967,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7012,7 +7075,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7030,7 +7093,229 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    AuthController_config: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description From the provider’s discovery document: an absolute URL */
+                        authorizationEndpoint?: string;
+                        /** @description The console’s public client id at the provider (PKCE, no secret) */
+                        clientId?: string;
+                        /** @description POST /auth/dev-sign-in exists (never in production) */
+                        devSignIn: boolean;
+                        /** @description From the provider’s discovery document, when it has one: an absolute URL */
+                        endSessionEndpoint?: string;
+                        /** @description The identity provider (mode oidc): an absolute URL */
+                        issuer?: string;
+                        /** @enum {string} */
+                        mode: "oidc" | "development" | "none";
+                        roles: ("portal" | "operator" | "reviewer" | "supervisor" | "auditor" | "admin")[];
+                        /** @description The scopes to ask for, separated by spaces */
+                        scopes?: string;
+                        /** @description From the provider’s discovery document: an absolute URL */
+                        tokenEndpoint?: string;
+                    };
+                };
+            };
+            /** @description Invalid request: a malformed field, parameter, header or body, or an unknown one (`errors` names each) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description An unexpected fault, logged; nothing is known to be recorded (retry with the same Idempotency-Key) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    DevSignInController_signIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DevSignInDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actor: {
+                            id: string;
+                            /** @enum {string} */
+                            role: "portal" | "operator" | "reviewer" | "supervisor" | "auditor" | "admin";
+                        };
+                        /** @description When it expires, ISO 8601 (8 hours after the sign-in, by the service clock) */
+                        expiresAt: string;
+                        /** @description A bearer token of the service (HS256), for `Authorization: Bearer …` */
+                        token: string;
+                    };
+                };
+            };
+            /** @description Invalid request: a malformed field, parameter, header or body, or an unknown one (`errors` names each) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description Too many sign-ins from this address (the limits of KANDAS_COMMAND_RATE_LIMITS; Retry-After says when) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description An unexpected fault, logged; nothing is known to be recorded (retry with the same Idempotency-Key) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    AuthController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The user id the token names; every event you cause records it as its actor */
+                        id: string;
+                        /** @enum {string} */
+                        role: "portal" | "operator" | "reviewer" | "supervisor" | "auditor" | "admin";
+                        /** @description Reviewers and supervisors read names, IINs and contacts in clear; every other role masked (ADR 26) */
+                        seesPersonalDataInClear: boolean;
+                    };
+                };
+            };
+            /** @description Invalid request: a malformed field, parameter, header or body, or an unknown one (`errors` names each) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description An unexpected fault, logged; nothing is known to be recorded (retry with the same Idempotency-Key) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7107,7 +7392,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7125,7 +7410,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7492,7 +7777,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7856,7 +8141,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7967,7 +8252,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7994,7 +8279,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8047,7 +8332,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8083,7 +8368,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8140,7 +8425,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8176,7 +8461,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8259,7 +8544,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8286,7 +8571,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8396,7 +8681,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8414,7 +8699,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8526,7 +8811,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8553,7 +8838,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8663,7 +8948,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8681,7 +8966,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8791,7 +9076,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8809,7 +9094,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8891,7 +9176,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8909,7 +9194,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8970,7 +9255,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9042,7 +9327,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9147,7 +9432,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9174,7 +9459,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9278,7 +9563,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9296,7 +9581,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9356,7 +9641,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9374,7 +9659,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9469,7 +9754,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9487,7 +9772,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9582,7 +9867,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9600,7 +9885,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9675,7 +9960,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9693,7 +9978,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9775,7 +10060,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The role of the token may not call this operation */
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9793,7 +10078,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemSchema"];
                 };
             };
-            /** @description The store or a read model cannot answer now; nothing was recorded (Retry-After says when to retry) */
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
             503: {
                 headers: {
                     [name: string]: unknown;

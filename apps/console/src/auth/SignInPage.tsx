@@ -9,6 +9,7 @@ import { ROLES, signIn, useSession } from './session';
 import type { ConsoleRole } from './session';
 import { userManager } from './oidc';
 import { LanguageSwitch } from '../layout/LanguageSwitch';
+import { ApiProblem } from '../api/problem';
 
 const DEFAULT_USERS: Record<ConsoleRole, string> = {
   reviewer: 'reviewer-1',
@@ -26,7 +27,7 @@ export function SignInPage() {
   const config = useQuery({ queryKey: ['auth-config'], queryFn: authConfig });
   const [role, setRole] = useState<ConsoleRole>('reviewer');
   const [user, setUser] = useState(DEFAULT_USERS.reviewer);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<Error | null>(null);
   const [busy, setBusy] = useState(false);
   const from = (location.state as { from?: string } | null)?.from ?? '/';
   if (session) return <Navigate to={from} replace />;
@@ -38,7 +39,7 @@ export function SignInPage() {
     try {
       signIn(await developmentSignIn(role, user.trim()));
     } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
+      setFailure(error instanceof Error ? error : new Error(String(error)));
     } finally {
       setBusy(false);
     }
@@ -69,12 +70,17 @@ export function SignInPage() {
               {config.error.message}
             </Alert>
           )}
-          {config.data?.mode === 'oidc' && (
+          {config.data?.issuer && (
             <Button onClick={() => void provider()} data-testid="oidc-sign-in">
               {t('signIn.oidc')}
             </Button>
           )}
-          {config.data?.mode === 'development' && (
+          {config.data?.mode === 'none' && (
+            <Alert color="yellow" role="alert">
+              {t('signIn.none')}
+            </Alert>
+          )}
+          {config.data?.devSignIn && (
             <form onSubmit={(event) => void submit(event)}>
               <Stack>
                 <Text size="sm" c="dimmed">
@@ -99,7 +105,13 @@ export function SignInPage() {
                 />
                 {failure && (
                   <Alert color="red" role="alert">
-                    {failure}
+                    {failure.message}
+                    {failure instanceof ApiProblem &&
+                      failure.errors.map((fault) => (
+                        <div key={fault.field}>
+                          <code>{fault.field}</code> — {fault.reason}
+                        </div>
+                      ))}
                   </Alert>
                 )}
                 <Button type="submit" loading={busy}>

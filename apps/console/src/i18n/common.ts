@@ -30,6 +30,7 @@ export const common = messages(
       submit: 'Войти',
       oidc: 'Войти через поставщика удостоверений',
       oidcFailed: 'Вход не удался: {{reason}}',
+      none: 'Вход в консоль не настроен: администратор должен задать поставщика удостоверений (KANDAS_OIDC_ISSUER).',
     },
   },
   {
@@ -62,6 +63,7 @@ export const common = messages(
         submit: 'Кіру',
         oidc: 'Сәйкестендіру провайдері арқылы кіру',
         oidcFailed: 'Кіру сәтсіз аяқталды: {{reason}}',
+        none: 'Консольге кіру бапталмаған: әкімші сәйкестендіру провайдерін (KANDAS_OIDC_ISSUER) көрсетуі керек.',
       },
     },
     en: {
@@ -93,6 +95,7 @@ export const common = messages(
         submit: 'Sign in',
         oidc: 'Sign in with the identity provider',
         oidcFailed: 'Sign-in failed: {{reason}}',
+        none: 'Console sign-in is not configured: an administrator must set the identity provider (KANDAS_OIDC_ISSUER).',
       },
     },
   },
