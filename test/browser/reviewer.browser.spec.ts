@@ -1,15 +1,7 @@
 import { reviewer } from '../../apps/console/src/pages/reviewer/messages';
 import { APPLICANT_IIN, submissionBody, submitAndSign } from '../e2e/support/journeys';
 import { ConsoleUnderTest } from './support/console-under-test';
-import { checkScreen, plain } from './support/screens';
-
-const labels = (key: 'queue' | 'search') => ({
-  ru: reviewer.ru[key].title,
-  kk: reviewer.kk[key].title,
-  en: reviewer.en[key].title,
-});
-/** «Заявление: Нұрланұлы Ержан Серікұлы», in each language. */
-const applicationHeading = { ru: /^Заявление: /, kk: /^Өтініш: /, en: /^Application: / };
+import { APPLICATION_HEADINGS, checkScreen, plain, titlesOf } from './support/screens';
 
 /**
  * Issue 19, the reviewer, in Chromium on the real server: the queues with their clocks, search by IIN
@@ -34,7 +26,7 @@ describe('the reviewer’s console', () => {
     expect(plain(await row.getByTestId('sla-clock').innerText())).toBe('в срок · осталось 14 раб. дн.');
     expect(await row.getByTestId('sla-clock').getAttribute('data-state')).toBe('on-time');
     expect(await row.innerText()).toContain('26.03.2026 18:30');
-    await checkScreen(page, 'reviewer-queue', labels('queue'));
+    await checkScreen(page, 'reviewer-queue', titlesOf(reviewer, 'queue'));
   });
 
   it('finds the application by the IIN and by a name written in Latin letters', async () => {
@@ -43,7 +35,7 @@ describe('the reviewer’s console', () => {
     await page.getByTestId('search-input').fill('nurlanuly yerzhan');
     await page.getByRole('button', { name: 'Найти' }).click();
     await page.locator(`[data-id="${id}"]`).waitFor();
-    await checkScreen(page, 'reviewer-search', labels('search'));
+    await checkScreen(page, 'reviewer-search', titlesOf(reviewer, 'search'));
   });
 
   it('takes it, records a finding per document and an eligible verdict, and sees it included with its amounts without a reload', async () => {
@@ -51,14 +43,14 @@ describe('the reviewer’s console', () => {
     await page.locator(`[data-id="${id}"]`).getByRole('link').click();
     await page.getByTestId('take').waitFor();
     expect(await page.getByTestId('due-at').innerText()).toBe('26.03.2026 18:30');
-    await checkScreen(page, 'application', applicationHeading);
+    await checkScreen(page, 'application', APPLICATION_HEADINGS);
 
     await page.getByTestId('take').click();
     await page.getByTestId('record-review').waitFor();
     expect(await page.getByTestId('reviewer-id').innerText()).toBe('reviewer-1');
     await page.getByLabel('Замечание к документу «Копия паспорта»').fill('Паспорт до 09.01.2030');
     await page.getByLabel('соответствует требованиям').check();
-    await checkScreen(page, 'application-review', applicationHeading);
+    await checkScreen(page, 'application-review', APPLICATION_HEADINGS);
     await page.getByTestId('record-review').click();
 
     // The saga includes the family and grants both subsidies; the page reads them as they come.
@@ -78,6 +70,6 @@ describe('the reviewer’s console', () => {
     expect(plain(await page.getByTestId('rent-amount').innerText())).toBe('1 038 000 ₸');
     expect(plain(await page.getByTestId('sla-clock').first().innerText())).toBe('решено в срок');
     expect(page.url()).toContain(`/console/applications/${id}`);
-    await checkScreen(page, 'application-decided', applicationHeading);
+    await checkScreen(page, 'application-decided', APPLICATION_HEADINGS);
   });
 });

@@ -1,14 +1,7 @@
 import { supervisor } from '../../apps/console/src/pages/supervisor/messages';
 import { freshSubmissionBody, submitAndSign } from '../e2e/support/journeys';
 import { ConsoleUnderTest } from './support/console-under-test';
-import { checkScreen, plain } from './support/screens';
-
-const headings = (key: 'board' | 'escalated') => ({
-  ru: supervisor.ru[key].title,
-  kk: supervisor.kk[key].title,
-  en: supervisor.en[key].title,
-});
-const applicationHeading = { ru: /^Заявление: /, kk: /^Өтініш: /, en: /^Application: / };
+import { APPLICATION_HEADINGS, checkScreen, plain, titlesOf } from './support/screens';
 
 /** Signed on Monday 2 March 2026 at 10:00 in Astana, the review is due on Thursday 26 March at 18:30 (13:30 UTC). */
 const DUE_AT = '2026-03-26T13:30:00.000Z';
@@ -42,7 +35,7 @@ describe('the supervisor’s console', () => {
 
     // The board reads itself again every ten seconds: no reload.
     await pavlodar.getByTestId('breached').getByText('1').waitFor();
-    await checkScreen(page, 'supervisor-sla-board', headings('board'));
+    await checkScreen(page, 'supervisor-sla-board', titlesOf(supervisor, 'board'));
 
     await page.getByRole('navigation').getByText(supervisor.ru.nav.escalated).click();
     const row = page.locator(`[data-id="${late}"]`);
@@ -50,7 +43,7 @@ describe('the supervisor’s console', () => {
     expect(await row.getByTestId('sla-clock').getAttribute('data-state')).toBe('breached');
     expect(plain(await row.getByTestId('sla-clock').innerText())).toBe('просрочено');
     expect(await row.innerText()).toContain('26.03.2026 18:30');
-    await checkScreen(page, 'supervisor-escalated', headings('escalated'));
+    await checkScreen(page, 'supervisor-escalated', titlesOf(supervisor, 'escalated'));
   });
 
   it('reassigns the overdue review to another reviewer, and the page says so at once', async () => {
@@ -63,7 +56,8 @@ describe('the supervisor’s console', () => {
     await page.getByTestId('reason').fill('Первый специалист в отпуске');
     await page.getByTestId('confirm').click();
     await page.getByTestId('reviewer-id').getByText('reviewer-2').waitFor();
-    await checkScreen(page, 'application-supervisor', applicationHeading);
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await checkScreen(page, 'application-supervisor', APPLICATION_HEADINGS);
     expect(new Date(DUE_AT) < c.e.clock.now()).toBe(true);
   });
 
@@ -84,8 +78,9 @@ describe('the supervisor’s console', () => {
 
     const decision = page.getByTestId('decision');
     await decision.waitFor();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
     expect(await decision.getAttribute('data-outcome')).toBe('refused');
     expect(await page.getByTestId('decision-grounds').innerText()).toBe(ground);
-    await checkScreen(page, 'application-refused', applicationHeading);
+    await checkScreen(page, 'application-refused', APPLICATION_HEADINGS);
   });
 });

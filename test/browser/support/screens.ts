@@ -1,10 +1,26 @@
 import type { Page } from 'playwright-core';
+import { reviewer } from '../../../apps/console/src/pages/reviewer/messages';
 import { accessibilityViolations, screenshot, seriousOrCritical } from './console-under-test';
 import type { ConsoleLanguage } from './console-under-test';
 import { untranslatedLabels } from './untranslated';
 
 /** A screen's one heading (`<Title order={2}>`) in each language: what to wait for after a switch. */
 export type Headings = Readonly<Record<ConsoleLanguage, string | RegExp>>;
+
+/** The heading of a screen whose title is `<key>.title` of a role's labels, in each language. */
+export function titlesOf<K extends string>(
+  labels: Readonly<Record<ConsoleLanguage, Readonly<Record<K, { readonly title: string }>>>>,
+  key: K,
+): Headings {
+  return { ru: labels.ru[key].title, kk: labels.kk[key].title, en: labels.en[key].title };
+}
+
+/** The application page's heading, «Заявление: <name>», whoever's name it is. */
+export const APPLICATION_HEADINGS: Headings = {
+  ru: new RegExp(`^${reviewer.ru.application.heading.split('{{')[0]}`),
+  kk: new RegExp(`^${reviewer.kk.application.heading.split('{{')[0]}`),
+  en: new RegExp(`^${reviewer.en.application.heading.split('{{')[0]}`),
+};
 
 async function switchTo(page: Page, language: ConsoleLanguage, headings: Headings): Promise<void> {
   await page.getByTestId(`language-${language}`).click();

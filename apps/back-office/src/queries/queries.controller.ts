@@ -166,7 +166,7 @@ export class QueriesController {
   })
   sla(@Query() query: SlaDashboardQueryDto): Promise<Reflecting<unknown>> {
     return this.rw.read('applications', query.atLeast, () =>
-      guarded(() => this.dashboard.page(query.year === undefined ? undefined : Number(query.year), pageOf(query))),
+      guarded(() => this.dashboard.page(numberOf(query.year), pageOf(query))),
     );
   }
 
@@ -181,12 +181,7 @@ export class QueriesController {
   })
   slaWeeks(@Query() query: SlaWeeksQueryDto) {
     return this.rw.read('applications', query.atLeast, () =>
-      guarded(() =>
-        this.dashboard.weeks(
-          { year: query.year === undefined ? undefined : Number(query.year), region: query.region },
-          pageOf(query),
-        ),
-      ),
+      guarded(() => this.dashboard.weeks({ year: numberOf(query.year), region: query.region }, pageOf(query))),
     );
   }
 
@@ -199,7 +194,7 @@ export class QueriesController {
       guarded(() =>
         this.quotas.page(
           {
-            year: query.year === undefined ? undefined : Number(query.year),
+            year: numberOf(query.year),
             region: query.region,
             category: query.category,
           },
@@ -222,7 +217,7 @@ export class QueriesController {
       guarded(() =>
         this.subsidies.page(
           {
-            decisionYear: query.decisionYear === undefined ? undefined : Number(query.decisionYear),
+            decisionYear: numberOf(query.decisionYear),
             region: query.region,
           },
           pageOf(query),
@@ -237,7 +232,7 @@ function filterOf(query: ApplicationsQueryDto): ApplicationFilter {
   return {
     status: query.status as ApplicationStatusView | undefined,
     region: query.region,
-    year: query.year === undefined ? undefined : Number(query.year),
+    year: numberOf(query.year),
     category: query.category,
     reviewerId: query.reviewerId,
     atRisk: bool(query.atRisk),
@@ -250,5 +245,10 @@ function filterOf(query: ApplicationsQueryDto): ApplicationFilter {
 }
 
 function pageOf(query: PageQueryDto): PageRequest {
-  return { limit: query.limit === undefined ? undefined : Number(query.limit), cursor: query.cursor };
+  return { limit: numberOf(query.limit), cursor: query.cursor };
+}
+
+/** A whole number the DTO has checked (`year`, `limit`), or undefined when not sent. */
+function numberOf(value: string | undefined): number | undefined {
+  return value === undefined ? undefined : Number(value);
 }

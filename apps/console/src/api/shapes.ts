@@ -17,3 +17,9 @@ export type SlaClock = ListedApplication['clock'];
 export type ApplicationsPage = Ok<'/queues/mine', 'get'>;
 /** The refusal grounds in force, with their labels in each language. */
 export type RefusalGrounds = Ok<'/reference/refusal-grounds', 'get'>;
+/** Open on time, at risk, breached; decided on time and late: the SLA board's counts, of a region or a week. */
+export type SlaCounts = Ok<'/dashboard/sla', 'get'>['data']['overall'];
+/** One region's row of the SLA board. */
+export type SlaRegion = Ok<'/dashboard/sla', 'get'>['data']['items'][number];
+/** A page of the SLA board (its regions, and the counts of all of them). */
+export type SlaBoardPage = Ok<'/dashboard/sla', 'get'>['data'];

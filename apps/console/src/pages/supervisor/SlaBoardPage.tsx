@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { REGION_CODES, type RegionCode } from '@domain/shared/region';
 import { api, data } from '../../api/client';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { usePages, type CursorPage } from '../../components/usePages';
-import { SlaBoardTable, type SlaCounts } from './SlaBoardTable';
+import type { SlaBoardPage as BoardPage, SlaRegion } from '../../api/shapes';
+import { usePages } from '../../components/usePages';
+import { SlaBoardTable } from './SlaBoardTable';
 import { SlaWeeksChart } from './SlaWeeksChart';
 
 /** A board watched during the day: read again every ten seconds. */
@@ -23,10 +24,7 @@ export function SlaBoardPage() {
   const { t } = useTranslation('supervisor');
   const [year, setYear] = useState(YEARS.includes(thisYear()) ? thisYear() : '2026');
   const [region, setRegion] = useState<RegionCode | null>(null);
-  const board = usePages<
-    { region: string } & SlaCounts,
-    CursorPage<{ region: string } & SlaCounts> & { overall: SlaCounts }
-  >(
+  const board = usePages<SlaRegion, BoardPage>(
     ['sla-board', 'regions', year],
     async (cursor) => (await data(api.GET('/dashboard/sla', { params: { query: { year, cursor } } }))).data,
     { refetchInterval: BOARD_REFRESH_MS },

@@ -1,16 +1,9 @@
 import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { SlaIcon } from '../../components/SlaIcon';
+import type { SlaCounts, SlaRegion } from '../../api/shapes';
 import type { Language } from '../../i18n/messages';
 import { formatNumber } from '../../format';
-
-export interface SlaCounts {
-  readonly openOnTime: number;
-  readonly atRisk: number;
-  readonly breached: number;
-  readonly decidedOnTime: number;
-  readonly decidedLate: number;
-}
 
 /** A count that needs attention is dark red or amber, with the clock's icon beside it; zero stays plain. */
 function Count({ value, tone, state }: { value: number; tone?: 'amber' | 'red'; state?: 'at-risk' | 'breached' }) {
@@ -32,13 +25,7 @@ function Count({ value, tone, state }: { value: number; tone?: 'amber' | 'red'; 
 }
 
 /** Per region (and all of them): the open reviews on time, at risk, breached; the decisions on time and late. */
-export function SlaBoardTable({
-  rows,
-  overall,
-}: {
-  rows: readonly ({ region: string } & SlaCounts)[];
-  overall: SlaCounts;
-}) {
+export function SlaBoardTable({ rows, overall }: { rows: readonly SlaRegion[]; overall: SlaCounts }) {
   const { t } = useTranslation('supervisor');
   const line = (key: string, label: string, counts: SlaCounts, strong = false) => (
     <Table.Tr key={key} data-testid={`sla-row-${key}`} fw={strong ? 700 : undefined}>

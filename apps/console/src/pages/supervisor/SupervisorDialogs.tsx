@@ -68,6 +68,23 @@ function CommandDialog({
   );
 }
 
+/** Why the supervisor does it: recorded with the command (free text, masked in exports as personal data may be in it). */
+function ReasonInput({ value, onChange, error }: { value: string; onChange: (value: string) => void; error?: string }) {
+  const { t } = useTranslation('supervisor');
+  return (
+    <Textarea
+      label={t('reassign.reason')}
+      value={value}
+      onChange={(event) => onChange(event.currentTarget.value)}
+      error={error}
+      withAsterisk
+      autosize
+      minRows={2}
+      data-testid="reason"
+    />
+  );
+}
+
 export function ReassignDialog({ application, opened, onClose }: DialogProps) {
   const { t } = useTranslation('supervisor');
   const id = application.details.applicationId;
@@ -102,16 +119,7 @@ export function ReassignDialog({ application, opened, onClose }: DialogProps) {
         data-autofocus
         data-testid="to-reviewer"
       />
-      <Textarea
-        label={t('reassign.reason')}
-        value={reason}
-        onChange={(event) => setReason(event.currentTarget.value)}
-        error={fieldError(command.error, 'reason')}
-        withAsterisk
-        autosize
-        minRows={2}
-        data-testid="reason"
-      />
+      <ReasonInput value={reason} onChange={setReason} error={fieldError(command.error, 'reason')} />
     </CommandDialog>
   );
 }
@@ -191,15 +199,7 @@ export function EscalateDialog({ application, opened, onClose }: DialogProps) {
         )
       }
     >
-      <Textarea
-        label={t('escalate.reason')}
-        value={reason}
-        onChange={(event) => setReason(event.currentTarget.value)}
-        error={fieldError(command.error, 'reason')}
-        withAsterisk
-        autosize
-        minRows={2}
-      />
+      <ReasonInput value={reason} onChange={setReason} error={fieldError(command.error, 'reason')} />
     </CommandDialog>
   );
 }

@@ -48,7 +48,7 @@ export const supervisor = messages(
       explanation: 'Пояснение',
       explanationHint: 'Пояснение войдёт в решение, которое получит заявитель',
     },
-    escalate: { title: 'Эскалация', submit: 'Эскалировать', reason: 'Причина' },
+    escalate: { title: 'Эскалация', submit: 'Эскалировать' },
   },
   {
     kk: {
@@ -97,7 +97,7 @@ export const supervisor = messages(
         explanation: 'Түсініктеме',
         explanationHint: 'Түсініктеме өтініш берушіге жіберілетін шешімге енеді',
       },
-      escalate: { title: 'Эскалация', submit: 'Эскалациялау', reason: 'Себебі' },
+      escalate: { title: 'Эскалация', submit: 'Эскалациялау' },
     },
     en: {
       nav: { sla: 'SLA board', escalated: 'Escalated' },
@@ -145,7 +145,7 @@ export const supervisor = messages(
         explanation: 'Explanation',
         explanationHint: 'The explanation goes into the decision the applicant receives',
       },
-      escalate: { title: 'Escalation', submit: 'Escalate', reason: 'Reason' },
+      escalate: { title: 'Escalation', submit: 'Escalate' },
     },
   },
 );
