@@ -5,6 +5,7 @@ export * from './document-validity';
 export * from './refusal-grounds';
 export * from './review-deadline';
 export * from './timeliness-under-law';
+export * from './sla-clock';
 export * from './events';
 export type { SubsidyPolicyData } from './decisions/grant-subsidy';
 export { signableBy, type SignatureVerification } from './decisions/sign';

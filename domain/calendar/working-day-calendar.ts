@@ -74,6 +74,18 @@ export class WorkingDayCalendar {
     return this.walkWorkingDays(date, n, -1);
   }
 
+  /**
+   * How many working days come after `from` up to and including `to` (`from` itself never counted):
+   * 0 when `to` is not after `from`. The days left until a due day, or the days a due day is past.
+   */
+  workingDaysAfter(from: IsoDate, to: IsoDate): number {
+    assertIsoDate(from, 'from');
+    assertIsoDate(to, 'to');
+    let counted = 0;
+    for (let day = plusDays(from, 1); day <= to; day = plusDays(day, 1)) if (this.isWorkingDay(day)) counted += 1;
+    return counted;
+  }
+
   workingDaysIn(year: number): number {
     const days = this.byYear.get(year);
     if (!days) throw new CalendarError(CalendarErrorCode.YearNotAvailable, `No working-day calendar data for ${year}`);

@@ -89,6 +89,7 @@ describe('the reviewer’s view of one application', () => {
       withdrawnAt: null,
       updatedAt: expect.any(String),
       revision: 4, // submitted, signing code issued (ADR 17), signed, deadline scheduled, review started
+      clock: { state: 'on-time', workingDaysLeft: 14 }, // as of the read, on the day of acceptance
     });
     expect(headers.etag).toBe('"4"');
   });

@@ -68,6 +68,7 @@ const MATRIX: Entry[] = [
   { method: 'GET', route: '/queues/supervisors', roles: ['supervisor'] },
   { method: 'GET', route: '/queues/reviewers/:reviewerId', roles: ['supervisor'] },
   { method: 'GET', route: '/dashboard/sla', roles: ['supervisor', 'auditor', 'admin', 'operator'] },
+  { method: 'GET', route: '/dashboard/sla/weeks', roles: ['supervisor', 'auditor', 'admin', 'operator'] },
   { method: 'GET', route: '/quotas', roles: READERS },
   { method: 'GET', route: '/subsidies/totals', roles: ['supervisor', 'auditor', 'admin'] },
   { method: 'GET', route: '/reference/refusal-grounds', roles: [...ROLES] },

@@ -51,6 +51,36 @@ describe('read models: cases the workflow does not produce on its own', () => {
     expect(models.applications.unassignedQueue()).toEqual({ items: [], nextCursor: null });
   });
 
+  it('groups the SLA by the ISO week of the due day: a worked Sunday belongs to the week of its Monday', () => {
+    const signedAndDue = (id: string, dueOn: string) => [
+      envelope(app(id), 0, 'ApplicationSubmitted', submitted(id, '2024-12-02T05:00:00Z')),
+      envelope(app(id), 1, 'ApplicationSigned', { applicationId: id, signedAt: '2024-12-02T05:00:00Z' }),
+      envelope(app(id), 2, 'ReviewDeadlineScheduled', {
+        applicationId: id,
+        acceptedOn: '2024-12-02',
+        dueOn,
+        dueAt: `${dueOn}T13:30:00Z`,
+        atRiskOn: dueOn,
+        atRiskAt: `${dueOn}T13:30:00Z`,
+        calendarVersion: '2025.1',
+        calendarProvisional: false,
+      }),
+    ];
+    // Sunday 5 January 2025 was worked (for Friday 3 January): ISO week 2025-W01, which began on 30 December 2024.
+    const models = new ReadModels().feed([
+      ...signedAndDue('a', '2024-12-31'),
+      ...signedAndDue('b', '2025-01-05'),
+      ...signedAndDue('c', '2025-01-06'),
+    ]);
+    const weeks = models.sla
+      .weeks()
+      .items.map(({ week, weekStart, weekEnd, openOnTime }) => [week, weekStart, weekEnd, openOnTime]);
+    expect(weeks).toEqual([
+      ['2025-W01', '2024-12-30', '2025-01-05', 2],
+      ['2025-W02', '2025-01-06', '2025-01-12', 1],
+    ]);
+  });
+
   it('a cursor neither skips nor repeats when a row that sorts before it arrives between two pages', () => {
     const models = new ReadModels().feed(
       ['b', 'c', 'd', 'e'].map((id, i) =>

@@ -37,6 +37,7 @@ import { QueriesController } from './queries/queries.controller';
 import { LawAdminController } from './law/law-admin.controller';
 import { LawReferenceController } from './law/law-reference.controller';
 import { ReadYourWrites } from './queries/read-your-writes';
+import { SlaClocks } from './queries/sla-clocks';
 import { NoticesController } from './notices/notices.controller';
 import { NoticeGauges } from './observability/notice-gauges';
 
@@ -122,6 +123,7 @@ export class AppModule {
         CommandGateway,
         AggregateLookup,
         ReadYourWrites,
+        SlaClocks,
         SlaGauges,
         NoticeGauges,
         TimelinessChanges,

@@ -22,10 +22,16 @@ const theme = createTheme({
   primaryShade: 8,
 });
 
-/** Mantine's dimmed grey is below WCAG AA contrast on white (axe: color-contrast); a shade darker is not. */
-const readableDimmedText: CSSVariablesResolver = () => ({
+/**
+ * Mantine's "dimmed" grey (hints, captions, input descriptions) is below WCAG AA contrast on white,
+ * and the text of light variants (the active section) is at its edge: one shade darker each, everywhere.
+ */
+const contrast: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-blue-light-color': 'var(--mantine-color-blue-9)',
+  },
   dark: {},
 });
 
@@ -41,7 +47,7 @@ const queries = new QueryClient({
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={readableDimmedText}>
+    <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={contrast}>
       <QueryClientProvider client={queries}>
         <RouterProvider router={router} />
       </QueryClientProvider>

@@ -55,12 +55,19 @@ export class ConsoleUnderTest {
    * A browser tab signed in as this officer (the session the sign-in page would keep, with a token the
    * server minted), in this language, opened at `path` under /console.
    */
-  async as(role: OfficerRole, id = `${role}-1`, language: ConsoleLanguage = 'ru', path = '/'): Promise<Page> {
+  async as(
+    role: OfficerRole,
+    id = `${role}-1`,
+    language: ConsoleLanguage = 'ru',
+    path = '/',
+    // A working day's token; a test that moves the clock by weeks under an open tab asks for longer.
+    ttlSeconds = 8 * 3600,
+  ): Promise<Page> {
     const context = await this.context(language);
     const session = {
-      token: this.e.token(role, id, 8 * 3600),
+      token: this.e.token(role, id, ttlSeconds),
       actor: { id, role },
-      expiresAt: new Date(this.e.clock.now().getTime() + 8 * 3600_000).toISOString(),
+      expiresAt: new Date(this.e.clock.now().getTime() + ttlSeconds * 1000).toISOString(),
     };
     await context.addInitScript((value: string) => {
       const { sessionStorage } = globalThis as unknown as BrowserGlobals;

@@ -46,6 +46,18 @@ describe('WorkingDayCalendar', () => {
     });
   });
 
+  describe('workingDaysAfter counts the working days after a date up to and including another', () => {
+    it.each([
+      ['2026-03-20', '2026-03-26', 1, 'Fri 20 Mar to Thu 26 Mar: Nauryz 21–25 Mar is not worked'],
+      ['2026-01-05', '2026-01-26', 14, 'what addWorkingDays(14) walked'],
+      ['2026-03-26', '2026-03-26', 0, 'the same day'],
+      ['2026-03-27', '2026-03-26', 0, 'a day before the first'],
+      ['2025-12-31', '2026-01-05', 1, 'across New Year'],
+    ])('%s → %s: %i (%s)', (from, to, count) => {
+      expect(calendar.workingDaysAfter(from, to)).toBe(count);
+    });
+  });
+
   describe('a year without data is never guessed', () => {
     it.each([
       ['isWorkingDay', () => calendar.isWorkingDay('2028-01-04')],
@@ -53,6 +65,7 @@ describe('WorkingDayCalendar', () => {
       ['addWorkingDays into 2028', () => calendar.addWorkingDays('2027-12-30', 2)],
       ['subtractWorkingDays into 2024', () => calendar.subtractWorkingDays('2025-01-02', 1)],
       ['workingDaysIn', () => calendar.workingDaysIn(2028)],
+      ['workingDaysAfter into 2028', () => calendar.workingDaysAfter('2027-12-30', '2028-01-04')],
     ])('%s throws CALENDAR.YEAR_NOT_AVAILABLE', (_, call) => {
       expect(thrownBy(call).code).toBe('CALENDAR.YEAR_NOT_AVAILABLE');
     });

@@ -23,11 +23,13 @@ import {
   QuotasQueryDto,
   ReadQueryDto,
   SlaDashboardQueryDto,
+  SlaWeeksQueryDto,
   SUBSIDY_TOTALS_DEPRECATED_NAMES,
   SubsidyTotalsQueryDto,
 } from './dto/query.dto';
 import { withCurrentNames } from '../http/deprecated-names';
 import { detailsFor, listedFor } from './personal-data';
+import { SlaClocks } from './sla-clocks';
 
 const READERS: Role[] = ['operator', 'reviewer', 'supervisor', 'auditor', 'admin'];
 
@@ -45,6 +47,7 @@ export class QueriesController {
     private readonly dashboard: SlaDashboardQuery,
     private readonly quotas: QuotaUsageQuery,
     private readonly subsidies: SubsidyTotalsQuery,
+    private readonly clocks: SlaClocks,
   ) {}
 
   @Get('applications')
@@ -55,9 +58,11 @@ export class QueriesController {
   })
   list(@Query() query: ApplicationsQueryDto, @CurrentActor() actor: AuthenticatedActor) {
     return this.rw.read('applications', query.atLeast, () =>
-      listedFor(
-        actor,
-        guarded(() => this.applications.list(filterOf(query), pageOf(query))),
+      this.clocks.page(
+        listedFor(
+          actor,
+          guarded(() => this.applications.list(filterOf(query), pageOf(query))),
+        ),
       ),
     );
   }
@@ -85,7 +90,7 @@ export class QueriesController {
     if (!answer.data)
       throw new HttpProblem(problem(404, 'APPLICATION.NOT_FOUND', 'No such application', `No application ${id}`));
     response.setHeader('ETag', `"${answer.data.revision}"`);
-    return { position: answer.position, data: detailsFor(actor, answer.data) };
+    return { position: answer.position, data: this.clocks.details(detailsFor(actor, answer.data)) };
   }
 
   @Get('queues/mine')
@@ -94,9 +99,11 @@ export class QueriesController {
   @ApiOperation({ summary: "The caller's review queue, earliest due date first, by cursor pages" })
   mine(@Query() query: PageQueryDto, @CurrentActor() actor: AuthenticatedActor) {
     return this.rw.read('applications', query.atLeast, () =>
-      listedFor(
-        actor,
-        guarded(() => this.applications.reviewerQueue(actor.id, pageOf(query))),
+      this.clocks.page(
+        listedFor(
+          actor,
+          guarded(() => this.applications.reviewerQueue(actor.id, pageOf(query))),
+        ),
       ),
     );
   }
@@ -107,9 +114,11 @@ export class QueriesController {
   @ApiOperation({ summary: 'Signed applications nobody reviews yet, earliest due date first, by cursor pages' })
   unassigned(@Query() query: PageQueryDto, @CurrentActor() actor: AuthenticatedActor) {
     return this.rw.read('applications', query.atLeast, () =>
-      listedFor(
-        actor,
-        guarded(() => this.applications.unassignedQueue(pageOf(query))),
+      this.clocks.page(
+        listedFor(
+          actor,
+          guarded(() => this.applications.unassignedQueue(pageOf(query))),
+        ),
       ),
     );
   }
@@ -120,9 +129,11 @@ export class QueriesController {
   @ApiOperation({ summary: 'Escalated and overdue applications, earliest due date first, by cursor pages' })
   supervisors(@Query() query: PageQueryDto, @CurrentActor() actor: AuthenticatedActor) {
     return this.rw.read('applications', query.atLeast, () =>
-      listedFor(
-        actor,
-        guarded(() => this.applications.supervisorQueue(pageOf(query))),
+      this.clocks.page(
+        listedFor(
+          actor,
+          guarded(() => this.applications.supervisorQueue(pageOf(query))),
+        ),
       ),
     );
   }
@@ -137,9 +148,11 @@ export class QueriesController {
     @CurrentActor() actor: AuthenticatedActor,
   ) {
     return this.rw.read('applications', query.atLeast, () =>
-      listedFor(
-        actor,
-        guarded(() => this.applications.reviewerQueue(reviewerId, pageOf(query))),
+      this.clocks.page(
+        listedFor(
+          actor,
+          guarded(() => this.applications.reviewerQueue(reviewerId, pageOf(query))),
+        ),
       ),
     );
   }
@@ -153,7 +166,22 @@ export class QueriesController {
   })
   sla(@Query() query: SlaDashboardQueryDto): Promise<Reflecting<unknown>> {
     return this.rw.read('applications', query.atLeast, () =>
-      guarded(() => this.dashboard.page(query.year === undefined ? undefined : Number(query.year), pageOf(query))),
+      guarded(() => this.dashboard.page(numberOf(query.year), pageOf(query))),
+    );
+  }
+
+  @Get('dashboard/sla/weeks')
+  @ApiOkResponse({ schema: QUERY_RESPONSES.slaWeeks })
+  @Roles('supervisor', 'auditor', 'admin', 'operator')
+  @ApiOperation({
+    summary:
+      'SLA by week: the applications due in each ISO week (by their due day in Almaty), open on time, at risk, breached, decided on time and late (cursor pages in week order)',
+    description:
+      'A week is Monday to Sunday, named `yyyy-Www` (ISO 8601); an application counts in the week of its due day, decided or not, so a week shows how the reviews due then fared. Weeks with no application due are left out. `year` is the quota year, as on `/dashboard/sla`.',
+  })
+  slaWeeks(@Query() query: SlaWeeksQueryDto) {
+    return this.rw.read('applications', query.atLeast, () =>
+      guarded(() => this.dashboard.weeks({ year: numberOf(query.year), region: query.region }, pageOf(query))),
     );
   }
 
@@ -166,7 +194,7 @@ export class QueriesController {
       guarded(() =>
         this.quotas.page(
           {
-            year: query.year === undefined ? undefined : Number(query.year),
+            year: numberOf(query.year),
             region: query.region,
             category: query.category,
           },
@@ -189,7 +217,7 @@ export class QueriesController {
       guarded(() =>
         this.subsidies.page(
           {
-            decisionYear: query.decisionYear === undefined ? undefined : Number(query.decisionYear),
+            decisionYear: numberOf(query.decisionYear),
             region: query.region,
           },
           pageOf(query),
@@ -204,7 +232,7 @@ function filterOf(query: ApplicationsQueryDto): ApplicationFilter {
   return {
     status: query.status as ApplicationStatusView | undefined,
     region: query.region,
-    year: query.year === undefined ? undefined : Number(query.year),
+    year: numberOf(query.year),
     category: query.category,
     reviewerId: query.reviewerId,
     atRisk: bool(query.atRisk),
@@ -217,5 +245,10 @@ function filterOf(query: ApplicationsQueryDto): ApplicationFilter {
 }
 
 function pageOf(query: PageQueryDto): PageRequest {
-  return { limit: query.limit === undefined ? undefined : Number(query.limit), cursor: query.cursor };
+  return { limit: numberOf(query.limit), cursor: query.cursor };
+}
+
+/** A whole number the DTO has checked (`year`, `limit`), or undefined when not sent. */
+function numberOf(value: string | undefined): number | undefined {
+  return value === undefined ? undefined : Number(value);
 }

@@ -1,4 +1,5 @@
 import type { SchemaObject } from '@nestjs/swagger';
+import { SLA_CLOCK_STATES } from '@domain/application';
 import { APPLICATION_STATUSES } from '@infra/read-models';
 import {
   arrayOf,
@@ -18,6 +19,20 @@ import {
 const status = oneOf(...APPLICATION_STATUSES);
 const instant = text('An instant in UTC, ISO 8601');
 const date = text('A calendar date, yyyy-MM-dd');
+
+/** The review clock as of the read (`slaClockAt`): computed by the service, never by the caller. */
+const SLA_CLOCK = object({
+  state: {
+    ...oneOf(...SLA_CLOCK_STATES),
+    description:
+      'not-started (unsigned), on-time, at-risk, breached (the clock runs), decided-on-time, decided-late, withdrawn',
+  },
+  workingDaysLeft: nullable(
+    integer(
+      'While the clock runs: working days after today (Asia/Almaty) up to and including the due day, on the working-day calendar in force (0 on the due day; negative: working days since the due day). Null when no clock runs or the calendar lacks a year',
+    ),
+  ),
+});
 
 const APPLICATION_LISTED = object({
   applicationId: text(),
@@ -50,6 +65,7 @@ const APPLICATION_LISTED = object({
   updatedAt: instant,
   lastRevision: integer(),
   lastPosition: text(),
+  clock: SLA_CLOCK,
 });
 
 const JUDGED_DOCUMENT = object({
@@ -118,6 +134,7 @@ const APPLICATION_DETAILS = object(
     withdrawnAt: nullable(instant),
     updatedAt: instant,
     revision: integer('The revision of the application stream: the ETag, and what If-Match takes'),
+    clock: SLA_CLOCK,
   },
   ['channel'],
 );
@@ -160,6 +177,16 @@ export const QUERY_RESPONSES = {
       year: nullable(integer()),
       overall: object(SLA_COUNTS),
     }),
+  ),
+  slaWeeks: reflecting(
+    pageOf(
+      object({
+        week: text('The ISO week, yyyy-Www'),
+        weekStart: { ...date, description: 'Its Monday' },
+        weekEnd: { ...date, description: 'Its Sunday' },
+        ...SLA_COUNTS,
+      }),
+    ),
   ),
   quotas: reflecting(pageOf(QUOTA_USAGE)),
   subsidyTotals: reflecting(pageWith(SUBSIDY_TOTAL, { grandTotal: object({ count: integer(), amount: integer() }) })),

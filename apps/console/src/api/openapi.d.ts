@@ -979,6 +979,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/dashboard/sla/weeks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * SLA by week: the applications due in each ISO week (by their due day in Almaty), open on time, at risk, breached, decided on time and late (cursor pages in week order)
+         * @description A week is Monday to Sunday, named `yyyy-Www` (ISO 8601); an application counts in the week of its due day, decided or not, so a week shows how the reviews due then fared. Weeks with no application due are left out. `year` is the quota year, as on `/dashboard/sla`.
+         *
+         *     **Roles:** supervisor, auditor, admin, operator.
+         */
+        get: operations["QueriesController_slaWeeks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -3426,6 +3448,15 @@ export interface operations {
                                 atRiskAt: string | null;
                                 breached: boolean;
                                 category: string;
+                                clock: {
+                                    /**
+                                     * @description not-started (unsigned), on-time, at-risk, breached (the clock runs), decided-on-time, decided-late, withdrawn
+                                     * @enum {string}
+                                     */
+                                    state: "not-started" | "on-time" | "at-risk" | "breached" | "decided-on-time" | "decided-late" | "withdrawn";
+                                    /** @description While the clock runs: working days after today (Asia/Almaty) up to and including the due day, on the working-day calendar in force (0 on the due day; negative: working days since the due day). Null when no clock runs or the calendar lacks a year */
+                                    workingDaysLeft: number | null;
+                                };
                                 /** @description An instant in UTC, ISO 8601 */
                                 decidedAt: string | null;
                                 /** @enum {string|null} */
@@ -3670,6 +3701,15 @@ export interface operations {
                             applicationId: string;
                             category: string;
                             channel?: string;
+                            clock: {
+                                /**
+                                 * @description not-started (unsigned), on-time, at-risk, breached (the clock runs), decided-on-time, decided-late, withdrawn
+                                 * @enum {string}
+                                 */
+                                state: "not-started" | "on-time" | "at-risk" | "breached" | "decided-on-time" | "decided-late" | "withdrawn";
+                                /** @description While the clock runs: working days after today (Asia/Almaty) up to and including the due day, on the working-day calendar in force (0 on the due day; negative: working days since the due day). Null when no clock runs or the calendar lacks a year */
+                                workingDaysLeft: number | null;
+                            };
                             /** @description The consent, as submitted */
                             consent: {
                                 [key: string]: unknown;
@@ -7421,6 +7461,99 @@ export interface operations {
             };
         };
     };
+    QueriesController_slaWeeks: {
+        parameters: {
+            query?: {
+                /** @description Wait until the read model reflects this global position (read your writes) */
+                atLeast?: string;
+                /** @description The nextCursor of the previous page (opaque) */
+                cursor?: string;
+                /** @description Items per page, 1 to 200; 50 by default */
+                limit?: string;
+                region?: "abai" | "akmola" | "aktobe" | "almaty_region" | "atyrau" | "east_kazakhstan" | "jambyl" | "jetisu" | "karaganda" | "kostanay" | "kyzylorda" | "mangystau" | "north_kazakhstan" | "pavlodar" | "turkistan" | "ulytau" | "west_kazakhstan" | "astana" | "almaty" | "shymkent";
+                year?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            items: {
+                                atRisk: number;
+                                breached: number;
+                                decidedLate: number;
+                                decidedOnTime: number;
+                                openOnTime: number;
+                                /** @description The ISO week, yyyy-Www */
+                                week: string;
+                                /** @description Its Sunday */
+                                weekEnd: string;
+                                /** @description Its Monday */
+                                weekStart: string;
+                            }[];
+                            /** @description Send as `cursor` for the next page */
+                            nextCursor: string | null;
+                        };
+                        /** @description The global position the read model reflects (64-bit, as a string) */
+                        position: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request: a malformed field, parameter, header or body, or an unknown one (`errors` names each) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description An unexpected fault, logged; nothing is known to be recorded (retry with the same Idempotency-Key) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
     "HealthController_ready[0]": {
         parameters: {
             query?: never;
@@ -8617,6 +8750,15 @@ export interface operations {
                                 atRiskAt: string | null;
                                 breached: boolean;
                                 category: string;
+                                clock: {
+                                    /**
+                                     * @description not-started (unsigned), on-time, at-risk, breached (the clock runs), decided-on-time, decided-late, withdrawn
+                                     * @enum {string}
+                                     */
+                                    state: "not-started" | "on-time" | "at-risk" | "breached" | "decided-on-time" | "decided-late" | "withdrawn";
+                                    /** @description While the clock runs: working days after today (Asia/Almaty) up to and including the due day, on the working-day calendar in force (0 on the due day; negative: working days since the due day). Null when no clock runs or the calendar lacks a year */
+                                    workingDaysLeft: number | null;
+                                };
                                 /** @description An instant in UTC, ISO 8601 */
                                 decidedAt: string | null;
                                 /** @enum {string|null} */
@@ -8747,6 +8889,15 @@ export interface operations {
                                 atRiskAt: string | null;
                                 breached: boolean;
                                 category: string;
+                                clock: {
+                                    /**
+                                     * @description not-started (unsigned), on-time, at-risk, breached (the clock runs), decided-on-time, decided-late, withdrawn
+                                     * @enum {string}
+                                     */
+                                    state: "not-started" | "on-time" | "at-risk" | "breached" | "decided-on-time" | "decided-late" | "withdrawn";
+                                    /** @description While the clock runs: working days after today (Asia/Almaty) up to and including the due day, on the working-day calendar in force (0 on the due day; negative: working days since the due day). Null when no clock runs or the calendar lacks a year */
+                                    workingDaysLeft: number | null;
+                                };
                                 /** @description An instant in UTC, ISO 8601 */
                                 decidedAt: string | null;
                                 /** @enum {string|null} */
@@ -8884,6 +9035,15 @@ export interface operations {
                                 atRiskAt: string | null;
                                 breached: boolean;
                                 category: string;
+                                clock: {
+                                    /**
+                                     * @description not-started (unsigned), on-time, at-risk, breached (the clock runs), decided-on-time, decided-late, withdrawn
+                                     * @enum {string}
+                                     */
+                                    state: "not-started" | "on-time" | "at-risk" | "breached" | "decided-on-time" | "decided-late" | "withdrawn";
+                                    /** @description While the clock runs: working days after today (Asia/Almaty) up to and including the due day, on the working-day calendar in force (0 on the due day; negative: working days since the due day). Null when no clock runs or the calendar lacks a year */
+                                    workingDaysLeft: number | null;
+                                };
                                 /** @description An instant in UTC, ISO 8601 */
                                 decidedAt: string | null;
                                 /** @enum {string|null} */
@@ -9012,6 +9172,15 @@ export interface operations {
                                 atRiskAt: string | null;
                                 breached: boolean;
                                 category: string;
+                                clock: {
+                                    /**
+                                     * @description not-started (unsigned), on-time, at-risk, breached (the clock runs), decided-on-time, decided-late, withdrawn
+                                     * @enum {string}
+                                     */
+                                    state: "not-started" | "on-time" | "at-risk" | "breached" | "decided-on-time" | "decided-late" | "withdrawn";
+                                    /** @description While the clock runs: working days after today (Asia/Almaty) up to and including the due day, on the working-day calendar in force (0 on the due day; negative: working days since the due day). Null when no clock runs or the calendar lacks a year */
+                                    workingDaysLeft: number | null;
+                                };
                                 /** @description An instant in UTC, ISO 8601 */
                                 decidedAt: string | null;
                                 /** @enum {string|null} */

@@ -31,6 +31,8 @@ export function formatTenge(amount: number | null | undefined, language: Languag
   return new Intl.NumberFormat(localeOf(language), {
     style: 'currency',
     currency: 'KZT',
+    // Russian and English would write "KZT"; the sign is what every officer reads.
+    currencyDisplay: 'narrowSymbol',
     maximumFractionDigits: 0,
   }).format(amount);
 }

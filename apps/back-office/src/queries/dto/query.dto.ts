@@ -112,6 +112,14 @@ export class SlaDashboardQueryDto extends PageQueryDto {
   year?: string;
 }
 
+/** The SLA by week: of one quota year and one region, or of all. */
+export class SlaWeeksQueryDto extends SlaDashboardQueryDto {
+  @ApiPropertyOptional({ enum: REGION_CODES })
+  @IsOptional()
+  @IsIn(REGION_CODES)
+  region?: string;
+}
+
 export class QuotasQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: '2026' })
   @IsOptional()

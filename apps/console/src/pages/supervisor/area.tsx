@@ -1,6 +1,8 @@
 import type { RoleArea } from '../role-area';
+import { EscalatedPage } from './EscalatedPage';
+import { SlaBoardPage } from './SlaBoardPage';
 
-/** The supervisor's screens. */
+/** The supervisor's screens; the application page is the reviewer area's, shared (`alsoFor`). */
 export const supervisorArea: RoleArea = {
   role: 'supervisor',
   home: '/sla',
@@ -8,5 +10,8 @@ export const supervisorArea: RoleArea = {
     { to: '/sla', labelKey: 'nav.sla' },
     { to: '/escalated', labelKey: 'nav.escalated' },
   ],
-  routes: [],
+  routes: [
+    { path: '/sla', element: <SlaBoardPage /> },
+    { path: '/escalated', element: <EscalatedPage /> },
+  ],
 };

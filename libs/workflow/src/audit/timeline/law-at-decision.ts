@@ -1,5 +1,4 @@
 import { KAZAKHSTAN_CALENDAR_YEARS, WorkingDayCalendar, type CalendarYearData } from '@domain/calendar';
-import { plusDays } from '@domain/calendar/iso-date';
 import type { Timeliness } from '@domain/application';
 import { instantMillis, localDateOf } from '@domain/shared/calendar-date';
 import type { MciInForce } from '@domain/subsidy';
@@ -21,11 +20,7 @@ export function workingDaysLate(
   const dueDay = localDateOf(decision.dueAt);
   const decisionDay = localDateOf(decision.decidedAt);
   try {
-    const calendar = WorkingDayCalendar.fromYears(calendarYears(calendarVersion, law));
-    let days = 0;
-    for (let day = plusDays(dueDay, 1); day <= decisionDay; day = plusDays(day, 1))
-      if (calendar.isWorkingDay(day)) days++;
-    return days;
+    return WorkingDayCalendar.fromYears(calendarYears(calendarVersion, law)).workingDaysAfter(dueDay, decisionDay);
   } catch {
     return null;
   }

@@ -1,0 +1,78 @@
+import { Badge, Center, Grid, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../../../auth/session';
+import { ProblemAlert } from '../../../components/ProblemAlert';
+import { SlaClockBadge } from '../../../components/SlaClockBadge';
+import { useApplication } from '../../../components/useApplication';
+import { SupervisorActions } from '../../supervisor/SupervisorActions';
+import { ApplicantSection } from './ApplicantSection';
+import { DecisionSection } from './DecisionSection';
+import { DocumentsSection } from './DocumentsSection';
+import { HistorySection } from './HistorySection';
+import { ReviewerActions, reviewsIt } from './ReviewerActions';
+import { ReviewForm } from './ReviewForm';
+import { SlaSection } from './SlaSection';
+
+/**
+ * One application whole, for the reviewer who decides on it and the supervisor who oversees it:
+ * the people and documents on the left; the clock, the decision, the actions of the officer's role
+ * and the story on the right. Read again while the process works, so an outcome shows by itself.
+ */
+export function ApplicationPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation('reviewer');
+  const session = useSession();
+  const application = useApplication(id);
+  if (application.isPending)
+    return (
+      <Center p="xl">
+        <Loader aria-label={t('loading', { ns: 'common' })} />
+      </Center>
+    );
+  if (application.isError)
+    return (
+      <Stack>
+        <Title order={2}>{t('application.title')}</Title>
+        <ProblemAlert problem={application.error} />
+      </Stack>
+    );
+  const { details } = application.data;
+  const reviewing = session?.actor.role === 'reviewer' && reviewsIt(details, session.actor.id);
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={2}>
+          <Title order={2}>{t('application.heading', { name: details.applicantName })}</Title>
+          <Text size="xs" c="dimmed" ff="monospace">
+            {details.applicationId}
+          </Text>
+        </Stack>
+        <Group gap="xs">
+          <Badge variant="outline" color="dark" radius="sm" tt="none" size="lg" data-testid="status">
+            {t(`status.${details.status}`, { ns: 'domain' })}
+          </Badge>
+          <SlaClockBadge clock={details.clock} size="lg" />
+        </Group>
+      </Group>
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <Stack>
+            <ApplicantSection details={details} />
+            <DocumentsSection details={details} />
+            {reviewing && <ReviewForm application={application.data} />}
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <Stack>
+            {details.decision && <DecisionSection decision={details.decision} />}
+            {session?.actor.role === 'reviewer' && <ReviewerActions application={application.data} />}
+            {session?.actor.role === 'supervisor' && <SupervisorActions application={application.data} />}
+            <SlaSection details={details} />
+            <HistorySection id={id} revision={details.revision} />
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}
