@@ -9,7 +9,7 @@ import { ROLES, signIn, useSession } from './session';
 import type { ConsoleRole } from './session';
 import { userManager } from './oidc';
 import { LanguageSwitch } from '../layout/LanguageSwitch';
-import { ApiProblem } from '../api/problem';
+import { ProblemAlert } from '../components/ProblemAlert';
 
 const DEFAULT_USERS: Record<ConsoleRole, string> = {
   reviewer: 'reviewer-1',
@@ -103,17 +103,7 @@ export function SignInPage() {
                   onChange={(event) => setUser(event.currentTarget.value)}
                   required
                 />
-                {failure && (
-                  <Alert color="red" role="alert">
-                    {failure.message}
-                    {failure instanceof ApiProblem &&
-                      failure.errors.map((fault) => (
-                        <div key={fault.field}>
-                          <code>{fault.field}</code> — {fault.reason}
-                        </div>
-                      ))}
-                  </Alert>
-                )}
+                <ProblemAlert problem={failure} />
                 <Button type="submit" loading={busy}>
                   {t('signIn.submit')}
                 </Button>

@@ -43,6 +43,8 @@ export function Shell() {
               to={entry.to}
               label={t(entry.labelKey, { ns: area.role })}
               active={entry.to === current}
+              // Filled: white on the darkest blue keeps AA contrast when hovered too (the light variant did not).
+              variant="filled"
             />
           ))}
         </Stack>
