@@ -119,7 +119,17 @@ export async function screenshot(page: Page, name: string, language: ConsoleLang
   const folder = join(SCREENSHOTS, language);
   mkdirSync(folder, { recursive: true });
   const path = join(folder, `${name}.png`);
-  await page.screenshot({ path, fullPage: true, animations: 'disabled', caret: 'hide' });
+  // A full-page capture scrolls under the fixed header and paints it mid-page: instead, the window is
+  // made as tall as the page for the capture, then put back.
+  const viewport = page.viewportSize() ?? { width: 1440, height: 900 };
+  const height = await page.evaluate(
+    () =>
+      (globalThis as unknown as { document: { documentElement: { scrollHeight: number } } }).document.documentElement
+        .scrollHeight,
+  );
+  await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, height) });
+  await page.screenshot({ path, animations: 'disabled', caret: 'hide' });
+  await page.setViewportSize(viewport);
   return path;
 }
 

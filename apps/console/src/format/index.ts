@@ -10,6 +10,12 @@ export function localeOf(language: Language): string {
   return LOCALES[language];
 }
 
+/**
+ * Numbers and amounts are written the Kazakhstani way in Kazakh and Russian alike (`908 250 ₸`):
+ * Chromium's reduced ICU has no Kazakh number data and would fall back to `₸908,250`.
+ */
+const NUMBER_LOCALES: Record<Language, string> = { ru: 'ru-RU', kk: 'ru-KZ', en: 'en-GB' };
+
 /** `05.03.2026 14:30` in Asia/Almaty. */
 export function formatInstant(iso: string | null | undefined, language: Language): string {
   if (!iso) return '—';
@@ -28,7 +34,7 @@ export function formatDate(date: string | null | undefined, language: Language):
 /** Whole tenge, grouped the way the language groups them: `302 750 ₸`. */
 export function formatTenge(amount: number | null | undefined, language: Language): string {
   if (amount === null || amount === undefined) return '—';
-  return new Intl.NumberFormat(localeOf(language), {
+  return new Intl.NumberFormat(NUMBER_LOCALES[language], {
     style: 'currency',
     currency: 'KZT',
     // Russian and English would write "KZT"; the sign is what every officer reads.
@@ -38,5 +44,5 @@ export function formatTenge(amount: number | null | undefined, language: Languag
 }
 
 export function formatNumber(value: number, language: Language): string {
-  return new Intl.NumberFormat(localeOf(language)).format(value);
+  return new Intl.NumberFormat(NUMBER_LOCALES[language]).format(value);
 }
