@@ -5,8 +5,9 @@
  *
  * `ready`: Playwright locators that must all be visible for an officer to work — the screen's own
  * heading (each screen has one `<Title order={2}>`) and at least one row of its data, or a
- * `data-testid` the screen sets. The entries marked "placeholder" guess the route and the markup
- * of screens still being built; fill in their exact locators when they land.
+ * `data-testid` the screen sets. The reviewer's and supervisor's entries follow their screens as
+ * built on branch i19-reviewer; the entries marked "placeholder" guess the route and the markup of
+ * screens still being built: fill in their exact locators when they land.
  */
 import type { Locator, Page } from 'playwright-core';
 import type { OfficerRole } from '../../test/browser/support/console-under-test';
@@ -36,10 +37,16 @@ export const LABELS = common.ru;
 const main = (page: Page) => page.getByRole('main');
 /** The screen's own heading (the header's product name is an h1, outside <main>). */
 const heading = (page: Page) => main(page).getByRole('heading', { level: 2 }).first();
-/** The first row of the screen's table body: data, not the header. */
+/** The first row of the screen's table body: data, not the header (placeholder until the screen is built). */
 const firstRow = (page: Page) => main(page).locator('tbody tr').first();
-/** A list or a board: its heading and a row of data (placeholder until the screen is built). */
 const listReady = (page: Page) => [heading(page), firstRow(page)];
+/**
+ * A row of the shared applications table (queues, search). Only the tab on show fetches its queue,
+ * so the first row is in it; `filter({ visible: true })` would make Playwright measure every row's
+ * box on each check, work in the page's own thread that would count in the figure.
+ */
+const applicationRow = (page: Page) => page.getByTestId('application-row').first();
+const applicationsReady = (page: Page) => [heading(page), applicationRow(page)];
 const q = encodeURIComponent;
 
 export const SCREENS: readonly ConsoleScreen[] = [
@@ -65,37 +72,37 @@ export const SCREENS: readonly ConsoleScreen[] = [
     role: 'reviewer',
     actor: (ids) => ids.reviewerId,
     path: () => '/queue',
-    ready: listReady, // placeholder
-    calls: () => ['/queues/mine?limit=50'],
+    ready: applicationsReady,
+    calls: () => ['/queues/mine'],
   },
   {
     name: 'reviewer · unassigned queue',
     role: 'reviewer',
     actor: (ids) => ids.reviewerId,
-    path: () => '/queue/unassigned', // placeholder
-    ready: listReady, // placeholder
-    calls: () => ['/queues/unassigned?limit=50'],
+    path: () => '/queue?queue=unassigned',
+    ready: applicationsReady,
+    calls: () => ['/queues/unassigned'],
   },
   {
     name: 'reviewer · search by IIN',
     role: 'reviewer',
-    path: (ids) => `/search?iin=${ids.iin}`, // placeholder
-    ready: listReady, // placeholder
-    calls: (ids) => [`/applications?iin=${ids.iin}&limit=50`],
+    path: (ids) => `/search?q=${ids.iin}`,
+    ready: applicationsReady,
+    calls: (ids) => [`/applications?iin=${ids.iin}`],
   },
   {
     name: 'reviewer · search by name',
     role: 'reviewer',
-    path: (ids) => `/search?name=${q(ids.name)}`, // placeholder
-    ready: listReady, // placeholder
-    calls: (ids) => [`/applications?name=${q(ids.name)}&limit=50`],
+    path: (ids) => `/search?q=${q(ids.name)}`,
+    ready: applicationsReady,
+    calls: (ids) => [`/applications?name=${q(ids.name)}`],
   },
   {
     name: 'reviewer · application page',
     role: 'reviewer',
     actor: (ids) => ids.reviewerId,
-    path: (ids) => `/applications/${ids.applicationId}`, // placeholder
-    ready: listReady, // placeholder: heading and the documents' table
+    path: (ids) => `/applications/${ids.applicationId}`,
+    ready: (page) => [heading(page), page.getByTestId('documents'), page.getByTestId('history')],
     calls: (ids) => [
       `/applications/${ids.applicationId}`,
       `/audit/applications/${ids.applicationId}/history`,
@@ -106,15 +113,15 @@ export const SCREENS: readonly ConsoleScreen[] = [
     name: 'supervisor · SLA board',
     role: 'supervisor',
     path: () => '/sla',
-    ready: listReady, // placeholder
-    calls: (ids) => [`/dashboard/sla?year=${ids.year}`],
+    ready: (page) => [heading(page), page.getByTestId('sla-board'), page.getByTestId('sla-weeks')],
+    calls: (ids) => [`/dashboard/sla?year=${ids.year}`, `/dashboard/sla/weeks?year=${ids.year}&limit=200`],
   },
   {
     name: 'supervisor · escalated queue',
     role: 'supervisor',
     path: () => '/escalated',
-    ready: listReady, // placeholder
-    calls: () => ['/queues/supervisors?limit=50'],
+    ready: applicationsReady,
+    calls: () => ['/queues/supervisors'],
   },
   {
     name: 'admin · quotas',
@@ -135,6 +142,7 @@ export const SCREENS: readonly ConsoleScreen[] = [
       '/reference/refusal-grounds',
       '/reference/sla-policy',
       '/audit/timeliness-changes?limit=50',
+      '/reference/amendments',
     ],
   },
   {
@@ -149,7 +157,7 @@ export const SCREENS: readonly ConsoleScreen[] = [
     role: 'operator',
     path: () => '/health',
     ready: (page) => [heading(page)], // placeholder
-    calls: () => ['/health/ready', '/metrics'],
+    calls: () => ['/health/ready', '/admin/subscriptions'],
   },
   {
     name: 'auditor · application timeline',
