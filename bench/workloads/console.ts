@@ -3,7 +3,8 @@
  * through the real workflow, is every screen usable in under a second?
  *
  * 1. The store: `npm run cli -- seed --applications 10000`, made once and cached (console/seeded-store.ts).
- * 2. The service built as `npm run build` builds it (into a folder of its own) on a copy of it, deadlines due by now fired, subscriptions caught up.
+ * 2. The service, built as `npm run build` builds it (into a folder of its own), on a copy of the
+ *    store: the deadlines due by now fired, a checkpoint signed, every subscription caught up.
  * 3. Chromium opens every screen of console/screens.ts as its officer, cold (a new browser context)
  *    and warm (the same tab again), several times: navigation start → usable, p50 and p95.
  * 4. Every API call a screen makes (declared, or seen by the browser) timed from the server's side,
