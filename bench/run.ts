@@ -20,6 +20,7 @@ export const WORKLOADS = [
   'aggregate-load',
   'quota-fold',
   'sla-scan',
+  'console',
 ] as const;
 
 async function main(): Promise<void> {

@@ -8,7 +8,16 @@ import { join, resolve } from 'node:path';
  * figures of a quick run mean nothing; `npm run bench` measures (docs/benchmarks.md).
  */
 const ROOT = resolve(__dirname, '..', '..');
-const WORKLOADS = ['workflow-in-process', 'workflow-http', 'replay', 'aggregate-load', 'quota-fold', 'sla-scan'];
+const WORKLOADS = [
+  'workflow-in-process',
+  'workflow-http',
+  'replay',
+  'aggregate-load',
+  'quota-fold',
+  'sla-scan',
+  // 200 seeded applications, the service built into a folder of its own, Debian's Chromium.
+  'console',
+];
 
 describe('npm run bench, at its quick size', () => {
   it('runs every workload that needs no peer and writes a report for each', () => {

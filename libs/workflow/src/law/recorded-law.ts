@@ -36,6 +36,8 @@ export interface TableOn<T extends AmendmentBasis> {
 export class RecordedLaw implements LawInForce {
   private history: LawHistory = EMPTY_LAW_HISTORY;
   private last: Position | null = null;
+  /** Every position up to here was read by a refresh, law event or not: the next one starts after it. */
+  private scanned: Position | null = null;
   private config: WorkflowConfig | undefined;
   private subscription: Subscription | undefined;
   private following: Promise<void> | undefined;
@@ -46,10 +48,18 @@ export class RecordedLaw implements LawInForce {
     private readonly registry: EventTypeRegistry,
   ) {}
 
-  /** Reads every law event recorded after the last one seen. */
+  /**
+   * Reads every law event recorded since the last refresh. Law events are few and mostly recorded
+   * first: starting after the last law event would read the whole store on every call (the law's
+   * screens call this each time; 0.1 s a call at 170,000 events). Every position up to the head
+   * seen before a read is stored for good once the read has passed it, so the next read starts there.
+   */
   async refresh(): Promise<void> {
-    const fromPosition = this.last === null ? 'start' : this.last + 1n;
+    const head = await this.store.headPosition();
+    const after = later(this.last, this.scanned);
+    const fromPosition = after === null ? 'start' : after + 1n;
     for await (const event of this.store.readAll({ fromPosition, filter: LAW_FILTER })) this.apply(event);
+    this.scanned = later(this.scanned, head);
   }
 
   /** Follows the law streams from the last event seen, until `close`. */
@@ -120,4 +130,9 @@ export class RecordedLaw implements LawInForce {
       refusalGrounds: this.groundsOn(date),
     };
   }
+}
+
+function later(a: Position | null, b: Position | null): Position | null {
+  if (a === null) return b;
+  return b === null || a > b ? a : b;
 }
