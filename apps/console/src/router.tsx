@@ -5,8 +5,7 @@ import { RequireRole, RequireSession } from './layout/guards';
 import { useSession } from './auth/session';
 import type { ConsoleRole } from './auth/session';
 import { AREAS } from './pages/areas';
-import { SignInPage } from './auth/SignInPage';
-import { OidcCallbackPage } from './auth/OidcCallbackPage';
+import { lazyPage } from './pages/lazy-page';
 import { NotFound } from './layout/NotFound';
 
 /** A route may be shared with other roles: `handle: { alsoFor: ['supervisor'] }`. */
@@ -39,8 +38,8 @@ function areaRoutes(): RouteObject[] {
 
 export const router = createBrowserRouter(
   [
-    { path: '/sign-in', element: <SignInPage /> },
-    { path: '/auth/callback', element: <OidcCallbackPage /> },
+    { path: '/sign-in', element: lazyPage(() => import('./auth/SignInPage'), 'SignInPage') },
+    { path: '/auth/callback', element: lazyPage(() => import('./auth/OidcCallbackPage'), 'OidcCallbackPage') },
     {
       path: '/',
       element: (

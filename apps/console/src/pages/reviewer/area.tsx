@@ -1,7 +1,5 @@
 import type { RoleArea } from '../role-area';
-import { ApplicationPage } from './application/ApplicationPage';
-import { QueuePage } from './QueuePage';
-import { SearchPage } from './SearchPage';
+import { lazyPage } from '../lazy-page';
 
 /** The reviewer's screens; the application page is also the supervisor's. */
 export const reviewerArea: RoleArea = {
@@ -12,8 +10,12 @@ export const reviewerArea: RoleArea = {
     { to: '/search', labelKey: 'nav.search' },
   ],
   routes: [
-    { path: '/queue', element: <QueuePage /> },
-    { path: '/search', element: <SearchPage /> },
-    { path: '/applications/:id', element: <ApplicationPage />, handle: { alsoFor: ['supervisor'] } },
+    { path: '/queue', element: lazyPage(() => import('./QueuePage'), 'QueuePage') },
+    { path: '/search', element: lazyPage(() => import('./SearchPage'), 'SearchPage') },
+    {
+      path: '/applications/:id',
+      element: lazyPage(() => import('./application/ApplicationPage'), 'ApplicationPage'),
+      handle: { alsoFor: ['supervisor'] },
+    },
   ],
 };

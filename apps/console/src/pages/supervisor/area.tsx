@@ -1,6 +1,5 @@
 import type { RoleArea } from '../role-area';
-import { EscalatedPage } from './EscalatedPage';
-import { SlaBoardPage } from './SlaBoardPage';
+import { lazyPage } from '../lazy-page';
 
 /** The supervisor's screens; the application page is the reviewer area's, shared (`alsoFor`). */
 export const supervisorArea: RoleArea = {
@@ -11,7 +10,7 @@ export const supervisorArea: RoleArea = {
     { to: '/escalated', labelKey: 'nav.escalated' },
   ],
   routes: [
-    { path: '/sla', element: <SlaBoardPage /> },
-    { path: '/escalated', element: <EscalatedPage /> },
+    { path: '/sla', element: lazyPage(() => import('./SlaBoardPage'), 'SlaBoardPage') },
+    { path: '/escalated', element: lazyPage(() => import('./EscalatedPage'), 'EscalatedPage') },
   ],
 };
