@@ -6,6 +6,7 @@ import '@mantine/charts/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createTheme, MantineProvider } from '@mantine/core';
+import type { CSSVariablesResolver } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import './i18n';
@@ -21,6 +22,23 @@ const theme = createTheme({
   primaryShade: 8,
 });
 
+/**
+ * Text that must stay readable at WCAG AA (4.5:1) on the light scheme: dimmed text one shade darker
+ * than Mantine's, and the text of light badges in the colours whose shade 9 is too pale on their own
+ * background (green, teal, orange, yellow), so a status word stays legible in its colour.
+ */
+const readableText: CSSVariablesResolver = () => ({
+  variables: {},
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-green-light-color': '#1e6b2e',
+    '--mantine-color-teal-light-color': '#0b5e49',
+    '--mantine-color-orange-light-color': '#a13c07',
+    '--mantine-color-yellow-light-color': '#7a5c00',
+  },
+  dark: {},
+});
+
 const queries = new QueryClient({
   defaultOptions: {
     queries: {
@@ -33,7 +51,7 @@ const queries = new QueryClient({
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={readableText}>
       <QueryClientProvider client={queries}>
         <RouterProvider router={router} />
       </QueryClientProvider>

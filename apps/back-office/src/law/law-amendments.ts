@@ -1,6 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ReviewDeadlineRescheduled } from '@domain/application';
-import { lawStreams, type AmendmentBasis, type LawEvent, type LegalBasis } from '@domain/law';
+import {
+  lawStreams,
+  TABLE_AMENDED_BY,
+  type AmendmentBasis,
+  type LawEvent,
+  type LawTable,
+  type LegalBasis,
+} from '@domain/law';
 import type { EventStore, EventTypeRegistry, RecordedEvent } from '@libs/event-sourcing';
 import { EVENT_STORE, EVENT_TYPE_REGISTRY } from '@libs/event-sourcing-nest';
 import { RecordedLaw } from '@libs/workflow';
@@ -14,17 +21,9 @@ import {
   type PageRequest,
 } from '@infra/read-models';
 
-/** The tables of the law, as the amendments list names them. */
-export const LAW_TABLES = ['calendar', 'mci', 'rent-rates', 'refusal-grounds', 'sla-policy'] as const;
-export type LawTable = (typeof LAW_TABLES)[number];
-
-const TABLE_OF: Readonly<Record<LawEvent['type'], LawTable>> = {
-  CalendarYearAmended: 'calendar',
-  MciAmended: 'mci',
-  RentRatesAmended: 'rent-rates',
-  RefusalGroundsAmended: 'refusal-grounds',
-  SlaPolicyAmended: 'sla-policy',
-};
+/** The tables of the law, as the amendments list names them (one per kind of law stream). */
+export const LAW_TABLES: readonly LawTable[] = [...new Set(Object.values(TABLE_AMENDED_BY))];
+export type { LawTable };
 
 /** One amendment as the administrator and the auditor read it: what, by whom, when, on what basis. */
 export interface ListedAmendment {
@@ -123,7 +122,7 @@ export class LawAmendments {
     const read = await Promise.all(streams.map((streamId) => this.eventsOf(streamId)));
     return read
       .flat()
-      .filter((event) => event.type in TABLE_OF)
+      .filter((event) => event.type in TABLE_AMENDED_BY)
       .sort((a, b) => (a.position > b.position ? -1 : 1))
       .map(listedOf);
   }
@@ -157,7 +156,7 @@ function listedOf(event: RecordedEvent): ListedAmendment {
     eventId: event.eventId,
     position: event.position.toString(),
     streamId: event.streamId,
-    table: TABLE_OF[event.type as LawEvent['type']],
+    table: TABLE_AMENDED_BY[event.type as LawEvent['type']],
     year: data.year ?? null,
     version: data.version,
     legalBasis: data.legalBasis,

@@ -1,0 +1,46 @@
+import { SimpleGrid, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Loading } from '../../../components/Loading';
+import { ProblemAlert } from '../../../components/ProblemAlert';
+import { AmendmentsTable } from './AmendmentsTable';
+import { InForceCard } from './InForceCard';
+import { slaPolicy } from './law-api';
+
+/** The review clock: the term in working days, the warning before it, the working hours and their zone. */
+export function SlaPolicyTab() {
+  const { t } = useTranslation('admin');
+  const policy = useQuery({ queryKey: ['law', 'sla-policy'], queryFn: slaPolicy });
+  const inForce = policy.data?.inForce;
+  return (
+    <Stack gap="md">
+      {policy.error && <ProblemAlert error={policy.error} />}
+      {policy.isPending && <Loading />}
+      {inForce && (
+        <InForceCard title={t('law.sla.title')} basis={inForce}>
+          <SimpleGrid cols={{ base: 2, md: 4 }}>
+            <Fact label={t('law.sla.term')} value={t('law.sla.workingDays', { days: inForce.reviewWorkingDays })} />
+            <Fact
+              label={t('law.sla.atRisk')}
+              value={t('law.sla.workingDays', { days: inForce.atRiskWorkingDaysBeforeDue })}
+            />
+            <Fact label={t('law.sla.hours')} value={`${inForce.workdayStart}–${inForce.workdayEnd}`} />
+            <Fact label={t('law.sla.zone')} value={inForce.zone} />
+          </SimpleGrid>
+        </InForceCard>
+      )}
+      <AmendmentsTable table="sla-policy" />
+    </Stack>
+  );
+}
+
+function Fact({ label, value }: { label: string; value: string }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text fw={500}>{value}</Text>
+    </div>
+  );
+}
