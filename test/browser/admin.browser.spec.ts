@@ -65,7 +65,10 @@ describe('the administrator’s console', () => {
 
     await page.getByRole('tab', { name: 'МРП' }).click();
     await page.getByText('Месячный расчётный показатель').waitFor();
-    await page.getByRole('cell', { name: /^4\s325\s₸$/ }).first().waitFor();
+    await page
+      .getByRole('cell', { name: /^4\s325\s₸$/ })
+      .first()
+      .waitFor();
     await page.getByRole('tab', { name: 'Основания отказа' }).click();
     await page.getByRole('cell', { name: 'INCOMPLETE_DOCUMENTS' }).waitFor();
     await checkScreen(page, 'admin-law-grounds', {

@@ -16,6 +16,8 @@ export type Headings = Readonly<Record<ConsoleLanguage, string>>;
  * in: what the officer sees once the screen has settled, and what a screenshot should show.
  */
 export async function settled(page: Page): Promise<void> {
+  // Nothing hovered: a button under the pointer after a click is not how the screen rests.
+  await page.mouse.move(0, 0);
   // Functions, not strings: the console's CSP forbids evaluating a string in the page.
   await page.waitForFunction(() => !(globalThis as unknown as Dom).document.querySelector('.mantine-Loader-root'));
   await page.evaluate(async () => {

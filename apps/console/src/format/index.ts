@@ -11,10 +11,11 @@ export function localeOf(language: Language): string {
 }
 
 /**
- * Numbers in Kazakh are grouped as in Russian (`2 281`); a browser whose ICU lacks Kazakh (Debian's
- * Chromium) would fall back to `2,281`, so Russian-in-Kazakhstan is named as the next choice.
+ * Numbers and tenge in Kazakh are written as in Russian (CLDR gives both `908 250 ₸`); a browser
+ * whose ICU lacks Kazakh data (Debian's Chromium) formats `kk-KZ` as `₸ 908,250`, so the Russian
+ * conventions of Kazakhstan are asked for by name.
  */
-const NUMBER_LOCALES: Record<Language, string[]> = { ru: ['ru-RU'], kk: ['kk-KZ', 'ru-KZ'], en: ['en-GB'] };
+const NUMBER_LOCALES: Record<Language, string> = { ru: 'ru-RU', kk: 'ru-KZ', en: 'en-GB' };
 
 /** `05.03.2026 14:30` in Asia/Almaty. */
 export function formatInstant(iso: string | null | undefined, language: Language): string {

@@ -4,10 +4,10 @@ import { formatDate, formatInstant, formatNumber } from '../../../format';
 import type { Language } from '../../../i18n';
 import type { QuotaRow } from './quota-api';
 
-/** Share of the capacity taken, in whole percent; none without a capacity. */
+/** Share of the capacity taken, in percent to a tenth (3 of 977 is 0.3%, not 0%); none without a capacity. */
 export function fillOf(row: QuotaRow): number | null {
   if (row.capacity === null || row.capacity === 0) return null;
-  return Math.round((row.seatsTaken / row.capacity) * 100);
+  return Math.round((row.seatsTaken / row.capacity) * 1000) / 10;
 }
 
 /** Each region's quota of the year and category: its order, capacity and fill; a new order from its row. */
@@ -53,7 +53,7 @@ export function QuotaTable({ rows, onChange }: { rows: readonly QuotaRow[]; onCh
                         color={fill >= 100 ? 'red.8' : fill >= 90 ? 'orange.8' : 'blue.8'}
                         aria-label={t('quotas.table.fillOf', { region })}
                       />
-                      <Text size="sm">{fill}%</Text>
+                      <Text size="sm">{formatNumber(fill, language)}%</Text>
                     </Group>
                   )}
                 </Table.Td>

@@ -1,0 +1,40 @@
+import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { ProblemAlert } from '../../../components/ProblemAlert';
+import { verifyStore } from '../audit-api';
+import { CheckpointCard } from './CheckpointCard';
+import { VerificationResult } from './VerificationResult';
+
+/**
+ * Tamper evidence on demand: every hash link of the store recomputed, every missing position found,
+ * and the head checked against the latest signed checkpoint. Run by the auditor's click (it reads
+ * the whole store), never on its own.
+ */
+export function VerifyPage() {
+  const { t } = useTranslation('auditor');
+  const verify = useMutation({ mutationFn: verifyStore });
+  return (
+    <Stack gap="md">
+      <Title order={2}>{t('verify.title')}</Title>
+      <CheckpointCard />
+      <Card withBorder component="section" aria-labelledby="verify-run-title">
+        <Stack gap="sm">
+          <Group justify="space-between">
+            <Title order={3} size="h4" id="verify-run-title">
+              {t('verify.run.title')}
+            </Title>
+            <Button onClick={() => verify.mutate()} loading={verify.isPending}>
+              {t('verify.run.button')}
+            </Button>
+          </Group>
+          <Text size="sm" c="dimmed">
+            {t('verify.run.caption')}
+          </Text>
+          {verify.error && <ProblemAlert error={verify.error} />}
+          {verify.data && <VerificationResult result={verify.data} />}
+        </Stack>
+      </Card>
+    </Stack>
+  );
+}
