@@ -1,9 +1,8 @@
 import { useState } from 'react';
-import { Button, Card, List, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Button, List, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Loading } from '../../../components/Loading';
-import { ProblemAlert } from '../../../components/ProblemAlert';
-import { ShowMore } from '../../../components/ShowMore';
+import { PagedList } from '../../../components/PagedList';
+import { SectionCard } from '../../../components/SectionCard';
 import { useCursorPages } from '../../../components/cursor-pages';
 import { formatDate, formatInstant, formatNumber, formatTenge } from '../../../format';
 import type { Language } from '../../../i18n';
@@ -24,86 +23,75 @@ export function AmendmentsTable({ table, year }: { table: LawTable; year?: numbe
     amendmentsPage({ table, ...(year === undefined ? {} : { year }) }, cursor),
   );
   return (
-    <Card withBorder component="section" aria-labelledby={`amendments-${table}`}>
-      <Title order={3} size="h4" id={`amendments-${table}`} mb="sm">
-        {t('law.amendments.title')}
-      </Title>
-      {amendments.error && <ProblemAlert error={amendments.error} />}
-      {amendments.isPending ? (
-        <Loading />
-      ) : amendments.items.length === 0 ? (
-        <Text c="dimmed">{t('law.amendments.none')}</Text>
-      ) : (
-        <Table.ScrollContainer minWidth={960}>
-          <Table verticalSpacing="xs" striped aria-labelledby={`amendments-${table}`}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('law.amendments.version')}</Table.Th>
-                <Table.Th>{t('law.amendments.recorded')}</Table.Th>
-                <Table.Th w="34%">{t('law.basis')}</Table.Th>
-                <Table.Th>{t('law.takesEffectOn')}</Table.Th>
-                <Table.Th>{t('law.amendments.changed')}</Table.Th>
-                {MOVES_DEADLINES.includes(table) && (
-                  <Table.Th>
-                    <VisuallyHidden>{t('law.amendments.actions')}</VisuallyHidden>
-                  </Table.Th>
-                )}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {amendments.items.map((amendment) => (
-                <Table.Tr key={amendment.eventId}>
-                  <Table.Td>{amendment.version}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{formatInstant(amendment.recordedAt, language)}</Text>
-                    <Text
-                      size="xs"
-                      c="dimmed"
-                      translate={amendment.recordedBy.id === 'system/law-baseline' ? 'yes' : 'no'}
-                    >
-                      {amendment.recordedBy.id === 'system/law-baseline'
-                        ? t('law.amendments.baseline')
-                        : t('law.amendments.by', {
-                            id: amendment.recordedBy.id,
-                            role: t(`roles.${amendment.recordedBy.role}`, {
-                              ns: 'common',
-                              defaultValue: amendment.recordedBy.role,
-                            }),
-                          })}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <LegalBasisText basis={amendment.legalBasis} />
-                    {amendment.reason && (
-                      <Text size="xs" c="dimmed" mt={4}>
-                        {t('law.amendments.reason')}: <span translate="no">{amendment.reason}</span>
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{formatDate(amendment.takesEffectOn, language)}</Table.Td>
-                  <Table.Td>
-                    <Changes amendment={amendment} />
-                  </Table.Td>
+    <SectionCard id={`amendments-${table}`} title={t('law.amendments.title')}>
+      <PagedList pages={amendments} empty={t('law.amendments.none')}>
+        {(items) => (
+          <Table.ScrollContainer minWidth={960}>
+            <Table verticalSpacing="xs" striped aria-labelledby={`amendments-${table}`}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('law.amendments.version')}</Table.Th>
+                  <Table.Th>{t('law.amendments.recorded')}</Table.Th>
+                  <Table.Th w="34%">{t('law.basis')}</Table.Th>
+                  <Table.Th>{t('law.takesEffectOn')}</Table.Th>
+                  <Table.Th>{t('law.amendments.changed')}</Table.Th>
                   {MOVES_DEADLINES.includes(table) && (
-                    <Table.Td>
-                      <Button size="compact-sm" variant="light" onClick={() => setMoved(amendment)}>
-                        {t('law.amendments.moved')}
-                      </Button>
-                    </Table.Td>
+                    <Table.Th>
+                      <VisuallyHidden>{t('law.amendments.actions')}</VisuallyHidden>
+                    </Table.Th>
                   )}
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      <ShowMore
-        hasMore={amendments.hasNextPage}
-        loading={amendments.isFetchingNextPage}
-        onMore={() => void amendments.fetchNextPage()}
-      />
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((amendment) => (
+                  <Table.Tr key={amendment.eventId}>
+                    <Table.Td>{amendment.version}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{formatInstant(amendment.recordedAt, language)}</Text>
+                      <Text
+                        size="xs"
+                        c="dimmed"
+                        translate={amendment.recordedBy.id === 'system/law-baseline' ? 'yes' : 'no'}
+                      >
+                        {amendment.recordedBy.id === 'system/law-baseline'
+                          ? t('law.amendments.baseline')
+                          : t('law.amendments.by', {
+                              id: amendment.recordedBy.id,
+                              role: t(`roles.${amendment.recordedBy.role}`, {
+                                ns: 'common',
+                                defaultValue: amendment.recordedBy.role,
+                              }),
+                            })}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <LegalBasisText basis={amendment.legalBasis} />
+                      {amendment.reason && (
+                        <Text size="xs" c="dimmed" mt={4}>
+                          {t('law.amendments.reason')}: <span translate="no">{amendment.reason}</span>
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>{formatDate(amendment.takesEffectOn, language)}</Table.Td>
+                    <Table.Td>
+                      <Changes amendment={amendment} />
+                    </Table.Td>
+                    {MOVES_DEADLINES.includes(table) && (
+                      <Table.Td>
+                        <Button size="compact-sm" variant="light" onClick={() => setMoved(amendment)}>
+                          {t('law.amendments.moved')}
+                        </Button>
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </PagedList>
       {moved && <MovedApplicationsModal amendment={moved} onClose={() => setMoved(null)} />}
-    </Card>
+    </SectionCard>
   );
 }
 

@@ -1,8 +1,6 @@
 import { Badge, Group, Modal, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Loading } from '../../../components/Loading';
-import { ProblemAlert } from '../../../components/ProblemAlert';
-import { ShowMore } from '../../../components/ShowMore';
+import { PagedList } from '../../../components/PagedList';
 import { useCursorPages } from '../../../components/cursor-pages';
 import { formatDate, formatInstant } from '../../../format';
 import type { Language } from '../../../i18n';
@@ -19,51 +17,43 @@ export function MovedApplicationsModal({ amendment, onClose }: { amendment: Amen
       <Text size="sm" c="dimmed" mb="sm">
         {t('law.moved.caption')}
       </Text>
-      {moved.error && <ProblemAlert error={moved.error} />}
-      {moved.isPending ? (
-        <Loading />
-      ) : moved.items.length === 0 ? (
-        <Text>{t('law.moved.none')}</Text>
-      ) : (
-        <Table striped verticalSpacing="xs">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('law.moved.application')}</Table.Th>
-              <Table.Th>{t('law.moved.before')}</Table.Th>
-              <Table.Th>{t('law.moved.after')}</Table.Th>
-              <Table.Th>{t('law.moved.when')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {moved.items.map((item) => (
-              <Table.Tr key={item.position}>
-                <Table.Td>
-                  <Text size="sm" ff="monospace">
-                    {item.applicationId}
-                  </Text>
-                </Table.Td>
-                <Table.Td>{formatDate(item.previous.dueOn, language)}</Table.Td>
-                <Table.Td>
-                  <Group gap={4}>
-                    {formatDate(item.deadline.dueOn, language)}
-                    {item.corrected.map((flag) => (
-                      <Badge key={flag} size="xs" color="orange" variant="light">
-                        {t(`law.moved.corrected.${flag}`)}
-                      </Badge>
-                    ))}
-                  </Group>
-                </Table.Td>
-                <Table.Td>{formatInstant(item.rescheduledAt, language)}</Table.Td>
+      <PagedList pages={moved} empty={t('law.moved.none')}>
+        {(items) => (
+          <Table striped verticalSpacing="xs">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('law.moved.application')}</Table.Th>
+                <Table.Th>{t('law.moved.before')}</Table.Th>
+                <Table.Th>{t('law.moved.after')}</Table.Th>
+                <Table.Th>{t('law.moved.when')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
-      <ShowMore
-        hasMore={moved.hasNextPage}
-        loading={moved.isFetchingNextPage}
-        onMore={() => void moved.fetchNextPage()}
-      />
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((item) => (
+                <Table.Tr key={item.position}>
+                  <Table.Td>
+                    <Text size="sm" ff="monospace">
+                      {item.applicationId}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{formatDate(item.previous.dueOn, language)}</Table.Td>
+                  <Table.Td>
+                    <Group gap={4}>
+                      {formatDate(item.deadline.dueOn, language)}
+                      {item.corrected.map((flag) => (
+                        <Badge key={flag} size="xs" color="orange" variant="light">
+                          {t(`law.moved.corrected.${flag}`)}
+                        </Badge>
+                      ))}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>{formatInstant(item.rescheduledAt, language)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </PagedList>
     </Modal>
   );
 }

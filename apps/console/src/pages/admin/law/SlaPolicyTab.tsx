@@ -1,6 +1,7 @@
-import { SimpleGrid, Stack, Text } from '@mantine/core';
+import { SimpleGrid, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Fact } from '../../../components/Fact';
 import { Loading } from '../../../components/Loading';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { AmendmentsTable } from './AmendmentsTable';
@@ -19,28 +20,20 @@ export function SlaPolicyTab() {
       {inForce && (
         <InForceCard title={t('law.sla.title')} basis={inForce}>
           <SimpleGrid cols={{ base: 2, md: 4 }}>
-            <Fact label={t('law.sla.term')} value={t('law.sla.workingDays', { days: inForce.reviewWorkingDays })} />
-            <Fact
-              label={t('law.sla.atRisk')}
-              value={t('law.sla.workingDays', { days: inForce.atRiskWorkingDaysBeforeDue })}
-            />
-            <Fact label={t('law.sla.hours')} value={`${inForce.workdayStart}–${inForce.workdayEnd}`} />
-            <Fact label={t('law.sla.zone')} value={inForce.zone} />
+            <Fact label={t('law.sla.term')} strong>
+              {t('law.sla.workingDays', { days: inForce.reviewWorkingDays })}
+            </Fact>
+            <Fact label={t('law.sla.atRisk')} strong>
+              {t('law.sla.workingDays', { days: inForce.atRiskWorkingDaysBeforeDue })}
+            </Fact>
+            <Fact label={t('law.sla.hours')} strong>{`${inForce.workdayStart}–${inForce.workdayEnd}`}</Fact>
+            <Fact label={t('law.sla.zone')} strong>
+              {inForce.zone}
+            </Fact>
           </SimpleGrid>
         </InForceCard>
       )}
       <AmendmentsTable table="sla-policy" />
     </Stack>
-  );
-}
-
-function Fact({ label, value }: { label: string; value: string }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text fw={500}>{value}</Text>
-    </div>
   );
 }

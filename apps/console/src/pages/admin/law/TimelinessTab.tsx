@@ -1,8 +1,7 @@
-import { Badge, Card, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Loading } from '../../../components/Loading';
-import { ProblemAlert } from '../../../components/ProblemAlert';
-import { ShowMore } from '../../../components/ShowMore';
+import { PagedList } from '../../../components/PagedList';
+import { SectionCard } from '../../../components/SectionCard';
 import { useCursorPages } from '../../../components/cursor-pages';
 import { formatDate, formatInstant } from '../../../format';
 import type { Language } from '../../../i18n';
@@ -23,20 +22,9 @@ export function TimelinessTab() {
     </Badge>
   );
   return (
-    <Card withBorder component="section" aria-labelledby="timeliness-title">
-      <Stack gap="sm">
-        <Title order={3} size="h4" id="timeliness-title">
-          {t('law.timeliness.title')}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {t('law.timeliness.caption')}
-        </Text>
-        {changes.error && <ProblemAlert error={changes.error} />}
-        {changes.isPending ? (
-          <Loading />
-        ) : changes.items.length === 0 ? (
-          <Text>{t('law.timeliness.none')}</Text>
-        ) : (
+    <SectionCard id="timeliness-title" title={t('law.timeliness.title')} caption={t('law.timeliness.caption')}>
+      <PagedList pages={changes} empty={t('law.timeliness.none')}>
+        {(items) => (
           <Table.ScrollContainer minWidth={900}>
             <Table striped verticalSpacing="xs" aria-labelledby="timeliness-title">
               <Table.Thead>
@@ -49,7 +37,7 @@ export function TimelinessTab() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {changes.items.map((change) => (
+                {items.map((change) => (
                   <Table.Tr key={change.applicationId}>
                     <Table.Td>
                       <Text size="sm" ff="monospace">
@@ -78,12 +66,7 @@ export function TimelinessTab() {
             </Table>
           </Table.ScrollContainer>
         )}
-        <ShowMore
-          hasMore={changes.hasNextPage}
-          loading={changes.isFetchingNextPage}
-          onMore={() => void changes.fetchNextPage()}
-        />
-      </Stack>
-    </Card>
+      </PagedList>
+    </SectionCard>
   );
 }

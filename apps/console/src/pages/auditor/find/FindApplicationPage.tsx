@@ -3,9 +3,7 @@ import { Anchor, Badge, Button, Card, Group, Select, Stack, Table, Text, TextInp
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { REGION_CODES } from '@domain/shared/region';
-import { Loading } from '../../../components/Loading';
-import { ProblemAlert } from '../../../components/ProblemAlert';
-import { ShowMore } from '../../../components/ShowMore';
+import { PagedList } from '../../../components/PagedList';
 import { useCursorPages } from '../../../components/cursor-pages';
 import { formatInstant } from '../../../format';
 import type { Language } from '../../../i18n';
@@ -121,58 +119,50 @@ export function FindApplicationPage() {
               </Button>
             </Group>
           </form>
-          {found.error && <ProblemAlert error={found.error} />}
-          {found.isPending ? (
-            <Loading />
-          ) : found.items.length === 0 ? (
-            <Text>{t('find.none')}</Text>
-          ) : (
-            <Table.ScrollContainer minWidth={900}>
-              <Table striped highlightOnHover verticalSpacing="xs" aria-labelledby="search-title">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('find.application')}</Table.Th>
-                    <Table.Th>{t('find.applicant')}</Table.Th>
-                    <Table.Th>{t('find.region')}</Table.Th>
-                    <Table.Th>{t('find.status')}</Table.Th>
-                    <Table.Th>{t('find.submitted')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {found.items.map((item) => (
-                    <Table.Tr key={item.applicationId}>
-                      <Table.Td>
-                        <Anchor
-                          component={Link}
-                          to={`/audit/applications/${item.applicationId}`}
-                          ff="monospace"
-                          size="sm"
-                        >
-                          {item.applicationId}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td translate="no">
-                        <Text size="sm">{item.applicantName}</Text>
-                        <Text size="xs" c="dimmed">
-                          {item.applicantIin}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>{t(`region.${item.region}`, { ns: 'domain' })}</Table.Td>
-                      <Table.Td>
-                        <Badge variant="light">{t(`status.${item.status}`, { ns: 'domain' })}</Badge>
-                      </Table.Td>
-                      <Table.Td>{formatInstant(item.submittedAt, language)}</Table.Td>
+          <PagedList pages={found} empty={t('find.none')}>
+            {(items) => (
+              <Table.ScrollContainer minWidth={900}>
+                <Table striped highlightOnHover verticalSpacing="xs" aria-labelledby="search-title">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('find.application')}</Table.Th>
+                      <Table.Th>{t('find.applicant')}</Table.Th>
+                      <Table.Th>{t('find.region')}</Table.Th>
+                      <Table.Th>{t('find.status')}</Table.Th>
+                      <Table.Th>{t('find.submitted')}</Table.Th>
                     </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )}
-          <ShowMore
-            hasMore={found.hasNextPage}
-            loading={found.isFetchingNextPage}
-            onMore={() => void found.fetchNextPage()}
-          />
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {items.map((item) => (
+                      <Table.Tr key={item.applicationId}>
+                        <Table.Td>
+                          <Anchor
+                            component={Link}
+                            to={`/audit/applications/${item.applicationId}`}
+                            ff="monospace"
+                            size="sm"
+                          >
+                            {item.applicationId}
+                          </Anchor>
+                        </Table.Td>
+                        <Table.Td translate="no">
+                          <Text size="sm">{item.applicantName}</Text>
+                          <Text size="xs" c="dimmed">
+                            {item.applicantIin}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td>{t(`region.${item.region}`, { ns: 'domain' })}</Table.Td>
+                        <Table.Td>
+                          <Badge variant="light">{t(`status.${item.status}`, { ns: 'domain' })}</Badge>
+                        </Table.Td>
+                        <Table.Td>{formatInstant(item.submittedAt, language)}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            )}
+          </PagedList>
         </Stack>
       </Card>
     </Stack>

@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Button, Card, Code, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Code, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { SectionCard } from '../../../components/SectionCard';
 import { Loading } from '../../../components/Loading';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { formatInstant } from '../../../format';
@@ -34,75 +35,70 @@ export function DiffCard({ applicationId, events }: { applicationId: string; eve
     label: `#${event.revision} · ${formatInstant(event.occurredAt, language)} · ${event.type}`,
   }));
   return (
-    <Card withBorder component="section" aria-labelledby="diff-title">
-      <Stack gap="sm">
-        <Title order={3} size="h4" id="diff-title">
-          {t('history.diff.title')}
-        </Title>
-        <Group align="flex-end" grow>
-          <Select
-            label={t('history.diff.from')}
-            data={options}
-            value={from}
-            onChange={(value) => value && setFrom(value)}
-            allowDeselect={false}
-          />
-          <Select
-            label={t('history.diff.to')}
-            data={options}
-            value={to}
-            onChange={(value) => value && setTo(value)}
-            allowDeselect={false}
-          />
-        </Group>
-        <Group>
-          <Button variant="light" onClick={() => setAsked({ from: Number(from), to: Number(to) })}>
-            {t('history.diff.compare')}
-          </Button>
-        </Group>
-        {diff.error && <ProblemAlert error={diff.error} />}
-        {asked && diff.isPending && <Loading />}
-        {diff.data && (
-          <Stack gap="xs" data-testid="diff-result">
-            <Text size="sm">
-              {t('history.diff.events', { n: diff.data.events.length })}{' '}
-              <span translate="no">{diff.data.events.map((event) => event.type).join(', ') || '—'}</span>
-            </Text>
-            {diff.data.changes.length === 0 ? (
-              <Text size="sm">{t('history.diff.nothing')}</Text>
-            ) : (
-              <Table striped verticalSpacing={4} aria-labelledby="diff-title">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('history.diff.field')}</Table.Th>
-                    <Table.Th>{t('history.diff.before')}</Table.Th>
-                    <Table.Th>{t('history.diff.after')}</Table.Th>
+    <SectionCard id="diff-title" title={t('history.diff.title')}>
+      <Group align="flex-end" grow>
+        <Select
+          label={t('history.diff.from')}
+          data={options}
+          value={from}
+          onChange={(value) => value && setFrom(value)}
+          allowDeselect={false}
+        />
+        <Select
+          label={t('history.diff.to')}
+          data={options}
+          value={to}
+          onChange={(value) => value && setTo(value)}
+          allowDeselect={false}
+        />
+      </Group>
+      <Group>
+        <Button variant="light" onClick={() => setAsked({ from: Number(from), to: Number(to) })}>
+          {t('history.diff.compare')}
+        </Button>
+      </Group>
+      {diff.error && <ProblemAlert error={diff.error} />}
+      {asked && diff.isPending && <Loading />}
+      {diff.data && (
+        <Stack gap="xs" data-testid="diff-result">
+          <Text size="sm">
+            {t('history.diff.events', { n: diff.data.events.length })}{' '}
+            <span translate="no">{diff.data.events.map((event) => event.type).join(', ') || '—'}</span>
+          </Text>
+          {diff.data.changes.length === 0 ? (
+            <Text size="sm">{t('history.diff.nothing')}</Text>
+          ) : (
+            <Table striped verticalSpacing={4} aria-labelledby="diff-title">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('history.diff.field')}</Table.Th>
+                  <Table.Th>{t('history.diff.before')}</Table.Th>
+                  <Table.Th>{t('history.diff.after')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {diff.data.changes.map((change) => (
+                  <Table.Tr key={change.path} translate="no">
+                    <Table.Td>
+                      <Code>{change.path}</Code>
+                    </Table.Td>
+                    <Table.Td style={{ wordBreak: 'break-word' }}>
+                      <Text size="xs" ff="monospace">
+                        {shown(change.before)}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td style={{ wordBreak: 'break-word' }}>
+                      <Text size="xs" ff="monospace">
+                        {shown(change.after)}
+                      </Text>
+                    </Table.Td>
                   </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {diff.data.changes.map((change) => (
-                    <Table.Tr key={change.path} translate="no">
-                      <Table.Td>
-                        <Code>{change.path}</Code>
-                      </Table.Td>
-                      <Table.Td style={{ wordBreak: 'break-word' }}>
-                        <Text size="xs" ff="monospace">
-                          {shown(change.before)}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td style={{ wordBreak: 'break-word' }}>
-                        <Text size="xs" ff="monospace">
-                          {shown(change.after)}
-                        </Text>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            )}
-          </Stack>
-        )}
-      </Stack>
-    </Card>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </Stack>
+      )}
+    </SectionCard>
   );
 }

@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Accordion, Card, Code, Slider, Stack, Text, Title } from '@mantine/core';
+import { Accordion, Code, Slider, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { SectionCard } from '../../../components/SectionCard';
 import { Loading } from '../../../components/Loading';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { formatInstant } from '../../../format';
@@ -36,57 +37,52 @@ export function StateAsOfCard({
   });
   const shown = events[moving];
   return (
-    <Card withBorder component="section" aria-labelledby="as-of-title">
-      <Stack gap="sm">
-        <Title order={3} size="h4" id="as-of-title">
-          {t('history.asOf.title')}
-        </Title>
-        <Slider
-          min={0}
-          max={Math.max(0, events.length - 1)}
-          step={1}
-          value={moving}
-          onChange={setMoving}
-          onChangeEnd={onRevision}
-          marks={events.map((event) => ({ value: event.revision }))}
-          label={(value) => `#${value}`}
-          thumbLabel={t('history.asOf.thumb')}
-          disabled={events.length < 2}
-          mb="sm"
-        />
-        {shown && (
-          <Text size="sm" data-testid="as-of-event">
-            <b>
-              {t('history.asOf.event', {
-                n: moving + 1,
-                total: events.length,
-                when: formatInstant(shown.occurredAt, language),
-              })}
-            </b>{' '}
-            {shown.text}
-          </Text>
-        )}
-        {state.error && <ProblemAlert error={state.error} />}
-        {state.isPending ? (
-          <Loading />
-        ) : (
-          state.data && (
-            <>
-              <StateSummary state={state.data.state} />
-              <Accordion variant="contained">
-                <Accordion.Item value="json">
-                  <Accordion.Control>{t('history.asOf.whole', { revision: state.data.revision })}</Accordion.Control>
-                  <Accordion.Panel>
-                    <Code block mah={360} style={{ overflow: 'auto' }} translate="no">
-                      {JSON.stringify(state.data.state, null, 2)}
-                    </Code>
-                  </Accordion.Panel>
-                </Accordion.Item>
-              </Accordion>
-            </>
-          )
-        )}
-      </Stack>
-    </Card>
+    <SectionCard id="as-of-title" title={t('history.asOf.title')}>
+      <Slider
+        min={0}
+        max={Math.max(0, events.length - 1)}
+        step={1}
+        value={moving}
+        onChange={setMoving}
+        onChangeEnd={onRevision}
+        marks={events.map((event) => ({ value: event.revision }))}
+        label={(value) => `#${value}`}
+        thumbLabel={t('history.asOf.thumb')}
+        disabled={events.length < 2}
+        mb="sm"
+      />
+      {shown && (
+        <Text size="sm" data-testid="as-of-event">
+          <b>
+            {t('history.asOf.event', {
+              n: moving + 1,
+              total: events.length,
+              when: formatInstant(shown.occurredAt, language),
+            })}
+          </b>{' '}
+          {shown.text}
+        </Text>
+      )}
+      {state.error && <ProblemAlert error={state.error} />}
+      {state.isPending ? (
+        <Loading />
+      ) : (
+        state.data && (
+          <>
+            <StateSummary state={state.data.state} />
+            <Accordion variant="contained">
+              <Accordion.Item value="json">
+                <Accordion.Control>{t('history.asOf.whole', { revision: state.data.revision })}</Accordion.Control>
+                <Accordion.Panel>
+                  <Code block mah={360} style={{ overflow: 'auto' }} translate="no">
+                    {JSON.stringify(state.data.state, null, 2)}
+                  </Code>
+                </Accordion.Panel>
+              </Accordion.Item>
+            </Accordion>
+          </>
+        )
+      )}
+    </SectionCard>
   );
 }

@@ -1,6 +1,6 @@
-import type { ReactNode } from 'react';
-import { Badge, Group, SimpleGrid, Text } from '@mantine/core';
+import { Badge, Group, SimpleGrid } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Fact } from '../../../components/Fact';
 import { formatInstant, formatTenge } from '../../../format';
 import type { Language } from '../../../i18n';
 
@@ -69,18 +69,5 @@ export function StateSummary({ state }: { state: Record<string, unknown> }) {
           : '—'}
       </Fact>
     </SimpleGrid>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children}
-      </Text>
-    </div>
   );
 }

@@ -1,7 +1,8 @@
-import type { ReactNode } from 'react';
-import { Button, Card, Code, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, Code, SimpleGrid, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { SectionCard } from '../../../components/SectionCard';
+import { Fact } from '../../../components/Fact';
 import { Loading } from '../../../components/Loading';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { formatInstant, formatNumber } from '../../../format';
@@ -23,52 +24,37 @@ export function CheckpointCard() {
   });
   const checkpoint = latest.data;
   return (
-    <Card withBorder component="section" aria-labelledby="checkpoint-title">
-      <Stack gap="sm">
-        <Group justify="space-between">
-          <Title order={3} size="h4" id="checkpoint-title">
-            {t('verify.checkpoint.title')}
-          </Title>
-          <Button variant="light" onClick={() => sign.mutate()} loading={sign.isPending}>
-            {t('verify.checkpoint.sign')}
-          </Button>
-        </Group>
-        {sign.error && <ProblemAlert error={sign.error} />}
-        {latest.error && <ProblemAlert error={latest.error} />}
-        {latest.isPending ? (
-          <Loading />
-        ) : checkpoint === null || checkpoint === undefined ? (
-          <Text>{t('verify.checkpoint.none')}</Text>
-        ) : (
-          <SimpleGrid cols={{ base: 1, md: 3 }} data-testid="checkpoint">
-            <Fact label={t('verify.checkpoint.position')}>{checkpoint.position}</Fact>
-            <Fact label={t('verify.checkpoint.events')}>{formatNumber(checkpoint.events, language)}</Fact>
-            <Fact label={t('verify.checkpoint.signedAt')}>
-              {formatInstant(checkpoint.signedAt, language)} · {t(`verify.checkpoint.trigger.${checkpoint.trigger}`)}
-            </Fact>
-            <Fact label={t('verify.checkpoint.head')}>
-              <Code style={{ wordBreak: 'break-all' }}>{checkpoint.headHash}</Code>
-            </Fact>
-            <Fact label={t('verify.checkpoint.key')}>
-              <Code>{checkpoint.keyId}</Code>
-            </Fact>
-            <Fact label={t('verify.checkpoint.store')}>{checkpoint.store}</Fact>
-          </SimpleGrid>
-        )}
-      </Stack>
-    </Card>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children}
-      </Text>
-    </div>
+    <SectionCard
+      id="checkpoint-title"
+      title={t('verify.checkpoint.title')}
+      actions={
+        <Button variant="light" onClick={() => sign.mutate()} loading={sign.isPending}>
+          {t('verify.checkpoint.sign')}
+        </Button>
+      }
+    >
+      {sign.error && <ProblemAlert error={sign.error} />}
+      {latest.error && <ProblemAlert error={latest.error} />}
+      {latest.isPending ? (
+        <Loading />
+      ) : checkpoint === null || checkpoint === undefined ? (
+        <Text>{t('verify.checkpoint.none')}</Text>
+      ) : (
+        <SimpleGrid cols={{ base: 1, md: 3 }} data-testid="checkpoint">
+          <Fact label={t('verify.checkpoint.position')}>{checkpoint.position}</Fact>
+          <Fact label={t('verify.checkpoint.events')}>{formatNumber(checkpoint.events, language)}</Fact>
+          <Fact label={t('verify.checkpoint.signedAt')}>
+            {formatInstant(checkpoint.signedAt, language)} · {t(`verify.checkpoint.trigger.${checkpoint.trigger}`)}
+          </Fact>
+          <Fact label={t('verify.checkpoint.head')}>
+            <Code style={{ wordBreak: 'break-all' }}>{checkpoint.headHash}</Code>
+          </Fact>
+          <Fact label={t('verify.checkpoint.key')}>
+            <Code>{checkpoint.keyId}</Code>
+          </Fact>
+          <Fact label={t('verify.checkpoint.store')}>{checkpoint.store}</Fact>
+        </SimpleGrid>
+      )}
+    </SectionCard>
   );
 }

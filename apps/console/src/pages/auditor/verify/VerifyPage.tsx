@@ -1,6 +1,7 @@
-import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, Stack, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { SectionCard } from '../../../components/SectionCard';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { verifyStore } from '../audit-api';
 import { CheckpointCard } from './CheckpointCard';
@@ -18,23 +19,19 @@ export function VerifyPage() {
     <Stack gap="md">
       <Title order={2}>{t('verify.title')}</Title>
       <CheckpointCard />
-      <Card withBorder component="section" aria-labelledby="verify-run-title">
-        <Stack gap="sm">
-          <Group justify="space-between">
-            <Title order={3} size="h4" id="verify-run-title">
-              {t('verify.run.title')}
-            </Title>
-            <Button onClick={() => verify.mutate()} loading={verify.isPending}>
-              {t('verify.run.button')}
-            </Button>
-          </Group>
-          <Text size="sm" c="dimmed">
-            {t('verify.run.caption')}
-          </Text>
-          {verify.error && <ProblemAlert error={verify.error} />}
-          {verify.data && <VerificationResult result={verify.data} />}
-        </Stack>
-      </Card>
+      <SectionCard
+        id="verify-run-title"
+        title={t('verify.run.title')}
+        caption={t('verify.run.caption')}
+        actions={
+          <Button onClick={() => verify.mutate()} loading={verify.isPending}>
+            {t('verify.run.button')}
+          </Button>
+        }
+      >
+        {verify.error && <ProblemAlert error={verify.error} />}
+        {verify.data && <VerificationResult result={verify.data} />}
+      </SectionCard>
     </Stack>
   );
 }

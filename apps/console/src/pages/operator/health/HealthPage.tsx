@@ -1,6 +1,7 @@
-import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Badge, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { SectionCard } from '../../../components/SectionCard';
 import { Loading } from '../../../components/Loading';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { readiness, subscriptions } from './health-api';
@@ -31,25 +32,21 @@ export function HealthPage() {
       </Group>
       {ready.error && <ProblemAlert error={ready.error} />}
       {ready.isPending ? <Loading /> : ready.data && <StoreHealth result={ready.data.result} />}
-      <Card withBorder component="section" aria-labelledby="subscriptions-title">
-        <Stack gap="sm">
-          <Group justify="space-between">
-            <Title order={3} size="h4" id="subscriptions-title">
-              {t('health.subscriptions.title')}
-            </Title>
-            {runners.data && (
-              <Text size="sm">
-                {t('health.storeHead')}: <b>{runners.data.storeHead ?? '—'}</b>
-              </Text>
-            )}
-          </Group>
-          <Text size="sm" c="dimmed">
-            {t('health.subscriptions.caption')}
-          </Text>
-          {runners.error && <ProblemAlert error={runners.error} />}
-          {runners.isPending ? <Loading /> : runners.data && <SubscriptionsTable subscriptions={runners.data} />}
-        </Stack>
-      </Card>
+      <SectionCard
+        id="subscriptions-title"
+        title={t('health.subscriptions.title')}
+        caption={t('health.subscriptions.caption')}
+        actions={
+          runners.data && (
+            <Text size="sm">
+              {t('health.storeHead')}: <b>{runners.data.storeHead ?? '—'}</b>
+            </Text>
+          )
+        }
+      >
+        {runners.error && <ProblemAlert error={runners.error} />}
+        {runners.isPending ? <Loading /> : runners.data && <SubscriptionsTable subscriptions={runners.data} />}
+      </SectionCard>
     </Stack>
   );
 }

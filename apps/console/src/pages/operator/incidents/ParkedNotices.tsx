@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { Button, Card, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Table, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { InfiniteData } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Loading } from '../../../components/Loading';
 import { ProblemAlert } from '../../../components/ProblemAlert';
-import { ShowMore } from '../../../components/ShowMore';
+import { PagedList } from '../../../components/PagedList';
+import { SectionCard } from '../../../components/SectionCard';
 import { useCursorPages } from '../../../components/cursor-pages';
 import type { CursorPage } from '../../../components/cursor-pages';
 import { formatInstant } from '../../../format';
@@ -45,24 +45,17 @@ export function ParkedNotices() {
     },
   });
   return (
-    <Card withBorder component="section" aria-labelledby="parked-notices-title">
-      <Stack gap="sm">
-        <Title order={3} size="h4" id="parked-notices-title">
-          {t('incidents.notices.title')}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {t('incidents.notices.caption')}
-        </Text>
-        {retried.map((notice) => (
-          <RetriedNotice key={notice.noticeId} notice={notice} />
-        ))}
-        {retry.error && <ProblemAlert error={retry.error} />}
-        {parked.error && <ProblemAlert error={parked.error} />}
-        {parked.isPending ? (
-          <Loading />
-        ) : parked.items.length === 0 ? (
-          <Text>{t('incidents.notices.none')}</Text>
-        ) : (
+    <SectionCard
+      id="parked-notices-title"
+      title={t('incidents.notices.title')}
+      caption={t('incidents.notices.caption')}
+    >
+      {retried.map((notice) => (
+        <RetriedNotice key={notice.noticeId} notice={notice} />
+      ))}
+      {retry.error && <ProblemAlert error={retry.error} />}
+      <PagedList pages={parked} empty={t('incidents.notices.none')}>
+        {(items) => (
           <Table.ScrollContainer minWidth={900}>
             <Table striped verticalSpacing="xs" aria-labelledby="parked-notices-title">
               <Table.Thead>
@@ -75,7 +68,7 @@ export function ParkedNotices() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {parked.items.map((notice) => (
+                {items.map((notice) => (
                   <Table.Tr key={notice.noticeId}>
                     <Table.Td>{formatInstant(notice.parkedAt, language)}</Table.Td>
                     <Table.Td>
@@ -102,12 +95,7 @@ export function ParkedNotices() {
             </Table>
           </Table.ScrollContainer>
         )}
-        <ShowMore
-          hasMore={parked.hasNextPage}
-          loading={parked.isFetchingNextPage}
-          onMore={() => void parked.fetchNextPage()}
-        />
-      </Stack>
-    </Card>
+      </PagedList>
+    </SectionCard>
   );
 }

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Table, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Loading } from '../../../components/Loading';
 import { ProblemAlert } from '../../../components/ProblemAlert';
-import { ShowMore } from '../../../components/ShowMore';
+import { PagedList } from '../../../components/PagedList';
+import { SectionCard } from '../../../components/SectionCard';
 import { useCursorPages } from '../../../components/cursor-pages';
 import { formatInstant } from '../../../format';
 import type { Language } from '../../../i18n';
@@ -29,34 +29,23 @@ export function ParkedSteps() {
     },
   });
   return (
-    <Card withBorder component="section" aria-labelledby="parked-steps-title">
-      <Stack gap="sm">
-        <Title order={3} size="h4" id="parked-steps-title">
-          {t('incidents.parked.title')}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {t('incidents.parked.caption')}
-        </Text>
-        {outcome && (
-          <Alert
-            role="status"
-            color={outcome.outcome.outcome === 'done' ? 'green' : 'orange'}
-            withCloseButton
-            onClose={() => setOutcome(null)}
-          >
-            {outcome.outcome.outcome === 'done'
-              ? t('incidents.parked.done', { type: outcome.letter.type, commands: outcome.outcome.commands ?? 0 })
-              : t('incidents.parked.again', { type: outcome.letter.type })}
-            {outcome.outcome.outcome === 'parked' && <span translate="no"> {outcome.outcome.error}</span>}
-          </Alert>
-        )}
-        {retry.error && <ProblemAlert error={retry.error} />}
-        {parked.error && <ProblemAlert error={parked.error} />}
-        {parked.isPending ? (
-          <Loading />
-        ) : parked.items.length === 0 ? (
-          <Text>{t('incidents.parked.none')}</Text>
-        ) : (
+    <SectionCard id="parked-steps-title" title={t('incidents.parked.title')} caption={t('incidents.parked.caption')}>
+      {outcome && (
+        <Alert
+          role="status"
+          color={outcome.outcome.outcome === 'done' ? 'green' : 'orange'}
+          withCloseButton
+          onClose={() => setOutcome(null)}
+        >
+          {outcome.outcome.outcome === 'done'
+            ? t('incidents.parked.done', { type: outcome.letter.type, commands: outcome.outcome.commands ?? 0 })
+            : t('incidents.parked.again', { type: outcome.letter.type })}
+          {outcome.outcome.outcome === 'parked' && <span translate="no"> {outcome.outcome.error}</span>}
+        </Alert>
+      )}
+      {retry.error && <ProblemAlert error={retry.error} />}
+      <PagedList pages={parked} empty={t('incidents.parked.none')}>
+        {(items) => (
           <Table.ScrollContainer minWidth={900}>
             <Table striped verticalSpacing="xs" aria-labelledby="parked-steps-title">
               <Table.Thead>
@@ -70,7 +59,7 @@ export function ParkedSteps() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {parked.items.map((letter) => (
+                {items.map((letter) => (
                   <Table.Tr key={letter.eventId}>
                     <Table.Td>{formatInstant(letter.parkedAt, language)}</Table.Td>
                     <Table.Td translate="no">
@@ -105,12 +94,7 @@ export function ParkedSteps() {
             </Table>
           </Table.ScrollContainer>
         )}
-        <ShowMore
-          hasMore={parked.hasNextPage}
-          loading={parked.isFetchingNextPage}
-          onMore={() => void parked.fetchNextPage()}
-        />
-      </Stack>
-    </Card>
+      </PagedList>
+    </SectionCard>
   );
 }

@@ -1,8 +1,7 @@
-import { Card, Stack, Table, Text, Title } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Loading } from '../../../components/Loading';
-import { ProblemAlert } from '../../../components/ProblemAlert';
-import { ShowMore } from '../../../components/ShowMore';
+import { PagedList } from '../../../components/PagedList';
+import { SectionCard } from '../../../components/SectionCard';
 import { useCursorPages } from '../../../components/cursor-pages';
 import { formatDate, formatInstant } from '../../../format';
 import type { Language } from '../../../i18n';
@@ -17,20 +16,9 @@ export function WaitingSteps() {
   const language = i18n.language as Language;
   const waiting = useCursorPages(['incidents', 'waiting'], (cursor) => deadLettersPage('waiting-for-data', cursor));
   return (
-    <Card withBorder component="section" aria-labelledby="waiting-steps-title">
-      <Stack gap="sm">
-        <Title order={3} size="h4" id="waiting-steps-title">
-          {t('incidents.waiting.title')}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {t('incidents.waiting.caption')}
-        </Text>
-        {waiting.error && <ProblemAlert error={waiting.error} />}
-        {waiting.isPending ? (
-          <Loading />
-        ) : waiting.items.length === 0 ? (
-          <Text>{t('incidents.waiting.none')}</Text>
-        ) : (
+    <SectionCard id="waiting-steps-title" title={t('incidents.waiting.title')} caption={t('incidents.waiting.caption')}>
+      <PagedList pages={waiting} empty={t('incidents.waiting.none')}>
+        {(items) => (
           <Table.ScrollContainer minWidth={800}>
             <Table striped verticalSpacing="xs" aria-labelledby="waiting-steps-title">
               <Table.Thead>
@@ -42,7 +30,7 @@ export function WaitingSteps() {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {waiting.items.map((letter) => (
+                {items.map((letter) => (
                   <Table.Tr key={`${letter.consumer}:${letter.eventId}`}>
                     <Table.Td>{formatInstant(letter.parkedAt, language)}</Table.Td>
                     <Table.Td translate="no">
@@ -76,12 +64,7 @@ export function WaitingSteps() {
             </Table>
           </Table.ScrollContainer>
         )}
-        <ShowMore
-          hasMore={waiting.hasNextPage}
-          loading={waiting.isFetchingNextPage}
-          onMore={() => void waiting.fetchNextPage()}
-        />
-      </Stack>
-    </Card>
+      </PagedList>
+    </SectionCard>
   );
 }
