@@ -56,12 +56,40 @@ describe('the administrator’s console', () => {
     await settled(page);
   });
 
-  it('shows the law in force, table by table, with its amendments and who recorded them', async () => {
+  it('shows the law in force, table by table, with its amendments, who recorded them and the applications one moved', async () => {
+    // A review pending since 2 March (due 26 March), and a day off declared on 12 March: due the 27th.
+    const pending = await submitAndSign(c.e);
+    await c.e
+      .as('admin', 'admin-1')
+      .post('/admin/law/calendar/2026/days-off', {
+        date: '2026-03-12',
+        kind: 'holiday',
+        name: 'Day off by decree',
+        legalBasis: {
+          kind: 'decree',
+          number: '12',
+          date: '2026-03-02',
+          title: 'Decree declaring 12 March 2026 a day off',
+          source: 'https://adilet.zan.kz/',
+        },
+        takesEffectOn: '2026-03-02',
+      })
+      .expect(200);
+    await c.e.settle();
+
     const page = await c.as('admin', 'admin-1', 'ru', '/law');
     await page.getByText('Календарь 2026 года').waitFor();
     await page.getByText('праздник: Наурыз мейрамы').first().waitFor();
     await page.getByText('первоначальная запись права (система)').first().waitFor();
+    const amendment = page.getByRole('row').filter({ hasText: 'admin-1 (Администратор)' });
+    await amendment.getByText('стали нерабочими: 12.03.2026').waitFor();
     await checkScreen(page, 'admin-law', { ru: 'Действующее право', kk: 'Қолданыстағы құқық', en: 'Law in force' });
+    await amendment.getByRole('button', { name: 'Перенесённые заявления' }).click();
+    const moved = page.getByRole('dialog').getByRole('row').filter({ hasText: pending });
+    await moved.getByRole('cell', { name: '26.03.2026' }).waitFor();
+    await moved.getByRole('cell', { name: '27.03.2026' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
 
     await page.getByRole('tab', { name: 'МРП' }).click();
     await page.getByText('Месячный расчётный показатель').waitFor();
