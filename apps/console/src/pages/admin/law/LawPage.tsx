@@ -8,8 +8,17 @@ import { RentRatesTab } from './RentRatesTab';
 import { SlaPolicyTab } from './SlaPolicyTab';
 import { TimelinessTab } from './TimelinessTab';
 
-const TABS = ['calendar', 'mci', 'rent-rates', 'refusal-grounds', 'sla-policy', 'timeliness'] as const;
-type LawTab = (typeof TABS)[number];
+/** Each table of the law, and the decisions the law in force would judge otherwise, in one tab each. */
+const PANELS = {
+  calendar: CalendarTab,
+  mci: MciTab,
+  'rent-rates': RentRatesTab,
+  'refusal-grounds': RefusalGroundsTab,
+  'sla-policy': SlaPolicyTab,
+  timeliness: TimelinessTab,
+} as const;
+type LawTab = keyof typeof PANELS;
+const TABS = Object.keys(PANELS) as LawTab[];
 
 /**
  * The law the service decides with, table by table, each with the amendments that made it; the
@@ -31,24 +40,14 @@ export function LawPage() {
             </Tabs.Tab>
           ))}
         </Tabs.List>
-        <Tabs.Panel value="calendar" pt="md">
-          <CalendarTab />
-        </Tabs.Panel>
-        <Tabs.Panel value="mci" pt="md">
-          <MciTab />
-        </Tabs.Panel>
-        <Tabs.Panel value="rent-rates" pt="md">
-          <RentRatesTab />
-        </Tabs.Panel>
-        <Tabs.Panel value="refusal-grounds" pt="md">
-          <RefusalGroundsTab />
-        </Tabs.Panel>
-        <Tabs.Panel value="sla-policy" pt="md">
-          <SlaPolicyTab />
-        </Tabs.Panel>
-        <Tabs.Panel value="timeliness" pt="md">
-          <TimelinessTab />
-        </Tabs.Panel>
+        {TABS.map((value) => {
+          const Panel = PANELS[value];
+          return (
+            <Tabs.Panel key={value} value={value} pt="md">
+              <Panel />
+            </Tabs.Panel>
+          );
+        })}
       </Tabs>
     </Stack>
   );
