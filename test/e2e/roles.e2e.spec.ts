@@ -61,6 +61,7 @@ const MATRIX: Entry[] = [
   { method: 'POST', route: '/admin/sla/fire-due', roles: ['admin', 'operator'] },
   { method: 'GET', route: '/admin/dead-letters', roles: ['operator', 'admin'] },
   { method: 'POST', route: '/admin/dead-letters/:eventId/retry', roles: ['operator', 'admin'] },
+  { method: 'GET', route: '/admin/subscriptions', roles: ['operator', 'admin'] },
   { method: 'GET', route: '/applications', roles: READERS },
   { method: 'GET', route: '/applications/:id', roles: READERS },
   { method: 'GET', route: '/queues/mine', roles: ['reviewer'] },
@@ -77,6 +78,12 @@ const MATRIX: Entry[] = [
     route: `/reference/${table}`,
     roles: ['reviewer', 'supervisor', 'auditor', 'admin'],
   })),
+  { method: 'GET', route: '/reference/amendments', roles: ['reviewer', 'supervisor', 'auditor', 'admin'] },
+  {
+    method: 'GET',
+    route: '/reference/amendments/:eventId/moved-applications',
+    roles: ['reviewer', 'supervisor', 'auditor', 'admin'],
+  },
   ...[
     'calendar/:year/days-off',
     'calendar/:year/withdrawn-days-off',

@@ -4,6 +4,7 @@ import type { Clock } from '@libs/event-sourcing';
 import { WorkflowModule } from '@apps/composition-root';
 import { RuntimeConfig } from '@infra/config/runtime-config';
 import { AdminController } from './admin/admin.controller';
+import { SubscriptionsController } from './admin/subscriptions.controller';
 import type { LawInForce } from '@libs/workflow';
 import { AuditController } from './audit/audit.controller';
 import { ApplicationStoryController } from './audit/story.controller';
@@ -36,6 +37,8 @@ import { SlaGauges } from './observability/sla-gauges';
 import { QueriesController } from './queries/queries.controller';
 import { LawAdminController } from './law/law-admin.controller';
 import { LawReferenceController } from './law/law-reference.controller';
+import { LawAmendmentsController } from './law/law-amendments.controller';
+import { LawAmendments } from './law/law-amendments';
 import { ReadYourWrites } from './queries/read-your-writes';
 import { SlaClocks } from './queries/sla-clocks';
 import { NoticesController } from './notices/notices.controller';
@@ -89,9 +92,11 @@ export class AppModule {
       controllers: [
         ApplicationsController,
         AdminController,
+        SubscriptionsController,
         QueriesController,
         LawReferenceController,
         LawAdminController,
+        LawAmendmentsController,
         MetricsController,
         AuditController,
         ApplicationStoryController,
@@ -127,6 +132,7 @@ export class AppModule {
         SlaGauges,
         NoticeGauges,
         TimelinessChanges,
+        LawAmendments,
         ...signing,
       ],
     };

@@ -1,5 +1,6 @@
 import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { CheckpointedSubscriptionRunner } from '@libs/event-sourcing';
+import type { Position } from '@libs/event-sourcing';
 
 /**
  * Starts the application's subscription runners once Nest is up, and stops them before it goes down.
@@ -48,4 +49,15 @@ export class SubscriptionsHost implements OnApplicationBootstrap, BeforeApplicat
     clearInterval(this.timer);
     await Promise.all(this.runners.map((runner) => runner.stop()));
   }
+}
+
+/**
+ * How far a runner trails the store: the global positions between the head and what it has looked
+ * at (its progress, counting the events its filter let by). On SQLite one position is one event; on
+ * EventStoreDB positions are offsets in the log, so this is a distance, not a count. The metrics'
+ * gauge and the operators' list read the same figure.
+ */
+export function positionsBehind(head: Position | null, runner: CheckpointedSubscriptionRunner): bigint {
+  const behind = (head ?? 0n) - (runner.progress ?? 0n);
+  return behind > 0n ? behind : 0n;
 }

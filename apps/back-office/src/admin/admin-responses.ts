@@ -1,5 +1,5 @@
 import type { SchemaObject } from '@nestjs/swagger';
-import { integer, nullable, object, oneOf, pageOf, text } from '../http/openapi/json-schema';
+import { arrayOf, integer, nullable, object, oneOf, pageOf, text } from '../http/openapi/json-schema';
 
 /** The response schemas of the administration routes that are not commands (their answers are their own). */
 const instant = text('An instant in UTC, ISO 8601');
@@ -27,7 +27,25 @@ const DEAD_LETTER = object({
   ),
 });
 
+const position = (description: string) => nullable(text(`${description} (64-bit, as a string); null before any`));
+
+/** One subscription as its runner reports it (`CheckpointedSubscriptionRunner`). */
+const SUBSCRIPTION = object({
+  name: text('The consumer (`review-saga`, `applications`, …)'),
+  state: oneOf('idle', 'running', 'stopped', 'failed'),
+  checkpoint: position('Global position of the last event it committed'),
+  progress: position('How far it has looked, counting the events its filter let by: what it reflects'),
+  positionsBehind: integer(
+    'Global positions between the store head and its progress: on SQLite the events it has yet to look at; on EventStoreDB a distance in the log',
+  ),
+  lastFailure: nullable(text('Why it stopped, while failed (the host starts it again from its checkpoint)')),
+});
+
 export const ADMIN_RESPONSES = {
+  subscriptions: object({
+    storeHead: position('The global position of the last event in the store'),
+    items: arrayOf(SUBSCRIPTION),
+  }),
   fireDue: object({ fired: integer('How many due deadlines were fired') }),
   deadLetters: pageOf(DEAD_LETTER),
   retry: object(

@@ -6,12 +6,24 @@ export function guarded<T>(query: () => T): T {
   try {
     return query();
   } catch (error) {
-    if (error instanceof InvalidReadModelQueryError)
-      throw new HttpProblem(
-        problem(400, 'REQUEST.INVALID', 'Invalid request', undefined, [
-          { field: error.field, reason: error.message.slice(error.field.length + 1) },
-        ]),
-      );
-    throw error;
+    throw refusalOf(error);
   }
+}
+
+/** The same, for a query that reads the store (asynchronously). */
+export async function guardedAsync<T>(query: () => Promise<T>): Promise<T> {
+  try {
+    return await query();
+  } catch (error) {
+    throw refusalOf(error);
+  }
+}
+
+function refusalOf(error: unknown): unknown {
+  if (!(error instanceof InvalidReadModelQueryError)) return error;
+  return new HttpProblem(
+    problem(400, 'REQUEST.INVALID', 'Invalid request', undefined, [
+      { field: error.field, reason: error.message.slice(error.field.length + 1) },
+    ]),
+  );
 }

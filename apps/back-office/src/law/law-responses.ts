@@ -1,5 +1,6 @@
 import type { SchemaObject } from '@nestjs/swagger';
-import { arrayOf, bool, freeObject, integer, nullable, object, text } from '../http/openapi/json-schema';
+import { arrayOf, bool, freeObject, integer, nullable, object, oneOf, pageOf, text } from '../http/openapi/json-schema';
+import { LAW_TABLES } from './law-amendments';
 
 const LEGAL_BASIS = object(
   {
@@ -30,7 +31,43 @@ const table = (current: Record<string, SchemaObject>, change: Record<string, Sch
     history: arrayOf(object({ ...AMENDMENT, ...change }, optional)),
   });
 
+const instant = text('An instant, ISO 8601');
+const DUE = object({ dueOn: text('yyyy-MM-dd'), dueAt: instant, calendarVersion: text() });
+
+/** One amendment, whatever its table: who recorded it, when, on what basis, and what it changed. */
+const LISTED_AMENDMENT = object({
+  eventId: text(),
+  position: text('Global position of the amendment event (64-bit, as a string)'),
+  streamId: text('`law-calendar-<year>`, `law-mci`, `law-rent-rates`, `law-refusal-grounds` or `law-sla-policy`'),
+  table: oneOf(...LAW_TABLES),
+  year: nullable(integer('The calendar year, for the calendar')),
+  version: text('The version of the table the amendment made'),
+  legalBasis: LEGAL_BASIS,
+  takesEffectOn: text(),
+  reason: nullable(text('Given when the change took effect on a day already past')),
+  recordedAt: instant,
+  recordedBy: object({ id: text('The administrator, or `system/law-baseline` for the initial law'), role: text() }),
+  correlationId: text('What the applications it moved carry too (`/audit/correlations/<id>`)'),
+  workingDays: nullable(integer('Calendar: the year’s working days after it')),
+  daysOffAdded: nullable(arrayOf(text())),
+  daysOffRemoved: nullable(arrayOf(text())),
+  rowsAdded: nullable(arrayOf(object({ validFrom: text(), value: integer() }))),
+  rowsChanged: nullable(arrayOf(object({ validFrom: text(), from: integer(), to: integer() }))),
+});
+
+const MOVED_APPLICATION = object({
+  applicationId: text(),
+  position: text('Global position of its `ReviewDeadlineRescheduled` (64-bit, as a string)'),
+  rescheduledAt: instant,
+  previous: DUE,
+  deadline: DUE,
+  corrected: arrayOf(oneOf('at-risk', 'breach')),
+  escalationStands: bool,
+});
+
 export const LAW_RESPONSES = {
+  amendments: pageOf(LISTED_AMENDMENT),
+  movedApplications: pageOf(MOVED_APPLICATION),
   calendar: table(
     {
       year: integer(),

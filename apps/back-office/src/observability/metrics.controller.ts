@@ -2,7 +2,7 @@ import { Controller, Get, Header, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Gauge } from 'prom-client';
 import type { DeadLetterStore, EventStore } from '@libs/event-sourcing';
-import { EVENT_STORE, SubscriptionsHost } from '@libs/event-sourcing-nest';
+import { EVENT_STORE, positionsBehind, SubscriptionsHost } from '@libs/event-sourcing-nest';
 import { CHECKPOINT_LOG, type CheckpointLog, DEAD_LETTERS } from '@libs/workflow';
 import { PendingDeadlinesProjection } from '@infra/read-models';
 import { Public } from '../auth/roles';
@@ -32,9 +32,9 @@ export class MetricsController {
       labelNames: ['consumer'],
       registers,
       collect: async function (this: Gauge) {
-        const head = (await store.headPosition()) ?? 0n;
+        const head = await store.headPosition();
         for (const runner of subscriptions.runners)
-          this.set({ consumer: runner.name }, Number(head - (runner.progress ?? 0n)));
+          this.set({ consumer: runner.name }, Number(positionsBehind(head, runner)));
       },
     });
     new Gauge({

@@ -277,6 +277,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every subscription of this instance: its state, its checkpoint and progress, how far it trails the store's head, and why it stopped if it failed
+         * @description **Roles:** operator, admin.
+         */
+        get: operations["SubscriptionsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/applications": {
         parameters: {
             query?: never;
@@ -1271,6 +1291,48 @@ export interface paths {
          * @description **Roles:** admin.
          */
         post: operations["AdminController_setQuota"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reference/amendments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The amendments of the law, newest first: table, version, legal basis, the day it takes effect, who recorded it and when, and what it changed
+         * @description **Roles:** reviewer, supervisor, auditor, admin.
+         */
+        get: operations["LawAmendmentsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reference/amendments/{eventId}/moved-applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The applications whose pending review deadline this amendment moved (their `ReviewDeadlineRescheduled` citing it), in store order
+         * @description Decided applications are never moved (their history stands): `GET /audit/timeliness-changes` compares them with the law in force.
+         *
+         *     **Roles:** reviewer, supervisor, auditor, admin.
+         */
+        get: operations["LawAmendmentsController_moved"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3369,6 +3431,87 @@ export interface operations {
             };
             /** @description The body is not JSON in UTF-8 */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description An unexpected fault, logged; nothing is known to be recorded (retry with the same Idempotency-Key) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    SubscriptionsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description Global position of the last event it committed (64-bit, as a string); null before any */
+                            checkpoint: string | null;
+                            /** @description Why it stopped, while failed (the host starts it again from its checkpoint) */
+                            lastFailure: string | null;
+                            /** @description The consumer (`review-saga`, `applications`, …) */
+                            name: string;
+                            /** @description Global positions between the store head and its progress: on SQLite the events it has yet to look at; on EventStoreDB a distance in the log */
+                            positionsBehind: number;
+                            /** @description How far it has looked, counting the events its filter let by: what it reflects (64-bit, as a string); null before any */
+                            progress: string | null;
+                            /** @enum {string} */
+                            state: "idle" | "running" | "stopped" | "failed";
+                        }[];
+                        /** @description The global position of the last event in the store (64-bit, as a string); null before any */
+                        storeHead: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request: a malformed field, parameter, header or body, or an unknown one (`errors` names each) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9480,6 +9623,236 @@ export interface operations {
             };
             /** @description The actor exceeded the command rate of its role (Retry-After says when to retry) */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description An unexpected fault, logged; nothing is known to be recorded (retry with the same Idempotency-Key) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    LawAmendmentsController_list: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page (opaque) */
+                cursor?: string;
+                /** @description Items per page, 1 to 200; 50 by default */
+                limit?: string;
+                /** @description Only the amendments of this table */
+                table?: "calendar" | "mci" | "rent-rates" | "refusal-grounds" | "sla-policy";
+                /** @description Only the amendments of this calendar year */
+                year?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description What the applications it moved carry too (`/audit/correlations/<id>`) */
+                            correlationId: string;
+                            daysOffAdded: string[] | null;
+                            daysOffRemoved: string[] | null;
+                            eventId: string;
+                            legalBasis: {
+                                /** @description The date of the act */
+                                date: string;
+                                /** @description law, code, decree, resolution, order or announcement */
+                                kind: string;
+                                number?: string;
+                                /** @description Where the act can be read */
+                                source: string;
+                                title: string;
+                            };
+                            /** @description Global position of the amendment event (64-bit, as a string) */
+                            position: string;
+                            /** @description Given when the change took effect on a day already past */
+                            reason: string | null;
+                            /** @description An instant, ISO 8601 */
+                            recordedAt: string;
+                            recordedBy: {
+                                /** @description The administrator, or `system/law-baseline` for the initial law */
+                                id: string;
+                                role: string;
+                            };
+                            rowsAdded: {
+                                validFrom: string;
+                                value: number;
+                            }[] | null;
+                            rowsChanged: {
+                                from: number;
+                                to: number;
+                                validFrom: string;
+                            }[] | null;
+                            /** @description `law-calendar-<year>`, `law-mci`, `law-rent-rates`, `law-refusal-grounds` or `law-sla-policy` */
+                            streamId: string;
+                            /** @enum {string} */
+                            table: "calendar" | "mci" | "rent-rates" | "refusal-grounds" | "sla-policy";
+                            takesEffectOn: string;
+                            /** @description The version of the table the amendment made */
+                            version: string;
+                            /** @description Calendar: the year’s working days after it */
+                            workingDays: number | null;
+                            /** @description The calendar year, for the calendar */
+                            year: number | null;
+                        }[];
+                        /** @description Send as `cursor` for the next page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request: a malformed field, parameter, header or body, or an unknown one (`errors` names each) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description An unexpected fault, logged; nothing is known to be recorded (retry with the same Idempotency-Key) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    LawAmendmentsController_moved: {
+        parameters: {
+            query?: {
+                /** @description The nextCursor of the previous page (opaque) */
+                cursor?: string;
+                /** @description Items per page, 1 to 200; 50 by default */
+                limit?: string;
+            };
+            header?: never;
+            path: {
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            applicationId: string;
+                            corrected: ("at-risk" | "breach")[];
+                            deadline: {
+                                calendarVersion: string;
+                                /** @description An instant, ISO 8601 */
+                                dueAt: string;
+                                /** @description yyyy-MM-dd */
+                                dueOn: string;
+                            };
+                            escalationStands: boolean;
+                            /** @description Global position of its `ReviewDeadlineRescheduled` (64-bit, as a string) */
+                            position: string;
+                            previous: {
+                                calendarVersion: string;
+                                /** @description An instant, ISO 8601 */
+                                dueAt: string;
+                                /** @description yyyy-MM-dd */
+                                dueOn: string;
+                            };
+                            /** @description An instant, ISO 8601 */
+                            rescheduledAt: string;
+                        }[];
+                        /** @description Send as `cursor` for the next page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request: a malformed field, parameter, header or body, or an unknown one (`errors` names each) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No such resource */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,6 +1,7 @@
 import { Alert, List, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../api/problem';
+import { fieldMatches } from './field-errors';
 
 /** The heading a problem gets in the officer's language; the API's own words follow it. */
 function headingKey(problem: unknown): string {
@@ -24,11 +25,14 @@ export function ProblemAlert({ problem, shown = [] }: { problem: unknown; shown?
   const others = (api?.errors ?? []).filter((error) => !shown.some((field) => fieldMatches(error.field, field)));
   return (
     <Alert color="red" variant="light" role="alert" title={t(headingKey(problem))} data-testid="problem">
-      <Text size="sm">{api ? (api.detail ?? api.title) : String((problem as Error).message ?? problem)}</Text>
+      {/* The API's own words, shown as it said them: not labels of the console (the label check skips them). */}
+      <Text size="sm" translate="no">
+        {api ? (api.detail ?? api.title) : String((problem as Error).message ?? problem)}
+      </Text>
       {others.length > 0 && (
         <List size="sm" mt={4}>
           {others.map((error) => (
-            <List.Item key={`${error.field}:${error.reason}`}>
+            <List.Item key={`${error.field}:${error.reason}`} translate="no">
               <Text span ff="monospace" size="sm">
                 {error.field}
               </Text>
@@ -44,18 +48,4 @@ export function ProblemAlert({ problem, shown = [] }: { problem: unknown; shown?
       )}
     </Alert>
   );
-}
-
-/** `findings[2].note` belongs to the input of `findings[2]` and to the one of `findings`. */
-function fieldMatches(named: string, field: string): boolean {
-  return named === field || named.startsWith(`${field}.`) || named.startsWith(`${field}[`);
-}
-
-/** The reasons the problem gives for one field (and the fields inside it), for the input that shows it. */
-export function fieldError(problem: unknown, field: string): string | undefined {
-  if (!(problem instanceof ApiProblem)) return undefined;
-  const reasons = problem.errors
-    .filter((error) => fieldMatches(error.field, field))
-    .map((error) => error.reason ?? error.message ?? error.field);
-  return reasons.length > 0 ? reasons.join('; ') : undefined;
 }

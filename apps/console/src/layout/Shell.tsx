@@ -41,6 +41,9 @@ export function Shell() {
               key={entry.to}
               component={RouterLink}
               to={entry.to}
+              // Only the section computed above is current: without `end` the router would also mark
+              // a section whose address is a prefix of another's (/audit under /audit/exports).
+              end
               label={t(entry.labelKey, { ns: area.role })}
               active={entry.to === current}
               // Filled: white on the darkest blue keeps AA contrast when hovered too (the light variant did not).

@@ -1,6 +1,10 @@
 import type { RoleArea } from '../role-area';
+import { ExportsPage } from './exports/ExportsPage';
+import { FindApplicationPage } from './find/FindApplicationPage';
+import { ApplicationHistoryPage } from './history/ApplicationHistoryPage';
+import { VerifyPage } from './verify/VerifyPage';
 
-/** The auditor's screens. */
+/** The auditor's screens: any application's history, the store's integrity, exports. */
 export const auditorArea: RoleArea = {
   role: 'auditor',
   home: '/audit',
@@ -9,5 +13,10 @@ export const auditorArea: RoleArea = {
     { to: '/audit/verify', labelKey: 'nav.verify' },
     { to: '/audit/exports', labelKey: 'nav.exports' },
   ],
-  routes: [],
+  routes: [
+    { path: '/audit', element: <FindApplicationPage /> },
+    { path: '/audit/applications/:id', element: <ApplicationHistoryPage /> },
+    { path: '/audit/verify', element: <VerifyPage /> },
+    { path: '/audit/exports', element: <ExportsPage /> },
+  ],
 };

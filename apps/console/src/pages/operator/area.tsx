@@ -1,6 +1,8 @@
 import type { RoleArea } from '../role-area';
+import { HealthPage } from './health/HealthPage';
+import { IncidentsPage } from './incidents/IncidentsPage';
 
-/** The operator's screens. */
+/** The operator's screens: what the service could not finish by itself, and how it keeps up. */
 export const operatorArea: RoleArea = {
   role: 'operator',
   home: '/incidents',
@@ -8,5 +10,8 @@ export const operatorArea: RoleArea = {
     { to: '/incidents', labelKey: 'nav.incidents' },
     { to: '/health', labelKey: 'nav.health' },
   ],
-  routes: [],
+  routes: [
+    { path: '/incidents', element: <IncidentsPage /> },
+    { path: '/health', element: <HealthPage /> },
+  ],
 };

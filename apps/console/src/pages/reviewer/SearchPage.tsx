@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api, data } from '../../api/client';
 import type { ListedApplication } from '../../api/shapes';
 import { ApplicationsTable } from '../../components/ApplicationsTable';
-import { fieldError } from '../../components/ProblemAlert';
+import { fieldError } from '../../components/field-errors';
 import { usePages } from '../../components/usePages';
 
 /** Twelve digits are an IIN (of the applicant or a family member); anything else is words of a name. */

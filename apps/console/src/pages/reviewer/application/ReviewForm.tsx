@@ -15,7 +15,8 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client';
-import { fieldError, ProblemAlert } from '../../../components/ProblemAlert';
+import { ProblemAlert } from '../../../components/ProblemAlert';
+import { fieldError } from '../../../components/field-errors';
 import { useApplicationCommand, type LoadedApplication } from '../../../components/useApplication';
 import { useRefusalGrounds } from '../../../components/useRefusalGrounds';
 
