@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Alert, Center, Loader } from '@mantine/core';
+import { Loading } from '../components/Loading';
+import { Alert, Center } from '@mantine/core';
 import { Navigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { authConfig, whoAmI } from './auth-api';
@@ -47,7 +48,7 @@ export function OidcCallbackPage() {
           {t('signIn.oidcFailed', { reason: failure })}
         </Alert>
       ) : (
-        <Loader aria-label={t('loading')} />
+        <Loading />
       )}
     </Center>
   );

@@ -1,4 +1,5 @@
-import { Alert, Anchor, Button, Center, Loader, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Center, Table, Text } from '@mantine/core';
+import { Loading } from './Loading';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ListedApplication } from '../api/shapes';
@@ -20,7 +21,7 @@ export function ApplicationsTable({ pages, caption }: { pages: Pages; caption: s
   if (pages.isPending)
     return (
       <Center p="lg">
-        <Loader size="sm" aria-label={t('loading')} />
+        <Loading />
       </Center>
     );
   if (pages.isError) return <ProblemAlert problem={pages.error} />;

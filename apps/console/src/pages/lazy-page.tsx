@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
+import { Loading } from '../components/Loading';
 import type { ComponentType, ReactNode } from 'react';
-import { Center, Loader } from '@mantine/core';
+import { Center } from '@mantine/core';
 
 /**
  * A screen loaded when it is first opened: each role's screens are their own chunk, so the console
@@ -14,7 +15,7 @@ export function lazyPage<Name extends string>(load: () => Promise<Record<Name, C
     <Suspense
       fallback={
         <Center p="xl">
-          <Loader size="sm" />
+          <Loading />
         </Center>
       }
     >

@@ -1,4 +1,5 @@
-import { Button, Card, Center, Group, Loader, Select, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Center, Group, Select, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Loading } from '../../components/Loading';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REGION_CODES, type RegionCode } from '@domain/shared/region';
@@ -41,7 +42,7 @@ export function SlaBoardPage() {
       <Card withBorder padding="md">
         {board.isPending && (
           <Center p="lg">
-            <Loader size="sm" aria-label={t('loading', { ns: 'common' })} />
+            <Loading />
           </Center>
         )}
         {board.isError && <ProblemAlert problem={board.error} />}
@@ -75,7 +76,7 @@ export function SlaBoardPage() {
             w={260}
           />
         </Group>
-        <Suspense fallback={<Loader size="sm" />}>
+        <Suspense fallback={<Loading />}>
           <SlaWeeksChart year={Number(year)} region={region} refreshMs={BOARD_REFRESH_MS} />
         </Suspense>
       </Card>

@@ -1,5 +1,6 @@
 import { BarChart } from '@mantine/charts';
-import { Alert, Center, Loader } from '@mantine/core';
+import { Loading } from '../../components/Loading';
+import { Alert, Center } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, data } from '../../api/client';
@@ -36,7 +37,7 @@ export function SlaWeeksChart({
   if (weeks.isPending)
     return (
       <Center h={280}>
-        <Loader size="sm" aria-label={t('loading', { ns: 'common' })} />
+        <Loading />
       </Center>
     );
   if (weeks.isError) return <ProblemAlert problem={weeks.error} />;

@@ -1,4 +1,5 @@
-import { Badge, Center, Grid, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Badge, Center, Grid, Group, Stack, Text, Title } from '@mantine/core';
+import { Loading } from '../../../components/Loading';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../../auth/session';
@@ -27,7 +28,7 @@ export function ApplicationPage() {
   if (application.isPending)
     return (
       <Center p="xl">
-        <Loader aria-label={t('loading', { ns: 'common' })} />
+        <Loading />
       </Center>
     );
   if (application.isError)

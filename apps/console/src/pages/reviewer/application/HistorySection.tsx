@@ -1,4 +1,5 @@
-import { Alert, Card, Loader, Text, Timeline, Title } from '@mantine/core';
+import { Alert, Card, Text, Timeline, Title } from '@mantine/core';
+import { Loading } from '../../../components/Loading';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, data } from '../../../api/client';
@@ -21,7 +22,7 @@ export function HistorySection({ id, revision }: { id: string; revision: number 
       <Title order={3} size="h4" mb="sm">
         {t('history.title')}
       </Title>
-      {history.isPending && <Loader size="sm" aria-label={t('loading', { ns: 'common' })} />}
+      {history.isPending && <Loading />}
       {history.isError && <ProblemAlert problem={history.error} />}
       {history.data && history.data.events.length === 0 && <Alert color="gray">{t('empty', { ns: 'common' })}</Alert>}
       {history.data && (
