@@ -6,8 +6,7 @@
  * `ready`: Playwright locators that must all be visible for an officer to work — the screen's own
  * heading (each screen has one `<Title order={2}>`) and at least one row of its data, or a
  * `data-testid` the screen sets. The reviewer's and supervisor's entries follow their screens as
- * built on branch i19-reviewer; the entries marked "placeholder" guess the route and the markup of
- * screens still being built: fill in their exact locators when they land.
+ * built.
  */
 import type { Locator, Page } from 'playwright-core';
 import type { OfficerRole } from '../../test/browser/support/console-under-test';
@@ -37,7 +36,7 @@ export const LABELS = common.ru;
 const main = (page: Page) => page.getByRole('main');
 /** The screen's own heading (the header's product name is an h1, outside <main>). */
 const heading = (page: Page) => main(page).getByRole('heading', { level: 2 }).first();
-/** The first row of the screen's table body: data, not the header (placeholder until the screen is built). */
+/** The first row of the screen's table body: data, not the header . */
 const firstRow = (page: Page) => main(page).locator('tbody tr').first();
 const listReady = (page: Page) => [heading(page), firstRow(page)];
 /**
@@ -127,14 +126,14 @@ export const SCREENS: readonly ConsoleScreen[] = [
     name: 'admin · quotas',
     role: 'admin',
     path: () => '/quotas',
-    ready: listReady, // placeholder
+    ready: (page) => [heading(page), page.getByTestId('quota-totals'), firstRow(page)],
     calls: (ids) => [`/quotas?year=${ids.year}&limit=100`],
   },
   {
     name: 'admin · the law in force',
     role: 'admin',
     path: () => '/law',
-    ready: listReady, // placeholder
+    ready: listReady,
     calls: (ids) => [
       `/reference/calendar/${ids.year}`,
       '/reference/mci',
@@ -149,21 +148,26 @@ export const SCREENS: readonly ConsoleScreen[] = [
     name: 'operator · incidents',
     role: 'operator',
     path: () => '/incidents',
-    ready: (page) => [heading(page)], // placeholder: a healthy store has no incident to list
+    // A healthy store has no incident to list: usable once its three lists have answered (no status left).
+    ready: (page) => [heading(page), main(page).getByRole('table').first()],
     calls: () => ['/admin/dead-letters?limit=50', '/admin/notices?limit=50'],
   },
   {
     name: 'operator · health and lag',
     role: 'operator',
     path: () => '/health',
-    ready: (page) => [heading(page)], // placeholder
+    ready: (page) => [
+      heading(page),
+      page.getByTestId('readiness'),
+      main(page).locator('[data-testid^="subscription-"]').first(),
+    ],
     calls: () => ['/health/ready', '/admin/subscriptions'],
   },
   {
     name: 'auditor · application timeline',
     role: 'auditor',
-    path: (ids) => `/audit/applications/${ids.applicationId}`, // placeholder
-    ready: (page) => [heading(page), main(page).getByRole('listitem').first()], // placeholder: a Timeline's items
+    path: (ids) => `/audit/applications/${ids.applicationId}`,
+    ready: (page) => [heading(page), page.getByTestId('state-status'), main(page).getByRole('listitem').first()],
     calls: (ids) => [
       `/audit/applications/${ids.applicationId}/history`,
       `/audit/applications/${ids.applicationId}/as-of?revision=${ids.revision}`,
@@ -174,7 +178,7 @@ export const SCREENS: readonly ConsoleScreen[] = [
     name: 'auditor · verify',
     role: 'auditor',
     path: () => '/audit/verify',
-    ready: (page) => [heading(page)], // placeholder
+    ready: (page) => [heading(page), main(page).getByRole('button').first()],
     calls: () => ['/audit/checkpoints/latest'],
     actions: () => ['/audit/verify'],
   },
@@ -182,7 +186,7 @@ export const SCREENS: readonly ConsoleScreen[] = [
     name: 'auditor · exports',
     role: 'auditor',
     path: () => '/audit/exports',
-    ready: (page) => [heading(page)], // placeholder
+    ready: (page) => [heading(page), main(page).getByRole('button').first()],
     calls: () => [],
     actions: (ids) => [
       `/audit/export?stream=application-${ids.applicationId}`,

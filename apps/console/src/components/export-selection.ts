@@ -1,4 +1,4 @@
-import { parseAlmatyDateTime } from '../format';
+import { parseAlmatyDateTime } from '../format/parse';
 import type { SelectionDraft } from './ExportSelectionFields';
 import { refusedInput } from './field-errors';
 

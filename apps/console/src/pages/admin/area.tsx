@@ -1,7 +1,5 @@
 import type { RoleArea } from '../role-area';
-import { GrantsPage } from './grants/GrantsPage';
-import { LawPage } from './law/LawPage';
-import { QuotasPage } from './quotas/QuotasPage';
+import { lazyPage } from '../lazy-page';
 
 /** The admin's screens: the quotas by order, the law in force with its amendments, grants to export in clear. */
 export const adminArea: RoleArea = {
@@ -13,8 +11,8 @@ export const adminArea: RoleArea = {
     { to: '/grants', labelKey: 'nav.grants' },
   ],
   routes: [
-    { path: '/quotas', element: <QuotasPage /> },
-    { path: '/law', element: <LawPage /> },
-    { path: '/grants', element: <GrantsPage /> },
+    { path: '/quotas', element: lazyPage(() => import('./quotas/QuotasPage'), 'QuotasPage') },
+    { path: '/law', element: lazyPage(() => import('./law/LawPage'), 'LawPage') },
+    { path: '/grants', element: lazyPage(() => import('./grants/GrantsPage'), 'GrantsPage') },
   ],
 };

@@ -1,8 +1,5 @@
 import type { RoleArea } from '../role-area';
-import { ExportsPage } from './exports/ExportsPage';
-import { FindApplicationPage } from './find/FindApplicationPage';
-import { ApplicationHistoryPage } from './history/ApplicationHistoryPage';
-import { VerifyPage } from './verify/VerifyPage';
+import { lazyPage } from '../lazy-page';
 
 /** The auditor's screens: any application's history, the store's integrity, exports. */
 export const auditorArea: RoleArea = {
@@ -14,9 +11,12 @@ export const auditorArea: RoleArea = {
     { to: '/audit/exports', labelKey: 'nav.exports' },
   ],
   routes: [
-    { path: '/audit', element: <FindApplicationPage /> },
-    { path: '/audit/applications/:id', element: <ApplicationHistoryPage /> },
-    { path: '/audit/verify', element: <VerifyPage /> },
-    { path: '/audit/exports', element: <ExportsPage /> },
+    { path: '/audit', element: lazyPage(() => import('./find/FindApplicationPage'), 'FindApplicationPage') },
+    {
+      path: '/audit/applications/:id',
+      element: lazyPage(() => import('./history/ApplicationHistoryPage'), 'ApplicationHistoryPage'),
+    },
+    { path: '/audit/verify', element: lazyPage(() => import('./verify/VerifyPage'), 'VerifyPage') },
+    { path: '/audit/exports', element: lazyPage(() => import('./exports/ExportsPage'), 'ExportsPage') },
   ],
 };

@@ -1,6 +1,5 @@
 import type { RoleArea } from '../role-area';
-import { HealthPage } from './health/HealthPage';
-import { IncidentsPage } from './incidents/IncidentsPage';
+import { lazyPage } from '../lazy-page';
 
 /** The operator's screens: what the service could not finish by itself, and how it keeps up. */
 export const operatorArea: RoleArea = {
@@ -11,7 +10,7 @@ export const operatorArea: RoleArea = {
     { to: '/health', labelKey: 'nav.health' },
   ],
   routes: [
-    { path: '/incidents', element: <IncidentsPage /> },
-    { path: '/health', element: <HealthPage /> },
+    { path: '/incidents', element: lazyPage(() => import('./incidents/IncidentsPage'), 'IncidentsPage') },
+    { path: '/health', element: lazyPage(() => import('./health/HealthPage'), 'HealthPage') },
   ],
 };

@@ -9,7 +9,8 @@ import type { SelectionDraft } from '../../../components/ExportSelectionFields';
 import { selectionOf } from '../../../components/export-selection';
 import { fieldError, onlyFieldErrors, refusedInput } from '../../../components/field-errors';
 import { ProblemAlert } from '../../../components/ProblemAlert';
-import { formatInstant, parseAlmatyDateTime } from '../../../format';
+import { formatInstant } from '../../../format';
+import { parseAlmatyDateTime } from '../../../format/parse';
 import type { Language } from '../../../i18n';
 
 type Grant = paths['/audit/disclosure-grants']['post']['responses'][201]['content']['application/json'];

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { REGION_CODES } from '@domain/shared/region';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { fieldError, onlyFieldErrors, refusedInput } from '../../../components/field-errors';
-import { parseDate } from '../../../format';
+import { parseDate } from '../../../format/parse';
 import { CATEGORIES, setQuota } from './quota-api';
 import type { QuotaCategory, QuotaOrder } from './quota-api';
 
