@@ -15,8 +15,8 @@ const WORKLOADS = [
   'aggregate-load',
   'quota-fold',
   'sla-scan',
-  // 200 seeded applications, the service built into a folder of its own, Debian's Chromium.
-  'console',
+  // Not 'console': seeding, a build of its own and Chromium cost two minutes of CI's twenty, and its
+  // screens are the browser tests' (test/browser); `npm run bench -- --only console --quick` checks it.
 ];
 
 describe('npm run bench, at its quick size', () => {

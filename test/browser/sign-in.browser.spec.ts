@@ -82,6 +82,20 @@ describe('signing in through the identity provider (OpenID Connect, authorizatio
     await button.waitFor();
     expect(await page.getByRole('textbox', { name: 'Пользователь' }).count()).toBe(0);
     await button.click();
+    // Signed in, or the callback page's alert saying why not: either way the page's words and address
+    // make a failure readable.
+    await page
+      .getByTestId('signed-in-as')
+      .or(page.getByRole('alert'))
+      .first()
+      .waitFor()
+      .catch(async (error: Error) => {
+        const text = await page.evaluate(
+          () => (globalThis as unknown as { document: { body: { innerText: string } } }).document.body.innerText,
+        );
+        throw new Error(`${error.message}\nat ${page.url()}, the page reads: ${text}`);
+      });
+    expect(await page.getByRole('alert').allInnerTexts()).toEqual([]);
     await page.getByTestId('signed-in-as').getByText('a.nurlanovna').waitFor();
     expect(await page.getByTestId('signed-in-as').innerText()).toContain('Аудитор');
     expect(provider.requests.authorize).toBe(1);
