@@ -34,10 +34,11 @@ export interface ReadyCheck {
  * screen is usable or shows a reason it will not be, which ends the wait at once.
  */
 export function usableNow(check: ReadyCheck): ReadyOutcome | undefined {
-  const { document, performance, getComputedStyle } = globalThis as unknown as PageDom;
+  const page = globalThis as unknown as PageDom;
+  const { document, performance } = page;
   const visible = (element: PageElement) => {
     const box = element.getBoundingClientRect();
-    return box.width > 0 && box.height > 0 && getComputedStyle(element).visibility !== 'hidden';
+    return box.width > 0 && box.height > 0 && page.getComputedStyle(element).visibility !== 'hidden';
   };
   const textOf = (element: PageElement) => (element.textContent ?? '').replace(/\s+/g, ' ').trim();
   // Stops at the count it needs: measuring every row's box on every frame would be work of the
