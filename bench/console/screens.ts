@@ -158,7 +158,8 @@ export const SCREENS: readonly ConsoleScreen[] = [
     name: 'auditor · application timeline',
     role: 'auditor',
     path: (ids) => `/audit/applications/${ids.applicationId}`,
-    ready: [heading, testId('state-status'), { selector: 'main li' }],
+    // The timeline is a list of its events (role="list" on Mantine's Timeline).
+    ready: [heading, testId('state-status'), { selector: 'main [role="listitem"]' }],
     calls: (ids) => [
       `/audit/applications/${ids.applicationId}/history`,
       `/audit/applications/${ids.applicationId}/as-of?revision=${ids.revision}`,
