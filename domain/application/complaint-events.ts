@@ -49,7 +49,12 @@ export type ComplaintAtRisk = DomainEvent<
 
 export type ComplaintBreached = DomainEvent<
   'ComplaintBreached',
-  { readonly applicationId: string; readonly complaintId: string; readonly considerBy: Instant; readonly breachedAt: Instant }
+  {
+    readonly applicationId: string;
+    readonly complaintId: string;
+    readonly considerBy: Instant;
+    readonly breachedAt: Instant;
+  }
 >;
 
 export type ComplaintEscalated = DomainEvent<
@@ -126,7 +131,9 @@ export type DecisionRevoked = DomainEvent<
     readonly decision: DecisionRef;
     readonly revokedFrom: 'included' | 'refused';
     readonly remedy: Remedy;
-    readonly by: { readonly kind: 'complaint'; readonly complaintId: string } | { readonly kind: 'authority'; readonly documentNumber: string };
+    readonly by:
+      | { readonly kind: 'complaint'; readonly complaintId: string }
+      | { readonly kind: 'authority'; readonly documentNumber: string };
     readonly subsidiesStopped: readonly StoppedSubsidy[];
     readonly revokedAt: Instant;
   }

@@ -50,7 +50,10 @@ type ComplaintTerm = Pick<
 >;
 
 /** The provider's term for a complaint filed at `filedAt`, accepted as an application is. */
-export function complaintTermOf(filedAt: Instant, { calendar, slaPolicy, terms }: TermsLaw<ComplaintTerms>): ComplaintTerm {
+export function complaintTermOf(
+  filedAt: Instant,
+  { calendar, slaPolicy, terms }: TermsLaw<ComplaintTerms>,
+): ComplaintTerm {
   const term = termFrom(filedAt, terms.providerConsiderationWorkingDays, calendar, slaPolicy);
   const atRisk = workingDaysBefore(term.on, terms.providerAtRiskWorkingDaysBeforeDue, calendar, slaPolicy);
   return {

@@ -45,7 +45,12 @@ export type HearingNoticeDeadlineScheduled = DomainEvent<
 
 export type HearingNoticeAtRisk = DomainEvent<
   'HearingNoticeAtRisk',
-  { readonly applicationId: string; readonly atRiskAt: Instant; readonly noticeDueBy: Instant; readonly flaggedAt: Instant }
+  {
+    readonly applicationId: string;
+    readonly atRiskAt: Instant;
+    readonly noticeDueBy: Instant;
+    readonly flaggedAt: Instant;
+  }
 >;
 
 export type HearingNoticeBreached = DomainEvent<
@@ -55,7 +60,12 @@ export type HearingNoticeBreached = DomainEvent<
 
 export type HearingNoticeEscalated = DomainEvent<
   'HearingNoticeEscalated',
-  { readonly applicationId: string; readonly queue: 'supervisors'; readonly reason: string; readonly escalatedAt: Instant }
+  {
+    readonly applicationId: string;
+    readonly queue: 'supervisors';
+    readonly reason: string;
+    readonly escalatedAt: Instant;
+  }
 >;
 
 /**

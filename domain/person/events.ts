@@ -24,11 +24,7 @@ export type PersonClaimed = DomainEvent<
  * within the grace period (a crash between the claim and the submission: the claim is abandoned).
  */
 export type ReleaseReason =
-  | 'application-refused'
-  | 'application-withdrawn'
-  | 'submission-refused'
-  | 'claim-abandoned'
-  | 'decision-revoked';
+  'application-refused' | 'application-withdrawn' | 'submission-refused' | 'claim-abandoned' | 'decision-revoked';
 
 export type PersonReleased = DomainEvent<
   'PersonReleased',

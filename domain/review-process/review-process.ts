@@ -8,7 +8,12 @@ import { grantSubsidies } from './rules/on-inclusion';
 import { includeOnSeatsReserved, refuseOnReservationDeclined } from './rules/on-reservation';
 import { reserveOrPropose } from './rules/on-review';
 import { carryOutRevocation, escalateOnComplaintBreach } from './rules/on-complaint';
-import { escalateOnNoticeBreach, moveNoticeDeadline, reserveOnReopened, scheduleNoticeDeadline } from './rules/on-hearing';
+import {
+  escalateOnNoticeBreach,
+  moveNoticeDeadline,
+  reserveOnReopened,
+  scheduleNoticeDeadline,
+} from './rules/on-hearing';
 import { scheduleReviewDeadline } from './rules/on-signing';
 
 /** Every event the review process hears: the Application's and the RegionalQuota's. */

@@ -49,9 +49,11 @@ const REMEDIES: readonly string[] = ['return-to-review', 'include'];
 function requireOpen(state: ApplicationState, complaintId: string): OpenComplaint {
   const open = openComplaint(state, complaintId);
   if (!open)
-    throw new ApplicationError(ApplicationErrorCode.ComplaintNotOpen, `No complaint ${complaintId} is being considered`, [
-      { field: 'complaintId', reason: 'names no complaint being considered' },
-    ]);
+    throw new ApplicationError(
+      ApplicationErrorCode.ComplaintNotOpen,
+      `No complaint ${complaintId} is being considered`,
+      [{ field: 'complaintId', reason: 'names no complaint being considered' }],
+    );
   return open;
 }
 
@@ -134,7 +136,10 @@ function revoked(
   by: DecisionRevoked['data']['by'],
 ): DecisionRevoked {
   if ((state.status !== 'included' && state.status !== 'refused') || !state.decision)
-    throw new ApplicationError(ApplicationErrorCode.NotDecided, `There is no decision to revoke: the application is ${state.status}`);
+    throw new ApplicationError(
+      ApplicationErrorCode.NotDecided,
+      `There is no decision to revoke: the application is ${state.status}`,
+    );
   const data = {
     applicationId: command.applicationId,
     quota: quotaOf(state.submission),
@@ -152,9 +157,9 @@ function revoked(
 /** Every subsidy the revoked inclusion granted: none is paid yet (payments come with issue 21). */
 function stoppedSubsidies(included: StateOf<'included'>): StoppedSubsidy[] {
   return Object.values(included.subsidies).map((granted) => ({
-    kind: granted!.kind,
-    amount: granted!.amount,
-    grantedAt: granted!.grantedAt,
+    kind: granted.kind,
+    amount: granted.amount,
+    grantedAt: granted.grantedAt,
   }));
 }
 

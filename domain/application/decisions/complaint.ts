@@ -110,16 +110,12 @@ function withinFilingPeriod(decision: DecisionRef, command: FileComplaint): void
     .toISODate()!;
   const filedOn = localDateOf(command.at, slaPolicy.zone);
   if (filedOn > lastDay)
-    throw new ApplicationError(
-      ApplicationErrorCode.ComplaintPeriodOver,
-      `The complaint period ended on ${lastDay}`,
-      [
-        {
-          field: 'filedAt',
-          reason: `the period of ${terms.filingPeriodMonths} months from the decision of ${decision.date} ended on ${lastDay}`,
-        },
-      ],
-    );
+    throw new ApplicationError(ApplicationErrorCode.ComplaintPeriodOver, `The complaint period ended on ${lastDay}`, [
+      {
+        field: 'filedAt',
+        reason: `the period of ${terms.filingPeriodMonths} months from the decision of ${decision.date} ended on ${lastDay}`,
+      },
+    ]);
 }
 
 /** The complaint a scheduler step is for: null (moot) when it was answered, or is another one. */
@@ -134,7 +130,13 @@ export function flagComplaintAtRisk(command: FlagComplaintAtRisk, state: Applica
   if (!open || open.atRisk) return [];
   const { atRiskAt, considerBy } = open.filed;
   notBefore(command.at, atRiskAt, 'the at-risk point of the complaint');
-  const data = { applicationId: command.applicationId, complaintId: command.complaintId, atRiskAt, considerBy, flaggedAt: command.at };
+  const data = {
+    applicationId: command.applicationId,
+    complaintId: command.complaintId,
+    atRiskAt,
+    considerBy,
+    flaggedAt: command.at,
+  };
   return [{ type: 'ComplaintAtRisk', data }];
 }
 
@@ -143,7 +145,12 @@ export function recordComplaintBreach(command: RecordComplaintBreach, state: App
   if (!open || open.breached) return [];
   const { considerBy } = open.filed;
   notBefore(command.at, considerBy, 'the end of the complaint’s term');
-  const data = { applicationId: command.applicationId, complaintId: command.complaintId, considerBy, breachedAt: command.at };
+  const data = {
+    applicationId: command.applicationId,
+    complaintId: command.complaintId,
+    considerBy,
+    breachedAt: command.at,
+  };
   return [{ type: 'ComplaintBreached', data }];
 }
 
@@ -168,19 +175,24 @@ function notBefore(at: string, point: string, what: string): void {
     throw new ApplicationError(ApplicationErrorCode.SlaNotDue, `It is not yet ${what} (${point})`);
 }
 
-function withComplaint(state: ApplicationState, type: string, change: (open: OpenComplaint) => OpenComplaint | undefined) {
+function withComplaint(
+  state: ApplicationState,
+  type: string,
+  change: (open: OpenComplaint) => OpenComplaint | undefined,
+) {
   const accepted = expectAccepted(state, type);
   return accepted.complaint ? { ...accepted, complaint: change(accepted.complaint) } : accepted;
 }
 
-export const complaintFolds: Folds<'ComplaintFiled' | 'ComplaintAtRisk' | 'ComplaintBreached' | 'ComplaintEscalated'> = {
-  ComplaintFiled: (state, event) => ({
-    ...expectAccepted(state, event.type),
-    complaint: { filed: event.data, atRisk: false, breached: false, escalated: false },
-  }),
-  ComplaintAtRisk: (state, event) => withComplaint(state, event.type, (c) => ({ ...c, atRisk: true })),
-  ComplaintBreached: (state, event) => withComplaint(state, event.type, (c) => ({ ...c, breached: true })),
-  ComplaintEscalated: (state, event) => withComplaint(state, event.type, (c) => ({ ...c, escalated: true })),
-};
+export const complaintFolds: Folds<'ComplaintFiled' | 'ComplaintAtRisk' | 'ComplaintBreached' | 'ComplaintEscalated'> =
+  {
+    ComplaintFiled: (state, event) => ({
+      ...expectAccepted(state, event.type),
+      complaint: { filed: event.data, atRisk: false, breached: false, escalated: false },
+    }),
+    ComplaintAtRisk: (state, event) => withComplaint(state, event.type, (c) => ({ ...c, atRisk: true })),
+    ComplaintBreached: (state, event) => withComplaint(state, event.type, (c) => ({ ...c, breached: true })),
+    ComplaintEscalated: (state, event) => withComplaint(state, event.type, (c) => ({ ...c, escalated: true })),
+  };
 
 export { withComplaint, openComplaint };

@@ -107,7 +107,10 @@ export function refuse(command: RefuseApplication, state: ApplicationState): App
  * A refusal's number when the office takes it (a supervisor, or the process without a cause of its
  * own): from the application and the instant; after a revoked decision, numbered apart (`-2`, …).
  */
-export function numberedDecision(state: StateOf<'signed' | 'under-review' | 'reviewed' | 'refusal-proposed'>, at: string) {
+export function numberedDecision(
+  state: StateOf<'signed' | 'under-review' | 'reviewed' | 'refusal-proposed'>,
+  at: string,
+) {
   const decision = decisionFor('refusal', state.applicationId, state.submission.year, new Date(at));
   const revocations = state.revocations ?? 0;
   return revocations === 0 ? decision : { ...decision, number: `${decision.number}-${revocations + 1}` };

@@ -54,9 +54,11 @@ export function scheduleHearingNotice(
     !isInstant(deadline.atRiskAt) ||
     instantMillis(deadline.atRiskAt) > instantMillis(deadline.noticeDueBy);
   if (bad)
-    throw new ApplicationError(ApplicationErrorCode.InvalidCommand, 'The notice deadline is incomplete or inconsistent', [
-      { field: 'deadline', reason: 'needs a notice instant and an at-risk instant before it' },
-    ]);
+    throw new ApplicationError(
+      ApplicationErrorCode.InvalidCommand,
+      'The notice deadline is incomplete or inconsistent',
+      [{ field: 'deadline', reason: 'needs a notice instant and an at-risk instant before it' }],
+    );
   requireText(deadline.calendarVersion, 'deadline.calendarVersion');
   const open = watched(state);
   const previous = open?.hearingNotice?.deadline;
@@ -76,13 +78,19 @@ function sameNoticeDeadline(a: HearingNoticeDeadline, b: HearingNoticeDeadline):
   );
 }
 
-export function flagHearingNoticeAtRisk(command: FlagHearingNoticeAtRisk, state: ApplicationState): HearingNoticeAtRisk[] {
+export function flagHearingNoticeAtRisk(
+  command: FlagHearingNoticeAtRisk,
+  state: ApplicationState,
+): HearingNoticeAtRisk[] {
   const notice = watchedNotice(state);
   if (!notice || notice.atRisk) return [];
   notBefore(command.at, notice.deadline.atRiskAt, 'the at-risk point of the hearing notice');
   const { atRiskAt, noticeDueBy } = notice.deadline;
   return [
-    { type: 'HearingNoticeAtRisk', data: { applicationId: command.applicationId, atRiskAt, noticeDueBy, flaggedAt: command.at } },
+    {
+      type: 'HearingNoticeAtRisk',
+      data: { applicationId: command.applicationId, atRiskAt, noticeDueBy, flaggedAt: command.at },
+    },
   ];
 }
 
@@ -94,11 +102,19 @@ export function recordHearingNoticeBreach(
   if (!notice || notice.breached) return [];
   const { noticeDueBy } = notice.deadline;
   notBefore(command.at, noticeDueBy, 'the last instant of the hearing notice');
-  return [{ type: 'HearingNoticeBreached', data: { applicationId: command.applicationId, noticeDueBy, breachedAt: command.at } }];
+  return [
+    {
+      type: 'HearingNoticeBreached',
+      data: { applicationId: command.applicationId, noticeDueBy, breachedAt: command.at },
+    },
+  ];
 }
 
 /** A refusal can no longer be notified in time: the supervisors take it over. */
-export function escalateHearingNotice(command: EscalateHearingNotice, state: ApplicationState): HearingNoticeEscalated[] {
+export function escalateHearingNotice(
+  command: EscalateHearingNotice,
+  state: ApplicationState,
+): HearingNoticeEscalated[] {
   const reason = requireText(command.reason, 'reason');
   const notice = watchedNotice(state);
   if (!notice || notice.escalated) return [];
@@ -118,7 +134,10 @@ function watchedNotice(state: ApplicationState): HearingNoticeState | null {
   const open = watched(state);
   if (!open) return null;
   if (!open.hearingNotice)
-    throw new ApplicationError(ApplicationErrorCode.DeadlineNotScheduled, 'No hearing notice deadline is scheduled yet');
+    throw new ApplicationError(
+      ApplicationErrorCode.DeadlineNotScheduled,
+      'No hearing notice deadline is scheduled yet',
+    );
   return open.hearingNotice;
 }
 

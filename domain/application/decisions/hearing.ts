@@ -71,7 +71,10 @@ const ATTENDANCE: readonly string[] = ['attended', 'absent', 'in-writing'];
 export function recordHearing(command: RecordHearing, state: ApplicationState): HearingHeld[] {
   const open = awaitingDecision(state, 'record a hearing');
   if (open.hearing)
-    throw new ApplicationError(ApplicationErrorCode.HearingAlreadyHeld, `The hearing was held at ${open.hearing.heldAt}`);
+    throw new ApplicationError(
+      ApplicationErrorCode.HearingAlreadyHeld,
+      `The hearing was held at ${open.hearing.heldAt}`,
+    );
   if (!isInstant(command.heldAt) || instantMillis(command.heldAt) > instantMillis(command.at))
     throw invalid('heldAt', 'must be an instant, not in the future');
   if (!ATTENDANCE.includes(command.attendance))

@@ -42,8 +42,7 @@ export function proposeRefusal(command: ProposeRefusal, state: ApplicationState)
   const { grounds, list, explanation } = reasonedGrounds(command, open);
   const proposedBy = requireText(command.proposedBy, 'proposedBy');
   const hearing = validHearing(command);
-  if (!SOURCES.includes(command.source))
-    throw invalid('source', "must be 'review', 'supervisor' or 'quota'");
+  if (!SOURCES.includes(command.source)) throw invalid('source', "must be 'review', 'supervisor' or 'quota'");
   const noticeDueBy = open.hearingNotice?.deadline.noticeDueBy ?? null;
   return [
     {

@@ -42,5 +42,8 @@ export function carryOutRevocation(event: DecisionRevoked, { policy }: ProcessCo
   }
   const deadline = scheduledDeadlineOf(revokedAt, policy);
   const schedule = { type: 'ScheduleReviewDeadline', applicationId, deadline } as const;
-  return [...release, sendToApplication('schedule-review-deadline-after-revocation', schedule, { codes: APPLICATION_CLOSED })];
+  return [
+    ...release,
+    sendToApplication('schedule-review-deadline-after-revocation', schedule, { codes: APPLICATION_CLOSED }),
+  ];
 }

@@ -41,7 +41,13 @@ export function refuseOnReservationDeclined(event: SeatReservationDeclined, cont
   const grounds = [QUOTA_EXHAUSTED];
   if (event.data.askedAfter === 'revoked-decision') {
     const { policy } = context;
-    const refusal = { type: 'RefuseApplication', applicationId, grounds, explanation, groundsList: policy.refusalGrounds } as const;
+    const refusal = {
+      type: 'RefuseApplication',
+      applicationId,
+      grounds,
+      explanation,
+      groundsList: policy.refusalGrounds,
+    } as const;
     return [sendToApplication('refuse-quota-exhausted-after-revocation', refusal, { codes: APPLICATION_CLOSED })];
   }
   const seats = { remaining, persons };

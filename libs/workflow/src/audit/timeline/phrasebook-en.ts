@@ -99,7 +99,8 @@ export const EN: Phrasebook & DecisionPhrases = {
       `a refusal, if any, must be notified by ${say.dateTime(d.noticeDueBy)} (${d.noticeDueOn}, 3 working days before the review is due; at risk from ${say.dateTime(d.atRiskAt)}; hearing terms version ${d.termsVersion})`,
     HearingNoticeAtRisk: (d, say) => `the last instant to notify a refusal (${say.dateTime(d.noticeDueBy)}) is near`,
     HearingNoticeBreached: (d, say) => `the last instant to notify a refusal (${say.dateTime(d.noticeDueBy)}) passed`,
-    HearingNoticeEscalated: () => 'the application was escalated to the supervisors: a refusal can no longer be notified in time',
+    HearingNoticeEscalated: () =>
+      'the application was escalated to the supervisors: a refusal can no longer be notified in time',
     RefusalProposed: (d, say) =>
       `a refusal was proposed (preliminary decision); grounds: ${groundList(say.grounds(d.grounds, d.groundsListVersion))}; the applicant may be heard (${d.hearing.way}) until ${say.dateTime(d.hearing.heldBy)}${d.noticeLate ? '; notified after the notice deadline' : ''}`,
     ApplicantObjected: (d) =>

@@ -116,8 +116,10 @@ export const KK: Phrasebook & DecisionPhrases = {
     ReviewEscalated: () => 'қарау басшыларға берілді (эскалация)',
     HearingNoticeDeadlineScheduled: (d, say) =>
       `бас тарту болса, ол туралы ${say.dateTime(d.noticeDueBy)} дейін хабарлау керек (қарау мерзімінен 3 жұмыс күні бұрын; тыңдау мерзімдерінің нұсқасы ${d.termsVersion})`,
-    HearingNoticeAtRisk: (d, say) => `бас тарту туралы хабарлаудың соңғы мерзімі (${say.dateTime(d.noticeDueBy)}) жақындады`,
-    HearingNoticeBreached: (d, say) => `бас тарту туралы хабарлаудың соңғы мерзімі (${say.dateTime(d.noticeDueBy)}) өтіп кетті`,
+    HearingNoticeAtRisk: (d, say) =>
+      `бас тарту туралы хабарлаудың соңғы мерзімі (${say.dateTime(d.noticeDueBy)}) жақындады`,
+    HearingNoticeBreached: (d, say) =>
+      `бас тарту туралы хабарлаудың соңғы мерзімі (${say.dateTime(d.noticeDueBy)}) өтіп кетті`,
     HearingNoticeEscalated: () => 'өтініш басшыларға берілді: бас тарту туралы мерзімінде хабарлау енді мүмкін емес',
     RefusalProposed: (d, say) =>
       `бас тарту туралы алдын ала шешім қабылданды; негіздер: ${groundList(say.grounds(d.grounds, d.groundsListVersion))}; өтініш беруші ${say.dateTime(d.hearing.heldBy)} дейін тыңдалуы мүмкін`,

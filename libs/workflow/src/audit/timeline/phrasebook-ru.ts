@@ -111,7 +111,8 @@ export const RU: Phrasebook & DecisionPhrases = {
     ReviewEscalated: () => 'рассмотрение передано руководителям (эскалация)',
     HearingNoticeDeadlineScheduled: (d, say) =>
       `об отказе, если он будет, нужно уведомить до ${say.dateTime(d.noticeDueBy)} (за 3 рабочих дня до срока рассмотрения; под угрозой с ${say.dateTime(d.atRiskAt)}; версия сроков заслушивания ${d.termsVersion})`,
-    HearingNoticeAtRisk: (d, say) => `приближается последний срок уведомления об отказе (${say.dateTime(d.noticeDueBy)})`,
+    HearingNoticeAtRisk: (d, say) =>
+      `приближается последний срок уведомления об отказе (${say.dateTime(d.noticeDueBy)})`,
     HearingNoticeBreached: (d, say) => `последний срок уведомления об отказе (${say.dateTime(d.noticeDueBy)}) истёк`,
     HearingNoticeEscalated: () => 'заявление передано руководителям: уведомить об отказе в срок уже нельзя',
     RefusalProposed: (d, say) =>
