@@ -270,7 +270,7 @@ describe('the applicant’s objection and the hearing', () => {
   it('refuses a hearing dated in the future, or with an unknown attendance', () => {
     spec
       .given(hearingHistory.proposed())
-      .when({ ...hearing, heldAt: '2026-03-12T06:00:00.000Z' } as ApplicationCommand)
+      .when({ ...hearing, heldAt: '2026-03-12T06:00:00.000Z' })
       .thenThrows({ code: 'APPLICATION.INVALID_COMMAND' });
     spec
       .given(hearingHistory.proposed())

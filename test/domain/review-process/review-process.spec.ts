@@ -50,7 +50,12 @@ const onQuota = { ...QUOTA, applicationId: id, persons: 3, capacity: 977 };
  * a working day within hours, so counted from that day: within 2 working days, Thu 12 March, 18:30.
  */
 const HEARING = { way: 'video-call', heldByOn: '2026-03-12', heldBy: '2026-03-12T13:30:00.000Z' } as const;
-const proposed = (fields: { grounds: string[]; explanation: string; source: 'review' | 'quota'; seats?: object }) => ({
+const proposed = (fields: {
+  grounds: string[];
+  explanation: string;
+  source: 'review' | 'quota';
+  seats?: { remaining: number; persons: number };
+}) => ({
   type: 'ProposeRefusal' as const,
   applicationId: id,
   proposedBy: 'review-process',
@@ -194,7 +199,7 @@ describe('the review process, rule by rule (pure: event and context in, intents 
           declinedAt: SUBMITTED_AT,
           askedAfter: 'revoked-decision',
         },
-      } as WorkflowEvent)
+      })
       .then([
         sendToApplication(
           'refuse-quota-exhausted-after-revocation',
