@@ -172,7 +172,8 @@ const UPDATES: { readonly [T in keyof Changes]: Update<Changes[T]> } = {
   HearingNoticeDeadlineScheduled: ['status = status', () => ({})],
   HearingNoticeAtRisk: ['status = status', () => ({})],
   HearingNoticeBreached: ['status = status', () => ({})],
-  HearingNoticeEscalated: ['escalated = 1', () => ({})],
+  // The supervisors' queue learns of it with the read models of part 2.
+  HearingNoticeEscalated: ['status = status', () => ({})],
   RefusalProposed: ['status = status', () => ({})],
   ApplicantObjected: ['status = status', () => ({})],
   HearingHeld: ['status = status', () => ({})],

@@ -47,17 +47,21 @@ export function reserveOnReopened(event: ReviewReopenedAsEligible): Intent[] {
   return [sendToQuota('reserve-seats-reopened', reserve)];
 }
 
-/** A proposal of the process: the hearing counted from the instant of its cause, on the law in force. */
+/**
+ * A proposal: the hearing counted from the instant it is made (the process's cause, or the
+ * supervisor's request), on the law in force. The process proposes as itself; a supervisor by name.
+ */
 export function proposal(
   source: RefusalSource,
   fields: Pick<ProposeRefusal, 'applicationId' | 'grounds' | 'explanation' | 'seats'>,
   { now, policy }: ProcessContext,
+  proposedBy = REVIEW_PROCESS_ACTOR,
 ): Untimed<ProposeRefusal> {
   const law = hearingLawOf(policy);
   return {
     type: 'ProposeRefusal',
     source,
-    proposedBy: REVIEW_PROCESS_ACTOR,
+    proposedBy,
     ...fields,
     hearing: offeredHearing(now.toISOString(), law),
     termsVersion: law.terms.version,
