@@ -224,13 +224,10 @@ export class ApplicationsController {
   @Post(':id/refuse')
   @HttpCode(200)
   @Roles('supervisor')
-  @ApiOperation({
-    summary: 'Propose to refuse the application with coded grounds and an explanation (supervisors)',
-    description:
-      'A refusal is first proposed: the applicant is notified and may be heard within 2 working days; the ' +
-      'supervisor then confirms it or reopens the review as eligible (issue 20, ADR 32). The answer is the ' +
-      'proposal; the application’s status is then `refusal-proposed`.',
-  })
+  // The OpenAPI text stays as it was until part 2 of issue 20 regenerates the console's API types
+  // (apps/console is not this part's): the refusal is now proposed, the applicant heard, then
+  // confirmed (ADR 32).
+  @ApiOperation({ summary: 'Refuse the application with coded grounds and an explanation (supervisors)' })
   refuse(
     @Id() id: string,
     @Body() body: RefuseApplicationDto,
