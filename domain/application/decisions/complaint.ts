@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { expectAccepted, Folds } from '../fold';
 import type { ComplaintTerms } from '../../law/complaint-terms';
-import { instantMillis, localDateOf } from '../../shared/calendar-date';
+import { localDateOf } from '../../shared/calendar-date';
 import { ApplicationError, ApplicationErrorCode } from '../errors';
 import type {
   ComplaintAgainst,
@@ -15,6 +15,7 @@ import { requireText } from '../guards';
 import { complaintTermOf, type TermsLaw } from '../hearing-deadline';
 import type { ApplicationState, OpenComplaint } from '../state';
 import { invalid } from './refusal-proposal';
+import { notBefore } from './sla';
 import type { TimedCommand } from './timed-command';
 
 /**
@@ -168,11 +169,6 @@ export function escalateComplaint(command: EscalateComplaint, state: Application
     escalatedAt: command.at,
   };
   return [{ type: 'ComplaintEscalated', data }];
-}
-
-function notBefore(at: string, point: string, what: string): void {
-  if (instantMillis(at) < instantMillis(point))
-    throw new ApplicationError(ApplicationErrorCode.SlaNotDue, `It is not yet ${what} (${point})`);
 }
 
 function withComplaint(

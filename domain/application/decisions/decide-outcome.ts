@@ -77,14 +77,7 @@ export function include(command: IncludeInQuota, state: ApplicationState): Appli
 
 /** A reasoned refusal: coded grounds from the versioned list plus an explanation in words. */
 export function refuse(command: RefuseApplication, state: ApplicationState): ApplicationRefused[] {
-  if (state.status === 'submitted')
-    throw new ApplicationError(ApplicationErrorCode.NotSigned, 'An unsigned application is not decided on');
-  const open = requireStatus(
-    state,
-    ['signed', 'under-review', 'reviewed'],
-    'refuse',
-    ApplicationErrorCode.AlreadyDecided,
-  );
+  const open = openForDecision(state, 'refuse');
   const { grounds, list, explanation } = reasonedGrounds(command, open);
   return [
     {
@@ -114,6 +107,16 @@ export function numberedDecision(
   const decision = decisionFor('refusal', state.applicationId, state.submission.year, new Date(at));
   const revocations = state.revocations ?? 0;
   return revocations === 0 ? decision : { ...decision, number: `${decision.number}-${revocations + 1}` };
+}
+
+/** Signed and not decided, nor a refusal proposed: what a refusal, proposed or final, is taken on. */
+export function openForDecision(
+  state: ApplicationState,
+  step: string,
+): StateOf<'signed' | 'under-review' | 'reviewed'> {
+  if (state.status === 'submitted')
+    throw new ApplicationError(ApplicationErrorCode.NotSigned, 'An unsigned application is not decided on');
+  return requireStatus(state, ['signed', 'under-review', 'reviewed'], step, ApplicationErrorCode.AlreadyDecided);
 }
 
 interface Reasoned {

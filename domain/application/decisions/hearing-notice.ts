@@ -10,6 +10,7 @@ import type {
 } from '../events';
 import { requireText } from '../guards';
 import type { ApplicationState, HearingNoticeState, StateOf } from '../state';
+import { notBefore } from './sla';
 import type { TimedCommand } from './timed-command';
 
 /** The notice deadline, derived by the process from the review's deadline on the calendar in force. */
@@ -139,11 +140,6 @@ function watchedNotice(state: ApplicationState): HearingNoticeState | null {
       'No hearing notice deadline is scheduled yet',
     );
   return open.hearingNotice;
-}
-
-function notBefore(at: string, point: string, what: string): void {
-  if (instantMillis(at) < instantMillis(point))
-    throw new ApplicationError(ApplicationErrorCode.SlaNotDue, `It is not yet ${what} (${point})`);
 }
 
 function withNotice(state: ApplicationState, type: string, change: (notice: HearingNoticeState) => HearingNoticeState) {

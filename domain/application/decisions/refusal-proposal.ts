@@ -3,10 +3,10 @@ import { instantMillis, isCalendarDate, isInstant } from '../../shared/calendar-
 import type { RefusalGroundList } from '../refusal-grounds';
 import { ApplicationError, ApplicationErrorCode } from '../errors';
 import type { OfferedHearing, RefusalProposed, RefusalSource } from '../events';
-import { requireStatus, requireText } from '../guards';
+import { requireText } from '../guards';
 import type { ApplicationState } from '../state';
 import { quotaOf } from '../submission';
-import { reasonedGrounds } from './decide-outcome';
+import { openForDecision, reasonedGrounds } from './decide-outcome';
 import type { TimedCommand } from './timed-command';
 
 /**
@@ -31,14 +31,7 @@ const SOURCES: readonly string[] = ['review', 'supervisor', 'quota'];
 
 /** Open and not decided: the notice states the grounds and the hearing; the review's term runs on. */
 export function proposeRefusal(command: ProposeRefusal, state: ApplicationState): RefusalProposed[] {
-  if (state.status === 'submitted')
-    throw new ApplicationError(ApplicationErrorCode.NotSigned, 'An unsigned application is not decided on');
-  const open = requireStatus(
-    state,
-    ['signed', 'under-review', 'reviewed'],
-    'propose a refusal',
-    ApplicationErrorCode.AlreadyDecided,
-  );
+  const open = openForDecision(state, 'propose a refusal');
   const { grounds, list, explanation } = reasonedGrounds(command, open);
   const proposedBy = requireText(command.proposedBy, 'proposedBy');
   const hearing = validHearing(command);

@@ -123,7 +123,8 @@ function requireDeadline(open: Open) {
   return open.sla.deadline;
 }
 
-function notBefore(at: string, point: string, what: string): void {
+/** A scheduler step fired before its instant is refused: the clock of whoever fired it is wrong. */
+export function notBefore(at: string, point: string, what: string): void {
   if (instantMillis(at) < instantMillis(point))
     throw new ApplicationError(ApplicationErrorCode.SlaNotDue, `It is not yet ${what} (${point})`);
 }
