@@ -25,6 +25,49 @@ import {
   slaFolds,
 } from './decisions/sla';
 import { submit, SubmitApplication, submitFolds } from './decisions/submit';
+import {
+  complaintFolds,
+  EscalateComplaint,
+  escalateComplaint,
+  FileComplaint,
+  fileComplaint,
+  FlagComplaintAtRisk,
+  flagComplaintAtRisk,
+  RecordComplaintBreach,
+  recordComplaintBreach,
+} from './decisions/complaint';
+import {
+  complaintOutcomeFolds,
+  RecordAuthorityDecision,
+  recordAuthorityDecision,
+  RejectComplaint,
+  rejectComplaint,
+  SatisfyComplaint,
+  satisfyComplaint,
+} from './decisions/complaint-outcome';
+import {
+  ConfirmRefusal,
+  confirmRefusal,
+  hearingFolds,
+  RecordApplicantObjection,
+  RecordHearing,
+  recordHearing,
+  recordObjection,
+  reopenAsEligible,
+  ReopenReviewAsEligible,
+} from './decisions/hearing';
+import {
+  EscalateHearingNotice,
+  escalateHearingNotice,
+  FlagHearingNoticeAtRisk,
+  flagHearingNoticeAtRisk,
+  hearingNoticeFolds,
+  RecordHearingNoticeBreach,
+  recordHearingNoticeBreach,
+  ScheduleHearingNoticeDeadline,
+  scheduleHearingNotice,
+} from './decisions/hearing-notice';
+import { ProposeRefusal, proposeRefusal, refusalProposalFolds } from './decisions/refusal-proposal';
 import { withdraw, WithdrawApplication, withdrawFolds } from './decisions/withdraw';
 import { ApplicationEvent, ApplicationEventType } from './events';
 import type { Folds } from './fold';
@@ -46,7 +89,23 @@ export type ApplicationCommand =
   | WithdrawApplication
   | FlagReviewSlaAtRisk
   | RecordReviewSlaBreach
-  | EscalateReview;
+  | EscalateReview
+  | ScheduleHearingNoticeDeadline
+  | FlagHearingNoticeAtRisk
+  | RecordHearingNoticeBreach
+  | EscalateHearingNotice
+  | ProposeRefusal
+  | RecordApplicantObjection
+  | RecordHearing
+  | ConfirmRefusal
+  | ReopenReviewAsEligible
+  | FileComplaint
+  | FlagComplaintAtRisk
+  | RecordComplaintBreach
+  | EscalateComplaint
+  | SatisfyComplaint
+  | RejectComplaint
+  | RecordAuthorityDecision;
 
 export type ApplicationCommandOf<T extends ApplicationCommand['type']> = Extract<ApplicationCommand, { type: T }>;
 
@@ -69,6 +128,22 @@ const DECISIONS: { readonly [T in ApplicationCommand['type']]: Decision<Applicat
   FlagReviewSlaAtRisk: flagAtRisk,
   RecordReviewSlaBreach: recordBreach,
   EscalateReview: escalate,
+  ScheduleHearingNoticeDeadline: scheduleHearingNotice,
+  FlagHearingNoticeAtRisk: flagHearingNoticeAtRisk,
+  RecordHearingNoticeBreach: recordHearingNoticeBreach,
+  EscalateHearingNotice: escalateHearingNotice,
+  ProposeRefusal: proposeRefusal,
+  RecordApplicantObjection: recordObjection,
+  RecordHearing: recordHearing,
+  ConfirmRefusal: confirmRefusal,
+  ReopenReviewAsEligible: reopenAsEligible,
+  FileComplaint: fileComplaint,
+  FlagComplaintAtRisk: flagComplaintAtRisk,
+  RecordComplaintBreach: recordComplaintBreach,
+  EscalateComplaint: escalateComplaint,
+  SatisfyComplaint: satisfyComplaint,
+  RejectComplaint: rejectComplaint,
+  RecordAuthorityDecision: recordAuthorityDecision,
 };
 
 export function decide(command: ApplicationCommand, state: ApplicationState): readonly ApplicationEvent[] {
@@ -89,6 +164,11 @@ const FOLDS: Folds<ApplicationEventType> = {
   ...outcomeFolds,
   ...subsidyFolds,
   ...withdrawFolds,
+  ...hearingNoticeFolds,
+  ...refusalProposalFolds,
+  ...hearingFolds,
+  ...complaintFolds,
+  ...complaintOutcomeFolds,
 };
 
 export function evolve(state: ApplicationState, event: ApplicationEvent): ApplicationState {

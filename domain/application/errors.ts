@@ -32,6 +32,15 @@ export const ApplicationErrorCode = {
   SlaNotDue: 'APPLICATION.SLA_NOT_DUE',
   NotBreached: 'APPLICATION.SLA_NOT_BREACHED',
   InvalidCommand: 'APPLICATION.INVALID_COMMAND',
+  RefusalProposed: 'APPLICATION.REFUSAL_PROPOSED',
+  NoRefusalProposed: 'APPLICATION.NO_REFUSAL_PROPOSED',
+  HearingAlreadyHeld: 'APPLICATION.HEARING_ALREADY_HELD',
+  HearingWindowOpen: 'APPLICATION.HEARING_WINDOW_OPEN',
+  NothingToComplainOf: 'APPLICATION.NOTHING_TO_COMPLAIN_OF',
+  ComplaintPeriodOver: 'APPLICATION.COMPLAINT_PERIOD_OVER',
+  ComplaintAlreadyOpen: 'APPLICATION.COMPLAINT_ALREADY_OPEN',
+  ComplaintNotOpen: 'APPLICATION.COMPLAINT_NOT_OPEN',
+  NotDecided: 'APPLICATION.NOT_DECIDED',
 } as const;
 
 export type ApplicationErrorCode = (typeof ApplicationErrorCode)[keyof typeof ApplicationErrorCode];

@@ -9,6 +9,11 @@ import { SubsidyCalculation } from '../subsidy';
 import type { AmendmentRef } from '../law/amendment-ref';
 import { ApplicationSubmission } from './submission';
 import { submissionFromV1, type SubmissionV1, type SubmissionVersion } from './submission-version';
+import type { HearingEvent } from './hearing-events';
+import type { ComplaintEvent } from './complaint-events';
+
+export * from './hearing-events';
+export * from './complaint-events';
 
 export type SignatureMethod = 'otp' | 'eds';
 export type Verdict = 'eligible' | 'not-eligible';
@@ -249,7 +254,9 @@ export type ApplicationEvent =
   | ApplicationWithdrawn
   | ReviewSlaAtRisk
   | ReviewSlaBreached
-  | ReviewEscalated;
+  | ReviewEscalated
+  | HearingEvent
+  | ComplaintEvent;
 
 export type ApplicationEventType = ApplicationEvent['type'];
 
@@ -298,6 +305,22 @@ export const APPLICATION_EVENT_SCHEMAS: { readonly [T in ApplicationEventType]: 
   ReviewSlaAtRisk: FIRST_VERSION,
   ReviewSlaBreached: FIRST_VERSION,
   ReviewEscalated: FIRST_VERSION,
+  HearingNoticeDeadlineScheduled: FIRST_VERSION,
+  HearingNoticeAtRisk: FIRST_VERSION,
+  HearingNoticeBreached: FIRST_VERSION,
+  HearingNoticeEscalated: FIRST_VERSION,
+  RefusalProposed: FIRST_VERSION,
+  ApplicantObjected: FIRST_VERSION,
+  HearingHeld: FIRST_VERSION,
+  ReviewReopenedAsEligible: FIRST_VERSION,
+  ComplaintFiled: FIRST_VERSION,
+  ComplaintAtRisk: FIRST_VERSION,
+  ComplaintBreached: FIRST_VERSION,
+  ComplaintEscalated: FIRST_VERSION,
+  ComplaintSatisfied: FIRST_VERSION,
+  ComplaintRejected: FIRST_VERSION,
+  AuthorityDecisionRecorded: FIRST_VERSION,
+  DecisionRevoked: FIRST_VERSION,
 };
 
 function renameRefusalGrounds(data: unknown): unknown {

@@ -13,7 +13,7 @@ export type Fold<T extends ApplicationEventType> = (
 /** The folds of some event types; each decision file exports those of the events it decides. */
 export type Folds<T extends ApplicationEventType> = { readonly [K in T]: Fold<K> };
 
-type Accepted = StateOf<'signed' | 'under-review' | 'reviewed' | 'included' | 'refused'>;
+type Accepted = StateOf<'signed' | 'under-review' | 'reviewed' | 'refusal-proposed' | 'included' | 'refused'>;
 
 export function expectStatus<S extends ApplicationState['status']>(
   state: ApplicationState,

@@ -25,6 +25,8 @@ function blockingCode(status: ApplicationStatus): ApplicationErrorCode | null {
     case 'included':
     case 'refused':
       return ApplicationErrorCode.AlreadyDecided;
+    case 'refusal-proposed':
+      return ApplicationErrorCode.RefusalProposed;
     default:
       return null;
   }

@@ -20,3 +20,4 @@ export * from './errors';
 export * from './decider';
 export * from './signature-verifier';
 export * from './personal-data';
+export * from './hearing-deadline';

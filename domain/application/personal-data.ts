@@ -67,6 +67,26 @@ export const APPLICATION_PERSONAL_DATA: { readonly [T in ApplicationEventType]: 
   ReviewSlaBreached: noPersonalData(version('ReviewSlaBreached')),
   // The reason is the SLA scheduler's own sentence.
   ReviewEscalated: noPersonalData(version('ReviewEscalated')),
+  HearingNoticeDeadlineScheduled: noPersonalData(version('HearingNoticeDeadlineScheduled')),
+  HearingNoticeAtRisk: noPersonalData(version('HearingNoticeAtRisk')),
+  HearingNoticeBreached: noPersonalData(version('HearingNoticeBreached')),
+  // The reason is the process's own sentence.
+  HearingNoticeEscalated: noPersonalData(version('HearingNoticeEscalated')),
+  // The explanation reaches the applicant and may name a person, as a refusal's does; the place is an office.
+  RefusalProposed: declared('RefusalProposed', { explanation: 'freeText' }),
+  // The applicant's own words and the titles of the papers brought.
+  ApplicantObjected: declared('ApplicantObjected', { text: 'freeText', 'documentsAdded[].title': 'freeText' }),
+  HearingHeld: declared('HearingHeld', { statement: 'freeText', 'documentsAdded[].title': 'freeText' }),
+  // Typed by a supervisor, about the case.
+  ReviewReopenedAsEligible: declared('ReviewReopenedAsEligible', { reason: 'freeText' }),
+  ComplaintFiled: declared('ComplaintFiled', { text: 'freeText' }),
+  ComplaintAtRisk: noPersonalData(version('ComplaintAtRisk')),
+  ComplaintBreached: noPersonalData(version('ComplaintBreached')),
+  ComplaintEscalated: noPersonalData(version('ComplaintEscalated')),
+  ComplaintSatisfied: declared('ComplaintSatisfied', { reason: 'freeText' }),
+  ComplaintRejected: declared('ComplaintRejected', { reasons: 'freeText' }),
+  AuthorityDecisionRecorded: noPersonalData(version('AuthorityDecisionRecorded')),
+  DecisionRevoked: noPersonalData(version('DecisionRevoked')),
 };
 
 /**

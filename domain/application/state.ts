@@ -1,5 +1,16 @@
 import { Instant } from '../shared/calendar-date';
-import { ApplicationReviewed, ApplicationSigned, SubsidyGranted, SubsidyKind } from './events';
+import {
+  ApplicantObjected,
+  ApplicationReviewed,
+  ApplicationSigned,
+  ComplaintFiled,
+  DecisionRef,
+  HearingHeld,
+  HearingNoticeDeadline,
+  RefusalProposed,
+  SubsidyGranted,
+  SubsidyKind,
+} from './events';
 import { ScheduledDeadline } from './review-deadline';
 import { ApplicationSubmission } from './submission';
 
@@ -27,10 +38,35 @@ interface Filed {
   readonly submittedAt: Instant;
 }
 
+/** The notice deadline of a preliminary refusal and the flags fired on it (ADR 32). */
+export interface HearingNoticeState {
+  readonly deadline: HearingNoticeDeadline;
+  readonly atRisk: boolean;
+  readonly breached: boolean;
+  readonly escalated: boolean;
+}
+
+/** The complaint being considered: one at a time (ADR 32). */
+export interface OpenComplaint {
+  readonly filed: ComplaintFiled['data'];
+  readonly atRisk: boolean;
+  readonly breached: boolean;
+  readonly escalated: boolean;
+}
+
 interface Accepted extends Filed {
   readonly signature: ApplicationSigned['data'];
   readonly sla: SlaState;
   readonly reviewerId: string | null;
+  /** Absent on an application signed before ADR 32, or until its review deadline is scheduled. */
+  readonly hearingNotice?: HearingNoticeState;
+  /** True once a refusal was proposed: the notice deadline has nothing left to watch. */
+  readonly refusalProposedOnce?: boolean;
+  readonly complaint?: OpenComplaint;
+  /** Decisions revoked so far: a new decision after one is numbered apart (`-2`, `-3`, …). */
+  readonly revocations?: number;
+  /** Where the review's service term is counted from: the signing, or the last revocation back to review. */
+  readonly reviewClockFrom?: Instant;
 }
 
 export type ApplicationState =
@@ -42,14 +78,26 @@ export type ApplicationState =
   | ({ readonly status: 'signed' } & Accepted)
   | ({ readonly status: 'under-review' } & Accepted & { readonly reviewerId: string })
   | ({ readonly status: 'reviewed' } & Accepted & { readonly review: ApplicationReviewed['data'] })
+  | ({ readonly status: 'refusal-proposed' } & Accepted & {
+        /** The review the proposal followed, when there was one (not for a supervisor's proposal before it). */
+        readonly review?: ApplicationReviewed['data'];
+        readonly proposal: RefusalProposed['data'];
+        readonly objections: readonly ApplicantObjected['data'][];
+        readonly hearing: HearingHeld['data'] | null;
+      })
   | ({ readonly status: 'included' } & Accepted & {
         readonly review: ApplicationReviewed['data'];
         readonly persons: number;
         readonly decidedAt: Instant;
         readonly decisionDate: string;
+        readonly decision?: DecisionRef;
         readonly subsidies: Readonly<Partial<Record<SubsidyKind, SubsidyGranted['data']>>>;
       })
-  | ({ readonly status: 'refused' } & Accepted & { readonly decidedAt: Instant; readonly grounds: readonly string[] })
+  | ({ readonly status: 'refused' } & Accepted & {
+        readonly decidedAt: Instant;
+        readonly grounds: readonly string[];
+        readonly decision?: DecisionRef;
+      })
   | ({ readonly status: 'withdrawn' } & Filed & {
         readonly withdrawnFrom: ApplicationStatus;
         readonly withdrawnAt: Instant;

@@ -7,3 +7,4 @@ export { DEFAULT_SLA_POLICY, validateSlaPolicy, type SlaPolicy } from './sla-pol
 export { deriveMovedDaysOff } from './weekend-rule';
 export { WorkingDayCalendar } from './working-day-calendar';
 export type { NonWorkingReason } from './year-days';
+export { termFrom, workingDaysBefore, type WorkingDayPoint } from './working-day-term';

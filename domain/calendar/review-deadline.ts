@@ -36,15 +36,13 @@ export function reviewDeadline(signedAt: string, calendar: WorkingDayCalendar, p
   const local = zonedDateTimeOf(signedAt, policy.zone);
   const signedOn = local.date;
 
-  const withinHours = isWithinWorkingHours(local.msOfDay, policy);
-  const acceptedInTime = calendar.isWorkingDay(signedOn) && withinHours;
-  const acceptedOn = acceptedInTime ? signedOn : calendar.nextWorkingDay(signedOn);
+  const { acceptedOn, acceptedLate } = acceptanceOf(local, calendar, policy);
   const { dueOn, dueAt, atRiskOn, atRiskAt } = dueDaysOf(acceptedOn, calendar, policy, policyKey);
 
   return {
     signedAt: new Date(millis).toISOString(),
     acceptedOn,
-    acceptedLate: !acceptedInTime,
+    acceptedLate,
     dueOn,
     dueAt,
     atRiskOn,
@@ -118,6 +116,19 @@ function parseInstant(signedAt: string): number {
   return instantMillis(signedAt);
 }
 
+/**
+ * The day something arriving at `local` is taken in: that day when it is a working day and the
+ * instant is within working hours, otherwise the next working day (FACTS, "the SLA clock").
+ */
+export function acceptanceOf(
+  local: { readonly date: IsoDate; readonly msOfDay: number },
+  calendar: WorkingDayCalendar,
+  policy: SlaPolicy,
+): { readonly acceptedOn: IsoDate; readonly acceptedLate: boolean } {
+  const inTime = calendar.isWorkingDay(local.date) && isWithinWorkingHours(local.msOfDay, policy);
+  return { acceptedOn: inTime ? local.date : calendar.nextWorkingDay(local.date), acceptedLate: !inTime };
+}
+
 /** [workdayStart, workdayEnd): 18:29:59.999 is inside, 18:30:00.000 is not. */
 function isWithinWorkingHours(msOfDay: number, policy: SlaPolicy): boolean {
   const start = (minutesOfDay(policy.workdayStart) ?? 0) * 60_000;
@@ -125,6 +136,7 @@ function isWithinWorkingHours(msOfDay: number, policy: SlaPolicy): boolean {
   return msOfDay >= start && msOfDay < end;
 }
 
-function endOfWorkingHours(date: IsoDate, policy: SlaPolicy): string {
+/** The end of working hours on `date` in the policy's zone, as a UTC ISO instant. */
+export function endOfWorkingHours(date: IsoDate, policy: SlaPolicy): string {
   return DateTime.fromISO(`${date}T${policy.workdayEnd}`, { zone: policy.zone }).toUTC().toISO() as string;
 }

@@ -19,6 +19,14 @@ export interface ComplaintTerms {
   /** Working days the authority for the quality of public services has, and by how many it may extend them. */
   readonly authorityConsiderationWorkingDays: number;
   readonly authorityExtensionWorkingDays: number;
+  /** A complaint at the provider is flagged at risk this many working days before it is due. */
+  readonly providerAtRiskWorkingDaysBeforeDue: number;
+  /**
+   * A satisfied complaint that returns the application to review gives the review a fresh service
+   * term counted from the revocation (the SLA policy's working days). The law as read is silent on
+   * it (ADR 32): it is data, so a reading that differs is an amendment, not a code change.
+   */
+  readonly reviewAfterRevocation: 'fresh-service-term';
   readonly legalBasis: readonly LegalBasis[];
 }
 
@@ -36,6 +44,8 @@ export const COMPLAINT_TERMS_V1: ComplaintTerms = {
   providerConsiderationWorkingDays: 5,
   authorityConsiderationWorkingDays: 15,
   authorityExtensionWorkingDays: 10,
+  providerAtRiskWorkingDaysBeforeDue: 1,
+  reviewAfterRevocation: 'fresh-service-term',
   legalBasis: [
     {
       kind: 'law',

@@ -16,3 +16,4 @@ export * from './amendment-ref';
 export * from './awaited-data';
 export * from './personal-data';
 export * from './complaint-terms';
+export * from './hearing-terms';

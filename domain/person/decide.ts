@@ -79,9 +79,17 @@ function refusal(command: ClaimPerson, code: PersonErrorCode, holding: HoldingAp
   });
 }
 
-/** Only the application holding the claim can release it; anything else is already true. */
+/**
+ * Only the application holding the claim can release it; anything else is already true. An
+ * inclusion is undone only by its revocation (ADR 32), and only by the application it came through.
+ */
 function release(command: ReleasePerson, state: PersonState): PersonReleased[] {
-  if (state.status !== 'claimed' || state.claim.applicationId !== command.applicationId) return [];
+  const holds =
+    (state.status === 'claimed' && state.claim.applicationId === command.applicationId) ||
+    (state.status === 'included' &&
+      command.reason === 'decision-revoked' &&
+      state.inclusion.applicationId === command.applicationId);
+  if (!holds) return [];
   const { iin, applicationId, reason, at } = command;
   return [{ type: 'PersonReleased', data: { iin, applicationId, reason, releasedAt: at } }];
 }

@@ -23,7 +23,8 @@ export type PersonClaimed = DomainEvent<
  * was itself refused after the claim (the compensation), or the application never came to exist
  * within the grace period (a crash between the claim and the submission: the claim is abandoned).
  */
-export type ReleaseReason = 'application-refused' | 'application-withdrawn' | 'submission-refused' | 'claim-abandoned';
+export type ReleaseReason =
+  'application-refused' | 'application-withdrawn' | 'submission-refused' | 'claim-abandoned' | 'decision-revoked';
 
 export type PersonReleased = DomainEvent<
   'PersonReleased',

@@ -16,9 +16,8 @@ export interface Inclusion {
 }
 
 /**
- * A person is free, held by one open application, or included. There is no way back from
- * `included` yet: a later revocation event will fold it back to `free` (ADR 16), and nothing else
- * here needs to change for it.
+ * A person is free, held by one open application, or included. The way back from `included` is
+ * the revocation of the inclusion (ADR 32): released with the reason `decision-revoked`.
  */
 export type PersonState =
   | { readonly status: 'free' }
@@ -33,11 +32,15 @@ export function evolvePerson(state: PersonState, event: PersonEvent): PersonStat
       const { applicationId, role, field, claimedAt } = event.data;
       return { status: 'claimed', claim: { applicationId, role, field, claimedAt } };
     }
-    case 'PersonReleased':
-      // A release names the application it frees the person from; an inclusion is never undone by it.
-      return state.status === 'claimed' && state.claim.applicationId === event.data.applicationId
-        ? { status: 'free' }
-        : state;
+    case 'PersonReleased': {
+      // A release names the application it frees the person from; an inclusion is undone only by
+      // its revocation (ADR 32).
+      const { applicationId, reason } = event.data;
+      const claimed = state.status === 'claimed' && state.claim.applicationId === applicationId;
+      const revoked =
+        state.status === 'included' && reason === 'decision-revoked' && state.inclusion.applicationId === applicationId;
+      return claimed || revoked ? { status: 'free' } : state;
+    }
     case 'PersonIncluded':
       return { status: 'included', inclusion: event.data };
     default:

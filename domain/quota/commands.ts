@@ -26,7 +26,16 @@ export interface ReserveSeats extends QuotaCommandBase {
   readonly applicationId: string;
   /** Persons, an integer ≥ 1. */
   readonly persons: number;
+  /**
+   * Absent for the first question, after the review. A question asked again after a proposed refusal
+   * was reopened as eligible, or after a decision was revoked (ADR 32), is a new question: an earlier
+   * "declined" does not answer it. Echoed in the answer, so the process knows whether the applicant
+   * was already heard.
+   */
+  readonly askedAfter?: AskedAfter;
 }
+
+export type AskedAfter = 'reopened-review' | 'revoked-decision';
 
 /** Gives an application's seats back (refusal, withdrawal, revocation). */
 export interface ReleaseSeats extends QuotaCommandBase {

@@ -58,13 +58,14 @@ function setCapacity(command: SetQuotaCapacity, state: QuotaState): QuotaEvent[]
 
 /**
  * Reserves the seats if they fit, else records the refusal. An application already answered
- * (reserved or declined) gets nothing new: its first answer stands. An application whose seats
- * were released holds nothing and may ask again (say, a refusal overturned on appeal); a retried
+ * (reserved or declined) gets nothing new: its first answer stands, unless the question is asked
+ * again after a reopened review or a revoked decision (`askedAfter`, ADR 32). An application whose
+ * seats were released holds nothing and may ask again (say, a refusal overturned on appeal); a retried
  * command is deduplicated by its command id before it reaches here (docs/adr/0005).
  */
 function reserveSeats(command: ReserveSeats, state: QuotaState): QuotaEvent[] {
   const { applicationId } = command;
-  if (state.declined.has(applicationId)) return [];
+  if (state.declined.has(applicationId) && !command.askedAfter) return [];
   if (state.status === 'unset') return [declined(command, 0, 'QUOTA_NOT_SET')];
   if (state.reservations.has(applicationId)) return [];
   const remaining = remainingSeats(state);
@@ -95,7 +96,15 @@ function declined(
   const { applicationId, persons, at } = command;
   return {
     type: 'SeatReservationDeclined',
-    data: { ...keyOf(command), applicationId, persons, remaining, reason, declinedAt: at },
+    data: {
+      ...keyOf(command),
+      applicationId,
+      persons,
+      remaining,
+      reason,
+      declinedAt: at,
+      ...(command.askedAfter ? { askedAfter: command.askedAfter } : {}),
+    },
   };
 }
 

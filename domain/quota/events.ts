@@ -1,3 +1,4 @@
+import type { AskedAfter } from './commands';
 import { FIRST_VERSION, type EventSchema } from '../shared/event-schema';
 import { DomainEvent } from '../shared/decider';
 import { QuotaOrderRef } from './commands';
@@ -44,6 +45,8 @@ export type SeatReservationDeclined = DomainEvent<
     readonly remaining: number;
     readonly reason: SeatReservationDeclinedReason;
     readonly declinedAt: string;
+    /** Set when the question was asked again (ReserveSeats.askedAfter, ADR 32); absent for the first. */
+    readonly askedAfter?: AskedAfter;
   }
 >;
 

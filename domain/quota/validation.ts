@@ -63,6 +63,11 @@ function checkPayload(command: QuotaCommand, found: ViolationCollector): void {
         'persons',
         'must be a whole number, 1 or more',
       );
+      found.check(
+        command.askedAfter === undefined || ['reopened-review', 'revoked-decision'].includes(command.askedAfter),
+        'askedAfter',
+        "must be 'reopened-review' or 'revoked-decision' when given",
+      );
       return;
     case 'ReleaseSeats':
       found.check(isNonEmptyString(command.applicationId), 'applicationId', 'is required');

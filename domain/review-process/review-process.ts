@@ -6,7 +6,14 @@ import { escalateOnBreach } from './rules/on-breach';
 import { releaseOnRefusal, releaseOnWithdrawal } from './rules/on-closing';
 import { grantSubsidies } from './rules/on-inclusion';
 import { includeOnSeatsReserved, refuseOnReservationDeclined } from './rules/on-reservation';
-import { reserveOrRefuse } from './rules/on-review';
+import { reserveOrPropose } from './rules/on-review';
+import { carryOutRevocation, escalateOnComplaintBreach } from './rules/on-complaint';
+import {
+  escalateOnNoticeBreach,
+  moveNoticeDeadline,
+  reserveOnReopened,
+  scheduleNoticeDeadline,
+} from './rules/on-hearing';
 import { scheduleReviewDeadline } from './rules/on-signing';
 
 /** Every event the review process hears: the Application's and the RegionalQuota's. */
@@ -36,11 +43,13 @@ export const REVIEW_PROCESS: ProcessRules = {
   SigningCodeIssued: noReaction('A code is sent to the applicant; signing is what starts the review clock'),
   SigningCodeRejected: noReaction('A wrong code counts against its attempts; the applicant tries again or asks anew'),
   ApplicationSigned: scheduleReviewDeadline,
-  ReviewDeadlineScheduled: noReaction('The deadline scheduler fires deadlines from the pending-deadlines read model'),
-  ReviewDeadlineRescheduled: noReaction('The scheduler fires the moved deadline from the pending-deadlines read model'),
+  // The scheduler fires the review's deadlines from the pending-deadlines read model; the process
+  // derives the hearing notice's from them (ADR 32).
+  ReviewDeadlineScheduled: scheduleNoticeDeadline,
+  ReviewDeadlineRescheduled: moveNoticeDeadline,
   ReviewStarted: noReaction('A reviewer works on the application; the next step is the review'),
   ReviewReassigned: noReaction('A new reviewer takes over; nothing else changes'),
-  ApplicationReviewed: reserveOrRefuse,
+  ApplicationReviewed: reserveOrPropose,
   ApplicationIncluded: grantSubsidies,
   ApplicationRefused: releaseOnRefusal,
   SubsidyGranted: noReaction('Support is the last step of an inclusion'),
@@ -48,6 +57,22 @@ export const REVIEW_PROCESS: ProcessRules = {
   ReviewSlaAtRisk: noReaction('A warning for the reviewer and the dashboards; the breach is what escalates'),
   ReviewSlaBreached: escalateOnBreach,
   ReviewEscalated: noReaction('Supervisors take escalated reviews from their queue'),
+  HearingNoticeDeadlineScheduled: noReaction('The deadline scheduler fires it from the pending-deadlines read model'),
+  HearingNoticeAtRisk: noReaction('A warning for the reviewer and the dashboards; the breach is what escalates'),
+  HearingNoticeBreached: escalateOnNoticeBreach,
+  HearingNoticeEscalated: noReaction('Supervisors take escalated applications from their queue'),
+  RefusalProposed: noReaction('The applicant is notified and heard; the final decision is a supervisor’s'),
+  ApplicantObjected: noReaction('Recorded for the hearing and the supervisor’s decision'),
+  HearingHeld: noReaction('Recorded for the supervisor’s decision'),
+  ReviewReopenedAsEligible: reserveOnReopened,
+  ComplaintFiled: noReaction('The deadline scheduler fires its term from the pending-deadlines read model'),
+  ComplaintAtRisk: noReaction('A warning for the supervisors and the dashboards; the breach is what escalates'),
+  ComplaintBreached: escalateOnComplaintBreach,
+  ComplaintEscalated: noReaction('Supervisors take escalated complaints from their queue'),
+  ComplaintSatisfied: noReaction('The revocation recorded with it is what the process carries out'),
+  ComplaintRejected: noReaction('The decision stands; the applicant may turn to the authority'),
+  AuthorityDecisionRecorded: noReaction('The revocation recorded with a satisfied one is what the process carries out'),
+  DecisionRevoked: carryOutRevocation,
   QuotaCapacitySet: noReaction('An order sets the capacity; reservations already made stand'),
   SeatsReserved: includeOnSeatsReserved,
   SeatReservationDeclined: refuseOnReservationDeclined,

@@ -166,6 +166,35 @@ const UPDATES: { readonly [T in keyof Changes]: Update<Changes[T]> } = {
   ReviewSlaAtRisk: ['at_risk = 1', () => ({})],
   ReviewSlaBreached: ['breached = 1', () => ({})],
   ReviewEscalated: ['escalated = 1', () => ({})],
+  // Issue 20, part 1 (ADR 32): the hearing and the complaint get their own columns with the read
+  // models of part 2. Until then a proposed refusal reads as the review it follows (still open, its
+  // term running), and a revoked decision puts the row back where the remedy sends the application.
+  HearingNoticeDeadlineScheduled: ['status = status', () => ({})],
+  HearingNoticeAtRisk: ['status = status', () => ({})],
+  HearingNoticeBreached: ['status = status', () => ({})],
+  // The supervisors' queue learns of it with the read models of part 2.
+  HearingNoticeEscalated: ['status = status', () => ({})],
+  RefusalProposed: ['status = status', () => ({})],
+  ApplicantObjected: ['status = status', () => ({})],
+  HearingHeld: ['status = status', () => ({})],
+  ReviewReopenedAsEligible: [`status = 'reviewed'`, () => ({})],
+  ComplaintFiled: ['status = status', () => ({})],
+  ComplaintAtRisk: ['status = status', () => ({})],
+  ComplaintBreached: ['status = status', () => ({})],
+  ComplaintEscalated: ['status = status', () => ({})],
+  ComplaintSatisfied: ['status = status', () => ({})],
+  ComplaintRejected: ['status = status', () => ({})],
+  AuthorityDecisionRecorded: ['status = status', () => ({})],
+  DecisionRevoked: [
+    `status = CASE WHEN @remedy = 'include' THEN 'reviewed' ELSE 'signed' END,
+     reviewer_id = CASE WHEN @remedy = 'include' THEN reviewer_id ELSE NULL END,
+     decision = NULL, decided_at = NULL, decision_number = NULL, decision_date = NULL, late = 0,
+     refusal_grounds = NULL, relocation_amount = NULL, rent_amount = NULL,
+     at_risk = CASE WHEN @remedy = 'include' THEN at_risk ELSE 0 END,
+     breached = CASE WHEN @remedy = 'include' THEN breached ELSE 0 END,
+     escalated = CASE WHEN @remedy = 'include' THEN escalated ELSE 0 END`,
+    (d) => ({ remedy: d.remedy }),
+  ],
 };
 
 /**

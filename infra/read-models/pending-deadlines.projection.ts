@@ -3,13 +3,18 @@ import type { ReviewDeadlineRescheduled } from '@domain/application';
 import { EventTypeRegistry, Projection, RecordedEvent } from '@libs/event-sourcing';
 import { ensureReadModelSchema } from './read-model-schema';
 
+export type DeadlineKind = PendingDeadlineRow['kind'];
+
 export interface PendingDeadlineRow {
   readonly applicationId: string;
-  readonly kind: 'at-risk' | 'due';
+  /** The review's deadline, the hearing notice's (ADR 32) and the open complaint's, each with its warning. */
+  readonly kind: 'at-risk' | 'due' | 'notice-at-risk' | 'notice-due' | 'complaint-at-risk' | 'complaint-due';
   readonly fireAt: string;
   readonly scheduledEventId: string;
   readonly correlationId: string;
   readonly calendarVersion: string;
+  /** What the deadline is of, when the application may have several over its life: the complaint's id. */
+  readonly subject: string | null;
 }
 
 /**
@@ -19,7 +24,7 @@ export interface PendingDeadlineRow {
  * (bench/workloads/sla-scan.ts shows the plan).
  */
 export const SELECT_DUE_DEADLINES_SQL = `SELECT application_id AS applicationId, kind, fire_at AS fireAt, scheduled_event_id AS scheduledEventId, correlation_id AS correlationId,
-       calendar_version AS calendarVersion
+       calendar_version AS calendarVersion, subject
        FROM pending_deadlines WHERE fire_at_ms <= ? ORDER BY fire_at_ms, application_id LIMIT ?`;
 
 const TYPES = [
@@ -30,7 +35,31 @@ const TYPES = [
   'ApplicationIncluded',
   'ApplicationRefused',
   'ApplicationWithdrawn',
+  'HearingNoticeDeadlineScheduled',
+  'HearingNoticeAtRisk',
+  'HearingNoticeBreached',
+  'RefusalProposed',
+  'ComplaintFiled',
+  'ComplaintAtRisk',
+  'ComplaintBreached',
+  'ComplaintSatisfied',
+  'ComplaintRejected',
+  'AuthorityDecisionRecorded',
 ];
+
+const REVIEW: readonly DeadlineKind[] = ['at-risk', 'due'];
+const NOTICE: readonly DeadlineKind[] = ['notice-at-risk', 'notice-due'];
+const COMPLAINT: readonly DeadlineKind[] = ['complaint-at-risk', 'complaint-due'];
+
+type Data = {
+  applicationId: string;
+  atRiskAt: string;
+  dueAt: string;
+  calendarVersion: string;
+  noticeDueBy: string;
+  complaintId: string | null;
+  considerBy: string;
+};
 
 /**
  * The deadlines still to fire, one row per (application, kind), indexed by instant then application
@@ -46,7 +75,7 @@ export class PendingDeadlinesProjection implements Projection {
   private readonly insert: Database.Statement;
   private readonly exists: Database.Statement;
   private readonly removeKind: Database.Statement;
-  private readonly removeAll: Database.Statement;
+  private readonly removeSubject: Database.Statement;
   private readonly selectDue: Database.Statement;
   private readonly count: Database.Statement;
 
@@ -57,30 +86,29 @@ export class PendingDeadlinesProjection implements Projection {
     ensureReadModelSchema(db, {
       name: this.name,
       // Version 2 (issue 16): each row says the calendar version it was computed under.
-      version: 2,
+      // Version 3 (issue 20, ADR 32): the hearing notice's and the complaint's deadlines, with a subject.
+      version: 3,
       tables: ['pending_deadlines'],
       create: createPendingDeadlinesTable,
     });
-    this.insert = db.prepare(`INSERT OR REPLACE INTO pending_deadlines VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    this.insert = db.prepare(`INSERT OR REPLACE INTO pending_deadlines VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
     this.exists = db.prepare('SELECT 1 FROM pending_deadlines WHERE application_id = ? AND kind = ?').pluck();
     this.removeKind = db.prepare('DELETE FROM pending_deadlines WHERE application_id = ? AND kind = ?');
-    this.removeAll = db.prepare('DELETE FROM pending_deadlines WHERE application_id = ?');
+    this.removeSubject = db.prepare(
+      'DELETE FROM pending_deadlines WHERE application_id = ? AND kind IN (?, ?) AND subject IS ?',
+    );
     this.selectDue = db.prepare(SELECT_DUE_DEADLINES_SQL);
     this.count = db.prepare('SELECT COUNT(*) AS n FROM pending_deadlines').pluck();
   }
 
   apply(stored: RecordedEvent): void {
-    const event = this.registry.upcast<{
-      applicationId: string;
-      atRiskAt: string;
-      dueAt: string;
-      calendarVersion: string;
-    }>(stored);
-    const id = event.data.applicationId;
+    const event = this.registry.upcast<Data>(stored);
+    const { data } = event;
+    const id = data.applicationId;
     switch (event.type) {
       case 'ReviewDeadlineScheduled':
-        this.put(id, 'at-risk', event.data.atRiskAt, event, event.data.calendarVersion);
-        this.put(id, 'due', event.data.dueAt, event, event.data.calendarVersion);
+        this.put(id, 'at-risk', data.atRiskAt, event, data.calendarVersion);
+        this.put(id, 'due', data.dueAt, event, data.calendarVersion);
         return;
       case 'ReviewDeadlineRescheduled':
         this.rescheduled(event as unknown as RecordedEvent<ReviewDeadlineRescheduled['data']>);
@@ -89,11 +117,46 @@ export class PendingDeadlinesProjection implements Projection {
         this.removeKind.run(id, 'at-risk');
         return;
       case 'ReviewSlaBreached':
-        this.removeAll.run(id);
+        this.remove(id, REVIEW);
+        return;
+      // Put again when moved: a flag already fired is then asked again, and the Application says
+      // whether the moved deadline lowered it (ADR 32).
+      case 'HearingNoticeDeadlineScheduled':
+        this.put(id, 'notice-at-risk', data.atRiskAt, event, data.calendarVersion);
+        this.put(id, 'notice-due', data.noticeDueBy, event, data.calendarVersion);
+        return;
+      case 'HearingNoticeAtRisk':
+        this.removeKind.run(id, 'notice-at-risk');
+        return;
+      case 'HearingNoticeBreached':
+      case 'RefusalProposed':
+        this.remove(id, NOTICE);
+        return;
+      case 'ComplaintFiled':
+        this.put(id, 'complaint-at-risk', data.atRiskAt, event, data.calendarVersion, data.complaintId);
+        this.put(id, 'complaint-due', data.considerBy, event, data.calendarVersion, data.complaintId);
+        return;
+      case 'ComplaintAtRisk':
+        this.removeKind.run(id, 'complaint-at-risk');
+        return;
+      case 'ComplaintBreached':
+      case 'ComplaintSatisfied':
+      case 'ComplaintRejected':
+      case 'AuthorityDecisionRecorded':
+        this.removeSubject.run(id, ...COMPLAINT, data.complaintId);
+        return;
+      case 'ApplicationWithdrawn':
+        this.remove(id, [...REVIEW, ...NOTICE, ...COMPLAINT]);
         return;
       default:
-        this.removeAll.run(id);
+        // A decision ends the review's and the notice's clocks; a complaint about a missed term,
+        // filed before it, is still to be answered.
+        this.remove(id, [...REVIEW, ...NOTICE]);
     }
+  }
+
+  private remove(id: string, kinds: readonly DeadlineKind[]): void {
+    for (const kind of kinds) this.removeKind.run(id, kind);
   }
 
   /**
@@ -112,12 +175,14 @@ export class PendingDeadlinesProjection implements Projection {
 
   private put(
     id: string,
-    kind: 'at-risk' | 'due',
+    kind: DeadlineKind,
     at: string,
     event: Pick<RecordedEvent, 'eventId' | 'metadata'>,
     calendarVersion: string,
+    subject: string | null = null,
   ): void {
-    this.insert.run(id, kind, Date.parse(at), at, event.eventId, event.metadata.correlationId, calendarVersion);
+    const { eventId, metadata } = event;
+    this.insert.run(id, kind, Date.parse(at), at, eventId, metadata.correlationId, calendarVersion, subject);
   }
 
   due(now: Date, limit: number): PendingDeadlineRow[] {
@@ -132,12 +197,13 @@ export class PendingDeadlinesProjection implements Projection {
 function createPendingDeadlinesTable(db: Database.Database): void {
   db.exec(`CREATE TABLE IF NOT EXISTS pending_deadlines (
       application_id     TEXT NOT NULL,
-      kind               TEXT NOT NULL CHECK (kind IN ('at-risk', 'due')),
+      kind               TEXT NOT NULL CHECK (kind IN ('at-risk', 'due', 'notice-at-risk', 'notice-due', 'complaint-at-risk', 'complaint-due')),
       fire_at_ms         INTEGER NOT NULL,
       fire_at            TEXT NOT NULL,
       scheduled_event_id TEXT NOT NULL,
       correlation_id     TEXT NOT NULL,
       calendar_version   TEXT NOT NULL,
+      subject            TEXT,
       PRIMARY KEY (application_id, kind)
     ) STRICT;
     CREATE INDEX IF NOT EXISTS pending_deadlines_in_firing_order ON pending_deadlines (fire_at_ms, application_id);

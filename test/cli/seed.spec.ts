@@ -170,6 +170,12 @@ describe('cli seed: demo data played through the workflow', () => {
         if (grounds.includes(QUOTA_EXHAUSTED)) expect(quotaAnswers.get(applicationId)).toBe('SeatReservationDeclined');
         else expect(data('ApplicationReviewed')!.verdict).toBe('not-eligible');
         expect(has('SubsidyGranted')).toBe(false);
+        // Proposed, the applicant heard, then confirmed (ADR 32).
+        expect(types.filter((t) => ['RefusalProposed', 'HearingHeld', 'ApplicationRefused'].includes(t))).toEqual([
+          'RefusalProposed',
+          'HearingHeld',
+          'ApplicationRefused',
+        ]);
       } else if (has('ApplicationWithdrawn')) {
         expect(has('ApplicationReviewed')).toBe(false);
       } else {

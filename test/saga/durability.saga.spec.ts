@@ -2,7 +2,7 @@ import { CHECKPOINT_STORE } from '@libs/event-sourcing-nest';
 import type { CheckpointStore } from '@libs/event-sourcing';
 import { DurableSagaRunner } from '@libs/event-sourcing-nest';
 import { SagaHarness } from './support/saga-harness';
-import { family, review, submitAndSign } from './support/scenario';
+import { confirmAfterHearingWindow, family, review, submitAndSign } from './support/scenario';
 
 /** Every path at least once: included, refused as not eligible, refused for want of seats, breached and escalated, withdrawn. */
 async function everyPath(h: SagaHarness): Promise<void> {
@@ -23,9 +23,14 @@ async function everyPath(h: SagaHarness): Promise<void> {
     { type: 'WithdrawApplication', applicationId: withdrawn, reason: 'The family stays' },
     { id: 'egov', role: 'portal' },
   );
+  await h.settle();
+  // Refusals are proposed, the applicants not heard, and confirmed once the hearings' time ran out (ADR 32).
+  await confirmAfterHearingWindow(h, notEligible);
+  await confirmAfterHearingWindow(h, noSeats);
   await h.advanceTo('2026-03-27T05:00:00.000Z');
   await review(h, late, 'not-eligible');
   await h.settle();
+  await confirmAfterHearingWindow(h, late);
 }
 
 const typesOf = async (h: SagaHarness) => (await h.allEvents()).map((e) => `${e.streamId.split('-')[0]}:${e.type}`);

@@ -1,5 +1,5 @@
 import { SagaHarness } from './support/saga-harness';
-import { family, review, submitAndSign } from './support/scenario';
+import { confirmAfterHearingWindow, family, proposalOf, review, submitAndSign } from './support/scenario';
 
 describe('review saga: from the review to the decision and the subsidies', () => {
   let h: SagaHarness;
@@ -26,6 +26,7 @@ describe('review saga: from the review to the decision and the subsidies', () =>
       'SigningCodeIssued',
       'ApplicationSigned',
       'ReviewDeadlineScheduled',
+      'HearingNoticeDeadlineScheduled',
       'ReviewStarted',
       'ApplicationReviewed',
       'ApplicationIncluded',
@@ -50,11 +51,14 @@ describe('review saga: from the review to the decision and the subsidies', () =>
     });
   });
 
-  it('not eligible → a refusal on the reviewer’s grounds, and no seat taken', async () => {
+  it('not eligible → a refusal proposed on the reviewer’s grounds, the applicant heard, then refused; no seat taken', async () => {
     await h.openQuota('pavlodar', 2026, 'kandas', 977);
     const id = await submitAndSign(h);
     await review(h, id, 'not-eligible');
     await h.settle();
+    expect(await h.typesOf(id)).not.toContain('ApplicationRefused');
+    expect(await proposalOf(h, id)).toMatchObject({ grounds: ['INVALID_OR_EXPIRED_DOCUMENTS'] });
+    await confirmAfterHearingWindow(h, id);
     const refused = (await h.events(`application-${id}`)).find((e) => e.type === 'ApplicationRefused');
     expect(refused?.data).toMatchObject({
       grounds: ['INVALID_OR_EXPIRED_DOCUMENTS'],
@@ -63,11 +67,18 @@ describe('review saga: from the review to the decision and the subsidies', () =>
     expect((await h.quotaEvents('pavlodar', 2026, 'kandas')).map((e) => e.type)).toEqual(['QuotaCapacitySet']);
   });
 
-  it('a quota that cannot hold the family → a refusal on the quota-exhausted ground, explained', async () => {
+  it('a quota that cannot hold the family → a refusal proposed on the quota-exhausted ground, explained, then confirmed', async () => {
     await h.openQuota('pavlodar', 2026, 'kandas', 2);
     const id = await submitAndSign(h);
     await review(h, id, 'eligible');
     await h.settle();
+    expect(await h.events(`application-${id}`)).toContainEqual(
+      expect.objectContaining({
+        type: 'RefusalProposed',
+        data: expect.objectContaining({ source: 'quota', seats: { remaining: 2, persons: 3 } }),
+      }),
+    );
+    await confirmAfterHearingWindow(h, id);
     const refused = (await h.events(`application-${id}`)).find((e) => e.type === 'ApplicationRefused');
     expect(refused?.data).toMatchObject({
       grounds: ['QUOTA_EXHAUSTED'],
@@ -79,17 +90,17 @@ describe('review saga: from the review to the decision and the subsidies', () =>
     ]);
   });
 
-  it('two applications racing for the last seats: exactly one gets them, the other is refused', async () => {
+  it('two applications racing for the last seats: exactly one gets them, the other is proposed a refusal', async () => {
     await h.openQuota('pavlodar', 2026, 'kandas', 4);
     const [a, b] = [await submitAndSign(h), await submitAndSign(h)];
     await Promise.all([review(h, a, 'eligible', 'reviewer-a'), review(h, b, 'eligible', 'reviewer-b')]);
     await h.settle();
     const outcomes = await Promise.all(
       [a, b].map(async (id) =>
-        (await h.typesOf(id)).find((t) => t === 'ApplicationIncluded' || t === 'ApplicationRefused'),
+        (await h.typesOf(id)).find((t) => t === 'ApplicationIncluded' || t === 'RefusalProposed'),
       ),
     );
-    expect(outcomes.sort()).toEqual(['ApplicationIncluded', 'ApplicationRefused']);
+    expect(outcomes.sort()).toEqual(['ApplicationIncluded', 'RefusalProposed']);
     const quota = await h.quotaEvents('pavlodar', 2026, 'kandas');
     expect(quota.filter((e) => e.type === 'SeatsReserved')).toHaveLength(1);
     expect(quota.at(-1)!.data).toMatchObject({ remaining: 1 });

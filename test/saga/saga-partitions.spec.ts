@@ -73,7 +73,7 @@ describe('the review saga is fed only the events it acts on', () => {
   let h: SagaHarness | undefined;
   afterEach(() => h?.close());
 
-  it('signing, breach, review, seats reserved or declined, refusal, withdrawal, inclusion — not the rest of an application’s events', async () => {
+  it('signing, deadlines scheduled, breaches, review, reopening, revocation, seats reserved or declined, refusal, withdrawal, inclusion — not the rest of an application’s events', async () => {
     h = await SagaHarness.start();
     expect([...h.app.get(DurableSagaRunner).filter.eventTypes].sort()).toEqual([
       'ApplicationIncluded',
@@ -81,6 +81,12 @@ describe('the review saga is fed only the events it acts on', () => {
       'ApplicationReviewed',
       'ApplicationSigned',
       'ApplicationWithdrawn',
+      'ComplaintBreached',
+      'DecisionRevoked',
+      'HearingNoticeBreached',
+      'ReviewDeadlineRescheduled',
+      'ReviewDeadlineScheduled',
+      'ReviewReopenedAsEligible',
       'ReviewSlaBreached',
       'SeatReservationDeclined',
       'SeatsReserved',

@@ -14,7 +14,7 @@ import {
   notAGroundReason,
   QUOTA_EXHAUSTED,
 } from '../refusal-grounds';
-import { ApplicationState, SlaState } from '../state';
+import { ApplicationState, SlaState, StateOf } from '../state';
 import type { TimedCommand } from './timed-command';
 
 export interface IncludeInQuota extends TimedCommand {
@@ -77,14 +77,62 @@ export function include(command: IncludeInQuota, state: ApplicationState): Appli
 
 /** A reasoned refusal: coded grounds from the versioned list plus an explanation in words. */
 export function refuse(command: RefuseApplication, state: ApplicationState): ApplicationRefused[] {
+  const open = openForDecision(state, 'refuse');
+  const { grounds, list, explanation } = reasonedGrounds(command, open);
+  return [
+    {
+      type: 'ApplicationRefused',
+      data: {
+        applicationId: command.applicationId,
+        quota: quotaOf(open.submission),
+        grounds,
+        groundsListVersion: list.version,
+        explanation,
+        decision: command.decision ? validDecision(command.decision) : numberedDecision(open, command.at),
+        decidedAt: command.at,
+        ...timeliness(open.sla, command.at),
+      },
+    },
+  ];
+}
+
+/**
+ * A refusal's number when the office takes it (a supervisor, or the process without a cause of its
+ * own): from the application and the instant; after a revoked decision, numbered apart (`-2`, …).
+ */
+export function numberedDecision(
+  state: StateOf<'signed' | 'under-review' | 'reviewed' | 'refusal-proposed'>,
+  at: string,
+) {
+  const decision = decisionFor('refusal', state.applicationId, state.submission.year, new Date(at));
+  const revocations = state.revocations ?? 0;
+  return revocations === 0 ? decision : { ...decision, number: `${decision.number}-${revocations + 1}` };
+}
+
+/** Signed and not decided, nor a refusal proposed: what a refusal, proposed or final, is taken on. */
+export function openForDecision(
+  state: ApplicationState,
+  step: string,
+): StateOf<'signed' | 'under-review' | 'reviewed'> {
   if (state.status === 'submitted')
     throw new ApplicationError(ApplicationErrorCode.NotSigned, 'An unsigned application is not decided on');
-  const open = requireStatus(
-    state,
-    ['signed', 'under-review', 'reviewed'],
-    'refuse',
-    ApplicationErrorCode.AlreadyDecided,
-  );
+  return requireStatus(state, ['signed', 'under-review', 'reviewed'], step, ApplicationErrorCode.AlreadyDecided);
+}
+
+interface Reasoned {
+  readonly grounds: readonly string[];
+  readonly explanation: string;
+  readonly groundsList?: RefusalGroundList;
+}
+
+/**
+ * The grounds of a refusal (proposed or final): known codes of the list in force, at least one, an
+ * explanation in words; an eligible review is contradicted only by the grounds it does not judge.
+ */
+export function reasonedGrounds(
+  command: Reasoned,
+  open: StateOf<'signed' | 'under-review' | 'reviewed'>,
+): { grounds: readonly string[]; list: RefusalGroundList; explanation: string } {
   const list = command.groundsList ?? CURRENT_REFUSAL_GROUNDS;
   const explanation = requireText(command.explanation, 'explanation', ApplicationErrorCode.InvalidRefusal);
   const grounds = [...new Set(command.grounds)];
@@ -108,23 +156,7 @@ export function refuse(command: RefuseApplication, state: ApplicationState): App
       'An application reviewed as eligible is refused only because the quota is exhausted or a person was already included',
     );
   }
-  return [
-    {
-      type: 'ApplicationRefused',
-      data: {
-        applicationId: command.applicationId,
-        quota: quotaOf(open.submission),
-        grounds,
-        groundsListVersion: list.version,
-        explanation,
-        decision: command.decision
-          ? validDecision(command.decision)
-          : decisionFor('refusal', command.applicationId, open.submission.year, new Date(command.at)),
-        decidedAt: command.at,
-        ...timeliness(open.sla, command.at),
-      },
-    },
-  ];
+  return { grounds, list, explanation };
 }
 
 function validDecision(decision: { number: string; date: string } | undefined): { number: string; date: string } {
@@ -137,7 +169,7 @@ function validDecision(decision: { number: string; date: string } | undefined): 
 }
 
 /** A decision after the due date is recorded as late: the SLA dashboard counts it, nothing hides it. */
-function timeliness(sla: SlaState, at: string): Timeliness {
+export function timeliness(sla: SlaState, at: string): Timeliness {
   const dueAt = sla.deadline?.dueAt ?? null;
   return { dueAt, late: dueAt !== null && instantMillis(at) > instantMillis(dueAt) };
 }
@@ -146,12 +178,14 @@ export const outcomeFolds: Folds<'ApplicationIncluded' | 'ApplicationRefused'> =
   ApplicationIncluded: (state, event) => {
     const { persons, decidedAt, decision } = event.data;
     const reviewed = expectStatus(state, 'reviewed', event.type);
-    return { ...reviewed, status: 'included', persons, decidedAt, decisionDate: decision.date, subsidies: {} };
+    const included = { ...reviewed, status: 'included' as const, persons, decidedAt, decision, subsidies: {} };
+    return { ...included, decisionDate: decision.date };
   },
   ApplicationRefused: (state, event) => ({
     ...expectAccepted(state, event.type),
     status: 'refused',
     decidedAt: event.data.decidedAt,
     grounds: event.data.grounds,
+    decision: event.data.decision,
   }),
 };

@@ -5,7 +5,11 @@ import { instantMillis } from '../../shared/calendar-date';
 import type { CorrectedSlaFlag, ReviewDeadlineRescheduled } from '../events';
 import { Folds, withSla } from '../fold';
 import { deadlineUnder, sameDeadline } from '../review-deadline';
-import type { ApplicationState } from '../state';
+import type { ApplicationState, ApplicationStatus, StateOf } from '../state';
+
+type OpenReview = 'signed' | 'under-review' | 'reviewed' | 'refusal-proposed';
+/** A review still to be decided: a proposed refusal keeps the review's service term running (ADR 32). */
+const OPEN_REVIEW: readonly ApplicationStatus[] = ['signed', 'under-review', 'reviewed', 'refusal-proposed'];
 import type { TimedCommand } from './timed-command';
 
 /**
@@ -22,7 +26,8 @@ export interface RescheduleReviewDeadline extends TimedCommand {
 }
 
 /**
- * Nothing when the review is decided or withdrawn (its history stands), has no deadline yet (it will
+ * The term is counted from the signing, or from the revocation that sent the application back to
+ * review (ADR 32). Nothing when the review is decided or withdrawn (its history stands), has no deadline yet (it will
  * be scheduled under the law in force), or when the deadline promises the same days and instants.
  * Otherwise the move is recorded with both deadlines; a flag fired already that the new deadline
  * would not have fired yet at `at` is recorded as corrected, and fires again at its new instant.
@@ -31,16 +36,18 @@ export function rescheduleDeadline(
   command: RescheduleReviewDeadline,
   state: ApplicationState,
 ): ReviewDeadlineRescheduled[] {
-  if (state.status !== 'signed' && state.status !== 'under-review' && state.status !== 'reviewed') return [];
-  const previous = state.sla.deadline;
+  if (!OPEN_REVIEW.includes(state.status)) return [];
+  const open = state as StateOf<OpenReview>;
+  const previous = open.sla.deadline;
   if (!previous) return [];
-  const deadline = deadlineUnder(state.signature.signedAt, command.calendar, command.slaPolicy);
+  const from = open.reviewClockFrom ?? open.signature.signedAt;
+  const deadline = deadlineUnder(from, command.calendar, command.slaPolicy);
   if (sameDeadline(previous, deadline)) return [];
   const now = instantMillis(command.at);
   const corrected: CorrectedSlaFlag[] = [];
-  if (state.sla.atRisk && instantMillis(deadline.atRiskAt) > now) corrected.push('at-risk');
-  if (state.sla.breached && instantMillis(deadline.dueAt) > now) corrected.push('breach');
-  const escalationStands = corrected.includes('breach') && state.sla.escalated;
+  if (open.sla.atRisk && instantMillis(deadline.atRiskAt) > now) corrected.push('at-risk');
+  if (open.sla.breached && instantMillis(deadline.dueAt) > now) corrected.push('breach');
+  const escalationStands = corrected.includes('breach') && open.sla.escalated;
   return [
     {
       type: 'ReviewDeadlineRescheduled',

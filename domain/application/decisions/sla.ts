@@ -25,7 +25,7 @@ export interface EscalateReview extends TimedCommand {
   readonly reason: string;
 }
 
-type Open = StateOf<'signed' | 'under-review' | 'reviewed'>;
+type Open = StateOf<'signed' | 'under-review' | 'reviewed' | 'refusal-proposed'>;
 
 /**
  * The SLA steps come from the scheduler. A decision or a withdrawal cancels what is pending, so on a
@@ -36,7 +36,13 @@ function openForSla(state: ApplicationState, step: string): Open | null {
   if (isClosed(state)) return null;
   if (state.status === 'submitted')
     throw new ApplicationError(ApplicationErrorCode.NotSigned, `Cannot ${step}: the review clock starts at signing`);
-  return requireStatus(state, ['signed', 'under-review', 'reviewed'], step, ApplicationErrorCode.NotSigned);
+  // A proposed refusal is not a decision: the review's term runs on (ADR 32).
+  return requireStatus(
+    state,
+    ['signed', 'under-review', 'reviewed', 'refusal-proposed'],
+    step,
+    ApplicationErrorCode.NotSigned,
+  );
 }
 
 export function scheduleDeadline(command: ScheduleReviewDeadline, state: ApplicationState): ReviewDeadlineScheduled[] {
@@ -117,7 +123,8 @@ function requireDeadline(open: Open) {
   return open.sla.deadline;
 }
 
-function notBefore(at: string, point: string, what: string): void {
+/** A scheduler step fired before its instant is refused: the clock of whoever fired it is wrong. */
+export function notBefore(at: string, point: string, what: string): void {
   if (instantMillis(at) < instantMillis(point))
     throw new ApplicationError(ApplicationErrorCode.SlaNotDue, `It is not yet ${what} (${point})`);
 }

@@ -15,7 +15,7 @@ export interface WithdrawApplication extends TimedCommand {
 export function withdraw(command: WithdrawApplication, state: ApplicationState): ApplicationWithdrawn[] {
   const open = requireStatus(
     state,
-    ['submitted', 'signed', 'under-review', 'reviewed'],
+    ['submitted', 'signed', 'under-review', 'reviewed', 'refusal-proposed'],
     'withdraw',
     ApplicationErrorCode.AlreadyDecided,
   );

@@ -4,6 +4,7 @@ import { decisionFor } from '../../application/decision-number';
 import { sendToApplication, sendToQuota, type Intent } from '../intents';
 import type { ProcessContext } from '../process-policy';
 import { APPLICATION_CLOSED } from './closed-application';
+import { proposal } from './on-hearing';
 
 /**
  * Seats reserved → the inclusion. Should the application have closed meanwhile, the inclusion is
@@ -25,21 +26,31 @@ export function includeOnSeatsReserved(event: SeatsReserved, { now }: ProcessCon
   return [sendToApplication('include-in-quota', inclusion, { codes: APPLICATION_CLOSED, compensation: giveBack })];
 }
 
-/** Reservation declined → a refusal on the quota-exhausted ground, saying how many seats were left. */
-export function refuseOnReservationDeclined(event: SeatReservationDeclined, { now, policy }: ProcessContext): Intent[] {
+/**
+ * Reservation declined → a refusal on the quota-exhausted ground, saying how many seats were left:
+ * proposed, and the applicant heard (ADR 32); final at once when the question was asked again after
+ * a revoked decision, for the complaint that revoked it already heard the applicant. Numbered then by
+ * the application, apart from the decision revoked.
+ */
+export function refuseOnReservationDeclined(event: SeatReservationDeclined, context: ProcessContext): Intent[] {
   const { applicationId, persons, remaining, region, year, category, reason } = event.data;
   const explanation =
     reason === 'QUOTA_NOT_SET'
       ? `No ${category} quota is set for ${region} in ${year}`
       : `The ${category} quota of ${region} for ${year} has ${remaining} seat(s) left; the family counts ${persons}`;
-  const decision = decisionFor('refusal', applicationId, year, now);
-  const refusal = {
-    type: 'RefuseApplication',
-    applicationId,
-    grounds: [QUOTA_EXHAUSTED],
-    explanation,
-    decision,
-    groundsList: policy.refusalGrounds,
-  } as const;
-  return [sendToApplication('refuse-quota-exhausted', refusal, { codes: APPLICATION_CLOSED })];
+  const grounds = [QUOTA_EXHAUSTED];
+  if (event.data.askedAfter === 'revoked-decision') {
+    const { policy } = context;
+    const refusal = {
+      type: 'RefuseApplication',
+      applicationId,
+      grounds,
+      explanation,
+      groundsList: policy.refusalGrounds,
+    } as const;
+    return [sendToApplication('refuse-quota-exhausted-after-revocation', refusal, { codes: APPLICATION_CLOSED })];
+  }
+  const seats = { remaining, persons };
+  const proposed = proposal('quota', { applicationId, grounds, explanation, seats }, context);
+  return [sendToApplication('propose-refusal-quota-exhausted', proposed, { codes: APPLICATION_CLOSED })];
 }

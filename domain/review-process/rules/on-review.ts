@@ -1,34 +1,27 @@
 import type { ApplicationReviewed } from '../../application/events';
-import { decisionFor } from '../../application/decision-number';
 import { DUPLICATE_OR_SUPPORT_RECEIVED } from '../../application/refusal-grounds';
 import { sendToApplication, sendToQuota, type Intent } from '../intents';
 import type { ProcessContext } from '../process-policy';
 import { APPLICATION_CLOSED } from './closed-application';
+import { proposal } from './on-hearing';
 
 /**
  * An eligible review asks the region's quota for seats for the whole family; a not-eligible review
- * refuses on the reviewer's grounds, explained by the comment and the rejected documents. A person
- * already included through another application (data from before ADR 16) makes it a refusal on the
- * duplicate / support-received ground, whatever the verdict: support is received once.
+ * proposes a refusal on the reviewer's grounds, explained by the comment and the rejected documents,
+ * and the applicant is heard before it is final (ADR 32). A person already included through another
+ * application (data from before ADR 16) makes it a proposal on the duplicate / support-received
+ * ground, whatever the verdict: support is received once.
  */
-export function reserveOrRefuse(event: ApplicationReviewed, { now, policy }: ProcessContext): Intent[] {
+export function reserveOrPropose(event: ApplicationReviewed, context: ProcessContext): Intent[] {
   const { applicationId, quota, persons } = event.data;
   const duplicates = event.data.personsIncludedElsewhere ?? [];
   if (event.data.verdict === 'eligible' && duplicates.length === 0) {
     return [sendToQuota('reserve-seats', { type: 'ReserveSeats', ...quota, applicationId, persons })];
   }
   const grounds = duplicates.length === 0 ? event.data.grounds : groundsWithDuplicate(event);
-  const decision = decisionFor('refusal', applicationId, quota.year, now);
-  const refusal = {
-    type: 'RefuseApplication',
-    applicationId,
-    grounds,
-    explanation: explanationOf(event),
-    decision,
-    groundsList: policy.refusalGrounds,
-  } as const;
-  const step = duplicates.length === 0 ? 'refuse-not-eligible' : 'refuse-person-already-included';
-  return [sendToApplication(step, refusal, { codes: APPLICATION_CLOSED })];
+  const proposed = proposal('review', { applicationId, grounds, explanation: explanationOf(event) }, context);
+  const step = duplicates.length === 0 ? 'propose-refusal-not-eligible' : 'propose-refusal-person-already-included';
+  return [sendToApplication(step, proposed, { codes: APPLICATION_CLOSED })];
 }
 
 function groundsWithDuplicate({ data }: ApplicationReviewed): string[] {

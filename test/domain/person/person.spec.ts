@@ -210,3 +210,37 @@ describe('the persons of a submission', () => {
     expect(personsOf(withChild).map((p) => p.field)).toContain('familyMembers[2].iin');
   });
 });
+
+describe('a revoked inclusion frees its persons (ADR 32)', () => {
+  const release = (reason: 'decision-revoked' | 'application-refused', applicationId = A) =>
+    ({ type: 'ReleasePerson', iin: APPLICANT_IIN, applicationId, reason, at: '2026-04-01T05:00:00.000Z' }) as const;
+
+  it('released with the reason "decision-revoked" by the application it was included through: free again', () => {
+    const released: PersonEvent = {
+      type: 'PersonReleased',
+      data: {
+        iin: APPLICANT_IIN,
+        applicationId: A,
+        reason: 'decision-revoked',
+        releasedAt: '2026-04-01T05:00:00.000Z',
+      },
+    };
+    spec
+      .given([includedThrough(A)])
+      .when(release('decision-revoked'))
+      .then([released]);
+    const free = [includedThrough(A), released].reduce(personDecider.evolve, personDecider.initialState());
+    expect(personDecider.decide(claim(), free)).toMatchObject([{ type: 'PersonClaimed', data: { applicationId: B } }]);
+  });
+
+  it('an inclusion is not undone by any other release, nor by another application', () => {
+    spec
+      .given([includedThrough(A)])
+      .when(release('application-refused'))
+      .thenNothingHappened();
+    spec
+      .given([includedThrough(A)])
+      .when(release('decision-revoked', B))
+      .thenNothingHappened();
+  });
+});

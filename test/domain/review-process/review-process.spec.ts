@@ -45,6 +45,25 @@ const reviewed = (verdict: 'eligible' | 'not-eligible', extra: object = {}): Wor
 });
 const onQuota = { ...QUOTA, applicationId: id, persons: 3, capacity: 977 };
 
+/**
+ * The hearing a proposal made at the context's instant offers: Tue 10 March 2026, 11:00 in Astana,
+ * a working day within hours, so counted from that day: within 2 working days, Thu 12 March, 18:30.
+ */
+const HEARING = { way: 'video-call', heldByOn: '2026-03-12', heldBy: '2026-03-12T13:30:00.000Z' } as const;
+const proposed = (fields: {
+  grounds: string[];
+  explanation: string;
+  source: 'review' | 'quota';
+  seats?: { remaining: number; persons: number };
+}) => ({
+  type: 'ProposeRefusal' as const,
+  applicationId: id,
+  proposedBy: 'review-process',
+  hearing: HEARING,
+  termsVersion: '1',
+  ...fields,
+});
+
 describe('the review process, rule by rule (pure: event and context in, intents out)', () => {
   it('signing → the review deadline, computed once from the working-day calendar (14 working days, acceptance day not counted; Nauryz 23–25 March off)', () => {
     const deadline = {
@@ -72,40 +91,44 @@ describe('the review process, rule by rule (pure: event and context in, intents 
       .then([sendToQuota('reserve-seats', { type: 'ReserveSeats', ...QUOTA, applicationId: id, persons: 3 })]);
   });
 
-  it('a not-eligible review → a refusal on the reviewer’s grounds, explained by the comment and the rejected documents; moot once the application closed', () => {
+  it('a not-eligible review → a refusal proposed on the reviewer’s grounds, explained by the comment and the rejected documents, with a hearing within 2 working days (ADR 32); moot once the application closed', () => {
     const findings = [
       { documentIndex: 0, accepted: false, note: 'passport copy unreadable' },
       { documentIndex: 1, accepted: true },
     ];
     given.when(reviewed('not-eligible', { findings, comment: 'Documents invalid' })).then([
       sendToApplication(
-        'refuse-not-eligible',
-        {
-          type: 'RefuseApplication',
-          applicationId: id,
+        'propose-refusal-not-eligible',
+        proposed({
+          source: 'review',
           grounds: ['INVALID_OR_EXPIRED_DOCUMENTS'],
           explanation: 'Documents invalid. Rejected: document 0: passport copy unreadable',
-          decision: decision('KR'),
-        },
+        }),
         CLOSED,
       ),
     ]);
   });
 
-  it('an eligible review of an application whose person was included elsewhere meanwhile → a refusal on DUPLICATE_OR_SUPPORT_RECEIVED, no seats asked for (ADR 16)', () => {
+  it('a hearing offered on a Friday evening is counted from the next working day', () => {
+    // Fri 6 March 2026, 19:00 in Astana: after hours; Mon 9 March is the day off for 8 March, so the
+    // notice is taken on Tue 10 March and the hearing is held by Thu 12 March, 18:30.
+    const late = { ...context, now: new Date('2026-03-06T14:00:00.000Z') };
+    const [intent] = react(reviewed('not-eligible'), late);
+    expect(intent).toMatchObject({ command: { hearing: HEARING } });
+  });
+
+  it('an eligible review of an application whose person was included elsewhere meanwhile → a refusal proposed on DUPLICATE_OR_SUPPORT_RECEIVED, no seats asked for (ADR 16)', () => {
     const personsIncludedElsewhere = [
       { field: 'familyMembers[0].iin', iin: '870721400235', includedThrough: 'aa1c2a4e-8b7d-4c1e-9a2f-0d5e6b7c8a91' },
     ];
     given.when(reviewed('eligible', { personsIncludedElsewhere })).then([
       sendToApplication(
-        'refuse-person-already-included',
-        {
-          type: 'RefuseApplication',
-          applicationId: id,
+        'propose-refusal-person-already-included',
+        proposed({
+          source: 'review',
           grounds: ['DUPLICATE_OR_SUPPORT_RECEIVED'],
           explanation: 'Already included in a quota through another application: familyMembers[0].iin',
-          decision: decision('KR'),
-        },
+        }),
         CLOSED,
       ),
     ]);
@@ -117,7 +140,7 @@ describe('the review process, rule by rule (pure: event and context in, intents 
     ];
     const [intent] = react(reviewed('not-eligible', { personsIncludedElsewhere }), context);
     expect(intent).toMatchObject({
-      step: 'refuse-person-already-included',
+      step: 'propose-refusal-person-already-included',
       command: { grounds: ['DUPLICATE_OR_SUPPORT_RECEIVED', 'INVALID_OR_EXPIRED_DOCUMENTS'] },
     });
   });
@@ -145,7 +168,7 @@ describe('the review process, rule by rule (pure: event and context in, intents 
       ]);
   });
 
-  it('a reservation declined → a refusal on the quota-exhausted ground, saying how many seats were left', () => {
+  it('a reservation declined → a refusal proposed on the quota-exhausted ground, the seat situation stated, the applicant heard (ADR 32)', () => {
     given
       .when({
         type: 'SeatReservationDeclined',
@@ -153,13 +176,38 @@ describe('the review process, rule by rule (pure: event and context in, intents 
       } as WorkflowEvent)
       .then([
         sendToApplication(
-          'refuse-quota-exhausted',
+          'propose-refusal-quota-exhausted',
+          proposed({
+            source: 'quota',
+            grounds: ['QUOTA_EXHAUSTED'],
+            explanation: 'The kandas quota of pavlodar for 2026 has 2 seat(s) left; the family counts 3',
+            seats: { remaining: 2, persons: 3 },
+          }),
+          CLOSED,
+        ),
+      ]);
+  });
+
+  it('a reservation declined when asked again after a revoked decision → a final refusal at once: the complaint heard the applicant (ADR 32); numbered by the application', () => {
+    given
+      .when({
+        type: 'SeatReservationDeclined',
+        data: {
+          ...onQuota,
+          remaining: 1,
+          reason: 'QUOTA_EXHAUSTED',
+          declinedAt: SUBMITTED_AT,
+          askedAfter: 'revoked-decision',
+        },
+      })
+      .then([
+        sendToApplication(
+          'refuse-quota-exhausted-after-revocation',
           {
             type: 'RefuseApplication',
             applicationId: id,
             grounds: ['QUOTA_EXHAUSTED'],
-            explanation: 'The kandas quota of pavlodar for 2026 has 2 seat(s) left; the family counts 3',
-            decision: decision('KR'),
+            explanation: 'The kandas quota of pavlodar for 2026 has 1 seat(s) left; the family counts 3',
           },
           CLOSED,
         ),
@@ -266,6 +314,12 @@ describe('the review process, rule by rule (pure: event and context in, intents 
       'ApplicationReviewed',
       'ApplicationSigned',
       'ApplicationWithdrawn',
+      'ComplaintBreached',
+      'DecisionRevoked',
+      'HearingNoticeBreached',
+      'ReviewDeadlineRescheduled',
+      'ReviewDeadlineScheduled',
+      'ReviewReopenedAsEligible',
       'ReviewSlaBreached',
       'SeatReservationDeclined',
       'SeatsReserved',

@@ -88,3 +88,42 @@ export async function review(
     grounds: verdict === 'eligible' ? [] : ['INVALID_OR_EXPIRED_DOCUMENTS'],
   });
 }
+
+/** The RefusalProposed of an application (ADR 32), the last one if several. */
+export async function proposalOf(h: SagaHarness, applicationId: string) {
+  const events = await h.events(applicationStreamId(applicationId));
+  const proposed = events.filter((e) => e.type === 'RefusalProposed').at(-1);
+  return proposed?.data as { hearing: { heldBy: string }; grounds: string[]; explanation: string } | undefined;
+}
+
+/**
+ * The applicant was not heard: once the hearing's time ran out, a supervisor confirms the proposed
+ * refusal (ADR 32). The clock moves just past the hearing's last instant, unless it is already later.
+ */
+export async function confirmAfterHearingWindow(h: SagaHarness, applicationId: string): Promise<void> {
+  const proposal = await proposalOf(h, applicationId);
+  if (!proposal) throw new Error(`No refusal is proposed for ${applicationId}`);
+  const after = new Date(Date.parse(proposal.hearing.heldBy) + 1);
+  if (h.clock.now() < after) await h.advanceTo(after.toISOString());
+  await h.apply({ type: 'ConfirmRefusal', applicationId }, { id: 'supervisor-1', role: 'supervisor' });
+  await h.settle();
+}
+
+/** The applicant heard at once and the refusal confirmed by a supervisor, at the clock's instant (ADR 32). */
+export async function hearAndConfirm(h: SagaHarness, applicationId: string): Promise<void> {
+  await h.settle();
+  const heldAt = h.clock.now().toISOString();
+  await h.apply(
+    {
+      type: 'RecordHearing',
+      applicationId,
+      heardBy: 'officer-1',
+      heldAt,
+      attendance: 'attended',
+      statement: 'The applicant keeps to the application',
+    },
+    { id: 'officer-1', role: 'reviewer' },
+  );
+  await h.apply({ type: 'ConfirmRefusal', applicationId }, { id: 'supervisor-1', role: 'supervisor' });
+  await h.settle();
+}

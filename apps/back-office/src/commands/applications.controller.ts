@@ -1,7 +1,8 @@
 import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
-import { KANDAS_NAMESPACE, uuidV5 } from '@libs/event-sourcing';
+import { CLOCK, KANDAS_NAMESPACE, uuidV5, type Clock } from '@libs/event-sourcing';
+import { refusalProposal } from '@domain/review-process';
 import { signableBy, type ApplicationSubmission, type SigningCodeIssued } from '@domain/application';
 import { applicationDigest, LAW_IN_FORCE, type LawInForce } from '@libs/workflow';
 import { HttpProblem, problem } from '../http/problem';
@@ -38,6 +39,7 @@ export class ApplicationsController {
     @Inject(OTP_ISSUER) private readonly otp: OtpIssuer,
     @Inject(OTP_DELIVERY) private readonly otpDelivery: OtpDelivery,
     @Inject(LAW_IN_FORCE) private readonly law: LawInForce,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Post()
@@ -222,22 +224,19 @@ export class ApplicationsController {
   @Post(':id/refuse')
   @HttpCode(200)
   @Roles('supervisor')
+  // The OpenAPI text stays as it was until part 2 of issue 20 regenerates the console's API types
+  // (apps/console is not this part's): the refusal is now proposed, the applicant heard, then
+  // confirmed (ADR 32).
   @ApiOperation({ summary: 'Refuse the application with coded grounds and an explanation (supervisors)' })
   refuse(
     @Id() id: string,
     @Body() body: RefuseApplicationDto,
     @CommandRequest() meta: RequestMeta,
   ): Promise<CommandResponse> {
-    return this.gateway.application(
-      {
-        type: 'RefuseApplication',
-        applicationId: id,
-        grounds: body.grounds,
-        explanation: body.explanation,
-        groundsList: this.law.current().refusalGrounds,
-      },
-      meta,
-    );
+    const { grounds, explanation } = body;
+    const context = { policy: this.law.current(), now: this.clock.now() };
+    const proposed = refusalProposal('supervisor', { applicationId: id, grounds, explanation }, context, meta.actor.id);
+    return this.gateway.application(proposed, meta);
   }
 
   @Post(':id/escalate')

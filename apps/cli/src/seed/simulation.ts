@@ -2,7 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { ApplicationCommand, DEFAULT_SIGNING_CODE_POLICY } from '@domain/application';
+import { ApplicationCommand, applicationStreamId, DEFAULT_SIGNING_CODE_POLICY } from '@domain/application';
 import { QuotaCommand } from '@domain/quota';
 import { Actor, CommandContext, EventStore, KANDAS_NAMESPACE, uuidV5 } from '@libs/event-sourcing';
 import { EVENT_STORE, SubscriptionsHost } from '@libs/event-sourcing-nest';
@@ -24,6 +24,8 @@ import { SeedClock } from './seed-clock';
  * quota capacities are written by the operator who ran the seed, not by an applicant.
  */
 export const SEED_ACTOR: Actor = { id: 'seed', role: 'operator' };
+/** The supervisor who confirms the seed's proposed refusals. */
+const SUPERVISOR: Actor = { id: 'supervisor-1', role: 'supervisor' };
 
 export interface SimulationStats {
   readonly commands: number;
@@ -89,6 +91,7 @@ export class SeedSimulation {
         this.clock.set(almatyInstant(date, action.minute));
         await this.perform(action);
         await this.settle();
+        if (action.step.kind === 'record-review') await this.hearAndDecide(action);
       }
       if (!ticked) await this.endOfWorkingDay(date);
       this.onWorkingDay(day + 1, workingDays.length);
@@ -198,6 +201,33 @@ export class SeedSimulation {
       case 'withdraw':
         return apply({ type: 'WithdrawApplication', applicationId, reason: step.reason }, SEED_ACTOR);
     }
+  }
+
+  /**
+   * A refusal is proposed, not decided, by a review (ADR 32): the seed's officer hears the applicant
+   * at once — in person, in writing, or the applicant does not come, by turns — and its supervisor
+   * confirms the refusal, at the review's own minute, so a seeded refusal is as timely as before.
+   */
+  private async hearAndDecide(action: Action): Promise<void> {
+    const { applicationId, index } = action.application;
+    const stream: string[] = [];
+    for await (const event of this.store.readStream(applicationStreamId(applicationId))) stream.push(event.type);
+    if (stream.at(-1) !== 'RefusalProposed') return;
+    const key = `${index}:${action.seq}:hearing`;
+    const attendance = (['attended', 'in-writing', 'absent'] as const)[index % 3]!;
+    const officer = { id: 'officer-1', role: 'reviewer' };
+    const hearing: Untimed<ApplicationCommand> = {
+      type: 'RecordHearing',
+      applicationId,
+      heardBy: officer.id,
+      heldAt: this.clock.now().toISOString(),
+      attendance,
+      statement: attendance === 'absent' ? 'The applicant did not come' : 'The applicant maintains the application',
+    };
+    await this.send(new ApplicationCommandMessage(hearing, this.context(key, officer)));
+    const confirm: Untimed<ApplicationCommand> = { type: 'ConfirmRefusal', applicationId };
+    await this.send(new ApplicationCommandMessage(confirm, this.context(`${key}:confirm`, SUPERVISOR)));
+    await this.settle();
   }
 
   /** Sends one command; a refusal by a rule (a coded domain error) is counted, anything else stops the seed. */

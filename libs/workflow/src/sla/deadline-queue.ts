@@ -1,13 +1,18 @@
-/** A deadline waiting to fire: the at-risk warning or the due instant of one application's review. */
+/**
+ * A deadline waiting to fire: the at-risk warning or the due instant of one application's review,
+ * of the notice of a preliminary refusal, or of its open complaint (ADR 32).
+ */
 export interface PendingDeadline {
   readonly applicationId: string;
-  readonly kind: 'at-risk' | 'due';
+  readonly kind: 'at-risk' | 'due' | 'notice-at-risk' | 'notice-due' | 'complaint-at-risk' | 'complaint-due';
   readonly fireAt: string;
   /** The ReviewDeadlineScheduled event it comes from: the fired command's id derives from it. */
   readonly scheduledEventId: string;
   readonly correlationId: string;
   /** The calendar version the deadline was computed under: the scheduler compares it with the law in force. */
   readonly calendarVersion: string;
+  /** The complaint a complaint deadline is of; null for the others. */
+  readonly subject: string | null;
 }
 
 /** The pending-deadlines read model, as the scheduler queries it. */

@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Clock, commandIdCausedBy, type CommandOutcome, PeriodicRound } from '@libs/event-sourcing';
-import { ApplicationCommandMessage } from '../commands/command-messages';
+import type { ApplicationCommand } from '@domain/application';
+import { ApplicationCommandMessage, type Untimed } from '../commands/command-messages';
 import type { LawInForce } from '../law/law-in-force';
 import { DeadlineQueue, PendingDeadline } from './deadline-queue';
 
@@ -67,10 +68,14 @@ export class DeadlineScheduler {
     return fired;
   }
 
-  /** True when the deadline moved under the law in force: the read model brings it back at its new instant. */
+  /**
+   * True when the deadline moved under the law in force: the read model brings it back at its new
+   * instant. The notice deadline follows the review's (ADR 32); a complaint's term, promised at
+   * filing, is not moved.
+   */
   private async movedByTheLaw(deadline: PendingDeadline, now: Date): Promise<boolean> {
     const { calendar, slaPolicy } = this.law.current();
-    if (deadline.calendarVersion === calendar.version) return false;
+    if (deadline.calendarVersion === calendar.version || deadline.kind.startsWith('complaint-')) return false;
     const context = {
       commandId: commandIdCausedBy(deadline.scheduledEventId, `reschedule-under-${calendar.version}`),
       correlationId: deadline.correlationId,
@@ -97,7 +102,24 @@ export class DeadlineScheduler {
       actor: SLA_SCHEDULER_ACTOR,
       now,
     };
-    const type = deadline.kind === 'at-risk' ? 'FlagReviewSlaAtRisk' : 'RecordReviewSlaBreach';
-    return new ApplicationCommandMessage({ type, applicationId: deadline.applicationId }, context);
+    return new ApplicationCommandMessage(commandOf(deadline), context);
+  }
+}
+
+/** The Application command a deadline fires. */
+function commandOf({ kind, applicationId, subject }: PendingDeadline): Untimed<ApplicationCommand> {
+  switch (kind) {
+    case 'at-risk':
+      return { type: 'FlagReviewSlaAtRisk', applicationId };
+    case 'due':
+      return { type: 'RecordReviewSlaBreach', applicationId };
+    case 'notice-at-risk':
+      return { type: 'FlagHearingNoticeAtRisk', applicationId };
+    case 'notice-due':
+      return { type: 'RecordHearingNoticeBreach', applicationId };
+    case 'complaint-at-risk':
+      return { type: 'FlagComplaintAtRisk', applicationId, complaintId: subject ?? '' };
+    case 'complaint-due':
+      return { type: 'RecordComplaintBreach', applicationId, complaintId: subject ?? '' };
   }
 }

@@ -22,6 +22,7 @@ const STATUS = {
   signed: 'signed, awaiting review',
   'under-review': 'under review',
   reviewed: 'reviewed, awaiting the decision',
+  'refusal-proposed': 'a refusal proposed, the applicant to be heard',
   included: 'included',
   refused: 'refused',
   withdrawn: 'withdrawn',
@@ -94,6 +95,31 @@ export const EN: Phrasebook & DecisionPhrases = {
     ReviewSlaAtRisk: (d, say) => `the review deadline is at risk: the decision is due by ${say.dateTime(d.dueAt)}`,
     ReviewSlaBreached: (d, say) => `the review deadline (${say.dateTime(d.dueAt)}) passed without a decision`,
     ReviewEscalated: () => 'the review was escalated to the supervisors',
+    HearingNoticeDeadlineScheduled: (d, say) =>
+      `a refusal, if any, must be notified by ${say.dateTime(d.noticeDueBy)} (${d.noticeDueOn}, 3 working days before the review is due; at risk from ${say.dateTime(d.atRiskAt)}; hearing terms version ${d.termsVersion})`,
+    HearingNoticeAtRisk: (d, say) => `the last instant to notify a refusal (${say.dateTime(d.noticeDueBy)}) is near`,
+    HearingNoticeBreached: (d, say) => `the last instant to notify a refusal (${say.dateTime(d.noticeDueBy)}) passed`,
+    HearingNoticeEscalated: () =>
+      'the application was escalated to the supervisors: a refusal can no longer be notified in time',
+    RefusalProposed: (d, say) =>
+      `a refusal was proposed (preliminary decision); grounds: ${groundList(say.grounds(d.grounds, d.groundsListVersion))}; the applicant may be heard (${d.hearing.way}) until ${say.dateTime(d.hearing.heldBy)}${d.noticeLate ? '; notified after the notice deadline' : ''}`,
+    ApplicantObjected: (d) =>
+      `the applicant objected to the proposed refusal${d.documentsAdded.length > 0 ? ` (documents added: ${d.documentsAdded.length})` : ''}`,
+    HearingHeld: (d, say) =>
+      `the applicant was heard at ${say.dateTime(d.heldAt)} by ${d.heardBy} (${d.attendance})${d.documentsAdded.length > 0 ? `; documents added: ${d.documentsAdded.length}` : ''}`,
+    ReviewReopenedAsEligible: () => 'the proposed refusal was not confirmed: the application stands as eligible',
+    ComplaintFiled: (d, say) =>
+      `a complaint was filed against ${d.against === 'refusal' ? 'the refusal' : d.against === 'inclusion-amounts' ? 'the amounts of the inclusion' : 'a missed term'}; to be considered by ${say.dateTime(d.considerBy)}`,
+    ComplaintAtRisk: (d, say) => `the complaint's term (${say.dateTime(d.considerBy)}) is near`,
+    ComplaintBreached: (d, say) => `the complaint's term (${say.dateTime(d.considerBy)}) passed without an answer`,
+    ComplaintEscalated: () => 'the complaint was escalated to the supervisors',
+    ComplaintSatisfied: (d) =>
+      `the complaint was satisfied: ${d.remedy === 'include' ? 'the application is to be included' : 'the application returns to review'}${d.late ? ' (after its term)' : ''}`,
+    ComplaintRejected: (d) => `the complaint was rejected${d.late ? ' (after its term)' : ''}`,
+    AuthorityDecisionRecorded: (d, say) =>
+      `the decision of ${d.authority} No. ${d.documentNumber} of ${say.date(d.date)} was recorded: complaint ${d.outcome === 'satisfied' ? 'satisfied' : 'rejected'}`,
+    DecisionRevoked: (d, say) =>
+      `${decision(d.decision, say)} was revoked; ${d.remedy === 'include' ? 'the application is to be included' : 'the application returns to review'}${d.subsidiesStopped.length > 0 ? `; subsidies stopped: ${d.subsidiesStopped.length}` : ''}`,
     QuotaCapacitySet: (d, say) =>
       `the quota was set — ${quota(d)}: ${places(d.capacity)}${d.previousCapacity === null ? '' : ` (was ${d.previousCapacity})`}; order No. ${d.order.number} of ${say.date(d.order.date)}`,
     SeatsReserved: (d) =>
@@ -110,6 +136,7 @@ export const EN: Phrasebook & DecisionPhrases = {
           'application-withdrawn': 'the application was withdrawn',
           'submission-refused': 'the submission was refused',
           'claim-abandoned': 'the application never came to exist',
+          'decision-revoked': 'its decision was revoked',
         }[d.reason]
       }`,
     PersonIncluded: (d) =>

@@ -37,6 +37,7 @@ const STATUS = {
   signed: 'қол қойылды, қарауды күтуде',
   'under-review': 'қаралуда',
   reviewed: 'қаралды, шешімді күтуде',
+  'refusal-proposed': 'бас тарту туралы алдын ала шешім, өтініш беруші тыңдалады',
   included: 'квотаға енгізілді',
   refused: 'бас тартылды',
   withdrawn: 'кері қайтарылды',
@@ -113,6 +114,27 @@ export const KK: Phrasebook & DecisionPhrases = {
       `қарау мерзімінің бұзылу қаупі бар: шешім ${say.dateTime(d.dueAt)} дейін қабылдануы тиіс`,
     ReviewSlaBreached: (d, say) => `қарау мерзімі (${say.dateTime(d.dueAt)}) шешімсіз өтіп кетті`,
     ReviewEscalated: () => 'қарау басшыларға берілді (эскалация)',
+    HearingNoticeDeadlineScheduled: (d, say) =>
+      `бас тарту болса, ол туралы ${say.dateTime(d.noticeDueBy)} дейін хабарлау керек (қарау мерзімінен 3 жұмыс күні бұрын; тыңдау мерзімдерінің нұсқасы ${d.termsVersion})`,
+    HearingNoticeAtRisk: (d, say) =>
+      `бас тарту туралы хабарлаудың соңғы мерзімі (${say.dateTime(d.noticeDueBy)}) жақындады`,
+    HearingNoticeBreached: (d, say) =>
+      `бас тарту туралы хабарлаудың соңғы мерзімі (${say.dateTime(d.noticeDueBy)}) өтіп кетті`,
+    HearingNoticeEscalated: () => 'өтініш басшыларға берілді: бас тарту туралы мерзімінде хабарлау енді мүмкін емес',
+    RefusalProposed: (d, say) =>
+      `бас тарту туралы алдын ала шешім қабылданды; негіздер: ${groundList(say.grounds(d.grounds, d.groundsListVersion))}; өтініш беруші ${say.dateTime(d.hearing.heldBy)} дейін тыңдалуы мүмкін`,
+    ApplicantObjected: () => 'өтініш беруші алдын ала шешімге қарсылық білдірді',
+    HearingHeld: (d, say) => `өтініш беруші ${say.dateTime(d.heldAt)} тыңдалды (${d.heardBy})`,
+    ReviewReopenedAsEligible: () => 'бас тарту расталмады: өтініш талаптарға сай деп танылды',
+    ComplaintFiled: (d, say) => `шағым берілді; ${say.dateTime(d.considerBy)} дейін қаралуы тиіс`,
+    ComplaintAtRisk: (d, say) => `шағымды қарау мерзімінің (${say.dateTime(d.considerBy)}) бұзылу қаупі бар`,
+    ComplaintBreached: (d, say) => `шағымды қарау мерзімі (${say.dateTime(d.considerBy)}) жауапсыз өтіп кетті`,
+    ComplaintEscalated: () => 'шағым басшыларға берілді (эскалация)',
+    ComplaintSatisfied: () => 'шағым қанағаттандырылды',
+    ComplaintRejected: () => 'шағымды қанағаттандырудан бас тартылды',
+    AuthorityDecisionRecorded: (d, say) =>
+      `${d.authority} ${say.date(d.date)} жылғы № ${d.documentNumber} шешімі тіркелді`,
+    DecisionRevoked: (d, say) => `${decision(d.decision, say)} күшін жойды`,
     QuotaCapacitySet: (d, say) =>
       `квота белгіленді — ${quota(d)}: ${d.capacity} орын${d.previousCapacity === null ? '' : ` (бұрын ${d.previousCapacity} болған)`}; ${say.date(d.order.date)} жылғы № ${d.order.number} бұйрық`,
     SeatsReserved: (d) =>
@@ -129,6 +151,7 @@ export const KK: Phrasebook & DecisionPhrases = {
           'application-withdrawn': 'өтініш кері қайтарылды',
           'submission-refused': 'өтінішті беру қабылданбады',
           'claim-abandoned': 'өтініш ешқашан құрылмады',
+          'decision-revoked': 'өтініш бойынша шешімнің күші жойылды',
         }[d.reason]
       }`,
     PersonIncluded: (d) => `тұлға (${role(d.role)}) ${d.applicationId} өтініші бойынша квотаға енгізілді`,

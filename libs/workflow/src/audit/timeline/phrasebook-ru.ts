@@ -109,6 +109,30 @@ export const RU: Phrasebook & DecisionPhrases = {
     ReviewSlaAtRisk: (d, say) => `срок рассмотрения под угрозой: решение нужно принять до ${say.dateTime(d.dueAt)}`,
     ReviewSlaBreached: (d, say) => `срок рассмотрения (${say.dateTime(d.dueAt)}) истёк без решения`,
     ReviewEscalated: () => 'рассмотрение передано руководителям (эскалация)',
+    HearingNoticeDeadlineScheduled: (d, say) =>
+      `об отказе, если он будет, нужно уведомить до ${say.dateTime(d.noticeDueBy)} (за 3 рабочих дня до срока рассмотрения; под угрозой с ${say.dateTime(d.atRiskAt)}; версия сроков заслушивания ${d.termsVersion})`,
+    HearingNoticeAtRisk: (d, say) =>
+      `приближается последний срок уведомления об отказе (${say.dateTime(d.noticeDueBy)})`,
+    HearingNoticeBreached: (d, say) => `последний срок уведомления об отказе (${say.dateTime(d.noticeDueBy)}) истёк`,
+    HearingNoticeEscalated: () => 'заявление передано руководителям: уведомить об отказе в срок уже нельзя',
+    RefusalProposed: (d, say) =>
+      `принято предварительное решение об отказе; основания: ${groundList(say.grounds(d.grounds, d.groundsListVersion))}; заявитель может быть заслушан до ${say.dateTime(d.hearing.heldBy)}${d.noticeLate ? '; уведомление после установленного срока' : ''}`,
+    ApplicantObjected: (d) =>
+      `заявитель представил возражение на предварительное решение${d.documentsAdded.length > 0 ? ` (приложено документов: ${d.documentsAdded.length})` : ''}`,
+    HearingHeld: (d, say) => `заявитель заслушан ${say.dateTime(d.heldAt)} (${d.heardBy})`,
+    ReviewReopenedAsEligible: () => 'отказ не подтверждён: заявление признано соответствующим требованиям',
+    ComplaintFiled: (d, say) =>
+      `подана жалоба на ${d.against === 'refusal' ? 'отказ' : d.against === 'inclusion-amounts' ? 'суммы по включению' : 'нарушение срока'}; рассмотреть до ${say.dateTime(d.considerBy)}`,
+    ComplaintAtRisk: (d, say) => `срок рассмотрения жалобы (${say.dateTime(d.considerBy)}) под угрозой`,
+    ComplaintBreached: (d, say) => `срок рассмотрения жалобы (${say.dateTime(d.considerBy)}) истёк без ответа`,
+    ComplaintEscalated: () => 'жалоба передана руководителям (эскалация)',
+    ComplaintSatisfied: (d) =>
+      `жалоба удовлетворена: ${d.remedy === 'include' ? 'заявление подлежит включению' : 'заявление возвращено на рассмотрение'}`,
+    ComplaintRejected: () => 'в удовлетворении жалобы отказано',
+    AuthorityDecisionRecorded: (d, say) =>
+      `зарегистрировано решение ${d.authority} № ${d.documentNumber} от ${say.date(d.date)}: жалоба ${d.outcome === 'satisfied' ? 'удовлетворена' : 'не удовлетворена'}`,
+    DecisionRevoked: (d, say) =>
+      `${decision(d.decision, say)} отменено; ${d.remedy === 'include' ? 'заявление подлежит включению' : 'заявление возвращено на рассмотрение'}`,
     QuotaCapacitySet: (d, say) =>
       `квота установлена — ${quota(d)}: ${seats(d.capacity)}${d.previousCapacity === null ? '' : ` (было ${d.previousCapacity})`}; приказ № ${d.order.number} от ${say.date(d.order.date)}`,
     SeatsReserved: (d) =>
@@ -126,6 +150,7 @@ export const RU: Phrasebook & DecisionPhrases = {
           'application-withdrawn': 'заявление отозвано',
           'submission-refused': 'подача заявления отклонена',
           'claim-abandoned': 'заявление так и не было создано',
+          'decision-revoked': 'решение по заявлению отменено',
         }[d.reason]
       }`,
     PersonIncluded: (d) =>
@@ -172,6 +197,7 @@ const STATUS = {
   signed: 'подписано, ожидает рассмотрения',
   'under-review': 'на рассмотрении',
   reviewed: 'рассмотрено, ожидает решения',
+  'refusal-proposed': 'предварительное решение об отказе, заявитель будет заслушан',
   included: 'включено в квоту',
   refused: 'отказано',
   withdrawn: 'отозвано',
