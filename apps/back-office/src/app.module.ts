@@ -11,6 +11,7 @@ import { ApplicationStoryController } from './audit/story.controller';
 import { DecisionDocumentController } from './decision-document/decision-document.controller';
 import { OpenRegionsController } from './portal/open-regions.controller';
 import { PortalController } from './portal/portal.controller';
+import { PortalCommandsController } from './portal/portal-commands.controller';
 import { TimelinessChanges } from './audit/timeliness-changes';
 import { VerifyController } from './audit/verify.controller';
 import { CheckpointsController } from './audit/checkpoints.controller';
@@ -23,6 +24,7 @@ import { DevSignInController } from './auth/dev-sign-in.controller';
 import { BearerTokens, checkSecret, checkSigningKey, jwtSettings, OidcVerifier } from '@libs/auth';
 import { AggregateLookup } from './commands/application-lookup';
 import { ApplicationsController } from './commands/applications.controller';
+import { HearingsController } from './commands/hearings.controller';
 import { CommandGateway } from './commands/command-gateway';
 import { signingProviders } from './commands/signing.providers';
 import { HealthModule } from './health/health.module';
@@ -91,6 +93,7 @@ export class AppModule {
       ],
       controllers: [
         ApplicationsController,
+        HearingsController,
         AdminController,
         SubscriptionsController,
         QueriesController,
@@ -106,6 +109,7 @@ export class AppModule {
         DisclosureGrantsController,
         DecisionDocumentController,
         PortalController,
+        PortalCommandsController,
         OpenRegionsController,
         NoticesController,
         AuthController,
