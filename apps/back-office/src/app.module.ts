@@ -37,6 +37,7 @@ import { CommandMetrics } from './observability/command-metrics';
 import { MetricsController } from './observability/metrics.controller';
 import { SlaGauges } from './observability/sla-gauges';
 import { QueriesController } from './queries/queries.controller';
+import { HearingQueuesController } from './queries/hearing-queues.controller';
 import { LawAdminController } from './law/law-admin.controller';
 import { LawReferenceController } from './law/law-reference.controller';
 import { LawAmendmentsController } from './law/law-amendments.controller';
@@ -45,6 +46,7 @@ import { ReadYourWrites } from './queries/read-your-writes';
 import { SlaClocks } from './queries/sla-clocks';
 import { NoticesController } from './notices/notices.controller';
 import { NoticeGauges } from './observability/notice-gauges';
+import { HearingGauges } from './observability/hearing-gauges';
 
 export interface AppOptions {
   readonly clock?: Clock;
@@ -97,6 +99,7 @@ export class AppModule {
         AdminController,
         SubscriptionsController,
         QueriesController,
+        HearingQueuesController,
         LawReferenceController,
         LawAdminController,
         LawAmendmentsController,
@@ -135,6 +138,7 @@ export class AppModule {
         SlaClocks,
         SlaGauges,
         NoticeGauges,
+        HearingGauges,
         TimelinessChanges,
         LawAmendments,
         ...signing,
