@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles';
+import { AggregateLookup } from './application-lookup';
 import { CommandGateway } from './command-gateway';
 import type { CommandResponse, RequestMeta } from './command-gateway';
 import { AuthorityDecisionDto, RecordHearingDto, RejectComplaintDto, SatisfyComplaintDto } from './dto/hearing.dto';
@@ -18,7 +19,10 @@ const ComplaintId = () => Param('complaintId', new ParseUUIDPipe());
 @ApiBearerAuth()
 @Controller('applications')
 export class HearingsController {
-  constructor(private readonly gateway: CommandGateway) {}
+  constructor(
+    private readonly gateway: CommandGateway,
+    private readonly lookup: AggregateLookup,
+  ) {}
 
   @Post(':id/hearing')
   @HttpCode(200)
@@ -85,12 +89,13 @@ export class HearingsController {
     description:
       'A complaint about a missed term is only answered (there is no decision to revoke). 422 APPLICATION.COMPLAINT_NOT_OPEN naming `complaintId` when no such complaint is being considered.',
   })
-  satisfy(
+  async satisfy(
     @Id() id: string,
     @ComplaintId() complaintId: string,
     @Body() body: SatisfyComplaintDto,
     @CommandRequest() meta: RequestMeta,
   ): Promise<CommandResponse> {
+    await this.lookup.application(id);
     return this.gateway.application(
       {
         type: 'SatisfyComplaint',
@@ -108,12 +113,13 @@ export class HearingsController {
   @HttpCode(200)
   @Roles('supervisor')
   @ApiOperation({ summary: 'Reject a complaint with reasons: the decision stands' })
-  reject(
+  async reject(
     @Id() id: string,
     @ComplaintId() complaintId: string,
     @Body() body: RejectComplaintDto,
     @CommandRequest() meta: RequestMeta,
   ): Promise<CommandResponse> {
+    await this.lookup.application(id);
     return this.gateway.application(
       { type: 'RejectComplaint', applicationId: id, complaintId, reasons: body.reasons, supervisorId: meta.actor.id },
       meta,
@@ -128,11 +134,12 @@ export class HearingsController {
     description:
       'Satisfied (with its remedy) revokes the decision as a satisfied complaint does, and closes the complaint it names if still open; rejected is recorded only.',
   })
-  authorityDecision(
+  async authorityDecision(
     @Id() id: string,
     @Body() body: AuthorityDecisionDto,
     @CommandRequest() meta: RequestMeta,
   ): Promise<CommandResponse> {
+    await this.lookup.application(id);
     const { complaintId, authority, documentNumber, date, outcome, remedy } = body;
     return this.gateway.application(
       {

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { complaintLawOf } from '@domain/review-process';
 import { LAW_IN_FORCE, type LawInForce } from '@libs/workflow';
 import { Roles } from '../auth/roles';
+import { AggregateLookup } from '../commands/application-lookup';
 import { CommandGateway } from '../commands/command-gateway';
 import type { CommandResponse, RequestMeta } from '../commands/command-gateway';
 import { FileComplaintDto, ObjectionDto } from '../commands/dto/hearing.dto';
@@ -17,6 +18,7 @@ const Id = () => Param('id', new ParseUUIDPipe());
 export class PortalCommandsController {
   constructor(
     private readonly gateway: CommandGateway,
+    private readonly lookup: AggregateLookup,
     @Inject(LAW_IN_FORCE) private readonly law: LawInForce,
   ) {}
 
@@ -52,11 +54,13 @@ export class PortalCommandsController {
       'after the filing period 422 APPLICATION.COMPLAINT_PERIOD_OVER naming `filedAt` and the day the period ended; ' +
       'nothing to complain of is 422 APPLICATION.NOTHING_TO_COMPLAIN_OF naming `against`.',
   })
-  complain(
+  async complain(
     @Id() id: string,
     @Body() body: FileComplaintDto,
     @CommandRequest() meta: RequestMeta,
   ): Promise<CommandResponse> {
+    // An id naming nothing is 404, as for the other commands (the complaint's rules would say "nothing to complain of").
+    await this.lookup.application(id);
     return this.gateway.application(
       {
         type: 'FileComplaint',
