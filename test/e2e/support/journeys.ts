@@ -1,8 +1,5 @@
 import type { ApplicationSubmission } from '@domain/application';
 import { APPLICANT_IIN, kandasFamily, withFreshPersons } from '../../domain/application/fixtures';
-import { randomUUID } from 'node:crypto';
-import { CommandBus } from '@nestjs/cqrs';
-import { ApplicationCommandMessage } from '@libs/workflow';
 import { E2eApp } from './e2e-app';
 import { eventsOfType } from './problems';
 
@@ -67,11 +64,7 @@ export async function reviewEligible(e: E2eApp, id: string, reviewer = 'reviewer
   return recorded.body;
 }
 
-/**
- * A supervisor confirms a proposed refusal once the hearing's time ran out (ADR 32). Issue 20's
- * first part has no HTTP endpoint for it yet (its second part adds one): the command goes through
- * the service's CommandBus, as the endpoint will send it.
- */
+/** A supervisor confirms a proposed refusal once the hearing's time ran out (ADR 32), over HTTP. */
 export async function confirmRefusal(e: E2eApp, id: string, supervisorId = 'supervisor-1'): Promise<void> {
   await e.settle();
   const proposals = await eventsOfType(e, 'RefusalProposed', `application-${id}`);
@@ -79,16 +72,6 @@ export async function confirmRefusal(e: E2eApp, id: string, supervisorId = 'supe
   if (!proposal) throw new Error(`No refusal is proposed for ${id}`);
   const after = new Date(Date.parse(proposal.hearing.heldBy) + 1);
   if (e.clock.now() < after) await e.advanceTo(after.toISOString());
-  const commandId = randomUUID();
-  const context = {
-    commandId,
-    correlationId: commandId,
-    causationId: commandId,
-    actor: { id: supervisorId, role: 'supervisor' },
-    now: e.clock.now(),
-  };
-  await e.app
-    .get(CommandBus)
-    .execute(new ApplicationCommandMessage({ type: 'ConfirmRefusal', applicationId: id }, context));
+  await e.as('supervisor', supervisorId).post(`/applications/${id}/refusal/confirm`).expect(200);
   await e.settle();
 }
