@@ -131,7 +131,7 @@ describe('the hearing and the complaint over HTTP', () => {
   });
 
   it('confirms an unheard refusal once the hearing’s time ran out', async () => {
-    await confirmRefusal(e, unheard);
+    await confirmRefusal(e, unheard, { afterHearingWindow: true });
     expect((await details(unheard)).status).toBe('refused');
   });
 

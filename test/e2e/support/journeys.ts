@@ -64,14 +64,32 @@ export async function reviewEligible(e: E2eApp, id: string, reviewer = 'reviewer
   return recorded.body;
 }
 
-/** A supervisor confirms a proposed refusal once the hearing's time ran out (ADR 32), over HTTP. */
-export async function confirmRefusal(e: E2eApp, id: string, supervisorId = 'supervisor-1'): Promise<void> {
+/**
+ * A proposed refusal made final (ADR 32), over HTTP: an officer records the hearing at once (the
+ * applicant came and kept to the application), and a supervisor confirms — at the same instant, so
+ * the decision's date and timeliness are those of the review. With `afterHearingWindow`, nobody is
+ * heard and the clock moves just past the hearing's last instant first.
+ */
+export async function confirmRefusal(
+  e: E2eApp,
+  id: string,
+  { afterHearingWindow = false, supervisorId = 'supervisor-1' } = {},
+): Promise<void> {
   await e.settle();
   const proposals = await eventsOfType(e, 'RefusalProposed', `application-${id}`);
   const proposal = proposals.at(-1)?.data as { hearing: { heldBy: string } } | undefined;
   if (!proposal) throw new Error(`No refusal is proposed for ${id}`);
-  const after = new Date(Date.parse(proposal.hearing.heldBy) + 1);
-  if (e.clock.now() < after) await e.advanceTo(after.toISOString());
+  if (afterHearingWindow) {
+    const after = new Date(Date.parse(proposal.hearing.heldBy) + 1);
+    if (e.clock.now() < after) await e.advanceTo(after.toISOString());
+  } else {
+    const hearing = {
+      heldAt: e.clock.now().toISOString(),
+      attendance: 'attended',
+      statement: 'The applicant keeps to the application',
+    };
+    await e.as('reviewer', 'officer-1').post(`/applications/${id}/hearing`, hearing).expect(200);
+  }
   await e.as('supervisor', supervisorId).post(`/applications/${id}/refusal/confirm`).expect(200);
   await e.settle();
 }
