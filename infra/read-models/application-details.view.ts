@@ -2,12 +2,16 @@ import { DateTime } from 'luxon';
 import { KAZAKHSTAN_ZONE } from '@domain/shared/calendar-date';
 import type { RefusalDetails, ReviewDetails, SubmissionDetails } from './application-details';
 import type { ApplicationView } from './applications.query';
+import type { ProposalDetails, RevocationDetails } from './hearing-details';
+import type { ComplaintDetails } from './hearings.query';
 
 /** The JSON columns of `application_details`, beside the row of `applications`. */
 export interface DetailsRow {
   readonly submissionJson: string;
   readonly reviewJson: string | null;
   readonly refusalJson: string | null;
+  readonly proposalJson: string | null;
+  readonly revocationsJson: string;
 }
 
 /** The review deadline, as the saga scheduled it and the SLA steps flagged it. */
@@ -67,12 +71,25 @@ export interface ApplicationDetailsView extends Omit<SubmissionDetails, 'region'
   readonly review: ReviewView;
   readonly decision: DecisionView | null;
   readonly withdrawnAt: string | null;
+  /** The preliminary refusal in progress, or the last one proposed (its outcome is the status and the decision); null when none was. */
+  readonly refusalProposal: ProposalView | null;
+  /** Every complaint, in the order filed. */
+  readonly complaints: readonly ComplaintDetails[];
+  /** Every decision revoked, in order. */
+  readonly revocations: readonly RevocationDetails[];
   readonly updatedAt: string;
   /** The revision of the application's stream this answer reflects: its ETag, and what If-Match takes. */
   readonly revision: number;
 }
 
-export function detailsView(row: ApplicationView, json: DetailsRow): ApplicationDetailsView {
+/** The proposal as the details show it: what the notice said, the objections, the hearing once held. */
+export type ProposalView = Omit<ProposalDetails, 'seats'> & { readonly seats?: ProposalDetails['seats'] };
+
+export function detailsView(
+  row: ApplicationView,
+  json: DetailsRow,
+  complaints: readonly ComplaintDetails[] = [],
+): ApplicationDetailsView {
   const { region: _region, year: _year, ...submission } = JSON.parse(json.submissionJson) as SubmissionDetails;
   const review = json.reviewJson === null ? null : (JSON.parse(json.reviewJson) as ReviewDetails);
   const refusal = json.refusalJson === null ? null : (JSON.parse(json.refusalJson) as RefusalDetails);
@@ -99,9 +116,18 @@ export function detailsView(row: ApplicationView, json: DetailsRow): Application
     },
     decision: decisionOf(row, refusal),
     withdrawnAt: row.withdrawnAt,
+    refusalProposal: proposalOf(json.proposalJson),
+    complaints,
+    revocations: JSON.parse(json.revocationsJson) as RevocationDetails[],
     updatedAt: row.updatedAt,
     revision: row.lastRevision,
   };
+}
+
+function proposalOf(proposalJson: string | null): ProposalView | null {
+  if (proposalJson === null) return null;
+  const { seats, ...proposal } = JSON.parse(proposalJson) as ProposalDetails;
+  return seats ? { ...proposal, seats } : proposal;
 }
 
 function slaOf(row: ApplicationView): SlaView {

@@ -4,12 +4,14 @@ import { EventTypeRegistry, Projection, RecordedEvent } from '@libs/event-sourci
 import { utcInstant } from './read-model-support';
 import { ensureReadModelSchema } from './read-model-schema';
 import { refusalDetails, reviewDetails, searchablePersons, submissionDetails } from './application-details';
+import { heardDetails, objectionDetails, proposalDetails, revocationDetails } from './hearing-details';
 
 export const APPLICATION_STATUSES = [
   'submitted',
   'signed',
   'under-review',
   'reviewed',
+  'refusal-proposed',
   'included',
   'refused',
   'withdrawn',
@@ -17,18 +19,25 @@ export const APPLICATION_STATUSES = [
 export type ApplicationStatusView = (typeof APPLICATION_STATUSES)[number];
 
 /** Not yet decided nor withdrawn: what queues, at-risk and overdue lists are made of. */
-export const OPEN_APPLICATION = `status IN ('submitted', 'signed', 'under-review', 'reviewed')`;
+export const OPEN_APPLICATION = `status IN ('submitted', 'signed', 'under-review', 'reviewed', 'refusal-proposed')`;
 
 /** The tables this projection owns (dropped whole by a rebuild). */
-export const APPLICATIONS_TABLES: readonly string[] = ['applications', 'application_details', 'application_persons'];
+export const APPLICATIONS_TABLES: readonly string[] = [
+  'applications',
+  'application_details',
+  'application_persons',
+  'application_complaints',
+];
 
 /**
  * Version 2 (issue 15) added what an officer decides on (`application_details`) and the people an
  * application can be found by (`application_persons`): a file of version 1 is rebuilt from the store.
  * Version 3 (ADR 20) writes the submission's details as `region` and `year`: a file of version 2,
  * whose details say `receivingRegion` and `quotaYear`, is rebuilt.
+ * Version 4 (issue 20, ADR 32) adds the status `refusal-proposed`, the proposal with its objections
+ * and hearing and the revocations to the details, and the complaints (`application_complaints`).
  */
-export const APPLICATIONS_SCHEMA_VERSION = 3;
+export const APPLICATIONS_SCHEMA_VERSION = 4;
 
 /** Creates the tables and their indexes; the query classes call it too, so any of them may be built first. */
 export function ensureApplicationsSchema(db: Database.Database): void {
@@ -84,8 +93,31 @@ function createApplicationsTables(db: Database.Database): void {
     application_id TEXT PRIMARY KEY,
     submission     TEXT NOT NULL,
     review         TEXT,
-    refusal        TEXT
+    refusal        TEXT,
+    proposal       TEXT,
+    revocations    TEXT NOT NULL DEFAULT '[]'
   ) STRICT;
+  CREATE TABLE IF NOT EXISTS application_complaints (
+    complaint_id   TEXT PRIMARY KEY,
+    application_id TEXT NOT NULL,
+    against        TEXT NOT NULL,
+    text           TEXT NOT NULL,
+    filed_at       TEXT NOT NULL,
+    consider_by_on TEXT NOT NULL,
+    consider_by    TEXT NOT NULL,
+    at_risk_at     TEXT NOT NULL,
+    state          TEXT NOT NULL CHECK (state IN ('open', 'satisfied', 'rejected')),
+    remedy         TEXT,
+    reasons        TEXT,
+    decided_at     TEXT,
+    decided_by     TEXT,
+    late           INTEGER NOT NULL DEFAULT 0,
+    at_risk        INTEGER NOT NULL DEFAULT 0,
+    breached       INTEGER NOT NULL DEFAULT 0,
+    escalated      INTEGER NOT NULL DEFAULT 0
+  ) STRICT;
+  CREATE INDEX IF NOT EXISTS application_complaints_by_application ON application_complaints (application_id, filed_at);
+  CREATE INDEX IF NOT EXISTS application_complaints_open ON application_complaints (consider_by, complaint_id) WHERE state = 'open';
   CREATE TABLE IF NOT EXISTS application_persons (
     application_id TEXT NOT NULL,
     person         INTEGER NOT NULL,
@@ -166,15 +198,13 @@ const UPDATES: { readonly [T in keyof Changes]: Update<Changes[T]> } = {
   ReviewSlaAtRisk: ['at_risk = 1', () => ({})],
   ReviewSlaBreached: ['breached = 1', () => ({})],
   ReviewEscalated: ['escalated = 1', () => ({})],
-  // Issue 20, part 1 (ADR 32): the hearing and the complaint get their own columns with the read
-  // models of part 2. Until then a proposed refusal reads as the review it follows (still open, its
-  // term running), and a revoked decision puts the row back where the remedy sends the application.
+  // ADR 32: the proposal, its objections and hearing live in `application_details`, the complaints in
+  // `application_complaints` (below); a revoked decision puts the row back where the remedy sends it.
   HearingNoticeDeadlineScheduled: ['status = status', () => ({})],
   HearingNoticeAtRisk: ['status = status', () => ({})],
   HearingNoticeBreached: ['status = status', () => ({})],
-  // The supervisors' queue learns of it with the read models of part 2.
   HearingNoticeEscalated: ['status = status', () => ({})],
-  RefusalProposed: ['status = status', () => ({})],
+  RefusalProposed: [`status = 'refusal-proposed'`, () => ({})],
   ApplicantObjected: ['status = status', () => ({})],
   HearingHeld: ['status = status', () => ({})],
   ReviewReopenedAsEligible: [`status = 'reviewed'`, () => ({})],
@@ -204,6 +234,76 @@ const UPDATES: { readonly [T in keyof Changes]: Update<Changes[T]> } = {
 const DETAIL_UPDATES: { readonly [T in keyof Changes]?: Update<Changes[T]> } = {
   ApplicationReviewed: ['review = @review', (d) => ({ review: JSON.stringify(reviewDetails(d)) })],
   ApplicationRefused: ['refusal = @refusal', (d) => ({ refusal: JSON.stringify(refusalDetails(d)) })],
+  RefusalProposed: ['proposal = @proposal', (d) => ({ proposal: JSON.stringify(proposalDetails(d)) })],
+  ApplicantObjected: [
+    `proposal = json_insert(proposal, '$.objections[#]', json(@objection))`,
+    (d) => ({ objection: JSON.stringify(objectionDetails(d)) }),
+  ],
+  HearingHeld: [
+    `proposal = json_set(proposal, '$.heard', json(@heard))`,
+    (d) => ({ heard: JSON.stringify(heardDetails(d)) }),
+  ],
+  DecisionRevoked: [
+    `revocations = json_insert(revocations, '$[#]', json(@revocation))`,
+    (d) => ({ revocation: JSON.stringify(revocationDetails(d)) }),
+  ],
+};
+
+function complaintSet(set: string, condition = ''): string {
+  return `UPDATE application_complaints SET ${set} WHERE complaint_id = @complaintId ${condition}`;
+}
+
+const COMPLAINT_DECIDED = 'decided_at = @decidedAt, decided_by = @decidedBy, late = @late';
+
+function complaintDecided(complaintId: string, decidedAt: string, decidedBy: string, late: boolean): Params {
+  return { complaintId, decidedAt: utcInstant(decidedAt), decidedBy, late: late ? 1 : 0 };
+}
+
+/** What some events change in `application_complaints`, run, like the above, only when the row's update applied. */
+const COMPLAINT_UPDATES: { readonly [T in keyof Changes]?: Update<Changes[T]> } = {
+  ComplaintFiled: [
+    `INSERT INTO application_complaints (complaint_id, application_id, against, text, filed_at, consider_by_on, consider_by, at_risk_at, state)
+     VALUES (@complaintId, @id, @against, @text, @filedAt, @considerByOn, @considerBy, @atRiskAt, 'open')
+     ON CONFLICT (complaint_id) DO NOTHING`,
+    (d) => ({
+      complaintId: d.complaintId,
+      against: d.against,
+      text: d.text,
+      filedAt: utcInstant(d.filedAt),
+      considerByOn: d.considerByOn,
+      considerBy: utcInstant(d.considerBy),
+      atRiskAt: utcInstant(d.atRiskAt),
+    }),
+  ],
+  ComplaintAtRisk: [complaintSet('at_risk = 1'), (d) => ({ complaintId: d.complaintId })],
+  ComplaintBreached: [complaintSet('breached = 1'), (d) => ({ complaintId: d.complaintId })],
+  ComplaintEscalated: [complaintSet('escalated = 1'), (d) => ({ complaintId: d.complaintId })],
+  ComplaintSatisfied: [
+    complaintSet(`state = 'satisfied', remedy = @remedy, reasons = @reasons, ${COMPLAINT_DECIDED}`),
+    (d) => ({
+      ...complaintDecided(d.complaintId, d.satisfiedAt, d.decidedBy, d.late),
+      remedy: d.remedy,
+      reasons: d.reason,
+    }),
+  ],
+  ComplaintRejected: [
+    complaintSet(`state = 'rejected', remedy = NULL, reasons = @reasons, ${COMPLAINT_DECIDED}`),
+    (d) => ({
+      ...complaintDecided(d.complaintId, d.rejectedAt, d.decidedBy, d.late),
+      remedy: null,
+      reasons: d.reasons,
+    }),
+  ],
+  // The authority's decision closes the provider's complaint it names, if that one is still open.
+  AuthorityDecisionRecorded: [
+    complaintSet(`state = @outcome, remedy = @remedy, reasons = @reasons, ${COMPLAINT_DECIDED}`, `AND state = 'open'`),
+    (d) => ({
+      ...complaintDecided(d.complaintId ?? '', d.recordedAt, d.authority, false),
+      outcome: d.outcome,
+      remedy: d.remedy,
+      reasons: `${d.authority}, ${d.documentNumber} of ${d.date}`,
+    }),
+  ],
 };
 
 const TYPES = ['ApplicationSubmitted', ...Object.keys(UPDATES)];
@@ -229,6 +329,7 @@ export class ApplicationsProjection implements Projection {
   private readonly insertPerson: Database.Statement;
   private readonly updates = new Map<string, Database.Statement>();
   private readonly detailUpdates = new Map<string, Database.Statement>();
+  private readonly complaintUpdates = new Map<string, Database.Statement>();
 
   constructor(
     db: Database.Database,
@@ -252,6 +353,7 @@ export class ApplicationsProjection implements Projection {
     for (const [type, [set]] of Object.entries(DETAIL_UPDATES)) {
       this.detailUpdates.set(type, db.prepare(`UPDATE application_details SET ${set} WHERE application_id = @id`));
     }
+    for (const [type, [sql]] of Object.entries(COMPLAINT_UPDATES)) this.complaintUpdates.set(type, db.prepare(sql));
     for (const [type, [set]] of Object.entries(UPDATES)) {
       this.updates.set(
         type,
@@ -279,8 +381,11 @@ export class ApplicationsProjection implements Projection {
     const update = UPDATES[type] as Update<unknown> | undefined;
     if (!update) return;
     const applied = this.updates.get(type)!.run({ ...update[1](event.data), ...common });
+    if (applied.changes === 0) return;
     const detail = DETAIL_UPDATES[type] as Update<unknown> | undefined;
-    if (detail && applied.changes > 0) this.detailUpdates.get(type)!.run({ ...detail[1](event.data), id: common.id });
+    if (detail) this.detailUpdates.get(type)!.run({ ...detail[1](event.data), id: common.id });
+    const complaint = COMPLAINT_UPDATES[type] as Update<unknown> | undefined;
+    if (complaint) this.complaintUpdates.get(type)!.run({ ...complaint[1](event.data), id: common.id });
   }
 
   /** The row, what the officers decide on, and the people it can be found by; a second delivery adds nothing. */

@@ -8,6 +8,7 @@ import {
   OPEN_APPLICATION,
 } from './applications.projection';
 import { ApplicationDetailsView, detailsView, DetailsRow } from './application-details.view';
+import { HearingsQuery } from './hearings.query';
 import {
   decodeCursor,
   InvalidReadModelQueryError,
@@ -126,12 +127,15 @@ export class ApplicationsQuery {
   private readonly byId: Database.Statement;
   private readonly detailsById: Database.Statement;
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly hearings: HearingsQuery;
 
   constructor(private readonly db: Database.Database) {
     ensureApplicationsSchema(db);
+    this.hearings = new HearingsQuery(db);
     this.byId = db.prepare(`SELECT ${COLUMNS} FROM applications WHERE application_id = ?`);
     this.detailsById = db.prepare(
-      `SELECT ${COLUMNS}, d.submission AS submissionJson, d.review AS reviewJson, d.refusal AS refusalJson
+      `SELECT ${COLUMNS}, d.submission AS submissionJson, d.review AS reviewJson, d.refusal AS refusalJson,
+         d.proposal AS proposalJson, d.revocations AS revocationsJson
        FROM applications JOIN application_details d USING (application_id) WHERE application_id = ?`,
     );
   }
@@ -153,7 +157,7 @@ export class ApplicationsQuery {
   /** Everything an officer decides on, with the stream revision it reflects (the ETag of the answer). */
   details(applicationId: string): ApplicationDetailsView | null {
     const row = this.detailsById.get(applicationId) as (Row & DetailsRow) | undefined;
-    return row ? detailsView(toView(row), row) : null;
+    return row ? detailsView(toView(row), row, this.hearings.complaintsOf(applicationId)) : null;
   }
 
   /** The reviewer's open work: applications under review by them (or signed and assigned to them), by due date. */

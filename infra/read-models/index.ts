@@ -15,3 +15,5 @@ export * from './sqlite-checkpoint-store';
 export * from './sqlite-dead-letter-store';
 export * from './pending-reviews.query';
 export * from './decided-applications.query';
+export * from './hearings.query';
+export * from './hearing-details';

@@ -13,7 +13,7 @@ export class PendingReviewsQuery {
     this.select = db
       .prepare(
         `SELECT application_id FROM applications
-         WHERE status IN ('signed', 'under-review', 'reviewed') AND due_on IS NOT NULL AND (@dueFrom IS NULL OR due_on >= @dueFrom)
+         WHERE status IN ('signed', 'under-review', 'reviewed', 'refusal-proposed') AND due_on IS NOT NULL AND (@dueFrom IS NULL OR due_on >= @dueFrom)
          ORDER BY application_id`,
       )
       .pluck();

@@ -42,7 +42,7 @@ export interface SlaWeeksFilter {
 export type SlaWeek = { readonly week: string; readonly weekStart: string; readonly weekEnd: string } & SlaCounts;
 
 /** Accepted (signed) and not yet decided nor withdrawn: the SLA clock is running. */
-const RUNNING = `status IN ('signed', 'under-review', 'reviewed')`;
+const RUNNING = `status IN ('signed', 'under-review', 'reviewed', 'refusal-proposed')`;
 
 /** The five counts, the same for a region and for a week: the open ones are disjoint (breached > at risk > on time). */
 const COUNTS = `COALESCE(SUM(${RUNNING} AND breached = 0 AND at_risk = 0), 0) AS openOnTime,
@@ -52,7 +52,7 @@ const COUNTS = `COALESCE(SUM(${RUNNING} AND breached = 0 AND at_risk = 0), 0) AS
         COALESCE(SUM(decision IS NOT NULL AND late = 1), 0) AS decidedLate`;
 
 /** Signed and not withdrawn: every application whose review clock started and was not taken back. */
-const COUNTED = `status IN ('signed', 'under-review', 'reviewed', 'included', 'refused')`;
+const COUNTED = `status IN ('signed', 'under-review', 'reviewed', 'refusal-proposed', 'included', 'refused')`;
 
 /** The Monday of the due day's week: `%w` is 0 on Sunday, so Sunday goes back 6 days, Monday 0. */
 const WEEK_START = `date(due_on, '-' || ((CAST(strftime('%w', due_on) AS INTEGER) + 6) % 7) || ' days')`;

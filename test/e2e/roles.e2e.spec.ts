@@ -50,6 +50,44 @@ const MATRIX: Entry[] = [
   { method: 'POST', route: '/applications/:id/escalate', roles: ['supervisor', 'admin'], body: reason },
   {
     method: 'POST',
+    route: '/applications/:id/hearing',
+    roles: ['reviewer', 'supervisor'],
+    body: { heldAt: '2026-03-02T05:00:00.000Z', attendance: 'attended', statement: 'Heard' },
+  },
+  { method: 'POST', route: '/applications/:id/refusal/confirm', roles: ['supervisor'] },
+  { method: 'POST', route: '/applications/:id/refusal/reopen', roles: ['supervisor'], body: reason },
+  {
+    method: 'POST',
+    route: '/applications/:id/complaints/:complaintId/satisfy',
+    roles: ['supervisor'],
+    body: { remedy: 'include', reason: 'Registered in time' },
+  },
+  {
+    method: 'POST',
+    route: '/applications/:id/complaints/:complaintId/reject',
+    roles: ['supervisor'],
+    body: { reasons: 'The grounds stand' },
+  },
+  {
+    method: 'POST',
+    route: '/applications/:id/authority-decisions',
+    roles: ['supervisor', 'admin'],
+    body: { authority: 'Committee', documentNumber: '07-12/118', date: '2026-04-20', outcome: 'rejected' },
+  },
+  {
+    method: 'POST',
+    route: '/portal/applications/:id/objections',
+    roles: ['portal'],
+    body: { objectionId: '6f1d2a4e-2c1b-4f43-9a8e-3b1f0f6c2d11', text: 'I was registered' },
+  },
+  {
+    method: 'POST',
+    route: '/portal/applications/:id/complaints',
+    roles: ['portal'],
+    body: { complaintId: '7a2e3b5f-3d2c-4a54-8b9f-4c2a1a7d3e22', against: 'missed-term', text: 'Too late' },
+  },
+  {
+    method: 'POST',
     route: '/quotas/:region/:year/:category',
     roles: ['admin'],
     body: { capacity: 977, order: { number: '12-01/412', date: '2025-12-12' } },
@@ -68,6 +106,8 @@ const MATRIX: Entry[] = [
   { method: 'GET', route: '/queues/unassigned', roles: ['reviewer', 'supervisor'] },
   { method: 'GET', route: '/queues/supervisors', roles: ['supervisor'] },
   { method: 'GET', route: '/queues/reviewers/:reviewerId', roles: ['supervisor'] },
+  { method: 'GET', route: '/queues/hearings', roles: ['reviewer', 'supervisor'] },
+  { method: 'GET', route: '/queues/complaints', roles: ['supervisor'] },
   { method: 'GET', route: '/dashboard/sla', roles: ['supervisor', 'auditor', 'admin', 'operator'] },
   { method: 'GET', route: '/dashboard/sla/weeks', roles: ['supervisor', 'auditor', 'admin', 'operator'] },
   { method: 'GET', route: '/quotas', roles: READERS },
@@ -155,6 +195,7 @@ describe('the role matrix: every endpoint × every role', () => {
       .replace(':id', id)
       .replace(':eventId', UNKNOWN_ID)
       .replace(':noticeId', UNKNOWN_ID)
+      .replace(':complaintId', UNKNOWN_ID)
       .replace(':region/:year/:category', 'pavlodar/2026/kandas')
       .replace(':reviewerId', 'reviewer-1')
       .replace(':year', '2026');

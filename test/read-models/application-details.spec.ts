@@ -280,7 +280,7 @@ describe('the schema of the applications read model is versioned', () => {
     expect(await checkpoints.load('applications')).toBeNull(); // replays from the start on the next run
     expect(await checkpoints.load('quota-usage')).toBe(41n); // another read model is not touched
     expect(db.prepare(`SELECT version FROM read_model_schemas WHERE read_model = 'applications'`).pluck().get()).toBe(
-      3,
+      4,
     );
   });
 

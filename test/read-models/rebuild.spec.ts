@@ -71,7 +71,12 @@ describe('read models are deterministic, idempotent and rebuildable', () => {
       db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).pluck().all() as string[];
     const ownDigests = () => APPLICATIONS_TABLES.map((table) => tableDigest(db, table));
     const before = ownDigests();
-    expect(resetReadModel(db, 'applications')).toEqual(['applications', 'application_details', 'application_persons']);
+    expect(resetReadModel(db, 'applications')).toEqual([
+      'applications',
+      'application_details',
+      'application_persons',
+      'application_complaints',
+    ]);
     // The table of schema versions is not a read model's: a rebuild keeps it, so the version stays recorded.
     expect(tables()).toEqual(['quota_usage', 'read_model_schemas', 'subsidy_decisions', 'subsidy_grants']);
     expect(
@@ -96,7 +101,7 @@ describe('read models are deterministic, idempotent and rebuildable', () => {
 
   it('names the tables of every read model, and refuses an unknown one', () => {
     expect(READ_MODEL_TABLES).toEqual({
-      applications: ['applications', 'application_details', 'application_persons'],
+      applications: ['applications', 'application_details', 'application_persons', 'application_complaints'],
       'quota-usage': ['quota_usage'],
       'subsidy-totals': ['subsidy_decisions', 'subsidy_grants'],
       'pending-deadlines': ['pending_deadlines'],

@@ -11,6 +11,7 @@ import { ApplicationStoryController } from './audit/story.controller';
 import { DecisionDocumentController } from './decision-document/decision-document.controller';
 import { OpenRegionsController } from './portal/open-regions.controller';
 import { PortalController } from './portal/portal.controller';
+import { PortalCommandsController } from './portal/portal-commands.controller';
 import { TimelinessChanges } from './audit/timeliness-changes';
 import { VerifyController } from './audit/verify.controller';
 import { CheckpointsController } from './audit/checkpoints.controller';
@@ -23,6 +24,7 @@ import { DevSignInController } from './auth/dev-sign-in.controller';
 import { BearerTokens, checkSecret, checkSigningKey, jwtSettings, OidcVerifier } from '@libs/auth';
 import { AggregateLookup } from './commands/application-lookup';
 import { ApplicationsController } from './commands/applications.controller';
+import { HearingsController } from './commands/hearings.controller';
 import { CommandGateway } from './commands/command-gateway';
 import { signingProviders } from './commands/signing.providers';
 import { HealthModule } from './health/health.module';
@@ -35,6 +37,7 @@ import { CommandMetrics } from './observability/command-metrics';
 import { MetricsController } from './observability/metrics.controller';
 import { SlaGauges } from './observability/sla-gauges';
 import { QueriesController } from './queries/queries.controller';
+import { HearingQueuesController } from './queries/hearing-queues.controller';
 import { LawAdminController } from './law/law-admin.controller';
 import { LawReferenceController } from './law/law-reference.controller';
 import { LawAmendmentsController } from './law/law-amendments.controller';
@@ -43,6 +46,7 @@ import { ReadYourWrites } from './queries/read-your-writes';
 import { SlaClocks } from './queries/sla-clocks';
 import { NoticesController } from './notices/notices.controller';
 import { NoticeGauges } from './observability/notice-gauges';
+import { HearingGauges } from './observability/hearing-gauges';
 
 export interface AppOptions {
   readonly clock?: Clock;
@@ -91,9 +95,11 @@ export class AppModule {
       ],
       controllers: [
         ApplicationsController,
+        HearingsController,
         AdminController,
         SubscriptionsController,
         QueriesController,
+        HearingQueuesController,
         LawReferenceController,
         LawAdminController,
         LawAmendmentsController,
@@ -106,6 +112,7 @@ export class AppModule {
         DisclosureGrantsController,
         DecisionDocumentController,
         PortalController,
+        PortalCommandsController,
         OpenRegionsController,
         NoticesController,
         AuthController,
@@ -131,6 +138,7 @@ export class AppModule {
         SlaClocks,
         SlaGauges,
         NoticeGauges,
+        HearingGauges,
         TimelinessChanges,
         LawAmendments,
         ...signing,

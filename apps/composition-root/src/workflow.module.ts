@@ -30,6 +30,7 @@ import { openEventStore } from '@infra/event-store/open-event-store';
 import {
   ApplicationsProjection,
   ApplicationsQuery,
+  HearingsQuery,
   PendingDeadlinesProjection,
   PendingReviewsQuery,
   DecidedApplicationsQuery,
@@ -224,13 +225,18 @@ export class WorkflowModule {
             new SubsidyTotalsProjection(db, registry),
           ],
         },
-        ...[ApplicationsQuery, SlaDashboardQuery, QuotaUsageQuery, SubsidyTotalsQuery, DecidedApplicationsQuery].map(
-          (query) => ({
-            provide: query,
-            inject: [READ_MODELS_DB],
-            useFactory: (db: Database.Database) => new query(db),
-          }),
-        ),
+        ...[
+          ApplicationsQuery,
+          HearingsQuery,
+          SlaDashboardQuery,
+          QuotaUsageQuery,
+          SubsidyTotalsQuery,
+          DecidedApplicationsQuery,
+        ].map((query) => ({
+          provide: query,
+          inject: [READ_MODELS_DB],
+          useFactory: (db: Database.Database) => new query(db),
+        })),
         {
           provide: PENDING_REVIEWS,
           inject: [READ_MODELS_DB],
@@ -426,6 +432,7 @@ export class WorkflowModule {
         PublishedQuotaOrders,
         READ_MODEL_PROJECTIONS,
         ApplicationsQuery,
+        HearingsQuery,
         SlaDashboardQuery,
         QuotaUsageQuery,
         SubsidyTotalsQuery,

@@ -124,9 +124,12 @@ export function recordAuthorityDecision(command: RecordAuthorityDecision, state:
   return [recorded, revoked(command, state, remedy, { kind: 'authority', documentNumber })];
 }
 
+/** Not on a withdrawn application: its fold accepts nothing more (the role matrix found one recorded there). */
 function expectDecidedOrOpen(state: ApplicationState): void {
   if (state.status === 'none')
     throw new ApplicationError(ApplicationErrorCode.NotSubmitted, 'No application to record a decision on');
+  if (state.status === 'withdrawn')
+    throw new ApplicationError(ApplicationErrorCode.Withdrawn, 'A withdrawn application is not decided on');
 }
 
 function revoked(

@@ -316,18 +316,17 @@ describe('the answer to a complaint', () => {
 });
 
 describe('RecordAuthorityDecision', () => {
-  const authority = (overrides: object = {}): ApplicationCommand =>
-    ({
-      type: 'RecordAuthorityDecision',
-      ...at('2026-04-20T05:00:00.000Z'),
-      complaintId: 'c-1',
-      authority: 'Agency for Civil Service Affairs',
-      documentNumber: 'AD-77',
-      date: '2026-04-17',
-      outcome: 'satisfied',
-      remedy: 'include',
-      ...overrides,
-    });
+  const authority = (overrides: object = {}): ApplicationCommand => ({
+    type: 'RecordAuthorityDecision',
+    ...at('2026-04-20T05:00:00.000Z'),
+    complaintId: 'c-1',
+    authority: 'Agency for Civil Service Affairs',
+    documentNumber: 'AD-77',
+    date: '2026-04-17',
+    outcome: 'satisfied',
+    remedy: 'include',
+    ...overrides,
+  });
 
   it('a satisfied decision binds the provider: recorded, the decision revoked, the open complaint closed', () => {
     const events = applicationDecider.decide(authority(), foldOf(refusedAndComplained()));
@@ -351,5 +350,12 @@ describe('RecordAuthorityDecision', () => {
       .when(authority({ remedy: undefined }))
       .thenThrows({ code: 'APPLICATION.INVALID_COMMAND' });
     spec.given(history.underReview()).when(authority()).thenThrows({ code: 'APPLICATION.NOT_DECIDED' });
+  });
+
+  it('none on a withdrawn application, whose history takes nothing more', () => {
+    spec
+      .given(history.withdrawn())
+      .when(authority({ outcome: 'rejected', remedy: undefined }))
+      .thenThrows({ code: 'APPLICATION.WITHDRAWN' });
   });
 });

@@ -1,8 +1,5 @@
-import type { ApplicationCommand, ApplicationSubmission } from '@domain/application';
+import type { ApplicationSubmission } from '@domain/application';
 import { APPLICANT_IIN, kandasFamily, withFreshPersons } from '../../domain/application/fixtures';
-import { randomUUID } from 'node:crypto';
-import { CommandBus } from '@nestjs/cqrs';
-import { ApplicationCommandMessage, type Untimed } from '@libs/workflow';
 import { E2eApp } from './e2e-app';
 import { eventsOfType } from './problems';
 
@@ -68,12 +65,10 @@ export async function reviewEligible(e: E2eApp, id: string, reviewer = 'reviewer
 }
 
 /**
- * A proposed refusal made final (ADR 32): an officer records the hearing at once (the applicant came
- * and kept to the application), and a supervisor confirms — at the same instant, so the decision's
- * date and timeliness are those of the review. With `afterHearingWindow`, nobody is heard and the
- * clock moves just past the hearing's last instant first. Issue 20's first part has no HTTP
- * endpoint for these yet (its second part adds them): the commands go through the service's
- * CommandBus, as the endpoints will send them.
+ * A proposed refusal made final (ADR 32), over HTTP: an officer records the hearing at once (the
+ * applicant came and kept to the application), and a supervisor confirms — at the same instant, so
+ * the decision's date and timeliness are those of the review. With `afterHearingWindow`, nobody is
+ * heard and the clock moves just past the hearing's last instant first.
  */
 export async function confirmRefusal(
   e: E2eApp,
@@ -88,17 +83,13 @@ export async function confirmRefusal(
     const after = new Date(Date.parse(proposal.hearing.heldBy) + 1);
     if (e.clock.now() < after) await e.advanceTo(after.toISOString());
   } else {
-    const heldAt = e.clock.now().toISOString();
-    const hearing = { type: 'RecordHearing', applicationId: id, heardBy: 'officer-1', heldAt } as const;
-    const statement = 'The applicant keeps to the application';
-    await send(e, { ...hearing, attendance: 'attended', statement }, { id: 'officer-1', role: 'reviewer' });
+    const hearing = {
+      heldAt: e.clock.now().toISOString(),
+      attendance: 'attended',
+      statement: 'The applicant keeps to the application',
+    };
+    await e.as('reviewer', 'officer-1').post(`/applications/${id}/hearing`, hearing).expect(200);
   }
-  await send(e, { type: 'ConfirmRefusal', applicationId: id }, { id: supervisorId, role: 'supervisor' });
+  await e.as('supervisor', supervisorId).post(`/applications/${id}/refusal/confirm`).expect(200);
   await e.settle();
-}
-
-async function send(e: E2eApp, command: Untimed<ApplicationCommand>, actor: { id: string; role: string }) {
-  const commandId = randomUUID();
-  const context = { commandId, correlationId: commandId, causationId: commandId, actor, now: e.clock.now() };
-  await e.app.get(CommandBus).execute(new ApplicationCommandMessage(command, context));
 }

@@ -236,6 +236,130 @@ const LAW_ENDPOINTS: Endpoint[] = [
   ),
 ];
 
+const UUIDS_REFUSED = ['x', '123', '6f1d2a4e-2c1b-4f43-9a8e-3b1f0f6c2d1', '6f1d2a4e2c1b4f439a8e3b1f0f6c2d11', ' '];
+const uuid = f({ t: 'pattern', refused: UUIDS_REFUSED });
+const ADDED_DOCUMENTS = { title: 'Registration at the career centre', reference: 'files/registration.pdf' };
+const documentsAdded: Record<string, Field> = {
+  documentsAdded: f({ t: 'array', max: 20, emptyRefused: false }, true),
+  'documentsAdded[]': object,
+  'documentsAdded[].title': text(1, 300),
+  'documentsAdded[].reference': text(1, 300),
+};
+const COMPLAINT = '7a2e3b5f-3d2c-4a54-8b9f-4c2a1a7d3e22';
+
+/**
+ * The hearing and the complaint (ADR 32). No refusal is proposed and no complaint is open on the
+ * targets: the valid bodies are refused by the domain (NO_REFUSAL_PROPOSED, COMPLAINT_NOT_OPEN,
+ * NOTHING_TO_COMPLAIN_OF, NOT_DECIDED), so every mutation is refused too.
+ */
+const HEARING_ENDPOINTS: Endpoint[] = [
+  {
+    route: 'POST /applications/:id/hearing',
+    role: 'reviewer',
+    actorId: REVIEWER,
+    target: 'under-review',
+    path: (id) => `/applications/${id}/hearing`,
+    valid: {
+      heldAt: E2E_START,
+      attendance: 'attended',
+      statement: 'The applicant showed the registration',
+      documentsAdded: [ADDED_DOCUMENTS],
+    },
+    fields: {
+      heldAt: f({ t: 'instant' }),
+      attendance: enumOf(['attended', 'absent', 'in-writing']),
+      statement: text(1, 4000),
+      ...documentsAdded,
+    },
+    unknownId: [404, 'APPLICATION.NOT_FOUND'],
+  },
+  {
+    route: 'POST /applications/:id/refusal/confirm',
+    role: 'supervisor',
+    target: 'under-review',
+    path: (id) => `/applications/${id}/refusal/confirm`,
+    unknownId: [404, 'APPLICATION.NOT_FOUND'],
+  },
+  {
+    route: 'POST /applications/:id/refusal/reopen',
+    role: 'supervisor',
+    target: 'under-review',
+    path: (id) => `/applications/${id}/refusal/reopen`,
+    valid: { reason: 'The registration was in time' },
+    fields: reason,
+    unknownId: [404, 'APPLICATION.NOT_FOUND'],
+  },
+  {
+    route: 'POST /applications/:id/complaints/:complaintId/satisfy',
+    role: 'supervisor',
+    target: 'signed',
+    path: (id) => `/applications/${id}/complaints/${COMPLAINT}/satisfy`,
+    valid: { remedy: 'include', reason: 'The registration was in time' },
+    fields: { remedy: enumOf(['return-to-review', 'include']), reason: text(1, 2000) },
+    unknownId: [404, 'APPLICATION.NOT_FOUND'],
+  },
+  {
+    route: 'POST /applications/:id/complaints/:complaintId/reject',
+    role: 'supervisor',
+    target: 'signed',
+    path: (id) => `/applications/${id}/complaints/${COMPLAINT}/reject`,
+    valid: { reasons: 'The grounds stand' },
+    fields: { reasons: text(1, 2000) },
+    unknownId: [404, 'APPLICATION.NOT_FOUND'],
+  },
+  {
+    route: 'POST /applications/:id/authority-decisions',
+    role: 'supervisor',
+    target: 'signed',
+    path: (id) => `/applications/${id}/authority-decisions`,
+    valid: {
+      complaintId: COMPLAINT,
+      authority: 'Committee for the quality of public services',
+      documentNumber: '07-12/118',
+      date: '2026-04-20',
+      outcome: 'satisfied',
+      remedy: 'include',
+    },
+    fields: {
+      complaintId: f({ t: 'pattern', refused: UUIDS_REFUSED }, true),
+      authority: text(1, 300),
+      documentNumber: text(1, 64),
+      date: f({ t: 'date' }),
+      outcome: enumOf(['satisfied', 'rejected']),
+      remedy: enumOf(['return-to-review', 'include']),
+    },
+    unknownId: [404, 'APPLICATION.NOT_FOUND'],
+  },
+  {
+    route: 'POST /portal/applications/:id/objections',
+    role: 'portal',
+    actorId: 'egov',
+    target: 'signed',
+    path: (id) => `/portal/applications/${id}/objections`,
+    valid: {
+      objectionId: '6f1d2a4e-2c1b-4f43-9a8e-3b1f0f6c2d11',
+      text: 'I was registered before the move',
+      documentsAdded: [ADDED_DOCUMENTS],
+    },
+    fields: { objectionId: uuid, text: text(1, 4000), ...documentsAdded },
+    unknownId: [404, 'APPLICATION.NOT_FOUND'],
+  },
+  {
+    route: 'POST /portal/applications/:id/complaints',
+    role: 'portal',
+    actorId: 'egov',
+    target: 'signed',
+    path: (id) => `/portal/applications/${id}/complaints`,
+    valid: { complaintId: COMPLAINT, against: 'refusal', text: 'The refusal ignores my registration' },
+    fields: {
+      complaintId: uuid,
+      against: enumOf(['refusal', 'inclusion-amounts', 'missed-term']),
+      text: text(1, 4000),
+    },
+    unknownId: [404, 'APPLICATION.NOT_FOUND'],
+  },
+];
+
 /**
  * Every command of the back office. The meta-test compares the routes with those the HTTP server
  * registers, so a new POST route fails the suite until it is listed here.
@@ -411,6 +535,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
     },
   },
   ...LAW_ENDPOINTS,
+  ...HEARING_ENDPOINTS,
 
   // No event is parked in the fuzzed store: the only ids there are to aim at name nothing.
   {

@@ -224,10 +224,11 @@ export class ApplicationsController {
   @Post(':id/refuse')
   @HttpCode(200)
   @Roles('supervisor')
-  // The OpenAPI text stays as it was until part 2 of issue 20 regenerates the console's API types
-  // (apps/console is not this part's): the refusal is now proposed, the applicant heard, then
-  // confirmed (ADR 32).
-  @ApiOperation({ summary: 'Refuse the application with coded grounds and an explanation (supervisors)' })
+  @ApiOperation({
+    summary: 'Propose to refuse the application with coded grounds and an explanation (supervisors)',
+    description:
+      'A preliminary refusal (ADR 32): the applicant is told the grounds and the hearing offered; the refusal is final once a supervisor confirms it (`POST /applications/{id}/refusal/confirm`) after the hearing or its time.',
+  })
   refuse(
     @Id() id: string,
     @Body() body: RefuseApplicationDto,

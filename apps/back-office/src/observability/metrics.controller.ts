@@ -10,6 +10,7 @@ import { SlaGauges } from './sla-gauges';
 import { CommandMetrics } from './command-metrics';
 import { registerCheckpointMetrics } from './checkpoint-metrics';
 import { NoticeGauges } from './notice-gauges';
+import { HearingGauges } from './hearing-gauges';
 
 /** Prometheus metrics: commands, events, subscription lag, parked events, steps waiting for data, SLA at risk and breached. */
 @ApiTags('observability')
@@ -21,6 +22,7 @@ export class MetricsController {
     deadlines: PendingDeadlinesProjection,
     sla: SlaGauges,
     notices: NoticeGauges,
+    hearings: HearingGauges,
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(DEAD_LETTERS) deadLetters: DeadLetterStore,
     @Inject(CHECKPOINT_LOG) checkpoints: CheckpointLog,
@@ -68,6 +70,7 @@ export class MetricsController {
     sla.register(registers);
     registerCheckpointMetrics(checkpoints, registers);
     notices.register(registers);
+    hearings.register(registers);
   }
 
   @Get()

@@ -14,6 +14,7 @@ import {
   reflecting,
   text,
 } from '../http/openapi/json-schema';
+import { COMPLAINT, complaintListed, hearingListed, REFUSAL_PROPOSAL, REVOCATION } from './hearing-responses';
 
 /** The response schemas of the queries, as the read models answer them (`infra/read-models/*`). */
 const status = oneOf(...APPLICATION_STATUSES);
@@ -132,6 +133,12 @@ const APPLICATION_DETAILS = object(
       }),
     ),
     withdrawnAt: nullable(instant),
+    refusalProposal: nullable({
+      ...REFUSAL_PROPOSAL,
+      description: 'The preliminary refusal in progress, or the last one proposed; null when none was',
+    }),
+    complaints: arrayOf(COMPLAINT),
+    revocations: arrayOf(REVOCATION),
     updatedAt: instant,
     revision: integer('The revision of the application stream: the ETag, and what If-Match takes'),
     clock: SLA_CLOCK,
@@ -188,6 +195,8 @@ export const QUERY_RESPONSES = {
       }),
     ),
   ),
+  hearings: reflecting(pageOf(hearingListed(SLA_CLOCK))),
+  complaints: reflecting(pageOf(complaintListed(SLA_CLOCK))),
   quotas: reflecting(pageOf(QUOTA_USAGE)),
   subsidyTotals: reflecting(pageWith(SUBSIDY_TOTAL, { grandTotal: object({ count: integer(), amount: integer() }) })),
   refusalGrounds: object({

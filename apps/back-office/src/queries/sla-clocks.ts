@@ -4,7 +4,7 @@ import { CLOCK } from '@libs/event-sourcing';
 import type { Clock } from '@libs/event-sourcing';
 import { LAW_IN_FORCE } from '@libs/workflow';
 import type { LawInForce } from '@libs/workflow';
-import type { ApplicationDetailsView, ApplicationView, Page } from '@infra/read-models';
+import type { ApplicationDetailsView, ApplicationView, ClockFacts, Page } from '@infra/read-models';
 
 /** An answer with its review clock as of the moment it was read. */
 export type Clocked<T> = T & { readonly clock: SlaClock };
@@ -35,6 +35,19 @@ export class SlaClocks {
         decision: decision?.outcome ?? null,
         late: decision?.late ?? false,
         withdrawnAt,
+      }),
+    };
+  }
+
+  /** A page of another clock (a hearing's review, a complaint's term): its facts, read with `factsOf`. */
+  pageOf<T>(page: Page<T>, factsOf: (item: T) => ClockFacts): Page<Omit<T, 'review' | 'term'> & { clock: SlaClock }> {
+    const clockOf = this.clockOf();
+    return {
+      ...page,
+      items: page.items.map((item) => {
+        const { review: _review, term: _term, ...rest } = item as T & { review?: unknown; term?: unknown };
+        const facts = { ...factsOf(item), decision: null, late: false, withdrawnAt: null };
+        return { ...rest, clock: clockOf(facts) };
       }),
     };
   }

@@ -345,6 +345,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/applications/{id}/authority-decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the decision of the authority for the quality of public services on a complaint (binding)
+         * @description Satisfied (with its remedy) revokes the decision as a satisfied complaint does, and closes the complaint it names if still open; rejected is recorded only.
+         *
+         *     **Roles:** supervisor, admin.
+         */
+        post: operations["HearingsController_authorityDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications/{id}/complaints/{complaintId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a complaint with reasons: the decision stands
+         * @description **Roles:** supervisor.
+         */
+        post: operations["HearingsController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications/{id}/complaints/{complaintId}/satisfy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Satisfy a complaint: the decision is revoked, and the application returns to review or is included
+         * @description A complaint about a missed term is only answered (there is no decision to revoke). 422 APPLICATION.COMPLAINT_NOT_OPEN naming `complaintId` when no such complaint is being considered.
+         *
+         *     **Roles:** supervisor.
+         */
+        post: operations["HearingsController_satisfy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/applications/{id}/deadline": {
         parameters: {
             query?: never;
@@ -429,6 +493,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/applications/{id}/hearing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the hearing on a proposed refusal: when, how the applicant took part, what was said
+         * @description Once per proposal; the caller is recorded as who heard. 422 APPLICATION.NO_REFUSAL_PROPOSED when no refusal is proposed, APPLICATION.HEARING_ALREADY_HELD the second time, REQUEST.INVALID naming `heldAt` when it is in the future.
+         *
+         *     **Roles:** reviewer, supervisor.
+         */
+        post: operations["HearingsController_recordHearing"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/applications/{id}/notices": {
         parameters: {
             query?: never;
@@ -491,6 +577,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/applications/{id}/refusal/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm the proposed refusal: the final, numbered refusal (supervisors)
+         * @description Allowed once the hearing was recorded, or once the time offered for it (`hearing.heldBy`) has passed; before, 422 APPLICATION.HEARING_WINDOW_OPEN says until when the applicant may be heard.
+         *
+         *     **Roles:** supervisor.
+         */
+        post: operations["HearingsController_confirmRefusal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications/{id}/refusal/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Do not confirm the proposed refusal: the application stands as eligible and the quota is asked again
+         * @description **Roles:** supervisor.
+         */
+        post: operations["HearingsController_reopen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/applications/{id}/refuse": {
         parameters: {
             query?: never;
@@ -501,8 +629,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Refuse the application with coded grounds and an explanation (supervisors)
-         * @description **Roles:** supervisor.
+         * Propose to refuse the application with coded grounds and an explanation (supervisors)
+         * @description A preliminary refusal (ADR 32): the applicant is told the grounds and the hearing offered; the refusal is final once a supervisor confirms it (`POST /applications/{id}/refusal/confirm`) after the hearing or its time.
+         *
+         *     **Roles:** supervisor.
          */
         post: operations["ApplicationsController_refuse"];
         delete?: never;
@@ -1111,6 +1241,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/portal/applications/{id}/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The applicant’s complaint against a refusal, the amounts of an inclusion, or a missed term
+         * @description Considered within the working days of the complaint terms in force, counted on the working-day calendar in force. One open complaint at a time (422 APPLICATION.COMPLAINT_ALREADY_OPEN; the same `complaintId` again records nothing new); after the filing period 422 APPLICATION.COMPLAINT_PERIOD_OVER naming `filedAt` and the day the period ended; nothing to complain of is 422 APPLICATION.NOTHING_TO_COMPLAIN_OF naming `against`.
+         *
+         *     **Roles:** portal.
+         */
+        post: operations["PortalCommandsController_complain"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/portal/applications/{id}/decision-document": {
         parameters: {
             query?: never;
@@ -1169,6 +1321,72 @@ export interface paths {
          *     **Roles:** portal.
          */
         get: operations["NoticesController_portalNotices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/applications/{id}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The applicant’s objection to a proposed refusal, with the documents brought
+         * @description Any number while the refusal is only proposed; the same `objectionId` again records nothing new. 422 APPLICATION.NO_REFUSAL_PROPOSED otherwise.
+         *
+         *     **Roles:** portal.
+         */
+        post: operations["PortalCommandsController_object"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/queues/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Complaints being considered, the earliest term first
+         * @description The clock is the complaint’s own term (5 working days from its acceptance under the terms in force).
+         *
+         *     **Roles:** supervisor.
+         */
+        get: operations["HearingQueuesController_complaintsQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/queues/hearings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Applications whose refusal is proposed: to hear, then to decide; the review’s earliest due instant first
+         * @description `objections` counts the applicant’s objections, `heardAt` is null until the hearing is recorded; the clock is the review’s, whose term the final decision must meet.
+         *
+         *     **Roles:** reviewer, supervisor.
+         */
+        get: operations["HearingQueuesController_hearingsQueue"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1495,6 +1713,15 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AddedDocumentDto: {
+            /**
+             * @description Where the document is kept
+             * @example files/8f1c…/registration.pdf
+             */
+            reference: string;
+            /** @example Certificate of registration at the career centre, 2026-03-02 */
+            title: string;
+        };
         ApplicantDto: {
             /** @example 1985-03-15 */
             birthDate: string;
@@ -1526,6 +1753,23 @@ export interface components {
             kind: "passport-copy" | "notarised-translation-kk" | "notarised-translation-ru" | "marriage-certificate" | "divorce-certificate" | "education" | "qualification" | "work-experience";
             /** @example aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa */
             sha256: string;
+        };
+        AuthorityDecisionDto: {
+            /** @example Committee for the quality of public services, Abai region department */
+            authority: string;
+            /** @description The complaint filed here that the authority decided, when it was */
+            complaintId?: string;
+            /** @example 2026-04-20 */
+            date: string;
+            /** @example 07-12/118 */
+            documentNumber: string;
+            /** @enum {string} */
+            outcome: "satisfied" | "rejected";
+            /**
+             * @description Required when satisfied
+             * @enum {string}
+             */
+            remedy?: "return-to-review" | "include";
         };
         CareerCentreDto: {
             name: string;
@@ -1693,6 +1937,14 @@ export interface components {
             /** @example must be a valid IIN */
             reason: string;
         };
+        FileComplaintDto: {
+            /** @enum {string} */
+            against: "refusal" | "inclusion-amounts" | "missed-term";
+            /** @description Chosen by the portal: the same id again records nothing new */
+            complaintId: string;
+            /** @example The refusal ignores my registration at the career centre */
+            text: string;
+        };
         FindingDto: {
             accepted: boolean;
             /** @example 0 */
@@ -1745,6 +1997,13 @@ export interface components {
             title: string;
         };
         NoBodyDto: Record<string, never>;
+        ObjectionDto: {
+            documentsAdded?: components["schemas"]["AddedDocumentDto"][];
+            /** @description Chosen by the portal: the same id again records nothing new */
+            objectionId: string;
+            /** @example I was registered at the career centre before the move */
+            text: string;
+        };
         PersonNameDto: {
             /** @example Ержан */
             firstName: string;
@@ -1785,6 +2044,18 @@ export interface components {
             /** @example reviewer-2 */
             toReviewerId: string;
         };
+        RecordHearingDto: {
+            /** @enum {string} */
+            attendance: "attended" | "absent" | "in-writing";
+            documentsAdded?: components["schemas"]["AddedDocumentDto"][];
+            /**
+             * @description When the hearing was held: not in the future
+             * @example 2026-03-04T05:30:00Z
+             */
+            heldAt: string;
+            /** @example The applicant showed the registration made before the move */
+            statement: string;
+        };
         RecordReviewDto: {
             comment?: string;
             findings: components["schemas"]["FindingDto"][];
@@ -1816,12 +2087,22 @@ export interface components {
              */
             grounds: string[];
         };
+        RejectComplaintDto: {
+            /** @example The grounds of the refusal stand: no registration before the move */
+            reasons: string;
+        };
         ResettlerOriginDto: {
             careerCentre: components["schemas"]["CareerCentreDto"];
             /** @enum {string} */
             originRegion: "abai" | "akmola" | "aktobe" | "almaty_region" | "atyrau" | "east_kazakhstan" | "jambyl" | "jetisu" | "karaganda" | "kostanay" | "kyzylorda" | "mangystau" | "north_kazakhstan" | "pavlodar" | "turkistan" | "ulytau" | "west_kazakhstan" | "astana" | "almaty" | "shymkent";
             /** @example 2020-04-01 */
             permanentRegistrationSince: string;
+        };
+        SatisfyComplaintDto: {
+            /** @example The registration was valid on the day of the move */
+            reason: string;
+            /** @enum {string} */
+            remedy: "return-to-review" | "include";
         };
         SetMciDto: {
             legalBasis: components["schemas"]["LegalBasisDto"];
@@ -3563,7 +3844,7 @@ export interface operations {
                 overdue?: "true" | "false";
                 region?: "abai" | "akmola" | "aktobe" | "almaty_region" | "atyrau" | "east_kazakhstan" | "jambyl" | "jetisu" | "karaganda" | "kostanay" | "kyzylorda" | "mangystau" | "north_kazakhstan" | "pavlodar" | "turkistan" | "ulytau" | "west_kazakhstan" | "astana" | "almaty" | "shymkent";
                 reviewerId?: string;
-                status?: "submitted" | "signed" | "under-review" | "reviewed" | "included" | "refused" | "withdrawn";
+                status?: "submitted" | "signed" | "under-review" | "reviewed" | "refusal-proposed" | "included" | "refused" | "withdrawn";
                 year?: string;
             };
             header?: never;
@@ -3628,7 +3909,7 @@ export interface operations {
                                 /** @description An instant in UTC, ISO 8601 */
                                 signedAt: string | null;
                                 /** @enum {string} */
-                                status: "submitted" | "signed" | "under-review" | "reviewed" | "included" | "refused" | "withdrawn";
+                                status: "submitted" | "signed" | "under-review" | "reviewed" | "refusal-proposed" | "included" | "refused" | "withdrawn";
                                 /** @description An instant in UTC, ISO 8601 */
                                 submittedAt: string;
                                 /** @description An instant in UTC, ISO 8601 */
@@ -3853,6 +4134,30 @@ export interface operations {
                                 /** @description While the clock runs: working days after today (Asia/Almaty) up to and including the due day, on the working-day calendar in force (0 on the due day; negative: working days since the due day). Null when no clock runs or the calendar lacks a year */
                                 workingDaysLeft: number | null;
                             };
+                            complaints: {
+                                /** @enum {string} */
+                                against: "refusal" | "inclusion-amounts" | "missed-term";
+                                atRisk: boolean;
+                                breached: boolean;
+                                complaintId: string;
+                                /** @description The end of its term: the provider answers by then */
+                                considerBy: string;
+                                /** @description An instant in UTC, ISO 8601 */
+                                decidedAt?: string;
+                                /** @description The supervisor, or the authority */
+                                decidedBy?: string;
+                                escalated: boolean;
+                                /** @description An instant in UTC, ISO 8601 */
+                                filedAt: string;
+                                late: boolean;
+                                /** @description The reason it was satisfied, the reasons it was rejected, or the authority’s document */
+                                reasons?: string;
+                                /** @enum {string} */
+                                remedy?: "return-to-review" | "include";
+                                /** @enum {string} */
+                                state: "open" | "satisfied" | "rejected";
+                                text: string;
+                            }[];
                             /** @description The consent, as submitted */
                             consent: {
                                 [key: string]: unknown;
@@ -3901,6 +4206,60 @@ export interface operations {
                             }[];
                             /** @description The applicant and each family member */
                             persons: number;
+                            /** @description The preliminary refusal in progress, or the last one proposed; null when none was */
+                            refusalProposal: {
+                                explanation: string;
+                                grounds: string[];
+                                heard: {
+                                    /** @enum {string} */
+                                    attendance: "attended" | "absent" | "in-writing";
+                                    documentsAdded: {
+                                        /** @description Where the document is kept */
+                                        reference: string;
+                                        title: string;
+                                    }[];
+                                    heardBy: string;
+                                    /** @description An instant in UTC, ISO 8601 */
+                                    heldAt: string;
+                                    statement: string;
+                                } | null;
+                                hearing: {
+                                    /** @description Until when the applicant may be heard */
+                                    heldBy: string;
+                                    /** @description The last day of the hearing (the notice + the working days of the terms) */
+                                    heldByOn: string;
+                                    place?: string;
+                                    /** @enum {string} */
+                                    way: "in-person" | "video-call" | "in-writing";
+                                };
+                                /** @description The latest instant for the notice; null before ADR 32 */
+                                noticeDueBy: string | null;
+                                noticeLate: boolean;
+                                objections: {
+                                    /** @description An instant in UTC, ISO 8601 */
+                                    at: string;
+                                    documentsAdded: {
+                                        /** @description Where the document is kept */
+                                        reference: string;
+                                        title: string;
+                                    }[];
+                                    objectionId: string;
+                                    text: string;
+                                }[];
+                                /** @description An instant in UTC, ISO 8601 */
+                                proposedAt: string;
+                                /** @description The reviewer or supervisor, or the process (a full quota) */
+                                proposedBy: string;
+                                seats?: {
+                                    persons: number;
+                                    remaining: number;
+                                };
+                                /**
+                                 * @description Who or what proposed the refusal
+                                 * @enum {string}
+                                 */
+                                source: "review" | "supervisor" | "quota";
+                            } | null;
                             /** @description The receiving region */
                             region: string;
                             review: {
@@ -3918,6 +4277,33 @@ export interface operations {
                             };
                             /** @description The revision of the application stream: the ETag, and what If-Match takes */
                             revision: number;
+                            revocations: {
+                                by: {
+                                    complaintId?: string;
+                                    documentNumber?: string;
+                                    /** @enum {string} */
+                                    kind: "complaint" | "authority";
+                                };
+                                decision: {
+                                    /** @description A calendar date, yyyy-MM-dd */
+                                    date: string;
+                                    number: string;
+                                };
+                                /** @enum {string} */
+                                remedy: "return-to-review" | "include";
+                                /** @description An instant in UTC, ISO 8601 */
+                                revokedAt: string;
+                                /** @enum {string} */
+                                revokedFrom: "included" | "refused";
+                                subsidiesStopped: {
+                                    /** @description Whole tenge */
+                                    amount: number;
+                                    /** @description An instant in UTC, ISO 8601 */
+                                    grantedAt: string;
+                                    /** @enum {string} */
+                                    kind: "relocation" | "rent";
+                                }[];
+                            }[];
                             /** @description The receiving settlement, as submitted */
                             settlement: {
                                 [key: string]: unknown;
@@ -3940,7 +4326,7 @@ export interface operations {
                                 escalated: boolean;
                             };
                             /** @enum {string} */
-                            status: "submitted" | "signed" | "under-review" | "reviewed" | "included" | "refused" | "withdrawn";
+                            status: "submitted" | "signed" | "under-review" | "reviewed" | "refusal-proposed" | "included" | "refused" | "withdrawn";
                             /** @description An instant in UTC, ISO 8601 */
                             submittedAt: string;
                             /** @description An instant in UTC, ISO 8601 */
@@ -3984,6 +4370,401 @@ export interface operations {
             };
             /** @description No such resource */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description An unexpected fault, logged; nothing is known to be recorded (retry with the same Idempotency-Key) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    HearingsController_authorityDecision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry key (8–128 of letters, digits, _ . : -): a retry with it answers like the first time and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (`"3"`, as the ETag of the resource): a concurrent change is then a 409 */
+                "If-Match"?: string;
+                /** @description Follows the request through the events and logs (1–128 of letters, digits, _ . : -); generated when absent */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuthorityDecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponseSchema"];
+                };
+            };
+            /** @description Invalid request: a malformed field, parameter, header or body, or an unknown one (`errors` names each) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description A concurrent change (the If-Match revision is stale) or a retry that conflicts with what was stored */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The command breaks a rule of the service (`code` says which; `errors` name the fields) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The actor exceeded the command rate of its role (Retry-After says when to retry) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description An unexpected fault, logged; nothing is known to be recorded (retry with the same Idempotency-Key) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    HearingsController_reject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry key (8–128 of letters, digits, _ . : -): a retry with it answers like the first time and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (`"3"`, as the ETag of the resource): a concurrent change is then a 409 */
+                "If-Match"?: string;
+                /** @description Follows the request through the events and logs (1–128 of letters, digits, _ . : -); generated when absent */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                complaintId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectComplaintDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponseSchema"];
+                };
+            };
+            /** @description Invalid request: a malformed field, parameter, header or body, or an unknown one (`errors` names each) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description A concurrent change (the If-Match revision is stale) or a retry that conflicts with what was stored */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The command breaks a rule of the service (`code` says which; `errors` name the fields) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The actor exceeded the command rate of its role (Retry-After says when to retry) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description An unexpected fault, logged; nothing is known to be recorded (retry with the same Idempotency-Key) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    HearingsController_satisfy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry key (8–128 of letters, digits, _ . : -): a retry with it answers like the first time and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (`"3"`, as the ETag of the resource): a concurrent change is then a 409 */
+                "If-Match"?: string;
+                /** @description Follows the request through the events and logs (1–128 of letters, digits, _ . : -); generated when absent */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                complaintId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SatisfyComplaintDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponseSchema"];
+                };
+            };
+            /** @description Invalid request: a malformed field, parameter, header or body, or an unknown one (`errors` names each) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description A concurrent change (the If-Match revision is stale) or a retry that conflicts with what was stored */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The command breaks a rule of the service (`code` says which; `errors` name the fields) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The actor exceeded the command rate of its role (Retry-After says when to retry) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4456,6 +5237,137 @@ export interface operations {
             };
         };
     };
+    HearingsController_recordHearing: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry key (8–128 of letters, digits, _ . : -): a retry with it answers like the first time and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (`"3"`, as the ETag of the resource): a concurrent change is then a 409 */
+                "If-Match"?: string;
+                /** @description Follows the request through the events and logs (1–128 of letters, digits, _ . : -); generated when absent */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordHearingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponseSchema"];
+                };
+            };
+            /** @description Invalid request: a malformed field, parameter, header or body, or an unknown one (`errors` names each) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description A concurrent change (the If-Match revision is stale) or a retry that conflicts with what was stored */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The command breaks a rule of the service (`code` says which; `errors` name the fields) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The actor exceeded the command rate of its role (Retry-After says when to retry) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description An unexpected fault, logged; nothing is known to be recorded (retry with the same Idempotency-Key) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
     NoticesController_notices: {
         parameters: {
             query?: never;
@@ -4716,6 +5628,269 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ReassignReviewDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponseSchema"];
+                };
+            };
+            /** @description Invalid request: a malformed field, parameter, header or body, or an unknown one (`errors` names each) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description A concurrent change (the If-Match revision is stale) or a retry that conflicts with what was stored */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The command breaks a rule of the service (`code` says which; `errors` name the fields) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The actor exceeded the command rate of its role (Retry-After says when to retry) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description An unexpected fault, logged; nothing is known to be recorded (retry with the same Idempotency-Key) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    HearingsController_confirmRefusal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry key (8–128 of letters, digits, _ . : -): a retry with it answers like the first time and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (`"3"`, as the ETag of the resource): a concurrent change is then a 409 */
+                "If-Match"?: string;
+                /** @description Follows the request through the events and logs (1–128 of letters, digits, _ . : -); generated when absent */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description None: any field is refused */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["NoBodyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponseSchema"];
+                };
+            };
+            /** @description Invalid request: a malformed field, parameter, header or body, or an unknown one (`errors` names each) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description A concurrent change (the If-Match revision is stale) or a retry that conflicts with what was stored */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The command breaks a rule of the service (`code` says which; `errors` name the fields) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The actor exceeded the command rate of its role (Retry-After says when to retry) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description An unexpected fault, logged; nothing is known to be recorded (retry with the same Idempotency-Key) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    HearingsController_reopen: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry key (8–128 of letters, digits, _ . : -): a retry with it answers like the first time and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (`"3"`, as the ETag of the resource): a concurrent change is then a 409 */
+                "If-Match"?: string;
+                /** @description Follows the request through the events and logs (1–128 of letters, digits, _ . : -); generated when absent */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonDto"];
             };
         };
         responses: {
@@ -8566,6 +9741,137 @@ export interface operations {
             };
         };
     };
+    PortalCommandsController_complain: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry key (8–128 of letters, digits, _ . : -): a retry with it answers like the first time and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (`"3"`, as the ETag of the resource): a concurrent change is then a 409 */
+                "If-Match"?: string;
+                /** @description Follows the request through the events and logs (1–128 of letters, digits, _ . : -); generated when absent */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FileComplaintDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponseSchema"];
+                };
+            };
+            /** @description Invalid request: a malformed field, parameter, header or body, or an unknown one (`errors` names each) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description A concurrent change (the If-Match revision is stale) or a retry that conflicts with what was stored */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The command breaks a rule of the service (`code` says which; `errors` name the fields) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The actor exceeded the command rate of its role (Retry-After says when to retry) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description An unexpected fault, logged; nothing is known to be recorded (retry with the same Idempotency-Key) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
     DecisionDocumentController_portalDocument: {
         parameters: {
             query?: never;
@@ -8858,6 +10164,360 @@ export interface operations {
             };
         };
     };
+    PortalCommandsController_object: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry key (8–128 of letters, digits, _ . : -): a retry with it answers like the first time and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (`"3"`, as the ETag of the resource): a concurrent change is then a 409 */
+                "If-Match"?: string;
+                /** @description Follows the request through the events and logs (1–128 of letters, digits, _ . : -); generated when absent */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObjectionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponseSchema"];
+                };
+            };
+            /** @description Invalid request: a malformed field, parameter, header or body, or an unknown one (`errors` names each) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description A concurrent change (the If-Match revision is stale) or a retry that conflicts with what was stored */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The command breaks a rule of the service (`code` says which; `errors` name the fields) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The actor exceeded the command rate of its role (Retry-After says when to retry) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description An unexpected fault, logged; nothing is known to be recorded (retry with the same Idempotency-Key) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    HearingQueuesController_complaintsQueue: {
+        parameters: {
+            query?: {
+                /** @description Wait until the read model reflects this global position (read your writes) */
+                atLeast?: string;
+                /** @description The nextCursor of the previous page (opaque) */
+                cursor?: string;
+                /** @description Items per page, 1 to 200; 50 by default */
+                limit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            items: {
+                                /** @enum {string} */
+                                against: "refusal" | "inclusion-amounts" | "missed-term";
+                                applicantName: string;
+                                applicationId: string;
+                                atRisk: boolean;
+                                breached: boolean;
+                                /** @description The complaint’s term as a clock, as of the read */
+                                clock: {
+                                    /**
+                                     * @description not-started (unsigned), on-time, at-risk, breached (the clock runs), decided-on-time, decided-late, withdrawn
+                                     * @enum {string}
+                                     */
+                                    state: "not-started" | "on-time" | "at-risk" | "breached" | "decided-on-time" | "decided-late" | "withdrawn";
+                                    /** @description While the clock runs: working days after today (Asia/Almaty) up to and including the due day, on the working-day calendar in force (0 on the due day; negative: working days since the due day). Null when no clock runs or the calendar lacks a year */
+                                    workingDaysLeft: number | null;
+                                };
+                                complaintId: string;
+                                /** @description An instant in UTC, ISO 8601 */
+                                considerBy: string;
+                                escalated: boolean;
+                                /** @description An instant in UTC, ISO 8601 */
+                                filedAt: string;
+                                /** @description The receiving region */
+                                region: string;
+                            }[];
+                            /** @description Send as `cursor` for the next page */
+                            nextCursor: string | null;
+                        };
+                        /** @description The global position the read model reflects (64-bit, as a string) */
+                        position: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request: a malformed field, parameter, header or body, or an unknown one (`errors` names each) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description An unexpected fault, logged; nothing is known to be recorded (retry with the same Idempotency-Key) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    HearingQueuesController_hearingsQueue: {
+        parameters: {
+            query?: {
+                /** @description Wait until the read model reflects this global position (read your writes) */
+                atLeast?: string;
+                /** @description The nextCursor of the previous page (opaque) */
+                cursor?: string;
+                /** @description Items per page, 1 to 200; 50 by default */
+                limit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            items: {
+                                applicantName: string;
+                                applicationId: string;
+                                category: string;
+                                /** @description The review’s clock as of the read */
+                                clock: {
+                                    /**
+                                     * @description not-started (unsigned), on-time, at-risk, breached (the clock runs), decided-on-time, decided-late, withdrawn
+                                     * @enum {string}
+                                     */
+                                    state: "not-started" | "on-time" | "at-risk" | "breached" | "decided-on-time" | "decided-late" | "withdrawn";
+                                    /** @description While the clock runs: working days after today (Asia/Almaty) up to and including the due day, on the working-day calendar in force (0 on the due day; negative: working days since the due day). Null when no clock runs or the calendar lacks a year */
+                                    workingDaysLeft: number | null;
+                                };
+                                /** @description The review’s due instant: the final decision is due by then */
+                                dueAt: string | null;
+                                grounds: string[];
+                                /** @description When the hearing was held; null until recorded */
+                                heardAt: string | null;
+                                hearing: {
+                                    /** @description An instant in UTC, ISO 8601 */
+                                    heldBy: string;
+                                    place?: string;
+                                    /** @enum {string} */
+                                    way: "in-person" | "video-call" | "in-writing";
+                                };
+                                /** @description An instant in UTC, ISO 8601 */
+                                noticeDueBy: string | null;
+                                noticeLate: boolean;
+                                /** @description How many objections the applicant sent */
+                                objections: number;
+                                /** @description An instant in UTC, ISO 8601 */
+                                proposedAt: string;
+                                /** @description The receiving region */
+                                region: string;
+                                /**
+                                 * @description Who or what proposed the refusal
+                                 * @enum {string}
+                                 */
+                                source: "review" | "supervisor" | "quota";
+                            }[];
+                            /** @description Send as `cursor` for the next page */
+                            nextCursor: string | null;
+                        };
+                        /** @description The global position the read model reflects (64-bit, as a string) */
+                        position: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request: a malformed field, parameter, header or body, or an unknown one (`errors` names each) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description An unexpected fault, logged; nothing is known to be recorded (retry with the same Idempotency-Key) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
     QueriesController_mine: {
         parameters: {
             query?: {
@@ -8930,7 +10590,7 @@ export interface operations {
                                 /** @description An instant in UTC, ISO 8601 */
                                 signedAt: string | null;
                                 /** @enum {string} */
-                                status: "submitted" | "signed" | "under-review" | "reviewed" | "included" | "refused" | "withdrawn";
+                                status: "submitted" | "signed" | "under-review" | "reviewed" | "refusal-proposed" | "included" | "refused" | "withdrawn";
                                 /** @description An instant in UTC, ISO 8601 */
                                 submittedAt: string;
                                 /** @description An instant in UTC, ISO 8601 */
@@ -9069,7 +10729,7 @@ export interface operations {
                                 /** @description An instant in UTC, ISO 8601 */
                                 signedAt: string | null;
                                 /** @enum {string} */
-                                status: "submitted" | "signed" | "under-review" | "reviewed" | "included" | "refused" | "withdrawn";
+                                status: "submitted" | "signed" | "under-review" | "reviewed" | "refusal-proposed" | "included" | "refused" | "withdrawn";
                                 /** @description An instant in UTC, ISO 8601 */
                                 submittedAt: string;
                                 /** @description An instant in UTC, ISO 8601 */
@@ -9215,7 +10875,7 @@ export interface operations {
                                 /** @description An instant in UTC, ISO 8601 */
                                 signedAt: string | null;
                                 /** @enum {string} */
-                                status: "submitted" | "signed" | "under-review" | "reviewed" | "included" | "refused" | "withdrawn";
+                                status: "submitted" | "signed" | "under-review" | "reviewed" | "refusal-proposed" | "included" | "refused" | "withdrawn";
                                 /** @description An instant in UTC, ISO 8601 */
                                 submittedAt: string;
                                 /** @description An instant in UTC, ISO 8601 */
@@ -9352,7 +11012,7 @@ export interface operations {
                                 /** @description An instant in UTC, ISO 8601 */
                                 signedAt: string | null;
                                 /** @enum {string} */
-                                status: "submitted" | "signed" | "under-review" | "reviewed" | "included" | "refused" | "withdrawn";
+                                status: "submitted" | "signed" | "under-review" | "reviewed" | "refusal-proposed" | "included" | "refused" | "withdrawn";
                                 /** @description An instant in UTC, ISO 8601 */
                                 submittedAt: string;
                                 /** @description An instant in UTC, ISO 8601 */
