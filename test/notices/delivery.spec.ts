@@ -77,7 +77,8 @@ describe('notices reach the personal cabinet through the outbox, exactly once in
       expect(receiver.portal.effects.map((n) => n.kind).sort()).toEqual(
         [
           ...included.flatMap(() => ['application-accepted', 'review-started', 'application-included']),
-          ...refused.flatMap(() => ['application-accepted', 'review-started', 'application-refused']),
+          // A not-eligible review proposes the refusal (ADR 32): the applicant is told it, and the hearing offered.
+          ...refused.flatMap(() => ['application-accepted', 'review-started', 'refusal-proposed']),
         ].sort(),
       );
       expect(issued.every((n) => n.delivery.status === 'delivered')).toBe(true);
