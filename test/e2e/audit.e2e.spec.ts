@@ -35,6 +35,7 @@ describe('the auditors’ history and time travel over HTTP', () => {
       'SigningCodeIssued',
       'ApplicationSigned',
       'ReviewDeadlineScheduled',
+      'HearingNoticeDeadlineScheduled',
       'ReviewStarted',
       'ApplicationReviewed',
       'ApplicationIncluded',
@@ -131,7 +132,7 @@ describe('the auditors’ history and time travel over HTTP', () => {
       .as('auditor')
       .get(`/audit/applications/${id}/as-of?at=${encodeURIComponent(new Date().toISOString())}`)
       .expect(200);
-    expect(now.body).toMatchObject({ revision: 8, state: { status: 'included' } });
+    expect(now.body).toMatchObject({ revision: 9, state: { status: 'included' } });
     expectProblem(
       await e.as('auditor').get(`/audit/applications/${id}/as-of?at=${encodeURIComponent(beforeSubmission)}`),
       404,
@@ -151,8 +152,8 @@ describe('the auditors’ history and time travel over HTTP', () => {
   });
 
   it('diffs two revisions', async () => {
-    const { body } = await e.as('auditor').get(`/audit/applications/${id}/diff?from=2&to=6`).expect(200);
-    expect(body.events.map((event: { revision: number }) => event.revision)).toEqual([3, 4, 5, 6]);
+    const { body } = await e.as('auditor').get(`/audit/applications/${id}/diff?from=2&to=7`).expect(200);
+    expect(body.events.map((event: { revision: number }) => event.revision)).toEqual([3, 4, 5, 6, 7]);
     expect(body.changes).toContainEqual({ path: 'status', before: 'signed', after: 'included' });
   });
 

@@ -4,7 +4,14 @@ import { PUBLIC_KEY_FILE } from '@libs/auth';
 import { documentProblems } from '@libs/workflow';
 import { oneSpaced, pdfText } from '../support/pdf-text';
 import { E2eApp } from './support/e2e-app';
-import { ALL_ACCEPTED, freshSubmissionBody, openQuota, reviewEligible, submitAndSign } from './support/journeys';
+import {
+  ALL_ACCEPTED,
+  confirmRefusal,
+  freshSubmissionBody,
+  openQuota,
+  reviewEligible,
+  submitAndSign,
+} from './support/journeys';
 import { expectFieldErrors, expectProblem, UNKNOWN_ID } from './support/problems';
 
 /** The signed decision letter over HTTP, and what the portal reads of its own applications (ADR 29). */
@@ -39,7 +46,7 @@ describe('the decision letter and the portal’s own reads over HTTP', () => {
         grounds: ['INVALID_OR_EXPIRED_DOCUMENTS', 'INCOMPLETE_DOCUMENTS'],
       })
       .expect(200);
-    await e.settle();
+    await confirmRefusal(e, refused); // the applicant heard, the refusal confirmed at once (ADR 32)
     publicKeyPem = readFileSync(join(e.dir, PUBLIC_KEY_FILE), 'utf8');
   });
   afterAll(() => e.close());

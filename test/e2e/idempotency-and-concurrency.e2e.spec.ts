@@ -152,7 +152,7 @@ describe('If-Match and concurrent decisions on one application', () => {
     expectProblem(response, 400, 'REQUEST.INVALID_IF_MATCH');
   });
 
-  it('lets one of two supervisors refusing at once decide; the other is told it is decided', async () => {
+  it('lets one of two supervisors refusing at once propose the refusal; the other is told one is proposed (ADR 32)', async () => {
     const race = holdAppends(e, `application-${id}`, 2);
     const [a, b] = await Promise.all([
       e.as('supervisor', 'supervisor-1').post(`/applications/${id}/refuse`, REFUSAL),
@@ -164,9 +164,9 @@ describe('If-Match and concurrent decisions on one application', () => {
     expectProblem(
       lost,
       lost.status === 409 ? 409 : 422,
-      lost.status === 409 ? 'EVENT_STORE.WRONG_EXPECTED_REVISION' : 'APPLICATION.ALREADY_DECIDED',
+      lost.status === 409 ? 'EVENT_STORE.WRONG_EXPECTED_REVISION' : 'APPLICATION.REFUSAL_PROPOSED',
     );
-    expect(await eventsOfType(e, 'ApplicationRefused', `application-${id}`)).toHaveLength(1);
+    expect(await eventsOfType(e, 'RefusalProposed', `application-${id}`)).toHaveLength(1);
   });
 
   it('gives the review to one of two reviewers starting it at once', async () => {

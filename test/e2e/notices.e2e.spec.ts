@@ -1,5 +1,5 @@
 import { E2eApp } from './support/e2e-app';
-import { ALL_ACCEPTED, openQuota, reviewEligible, submitAndSign } from './support/journeys';
+import { ALL_ACCEPTED, openQuota, reviewEligible, submitAndSign, confirmRefusal } from './support/journeys';
 import { expectProblem, UNKNOWN_ID } from './support/problems';
 
 describe('notices to the applicant over HTTP: the portal reads its own, officers any, in Kazakh and Russian', () => {
@@ -24,7 +24,7 @@ describe('notices to the applicant over HTTP: the portal reads its own, officers
         comment: 'Паспорттың аудармасы нотариатта куәландырылмаған',
       })
       .expect(200);
-    await e.settle();
+    await confirmRefusal(e, refused); // heard, and confirmed by a supervisor the same minute (ADR 32)
   });
   afterAll(() => e.close());
 

@@ -2,7 +2,14 @@ import { signedContentOf, type ApplicationSubmission } from '@domain/application
 import { personDecider, personStreamId, type PersonEvent, type PersonState } from '@domain/person';
 import { applicationDigest } from '@libs/workflow';
 import { E2eApp } from './support/e2e-app';
-import { ALL_ACCEPTED, freshSubmissionBody, openQuota, reviewEligible, submitAndSign } from './support/journeys';
+import {
+  ALL_ACCEPTED,
+  freshSubmissionBody,
+  openQuota,
+  reviewEligible,
+  submitAndSign,
+  confirmRefusal,
+} from './support/journeys';
 import { collect, eventsOfType, expectProblem } from './support/problems';
 import { holdAppends } from './support/race';
 import { APPLICANT_IIN } from '../domain/application/fixtures';
@@ -110,6 +117,9 @@ describe('every person once: one open application, one inclusion (ADR 16)', () =
       .post(`/applications/${refused}/refuse`, { grounds: ['APPLICANT_NOT_ELIGIBLE'], explanation: 'No registration' })
       .expect(200);
     await e.settle();
+    // Proposed, not yet refused: the person is still the application's until the refusal is final (ADR 32).
+    expect((await personState(e, IIN)).status).toBe('claimed');
+    await confirmRefusal(e, refused);
     expect((await personState(e, IIN)).status).toBe('free');
 
     await e.as('portal', 'egov').post('/applications', asApplicant(IIN)).expect(201);
@@ -183,7 +193,7 @@ describe('every person once: one open application, one inclusion (ADR 16)', () =
       .as('reviewer', 'reviewer-2')
       .post(`/applications/${legacy}/review`, { verdict: 'eligible', findings: ALL_ACCEPTED, grounds: [] })
       .expect(200);
-    await e.settle();
+    await confirmRefusal(e, legacy);
     const { body } = await e.as('reviewer').get(`/applications/${legacy}`).expect(200);
     expect(body.data).toMatchObject({ status: 'refused', decision: { grounds: ['DUPLICATE_OR_SUPPORT_RECEIVED'] } });
     expect(await eventsOfType(e, 'SeatsReserved', `regional-quota-pavlodar-2026-kandas`)).toHaveLength(1);

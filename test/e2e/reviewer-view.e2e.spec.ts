@@ -88,10 +88,10 @@ describe('the reviewer’s view of one application', () => {
       decision: null,
       withdrawnAt: null,
       updatedAt: expect.any(String),
-      revision: 4, // submitted, signing code issued (ADR 17), signed, deadline scheduled, review started
+      revision: 5, // submitted, signing code issued (ADR 17), signed, deadline scheduled, the hearing notice’s deadline (ADR 32), review started
       clock: { state: 'on-time', workingDaysLeft: 14 }, // as of the read, on the day of acceptance
     });
-    expect(headers.etag).toBe('"4"');
+    expect(headers.etag).toBe('"5"');
   });
 
   it('masks every IIN of the application for the roles that do not decide on it', async () => {

@@ -1,5 +1,12 @@
 import { E2eApp } from './support/e2e-app';
-import { ALL_ACCEPTED, APPLICANT_IIN, openQuota, reviewEligible, submitAndSign } from './support/journeys';
+import {
+  ALL_ACCEPTED,
+  APPLICANT_IIN,
+  openQuota,
+  reviewEligible,
+  submitAndSign,
+  confirmRefusal,
+} from './support/journeys';
 import { expectProblem, UNKNOWN_ID } from './support/problems';
 
 /** The application's story over HTTP (ADR 27): the history told in a language, and the decision in one answer. */
@@ -30,7 +37,7 @@ describe('reading an application’s story over HTTP', () => {
         grounds: ['INVALID_OR_EXPIRED_DOCUMENTS', 'INCOMPLETE_DOCUMENTS'],
       })
       .expect(200);
-    await e.settle();
+    await confirmRefusal(e, late); // heard, and confirmed by a supervisor the same minute (ADR 32)
   });
   afterAll(() => e.close());
 
@@ -118,7 +125,8 @@ describe('reading an application’s story over HTTP', () => {
     expect(body).toMatchObject({
       decided: true,
       outcome: 'refused',
-      decidedBy: { id: 'reviewer-9', role: 'reviewer', text: 'сарапшы reviewer-9' },
+      // The refusal is the supervisor's confirmation of the reviewer's proposal (ADR 32).
+      decidedBy: { id: 'supervisor-1', role: 'supervisor', text: 'басшы supervisor-1' },
       grounds: [
         { code: 'INVALID_OR_EXPIRED_DOCUMENTS', label: 'Құжаттар жарамсыз немесе мерзімі өткен' },
         { code: 'INCOMPLETE_DOCUMENTS', label: 'Құжаттар топтамасы толық емес' },

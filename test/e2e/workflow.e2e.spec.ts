@@ -6,6 +6,7 @@ import {
   reviewEligible,
   submissionBody,
   submitAndSign,
+  confirmRefusal,
 } from './support/journeys';
 
 describe('the whole path over HTTP: submit → sign → review → include → two subsidies', () => {
@@ -76,7 +77,7 @@ describe('the whole path over HTTP: submit → sign → review → include → t
     expect(totals.body.data.grandTotal).toEqual({ count: 2, amount: 70 * 4325 * 3 + 20 * 4325 * 12 });
   });
 
-  it('refuses a not-eligible application with the reviewer’s grounds', async () => {
+  it('refuses a not-eligible application with the reviewer’s grounds, once the applicant could be heard (ADR 32)', async () => {
     const id = await submitAndSign(e);
     const reviewer = e.as('reviewer');
     await reviewer.post(`/applications/${id}/review/start`).expect(200);
@@ -89,7 +90,9 @@ describe('the whole path over HTTP: submit → sign → review → include → t
       })
       .expect(200);
     await e.settle();
-    const { body } = await reviewer.get(`/applications/${id}`).expect(200);
+    expect((await reviewer.get(`/applications/${id}`).expect(200)).body.data).toMatchObject({ decision: null });
+    await confirmRefusal(e, id, { afterHearingWindow: true }); // nobody came: a new token for the clock moved on
+    const { body } = await e.as('reviewer').get(`/applications/${id}`).expect(200);
     expect(body.data).toMatchObject({
       status: 'refused',
       review: { verdict: 'not-eligible', grounds: ['INVALID_OR_EXPIRED_DOCUMENTS'] },
@@ -104,7 +107,7 @@ describe('the whole path over HTTP: submit → sign → review → include → t
       submissionBody((s) => ({ ...s, region: 'akmola' })),
     );
     await reviewEligible(e, id);
-    await e.settle();
+    await confirmRefusal(e, id);
     const { body } = await e.as('supervisor').get(`/applications/${id}`).expect(200);
     expect(body.data).toMatchObject({
       status: 'refused',
@@ -131,8 +134,8 @@ describe('the whole path over HTTP: submit → sign → review → include → t
         explanation: 'No career-centre registration',
       })
       .expect(200);
-    await e.settle();
-    const { body } = await supervisor.get(`/applications/${id}`).expect(200);
+    await confirmRefusal(e, id); // the hearing's time runs out: a new token for the clock moved on
+    const { body } = await e.as('supervisor').get(`/applications/${id}`).expect(200);
     expect(body.data).toMatchObject({ status: 'refused', decision: { late: true } });
   });
 

@@ -1,8 +1,8 @@
-import type { ApplicationSubmission } from '@domain/application';
+import type { ApplicationCommand, ApplicationSubmission } from '@domain/application';
 import { APPLICANT_IIN, kandasFamily, withFreshPersons } from '../../domain/application/fixtures';
 import { randomUUID } from 'node:crypto';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApplicationCommandMessage } from '@libs/workflow';
+import { ApplicationCommandMessage, type Untimed } from '@libs/workflow';
 import { E2eApp } from './e2e-app';
 import { eventsOfType } from './problems';
 
@@ -68,27 +68,37 @@ export async function reviewEligible(e: E2eApp, id: string, reviewer = 'reviewer
 }
 
 /**
- * A supervisor confirms a proposed refusal once the hearing's time ran out (ADR 32). Issue 20's
- * first part has no HTTP endpoint for it yet (its second part adds one): the command goes through
- * the service's CommandBus, as the endpoint will send it.
+ * A proposed refusal made final (ADR 32): an officer records the hearing at once (the applicant came
+ * and kept to the application), and a supervisor confirms — at the same instant, so the decision's
+ * date and timeliness are those of the review. With `afterHearingWindow`, nobody is heard and the
+ * clock moves just past the hearing's last instant first. Issue 20's first part has no HTTP
+ * endpoint for these yet (its second part adds them): the commands go through the service's
+ * CommandBus, as the endpoints will send them.
  */
-export async function confirmRefusal(e: E2eApp, id: string, supervisorId = 'supervisor-1'): Promise<void> {
+export async function confirmRefusal(
+  e: E2eApp,
+  id: string,
+  { afterHearingWindow = false, supervisorId = 'supervisor-1' } = {},
+): Promise<void> {
   await e.settle();
   const proposals = await eventsOfType(e, 'RefusalProposed', `application-${id}`);
   const proposal = proposals.at(-1)?.data as { hearing: { heldBy: string } } | undefined;
   if (!proposal) throw new Error(`No refusal is proposed for ${id}`);
-  const after = new Date(Date.parse(proposal.hearing.heldBy) + 1);
-  if (e.clock.now() < after) await e.advanceTo(after.toISOString());
-  const commandId = randomUUID();
-  const context = {
-    commandId,
-    correlationId: commandId,
-    causationId: commandId,
-    actor: { id: supervisorId, role: 'supervisor' },
-    now: e.clock.now(),
-  };
-  await e.app
-    .get(CommandBus)
-    .execute(new ApplicationCommandMessage({ type: 'ConfirmRefusal', applicationId: id }, context));
+  if (afterHearingWindow) {
+    const after = new Date(Date.parse(proposal.hearing.heldBy) + 1);
+    if (e.clock.now() < after) await e.advanceTo(after.toISOString());
+  } else {
+    const heldAt = e.clock.now().toISOString();
+    const hearing = { type: 'RecordHearing', applicationId: id, heardBy: 'officer-1', heldAt } as const;
+    const statement = 'The applicant keeps to the application';
+    await send(e, { ...hearing, attendance: 'attended', statement }, { id: 'officer-1', role: 'reviewer' });
+  }
+  await send(e, { type: 'ConfirmRefusal', applicationId: id }, { id: supervisorId, role: 'supervisor' });
   await e.settle();
+}
+
+async function send(e: E2eApp, command: Untimed<ApplicationCommand>, actor: { id: string; role: string }) {
+  const commandId = randomUUID();
+  const context = { commandId, correlationId: commandId, causationId: commandId, actor, now: e.clock.now() };
+  await e.app.get(CommandBus).execute(new ApplicationCommandMessage(command, context));
 }

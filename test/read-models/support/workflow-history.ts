@@ -1,7 +1,7 @@
 import { ApplicationSubmission } from '@domain/application';
 import { RecordedEvent } from '@libs/event-sourcing';
 import { SagaHarness } from '../../saga/support/saga-harness';
-import { family, knownFamily, review, submitAndSign } from '../../saga/support/scenario';
+import { family, knownFamily, review, submitAndSign, hearAndConfirm } from '../../saga/support/scenario';
 
 export const akmola = (): ApplicationSubmission => family((s) => ({ ...s, region: 'akmola' }));
 
@@ -93,6 +93,9 @@ export async function runWorkflow(observer?: WorkflowObserver): Promise<History>
     await h.settle();
     await review(h, refused, 'not-eligible', 'reviewer-2');
     await review(h, exhausted, 'eligible', 'reviewer-2');
+    // Both refusals are proposed; each applicant is heard and a supervisor confirms at once (ADR 32).
+    await hearAndConfirm(h, refused);
+    await hearAndConfirm(h, exhausted);
     await h.apply(
       { type: 'WithdrawApplication', applicationId: withdrawn, reason: 'The family stays' },
       { id: 'egov', role: 'portal' },

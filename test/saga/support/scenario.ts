@@ -108,3 +108,22 @@ export async function confirmAfterHearingWindow(h: SagaHarness, applicationId: s
   await h.apply({ type: 'ConfirmRefusal', applicationId }, { id: 'supervisor-1', role: 'supervisor' });
   await h.settle();
 }
+
+/** The applicant heard at once and the refusal confirmed by a supervisor, at the clock's instant (ADR 32). */
+export async function hearAndConfirm(h: SagaHarness, applicationId: string): Promise<void> {
+  await h.settle();
+  const heldAt = h.clock.now().toISOString();
+  await h.apply(
+    {
+      type: 'RecordHearing',
+      applicationId,
+      heardBy: 'officer-1',
+      heldAt,
+      attendance: 'attended',
+      statement: 'The applicant keeps to the application',
+    },
+    { id: 'officer-1', role: 'reviewer' },
+  );
+  await h.apply({ type: 'ConfirmRefusal', applicationId }, { id: 'supervisor-1', role: 'supervisor' });
+  await h.settle();
+}
