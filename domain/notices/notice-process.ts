@@ -2,7 +2,15 @@ import type { ApplicationEvent } from '../application/events';
 import type { NoticeIntent } from './intents';
 import { noNotice } from './intents';
 import type { NoticeContext } from './notice-context';
+import {
+  noticeOfAuthorityDecision,
+  noticeOfComplaint,
+  noticeOfRejectedComplaint,
+  noticeOfRevocation,
+  noticeOfSatisfiedComplaint,
+} from './rules/on-complaint';
 import { noticeOfInclusion, noticeOfRefusal } from './rules/on-decision';
+import { noticeOfHearing, noticeOfRefusalProposal } from './rules/on-hearing';
 import { noticeOfAcceptance, noticeOfDeadlineMoved, noticeOfReviewStarted } from './rules/on-review-clock';
 
 type ApplicationEventType = ApplicationEvent['type'];
@@ -39,28 +47,25 @@ export const NOTICE_PROCESS: { readonly [T in ApplicationEventType]: NoticeRule<
   ReviewSlaAtRisk: untold('A warning for the office'),
   ReviewSlaBreached: untold('The decision, when it comes, says it came late'),
   ReviewEscalated: untold('Supervisors take it over: the office’s own business'),
-  // Issue 20, part 1 (ADR 32): the notices of the preliminary refusal and of the complaint's answer
-  // come with their templates in Kazakh and Russian in the next part; until then nothing is told.
+  // Issue 20 (ADR 32): the preliminary refusal, the hearing's record, the complaint and its answer.
   HearingNoticeDeadlineScheduled: untold(
     'An internal deadline: the applicant is told of a proposal, not of its deadline',
   ),
   HearingNoticeAtRisk: untold('A warning for the office'),
   HearingNoticeBreached: untold('A warning for the office; the proposal, when it comes, is told'),
   HearingNoticeEscalated: untold('Supervisors take it over: the office’s own business'),
-  RefusalProposed: untold(
-    'Not yet told: the notice of a preliminary refusal comes with its templates (issue 20, part 2)',
-  ),
+  RefusalProposed: noticeOfRefusalProposal,
   ApplicantObjected: untold('The applicant wrote it: the portal answered then'),
-  HearingHeld: untold('The applicant was there, or was invited: the final decision is what is told'),
+  HearingHeld: noticeOfHearing,
   ReviewReopenedAsEligible: untold('Told through the decision that follows'),
-  ComplaintFiled: untold('The portal answers the filing itself'),
+  ComplaintFiled: noticeOfComplaint,
   ComplaintAtRisk: untold('A warning for the office'),
   ComplaintBreached: untold('A warning for the office'),
   ComplaintEscalated: untold('Supervisors take it over: the office’s own business'),
-  ComplaintSatisfied: untold('Not yet told: the answer to a complaint comes with its templates (issue 20, part 2)'),
-  ComplaintRejected: untold('Not yet told: the answer to a complaint comes with its templates (issue 20, part 2)'),
-  AuthorityDecisionRecorded: untold('The authority told the applicant itself; what follows is told'),
-  DecisionRevoked: untold('Told through the decision that follows'),
+  ComplaintSatisfied: noticeOfSatisfiedComplaint,
+  ComplaintRejected: noticeOfRejectedComplaint,
+  AuthorityDecisionRecorded: noticeOfAuthorityDecision,
+  DecisionRevoked: noticeOfRevocation,
 };
 
 /** The intents of one event: what its rule wants told, or why nothing is. */

@@ -1,3 +1,12 @@
+import type {
+  AddedDocument,
+  ComplaintAgainst,
+  HearingAttendance,
+  HearingWay,
+  RefusalSource,
+  Remedy,
+  SubsidyKind,
+} from '../application/events';
 import type { CalendarDate, Instant } from '../shared/calendar-date';
 
 /**
@@ -6,7 +15,18 @@ import type { CalendarDate, Instant } from '../shared/calendar-date';
  * a template in each language: the compiler points at every place that must say something.
  */
 export type NoticeKind =
-  'application-accepted' | 'review-started' | 'review-deadline-moved' | 'application-included' | 'application-refused';
+  | 'application-accepted'
+  | 'review-started'
+  | 'review-deadline-moved'
+  | 'application-included'
+  | 'application-refused'
+  | 'refusal-proposed'
+  | 'hearing-recorded'
+  | 'complaint-received'
+  | 'complaint-satisfied'
+  | 'complaint-rejected'
+  | 'decision-revoked'
+  | 'authority-decision-recorded';
 
 export interface AcceptedNotice {
   readonly acceptedOn: CalendarDate;
@@ -64,12 +84,109 @@ export interface RefusedNotice {
   readonly documentUrl: string;
 }
 
+/**
+ * A preliminary refusal (ADR 32): the grounds, the explanation, how, where and until when the
+ * applicant is heard, that an objection may be sent from the personal cabinet until then, the day
+ * the final decision is due, and the seat situation when the quota is the ground.
+ */
+export interface RefusalProposedNotice {
+  readonly proposedOn: CalendarDate;
+  readonly source: RefusalSource;
+  readonly grounds: readonly LabelledGround[];
+  readonly groundsListVersion: string;
+  readonly explanation: string;
+  readonly hearing: {
+    readonly way: HearingWay;
+    readonly place: string | null;
+    readonly heldByOn: CalendarDate;
+    readonly heldBy: Instant;
+  };
+  readonly decisionDueOn: CalendarDate | null;
+  readonly seats: { readonly remaining: number; readonly persons: number } | null;
+}
+
+/** The hearing's record as the applicant is told it: when, how they took part, what was recorded. */
+export interface HearingRecordedNotice {
+  readonly heldAt: Instant;
+  readonly attendance: HearingAttendance;
+  readonly statement: string;
+  readonly documentsAdded: readonly AddedDocument[];
+  /** Objections the applicant sent before the record: the supervisor decides on them too. */
+  readonly objections: number;
+  readonly decisionDueOn: CalendarDate | null;
+}
+
+/** A complaint accepted: what it is against, the day accepted, the term it is considered by. */
+export interface ComplaintReceivedNotice {
+  readonly against: ComplaintAgainst;
+  readonly decision: { readonly number: string; readonly date: CalendarDate } | null;
+  readonly acceptedOn: CalendarDate;
+  readonly considerByOn: CalendarDate;
+  readonly considerBy: Instant;
+}
+
+/** Satisfied: the remedy (null against a missed term: there is no decision to revoke) and why. */
+export interface ComplaintSatisfiedNotice {
+  readonly against: ComplaintAgainst;
+  readonly satisfiedOn: CalendarDate;
+  readonly remedy: Remedy | null;
+  readonly reason: string;
+  readonly late: boolean;
+}
+
+/** Rejected: the reasons, and the next level — the authority, with its terms — or the court. */
+export interface ComplaintRejectedNotice {
+  readonly against: ComplaintAgainst;
+  readonly rejectedOn: CalendarDate;
+  readonly reasons: string;
+  readonly late: boolean;
+  readonly authority: {
+    readonly termsVersion: string;
+    readonly considerationWorkingDays: number;
+    readonly extensionWorkingDays: number;
+  };
+}
+
+/**
+ * A decision revoked, and what it means: back to review (a fresh term, told when scheduled) or to
+ * be included; a revoked inclusion gives its seats back and stops its subsidies.
+ */
+export interface DecisionRevokedNotice {
+  readonly decisionNumber: string;
+  readonly decisionDate: CalendarDate;
+  readonly revokedOn: CalendarDate;
+  readonly revokedFrom: 'included' | 'refused';
+  readonly remedy: Remedy;
+  /** The authority's document that revoked it; null when the provider satisfied the complaint. */
+  readonly authorityDocument: string | null;
+  readonly seatsReleased: number;
+  readonly subsidiesStopped: readonly { readonly kind: SubsidyKind; readonly amount: number }[];
+  readonly totalStopped: number;
+}
+
+/** The authority's decision on a complaint, as the service recorded it and now carries it out. */
+export interface AuthorityDecisionNotice {
+  readonly authority: string;
+  readonly documentNumber: string;
+  readonly documentDate: CalendarDate;
+  readonly outcome: 'satisfied' | 'rejected';
+  readonly remedy: Remedy | null;
+  readonly recordedOn: CalendarDate;
+}
+
 export interface NoticeDataOf {
   readonly 'application-accepted': AcceptedNotice;
   readonly 'review-started': ReviewStartedNotice;
   readonly 'review-deadline-moved': DeadlineMovedNotice;
   readonly 'application-included': IncludedNotice;
   readonly 'application-refused': RefusedNotice;
+  readonly 'refusal-proposed': RefusalProposedNotice;
+  readonly 'hearing-recorded': HearingRecordedNotice;
+  readonly 'complaint-received': ComplaintReceivedNotice;
+  readonly 'complaint-satisfied': ComplaintSatisfiedNotice;
+  readonly 'complaint-rejected': ComplaintRejectedNotice;
+  readonly 'decision-revoked': DecisionRevokedNotice;
+  readonly 'authority-decision-recorded': AuthorityDecisionNotice;
 }
 
 /** What a notice says, as data: the kind and the facts its templates are rendered from. */

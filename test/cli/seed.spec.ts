@@ -74,6 +74,24 @@ async function allEvents(env: NodeJS.ProcessEnv): Promise<RecordedEvent[]> {
 
 type Data = Record<string, unknown> & { applicationId?: string };
 
+/** The events of each application's stream, in order. */
+function streams(list: readonly RecordedEvent[]): RecordedEvent[][] {
+  const byStream = new Map<string, RecordedEvent[]>();
+  for (const event of list) {
+    if (!event.streamId.startsWith('application-')) continue;
+    byStream.set(event.streamId, [...(byStream.get(event.streamId) ?? []), event]);
+  }
+  return [...byStream.values()];
+}
+
+/** The decision that stands: the last inclusion or refusal, unless a revocation followed it. */
+function finalDecision(stream: readonly RecordedEvent[]): RecordedEvent | undefined {
+  const last = stream.findLast((e) =>
+    ['ApplicationIncluded', 'ApplicationRefused', 'DecisionRevoked'].includes(e.type),
+  );
+  return last?.type === 'DecisionRevoked' ? undefined : last;
+}
+
 describe('cli seed: demo data played through the workflow', () => {
   const dirs: string[] = [];
   const newDir = () => {
@@ -116,7 +134,76 @@ describe('cli seed: demo data played through the workflow', () => {
     expect(byOutcome.withdrawn).toBeGreaterThan(0);
     expect(late).toBeGreaterThan(0);
     expect(byOutcome['open-breached']).toBeGreaterThan(0);
-    expect(escalated).toBeGreaterThanOrEqual(late + byOutcome['open-breached']);
+    // A decision a complaint obtained after the review's term is late without the review being escalated (ADR 32).
+    const lateAfterRevocation = streams(events).filter(
+      (stream) =>
+        stream.some((e) => e.type === 'DecisionRevoked') &&
+        !stream.some((e) => e.type === 'ReviewEscalated') &&
+        (finalDecision(stream)?.data as Data | undefined)?.late === true,
+    ).length;
+    expect(escalated).toBeGreaterThanOrEqual(late - lateAfterRevocation + byOutcome['open-breached']);
+  });
+
+  it('gives complaints against refusals and an inclusion: satisfied (included, or reviewed again) and rejected, one taken to the authority', () => {
+    const { complaints } = first.report.simulation;
+    // Seed spec-7, 40 applications: four refused applicants complain (answered by turns: included,
+    // rejected, reviewed again, rejected), one included applicant complains of the amounts (rejected),
+    // and the first rejected refusal complaint is decided by the authority.
+    expect(complaints).toEqual({ filed: 5, satisfied: 2, rejected: 3, authorityDecisions: 1 });
+    const of = (type: string) => events.filter((e) => e.type === type);
+    expect(of('ComplaintFiled')).toHaveLength(complaints.filed);
+    expect(of('ComplaintSatisfied')).toHaveLength(complaints.satisfied);
+    expect(of('ComplaintRejected')).toHaveLength(complaints.rejected);
+    expect(of('AuthorityDecisionRecorded')).toHaveLength(complaints.authorityDecisions);
+    const against = (e: RecordedEvent) => (e.data as Data).against;
+    expect(of('ComplaintFiled').map(against).sort()).toEqual([
+      'inclusion-amounts',
+      'refusal',
+      'refusal',
+      'refusal',
+      'refusal',
+    ]);
+    const amounts = of('ComplaintFiled').find((e) => against(e) === 'inclusion-amounts')!;
+    const answerOf = (complaint: RecordedEvent) =>
+      events.find(
+        (e) =>
+          (e.type === 'ComplaintSatisfied' || e.type === 'ComplaintRejected') &&
+          (e.data as Data).complaintId === (complaint.data as Data).complaintId,
+      );
+    expect(answerOf(amounts)?.type).toBe('ComplaintRejected');
+    expect(of('ComplaintFiled').every((complaint) => !(complaint.data as Data).late)).toBe(true);
+    expect(of('ComplaintSatisfied').map((e) => (e.data as Data).late)).toEqual([false, false]);
+
+    // Satisfied: the refusal revoked, then included (or refused at once on a full quota), or reviewed again.
+    const byApplication = new Map(streams(events).map((stream) => [stream[0]!.streamId, stream.map((e) => e.type)]));
+    const after = (e: RecordedEvent) => {
+      const types = byApplication.get(e.streamId)!;
+      return types.slice(types.lastIndexOf(e.type));
+    };
+    const remedies = of('DecisionRevoked').map((e) => [(e.data as Data).remedy, (e.data as Data).by] as const);
+    expect(remedies.map(([remedy]) => remedy).sort()).toEqual(['include', 'include', 'return-to-review']);
+    for (const revoked of of('DecisionRevoked')) {
+      const next = after(revoked);
+      if ((revoked.data as Data).remedy === 'return-to-review')
+        expect(next).toEqual(
+          expect.arrayContaining(['ReviewDeadlineScheduled', 'ReviewStarted', 'ApplicationReviewed']),
+        );
+      else expect(next.some((t) => t === 'ApplicationIncluded' || t === 'ApplicationRefused')).toBe(true);
+    }
+    const [authority] = of('AuthorityDecisionRecorded');
+    expect(authority!.data).toMatchObject({ outcome: 'satisfied', remedy: 'include' });
+    expect(remedies.filter(([, by]) => (by as { kind: string }).kind === 'authority')).toHaveLength(1);
+
+    // Each was told to the applicant in Kazakh and Russian (ADR 28).
+    const notices = of('NoticeIssued').map((e) => (e.data as { kind: string }).kind);
+    const told = (kind: string) => notices.filter((k) => k === kind).length;
+    expect(told('refusal-proposed')).toBe(of('RefusalProposed').length);
+    expect(told('hearing-recorded')).toBe(of('HearingHeld').length);
+    expect(told('complaint-received')).toBe(5);
+    expect(told('complaint-satisfied')).toBe(2);
+    expect(told('complaint-rejected')).toBe(3);
+    expect(told('decision-revoked')).toBe(3);
+    expect(told('authority-decision-recorded')).toBe(1);
   });
 
   it('leaves every application in a sensible state', () => {
@@ -149,47 +236,54 @@ describe('cli seed: demo data played through the workflow', () => {
         isValidIin((data('ApplicationSubmitted')!.submission as { applicant: { iin: string } }).applicant.iin),
       ).toBe(true);
       expect(stream[1]!.metadata.actor).toEqual({ id: 'seed', role: 'operator' });
+      const revocations = types.filter((t) => t === 'DecisionRevoked').length;
       const decisions = types.filter(
         (t) => t === 'ApplicationIncluded' || t === 'ApplicationRefused' || t === 'ApplicationWithdrawn',
       );
-      expect(decisions.length).toBeLessThanOrEqual(1);
+      // One decision, and one more after each decision a complaint or the authority revoked (ADR 32).
+      expect(decisions.length).toBeLessThanOrEqual(1 + revocations);
       const dueAt = Date.parse(data('ReviewDeadlineScheduled')!.dueAt as string);
       const applicationId = streamId.slice('application-'.length);
+      const final = finalDecision(stream);
+      const finalData = final?.data as Data | undefined;
 
-      if (has('ApplicationIncluded')) {
+      if (final?.type === 'ApplicationIncluded') {
         expect(quotaAnswers.get(applicationId)).toBe('SeatsReserved');
-        expect(
-          stream
-            .filter((e) => e.type === 'SubsidyGranted')
-            .map((e) => (e.data as Data).kind)
-            .sort(),
-        ).toEqual(['relocation', 'rent']);
-      } else if (has('ApplicationRefused')) {
-        const grounds = data('ApplicationRefused')!.grounds as string[];
+        const grantedAfter = stream.slice(stream.indexOf(final)).filter((e) => e.type === 'SubsidyGranted');
+        expect(grantedAfter.map((e) => (e.data as Data).kind).sort()).toEqual(['relocation', 'rent']);
+      } else if (final?.type === 'ApplicationRefused') {
+        const grounds = finalData!.grounds as string[];
         expect(grounds.length).toBeGreaterThan(0);
         if (grounds.includes(QUOTA_EXHAUSTED)) expect(quotaAnswers.get(applicationId)).toBe('SeatReservationDeclined');
         else expect(data('ApplicationReviewed')!.verdict).toBe('not-eligible');
-        expect(has('SubsidyGranted')).toBe(false);
-        // Proposed, the applicant heard, then confirmed (ADR 32).
-        expect(types.filter((t) => ['RefusalProposed', 'HearingHeld', 'ApplicationRefused'].includes(t))).toEqual([
-          'RefusalProposed',
-          'HearingHeld',
-          'ApplicationRefused',
-        ]);
+        expect(has('SubsidyGranted')).toBe(revocations > 0 && has('ApplicationIncluded'));
       } else if (has('ApplicationWithdrawn')) {
         expect(has('ApplicationReviewed')).toBe(false);
       } else {
         // Still open at the end: breached and escalated exactly when the due instant has passed.
+        expect(revocations).toBe(0);
         expect(has('ReviewSlaBreached')).toBe(dueAt <= end);
         expect(has('ReviewEscalated')).toBe(dueAt <= end);
       }
-      const decided = stream.find((e) => e.type === 'ApplicationIncluded' || e.type === 'ApplicationRefused');
-      if (decided) {
-        const late = (decided.data as Data).late as boolean;
-        expect(late).toBe(Date.parse((decided.data as Data).decidedAt as string) > dueAt);
-        if (late)
+      // The first refusal of each application was proposed, the applicant heard, then confirmed;
+      // a refusal after a revoked one is final at once only when the quota answered (ADR 32).
+      const beforeRevocation = types.slice(0, revocations > 0 ? types.indexOf('DecisionRevoked') : undefined);
+      if (beforeRevocation.includes('ApplicationRefused'))
+        expect(
+          beforeRevocation.filter((t) => ['RefusalProposed', 'HearingHeld', 'ApplicationRefused'].includes(t)),
+        ).toEqual(['RefusalProposed', 'HearingHeld', 'ApplicationRefused']);
+      for (const decided of stream.filter((e) => e.type === 'ApplicationIncluded' || e.type === 'ApplicationRefused')) {
+        const { late, decidedAt } = decided.data as { late: boolean; decidedAt: string; dueAt: string };
+        expect(late).toBe(Date.parse(decidedAt) > Date.parse((decided.data as { dueAt: string }).dueAt));
+        if (late && revocations === 0)
           expect(types).toEqual(expect.arrayContaining(['ReviewSlaBreached', 'ReviewEscalated', 'ReviewReassigned']));
       }
+      // No complaint is left unanswered at the end: the seed plans only complaints it can see through.
+      const filed = stream.filter((e) => e.type === 'ComplaintFiled').map((e) => (e.data as Data).complaintId);
+      const answered = stream
+        .filter((e) => e.type === 'ComplaintSatisfied' || e.type === 'ComplaintRejected')
+        .map((e) => (e.data as Data).complaintId);
+      expect(answered).toEqual(filed);
     }
   });
 

@@ -4,7 +4,7 @@ import { NoticeDeliveryWorker, NoticeOperations, SERVICE_SIGNING_KEY } from '@li
 import type { ServiceSigningKey } from '@libs/auth';
 import { NOTICE_DELIVERY } from '@apps/composition-root';
 import { SagaHarness } from '../saga/support/saga-harness';
-import { review, submitAndSign } from '../saga/support/scenario';
+import { hearAndConfirm, review, submitAndSign } from '../saga/support/scenario';
 import { MisbehavingPortal, type Behaviour } from './support/misbehaving-portal';
 
 const SEED = Number(process.env.KANDAS_TEST_SEED ?? 18);
@@ -51,7 +51,10 @@ describe('notices reach the personal cabinet through the outbox, exactly once in
       await h.settle();
       h.clock.set('2026-03-10T06:00:00.000Z');
       for (const id of included) await review(h, id, 'eligible');
-      for (const id of refused) await review(h, id, 'not-eligible');
+      for (const id of refused) {
+        await review(h, id, 'not-eligible');
+        await hearAndConfirm(h, id);
+      }
       await h.settle();
 
       const worker = h.app.get<NoticeDeliveryWorker>(NOTICE_DELIVERY);
@@ -77,7 +80,15 @@ describe('notices reach the personal cabinet through the outbox, exactly once in
       expect(receiver.portal.effects.map((n) => n.kind).sort()).toEqual(
         [
           ...included.flatMap(() => ['application-accepted', 'review-started', 'application-included']),
-          ...refused.flatMap(() => ['application-accepted', 'review-started', 'application-refused']),
+          // A not-eligible review proposes the refusal (ADR 32): the applicant is told it and the hearing's
+          // record before the final refusal.
+          ...refused.flatMap(() => [
+            'application-accepted',
+            'review-started',
+            'refusal-proposed',
+            'hearing-recorded',
+            'application-refused',
+          ]),
         ].sort(),
       );
       expect(issued.every((n) => n.delivery.status === 'delivered')).toBe(true);

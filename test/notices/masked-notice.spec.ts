@@ -28,3 +28,52 @@ describe('a notice as officers who see personal data masked read it (ADR 26)', (
     expect(maskedNotice(accepted)).toEqual(accepted);
   });
 });
+
+describe('the notices of a hearing and a complaint, masked (ADR 26, ADR 32)', () => {
+  it("masks the hearing's statement and the titles of the documents added, in the data and the texts", () => {
+    const hearing: ListedNotice = {
+      noticeId: 'n-2',
+      kind: 'hearing-recorded',
+      issuedAt: '2026-03-12T06:00:00.000Z',
+      template: { id: 'hearing-recorded', version: 1 },
+      texts: {
+        kk: 'Хаттамаға жазылғаны: Әлия келді\n— Әлияның куәлігі (docs/1)',
+        ru: 'Записано в протокол: Әлия келді\n— Әлияның куәлігі (docs/1)',
+      },
+      data: {
+        statement: 'Әлия келді',
+        documentsAdded: [{ title: 'Әлияның куәлігі', reference: 'docs/1' }],
+        objections: 0,
+      },
+      causedBy: 'e-2',
+      delivery: { status: 'pending', failedAttempts: 0, lastError: null },
+    };
+    const masked = maskedNotice(hearing);
+    expect(masked.data).toEqual({
+      statement: '***',
+      documentsAdded: [{ title: '***', reference: 'docs/1' }],
+      objections: 0,
+    });
+    expect(masked.texts.ru).toBe('Записано в протокол: ***\n— *** (docs/1)');
+    expect(JSON.stringify(masked)).not.toMatch(/Әлия/);
+  });
+
+  it("masks a complaint's answer: the reason when satisfied, the reasons when rejected", () => {
+    const answer = (data: Record<string, unknown>, text: string): ListedNotice => ({
+      noticeId: 'n-3',
+      kind: 'complaint-rejected',
+      issuedAt: '2026-03-20T06:00:00.000Z',
+      template: { id: 'complaint-rejected', version: 1 },
+      texts: { kk: text, ru: text },
+      data,
+      causedBy: 'e-3',
+      delivery: { status: 'pending', failedAttempts: 0, lastError: null },
+    });
+    expect(
+      JSON.stringify(maskedNotice(answer({ reasons: 'Сейтқали не прав' }, 'Причины: Сейтқали не прав'))),
+    ).not.toMatch(/Сейтқали/);
+    expect(JSON.stringify(maskedNotice(answer({ reason: 'Сейтқали прав' }, 'Обоснование: Сейтқали прав')))).not.toMatch(
+      /Сейтқали/,
+    );
+  });
+});

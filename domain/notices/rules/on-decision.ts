@@ -66,7 +66,7 @@ export function noticeOfRefusal(event: ApplicationRefused, context: NoticeContex
 }
 
 /** A code missing from its list (never expected: decisions validate against it) is shown as its code. */
-function labelled(codes: readonly string[], version: string, { groundsList }: NoticeContext): LabelledGround[] {
+export function labelled(codes: readonly string[], version: string, { groundsList }: NoticeContext): LabelledGround[] {
   const list = groundsList(version) ?? [];
   return codes.map((code) => {
     const ground = list.find((candidate) => candidate.code === code);

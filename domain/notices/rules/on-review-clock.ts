@@ -55,7 +55,8 @@ export function noticeOfDeadlineMoved(event: ReviewDeadlineRescheduled): NoticeI
   ];
 }
 
-function currentDueOn(history: NoticeContext['history']): string | null {
+/** The review's due day as the history last set it (null before it was scheduled). */
+export function currentDueOn(history: NoticeContext['history']): string | null {
   for (const event of [...history].reverse()) {
     if (event.type === 'ReviewDeadlineRescheduled') return event.data.deadline.dueOn;
     if (event.type === 'ReviewDeadlineScheduled') return event.data.dueOn;

@@ -202,6 +202,13 @@ describe('what the applicant is told (pure: the history up to an event in, notic
     expect(typesNoticed().sort()).toEqual(
       [
         'ApplicationRefused',
+        'AuthorityDecisionRecorded',
+        'ComplaintFiled',
+        'ComplaintRejected',
+        'ComplaintSatisfied',
+        'DecisionRevoked',
+        'HearingHeld',
+        'RefusalProposed',
         'ReviewDeadlineRescheduled',
         'ReviewDeadlineScheduled',
         'ReviewStarted',

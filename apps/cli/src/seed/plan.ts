@@ -1,8 +1,10 @@
 import {
   ApplicationSubmission,
+  ComplaintAgainst,
   CURRENT_REFUSAL_GROUNDS,
   DocumentFinding,
   personsIn,
+  Remedy,
   Verdict,
 } from '@domain/application';
 import { WorkingDayCalendar } from '@domain/calendar';
@@ -59,7 +61,33 @@ export type Step =
   | { readonly kind: 'start-review'; readonly reviewerId: string }
   | ReviewStep
   | { readonly kind: 'reassign'; readonly supervisorId: string; readonly toReviewerId: string; readonly reason: string }
-  | { readonly kind: 'withdraw'; readonly reason: string };
+  | { readonly kind: 'withdraw'; readonly reason: string }
+  | ComplaintStep;
+
+/** The steps of a complaint (ADR 32): the simulation plans them once a decision is taken (`complaints.ts`). */
+export type ComplaintStep =
+  | {
+      readonly kind: 'file-complaint';
+      readonly complaintId: string;
+      readonly against: ComplaintAgainst;
+      readonly text: string;
+    }
+  | {
+      readonly kind: 'answer-complaint';
+      readonly complaintId: string;
+      readonly supervisorId: string;
+      readonly answer:
+        | { readonly outcome: 'satisfied'; readonly remedy: Remedy; readonly reason: string }
+        | { readonly outcome: 'rejected'; readonly reasons: string };
+    }
+  | {
+      readonly kind: 'record-authority-decision';
+      readonly complaintId: string;
+      readonly authority: string;
+      readonly documentNumber: string;
+      readonly date: string;
+      readonly remedy: Remedy;
+    };
 
 /** One step of one application at a simulated instant (a working day and a local time). */
 export interface Action {
@@ -343,7 +371,7 @@ function scheduleIntent(random: SeededRandom, app: PlannedApplication, a: number
   }
 }
 
-function supervisorOf(region: RegionCode): string {
+export function supervisorOf(region: RegionCode): string {
   return NORTH_SUPERVISED.includes(region) ? 'supervisor-1' : 'supervisor-2';
 }
 
@@ -403,17 +431,20 @@ const REFUSALS: ReadonlyArray<
   ],
 ];
 
+/** A review that accepts every document. */
+export function eligibleReview(app: PlannedApplication, reviewerId: string): ReviewStep {
+  return {
+    kind: 'record-review',
+    reviewerId,
+    verdict: 'eligible',
+    grounds: [],
+    findings: app.submission.documents.map((_, documentIndex) => ({ documentIndex, accepted: true })),
+  };
+}
+
 function review(random: SeededRandom, app: PlannedApplication, reviewerId: string, verdict: Verdict): ReviewStep {
   const documents = app.submission.documents;
-  if (verdict === 'eligible') {
-    return {
-      kind: 'record-review',
-      reviewerId,
-      verdict,
-      grounds: [],
-      findings: documents.map((_, documentIndex) => ({ documentIndex, accepted: true })),
-    };
-  }
+  if (verdict === 'eligible') return eligibleReview(app, reviewerId);
   const refusal = random.weighted(REFUSALS);
   const rejected = refusal.reject ? documents.findIndex((d) => d.kind === refusal.reject) : -1;
   const findings = documents.map((_, documentIndex) =>

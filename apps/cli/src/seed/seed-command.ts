@@ -251,6 +251,12 @@ export function printSummary(report: SeedReport, options: SeedOptions, print: Pr
   row('open, at risk', o['open-at-risk']);
   row('open, breached', o['open-breached'], `  (${report.outcomes.escalated} escalated in all)`);
   row('decided late', report.outcomes.late, '  (included or refused after the due date)');
+  const c = report.simulation.complaints;
+  row(
+    'complaints filed',
+    c.filed,
+    `  (${c.satisfied} satisfied, ${c.rejected} rejected; ${c.authorityDecisions} decided by the authority)`,
+  );
   const rejected = Object.entries(report.simulation.rejected);
   if (rejected.length > 0)
     print(`  steps the workflow refused: ${rejected.map(([code, n]) => `${code} ×${n}`).join(', ')}`);

@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { ApplicationCommand, applicationStreamId, DEFAULT_SIGNING_CODE_POLICY } from '@domain/application';
+import { complaintLawOf } from '@domain/review-process';
 import { QuotaCommand } from '@domain/quota';
 import { Actor, CommandContext, EventStore, KANDAS_NAMESPACE, uuidV5 } from '@libs/event-sourcing';
 import { EVENT_STORE, SubscriptionsHost } from '@libs/event-sourcing-nest';
@@ -10,10 +11,13 @@ import {
   applicationDigest,
   ApplicationCommandMessage,
   DeadlineScheduler,
+  LAW_IN_FORCE,
+  type LawInForce,
   QuotaCommandMessage,
   READ_MODELS_DB,
   Untimed,
 } from '@libs/workflow';
+import { complaintPlanner, type ComplaintPlanner, type FollowUp } from './complaints';
 import { almatyInstant } from './dates';
 import { countOutcomes } from './outcomes';
 import { Action, END_OF_DAY_MINUTE, SeedPlan } from './plan';
@@ -29,9 +33,18 @@ const SUPERVISOR: Actor = { id: 'supervisor-1', role: 'supervisor' };
 
 export interface SimulationStats {
   readonly commands: number;
+  /** Complaints filed, how they were answered, and the authority's decisions recorded (ADR 32). */
+  readonly complaints: ComplaintCounts;
   /** User steps the workflow refused (the plan expects none); by error code. */
   readonly rejected: Readonly<Record<string, number>>;
   readonly deadlinesFired: number;
+}
+
+export interface ComplaintCounts {
+  readonly filed: number;
+  readonly satisfied: number;
+  readonly rejected: number;
+  readonly authorityDecisions: number;
 }
 
 /** Told after each simulated working day, e.g. to move a progress bar: `done` of `total` days played. */
@@ -50,6 +63,12 @@ export class SeedSimulation {
   private readonly host: SubscriptionsHost;
   private readonly scheduler: DeadlineScheduler;
   private readonly readModels: Database.Database;
+  private readonly law: LawInForce;
+  /** The plan's actions by day, with the complaints' steps added as decisions are taken. */
+  private readonly days: Action[][];
+  private readonly complaintsPlanner: ComplaintPlanner;
+  private readonly complaints = { filed: 0, satisfied: 0, rejected: 0, authorityDecisions: 0 };
+  private nextSeq: number;
   private commands = 0;
   private deadlinesFired = 0;
   private readonly rejected: Record<string, number> = {};
@@ -67,10 +86,17 @@ export class SeedSimulation {
     this.host = app.get(SubscriptionsHost);
     this.scheduler = app.get(DeadlineScheduler);
     this.readModels = app.get(READ_MODELS_DB);
+    this.law = app.get<LawInForce>(LAW_IN_FORCE);
+    this.days = plan.actionsByDay.map((bucket) => [...bucket]);
+    this.nextSeq = plan.actionsByDay.reduce((max, bucket) => Math.max(max, ...bucket.map((a) => a.seq + 1)), 0);
+    this.complaintsPlanner = complaintPlanner(idSalt, (ahead) => plan.workingDays[this.today + ahead]!);
   }
 
+  private today = 0;
+
   async run(): Promise<SimulationStats> {
-    const { workingDays, actionsByDay } = this.plan;
+    const { workingDays } = this.plan;
+    const actionsByDay = this.days;
     this.clock.set(almatyInstant(workingDays[0]!, 8 * 60));
     await this.setQuotaCapacities();
     const ids = new Set<string>();
@@ -78,6 +104,7 @@ export class SeedSimulation {
     for (let day = 0; day < workingDays.length; day++) {
       const date = workingDays[day]!;
       const actions = actionsByDay[day]!;
+      this.today = day;
       let ticked = false;
       for (const action of actions) {
         if (!ticked && action.minute >= END_OF_DAY_MINUTE) {
@@ -92,6 +119,7 @@ export class SeedSimulation {
         await this.perform(action);
         await this.settle();
         if (action.step.kind === 'record-review') await this.hearAndDecide(action);
+        await this.planComplaints(action, day);
       }
       if (!ticked) await this.endOfWorkingDay(date);
       this.onWorkingDay(day + 1, workingDays.length);
@@ -101,7 +129,12 @@ export class SeedSimulation {
         submittedInMonth = 0;
       }
     }
-    return { commands: this.commands, rejected: { ...this.rejected }, deadlinesFired: this.deadlinesFired };
+    return {
+      commands: this.commands,
+      complaints: { ...this.complaints },
+      rejected: { ...this.rejected },
+      deadlinesFired: this.deadlinesFired,
+    };
   }
 
   /** The year's order's capacities (2026: the order of 12.12.2025), as an administrator enters them. */
@@ -200,7 +233,77 @@ export class SeedSimulation {
         );
       case 'withdraw':
         return apply({ type: 'WithdrawApplication', applicationId, reason: step.reason }, SEED_ACTOR);
+      case 'file-complaint': {
+        this.complaints.filed += 1;
+        const { complaintId, against, text } = step;
+        const law = complaintLawOf(this.law.current());
+        return apply({ type: 'FileComplaint', applicationId, complaintId, against, text, law }, SEED_ACTOR);
+      }
+      case 'answer-complaint': {
+        const { complaintId, supervisorId, answer } = step;
+        const supervisor = { id: supervisorId, role: 'supervisor' };
+        if (answer.outcome === 'rejected') {
+          this.complaints.rejected += 1;
+          const { reasons } = answer;
+          return apply({ type: 'RejectComplaint', applicationId, complaintId, reasons, supervisorId }, supervisor);
+        }
+        this.complaints.satisfied += 1;
+        const { remedy, reason } = answer;
+        return apply(
+          { type: 'SatisfyComplaint', applicationId, complaintId, remedy, reason, supervisorId },
+          supervisor,
+        );
+      }
+      case 'record-authority-decision': {
+        this.complaints.authorityDecisions += 1;
+        const { complaintId, authority, documentNumber, date, remedy } = step;
+        return apply(
+          {
+            type: 'RecordAuthorityDecision',
+            applicationId,
+            complaintId,
+            authority,
+            documentNumber,
+            date,
+            outcome: 'satisfied',
+            remedy,
+          },
+          SUPERVISOR,
+        );
+      }
     }
+  }
+
+  /**
+   * Once a step has decided an application (a refusal confirmed, an inclusion granted), the
+   * applicant may complain: the planner says whether and how it ends, and its steps join the days
+   * ahead (`complaints.ts`).
+   */
+  private async planComplaints(action: Action, day: number): Promise<void> {
+    const app = action.application;
+    const now = this.clock.now().toISOString();
+    let decided: 'refused' | 'included' | null = null;
+    for await (const event of this.store.readStream(applicationStreamId(app.applicationId))) {
+      const data = event.data as { decidedAt?: string };
+      if (event.type === 'ApplicationRefused') decided = data.decidedAt === now ? 'refused' : null;
+      if (event.type === 'ApplicationIncluded') decided = data.decidedAt === now ? 'included' : null;
+    }
+    if (decided === null) return;
+    const daysLeft = this.plan.workingDays.length - 1 - day;
+    const followUps =
+      decided === 'refused'
+        ? this.complaintsPlanner.afterRefusal(app, daysLeft)
+        : this.complaintsPlanner.afterInclusion(app, daysLeft);
+    for (const followUp of followUps) this.schedule(action, day, followUp);
+  }
+
+  private schedule(cause: Action, day: number, { after, morning, step }: FollowUp): void {
+    const bucket = this.days[day + after]!;
+    // Mornings and afternoons as the plan has them, the minute derived from the sequence: deterministic.
+    const seq = this.nextSeq++;
+    const minute = morning ? 10 * 60 + (seq % 150) : 14 * 60 + (seq % 240);
+    bucket.push({ day: day + after, minute, seq, application: cause.application, step });
+    bucket.sort((a, b) => a.minute - b.minute || a.seq - b.seq);
   }
 
   /**

@@ -1,6 +1,6 @@
 import Handlebars from 'handlebars';
 import type { NoticeContent, NoticeTexts, TemplateRef } from '@domain/notices';
-import { almatyDate, formatTenge } from '../audit/timeline/almaty-format';
+import { almatyDate, almatyDateTime, formatTenge } from '../audit/timeline/almaty-format';
 import { CURRENT_TEMPLATES, NOTICE_TEMPLATES, type NoticeTemplate } from './templates';
 
 type Language = keyof NoticeTexts;
@@ -10,7 +10,8 @@ type Compiled = (data: unknown) => string;
  * Renders a notice's texts from its versioned templates (ADR 28). Handlebars, isolated from its
  * global instance: `strict` makes a field the data lacks an error instead of an empty gap, and
  * nothing is HTML-escaped (the texts are plain text; the portal escapes where it displays them).
- * Plurals follow CLDR through `Intl.PluralRules` of the template's language.
+ * Plurals follow CLDR through `Intl.PluralRules` of the template's language; instants are written on
+ * the Almaty wall clock (`dateTime`), a closed set's value as its word (`choose`).
  */
 export class NoticeRenderer {
   private readonly compiled = new Map<string, Compiled>();
@@ -51,6 +52,14 @@ function handlebarsFor(language: Language): typeof Handlebars {
   const instance = Handlebars.create();
   const plurals = new Intl.PluralRules(language);
   instance.registerHelper('date', (day: string) => almatyDate(day));
+  instance.registerHelper('dateTime', (instant: string) => almatyDateTime(instant));
+  // One word per value of a closed set (a hearing's way, a remedy): a value without its word fails,
+  // so no code such as `video-call` reaches the applicant untranslated.
+  instance.registerHelper('choose', (value: string, options: Handlebars.HelperOptions) => {
+    const word = (options.hash as Record<string, string>)[value];
+    if (word === undefined) throw new Error(`choose: no word for ${JSON.stringify(value)}`);
+    return word;
+  });
   instance.registerHelper('tenge', (amount: number) => formatTenge(amount));
   instance.registerHelper('plural', (count: number, options: Handlebars.HelperOptions) => {
     const forms = options.hash as Record<string, string>;

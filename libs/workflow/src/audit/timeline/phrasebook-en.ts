@@ -43,6 +43,28 @@ const decision = (d: { number: string; date: string }, say: Pick<Say, 'date'>) =
 const timeliness = (t: { dueAt: string | null; late: boolean }, say: Pick<Say, 'dateTime'>) =>
   t.dueAt === null ? 'no review deadline was set' : `deadline (${say.dateTime(t.dueAt)}) ${t.late ? 'missed' : 'met'}`;
 
+const SOURCE = {
+  review: 'the review found the application not eligible',
+  supervisor: "the supervisor's intention",
+  quota: 'the quota is exhausted',
+} as const;
+const WAY = { 'in-person': 'in person', 'video-call': 'by video call', 'in-writing': 'in writing' } as const;
+const ATTENDANCE = {
+  attended: 'the applicant attended',
+  absent: 'the applicant did not come',
+  'in-writing': 'the applicant stated the position in writing',
+} as const;
+const AGAINST = {
+  refusal: 'the refusal',
+  'inclusion-amounts': 'the subsidy amounts of the inclusion',
+  'missed-term': 'a missed review term',
+} as const;
+const REMEDY = {
+  'return-to-review': 'the application returns to review',
+  include: 'the application is to be included in the quota',
+} as const;
+const SUBSIDY = { relocation: 'relocation', rent: 'rent and utilities' } as const;
+
 /** English, for auditors from outside Kazakhstan. */
 export const EN: Phrasebook & DecisionPhrases = {
   actor({ id, role: actorRole }: ActorRef): string {
@@ -96,30 +118,54 @@ export const EN: Phrasebook & DecisionPhrases = {
     ReviewSlaBreached: (d, say) => `the review deadline (${say.dateTime(d.dueAt)}) passed without a decision`,
     ReviewEscalated: () => 'the review was escalated to the supervisors',
     HearingNoticeDeadlineScheduled: (d, say) =>
-      `a refusal, if any, must be notified by ${say.dateTime(d.noticeDueBy)} (${d.noticeDueOn}, 3 working days before the review is due; at risk from ${say.dateTime(d.atRiskAt)}; hearing terms version ${d.termsVersion})`,
-    HearingNoticeAtRisk: (d, say) => `the last instant to notify a refusal (${say.dateTime(d.noticeDueBy)}) is near`,
-    HearingNoticeBreached: (d, say) => `the last instant to notify a refusal (${say.dateTime(d.noticeDueBy)}) passed`,
+      `a preliminary refusal, if any, must be notified to the applicant by ${say.dateTime(d.noticeDueBy)}, ahead of the review's due day (${say.date(d.reviewDueOn)}); at risk from ${say.dateTime(d.atRiskAt)}; hearing terms version ${d.termsVersion}, calendar ${d.calendarVersion}`,
+    HearingNoticeAtRisk: (d, say) =>
+      `the deadline to notify a preliminary refusal is at risk: the applicant must be told by ${say.dateTime(d.noticeDueBy)}`,
+    HearingNoticeBreached: (d, say) =>
+      `the deadline to notify a preliminary refusal (${say.dateTime(d.noticeDueBy)}) passed: a refusal can no longer be announced to the applicant in time`,
     HearingNoticeEscalated: () =>
       'the application was escalated to the supervisors: a refusal can no longer be notified in time',
     RefusalProposed: (d, say) =>
-      `a refusal was proposed (preliminary decision); grounds: ${groundList(say.grounds(d.grounds, d.groundsListVersion))}; the applicant may be heard (${d.hearing.way}) until ${say.dateTime(d.hearing.heldBy)}${d.noticeLate ? '; notified after the notice deadline' : ''}`,
+      [
+        `a refusal was proposed (a preliminary decision: ${SOURCE[d.source]}; proposed by ${d.proposedBy})`,
+        `grounds: ${groundList(say.grounds(d.grounds, d.groundsListVersion))} (grounds list version ${d.groundsListVersion})`,
+        ...(d.seats ? [`${places(d.seats.remaining)} left in the quota, ${places(d.seats.persons)} needed`] : []),
+        `the applicant is invited to a hearing ${WAY[d.hearing.way]}${d.hearing.place ? ` (${d.hearing.place})` : ''} by ${say.dateTime(d.hearing.heldBy)}`,
+        d.noticeDueBy === null
+          ? 'no notice deadline was set'
+          : `notice deadline (${say.dateTime(d.noticeDueBy)}) ${d.noticeLate ? 'missed' : 'met'}`,
+      ].join('; '),
     ApplicantObjected: (d) =>
       `the applicant objected to the proposed refusal${d.documentsAdded.length > 0 ? ` (documents added: ${d.documentsAdded.length})` : ''}`,
     HearingHeld: (d, say) =>
-      `the applicant was heard at ${say.dateTime(d.heldAt)} by ${d.heardBy} (${d.attendance})${d.documentsAdded.length > 0 ? `; documents added: ${d.documentsAdded.length}` : ''}`,
-    ReviewReopenedAsEligible: () => 'the proposed refusal was not confirmed: the application stands as eligible',
+      `${d.heardBy} held the hearing at ${say.dateTime(d.heldAt)}: ${ATTENDANCE[d.attendance]}${d.documentsAdded.length > 0 ? `; documents added: ${d.documentsAdded.length}` : ''}; the position was recorded`,
+    ReviewReopenedAsEligible: (d) =>
+      `supervisor ${d.reopenedBy} did not confirm the refusal (${SOURCE[d.proposalSource]}): the application stands as eligible (${persons(d.persons)}) and the quota is asked for places again`,
     ComplaintFiled: (d, say) =>
-      `a complaint was filed against ${d.against === 'refusal' ? 'the refusal' : d.against === 'inclusion-amounts' ? 'the amounts of the inclusion' : 'a missed term'}; to be considered by ${say.dateTime(d.considerBy)}`,
-    ComplaintAtRisk: (d, say) => `the complaint's term (${say.dateTime(d.considerBy)}) is near`,
+      `the applicant complained against ${AGAINST[d.against]}${d.decision ? ` (${decision(d.decision, say)})` : ''}; accepted on ${say.date(d.acceptedOn)}, to be answered by ${say.dateTime(d.considerBy)} (at risk from ${say.dateTime(d.atRiskAt)}; complaint terms version ${d.termsVersion}, calendar ${d.calendarVersion})`,
+    ComplaintAtRisk: (d, say) =>
+      `the complaint's term is at risk: it must be answered by ${say.dateTime(d.considerBy)}`,
     ComplaintBreached: (d, say) => `the complaint's term (${say.dateTime(d.considerBy)}) passed without an answer`,
     ComplaintEscalated: () => 'the complaint was escalated to the supervisors',
     ComplaintSatisfied: (d) =>
-      `the complaint was satisfied: ${d.remedy === 'include' ? 'the application is to be included' : 'the application returns to review'}${d.late ? ' (after its term)' : ''}`,
-    ComplaintRejected: (d) => `the complaint was rejected${d.late ? ' (after its term)' : ''}`,
+      `supervisor ${d.decidedBy} satisfied the complaint: ${REMEDY[d.remedy]}; answered ${d.late ? 'after' : 'within'} its term`,
+    ComplaintRejected: (d) =>
+      `supervisor ${d.decidedBy} rejected the complaint; answered ${d.late ? 'after' : 'within'} its term`,
     AuthorityDecisionRecorded: (d, say) =>
-      `the decision of ${d.authority} No. ${d.documentNumber} of ${say.date(d.date)} was recorded: complaint ${d.outcome === 'satisfied' ? 'satisfied' : 'rejected'}`,
+      `the decision of the authority “${d.authority}” No. ${d.documentNumber} of ${say.date(d.date)} on a complaint ${d.complaintId ? 'filed with the provider' : 'filed with that authority'} was recorded: the complaint was ${d.outcome === 'satisfied' ? 'satisfied' : 'rejected'}${d.remedy ? `; to carry out: ${REMEDY[d.remedy]}` : ''}`,
     DecisionRevoked: (d, say) =>
-      `${decision(d.decision, say)} was revoked; ${d.remedy === 'include' ? 'the application is to be included' : 'the application returns to review'}${d.subsidiesStopped.length > 0 ? `; subsidies stopped: ${d.subsidiesStopped.length}` : ''}`,
+      [
+        `${decision(d.decision, say)} ${d.revokedFrom === 'included' ? 'including the application' : 'refusing the application'} was revoked ${d.by.kind === 'complaint' ? 'on a satisfied complaint' : `by the authority's decision No. ${d.by.documentNumber}`}`,
+        REMEDY[d.remedy],
+        ...(d.revokedFrom === 'included'
+          ? [`${places(d.persons)} in the quota (${quota(d.quota)}) are given back`]
+          : []),
+        ...(d.subsidiesStopped.length > 0
+          ? [
+              `subsidies stopped: ${d.subsidiesStopped.map((s) => `${SUBSIDY[s.kind]} — ${say.tenge(s.amount)}`).join(', ')}`,
+            ]
+          : []),
+      ].join('; '),
     QuotaCapacitySet: (d, say) =>
       `the quota was set — ${quota(d)}: ${places(d.capacity)}${d.previousCapacity === null ? '' : ` (was ${d.previousCapacity})`}; order No. ${d.order.number} of ${say.date(d.order.date)}`,
     SeatsReserved: (d) =>

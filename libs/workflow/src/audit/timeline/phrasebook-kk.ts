@@ -60,6 +60,32 @@ const timeliness = (t: { dueAt: string | null; late: boolean }, say: Pick<Say, '
     ? 'қарау мерзімі белгіленбеген'
     : `мерзім (${say.dateTime(t.dueAt)}) ${t.late ? 'бұзылды' : 'сақталды'}`;
 
+const SOURCE = {
+  review: 'өтініш талаптарға сай емес деп танылды',
+  supervisor: 'басшының шешімі бойынша',
+  quota: 'квота таусылды',
+} as const;
+const WAY = {
+  'in-person': 'жеке келу арқылы',
+  'video-call': 'бейнебайланыс арқылы',
+  'in-writing': 'жазбаша түрде',
+} as const;
+const ATTENDANCE = {
+  attended: 'өтініш беруші қатысты',
+  absent: 'өтініш беруші келмеді',
+  'in-writing': 'өтініш беруші ұстанымын жазбаша ұсынды',
+} as const;
+const AGAINST = {
+  refusal: 'бас тартуға',
+  'inclusion-amounts': 'квотаға енгізу туралы шешім бойынша субсидия сомаларына',
+  'missed-term': 'қарау мерзімінің бұзылуына',
+} as const;
+const REMEDY = {
+  'return-to-review': 'өтініш қайта қарауға қайтарылады',
+  include: 'өтініш квотаға енгізілуге жатады',
+} as const;
+const SUBSIDY = { relocation: 'көшуге', rent: 'тұрғын үйді жалдауға және коммуналдық қызметтерге' } as const;
+
 /** Kazakh (Cyrillic), the state language. */
 export const KK: Phrasebook & DecisionPhrases = {
   actor({ id, role: actorRole }: ActorRef): string {
@@ -115,26 +141,51 @@ export const KK: Phrasebook & DecisionPhrases = {
     ReviewSlaBreached: (d, say) => `қарау мерзімі (${say.dateTime(d.dueAt)}) шешімсіз өтіп кетті`,
     ReviewEscalated: () => 'қарау басшыларға берілді (эскалация)',
     HearingNoticeDeadlineScheduled: (d, say) =>
-      `бас тарту болса, ол туралы ${say.dateTime(d.noticeDueBy)} дейін хабарлау керек (қарау мерзімінен 3 жұмыс күні бұрын; тыңдау мерзімдерінің нұсқасы ${d.termsVersion})`,
+      `бас тарту туралы алдын ала шешім болса, өтініш берушіге ол туралы ${say.dateTime(d.noticeDueBy)} кешіктірмей хабарлау керек — қарау мерзімінен (${say.date(d.reviewDueOn)}) бұрын; ${say.dateTime(d.atRiskAt)} бастап қауіп төнеді; тыңдау мерзімдерінің ${d.termsVersion}-нұсқасы, ${d.calendarVersion} күнтізбесі`,
     HearingNoticeAtRisk: (d, say) =>
-      `бас тарту туралы хабарлаудың соңғы мерзімі (${say.dateTime(d.noticeDueBy)}) жақындады`,
+      `алдын ала бас тарту туралы хабарлау мерзіміне қауіп төнді: өтініш берушіге ${say.dateTime(d.noticeDueBy)} дейін хабарлау керек`,
     HearingNoticeBreached: (d, say) =>
-      `бас тарту туралы хабарлаудың соңғы мерзімі (${say.dateTime(d.noticeDueBy)}) өтіп кетті`,
+      `алдын ала бас тарту туралы хабарлау мерзімі (${say.dateTime(d.noticeDueBy)}) өтіп кетті: бас тартуды өтініш берушіге уақытында жариялау енді мүмкін емес`,
     HearingNoticeEscalated: () => 'өтініш басшыларға берілді: бас тарту туралы мерзімінде хабарлау енді мүмкін емес',
     RefusalProposed: (d, say) =>
-      `бас тарту туралы алдын ала шешім қабылданды; негіздер: ${groundList(say.grounds(d.grounds, d.groundsListVersion))}; өтініш беруші ${say.dateTime(d.hearing.heldBy)} дейін тыңдалуы мүмкін`,
-    ApplicantObjected: () => 'өтініш беруші алдын ала шешімге қарсылық білдірді',
-    HearingHeld: (d, say) => `өтініш беруші ${say.dateTime(d.heldAt)} тыңдалды (${d.heardBy})`,
-    ReviewReopenedAsEligible: () => 'бас тарту расталмады: өтініш талаптарға сай деп танылды',
-    ComplaintFiled: (d, say) => `шағым берілді; ${say.dateTime(d.considerBy)} дейін қаралуы тиіс`,
-    ComplaintAtRisk: (d, say) => `шағымды қарау мерзімінің (${say.dateTime(d.considerBy)}) бұзылу қаупі бар`,
+      [
+        `бас тарту туралы алдын ала шешім қабылданды (${SOURCE[d.source]}; ұсынған — ${d.proposedBy})`,
+        `негіздері: ${groundList(say.grounds(d.grounds, d.groundsListVersion))} (негіздер тізбесі, ${d.groundsListVersion}-нұсқа)`,
+        ...(d.seats ? [`квотада ${d.seats.remaining} орын қалды, ${d.seats.persons} орын қажет`] : []),
+        `өтініш беруші ${say.dateTime(d.hearing.heldBy)} кешіктірмей ${WAY[d.hearing.way]}${d.hearing.place ? ` (${d.hearing.place})` : ''} тыңдауға шақырылды`,
+        d.noticeDueBy === null
+          ? 'хабарлау мерзімі белгіленбеген'
+          : `хабарлау мерзімі (${say.dateTime(d.noticeDueBy)}) ${d.noticeLate ? 'бұзылды' : 'сақталды'}`,
+      ].join('; '),
+    ApplicantObjected: (d) =>
+      `өтініш беруші бас тарту туралы алдын ала шешімге қарсылық білдірді${d.documentsAdded.length > 0 ? ` (қоса берілген құжаттар: ${d.documentsAdded.length})` : ''}`,
+    HearingHeld: (d, say) =>
+      `${d.heardBy} ${say.dateTime(d.heldAt)} тыңдау өткізді: ${ATTENDANCE[d.attendance]}${d.documentsAdded.length > 0 ? `; қоса тіркелген құжаттар: ${d.documentsAdded.length}` : ''}; ұстаным хаттамаға жазылды`,
+    ReviewReopenedAsEligible: (d) =>
+      `басшы ${d.reopenedBy} бас тартуды растамады (${SOURCE[d.proposalSource]}): өтініш талаптарға сай деп танылды (${d.persons} адам), квотадағы орындар қайта сұралады`,
+    ComplaintFiled: (d, say) =>
+      `өтініш беруші ${AGAINST[d.against]}${d.decision ? ` (${decision(d.decision, say)})` : ''} шағым берді; ${say.date(d.acceptedOn)} қарауға қабылданды, ${say.dateTime(d.considerBy)} дейін жауап беру керек (${say.dateTime(d.atRiskAt)} бастап қауіп төнеді; шағым мерзімдерінің ${d.termsVersion}-нұсқасы, ${d.calendarVersion} күнтізбесі)`,
+    ComplaintAtRisk: (d, say) =>
+      `шағымды қарау мерзіміне қауіп төнді: ${say.dateTime(d.considerBy)} дейін жауап беру керек`,
     ComplaintBreached: (d, say) => `шағымды қарау мерзімі (${say.dateTime(d.considerBy)}) жауапсыз өтіп кетті`,
     ComplaintEscalated: () => 'шағым басшыларға берілді (эскалация)',
-    ComplaintSatisfied: () => 'шағым қанағаттандырылды',
-    ComplaintRejected: () => 'шағымды қанағаттандырудан бас тартылды',
+    ComplaintSatisfied: (d) =>
+      `басшы ${d.decidedBy} шағымды қанағаттандырды: ${REMEDY[d.remedy]}; жауап ${d.late ? 'мерзімнен кеш' : 'мерзімінде'} берілді`,
+    ComplaintRejected: (d) =>
+      `басшы ${d.decidedBy} шағымды қанағаттандырудан бас тартты; жауап ${d.late ? 'мерзімнен кеш' : 'мерзімінде'} берілді`,
     AuthorityDecisionRecorded: (d, say) =>
-      `${d.authority} ${say.date(d.date)} жылғы № ${d.documentNumber} шешімі тіркелді`,
-    DecisionRevoked: (d, say) => `${decision(d.decision, say)} күшін жойды`,
+      `уәкілетті орган «${d.authority}» ${d.complaintId ? 'көрсетілетін қызметті берушіге' : 'осы органға'} берілген шағым бойынша шығарған ${say.date(d.date)} жылғы № ${d.documentNumber} шешім тіркелді: шағым ${d.outcome === 'satisfied' ? 'қанағаттандырылды' : 'қанағаттандырылмады'}${d.remedy ? `; орындалуға тиіс: ${REMEDY[d.remedy]}` : ''}`,
+    DecisionRevoked: (d, say) =>
+      [
+        `${d.by.kind === 'complaint' ? 'қанағаттандырылған шағым бойынша' : `уәкілетті органның № ${d.by.documentNumber} шешімімен`} ${d.revokedFrom === 'included' ? 'квотаға енгізу туралы' : 'бас тарту туралы'} ${decision(d.decision, say)} күшін жойды`,
+        REMEDY[d.remedy],
+        ...(d.revokedFrom === 'included' ? [`квотадағы (${quota(d.quota)}) ${d.persons} орын босатылады`] : []),
+        ...(d.subsidiesStopped.length > 0
+          ? [
+              `субсидиялар тоқтатылды: ${d.subsidiesStopped.map((s) => `${SUBSIDY[s.kind]} — ${say.tenge(s.amount)}`).join(', ')}`,
+            ]
+          : []),
+      ].join('; '),
     QuotaCapacitySet: (d, say) =>
       `квота белгіленді — ${quota(d)}: ${d.capacity} орын${d.previousCapacity === null ? '' : ` (бұрын ${d.previousCapacity} болған)`}; ${say.date(d.order.date)} жылғы № ${d.order.number} бұйрық`,
     SeatsReserved: (d) =>

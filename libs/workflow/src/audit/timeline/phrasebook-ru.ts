@@ -58,6 +58,32 @@ const timeliness = (t: { dueAt: string | null; late: boolean }, say: Pick<Say, '
     ? 'срок рассмотрения не назначался'
     : `срок (${say.dateTime(t.dueAt)}) ${t.late ? 'нарушен' : 'соблюдён'}`;
 
+const SOURCE = {
+  review: 'заявление признано не соответствующим требованиям',
+  supervisor: 'по решению руководителя',
+  quota: 'квота исчерпана',
+} as const;
+const WAY = {
+  'in-person': 'при личной явке',
+  'video-call': 'по видеосвязи',
+  'in-writing': 'в письменной форме',
+} as const;
+const ATTENDANCE = {
+  attended: 'заявитель участвовал',
+  absent: 'заявитель не явился',
+  'in-writing': 'заявитель изложил позицию письменно',
+} as const;
+const AGAINST = {
+  refusal: 'на отказ',
+  'inclusion-amounts': 'на суммы субсидий по решению о включении',
+  'missed-term': 'на нарушение срока рассмотрения',
+} as const;
+const REMEDY = {
+  'return-to-review': 'заявление возвращается на рассмотрение',
+  include: 'заявление подлежит включению в квоту',
+} as const;
+const SUBSIDY = { relocation: 'на переезд', rent: 'на аренду жилья и коммунальные услуги' } as const;
+
 export const RU: Phrasebook & DecisionPhrases = {
   actor({ id, role }: ActorRef): string {
     if (role === 'system') return SYSTEM[id] ?? `система (${id})`;
@@ -110,29 +136,53 @@ export const RU: Phrasebook & DecisionPhrases = {
     ReviewSlaBreached: (d, say) => `срок рассмотрения (${say.dateTime(d.dueAt)}) истёк без решения`,
     ReviewEscalated: () => 'рассмотрение передано руководителям (эскалация)',
     HearingNoticeDeadlineScheduled: (d, say) =>
-      `об отказе, если он будет, нужно уведомить до ${say.dateTime(d.noticeDueBy)} (за 3 рабочих дня до срока рассмотрения; под угрозой с ${say.dateTime(d.atRiskAt)}; версия сроков заслушивания ${d.termsVersion})`,
+      `о предварительном решении об отказе, если оно будет, заявителя нужно уведомить не позднее ${say.dateTime(d.noticeDueBy)} — до срока рассмотрения (${say.date(d.reviewDueOn)}); под угрозой с ${say.dateTime(d.atRiskAt)}; сроки заслушивания версии ${d.termsVersion}, календарь ${d.calendarVersion}`,
     HearingNoticeAtRisk: (d, say) =>
-      `приближается последний срок уведомления об отказе (${say.dateTime(d.noticeDueBy)})`,
-    HearingNoticeBreached: (d, say) => `последний срок уведомления об отказе (${say.dateTime(d.noticeDueBy)}) истёк`,
+      `срок уведомления о предварительном отказе под угрозой: уведомить заявителя нужно до ${say.dateTime(d.noticeDueBy)}`,
+    HearingNoticeBreached: (d, say) =>
+      `срок уведомления о предварительном отказе (${say.dateTime(d.noticeDueBy)}) истёк: отказ уже нельзя объявить заявителю вовремя`,
     HearingNoticeEscalated: () => 'заявление передано руководителям: уведомить об отказе в срок уже нельзя',
     RefusalProposed: (d, say) =>
-      `принято предварительное решение об отказе; основания: ${groundList(say.grounds(d.grounds, d.groundsListVersion))}; заявитель может быть заслушан до ${say.dateTime(d.hearing.heldBy)}${d.noticeLate ? '; уведомление после установленного срока' : ''}`,
+      [
+        `принято предварительное решение об отказе (${SOURCE[d.source]}; предложил ${d.proposedBy})`,
+        `основания: ${groundList(say.grounds(d.grounds, d.groundsListVersion))} (перечень оснований, версия ${d.groundsListVersion})`,
+        ...(d.seats ? [`в квоте осталось ${seats(d.seats.remaining)}, нужно ${seats(d.seats.persons)}`] : []),
+        `заявитель приглашён на заслушивание ${WAY[d.hearing.way]}${d.hearing.place ? ` (${d.hearing.place})` : ''} не позднее ${say.dateTime(d.hearing.heldBy)}`,
+        d.noticeDueBy === null
+          ? 'срок уведомления не назначался'
+          : `срок уведомления (${say.dateTime(d.noticeDueBy)}) ${d.noticeLate ? 'нарушен' : 'соблюдён'}`,
+      ].join('; '),
     ApplicantObjected: (d) =>
-      `заявитель представил возражение на предварительное решение${d.documentsAdded.length > 0 ? ` (приложено документов: ${d.documentsAdded.length})` : ''}`,
-    HearingHeld: (d, say) => `заявитель заслушан ${say.dateTime(d.heldAt)} (${d.heardBy})`,
-    ReviewReopenedAsEligible: () => 'отказ не подтверждён: заявление признано соответствующим требованиям',
+      `заявитель представил возражение на предварительное решение об отказе${d.documentsAdded.length > 0 ? ` (приложено документов: ${d.documentsAdded.length})` : ''}`,
+    HearingHeld: (d, say) =>
+      `${d.heardBy} провёл заслушивание ${say.dateTime(d.heldAt)}: ${ATTENDANCE[d.attendance]}${d.documentsAdded.length > 0 ? `; приобщено документов: ${d.documentsAdded.length}` : ''}; позиция записана в протокол`,
+    ReviewReopenedAsEligible: (d) =>
+      `руководитель ${d.reopenedBy} не подтвердил отказ (${SOURCE[d.proposalSource]}): заявление признано соответствующим требованиям (${persons(d.persons)}), места в квоте будут запрошены снова`,
     ComplaintFiled: (d, say) =>
-      `подана жалоба на ${d.against === 'refusal' ? 'отказ' : d.against === 'inclusion-amounts' ? 'суммы по включению' : 'нарушение срока'}; рассмотреть до ${say.dateTime(d.considerBy)}`,
-    ComplaintAtRisk: (d, say) => `срок рассмотрения жалобы (${say.dateTime(d.considerBy)}) под угрозой`,
+      `заявитель подал жалобу ${AGAINST[d.against]}${d.decision ? ` (${decision(d.decision, say)})` : ''}; принята к рассмотрению ${say.date(d.acceptedOn)}, ответить нужно до ${say.dateTime(d.considerBy)} (под угрозой с ${say.dateTime(d.atRiskAt)}; сроки жалоб версии ${d.termsVersion}, календарь ${d.calendarVersion})`,
+    ComplaintAtRisk: (d, say) =>
+      `срок рассмотрения жалобы под угрозой: ответить нужно до ${say.dateTime(d.considerBy)}`,
     ComplaintBreached: (d, say) => `срок рассмотрения жалобы (${say.dateTime(d.considerBy)}) истёк без ответа`,
     ComplaintEscalated: () => 'жалоба передана руководителям (эскалация)',
     ComplaintSatisfied: (d) =>
-      `жалоба удовлетворена: ${d.remedy === 'include' ? 'заявление подлежит включению' : 'заявление возвращено на рассмотрение'}`,
-    ComplaintRejected: () => 'в удовлетворении жалобы отказано',
+      `руководитель ${d.decidedBy} удовлетворил жалобу: ${REMEDY[d.remedy]}; ответ дан ${d.late ? 'после срока' : 'в срок'}`,
+    ComplaintRejected: (d) =>
+      `руководитель ${d.decidedBy} отказал в удовлетворении жалобы; ответ дан ${d.late ? 'после срока' : 'в срок'}`,
     AuthorityDecisionRecorded: (d, say) =>
-      `зарегистрировано решение ${d.authority} № ${d.documentNumber} от ${say.date(d.date)}: жалоба ${d.outcome === 'satisfied' ? 'удовлетворена' : 'не удовлетворена'}`,
+      `зарегистрировано решение уполномоченного органа «${d.authority}» № ${d.documentNumber} от ${say.date(d.date)} по жалобе${d.complaintId ? ', поданной услугодателю' : ', поданной в этот орган'}: жалоба ${d.outcome === 'satisfied' ? 'удовлетворена' : 'не удовлетворена'}${d.remedy ? `; к исполнению: ${REMEDY[d.remedy]}` : ''}`,
     DecisionRevoked: (d, say) =>
-      `${decision(d.decision, say)} отменено; ${d.remedy === 'include' ? 'заявление подлежит включению' : 'заявление возвращено на рассмотрение'}`,
+      [
+        `${decision(d.decision, say)} ${d.revokedFrom === 'included' ? 'о включении в квоту' : 'об отказе'} отменено ${d.by.kind === 'complaint' ? 'по удовлетворённой жалобе' : `решением уполномоченного органа № ${d.by.documentNumber}`}`,
+        REMEDY[d.remedy],
+        ...(d.revokedFrom === 'included'
+          ? [`места в квоте (${quota(d.quota)}) освобождаются: ${seats(d.persons)}`]
+          : []),
+        ...(d.subsidiesStopped.length > 0
+          ? [
+              `прекращены субсидии: ${d.subsidiesStopped.map((s) => `${SUBSIDY[s.kind]} — ${say.tenge(s.amount)}`).join(', ')}`,
+            ]
+          : []),
+      ].join('; '),
     QuotaCapacitySet: (d, say) =>
       `квота установлена — ${quota(d)}: ${seats(d.capacity)}${d.previousCapacity === null ? '' : ` (было ${d.previousCapacity})`}; приказ № ${d.order.number} от ${say.date(d.order.date)}`,
     SeatsReserved: (d) =>

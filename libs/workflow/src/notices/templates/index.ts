@@ -1,5 +1,13 @@
 import type { NoticeKind } from '@domain/notices';
 import { INCLUDED_V1, REFUSED_V1 } from './decision.templates';
+import {
+  AUTHORITY_DECISION_RECORDED_V1,
+  COMPLAINT_RECEIVED_V1,
+  COMPLAINT_REJECTED_V1,
+  COMPLAINT_SATISFIED_V1,
+  DECISION_REVOKED_V1,
+} from './complaint.templates';
+import { HEARING_RECORDED_V1, REFUSAL_PROPOSED_V1 } from './hearing.templates';
 import type { NoticeTemplate } from './notice-template';
 import { ACCEPTED_V1, DEADLINE_MOVED_V1, REVIEW_STARTED_V1 } from './review-clock.templates';
 
@@ -12,6 +20,13 @@ export const NOTICE_TEMPLATES: readonly NoticeTemplate[] = [
   DEADLINE_MOVED_V1,
   INCLUDED_V1,
   REFUSED_V1,
+  REFUSAL_PROPOSED_V1,
+  HEARING_RECORDED_V1,
+  COMPLAINT_RECEIVED_V1,
+  COMPLAINT_SATISFIED_V1,
+  COMPLAINT_REJECTED_V1,
+  DECISION_REVOKED_V1,
+  AUTHORITY_DECISION_RECORDED_V1,
 ];
 
 /** The version new notices of each kind are rendered with (mapped: a new kind needs one). */
@@ -21,4 +36,11 @@ export const CURRENT_TEMPLATES: { readonly [K in NoticeKind]: NoticeTemplate } =
   'review-deadline-moved': DEADLINE_MOVED_V1,
   'application-included': INCLUDED_V1,
   'application-refused': REFUSED_V1,
+  'refusal-proposed': REFUSAL_PROPOSED_V1,
+  'hearing-recorded': HEARING_RECORDED_V1,
+  'complaint-received': COMPLAINT_RECEIVED_V1,
+  'complaint-satisfied': COMPLAINT_SATISFIED_V1,
+  'complaint-rejected': COMPLAINT_REJECTED_V1,
+  'decision-revoked': DECISION_REVOKED_V1,
+  'authority-decision-recorded': AUTHORITY_DECISION_RECORDED_V1,
 };
