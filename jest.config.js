@@ -40,4 +40,7 @@ module.exports = {
   // A bound for a hung test, not a speed check: the suite must pass on a busy two-core machine
   // (issue 14), where a case that takes 2 s alone can take ten times that.
   testTimeout: 120_000,
+  // Both cores: Jest's default (cores − 1) leaves one of CI's two idle while each test file waits on
+  // its own server, SQLite file or browser. 9 minutes instead of 13.5 for the same 3,300 tests.
+  maxWorkers: 2,
 };

@@ -1,5 +1,6 @@
 import type { Page, Response } from 'playwright-core';
 import type { BrowserGlobals } from '../../test/browser/support/console-under-test';
+import { usableNow, type ReadyCheck } from './ready';
 import { LABELS, type ConsoleScreen } from './screens';
 import type { SeededIds } from './seeded-ids';
 
@@ -32,8 +33,8 @@ export interface Visit {
 /**
  * Loads `screen` in `page` (a full navigation) and waits until it is usable, or until it shows the
  * console's "Page not found", its "not for your role", an error alert, or the timeout. The time is
- * the page's performance.now() once the locators are visible: its origin is the navigation's start.
- * Playwright checks visibility on animation frames, so the figure is late by at most a frame (≈ 17 ms).
+ * the page's performance.now() at the first animation frame where the screen is usable (ready.ts):
+ * its origin is the navigation's start, and it is late by at most a frame (≈ 17 ms).
  */
 export async function openScreen(page: Page, base: string, screen: ConsoleScreen, ids: SeededIds): Promise<Visit> {
   const pending: Promise<ObservedCall | undefined>[] = [];
@@ -41,28 +42,14 @@ export async function openScreen(page: Page, base: string, screen: ConsoleScreen
   page.on('response', onResponse);
   try {
     await page.goto(`${base}/console${screen.path(ids)}`, { waitUntil: 'commit' });
-    const ready = screen.ready(page, ids);
-    const notFound = page.getByText(LABELS.notFound, { exact: true });
-    const forbidden = page.getByText(LABELS.forbidden, { exact: true });
-    const alert = page.getByRole('alert').first();
-    const visible = { state: 'visible', timeout: USABLE_TIMEOUT_MS } as const;
-    const settled = await Promise.race([
-      Promise.all(ready.map((locator) => locator.waitFor(visible))).then(() => true),
-      notFound.waitFor(visible).then(() => true),
-      alert.waitFor(visible).then(() => true),
-    ]).catch(() => false);
-    const usableMs = await page.evaluate(() => (globalThis as unknown as PageGlobals).performance.now());
-    const everyReady = settled && (await Promise.all(ready.map((locator) => locator.isVisible()))).every(Boolean);
-    const outcome: Outcome = everyReady
-      ? 'usable'
-      : !settled
-        ? 'timed out'
-        : (await notFound.isVisible())
-          ? 'not built yet'
-          : (await forbidden.isVisible())
-            ? 'forbidden'
-            : 'error shown';
-    const message = outcome === 'usable' || !settled ? undefined : await firstText(page);
+    const check: ReadyCheck = { ready: screen.ready, notFound: LABELS.notFound, forbidden: LABELS.forbidden };
+    const seen = await page
+      .waitForFunction(usableNow, check, { polling: 'raf', timeout: USABLE_TIMEOUT_MS })
+      .then((handle) => handle.jsonValue())
+      .catch(() => undefined);
+    const outcome: Outcome = seen?.kind ?? 'timed out';
+    const usableMs = seen?.at ?? USABLE_TIMEOUT_MS;
+    const message = seen === undefined ? await firstText(page) : seen.kind === 'usable' ? undefined : seen.text;
     return {
       outcome,
       usableMs,

@@ -3,14 +3,13 @@
  * usable, and the API calls it needs. A screen whose route answers with the console's "Page not
  * found" is reported as not built yet and skipped; its calls are still timed from the server's side.
  *
- * `ready`: Playwright locators that must all be visible for an officer to work — the screen's own
- * heading (each screen has one `<Title order={2}>`) and at least one row of its data, or a
- * `data-testid` the screen sets. The reviewer's and supervisor's entries follow their screens as
- * built.
+ * `ready`: what must be visible for an officer to work, as CSS selectors (ready.ts) — the screen's
+ * own heading (each screen has one `<Title order={2}>`) and at least one row of its data, or a
+ * `data-testid` the screen sets.
  */
-import type { Locator, Page } from 'playwright-core';
 import type { OfficerRole } from '../../test/browser/support/console-under-test';
 import { common } from '../../apps/console/src/i18n/common';
+import type { ReadyWhen } from './ready';
 import type { SeededIds } from './seeded-ids';
 
 export interface ConsoleScreen {
@@ -22,8 +21,8 @@ export interface ConsoleScreen {
   readonly actor?: (ids: SeededIds) => string;
   /** The address under /console. */
   readonly path: (ids: SeededIds) => string;
-  /** Usable when every one of these is visible. */
-  readonly ready: (page: Page, ids: SeededIds) => readonly Locator[];
+  /** Usable when every one of these holds (checked by the page itself on each frame: ready.ts). */
+  readonly ready: readonly ReadyWhen[];
   /** GET calls (path and query) the screen makes when it opens, timed from the server's side even before it exists. */
   readonly calls: (ids: SeededIds) => readonly string[];
   /** GET calls its buttons make (a verification, a download): timed too, but not part of opening the screen. */
@@ -33,19 +32,14 @@ export interface ConsoleScreen {
 /** The console's labels in Russian, the language the benchmark opens it in. */
 export const LABELS = common.ru;
 
-const main = (page: Page) => page.getByRole('main');
 /** The screen's own heading (the header's product name is an h1, outside <main>). */
-const heading = (page: Page) => main(page).getByRole('heading', { level: 2 }).first();
-/** The first row of the screen's table body: data, not the header . */
-const firstRow = (page: Page) => main(page).locator('tbody tr').first();
-const listReady = (page: Page) => [heading(page), firstRow(page)];
-/**
- * A row of the shared applications table (queues, search). Only the tab on show fetches its queue,
- * so the first row is in it; `filter({ visible: true })` would make Playwright measure every row's
- * box on each check, work in the page's own thread that would count in the figure.
- */
-const applicationRow = (page: Page) => page.getByTestId('application-row').first();
-const applicationsReady = (page: Page) => [heading(page), applicationRow(page)];
+const heading: ReadyWhen = { selector: 'main h2' };
+/** A row of a table body in the screen: data, not the header. */
+const firstRow: ReadyWhen = { selector: 'main tbody tr' };
+const listReady = [heading, firstRow];
+const testId = (id: string): ReadyWhen => ({ selector: `[data-testid="${id}"]` });
+/** A row of the shared applications table (queues, search): only the tab on show fetches its queue. */
+const applicationsReady = [heading, testId('application-row')];
 const q = encodeURIComponent;
 
 export const SCREENS: readonly ConsoleScreen[] = [
@@ -53,9 +47,9 @@ export const SCREENS: readonly ConsoleScreen[] = [
     name: 'sign-in',
     role: null,
     path: () => '/sign-in',
-    ready: (page) => [
-      page.getByRole('heading', { name: LABELS.signIn.title }),
-      page.getByRole('button', { name: new RegExp(`^(${LABELS.signIn.submit}|${LABELS.signIn.oidc})$`) }),
+    ready: [
+      { selector: 'h1, h2, h3', text: LABELS.signIn.title },
+      { selector: 'button', pattern: `^(${LABELS.signIn.submit}|${LABELS.signIn.oidc})$` },
     ],
     calls: () => ['/auth/config'],
   },
@@ -63,7 +57,7 @@ export const SCREENS: readonly ConsoleScreen[] = [
     name: 'shell (signed in, the role’s sections)',
     role: 'reviewer',
     path: () => '/',
-    ready: (page) => [page.getByRole('navigation').getByRole('link').first(), page.getByTestId('signed-in-as')],
+    ready: [{ selector: 'nav a' }, testId('signed-in-as')],
     calls: () => [],
   },
   {
@@ -101,7 +95,7 @@ export const SCREENS: readonly ConsoleScreen[] = [
     role: 'reviewer',
     actor: (ids) => ids.reviewerId,
     path: (ids) => `/applications/${ids.applicationId}`,
-    ready: (page) => [heading(page), page.getByTestId('documents'), page.getByTestId('history')],
+    ready: [heading, testId('documents'), testId('history')],
     calls: (ids) => [
       `/applications/${ids.applicationId}`,
       `/audit/applications/${ids.applicationId}/history`,
@@ -112,7 +106,7 @@ export const SCREENS: readonly ConsoleScreen[] = [
     name: 'supervisor · SLA board',
     role: 'supervisor',
     path: () => '/sla',
-    ready: (page) => [heading(page), page.getByTestId('sla-board'), page.getByTestId('sla-weeks')],
+    ready: [heading, testId('sla-board'), testId('sla-weeks')],
     calls: (ids) => [`/dashboard/sla?year=${ids.year}`, `/dashboard/sla/weeks?year=${ids.year}&limit=200`],
   },
   {
@@ -126,7 +120,7 @@ export const SCREENS: readonly ConsoleScreen[] = [
     name: 'admin · quotas',
     role: 'admin',
     path: () => '/quotas',
-    ready: (page) => [heading(page), page.getByTestId('quota-totals'), firstRow(page)],
+    ready: [heading, testId('quota-totals'), firstRow],
     calls: (ids) => [`/quotas?year=${ids.year}&limit=100`],
   },
   {
@@ -148,26 +142,24 @@ export const SCREENS: readonly ConsoleScreen[] = [
     name: 'operator · incidents',
     role: 'operator',
     path: () => '/incidents',
-    // A healthy store has no incident to list: usable once its three lists have answered (no status left).
-    ready: (page) => [heading(page), main(page).getByRole('table').first()],
+    // A healthy store may have no incident to list: usable once each of its three lists shows its
+    // table or says in words that it has none.
+    ready: [heading, { selector: 'main table, main [data-testid="empty"]', count: 3 }],
     calls: () => ['/admin/dead-letters?limit=50', '/admin/notices?limit=50'],
   },
   {
     name: 'operator · health and lag',
     role: 'operator',
     path: () => '/health',
-    ready: (page) => [
-      heading(page),
-      page.getByTestId('readiness'),
-      main(page).locator('[data-testid^="subscription-"]').first(),
-    ],
+    ready: [heading, testId('readiness'), { selector: 'main [data-testid^="subscription-"]' }],
     calls: () => ['/health/ready', '/admin/subscriptions'],
   },
   {
     name: 'auditor · application timeline',
     role: 'auditor',
     path: (ids) => `/audit/applications/${ids.applicationId}`,
-    ready: (page) => [heading(page), page.getByTestId('state-status'), main(page).getByRole('listitem').first()],
+    // The timeline is a list of its events (role="list" on Mantine's Timeline).
+    ready: [heading, testId('state-status'), { selector: 'main [role="listitem"]' }],
     calls: (ids) => [
       `/audit/applications/${ids.applicationId}/history`,
       `/audit/applications/${ids.applicationId}/as-of?revision=${ids.revision}`,
@@ -178,7 +170,7 @@ export const SCREENS: readonly ConsoleScreen[] = [
     name: 'auditor · verify',
     role: 'auditor',
     path: () => '/audit/verify',
-    ready: (page) => [heading(page), main(page).getByRole('button').first()],
+    ready: [heading, { selector: 'main button' }],
     calls: () => ['/audit/checkpoints/latest'],
     actions: () => ['/audit/verify'],
   },
@@ -186,7 +178,7 @@ export const SCREENS: readonly ConsoleScreen[] = [
     name: 'auditor · exports',
     role: 'auditor',
     path: () => '/audit/exports',
-    ready: (page) => [heading(page), main(page).getByRole('button').first()],
+    ready: [heading, { selector: 'main button' }],
     calls: () => [],
     actions: (ids) => [
       `/audit/export?stream=application-${ids.applicationId}`,

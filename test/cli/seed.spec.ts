@@ -22,6 +22,7 @@ import {
 import { parseSeedArgs } from '../../apps/cli/src/commands/seed';
 import { almatyInstant } from '../../apps/cli/src/seed/dates';
 import { isValidIin } from '@domain/shared/iin';
+import { buildService, cliEntry } from '../e2e/support/built-service';
 
 const run = promisify(execFile);
 const ROOT = resolve(__dirname, '../..');
@@ -302,10 +303,13 @@ describe('cli seed: demo data played through the workflow', () => {
     expect(new SeededRandom(9).next()).toBe(new SeededRandom(9).next());
   });
 
-  it('runs from the built CLI (npm run build, then node dist/apps/cli/src/main.js seed)', async () => {
-    await run('npm', ['run', 'build', '--silent'], { cwd: ROOT });
+  // Compiled into a folder of its own as `npm run build` compiles it: rebuilding dist/ here would
+  // empty the console's bundle under the browser tests running beside this one.
+  it('runs from the built CLI (compiled as npm run build compiles it, then node …/apps/cli/src/main.js seed)', async () => {
+    const build = buildService();
+    dirs.push(build);
     const env = tempEnv(newDir());
-    const cli = (args: string[]) => run(process.execPath, ['dist/apps/cli/src/main.js', ...args], { cwd: ROOT, env });
+    const cli = (args: string[]) => run(process.execPath, [cliEntry(build), ...args], { cwd: ROOT, env });
     const { stdout } = await cli(['seed', '--applications', '20']);
     expect(stdout).toContain('Seeded 20 applications');
     expect(stdout).toMatch(/Events written: \d+/);

@@ -8,6 +8,39 @@ import { userManager } from './oidc';
 import { signIn } from './session';
 import type { ConsoleRole } from './session';
 
+/**
+ * The provider's answer can be redeemed once only (its state is removed from storage when used), but
+ * the page may mount more than once while the console starts (the router and the language load can
+ * remount it). Every mount therefore shares the one redemption for the address it came back to.
+ */
+const redemptions = new Map<string, Promise<{ to: string }>>();
+
+function redeemOnce(callbackUrl: string): Promise<{ to: string }> {
+  let redemption = redemptions.get(callbackUrl);
+  if (!redemption) {
+    redemption = redeem(callbackUrl);
+    redemptions.set(callbackUrl, redemption);
+  }
+  return redemption;
+}
+
+async function redeem(callbackUrl: string): Promise<{ to: string }> {
+  const settings = await authConfig();
+  if (!settings.issuer || !settings.clientId) throw new Error('the back office has no identity provider');
+  const user = await userManager({
+    issuer: settings.issuer,
+    clientId: settings.clientId,
+    scopes: settings.scopes ?? 'openid',
+  }).signinRedirectCallback(callbackUrl);
+  const me = await whoAmI(user.access_token);
+  signIn({
+    token: user.access_token,
+    actor: { id: me.id, role: me.role as ConsoleRole },
+    expiresAt: new Date((user.expires_at ?? Date.now() / 1000 + 3600) * 1000).toISOString(),
+  });
+  return { to: window.sessionStorage.getItem('kandas.after-sign-in') ?? '/' };
+}
+
 /** Back from the provider: the code becomes a token, and the back office says who it is. */
 export function OidcCallbackPage() {
   const { t } = useTranslation();
@@ -15,27 +48,14 @@ export function OidcCallbackPage() {
   const [failure, setFailure] = useState<string | null>(null);
   useEffect(() => {
     let cancelled = false;
-    void (async () => {
-      try {
-        const settings = await authConfig();
-        if (!settings.issuer || !settings.clientId) throw new Error('the back office has no identity provider');
-        const user = await userManager({
-          issuer: settings.issuer,
-          clientId: settings.clientId,
-          scopes: settings.scopes ?? 'openid',
-        }).signinRedirectCallback();
-        const me = await whoAmI(user.access_token);
-        if (cancelled) return;
-        signIn({
-          token: user.access_token,
-          actor: { id: me.id, role: me.role as ConsoleRole },
-          expiresAt: new Date((user.expires_at ?? Date.now() / 1000 + 3600) * 1000).toISOString(),
-        });
-        setDone(window.sessionStorage.getItem('kandas.after-sign-in') ?? '/');
-      } catch (error) {
+    redeemOnce(window.location.href).then(
+      ({ to }) => {
+        if (!cancelled) setDone(to);
+      },
+      (error: unknown) => {
         if (!cancelled) setFailure(error instanceof Error ? error.message : String(error));
-      }
-    })();
+      },
+    );
     return () => {
       cancelled = true;
     };

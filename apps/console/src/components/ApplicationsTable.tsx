@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Center, Table, Text } from '@mantine/core';
+import { Alert, Button, Center, Table } from '@mantine/core';
 import { Loading } from './Loading';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -7,13 +7,15 @@ import type { Language } from '../i18n/messages';
 import { formatInstant } from '../format';
 import { ProblemAlert } from './ProblemAlert';
 import { SlaClockBadge } from './SlaClockBadge';
+import rows from './rows.module.css';
 import type { usePages } from './usePages';
 
 type Pages = ReturnType<typeof usePages<ListedApplication>>;
 
 /**
  * Applications as the queues and the search list them, in the order the API gives (by due date for
- * the queues), one page at a time: "show more" asks for the next cursor page.
+ * the queues), one page at a time: "show more" asks for the next cursor page. Rows are plain table
+ * elements (rows.module.css): 50 rows of Mantine cells took 100–150 ms to render.
  */
 export function ApplicationsTable({ pages, caption }: { pages: Pages; caption: string }) {
   const { t, i18n } = useTranslation();
@@ -50,26 +52,27 @@ export function ApplicationsTable({ pages, caption }: { pages: Pages; caption: s
           </Table.Thead>
           <Table.Tbody>
             {pages.items.map((item) => (
-              <Table.Tr key={item.applicationId} data-testid="application-row" data-id={item.applicationId}>
-                <Table.Td>
-                  <Anchor component={Link} to={`/applications/${item.applicationId}`} fw={500}>
+              <tr
+                key={item.applicationId}
+                className={rows.row}
+                data-testid="application-row"
+                data-id={item.applicationId}
+              >
+                <td className={rows.cell}>
+                  <Link className={rows.link} to={`/applications/${item.applicationId}`}>
                     {item.applicantName}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td ff="monospace">{item.applicantIin}</Table.Td>
-                <Table.Td>{t(`region.${item.region}`, { ns: 'domain' })}</Table.Td>
-                <Table.Td>{t(`category.${item.category}`, { ns: 'domain' })}</Table.Td>
-                <Table.Td ta="right">{item.persons}</Table.Td>
-                <Table.Td>{t(`status.${item.status}`, { ns: 'domain' })}</Table.Td>
-                <Table.Td>
-                  <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                    {formatInstant(item.dueAt, language)}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
+                  </Link>
+                </td>
+                <td className={`${rows.cell} ${rows.mono}`}>{item.applicantIin}</td>
+                <td className={rows.cell}>{t(`region.${item.region}`, { ns: 'domain' })}</td>
+                <td className={rows.cell}>{t(`category.${item.category}`, { ns: 'domain' })}</td>
+                <td className={`${rows.cell} ${rows.right}`}>{item.persons}</td>
+                <td className={rows.cell}>{t(`status.${item.status}`, { ns: 'domain' })}</td>
+                <td className={`${rows.cell} ${rows.nowrap}`}>{formatInstant(item.dueAt, language)}</td>
+                <td className={rows.cell}>
                   <SlaClockBadge clock={item.clock} size="sm" />
-                </Table.Td>
-              </Table.Tr>
+                </td>
+              </tr>
             ))}
           </Table.Tbody>
         </Table>

@@ -21,7 +21,13 @@ export function PagedList<T>({
   return (
     <>
       {pages.error && <ProblemAlert problem={pages.error} />}
-      {pages.isPending ? <Loading /> : pages.items.length === 0 ? <Text>{empty}</Text> : children(pages.items)}
+      {pages.isPending ? (
+        <Loading />
+      ) : pages.items.length === 0 ? (
+        <Text data-testid="empty">{empty}</Text>
+      ) : (
+        children(pages.items)
+      )}
       <ShowMore
         hasMore={pages.hasNextPage}
         loading={pages.isFetchingNextPage}

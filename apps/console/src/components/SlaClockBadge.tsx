@@ -1,8 +1,9 @@
-import { Badge } from '@mantine/core';
+import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { SlaClock } from '../api/shapes';
 import { SlaIcon } from './SlaIcon';
+import classes from './sla-clock.module.css';
 
 /**
  * Dark text on a pale ground, each pair well above WCAG AA contrast: green on time, amber at risk,
@@ -43,17 +44,14 @@ export function SlaClockBadge({ clock, size = 'md' }: { clock: SlaClock; size?: 
   const { t } = useTranslation();
   const tone = TONES[clock.state];
   return (
-    <Badge
-      size={size}
-      radius="sm"
-      tt="none"
-      fw={600}
-      leftSection={<SlaIcon state={clock.state} />}
-      styles={{ root: { color: tone.color, background: tone.background, border: `1px solid ${tone.color}33` } }}
+    <span
+      className={size === 'md' ? classes.clock : `${classes.clock} ${classes[size]}`}
+      style={{ '--clock-color': tone.color, '--clock-bg': tone.background } as CSSProperties}
       data-testid="sla-clock"
       data-state={clock.state}
     >
+      <SlaIcon state={clock.state} />
       {slaClockText(clock, t)}
-    </Badge>
+    </span>
   );
 }

@@ -1,6 +1,6 @@
 import { Button, Card, Center, Group, Select, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { Loading } from '../../components/Loading';
-import { lazy, Suspense, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REGION_CODES, type RegionCode } from '@domain/shared/region';
 import { api, data } from '../../api/client';
@@ -8,9 +8,8 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import type { SlaBoardPage as BoardPage, SlaRegion } from '../../api/shapes';
 import { usePages } from '../../components/usePages';
 import { SlaBoardTable } from './SlaBoardTable';
-
-/** The chart (Recharts, ~400 ms of script) comes after the table, which is what a supervisor reads first. */
-const SlaWeeksChart = lazy(() => import('./SlaWeeksChart').then((module) => ({ default: module.SlaWeeksChart })));
+import { SlaWeeksChart } from './SlaWeeksChart';
+import { useSlaWeeks } from './useSlaWeeks';
 
 /** A board watched during the day: read again every ten seconds. */
 export const BOARD_REFRESH_MS = 10_000;
@@ -32,6 +31,7 @@ export function SlaBoardPage() {
     async (cursor) => (await data(api.GET('/dashboard/sla', { params: { query: { year, cursor } } }))).data,
     { refetchInterval: BOARD_REFRESH_MS },
   );
+  const weeks = useSlaWeeks(Number(year), region, BOARD_REFRESH_MS);
   const overall = board.data?.pages[0]?.overall;
   return (
     <Stack>
@@ -76,9 +76,7 @@ export function SlaBoardPage() {
             w={260}
           />
         </Group>
-        <Suspense fallback={<Loading />}>
-          <SlaWeeksChart year={Number(year)} region={region} refreshMs={BOARD_REFRESH_MS} />
-        </Suspense>
+        <SlaWeeksChart year={Number(year)} weeks={weeks} />
       </Card>
     </Stack>
   );

@@ -1,6 +1,6 @@
 import { Badge, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { PagedList } from '../../../components/PagedList';
+import { PagedTable } from '../../../components/PagedTable';
 import { SectionCard } from '../../../components/SectionCard';
 import { useCursorPages } from '../../../components/cursor-pages';
 import { formatDate, formatInstant } from '../../../format';
@@ -23,50 +23,45 @@ export function TimelinessTab() {
   );
   return (
     <SectionCard id="timeliness-title" title={t('law.timeliness.title')} caption={t('law.timeliness.caption')}>
-      <PagedList pages={changes} empty={t('law.timeliness.none')}>
-        {(items) => (
-          <Table.ScrollContainer minWidth={900}>
-            <Table striped verticalSpacing="xs" aria-labelledby="timeliness-title">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('law.timeliness.application')}</Table.Th>
-                  <Table.Th>{t('law.timeliness.decision')}</Table.Th>
-                  <Table.Th>{t('law.timeliness.then')}</Table.Th>
-                  <Table.Th>{t('law.timeliness.now')}</Table.Th>
-                  <Table.Th>{t('law.timeliness.amendments')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((change) => (
-                  <Table.Tr key={change.applicationId}>
-                    <Table.Td>
-                      <Text size="sm" ff="monospace">
-                        {change.applicationId}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {t(`region.${change.region}`, { ns: 'domain' })}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{t(`decision.${change.decision}`, { ns: 'domain' })}</Text>
-                      <Text size="xs" c="dimmed">
-                        {change.decisionNumber ?? '—'} · {formatDate(change.decisionDate, language)}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      {formatInstant(change.decidedUnder.dueAt, language)} {verdict(change.decidedUnder.late)}
-                    </Table.Td>
-                    <Table.Td>
-                      {formatInstant(change.underLawInForce.dueAt, language)} {verdict(change.underLawInForce.late)}
-                    </Table.Td>
-                    <Table.Td>{change.amendments.map((amendment) => amendment.version).join(', ')}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+      <PagedTable
+        pages={changes}
+        empty={t('law.timeliness.none')}
+        labelledBy="timeliness-title"
+        minWidth={900}
+        columns={[
+          { heading: t('law.timeliness.application') },
+          { heading: t('law.timeliness.decision') },
+          { heading: t('law.timeliness.then') },
+          { heading: t('law.timeliness.now') },
+          { heading: t('law.timeliness.amendments') },
+        ]}
+        rowKey={(change) => change.applicationId}
+        cells={(change) => (
+          <>
+            <Table.Td>
+              <Text size="sm" ff="monospace">
+                {change.applicationId}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {t(`region.${change.region}`, { ns: 'domain' })}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">{t(`decision.${change.decision}`, { ns: 'domain' })}</Text>
+              <Text size="xs" c="dimmed">
+                {change.decisionNumber ?? '—'} · {formatDate(change.decisionDate, language)}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              {formatInstant(change.decidedUnder.dueAt, language)} {verdict(change.decidedUnder.late)}
+            </Table.Td>
+            <Table.Td>
+              {formatInstant(change.underLawInForce.dueAt, language)} {verdict(change.underLawInForce.late)}
+            </Table.Td>
+            <Table.Td>{change.amendments.map((amendment) => amendment.version).join(', ')}</Table.Td>
+          </>
         )}
-      </PagedList>
+      />
     </SectionCard>
   );
 }

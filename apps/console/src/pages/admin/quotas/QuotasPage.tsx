@@ -10,10 +10,16 @@ import { formatNumber } from '../../../format';
 import type { Language } from '../../../i18n';
 import { CATEGORIES, quotaPage } from './quota-api';
 import type { QuotaCategory, QuotaOrder, QuotaRow } from './quota-api';
-import { QuotaFillChart } from './QuotaFillChart';
 import { QuotaTable } from './QuotaTable';
 import { SetQuotaModal } from './SetQuotaModal';
 import type { QuotaDraft } from './SetQuotaModal';
+import { chunkComponent } from '../../lazy-page';
+
+/**
+ * The fill chart (Recharts, ~460 kB of script) is its own chunk, drawn after the table the
+ * administrator works in: imported with the page, it held the table back by a third of a second.
+ */
+const QuotaFillChart = chunkComponent(() => import('./QuotaFillChart'), 'QuotaFillChart', <Loading />);
 
 /** The years an order is usually entered for: the last, this one and the next. */
 function yearsAround(now: Date): number[] {

@@ -8,9 +8,9 @@ import type { HistoryEvent } from '../audit-api';
  */
 export function StoryTimeline({ events, active }: { events: readonly HistoryEvent[]; active: number }) {
   return (
-    <Timeline active={active} bulletSize={16} lineWidth={2}>
+    <Timeline active={active} bulletSize={16} lineWidth={2} role="list">
       {events.map((event) => (
-        <Timeline.Item key={event.eventId}>
+        <Timeline.Item key={event.eventId} role="listitem">
           <Text size="sm">{event.text}</Text>
           <Text size="xs" c="dimmed" ff="monospace" translate="no">
             #{event.revision} · {event.type} · {event.actor.role}:{event.actor.id}

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { InfiniteData } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../components/ProblemAlert';
-import { PagedList } from '../../../components/PagedList';
+import { PagedTable } from '../../../components/PagedTable';
 import { SectionCard } from '../../../components/SectionCard';
 import { useCursorPages } from '../../../components/cursor-pages';
 import type { CursorPage } from '../../../components/cursor-pages';
@@ -54,48 +54,43 @@ export function ParkedNotices() {
         <RetriedNotice key={notice.noticeId} notice={notice} />
       ))}
       {retry.error && <ProblemAlert problem={retry.error} />}
-      <PagedList pages={parked} empty={t('incidents.notices.none')}>
-        {(items) => (
-          <Table.ScrollContainer minWidth={900}>
-            <Table striped verticalSpacing="xs" aria-labelledby="parked-notices-title">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('incidents.since')}</Table.Th>
-                  <Table.Th>{t('incidents.notices.notice')}</Table.Th>
-                  <Table.Th>{t('incidents.reason')}</Table.Th>
-                  <Table.Th ta="right">{t('incidents.attempts')}</Table.Th>
-                  <Table.Th>{t('incidents.action')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((notice) => (
-                  <Table.Tr key={notice.noticeId}>
-                    <Table.Td>{formatInstant(notice.parkedAt, language)}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{t(`incidents.notices.kind.${notice.kind}`, { defaultValue: notice.kind })}</Text>
-                      <Text size="xs" c="dimmed" ff="monospace" translate="no">
-                        {notice.applicationId}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td translate="no">{notice.lastError ?? '—'}</Table.Td>
-                    <Table.Td ta="right">{notice.failedAttempts}</Table.Td>
-                    <Table.Td>
-                      <Button
-                        size="compact-sm"
-                        loading={retry.isPending && retry.variables?.noticeId === notice.noticeId}
-                        onClick={() => retry.mutate(notice)}
-                        aria-label={t('incidents.notices.retryOf', { application: notice.applicationId })}
-                      >
-                        {t('incidents.notices.retry')}
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+      <PagedTable
+        pages={parked}
+        empty={t('incidents.notices.none')}
+        labelledBy="parked-notices-title"
+        minWidth={900}
+        columns={[
+          { heading: t('incidents.since') },
+          { heading: t('incidents.notices.notice') },
+          { heading: t('incidents.reason') },
+          { heading: t('incidents.attempts'), align: 'right' },
+          { heading: t('incidents.action') },
+        ]}
+        rowKey={(notice) => notice.noticeId}
+        cells={(notice) => (
+          <>
+            <Table.Td>{formatInstant(notice.parkedAt, language)}</Table.Td>
+            <Table.Td>
+              <Text size="sm">{t(`incidents.notices.kind.${notice.kind}`, { defaultValue: notice.kind })}</Text>
+              <Text size="xs" c="dimmed" ff="monospace" translate="no">
+                {notice.applicationId}
+              </Text>
+            </Table.Td>
+            <Table.Td translate="no">{notice.lastError ?? '—'}</Table.Td>
+            <Table.Td ta="right">{notice.failedAttempts}</Table.Td>
+            <Table.Td>
+              <Button
+                size="compact-sm"
+                loading={retry.isPending && retry.variables?.noticeId === notice.noticeId}
+                onClick={() => retry.mutate(notice)}
+                aria-label={t('incidents.notices.retryOf', { application: notice.applicationId })}
+              >
+                {t('incidents.notices.retry')}
+              </Button>
+            </Table.Td>
+          </>
         )}
-      </PagedList>
+      />
     </SectionCard>
   );
 }

@@ -3,7 +3,7 @@ import { Alert, Button, Table, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../../components/ProblemAlert';
-import { PagedList } from '../../../components/PagedList';
+import { PagedTable } from '../../../components/PagedTable';
 import { SectionCard } from '../../../components/SectionCard';
 import { useCursorPages } from '../../../components/cursor-pages';
 import { formatInstant } from '../../../format';
@@ -44,57 +44,52 @@ export function ParkedSteps() {
         </Alert>
       )}
       {retry.error && <ProblemAlert problem={retry.error} />}
-      <PagedList pages={parked} empty={t('incidents.parked.none')}>
-        {(items) => (
-          <Table.ScrollContainer minWidth={900}>
-            <Table striped verticalSpacing="xs" aria-labelledby="parked-steps-title">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('incidents.since')}</Table.Th>
-                  <Table.Th>{t('incidents.event')}</Table.Th>
-                  <Table.Th>{t('incidents.parked.step')}</Table.Th>
-                  <Table.Th>{t('incidents.reason')}</Table.Th>
-                  <Table.Th ta="right">{t('incidents.attempts')}</Table.Th>
-                  <Table.Th>{t('incidents.action')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((letter) => (
-                  <Table.Tr key={letter.eventId}>
-                    <Table.Td>{formatInstant(letter.parkedAt, language)}</Table.Td>
-                    <Table.Td translate="no">
-                      <Text size="sm">{letter.type}</Text>
-                      <Text size="xs" c="dimmed" ff="monospace">
-                        {letter.streamId}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td translate="no">{letter.consumer}</Table.Td>
-                    <Table.Td translate="no">
-                      {letter.error.code && (
-                        <Text size="sm" ff="monospace">
-                          {letter.error.code}
-                        </Text>
-                      )}
-                      <Text size="xs">{letter.error.message}</Text>
-                    </Table.Td>
-                    <Table.Td ta="right">{letter.attempts}</Table.Td>
-                    <Table.Td>
-                      <Button
-                        size="compact-sm"
-                        loading={retry.isPending && retry.variables?.eventId === letter.eventId}
-                        onClick={() => retry.mutate(letter)}
-                        aria-label={t('incidents.parked.retryOf', { type: letter.type, stream: letter.streamId })}
-                      >
-                        {t('incidents.retry')}
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+      <PagedTable
+        pages={parked}
+        empty={t('incidents.parked.none')}
+        labelledBy="parked-steps-title"
+        minWidth={900}
+        columns={[
+          { heading: t('incidents.since') },
+          { heading: t('incidents.event') },
+          { heading: t('incidents.parked.step') },
+          { heading: t('incidents.reason') },
+          { heading: t('incidents.attempts'), align: 'right' },
+          { heading: t('incidents.action') },
+        ]}
+        rowKey={(letter) => letter.eventId}
+        cells={(letter) => (
+          <>
+            <Table.Td>{formatInstant(letter.parkedAt, language)}</Table.Td>
+            <Table.Td translate="no">
+              <Text size="sm">{letter.type}</Text>
+              <Text size="xs" c="dimmed" ff="monospace">
+                {letter.streamId}
+              </Text>
+            </Table.Td>
+            <Table.Td translate="no">{letter.consumer}</Table.Td>
+            <Table.Td translate="no">
+              {letter.error.code && (
+                <Text size="sm" ff="monospace">
+                  {letter.error.code}
+                </Text>
+              )}
+              <Text size="xs">{letter.error.message}</Text>
+            </Table.Td>
+            <Table.Td ta="right">{letter.attempts}</Table.Td>
+            <Table.Td>
+              <Button
+                size="compact-sm"
+                loading={retry.isPending && retry.variables?.eventId === letter.eventId}
+                onClick={() => retry.mutate(letter)}
+                aria-label={t('incidents.parked.retryOf', { type: letter.type, stream: letter.streamId })}
+              >
+                {t('incidents.retry')}
+              </Button>
+            </Table.Td>
+          </>
         )}
-      </PagedList>
+      />
     </SectionCard>
   );
 }
