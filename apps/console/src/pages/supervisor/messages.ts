@@ -3,7 +3,7 @@ import { messages } from '../../i18n/messages';
 /** Labels of the supervisor's screens and actions. */
 export const supervisor = messages(
   {
-    nav: { sla: 'Сроки (SLA)', escalated: 'Эскалации' },
+    nav: { sla: 'Сроки (SLA)', escalated: 'Эскалации', hearings: 'Слушания', complaints: 'Жалобы' },
     board: {
       title: 'Соблюдение сроков по регионам',
       year: 'Год квоты',
@@ -52,7 +52,7 @@ export const supervisor = messages(
   },
   {
     kk: {
-      nav: { sla: 'Мерзімдер (SLA)', escalated: 'Эскалациялар' },
+      nav: { sla: 'Мерзімдер (SLA)', escalated: 'Эскалациялар', hearings: 'Тыңдаулар', complaints: 'Шағымдар' },
       board: {
         title: 'Өңірлер бойынша мерзімдердің сақталуы',
         year: 'Квота жылы',
@@ -100,7 +100,7 @@ export const supervisor = messages(
       escalate: { title: 'Эскалация', submit: 'Эскалациялау' },
     },
     en: {
-      nav: { sla: 'SLA board', escalated: 'Escalated' },
+      nav: { sla: 'SLA board', escalated: 'Escalated', hearings: 'Hearings', complaints: 'Complaints' },
       board: {
         title: 'Deadlines kept, by region',
         year: 'Quota year',
