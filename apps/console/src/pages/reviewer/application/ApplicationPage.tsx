@@ -7,7 +7,7 @@ import { ProblemAlert } from '../../../components/ProblemAlert';
 import { SlaClockBadge } from '../../../components/SlaClockBadge';
 import { useApplication } from '../../../components/useApplication';
 import { SupervisorActions } from '../../supervisor/SupervisorActions';
-import { hearingAndComplaintsOf, isRefusalProposed } from '../../../api/hearing-complaint-api';
+import { hearingAndComplaintsOf } from '../../../api/hearing-complaint-api';
 import { RefusalProposalCard } from '../../hearing/RefusalProposalCard';
 import { ComplaintsCard } from '../../complaint/ComplaintsCard';
 import { ApplicantSection } from './ApplicantSection';
@@ -44,7 +44,9 @@ export function ApplicationPage() {
   const { details } = application.data;
   const reviewing = session?.actor.role === 'reviewer' && reviewsIt(details, session.actor.id);
   const redress = hearingAndComplaintsOf(details);
-  const proposal = isRefusalProposed(details) ? redress.refusalProposal : null;
+  // A proposal waits for the final decision: once decided, the decision says it all (whether the
+  // API keeps the proposal in its answer afterwards or not).
+  const proposal = details.decision === null ? redress.refusalProposal : null;
   // Complaints are shown once there are any, or to the supervisor of a decided application (the
   // authority's decision may come on a complaint filed there directly).
   const complaintsShown =
