@@ -114,7 +114,7 @@ export interface ProposedRefusalItem {
   readonly noticeLate: boolean;
   readonly objections: number;
   readonly heardAt: Instant | null;
-  readonly dueAt: Instant;
+  readonly dueAt: Instant | null;
   readonly clock: SlaClock;
 }
 
