@@ -35,7 +35,7 @@ describe('the preliminary refusal and its hearing in the console', () => {
     await page.getByTestId('take').click();
     await page.getByTestId('record-review').waitFor();
     await page.getByTestId('verdict-not-eligible').check();
-    await page.getByLabel(reviewer.ru.review.grounds, { exact: true }).click();
+    await page.getByRole('combobox', { name: reviewer.ru.review.grounds }).click();
     await page.getByRole('option', { name: 'Неполный пакет документов' }).click();
     await page.keyboard.press('Escape');
     await page.getByTestId('record-review').click();
