@@ -94,7 +94,7 @@ function ComplaintFacts({ complaint }: { complaint: Complaint }) {
     <>
       <Group justify="space-between">
         <Text size="sm" fw={600}>
-          {t(`complaint.against.${complaint.against}`, { ns: 'domain' })}
+          {t('card.heading', { against: t(`complaint.against.${complaint.against}`, { ns: 'domain' }) })}
         </Text>
         {complaint.state === 'open' ? (
           <ComplaintClock complaint={complaint} />
@@ -123,7 +123,8 @@ function ComplaintFacts({ complaint }: { complaint: Complaint }) {
         </Text>
       </Field>
       {complaint.reasons && (
-        <Field label={t('card.reasons')}>
+        // A satisfied complaint's reasons say why it was upheld; a rejected one's, why it was not.
+        <Field label={t(complaint.state === 'rejected' ? 'card.reasons' : 'card.reason')}>
           <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} translate="no">
             {complaint.reasons}
           </Text>

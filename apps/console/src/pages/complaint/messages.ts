@@ -23,6 +23,8 @@ export const complaint = messages(
     card: {
       title: 'Жалобы и отмены решений',
       none: 'Жалоб нет',
+      heading: 'Жалоба: {{against}}',
+      reason: 'Обоснование',
       against: 'На что',
       filedAt: 'Подана',
       considerBy: 'Рассмотреть до',
@@ -82,6 +84,8 @@ export const complaint = messages(
       card: {
         title: 'Шағымдар және шешімдердің күшін жою',
         none: 'Шағымдар жоқ',
+        heading: 'Шағым: {{against}}',
+        reason: 'Негіздеме',
         against: 'Неге',
         filedAt: 'Берілді',
         considerBy: 'Қарау мерзімі',
@@ -140,6 +144,8 @@ export const complaint = messages(
       card: {
         title: 'Complaints and revoked decisions',
         none: 'No complaints',
+        heading: 'Complaint: {{against}}',
+        reason: 'Reasons',
         against: 'Against',
         filedAt: 'Filed',
         considerBy: 'Consider by',
