@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack } from '@mantine/core';
+import { Button, Group, Modal, Stack, Textarea } from '@mantine/core';
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from './ProblemAlert';
@@ -49,5 +49,41 @@ export function CommandDialog({
         </Stack>
       </form>
     </Modal>
+  );
+}
+
+/**
+ * Why the officer does it, recorded with the command (free text): required, a few lines, the field
+ * the API names `reason` unless told (`reasons`).
+ */
+export function ReasonInput({
+  label,
+  value,
+  onChange,
+  error,
+  testId = 'reason',
+  minRows = 2,
+  autoFocus = false,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+  testId?: string;
+  minRows?: number;
+  autoFocus?: boolean;
+}) {
+  return (
+    <Textarea
+      label={label}
+      value={value}
+      onChange={(event) => onChange(event.currentTarget.value)}
+      error={error}
+      withAsterisk
+      autosize
+      minRows={minRows}
+      data-autofocus={autoFocus || undefined}
+      data-testid={testId}
+    />
   );
 }

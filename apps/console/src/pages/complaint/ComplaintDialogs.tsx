@@ -1,9 +1,9 @@
-import { Group, Radio, Select, Textarea, TextInput } from '@mantine/core';
+import { Group, Radio, Select, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bridge } from '../../api/hearing-complaint-api';
 import type { Complaint, Remedy } from '../../api/hearing-complaint-api';
-import { CommandDialog } from '../../components/CommandDialog';
+import { CommandDialog, ReasonInput } from '../../components/CommandDialog';
 import { fieldError, refusedInput } from '../../components/field-errors';
 import { useApplicationCommand, type LoadedApplication } from '../../components/useApplication';
 import { formatInstant } from '../../format';
@@ -78,16 +78,12 @@ export function SatisfyDialog({ application, complaint, onClose }: ComplaintDial
       }
     >
       <RemedyChoice value={remedy} onChange={setRemedy} error={fieldError(command.error, 'remedy')} />
-      <Textarea
+      <ReasonInput
         label={t('satisfy.reason')}
         value={reason}
-        onChange={(event) => setReason(event.currentTarget.value)}
+        onChange={setReason}
         error={fieldError(command.error, 'reason')}
-        withAsterisk
-        autosize
-        minRows={2}
-        data-autofocus
-        data-testid="reason"
+        autoFocus
       />
     </CommandDialog>
   );
@@ -119,16 +115,14 @@ export function RejectDialog({ application, complaint, onClose }: ComplaintDialo
         )
       }
     >
-      <Textarea
+      <ReasonInput
         label={t('reject.reasons')}
         value={reasons}
-        onChange={(event) => setReasons(event.currentTarget.value)}
+        onChange={setReasons}
         error={fieldError(command.error, 'reasons')}
-        withAsterisk
-        autosize
+        testId="reasons"
         minRows={3}
-        data-autofocus
-        data-testid="reasons"
+        autoFocus
       />
     </CommandDialog>
   );

@@ -1,8 +1,8 @@
-import { Text, Textarea } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bridge } from '../../api/hearing-complaint-api';
-import { CommandDialog } from '../../components/CommandDialog';
+import { CommandDialog, ReasonInput } from '../../components/CommandDialog';
 import { fieldError } from '../../components/field-errors';
 import { useApplicationCommand, type LoadedApplication } from '../../components/useApplication';
 
@@ -66,16 +66,12 @@ export function ReopenDialog({ application, opened, onClose }: ApplicationDialog
       }
     >
       <Text size="sm">{t('reopen.text')}</Text>
-      <Textarea
+      <ReasonInput
         label={t('reopen.reason')}
         value={reason}
-        onChange={(event) => setReason(event.currentTarget.value)}
+        onChange={setReason}
         error={fieldError(command.error, 'reason')}
-        withAsterisk
-        autosize
-        minRows={2}
-        data-autofocus
-        data-testid="reason"
+        autoFocus
       />
     </CommandDialog>
   );

@@ -2,7 +2,7 @@ import { MultiSelect, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { CommandDialog } from '../../components/CommandDialog';
+import { CommandDialog, ReasonInput } from '../../components/CommandDialog';
 import { fieldError } from '../../components/field-errors';
 import { useApplicationCommand, type LoadedApplication } from '../../components/useApplication';
 import { useRefusalGrounds } from '../../components/useRefusalGrounds';
@@ -11,23 +11,6 @@ interface DialogProps {
   readonly application: LoadedApplication;
   readonly opened: boolean;
   readonly onClose: () => void;
-}
-
-/** Why the supervisor does it: recorded with the command (free text, masked in exports as personal data may be in it). */
-function ReasonInput({ value, onChange, error }: { value: string; onChange: (value: string) => void; error?: string }) {
-  const { t } = useTranslation('supervisor');
-  return (
-    <Textarea
-      label={t('reassign.reason')}
-      value={value}
-      onChange={(event) => onChange(event.currentTarget.value)}
-      error={error}
-      withAsterisk
-      autosize
-      minRows={2}
-      data-testid="reason"
-    />
-  );
 }
 
 export function ReassignDialog({ application, opened, onClose }: DialogProps) {
@@ -64,7 +47,12 @@ export function ReassignDialog({ application, opened, onClose }: DialogProps) {
         data-autofocus
         data-testid="to-reviewer"
       />
-      <ReasonInput value={reason} onChange={setReason} error={fieldError(command.error, 'reason')} />
+      <ReasonInput
+        label={t('reassign.reason')}
+        value={reason}
+        onChange={setReason}
+        error={fieldError(command.error, 'reason')}
+      />
     </CommandDialog>
   );
 }
@@ -144,7 +132,12 @@ export function EscalateDialog({ application, opened, onClose }: DialogProps) {
         )
       }
     >
-      <ReasonInput value={reason} onChange={setReason} error={fieldError(command.error, 'reason')} />
+      <ReasonInput
+        label={t('reassign.reason')}
+        value={reason}
+        onChange={setReason}
+        error={fieldError(command.error, 'reason')}
+      />
     </CommandDialog>
   );
 }
