@@ -116,6 +116,29 @@ export const SCREENS: readonly ConsoleScreen[] = [
     ready: applicationsReady,
     calls: () => ['/queues/supervisors'],
   },
+  // Issue 20: the seed may hold no proposed refusal nor open complaint yet, so these two are usable
+  // once their list shows its table or says in words that it has none.
+  {
+    name: 'reviewer · hearings',
+    role: 'reviewer',
+    path: () => '/hearings',
+    ready: [heading, { selector: 'main table, main [data-testid="empty"]' }],
+    calls: () => ['/queues/hearings', '/reference/refusal-grounds'],
+  },
+  {
+    name: 'supervisor · hearings',
+    role: 'supervisor',
+    path: () => '/hearings',
+    ready: [heading, { selector: 'main table, main [data-testid="empty"]' }],
+    calls: () => ['/queues/hearings', '/reference/refusal-grounds'],
+  },
+  {
+    name: 'supervisor · complaints',
+    role: 'supervisor',
+    path: () => '/complaints',
+    ready: [heading, { selector: 'main table, main [data-testid="empty"]' }],
+    calls: () => ['/queues/complaints'],
+  },
   {
     name: 'admin · quotas',
     role: 'admin',

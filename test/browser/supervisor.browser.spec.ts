@@ -61,7 +61,7 @@ describe('the supervisor’s console', () => {
     expect(new Date(DUE_AT) < c.e.clock.now()).toBe(true);
   });
 
-  it('refuses an application on grounds chosen from the labelled list, naming a missing field first', async () => {
+  it('refuses an application on grounds chosen from the labelled list, naming a missing field first: proposed, heard, then final (ADR 32)', async () => {
     const id = await submitAndSign(c.e, freshSubmissionBody());
     await c.e.settle();
     const page = await c.as('supervisor', 'supervisor-1', 'ru', `/applications/${id}`);
@@ -74,6 +74,19 @@ describe('the supervisor’s console', () => {
     await page.getByTestId('confirm').click();
     await page.getByRole('dialog').getByText('explanation', { exact: false }).first().waitFor();
     await page.getByTestId('explanation').fill('Регистрация в центре занятости не подтверждена');
+    await page.getByTestId('confirm').click();
+
+    // A supervisor's refusal is proposed first: the applicant is heard before it is final.
+    const proposal = page.getByTestId('refusal-proposal');
+    await proposal.waitFor();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('proposal-grounds').innerText()).toBe(ground);
+    await page.getByTestId('record-hearing').click();
+    await page.getByTestId('statement-input').fill('Заявитель не представил подтверждение регистрации');
+    await page.getByTestId('confirm').click();
+    await proposal.getByTestId('heard').waitFor();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.getByTestId('confirm-refusal').click();
     await page.getByTestId('confirm').click();
 
     const decision = page.getByTestId('decision');

@@ -11,7 +11,8 @@ import { ApiProblem } from './problem';
  */
 export const api = createClient<paths>({ baseUrl: window.location.origin });
 
-const bearerAndLanguage: Middleware = {
+/** The officer's token and language on every request (shared with the hand-typed bridge, hearing-complaint-api.ts). */
+export const bearerAndLanguage: Middleware = {
   onRequest({ request }) {
     const session = currentSession();
     if (session) request.headers.set('Authorization', `Bearer ${session.token}`);

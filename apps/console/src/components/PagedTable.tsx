@@ -19,6 +19,7 @@ export function PagedTable<T>({
   labelledBy,
   minWidth = 800,
   rowKey,
+  rowData,
   cells,
 }: {
   pages: ReturnType<typeof useCursorPages<T>>;
@@ -27,6 +28,8 @@ export function PagedTable<T>({
   labelledBy?: string;
   minWidth?: number;
   rowKey: (item: T) => string;
+  /** `data-*` attributes of an item's row (`{ 'data-id': … }`), for the tests and the benchmark to find it. */
+  rowData?: (item: T) => Readonly<Record<`data-${string}`, string>>;
   /** The `<Table.Td>` cells of one item's row, in the order of `columns`. */
   cells: (item: T) => ReactNode;
 }) {
@@ -46,7 +49,9 @@ export function PagedTable<T>({
             </Table.Thead>
             <Table.Tbody>
               {items.map((item) => (
-                <Table.Tr key={rowKey(item)}>{cells(item)}</Table.Tr>
+                <Table.Tr key={rowKey(item)} {...rowData?.(item)}>
+                  {cells(item)}
+                </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>

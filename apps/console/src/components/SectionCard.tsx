@@ -10,16 +10,18 @@ export function SectionCard({
   title,
   caption,
   actions,
+  testId,
   children,
 }: {
   id: string;
   title: string;
   caption?: string;
   actions?: ReactNode;
+  testId?: string;
   children: ReactNode;
 }) {
   return (
-    <Card withBorder component="section" aria-labelledby={id}>
+    <Card withBorder component="section" aria-labelledby={id} data-testid={testId}>
       <Stack gap="sm">
         <Group justify="space-between">
           <Title order={3} size="h4" id={id}>

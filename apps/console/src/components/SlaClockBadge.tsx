@@ -1,4 +1,4 @@
-import type { CSSProperties } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { SlaClock } from '../api/shapes';
@@ -42,16 +42,33 @@ export function slaClockText(clock: SlaClock, t: TFunction): string {
 
 export function SlaClockBadge({ clock, size = 'md' }: { clock: SlaClock; size?: 'sm' | 'md' | 'lg' }) {
   const { t } = useTranslation();
-  const tone = TONES[clock.state];
+  return (
+    <ClockMark state={clock.state} size={size}>
+      {slaClockText(clock, t)}
+    </ClockMark>
+  );
+}
+
+/** A clock's mark in its state's colours and icon, with the words given (a complaint's clock uses it too). */
+export function ClockMark({
+  state,
+  size = 'md',
+  children,
+}: {
+  state: SlaClock['state'];
+  size?: 'sm' | 'md' | 'lg';
+  children: ReactNode;
+}) {
+  const tone = TONES[state];
   return (
     <span
       className={size === 'md' ? classes.clock : `${classes.clock} ${classes[size]}`}
       style={{ '--clock-color': tone.color, '--clock-bg': tone.background } as CSSProperties}
       data-testid="sla-clock"
-      data-state={clock.state}
+      data-state={state}
     >
-      <SlaIcon state={clock.state} />
-      {slaClockText(clock, t)}
+      <SlaIcon state={state} />
+      {children}
     </span>
   );
 }

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, data } from '../api/client';
 import { ApiProblem } from '../api/problem';
 import type { ApplicationDetails } from '../api/shapes';
+import { isRefusalProposed } from '../api/hearing-complaint-api';
 
 export interface LoadedApplication {
   readonly details: ApplicationDetails;
@@ -23,7 +24,8 @@ function refreshInterval(details: ApplicationDetails | undefined): number | fals
   const subsidies = details.decision?.subsidies;
   if (details.decision?.outcome === 'included' && (subsidies?.relocation === null || subsidies?.rent === null))
     return 2_000;
-  if (details.status === 'signed' || details.status === 'under-review') return 15_000;
+  // A proposed refusal's clock runs too, and the applicant's objections come in meanwhile.
+  if (details.status === 'signed' || details.status === 'under-review' || isRefusalProposed(details)) return 15_000;
   return false;
 }
 
@@ -63,8 +65,8 @@ export function useApplicationCommand(id: string, onDone?: () => void) {
       if (answer.position) lastPositions.set(id, answer.position);
       onDone?.();
       await Promise.all(
-        [applicationKey(id), ['queue'], ['search'], ['escalated'], ['sla-board']].map((queryKey) =>
-          client.invalidateQueries({ queryKey }),
+        [applicationKey(id), ['queue'], ['search'], ['escalated'], ['sla-board'], ['hearings'], ['complaints']].map(
+          (queryKey) => client.invalidateQueries({ queryKey }),
         ),
       );
     },

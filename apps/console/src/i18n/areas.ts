@@ -3,6 +3,11 @@ import { supervisor } from '../pages/supervisor/messages';
 import { admin } from '../pages/admin/messages';
 import { operator } from '../pages/operator/messages';
 import { auditor } from '../pages/auditor/messages';
+import { hearing } from '../pages/hearing/messages';
+import { complaint } from '../pages/complaint/messages';
 
-/** Each screen's labels, one namespace per role's area (its own folder owns them). */
-export const areas = { reviewer, supervisor, admin, operator, auditor };
+/**
+ * Each screen's labels, one namespace per role's area (its own folder owns them); the hearing and the
+ * complaint have their own, as reviewers and supervisors share their screens.
+ */
+export const areas = { reviewer, supervisor, admin, operator, auditor, hearing, complaint };

@@ -18,11 +18,26 @@ export const domain = messages(
       signed: 'подписано',
       'under-review': 'на рассмотрении',
       reviewed: 'рассмотрено',
+      'refusal-proposed': 'предварительное решение об отказе',
       included: 'включено в квоту',
       refused: 'отказано',
       withdrawn: 'отозвано',
     },
     decision: { included: 'включено в квоту', refused: 'отказано' },
+    hearing: {
+      way: { 'in-person': 'очно', 'video-call': 'по видеосвязи', 'in-writing': 'письменно' },
+      attendance: {
+        attended: 'заявитель присутствовал',
+        absent: 'заявитель не явился',
+        'in-writing': 'письменные возражения',
+      },
+      source: { review: 'заключение специалиста', supervisor: 'решение руководителя', quota: 'квота исчерпана' },
+    },
+    complaint: {
+      against: { refusal: 'отказ', 'inclusion-amounts': 'суммы при включении', 'missed-term': 'нарушение срока' },
+      state: { open: 'на рассмотрении', satisfied: 'удовлетворена', rejected: 'отклонена' },
+      remedy: { 'return-to-review': 'вернуть на рассмотрение', include: 'включить в квоту' },
+    },
     sla: {
       onTime: 'в срок',
       atRisk: 'под угрозой',
@@ -46,11 +61,30 @@ export const domain = messages(
         signed: 'қол қойылды',
         'under-review': 'қаралуда',
         reviewed: 'қаралды',
+        'refusal-proposed': 'бас тарту туралы алдын ала шешім',
         included: 'квотаға енгізілді',
         refused: 'бас тартылды',
         withdrawn: 'кері қайтарылды',
       },
       decision: { included: 'квотаға енгізілді', refused: 'бас тартылды' },
+      hearing: {
+        way: { 'in-person': 'бетпе-бет', 'video-call': 'бейнебайланыс арқылы', 'in-writing': 'жазбаша' },
+        attendance: {
+          attended: 'өтініш беруші қатысты',
+          absent: 'өтініш беруші келмеді',
+          'in-writing': 'жазбаша қарсылық',
+        },
+        source: { review: 'маманның қорытындысы', supervisor: 'басшының шешімі', quota: 'квота таусылды' },
+      },
+      complaint: {
+        against: {
+          refusal: 'бас тарту',
+          'inclusion-amounts': 'енгізу кезіндегі сомалар',
+          'missed-term': 'мерзімнің бұзылуы',
+        },
+        state: { open: 'қаралуда', satisfied: 'қанағаттандырылды', rejected: 'қабылданбады' },
+        remedy: { 'return-to-review': 'қайта қарауға жіберу', include: 'квотаға енгізу' },
+      },
       sla: {
         onTime: 'мерзімінде',
         atRisk: 'қауіп төнуде',
@@ -73,11 +107,34 @@ export const domain = messages(
         signed: 'signed',
         'under-review': 'under review',
         reviewed: 'reviewed',
+        'refusal-proposed': 'refusal proposed',
         included: 'included in the quota',
         refused: 'refused',
         withdrawn: 'withdrawn',
       },
       decision: { included: 'included in the quota', refused: 'refused' },
+      hearing: {
+        way: { 'in-person': 'in person', 'video-call': 'by video call', 'in-writing': 'in writing' },
+        attendance: {
+          attended: 'the applicant attended',
+          absent: 'the applicant did not come',
+          'in-writing': 'objections in writing',
+        },
+        source: {
+          review: 'the reviewer’s verdict',
+          supervisor: 'the supervisor’s decision',
+          quota: 'the quota is full',
+        },
+      },
+      complaint: {
+        against: {
+          refusal: 'the refusal',
+          'inclusion-amounts': 'the amounts of an inclusion',
+          'missed-term': 'a missed term',
+        },
+        state: { open: 'under consideration', satisfied: 'satisfied', rejected: 'rejected' },
+        remedy: { 'return-to-review': 'return to review', include: 'include in the quota' },
+      },
       sla: {
         onTime: 'on time',
         atRisk: 'at risk',

@@ -3,7 +3,7 @@ import { messages } from '../../i18n/messages';
 /** Labels of the reviewer's screens, and of the application page the supervisor shares. */
 export const reviewer = messages(
   {
-    nav: { queue: 'Очередь', search: 'Поиск' },
+    nav: { queue: 'Очередь', search: 'Поиск', hearings: 'Слушания' },
     queue: {
       title: 'Очередь заявлений',
       mine: 'Мои',
@@ -122,7 +122,7 @@ export const reviewer = messages(
   },
   {
     kk: {
-      nav: { queue: 'Кезек', search: 'Іздеу' },
+      nav: { queue: 'Кезек', search: 'Іздеу', hearings: 'Тыңдаулар' },
       queue: {
         title: 'Өтініштер кезегі',
         mine: 'Менікі',
@@ -245,7 +245,7 @@ export const reviewer = messages(
       },
     },
     en: {
-      nav: { queue: 'Queue', search: 'Search' },
+      nav: { queue: 'Queue', search: 'Search', hearings: 'Hearings' },
       queue: {
         title: 'Application queue',
         mine: 'Mine',

@@ -1,9 +1,8 @@
-import { Button, Group, Modal, MultiSelect, Stack, Textarea, TextInput } from '@mantine/core';
+import { MultiSelect, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { ProblemAlert } from '../../components/ProblemAlert';
+import { CommandDialog, ReasonInput } from '../../components/CommandDialog';
 import { fieldError } from '../../components/field-errors';
 import { useApplicationCommand, type LoadedApplication } from '../../components/useApplication';
 import { useRefusalGrounds } from '../../components/useRefusalGrounds';
@@ -12,78 +11,6 @@ interface DialogProps {
   readonly application: LoadedApplication;
   readonly opened: boolean;
   readonly onClose: () => void;
-}
-
-/** A modal form: its fields, the problem the API answered (fields it names shown at them), and the action. */
-function CommandDialog({
-  title,
-  opened,
-  onClose,
-  onSubmit,
-  pending,
-  problem,
-  shown,
-  submitLabel,
-  danger,
-  children,
-}: {
-  title: string;
-  opened: boolean;
-  onClose: () => void;
-  onSubmit: () => void;
-  pending: boolean;
-  problem: unknown;
-  shown: string[];
-  submitLabel: string;
-  danger?: boolean;
-  children: ReactNode;
-}) {
-  const { t } = useTranslation('supervisor');
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onSubmit();
-  };
-  return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      title={title}
-      size="lg"
-      closeButtonProps={{ 'aria-label': t('actions.cancel') }}
-    >
-      <form onSubmit={submit}>
-        <Stack gap="sm">
-          {children}
-          <ProblemAlert problem={problem} shown={shown} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('actions.cancel')}
-            </Button>
-            <Button type="submit" loading={pending} color={danger ? 'red.9' : undefined} data-testid="confirm">
-              {submitLabel}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
-  );
-}
-
-/** Why the supervisor does it: recorded with the command (free text, masked in exports as personal data may be in it). */
-function ReasonInput({ value, onChange, error }: { value: string; onChange: (value: string) => void; error?: string }) {
-  const { t } = useTranslation('supervisor');
-  return (
-    <Textarea
-      label={t('reassign.reason')}
-      value={value}
-      onChange={(event) => onChange(event.currentTarget.value)}
-      error={error}
-      withAsterisk
-      autosize
-      minRows={2}
-      data-testid="reason"
-    />
-  );
 }
 
 export function ReassignDialog({ application, opened, onClose }: DialogProps) {
@@ -120,7 +47,12 @@ export function ReassignDialog({ application, opened, onClose }: DialogProps) {
         data-autofocus
         data-testid="to-reviewer"
       />
-      <ReasonInput value={reason} onChange={setReason} error={fieldError(command.error, 'reason')} />
+      <ReasonInput
+        label={t('reassign.reason')}
+        value={reason}
+        onChange={setReason}
+        error={fieldError(command.error, 'reason')}
+      />
     </CommandDialog>
   );
 }
@@ -200,7 +132,12 @@ export function EscalateDialog({ application, opened, onClose }: DialogProps) {
         )
       }
     >
-      <ReasonInput value={reason} onChange={setReason} error={fieldError(command.error, 'reason')} />
+      <ReasonInput
+        label={t('reassign.reason')}
+        value={reason}
+        onChange={setReason}
+        error={fieldError(command.error, 'reason')}
+      />
     </CommandDialog>
   );
 }

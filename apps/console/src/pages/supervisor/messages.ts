@@ -3,7 +3,7 @@ import { messages } from '../../i18n/messages';
 /** Labels of the supervisor's screens and actions. */
 export const supervisor = messages(
   {
-    nav: { sla: 'Сроки (SLA)', escalated: 'Эскалации' },
+    nav: { sla: 'Сроки (SLA)', escalated: 'Эскалации', hearings: 'Слушания', complaints: 'Жалобы' },
     board: {
       title: 'Соблюдение сроков по регионам',
       year: 'Год квоты',
@@ -30,7 +30,6 @@ export const supervisor = messages(
       reassign: 'Передать другому специалисту',
       refuse: 'Отказать',
       escalate: 'Эскалировать',
-      cancel: 'Отмена',
       alreadyEscalated: 'Заявление уже передано руководителю.',
       escalateWhenBreached: 'Эскалировать можно только после истечения срока.',
     },
@@ -52,7 +51,7 @@ export const supervisor = messages(
   },
   {
     kk: {
-      nav: { sla: 'Мерзімдер (SLA)', escalated: 'Эскалациялар' },
+      nav: { sla: 'Мерзімдер (SLA)', escalated: 'Эскалациялар', hearings: 'Тыңдаулар', complaints: 'Шағымдар' },
       board: {
         title: 'Өңірлер бойынша мерзімдердің сақталуы',
         year: 'Квота жылы',
@@ -79,7 +78,6 @@ export const supervisor = messages(
         reassign: 'Басқа маманға беру',
         refuse: 'Бас тарту',
         escalate: 'Эскалациялау',
-        cancel: 'Болдырмау',
         alreadyEscalated: 'Өтініш басшыға берілген.',
         escalateWhenBreached: 'Мерзімі өткеннен кейін ғана эскалациялауға болады.',
       },
@@ -100,7 +98,7 @@ export const supervisor = messages(
       escalate: { title: 'Эскалация', submit: 'Эскалациялау' },
     },
     en: {
-      nav: { sla: 'SLA board', escalated: 'Escalated' },
+      nav: { sla: 'SLA board', escalated: 'Escalated', hearings: 'Hearings', complaints: 'Complaints' },
       board: {
         title: 'Deadlines kept, by region',
         year: 'Quota year',
@@ -127,7 +125,6 @@ export const supervisor = messages(
         reassign: 'Hand to another reviewer',
         refuse: 'Refuse',
         escalate: 'Escalate',
-        cancel: 'Cancel',
         alreadyEscalated: 'The application is already escalated.',
         escalateWhenBreached: 'An application is escalated only once past its due instant.',
       },

@@ -7,6 +7,9 @@ import { ProblemAlert } from '../../../components/ProblemAlert';
 import { SlaClockBadge } from '../../../components/SlaClockBadge';
 import { useApplication } from '../../../components/useApplication';
 import { SupervisorActions } from '../../supervisor/SupervisorActions';
+import { hearingAndComplaintsOf } from '../../../api/hearing-complaint-api';
+import { RefusalProposalCard } from '../../hearing/RefusalProposalCard';
+import { ComplaintsCard } from '../../complaint/ComplaintsCard';
 import { ApplicantSection } from './ApplicantSection';
 import { DecisionSection } from './DecisionSection';
 import { DocumentsSection } from './DocumentsSection';
@@ -40,6 +43,16 @@ export function ApplicationPage() {
     );
   const { details } = application.data;
   const reviewing = session?.actor.role === 'reviewer' && reviewsIt(details, session.actor.id);
+  const redress = hearingAndComplaintsOf(details);
+  // A proposal waits for the final decision: once decided, the decision says it all (whether the
+  // API keeps the proposal in its answer afterwards or not).
+  const proposal = details.decision === null ? redress.refusalProposal : null;
+  // Complaints are shown once there are any, or to the supervisor of a decided application (the
+  // authority's decision may come on a complaint filed there directly).
+  const complaintsShown =
+    redress.complaints.length > 0 ||
+    redress.revocations.length > 0 ||
+    (details.decision !== null && session?.actor.role === 'supervisor');
   return (
     <Stack>
       <Group justify="space-between" align="flex-start">
@@ -66,7 +79,9 @@ export function ApplicationPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack>
+            {proposal && <RefusalProposalCard application={application.data} proposal={proposal} />}
             {details.decision && <DecisionSection decision={details.decision} />}
+            {complaintsShown && <ComplaintsCard application={application.data} redress={redress} />}
             {session?.actor.role === 'reviewer' && <ReviewerActions application={application.data} />}
             {session?.actor.role === 'supervisor' && <SupervisorActions application={application.data} />}
             <SlaSection details={details} />

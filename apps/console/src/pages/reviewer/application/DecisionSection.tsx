@@ -64,7 +64,8 @@ export function DecisionSection({ decision }: { decision: Decision }) {
           </List>
           {decision.explanation && (
             <Field label={t('decision.explanation')}>
-              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              {/* As recorded (the process words one itself, «Refused on …»): data, not a label. */}
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} translate="no">
                 {decision.explanation}
               </Text>
             </Field>
