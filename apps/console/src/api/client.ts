@@ -11,7 +11,7 @@ import { ApiProblem } from './problem';
  */
 export const api = createClient<paths>({ baseUrl: window.location.origin });
 
-/** The officer's token and language on every request (shared with the hand-typed bridge, hearing-complaint-api.ts). */
+/** The officer's token and language on every request. */
 export const bearerAndLanguage: Middleware = {
   onRequest({ request }) {
     const session = currentSession();

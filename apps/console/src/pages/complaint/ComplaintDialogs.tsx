@@ -1,7 +1,7 @@
 import { Group, Radio, Select, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { bridge } from '../../api/hearing-complaint-api';
+import { api } from '../../api/client';
 import type { Complaint, Remedy } from '../../api/hearing-complaint-api';
 import { CommandDialog, ReasonInput } from '../../components/CommandDialog';
 import { fieldError, refusedInput } from '../../components/field-errors';
@@ -70,7 +70,7 @@ export function SatisfyDialog({ application, complaint, onClose }: ComplaintDial
       onSubmit={() =>
         complaint &&
         command.mutate(() =>
-          bridge.POST('/applications/{id}/complaints/{complaintId}/satisfy', {
+          api.POST('/applications/{id}/complaints/{complaintId}/satisfy', {
             params: { path: { id, complaintId: complaint.complaintId }, header: { 'If-Match': application.etag } },
             body: { remedy, reason: reason.trim() },
           }),
@@ -108,7 +108,7 @@ export function RejectDialog({ application, complaint, onClose }: ComplaintDialo
       onSubmit={() =>
         complaint &&
         command.mutate(() =>
-          bridge.POST('/applications/{id}/complaints/{complaintId}/reject', {
+          api.POST('/applications/{id}/complaints/{complaintId}/reject', {
             params: { path: { id, complaintId: complaint.complaintId }, header: { 'If-Match': application.etag } },
             body: { reasons: reasons.trim() },
           }),
@@ -160,7 +160,7 @@ export function AuthorityDecisionDialog({
     command.mutate(() => {
       const on = parseDate(date);
       if (on === null) throw refusedInput([{ field: 'date', reason: t('badDate', { ns: 'common' }) }]);
-      return bridge.POST('/applications/{id}/authority-decisions', {
+      return api.POST('/applications/{id}/authority-decisions', {
         params: { path: { id }, header: { 'If-Match': application.etag } },
         body: {
           ...(complaintId === NO_COMPLAINT ? {} : { complaintId }),

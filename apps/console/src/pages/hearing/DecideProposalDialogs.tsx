@@ -1,7 +1,7 @@
 import { Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { bridge } from '../../api/hearing-complaint-api';
+import { api } from '../../api/client';
 import { CommandDialog, ReasonInput } from '../../components/CommandDialog';
 import { fieldError } from '../../components/field-errors';
 import { useApplicationCommand, type LoadedApplication } from '../../components/useApplication';
@@ -29,7 +29,7 @@ export function ConfirmRefusalDialog({ application, opened, onClose }: Applicati
       danger
       onSubmit={() =>
         command.mutate(() =>
-          bridge.POST('/applications/{id}/refusal/confirm', {
+          api.POST('/applications/{id}/refusal/confirm', {
             params: { path: { id }, header: { 'If-Match': application.etag } },
             body: {},
           }),
@@ -58,7 +58,7 @@ export function ReopenDialog({ application, opened, onClose }: ApplicationDialog
       submitLabel={t('reopen.submit')}
       onSubmit={() =>
         command.mutate(() =>
-          bridge.POST('/applications/{id}/refusal/reopen', {
+          api.POST('/applications/{id}/refusal/reopen', {
             params: { path: { id }, header: { 'If-Match': application.etag } },
             body: { reason: reason.trim() },
           }),

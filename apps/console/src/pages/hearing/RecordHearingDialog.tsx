@@ -1,7 +1,7 @@
 import { Button, Group, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { bridge } from '../../api/hearing-complaint-api';
+import { api } from '../../api/client';
 import type { AddedDocument, HearingAttendance } from '../../api/hearing-complaint-api';
 import { CommandDialog } from '../../components/CommandDialog';
 import { fieldError, refusedInput } from '../../components/field-errors';
@@ -34,7 +34,7 @@ export function RecordHearingDialog({ application, opened, onClose }: Applicatio
       const documentsAdded = documents
         .map((document) => ({ title: document.title.trim(), reference: document.reference.trim() }))
         .filter((document) => document.title || document.reference);
-      return bridge.POST('/applications/{id}/hearing', {
+      return api.POST('/applications/{id}/hearing', {
         params: { path: { id }, header: { 'If-Match': application.etag } },
         body: { heldAt: at, attendance, statement: statement.trim(), documentsAdded },
       });
