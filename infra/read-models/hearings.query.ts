@@ -233,14 +233,22 @@ function hearingListed(row: HearingRow): HearingListed {
     objections: proposal.objections.length,
     heardAt: proposal.heard?.heldAt ?? null,
     dueAt: row.dueAt,
-    review: {
-      dueOn: row.dueOn,
-      dueAt: row.dueAt,
-      atRiskAt: row.atRiskAt,
-      atRisk: row.atRisk === 1,
-      breached: row.breached === 1,
-    },
+    review: clockFacts(row.dueOn, row.dueAt, row),
   };
+}
+
+/** The facts a clock is computed from: a due day and instant, the at-risk instant, the flags fired. */
+function clockFacts(
+  dueOn: string | null,
+  dueAt: string | null,
+  row: { atRiskAt: string | null; atRisk: number; breached: number },
+): ClockFacts {
+  return { dueOn, dueAt, atRiskAt: row.atRiskAt, atRisk: row.atRisk === 1, breached: row.breached === 1 };
+}
+
+/** A complaint's flags: at risk, breached, escalated. */
+function flagsOf(row: ComplaintRow): Pick<ComplaintListed, 'atRisk' | 'breached' | 'escalated'> {
+  return { atRisk: row.atRisk === 1, breached: row.breached === 1, escalated: row.escalated === 1 };
 }
 
 function complaintListed(row: ComplaintRow): ComplaintListed {
@@ -252,16 +260,8 @@ function complaintListed(row: ComplaintRow): ComplaintListed {
     against: row.against,
     filedAt: row.filedAt,
     considerBy: row.considerBy,
-    atRisk: row.atRisk === 1,
-    breached: row.breached === 1,
-    escalated: row.escalated === 1,
-    term: {
-      dueOn: row.considerByOn,
-      dueAt: row.considerBy,
-      atRiskAt: row.atRiskAt,
-      atRisk: row.atRisk === 1,
-      breached: row.breached === 1,
-    },
+    ...flagsOf(row),
+    term: clockFacts(row.considerByOn, row.considerBy, row),
   };
 }
 
@@ -280,8 +280,6 @@ function complaintDetails(row: ComplaintRow): ComplaintDetails {
     ...decided('decidedAt'),
     ...decided('decidedBy'),
     late: row.late === 1,
-    atRisk: row.atRisk === 1,
-    breached: row.breached === 1,
-    escalated: row.escalated === 1,
+    ...flagsOf(row),
   };
 }
