@@ -3,16 +3,21 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { CheckpointStore, EventTypeRegistry } from '@libs/event-sourcing';
 import { CHECKPOINT_STORE, EVENT_TYPE_REGISTRY } from '@libs/event-sourcing-nest';
-import { READ_MODELS_DB } from '@libs/workflow';
+import { complaintLawOf } from '@domain/review-process';
+import { LAW_IN_FORCE, READ_MODELS_DB, type LawInForce } from '@libs/workflow';
 import { rebuildReadModels, RebuildProgress, runRebuildCommand } from '@apps/composition-root';
 import { READ_MODEL_TABLES, SqliteCheckpointStore, tableDigest } from '@infra/read-models';
 import { openSqlite } from '@infra/sqlite/connection';
 import { SagaHarness } from '../saga/support/saga-harness';
-import { review, submitAndSign } from '../saga/support/scenario';
+import { hearAndConfirm, review, submitAndSign } from '../saga/support/scenario';
 
 const TABLES = Object.values(READ_MODEL_TABLES).flat();
 
-/** Included, refused (grounds), refused (quota exhausted), withdrawn, breached then included late, still pending. */
+/**
+ * Included, refused on grounds after a hearing then complained of (the complaint satisfied: back to
+ * review), a refusal proposed for the quota exhausted (the hearing pending), withdrawn, breached then
+ * included late, still pending.
+ */
 async function realisticHistory(h: SagaHarness): Promise<void> {
   await h.openQuota('pavlodar', 2026, 'kandas', 7);
   const [included, refused, exhausted, withdrawn, breached] = [
@@ -27,6 +32,24 @@ async function realisticHistory(h: SagaHarness): Promise<void> {
   await review(h, included, 'eligible');
   await h.settle();
   await review(h, refused, 'not-eligible');
+  await hearAndConfirm(h, refused);
+  const portal = { id: 'egov', role: 'portal' };
+  const law = complaintLawOf(h.app.get<LawInForce>(LAW_IN_FORCE).current());
+  await h.apply(
+    { type: 'FileComplaint', applicationId: refused, complaintId: 'c-1', against: 'refusal', text: 'Wrong', law },
+    portal,
+  );
+  await h.apply(
+    {
+      type: 'SatisfyComplaint',
+      applicationId: refused,
+      complaintId: 'c-1',
+      remedy: 'return-to-review',
+      reason: 'The passport was valid',
+      supervisorId: 'supervisor-1',
+    },
+    { id: 'supervisor-1', role: 'supervisor' },
+  );
   await h.apply(
     { type: 'WithdrawApplication', applicationId: withdrawn, reason: 'The family stays' },
     { id: 'egov', role: 'portal' },
@@ -43,7 +66,10 @@ async function realisticHistory(h: SagaHarness): Promise<void> {
   expect(await h.typesOf(breached)).toEqual(
     expect.arrayContaining(['ReviewSlaBreached', 'ReviewEscalated', 'ApplicationIncluded']),
   );
-  expect(await h.typesOf(exhausted)).toContain('ApplicationRefused');
+  expect(await h.typesOf(refused)).toEqual(
+    expect.arrayContaining(['HearingHeld', 'ApplicationRefused', 'ComplaintSatisfied', 'DecisionRevoked']),
+  );
+  expect(await h.typesOf(exhausted)).toContain('RefusalProposed');
   expect(await h.typesOf(withdrawn)).toContain('ApplicationWithdrawn');
 }
 
