@@ -88,6 +88,7 @@ describe('exporting events for auditors', () => {
       'SigningCodeIssued',
       'ApplicationSigned',
       'ReviewDeadlineScheduled',
+      'HearingNoticeDeadlineScheduled',
       'ReviewStarted',
       'ApplicationReviewed',
       'ApplicationIncluded',
@@ -98,7 +99,7 @@ describe('exporting events for auditors', () => {
       expect(Object.keys(row)).toEqual([...EXPORT_COLUMNS]);
       expect(row.position).toEqual(expect.stringMatching(/^\d+$/));
     }
-    expect(parsed.map((row) => row.revision)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(parsed.map((row) => row.revision)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(parsed[0]).toMatchObject({
       streamId: `application-${id}`,
       actor: { id: 'egov', role: 'portal' },
@@ -135,7 +136,7 @@ describe('exporting events for auditors', () => {
     const lines = await run({ stream: `application-${id}` }, 'csv');
     const records = parseCsv(lines.join('\r\n') + '\r\n');
     expect(records[0]).toEqual([...EXPORT_COLUMNS]);
-    expect(records).toHaveLength(10);
+    expect(records).toHaveLength(11);
     const json = await rows({ stream: `application-${id}` });
     records.slice(1).forEach((record, i) => {
       const row = Object.fromEntries(EXPORT_COLUMNS.map((column, c) => [column, record[c]]));
@@ -304,7 +305,7 @@ describe('exporting events for auditors', () => {
       expect(
         await runExportCommand(deps(), parsed(['--stream', `application-${id}`]), (line) => printed.push(line)),
       ).toBe(0);
-      expect(printed).toHaveLength(9 + 1); // the rows, then the manifest
+      expect(printed).toHaveLength(10 + 1); // the rows, then the manifest
       expect(printed.join('\n')).not.toContain(APPLICANT_IIN);
 
       const dir = mkdtempSync(join(tmpdir(), 'kandas-export-'));

@@ -57,13 +57,14 @@ describe('the audit trail over a real workflow history', () => {
       'SigningCodeIssued',
       'ApplicationSigned',
       'ReviewDeadlineScheduled',
+      'HearingNoticeDeadlineScheduled',
       'ReviewStarted',
       'ApplicationReviewed',
       'ApplicationIncluded',
       'SubsidyGranted',
       'SubsidyGranted',
     ]);
-    expect(history.map((e) => e.revision)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(history.map((e) => e.revision)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(history[0]).toEqual({
       position: expect.stringMatching(/^\d+$/),
       streamId: `application-${id}`,
@@ -117,7 +118,7 @@ describe('the audit trail over a real workflow history', () => {
       position: expect.stringMatching(/^\d+$/),
       state: { status: 'signed' },
     });
-    expect((await audit.applicationAsOf(id, { revision: 6 }))!.state).toMatchObject({
+    expect((await audit.applicationAsOf(id, { revision: 7 }))!.state).toMatchObject({
       status: 'included',
       persons: 3,
     });
@@ -126,13 +127,14 @@ describe('the audit trail over a real workflow history', () => {
 
   it('folds the application as of an instant (recordedAt): nothing before submission, signed after signing, included after the decision', async () => {
     expect(await audit.applicationAsOf(id, { at: marks.beforeSubmission })).toBeNull();
-    // The saga, running live, may already have scheduled the review deadline (revision 3): still signed.
+    // The saga, running live, may already have scheduled the review deadline and the hearing notice's
+    // (revisions 3 and 4): still signed.
     const signed = await audit.applicationAsOf(id, { at: marks.afterSigning });
     expect(signed).toMatchObject({ state: { status: 'signed' } });
-    expect([2, 3]).toContain(signed!.revision);
+    expect([2, 3, 4]).toContain(signed!.revision);
     const decided = await audit.applicationAsOf(id, { at: marks.afterDecision });
     expect(decided).toMatchObject({
-      revision: 8,
+      revision: 9,
       state: { status: 'included', subsidies: { relocation: expect.any(Object), rent: expect.any(Object) } },
     });
   });
@@ -167,8 +169,8 @@ describe('the audit trail over a real workflow history', () => {
   it('diffs two points: the events between them and the fields that changed', async () => {
     const diff = await audit.diff('application', id, { revision: 2 }, { at: marks.afterDecision });
     expect(diff.from).toMatchObject({ revision: 2 });
-    expect(diff.to).toMatchObject({ revision: 8 });
-    expect(diff.events.map((e) => e.revision)).toEqual([3, 4, 5, 6, 7, 8]);
+    expect(diff.to).toMatchObject({ revision: 9 });
+    expect(diff.events.map((e) => e.revision)).toEqual([3, 4, 5, 6, 7, 8, 9]);
     expect(diff.changes).toContainEqual({ path: 'status', before: 'signed', after: 'included' });
     expect(diff.changes).toContainEqual({ path: 'persons', before: null, after: 3 });
     expect(diff.changes.some((c) => c.path.startsWith('sla.deadline'))).toBe(true);
@@ -184,7 +186,7 @@ describe('the audit trail over a real workflow history', () => {
   it('prints readable lines for the CLI, IINs masked', async () => {
     const lines: string[] = [];
     expect(await printHistory(audit, id, (line) => lines.push(line))).toBe(0);
-    expect(lines).toHaveLength(9);
+    expect(lines).toHaveLength(10);
     expect(lines[0]).toMatch(
       new RegExp(
         `^\\s*\\d+  application-${id}@0  ApplicationSubmitted\\s+2026-03-02T05:01:00.000Z  portal:egov  command \\S+$`,
@@ -195,7 +197,7 @@ describe('the audit trail over a real workflow history', () => {
     expect(asOf.join('\n')).toContain('"status": "signed"');
     expect(asOf.join('\n')).not.toContain(APPLICANT_IIN);
     const diff: string[] = [];
-    expect(await printDiff(audit, id, { revision: 2 }, { revision: 6 }, (line) => diff.push(line))).toBe(0);
+    expect(await printDiff(audit, id, { revision: 2 }, { revision: 7 }, (line) => diff.push(line))).toBe(0);
     expect(diff).toContain('  status: "signed" → "included"');
     expect(await printStateAsOf(audit, id, { at: 'yesterday' }, () => undefined)).toBe(2);
     expect(await printHistory(audit, '00000000-0000-4000-8000-000000000000', () => undefined)).toBe(1);

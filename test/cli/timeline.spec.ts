@@ -28,11 +28,11 @@ describe('history and decision from the CLI (ADR 27)', () => {
   it('prints the history as numbered sentences in Russian, no IIN in them', async () => {
     const { code, lines } = await cli(h, 'history', id);
     expect(code).toBe(0);
-    expect(lines).toHaveLength(9);
+    expect(lines).toHaveLength(10);
     expect(lines[0]).toBe(
       '  1. 02.03.2026 10:01 — портал eGov: подано заявление заявителя на включение в квоту — Павлодарская область, 2026 год, категория «кандас», 3 человека.',
     );
-    expect(lines[6]).toMatch(/^ {2}7\. 10\.03\.2026 11:00 — система \(процесс\): заявление включено в квоту/);
+    expect(lines[7]).toMatch(/^ {2}8\. 10\.03\.2026 11:00 — система \(процесс\): заявление включено в квоту/);
     expect(lines.join('\n')).not.toContain(APPLICANT_IIN);
   });
 
