@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { ApplicationSubmission, FamilyMember } from '@domain/application';
 import type { PersonName } from '@domain/shared/person-name';
@@ -418,6 +419,45 @@ describe('no personal data in the logs (issue 8, point 4)', () => {
       );
       await app.settle();
 
+      // Both refusals are only proposed (ADR 32): each applicant objects and is heard — what they say
+      // names them, with their IIN — and the supervisor confirms. Then one complains, in words naming
+      // the family, and the supervisor rejects the complaint with reasons that name them too.
+      const proposed = (await app.as('supervisor', 'supervisor-1').get('/queues/hearings').expect(200)).body.data
+        .items as { applicationId: string }[];
+      expect(proposed).toHaveLength(2);
+      const said = `${ZHUMABAYEV.applicant.name.lastName} ${ZHUMABAYEV.applicant.name.firstName}, ЖСН ${ZHUMABAYEV.applicant.iin}`;
+      for (const { applicationId } of proposed) {
+        await portal
+          .post(`/portal/applications/${applicationId}/objections`, {
+            objectionId: randomUUID(),
+            text: `${said}: паспорт жаңартылды`,
+          })
+          .expect(200);
+        await app
+          .as('reviewer', 'reviewer-2')
+          .post(`/applications/${applicationId}/hearing`, {
+            heldAt: app.clock.now().toISOString(),
+            attendance: 'attended',
+            statement: `${said} келді`,
+          })
+          .expect(200);
+        await app.as('supervisor', 'supervisor-1').post(`/applications/${applicationId}/refusal/confirm`).expect(200);
+      }
+      await app.settle();
+      const complaintId = randomUUID();
+      await portal
+        .post(`/portal/applications/${id(ZHUMABAYEV)}/complaints`, {
+          complaintId,
+          against: 'refusal',
+          text: `${said}: шешім дұрыс емес`,
+        })
+        .expect(200);
+      await app
+        .as('supervisor', 'supervisor-1')
+        .post(`/applications/${id(ZHUMABAYEV)}/complaints/${complaintId}/reject`, { reasons: `${said}: мерзімі өткен` })
+        .expect(200);
+      await app.settle();
+
       // Reads, with unmasked IINs for a reviewer; a repeated query parameter (a logged 500 before it was refused as a 400).
       await app.as('reviewer', 'reviewer-1').get('/applications?region=pavlodar&limit=50').expect(200);
       await app
@@ -460,9 +500,11 @@ describe('no personal data in the logs (issue 8, point 4)', () => {
       // The outcome is the one intended, so the logs scanned below are those of a full workflow.
       const events = await readAllTypes(app);
       expect(events.filter((type) => type === 'ApplicationIncluded')).toHaveLength(2);
-      // Both refusals are proposed, the applicants to be heard (ADR 32); confirming them has no HTTP
-      // endpoint until issue 20's second part.
+      // Both refusals proposed, heard and confirmed (ADR 32); one complained of, the complaint rejected.
       expect(events.filter((type) => type === 'RefusalProposed')).toHaveLength(2);
+      expect(events.filter((type) => type === 'HearingHeld')).toHaveLength(2);
+      expect(events.filter((type) => type === 'ApplicationRefused')).toHaveLength(2);
+      expect(events.filter((type) => type === 'ComplaintRejected')).toHaveLength(1);
       expect(events.filter((type) => type === 'SubsidyGranted')).toHaveLength(4);
       expect(events.filter((type) => type === 'ApplicationWithdrawn')).toHaveLength(1);
       expect(events.filter((type) => type === 'ReviewEscalated')).toHaveLength(1);
