@@ -194,8 +194,8 @@ describe('quota race on the real HTTP server and a SQLite file (issue 8, point 2
         const rows = await listApplications(app);
         expect(rows).toHaveLength(APPLICATIONS);
         const includedRows = rows.filter((row) => row.status === 'included');
-        // A proposed refusal reads as the review it follows, awaiting the decision (ADR 32).
-        const refusedRows = rows.filter((row) => row.status === 'reviewed');
+        // A refusal proposed on QUOTA_EXHAUSTED, the applicant to be heard (ADR 32).
+        const refusedRows = rows.filter((row) => row.status === 'refusal-proposed');
         expect(includedRows.length + refusedRows.length).toBe(APPLICATIONS); // none stuck under review
         expect(includedRows.map((row) => row.applicationId).sort()).toEqual([...reservedIds].sort());
         expect(includedRows.reduce((sum, row) => sum + row.persons, 0)).toBe(personsIncluded);
