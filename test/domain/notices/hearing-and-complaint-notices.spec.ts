@@ -4,6 +4,7 @@ import { COMPLAINT_TERMS_V1 } from '@domain/law';
 import { issueNotice, noNotice, noticesFor, type NoticeContext, type NoticeIntent } from '@domain/notices';
 import { processSpecification } from '@libs/testing';
 import { APPLICATION_ID as id, DEADLINE, QUOTA } from '../application/fixtures';
+import { proposalData } from '../application/hearing-fixtures';
 
 /**
  * What the applicant is told of a preliminary refusal, its hearing, a complaint and its answer, and a
@@ -24,21 +25,15 @@ const [ground] = REFUSAL_GROUNDS_V1.grounds;
 const scheduled: ApplicationEvent = { type: 'ReviewDeadlineScheduled', data: { applicationId: id, ...DEADLINE } };
 const proposed = (source: 'review' | 'quota'): ApplicationEvent => ({
   type: 'RefusalProposed',
-  data: {
-    applicationId: id,
-    quota: QUOTA,
+  data: proposalData({
     grounds: [ground!.code],
-    groundsListVersion: '1',
     explanation: 'Документ не представлен',
     source,
     proposedBy: 'reviewer-1',
     proposedAt: '2026-03-16T05:00:00.000Z',
     hearing: { way: 'video-call', heldByOn: '2026-03-18', heldBy: '2026-03-18T13:30:00.000Z' },
-    noticeDueBy: '2026-03-17T13:30:00.000Z',
-    noticeLate: false,
     ...(source === 'quota' ? { seats: { remaining: 1, persons: 3 } } : {}),
-    termsVersion: '1',
-  },
+  }),
 });
 const objected = (objectionId: string): ApplicationEvent => ({
   type: 'ApplicantObjected',
