@@ -1,7 +1,7 @@
 import { REFUSAL_GROUNDS_V1 } from '@domain/application';
 import { EMPTY_LAW_HISTORY } from '@domain/law';
 import { groundsListsOf, TIMELINE_LANGUAGES, TimelineNarrator, type NarratableEntry } from '@libs/workflow';
-import { NOTICE, proposalData } from '../../domain/application/hearing-fixtures';
+import { NOTICE, proposalData, revokedInclusionData } from '../../domain/application/hearing-fixtures';
 
 /**
  * The timeline of a hearing and a complaint (ADR 27, ADR 32) as an auditor reads it: who did what,
@@ -138,20 +138,10 @@ const ENTRIES = {
   ),
   revoked: event(
     'DecisionRevoked',
-    {
-      applicationId: 'a1',
-      quota: QUOTA,
-      persons: 3,
-      decision: { number: 'KQ-2026-3F1C2A4E8B7D', date: '2026-03-10' },
-      revokedFrom: 'included',
-      remedy: 'return-to-review',
+    revokedInclusionData({
       by: { kind: 'authority', documentNumber: '12-5/301' },
-      subsidiesStopped: [
-        { kind: 'relocation', amount: 908_250, grantedAt: '2026-03-10T06:00:00.000Z' },
-        { kind: 'rent', amount: 1_038_000, grantedAt: '2026-03-10T06:00:00.000Z' },
-      ],
       revokedAt: '2026-04-20T05:00:00.000Z',
-    },
+    }),
     { id: 'admin-1', role: 'admin' },
   ),
 };
