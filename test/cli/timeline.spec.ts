@@ -32,6 +32,10 @@ describe('history and decision from the CLI (ADR 27)', () => {
     expect(lines[0]).toBe(
       '  1. 02.03.2026 10:01 — портал eGov: подано заявление заявителя на включение в квоту — Павлодарская область, 2026 год, категория «кандас», 3 человека.',
     );
+    // The deadline of a preliminary refusal's notice, derived from the review's (ADR 32), then the decision.
+    expect(lines[4]).toContain(
+      'о предварительном решении об отказе, если оно будет, заявителя нужно уведомить не позднее 18.03.2026 18:30',
+    );
     expect(lines[7]).toMatch(/^ {2}8\. 10\.03\.2026 11:00 — система \(процесс\): заявление включено в квоту/);
     expect(lines.join('\n')).not.toContain(APPLICANT_IIN);
   });

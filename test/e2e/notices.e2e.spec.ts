@@ -55,6 +55,19 @@ describe('notices to the applicant over HTTP: the portal reads its own, officers
 
   it('a refusal: each ground labelled in both languages from the list version decided under, the explanation, and until when to complain', async () => {
     const { body } = await e.as('reviewer').get(`/applications/${refused}/notices`).expect(200);
+    // Proposed first, the hearing offered; its record; then the final refusal (ADR 32).
+    expect(body.items.map((n: { kind: string }) => n.kind)).toEqual([
+      'application-accepted',
+      'review-started',
+      'refusal-proposed',
+      'hearing-recorded',
+      'application-refused',
+    ]);
+    const [, , proposed, heard] = body.items;
+    expect(proposed.texts.ru).toContain('принято предварительное решение об отказе');
+    expect(proposed.texts.ru).toContain('Заслушивание по видеосвязи — не позднее');
+    expect(proposed.texts.kk).toContain('бас тарту туралы алдын ала шешім қабылданды');
+    expect(heard.texts.ru).toContain('проведено заслушивание по предварительному решению об отказе: вы участвовали');
     const decision = body.items.at(-1);
     expect(decision.kind).toBe('application-refused');
     expect(decision.data.grounds).toEqual([
@@ -91,11 +104,11 @@ describe('notices to the applicant over HTTP: the portal reads its own, officers
       status: 'up',
       mode: 'kept-for-the-api',
       delivery: 'not-configured',
-      queued: 6,
+      queued: 8,
     });
     const metrics = await e.http.get('/metrics').expect(200);
-    expect(metrics.text).toMatch(/^kandas_notices_issued 6$/m);
-    expect(metrics.text).toMatch(/^kandas_notices_queued 6$/m);
+    expect(metrics.text).toMatch(/^kandas_notices_issued 8$/m);
+    expect(metrics.text).toMatch(/^kandas_notices_queued 8$/m);
     expect(metrics.text).toMatch(/^kandas_notice_oldest_undelivered_age_seconds \d+/m);
   });
 

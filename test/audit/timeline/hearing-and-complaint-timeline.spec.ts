@@ -1,6 +1,7 @@
 import { REFUSAL_GROUNDS_V1 } from '@domain/application';
 import { EMPTY_LAW_HISTORY } from '@domain/law';
 import { groundsListsOf, TIMELINE_LANGUAGES, TimelineNarrator, type NarratableEntry } from '@libs/workflow';
+import { NOTICE, proposalData, revokedInclusionData } from '../../domain/application/hearing-fixtures';
 
 /**
  * The timeline of a hearing and a complaint (ADR 27, ADR 32) as an auditor reads it: who did what,
@@ -25,29 +26,20 @@ const ENTRIES = {
   noticeDeadline: event('HearingNoticeDeadlineScheduled', {
     applicationId: 'a1',
     scheduledAt: '2026-03-02T05:00:00.000Z',
+    ...NOTICE,
     reviewDueOn: '2026-03-23',
-    noticeDueOn: '2026-03-18',
-    noticeDueBy: '2026-03-18T13:30:00.000Z',
-    atRiskOn: '2026-03-17',
-    atRiskAt: '2026-03-17T13:30:00.000Z',
-    calendarVersion: '2026.1',
-    termsVersion: '1',
   }),
-  proposed: event('RefusalProposed', {
-    applicationId: 'a1',
-    quota: QUOTA,
-    grounds: [ground!.code],
-    groundsListVersion: '1',
-    explanation: FREE_TEXT,
-    source: 'quota',
-    proposedBy: 'review-saga',
-    proposedAt: '2026-03-16T05:00:00.000Z',
-    hearing: { way: 'in-person', place: 'каб. 4', heldByOn: '2026-03-18', heldBy: '2026-03-18T13:30:00.000Z' },
-    noticeDueBy: '2026-03-18T13:30:00.000Z',
-    noticeLate: false,
-    seats: { remaining: 1, persons: 3 },
-    termsVersion: '1',
-  }),
+  proposed: event(
+    'RefusalProposed',
+    proposalData({
+      grounds: [ground!.code],
+      explanation: FREE_TEXT,
+      source: 'quota',
+      proposedBy: 'review-saga',
+      hearing: { way: 'in-person', place: 'каб. 4', heldByOn: '2026-03-18', heldBy: '2026-03-18T13:30:00.000Z' },
+      seats: { remaining: 1, persons: 3 },
+    }),
+  ),
   objected: event(
     'ApplicantObjected',
     {
@@ -146,20 +138,10 @@ const ENTRIES = {
   ),
   revoked: event(
     'DecisionRevoked',
-    {
-      applicationId: 'a1',
-      quota: QUOTA,
-      persons: 3,
-      decision: { number: 'KQ-2026-3F1C2A4E8B7D', date: '2026-03-10' },
-      revokedFrom: 'included',
-      remedy: 'return-to-review',
+    revokedInclusionData({
       by: { kind: 'authority', documentNumber: '12-5/301' },
-      subsidiesStopped: [
-        { kind: 'relocation', amount: 908_250, grantedAt: '2026-03-10T06:00:00.000Z' },
-        { kind: 'rent', amount: 1_038_000, grantedAt: '2026-03-10T06:00:00.000Z' },
-      ],
       revokedAt: '2026-04-20T05:00:00.000Z',
-    },
+    }),
     { id: 'admin-1', role: 'admin' },
   ),
 };

@@ -1,4 +1,4 @@
-import type { ApplicationEvent, HearingNoticeDeadline, RefusalProposed } from '@domain/application';
+import type { ApplicationEvent, DecisionRevoked, HearingNoticeDeadline, RefusalProposed } from '@domain/application';
 import type { ProposeRefusal } from '@domain/application/decisions/refusal-proposal';
 import { APPLICATION_ID, DEADLINE, history, QUOTA } from './fixtures';
 
@@ -94,3 +94,20 @@ export const hearingHistory = {
     },
   ],
 };
+
+/** The fixture family's inclusion (3 persons, both subsidies granted) revoked on a complaint, back to review. */
+export const revokedInclusionData = (overrides: Partial<DecisionRevoked['data']> = {}): DecisionRevoked['data'] => ({
+  applicationId: id,
+  quota: QUOTA,
+  persons: 3,
+  decision: { number: 'KQ-2026-3F1C2A4E8B7D', date: '2026-03-10' },
+  revokedFrom: 'included',
+  remedy: 'return-to-review',
+  by: { kind: 'complaint', complaintId: 'c-1' },
+  subsidiesStopped: [
+    { kind: 'relocation', amount: 908_250, grantedAt: '2026-03-10T06:00:00.000Z' },
+    { kind: 'rent', amount: 1_038_000, grantedAt: '2026-03-10T06:00:00.000Z' },
+  ],
+  revokedAt: '2026-03-30T05:00:00.000Z',
+  ...overrides,
+});

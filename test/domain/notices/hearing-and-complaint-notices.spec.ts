@@ -4,6 +4,7 @@ import { COMPLAINT_TERMS_V1 } from '@domain/law';
 import { issueNotice, noNotice, noticesFor, type NoticeContext, type NoticeIntent } from '@domain/notices';
 import { processSpecification } from '@libs/testing';
 import { APPLICATION_ID as id, DEADLINE, QUOTA } from '../application/fixtures';
+import { proposalData, revokedInclusionData } from '../application/hearing-fixtures';
 
 /**
  * What the applicant is told of a preliminary refusal, its hearing, a complaint and its answer, and a
@@ -24,21 +25,15 @@ const [ground] = REFUSAL_GROUNDS_V1.grounds;
 const scheduled: ApplicationEvent = { type: 'ReviewDeadlineScheduled', data: { applicationId: id, ...DEADLINE } };
 const proposed = (source: 'review' | 'quota'): ApplicationEvent => ({
   type: 'RefusalProposed',
-  data: {
-    applicationId: id,
-    quota: QUOTA,
+  data: proposalData({
     grounds: [ground!.code],
-    groundsListVersion: '1',
     explanation: 'Документ не представлен',
     source,
     proposedBy: 'reviewer-1',
     proposedAt: '2026-03-16T05:00:00.000Z',
     hearing: { way: 'video-call', heldByOn: '2026-03-18', heldBy: '2026-03-18T13:30:00.000Z' },
-    noticeDueBy: '2026-03-17T13:30:00.000Z',
-    noticeLate: false,
     ...(source === 'quota' ? { seats: { remaining: 1, persons: 3 } } : {}),
-    termsVersion: '1',
-  },
+  }),
 });
 const objected = (objectionId: string): ApplicationEvent => ({
   type: 'ApplicantObjected',
@@ -215,45 +210,25 @@ describe('the notices of a complaint, its answer and a revoked decision (ADR 32)
   });
 
   it('a revoked inclusion: back to review, its seats given back, each subsidy stopped and their total', () => {
-    given
-      .when([
-        {
-          type: 'DecisionRevoked',
-          data: {
-            applicationId: id,
-            quota: QUOTA,
-            persons: 3,
-            decision: { number: 'KQ-2026-3F1C2A4E8B7D', date: '2026-03-10' },
-            revokedFrom: 'included',
-            remedy: 'return-to-review',
-            by: { kind: 'complaint', complaintId: 'c-1' },
-            subsidiesStopped: [
-              { kind: 'relocation', amount: 908_250, grantedAt: '2026-03-10T06:00:00.000Z' },
-              { kind: 'rent', amount: 1_038_000, grantedAt: '2026-03-10T06:00:00.000Z' },
-            ],
-            revokedAt: '2026-03-30T05:00:00.000Z',
-          },
+    given.when([{ type: 'DecisionRevoked', data: revokedInclusionData() }]).then([
+      issueNotice({
+        kind: 'decision-revoked',
+        data: {
+          decisionNumber: 'KQ-2026-3F1C2A4E8B7D',
+          decisionDate: '2026-03-10',
+          revokedOn: '2026-03-30',
+          revokedFrom: 'included',
+          remedy: 'return-to-review',
+          authorityDocument: null,
+          seatsReleased: 3,
+          subsidiesStopped: [
+            { kind: 'relocation', amount: 908_250 },
+            { kind: 'rent', amount: 1_038_000 },
+          ],
+          totalStopped: 1_946_250,
         },
-      ])
-      .then([
-        issueNotice({
-          kind: 'decision-revoked',
-          data: {
-            decisionNumber: 'KQ-2026-3F1C2A4E8B7D',
-            decisionDate: '2026-03-10',
-            revokedOn: '2026-03-30',
-            revokedFrom: 'included',
-            remedy: 'return-to-review',
-            authorityDocument: null,
-            seatsReleased: 3,
-            subsidiesStopped: [
-              { kind: 'relocation', amount: 908_250 },
-              { kind: 'rent', amount: 1_038_000 },
-            ],
-            totalStopped: 1_946_250,
-          },
-        }),
-      ]);
+      }),
+    ]);
   });
 
   it("a refusal revoked on the authority's decision: its document named, no seats released, nothing stopped", () => {
