@@ -82,9 +82,15 @@ interface Crash {
   readonly restartMs: number;
 }
 
-/** Included, or a refusal proposed (ADR 32: its confirmation is a supervisor's, with no HTTP endpoint until issue 20's part 2). */
+/**
+ * Included, refused, or a refusal proposed (ADR 32): the not-eligible journeys hear the applicant and
+ * confirm theirs; a refusal proposed for the quota exhausted is left for a supervisor, its review's
+ * clock running on.
+ */
 const decided = (stream: readonly RecordedEvent[]) =>
   stream.some((e) => ['ApplicationIncluded', 'ApplicationRefused', 'RefusalProposed'].includes(e.type));
+const proposedOnly = (stream: readonly RecordedEvent[]) =>
+  stream.some((e) => e.type === 'RefusalProposed') && !stream.some((e) => e.type === 'ApplicationRefused');
 const included = (stream: readonly RecordedEvent[]) => stream.some((e) => e.type === 'ApplicationIncluded');
 
 /** What a journey's application must look like in the store once the workflow has settled. */
@@ -95,6 +101,8 @@ function unmetOf(journey: Journey, stream: readonly RecordedEvent[], stage: 'wav
   if (!has('ReviewDeadlineScheduled')) return `${label}: no ReviewDeadlineScheduled`;
   const needsDecision = plan === 'eligible' || plan === 'not-eligible' || (plan === 'late' && stage === 'final');
   if (needsDecision && !decided(stream)) return `${label} (${plan}): not decided`;
+  if (plan === 'not-eligible' && !(has('HearingHeld') && has('ApplicationRefused')))
+    return `${label} (not-eligible): not heard and refused`;
   if (included(stream) && count(stream, 'SubsidyGranted') < 2)
     return `${label}: included, ${count(stream, 'SubsidyGranted')} subsidy granted of 2`;
   if (plan === 'abandoned' && stage === 'final' && journey.plan.label.startsWith('w1') && !has('ReviewEscalated'))
@@ -409,8 +417,12 @@ describe('the back office killed with SIGKILL again and again (issue 8: crash te
           problems.push(
             `${label}: reviewed after the at-risk point, before the due one: SLA events ${JSON.stringify(sla)}, late ${inclusion?.late}`,
           );
-      } else if (sla.atRisk + sla.breached + sla.escalated > 0)
+      } else if (sla.atRisk + sla.breached + sla.escalated > 0 && !proposedOnly(stream))
         problems.push(`${label} (${plan}): SLA events ${JSON.stringify(sla)} though decided or not yet due`);
+      if (count(stream, 'HearingHeld') > 1 || count(stream, 'ApplicationRefused') > 1)
+        problems.push(
+          `${label}: heard ${count(stream, 'HearingHeld')} times, refused ${count(stream, 'ApplicationRefused')}`,
+        );
     }
 
     const quota = auditQuota(streams.get('regional-quota-pavlodar-2026-kandas') ?? []);

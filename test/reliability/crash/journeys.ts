@@ -1,10 +1,15 @@
 import type { ApplicationPlan } from './families';
 import { reviewBody } from './families';
-import type { Answer, Caller, CrashClient } from './crash-client';
+import { performance } from 'node:perf_hooks';
+import { pause, type Answer, type Caller, type CrashClient } from './crash-client';
 
 export const PORTAL: Caller = { role: 'portal', id: 'egov' };
 export const ADMIN: Caller = { role: 'admin', id: 'admin-1' };
 export const reviewerOf = (client: number): Caller => ({ role: 'reviewer', id: `reviewer-${client}` });
+export const SUPERVISOR: Caller = { role: 'supervisor', id: 'supervisor-1' };
+
+/** How long a journey waits for the process to propose the refusal its review asked for. */
+const PROPOSAL_WAIT_MS = 30_000;
 
 /** Bound on signing attempts: each one after the first follows an OTP expired by a clock move. */
 const MAX_SIGN_ATTEMPTS = 6;
@@ -16,12 +21,14 @@ export interface Journey {
   signed: boolean;
   reviewStarted: boolean;
   reviewed: boolean;
+  /** A not-eligible one: the applicant heard and the refusal confirmed by a supervisor (ADR 32). */
+  refusalConfirmed: boolean;
   /** Signing attempts beyond the first: a new OTP was needed because the clock moved past the first's expiry. */
   extraSignAttempts: number;
 }
 
 export function newJourney(plan: ApplicationPlan): Journey {
-  return { plan, signed: false, reviewStarted: false, reviewed: false, extraSignAttempts: 0 };
+  return { plan, signed: false, reviewStarted: false, reviewed: false, refusalConfirmed: false, extraSignAttempts: 0 };
 }
 
 function expectStatus(answer: Answer, expected: number, what: string): void {
@@ -122,6 +129,40 @@ export async function recordReview(
 }
 
 /**
+ * A not-eligible review makes the process propose the refusal (ADR 32); the applicant is heard and a
+ * supervisor confirms it, each a command retried across crashes with its key. Until the process has
+ * proposed it, the hearing is refused with NO_REFUSAL_PROPOSED: asked again, under a new key, a few
+ * milliseconds later (the server works in real time; its clock stands still here).
+ */
+export async function hearAndConfirm(client: CrashClient, journey: Journey): Promise<void> {
+  const { label, client: clientIndex } = journey.plan;
+  const id = journey.applicationId!;
+  const giveUpAt = performance.now() + PROPOSAL_WAIT_MS;
+  for (let attempt = 0; ; attempt++) {
+    const heard = await client.command(
+      `${label}:hearing`,
+      reviewerOf(clientIndex),
+      `/applications/${id}/hearing`,
+      { heldAt: client.clockNow(), attendance: 'attended', statement: 'The applicant keeps to the application' },
+      `${label}-hearing-${attempt}`,
+    );
+    if (heard.status === 200) break;
+    const notYet = heard.status === 422 && heard.body?.code === 'APPLICATION.NO_REFUSAL_PROPOSED';
+    if (!notYet || performance.now() > giveUpAt) expectStatus(heard, 200, `${label}: record the hearing`);
+    await pause(20);
+  }
+  const confirmed = await client.command(
+    `${label}:confirm-refusal`,
+    SUPERVISOR,
+    `/applications/${id}/refusal/confirm`,
+    {},
+    `${label}-confirm-refusal`,
+  );
+  expectStatus(confirmed, 200, `${label}: confirm the refusal`);
+  journey.refusalConfirmed = true;
+}
+
+/**
  * The first part of an application's life, as far as its plan goes before the clock moves: submit
  * and sign; eligible and not-eligible ones are reviewed at once; abandoned ones may be taken for
  * review and are then left; late ones wait (see `reviewLate`).
@@ -137,6 +178,7 @@ export async function runJourney(client: CrashClient, journey: Journey): Promise
   }
   await startReview(client, journey);
   await recordReview(client, journey, plan);
+  if (plan === 'not-eligible') await hearAndConfirm(client, journey);
 }
 
 /** A late application: reviewed (eligible) once the clock has passed its at-risk point. */
