@@ -82,8 +82,9 @@ interface Crash {
   readonly restartMs: number;
 }
 
+/** Included, or a refusal proposed (ADR 32: its confirmation is a supervisor's, with no HTTP endpoint until issue 20's part 2). */
 const decided = (stream: readonly RecordedEvent[]) =>
-  stream.some((e) => e.type === 'ApplicationIncluded' || e.type === 'ApplicationRefused');
+  stream.some((e) => ['ApplicationIncluded', 'ApplicationRefused', 'RefusalProposed'].includes(e.type));
 const included = (stream: readonly RecordedEvent[]) => stream.some((e) => e.type === 'ApplicationIncluded');
 
 /** What a journey's application must look like in the store once the workflow has settled. */
@@ -361,7 +362,9 @@ describe('the back office killed with SIGKILL again and again (issue 8: crash te
       const reviewed = stream.find((e) => e.type === 'ApplicationReviewed')?.data as { persons: number } | undefined;
       if (reviewed && reviewed.persons !== persons)
         problems.push(`${label}: reviewed for ${reviewed.persons} persons, the family has ${persons}`);
-      const refused = stream.find((e) => e.type === 'ApplicationRefused')?.data as { grounds: string[] } | undefined;
+      const refused = (
+        stream.find((e) => e.type === 'ApplicationRefused') ?? stream.find((e) => e.type === 'RefusalProposed')
+      )?.data as { grounds: string[] } | undefined;
       const inclusion = stream.find((e) => e.type === 'ApplicationIncluded')?.data as
         { persons: number; late: boolean } | undefined;
       const grants = stream
