@@ -87,6 +87,9 @@ describe('the reviewer’s view of one application', () => {
       },
       decision: null,
       withdrawnAt: null,
+      refusalProposal: null,
+      complaints: [],
+      revocations: [],
       updatedAt: expect.any(String),
       revision: 5, // submitted, signing code issued (ADR 17), signed, deadline scheduled, the hearing notice’s deadline (ADR 32), review started
       clock: { state: 'on-time', workingDaysLeft: 14 }, // as of the read, on the day of acceptance

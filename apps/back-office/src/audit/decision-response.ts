@@ -16,7 +16,16 @@ export const DECISION_ANSWER: SchemaObject = object({
   applicationId: text(),
   language: oneOf('kk', 'ru', 'en'),
   decided: bool,
-  status: oneOf('submitted', 'signed', 'under-review', 'reviewed', 'included', 'refused', 'withdrawn'),
+  status: oneOf(
+    'submitted',
+    'signed',
+    'under-review',
+    'reviewed',
+    'refusal-proposed',
+    'included',
+    'refused',
+    'withdrawn',
+  ),
   outcome: nullable(oneOf('included', 'refused')),
   decidedBy: nullable({
     ...ACTOR,

@@ -10,7 +10,16 @@ const region = object({ code: text(), kk: text('The region in Kazakh'), ru: text
 /** `GET /portal/applications/{id}`: `PortalApplicationView` in libs/workflow/src/decision-document. */
 export const PORTAL_APPLICATION: SchemaObject = object({
   applicationId: text(),
-  status: oneOf('submitted', 'signed', 'under-review', 'reviewed', 'included', 'refused', 'withdrawn'),
+  status: oneOf(
+    'submitted',
+    'signed',
+    'under-review',
+    'reviewed',
+    'refusal-proposed',
+    'included',
+    'refused',
+    'withdrawn',
+  ),
   region,
   year: integer(),
   category: oneOf(...APPLICANT_CATEGORIES),

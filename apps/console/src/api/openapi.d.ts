@@ -7246,7 +7246,7 @@ export interface operations {
                             toDueAt: string;
                         }[];
                         /** @enum {string} */
-                        status: "submitted" | "signed" | "under-review" | "reviewed" | "included" | "refused" | "withdrawn";
+                        status: "submitted" | "signed" | "under-review" | "reviewed" | "refusal-proposed" | "included" | "refused" | "withdrawn";
                         /** @description The answer as one sentence in the language asked */
                         summary: string;
                         /** @description Working days after the due day, on the recorded calendar version; null when on time or uncountable */
@@ -9678,7 +9678,7 @@ export interface operations {
                         /** @description An instant, ISO 8601 */
                         signedAt: string | null;
                         /** @enum {string} */
-                        status: "submitted" | "signed" | "under-review" | "reviewed" | "included" | "refused" | "withdrawn";
+                        status: "submitted" | "signed" | "under-review" | "reviewed" | "refusal-proposed" | "included" | "refused" | "withdrawn";
                         /** @description An instant, ISO 8601 */
                         submittedAt: string;
                         year: number;
