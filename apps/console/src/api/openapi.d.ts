@@ -5404,7 +5404,7 @@ export interface operations {
                             /** @description An instant in UTC, ISO 8601 */
                             issuedAt: string;
                             /** @enum {string} */
-                            kind: "application-accepted" | "review-started" | "review-deadline-moved" | "application-included" | "application-refused";
+                            kind: "application-accepted" | "review-started" | "review-deadline-moved" | "application-included" | "application-refused" | "refusal-proposed" | "hearing-recorded" | "complaint-received" | "complaint-satisfied" | "complaint-rejected" | "decision-revoked" | "authority-decision-recorded";
                             /** @description Derived from the event that caused it: the portal’s idempotency key */
                             noticeId: string;
                             template: {
@@ -10090,7 +10090,7 @@ export interface operations {
                             /** @description An instant in UTC, ISO 8601 */
                             issuedAt: string;
                             /** @enum {string} */
-                            kind: "application-accepted" | "review-started" | "review-deadline-moved" | "application-included" | "application-refused";
+                            kind: "application-accepted" | "review-started" | "review-deadline-moved" | "application-included" | "application-refused" | "refusal-proposed" | "hearing-recorded" | "complaint-received" | "complaint-satisfied" | "complaint-rejected" | "decision-revoked" | "authority-decision-recorded";
                             /** @description Derived from the event that caused it: the portal’s idempotency key */
                             noticeId: string;
                             template: {
