@@ -55,9 +55,15 @@ const CLOCK_STEP_MS = 30_000;
 
 const EXPECTED_KINDS = {
   eligible: ['application-accepted', 'review-started', 'application-included'],
-  // A not-eligible review proposes the refusal and the applicant is told so (ADR 32); its confirmation
-  // has no HTTP endpoint on this branch yet, so the journey ends at the proposal.
-  'not-eligible': ['application-accepted', 'review-started', 'refusal-proposed'],
+  // A not-eligible review proposes the refusal and the applicant is told so; the journey hears the
+  // applicant and a supervisor confirms (ADR 32): each told in turn.
+  'not-eligible': [
+    'application-accepted',
+    'review-started',
+    'refusal-proposed',
+    'hearing-recorded',
+    'application-refused',
+  ],
 } as const;
 
 interface Kill {
