@@ -1,4 +1,5 @@
 import type { SchemaObject } from '@nestjs/swagger';
+import { APPLICATION_STATUSES } from '@infra/read-models';
 import { arrayOf, bool, integer, nullable, object, oneOf, text } from '../http/openapi/json-schema';
 
 /** The schema of `GET /audit/applications/:id/decision` (ADR 27): `DecisionAnswer` in libs/workflow/src/audit/timeline. */
@@ -16,16 +17,7 @@ export const DECISION_ANSWER: SchemaObject = object({
   applicationId: text(),
   language: oneOf('kk', 'ru', 'en'),
   decided: bool,
-  status: oneOf(
-    'submitted',
-    'signed',
-    'under-review',
-    'reviewed',
-    'refusal-proposed',
-    'included',
-    'refused',
-    'withdrawn',
-  ),
+  status: oneOf(...APPLICATION_STATUSES),
   outcome: nullable(oneOf('included', 'refused')),
   decidedBy: nullable({
     ...ACTOR,

@@ -1,5 +1,6 @@
 import type { SchemaObject } from '@nestjs/swagger';
 import { APPLICANT_CATEGORIES } from '@domain/shared/region';
+import { APPLICATION_STATUSES } from '@infra/read-models';
 import { arrayOf, integer, nullable, object, oneOf, reflecting, text } from '../http/openapi/json-schema';
 
 const date = text('yyyy-MM-dd');
@@ -10,16 +11,7 @@ const region = object({ code: text(), kk: text('The region in Kazakh'), ru: text
 /** `GET /portal/applications/{id}`: `PortalApplicationView` in libs/workflow/src/decision-document. */
 export const PORTAL_APPLICATION: SchemaObject = object({
   applicationId: text(),
-  status: oneOf(
-    'submitted',
-    'signed',
-    'under-review',
-    'reviewed',
-    'refusal-proposed',
-    'included',
-    'refused',
-    'withdrawn',
-  ),
+  status: oneOf(...APPLICATION_STATUSES),
   region,
   year: integer(),
   category: oneOf(...APPLICANT_CATEGORIES),
