@@ -84,11 +84,12 @@ function refusal(command: ClaimPerson, code: PersonErrorCode, holding: HoldingAp
  * inclusion is undone only by its revocation (ADR 32), and only by the application it came through.
  */
 function release(command: ReleasePerson, state: PersonState): PersonReleased[] {
+  // A revocation undoes an inclusion, never a claim: a claim by the same application after the
+  // revocation is the application open again, and a redelivered release must not free it.
   const holds =
-    (state.status === 'claimed' && state.claim.applicationId === command.applicationId) ||
-    (state.status === 'included' &&
-      command.reason === 'decision-revoked' &&
-      state.inclusion.applicationId === command.applicationId);
+    command.reason === 'decision-revoked'
+      ? state.status === 'included' && state.inclusion.applicationId === command.applicationId
+      : state.status === 'claimed' && state.claim.applicationId === command.applicationId;
   if (!holds) return [];
   const { iin, applicationId, reason, at } = command;
   return [{ type: 'PersonReleased', data: { iin, applicationId, reason, releasedAt: at } }];

@@ -203,7 +203,8 @@ const UPDATES: { readonly [T in keyof Changes]: Update<Changes[T]> } = {
   HearingNoticeDeadlineScheduled: ['status = status', () => ({})],
   HearingNoticeAtRisk: ['status = status', () => ({})],
   HearingNoticeBreached: ['status = status', () => ({})],
-  HearingNoticeEscalated: ['status = status', () => ({})],
+  // "The supervisors take it over" (ADR 32): the escalated queue is theirs, whichever clock escalated.
+  HearingNoticeEscalated: ['escalated = 1', () => ({})],
   RefusalProposed: [`status = 'refusal-proposed'`, () => ({})],
   ApplicantObjected: ['status = status', () => ({})],
   HearingHeld: ['status = status', () => ({})],

@@ -61,6 +61,19 @@ describe('the hearings and complaints of the applications read model', () => {
     expect(new HearingsQuery(models.db).hearingCounts()).toEqual({ noticePending: 0, awaitingHearing: 0, heard: 1 });
   });
 
+  it('puts an application whose refusal can no longer be notified in time in the supervisors’ queue', () => {
+    const at = (instant: string) => ({ applicationId: id, at: instant });
+    const escalated = after(
+      hearingHistory.noticeScheduled(),
+      { type: 'RecordHearingNoticeBreach', ...at('2026-03-18T13:30:01.000Z') },
+      { type: 'EscalateHearingNotice', ...at('2026-03-18T13:30:01.000Z'), reason: 'No refusal notified in time' },
+    );
+    expect(escalated.map((e) => e.type).slice(-2)).toEqual(['HearingNoticeBreached', 'HearingNoticeEscalated']);
+    const models = new ReadModels().feed(recorded(escalated));
+    expect(models.applications.get(id)).toMatchObject({ escalated: true, breached: false });
+    expect(models.applications.supervisorQueue().items.map((a) => a.applicationId)).toEqual([id]);
+  });
+
   it('follows a complaint from the queue to its answer, and records the revocation; twice the events, the same tables', () => {
     const events = recorded(after(hearingHistory.refused(), complain, satisfy));
     const filed = recorded(after(hearingHistory.refused(), complain));

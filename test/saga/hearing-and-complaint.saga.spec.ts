@@ -174,7 +174,11 @@ describe('review saga: heard before refused, and a wrong decision undone', () =>
       'SubsidyGranted',
     ]);
     // Included on the day the complaint was satisfied; counted against the review's promised term, so late.
-    expect(await lastOf(id, 'ApplicationIncluded')).toMatchObject({ decision: { date: '2026-04-01' }, late: true });
+    // Numbered apart from the refusal it replaces: the application's inclusion number, its second decision.
+    expect(await lastOf(id, 'ApplicationIncluded')).toMatchObject({
+      decision: { number: expect.stringMatching(/^KQ-2026-[0-9A-F]{12}-2$/), date: '2026-04-01' },
+      late: true,
+    });
     const quota = await h.quotaEvents('pavlodar', 2026, 'kandas');
     expect(quota.map((e) => [e.type, (e.data as { askedAfter?: string }).askedAfter])).toEqual([
       ['QuotaCapacitySet', undefined],

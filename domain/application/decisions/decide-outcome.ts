@@ -56,7 +56,7 @@ export function include(command: IncludeInQuota, state: ApplicationState): Appli
       [{ field: 'persons', reason: `must be ${persons}: the applicant and each family member` }],
     );
   }
-  const decision = validDecision(command.decision);
+  const decision = numberedApart(validDecision(command.decision), reviewed);
   const { region, year, applicant } = reviewed.submission;
   return [
     {
@@ -88,7 +88,9 @@ export function refuse(command: RefuseApplication, state: ApplicationState): App
         grounds,
         groundsListVersion: list.version,
         explanation,
-        decision: command.decision ? validDecision(command.decision) : numberedDecision(open, command.at),
+        decision: command.decision
+          ? numberedApart(validDecision(command.decision), open)
+          : numberedDecision(open, command.at),
         decidedAt: command.at,
         ...timeliness(open.sla, command.at),
       },
@@ -104,7 +106,15 @@ export function numberedDecision(
   state: StateOf<'signed' | 'under-review' | 'reviewed' | 'refusal-proposed'>,
   at: string,
 ) {
-  const decision = decisionFor('refusal', state.applicationId, state.submission.year, new Date(at));
+  return numberedApart(decisionFor('refusal', state.applicationId, state.submission.year, new Date(at)), state);
+}
+
+/**
+ * A decision taken after a revoked one is numbered apart (ADR 32): `…-2`, `…-3`. The number the
+ * command brings is the application's base number (the process derives it from the application id
+ * alone); only the application knows how many of its decisions were revoked.
+ */
+function numberedApart<D extends { number: string }>(decision: D, state: { revocations?: number }): D {
   const revocations = state.revocations ?? 0;
   return revocations === 0 ? decision : { ...decision, number: `${decision.number}-${revocations + 1}` };
 }

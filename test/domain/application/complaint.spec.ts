@@ -257,6 +257,20 @@ describe('the answer to a complaint', () => {
     expect(refused).toMatchObject({ data: { decision: { number: 'KR-2026-3F1C2A4E8B7D-2', date: '2026-03-18' } } });
   });
 
+  it('satisfied with "include" → the inclusion that follows is numbered apart too, from the base number the process brings', () => {
+    const revoked = after(refusedAndComplained(), satisfy('include'));
+    const [included] = applicationDecider.decide(
+      {
+        type: 'IncludeInQuota',
+        ...at('2026-03-18T06:00:00.000Z'),
+        persons: 3,
+        decision: { number: 'KQ-2026-3F1C2A4E8B7D', date: '2026-03-18' },
+      },
+      foldOf(revoked),
+    );
+    expect(included).toMatchObject({ data: { decision: { number: 'KQ-2026-3F1C2A4E8B7D-2', date: '2026-03-18' } } });
+  });
+
   it('a revoked inclusion lists every subsidy it granted as stopped', () => {
     const granted = after(
       history.included(),

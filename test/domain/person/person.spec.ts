@@ -243,4 +243,11 @@ describe('a revoked inclusion frees its persons (ADR 32)', () => {
       .when(release('decision-revoked', B))
       .thenNothingHappened();
   });
+
+  it('a revocation undoes an inclusion, never a claim: redelivered after the application claimed the person again, it frees nobody', () => {
+    spec
+      .given([claimedBy(A)])
+      .when(release('decision-revoked'))
+      .thenNothingHappened();
+  });
 });

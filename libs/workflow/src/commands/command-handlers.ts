@@ -16,6 +16,7 @@ import { DeciderCommandHandler, DomainCommand, EVENT_STORE, EVENT_TYPE_REGISTRY 
 import { PERSON_CLAIM_POLICY, PersonClaims, type PersonClaimPolicy } from '../persons/person-claims';
 import { PersonStreams } from '../persons/person-streams';
 import { actOnPersonsOf } from '../persons/persons-of-application';
+import { RevocationWithClaims } from '../persons/revocation-with-claims';
 import { SubmissionWithClaims } from '../persons/submission-with-claims';
 import { ApplicationCommandMessage, PersonsCommandMessage, QuotaCommandMessage, Untimed } from './command-messages';
 
@@ -33,6 +34,7 @@ export class ApplicationCommandHandler extends DeciderCommandHandler<
 > {
   protected readonly decider = applicationDecider;
   private readonly persons: SubmissionWithClaims;
+  private readonly revocations: RevocationWithClaims;
 
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
@@ -41,18 +43,23 @@ export class ApplicationCommandHandler extends DeciderCommandHandler<
   ) {
     super(store, registry);
     const streams = new PersonStreams(store, registry);
-    this.persons = new SubmissionWithClaims(streams, new PersonClaims(streams, claimPolicy));
+    const claims = new PersonClaims(streams, claimPolicy);
+    this.persons = new SubmissionWithClaims(streams, claims);
+    this.revocations = new RevocationWithClaims(streams, claims);
   }
 
   /**
    * Every path that submits (HTTP, the seed, the saga harness) claims the persons first, so none
    * can put a person on two open applications; a review learns which persons were included
-   * elsewhere meanwhile (ADR 16). Whatever the caller put there is replaced by what the store says.
+   * elsewhere meanwhile (ADR 16); a refusal revoked on a complaint claims them again (ADR 32).
+   * Whatever the caller put there is replaced by what the store says.
    */
   override async execute(message: ApplicationCommandMessage): Promise<CommandOutcome<ApplicationEvent>> {
     const command = this.toDomainCommand(message);
     if (command.type === 'SubmitApplication')
       return this.persons.submit(command, message.context, () => this.answered(message));
+    if (command.type === 'SatisfyComplaint' || command.type === 'RecordAuthorityDecision')
+      return this.revocations.revoke(command, message.context, () => this.answered(message));
     if (command.type === 'RecordReview') {
       const personsIncludedElsewhere = await this.persons.includedElsewhere(command.applicationId);
       const payload = { ...message.payload, personsIncludedElsewhere } as Untimed<ApplicationCommand>;

@@ -45,7 +45,13 @@ export class PersonClaims {
     }
   }
 
-  async claimAll(applicationId: string, submission: ApplicationSubmission, context: CommandContext): Promise<void> {
+  /** Claims every person; the first refused claim gives back those taken, released for `compensation`. */
+  async claimAll(
+    applicationId: string,
+    submission: ApplicationSubmission,
+    context: CommandContext,
+    compensation: ReleaseReason = 'submission-refused',
+  ): Promise<void> {
     const taken: NamedPerson[] = [];
     try {
       for (const person of personsOf(submission)) {
@@ -54,7 +60,7 @@ export class PersonClaims {
       }
     } catch (error) {
       // Only a refusal is sure to have stored nothing (ADR 16).
-      if (error instanceof DomainError) await this.releaseAll(applicationId, taken, 'submission-refused', context);
+      if (error instanceof DomainError) await this.releaseAll(applicationId, taken, compensation, context);
       throw error;
     }
   }

@@ -1,6 +1,8 @@
 import { personsOf, PersonError, PersonErrorCode } from '@domain/person';
-import type { PersonCommand, PersonsOfApplicationCommand } from '@domain/person';
+import type { NamedPerson, PersonCommand, PersonsOfApplicationCommand, PersonState } from '@domain/person';
+import type { ApplicationState } from '@domain/application';
 import type { CommandContext } from '@libs/event-sourcing';
+import { DEFAULT_PERSON_CLAIM_POLICY } from './person-claims';
 import { PersonStreams } from './person-streams';
 
 /**
@@ -16,7 +18,7 @@ export async function actOnPersonsOf(
   context: CommandContext,
 ): Promise<void> {
   const state = await streams.application(command.applicationId);
-  if (state.status === 'none') return;
+  if (state.status === 'none' || !stillStands(command, state.status)) return;
   for (const person of personsOf(state.submission)) {
     const { applicationId, at } = command;
     const personCommand: PersonCommand =
@@ -30,5 +32,57 @@ export async function actOnPersonsOf(
       // first stays recorded, and `report duplicate-persons` lists the person for an officer.
       if (!(error instanceof PersonError && error.code === PersonErrorCode.AlreadyIncluded)) throw error;
     }
+    if (command.type === 'ReleasePersons' && command.reason === 'decision-revoked' && isOpen(state))
+      await claimAgain(streams, person, applicationId, context);
+  }
+}
+
+/**
+ * A revoked inclusion leaves its application open again (back to review, or eligible and asking the
+ * quota anew): the person it released is its own again, claimed as a submission claims (ADR 16), so
+ * no other application takes them meanwhile. Already claimed by it (a redelivery): nothing.
+ */
+async function claimAgain(
+  streams: PersonStreams,
+  person: NamedPerson,
+  applicationId: string,
+  context: CommandContext,
+): Promise<void> {
+  await streams.decide(person.iin, 'claim-after-revoked-inclusion', context, (state: PersonState) =>
+    Promise.resolve(
+      state.status === 'claimed' && state.claim.applicationId === applicationId
+        ? null
+        : {
+            type: 'ClaimPerson',
+            iin: person.iin,
+            applicationId,
+            role: person.role,
+            field: person.field,
+            abandonAfterMs: DEFAULT_PERSON_CLAIM_POLICY.abandonAfterMs,
+            at: context.now.toISOString(),
+          },
+    ),
+  );
+}
+
+function isOpen(state: ApplicationState): boolean {
+  return ['submitted', 'signed', 'under-review', 'reviewed', 'refusal-proposed'].includes(state.status);
+}
+
+/**
+ * A release is carried out only while the application still stands where its reason says: a
+ * refusal's release delivered after that refusal was revoked (ADR 32) would free persons the
+ * application has claimed again, and a revoked inclusion's release delivered after the application
+ * was included anew would free persons it holds.
+ */
+function stillStands(command: PersonsOfApplicationCommand, status: ApplicationState['status']): boolean {
+  if (command.type !== 'ReleasePersons') return true;
+  switch (command.reason) {
+    case 'application-refused':
+      return status === 'refused';
+    case 'decision-revoked':
+      return status !== 'included';
+    default:
+      return true;
   }
 }
