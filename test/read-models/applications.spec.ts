@@ -169,7 +169,23 @@ describe('applications read model, fed the events of a real workflow run', () =>
   });
 
   it('queues: supervisors get the escalated or breached undecided applications, by due date', () => {
-    expect(names(models.applications.supervisorQueue().items)).toEqual(ordered('breached', 'unassignedBreached'));
+    // Past the last instant for a hearing notice (ADR 32) a refusal can no longer be lawful in time:
+    // the three still undecided on 27 March are escalated with the two whose review term passed (the
+    // late one too, but it is decided since and leaves the queue).
+    const noticeEscalated = history.events
+      .filter((e) => e.type === 'HearingNoticeEscalated')
+      .map((e) => name[(e.data as { applicationId: string }).applicationId]);
+    expect(noticeEscalated.sort()).toEqual([
+      'atRisk',
+      'breached',
+      'late',
+      'reassigned',
+      'unassigned',
+      'unassignedBreached',
+    ]);
+    expect(names(models.applications.supervisorQueue().items)).toEqual(
+      ordered('breached', 'unassignedBreached', 'reassigned', 'unassigned', 'atRisk'),
+    );
   });
 
   it('queues: signed applications nobody picked up, by due date', () => {

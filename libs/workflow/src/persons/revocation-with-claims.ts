@@ -53,5 +53,12 @@ function revokesARefusal(
   state: ApplicationState,
 ): state is Extract<ApplicationState, { status: 'refused' }> {
   if (state.status !== 'refused') return false;
-  return applicationDecider.decide(command, state).some((event) => event.type === 'DecisionRevoked');
+  try {
+    return applicationDecider.decide(command, state).some((event) => event.type === 'DecisionRevoked');
+  } catch (error) {
+    // Refused here: the append answers, with a retry's stored outcome (a complaint satisfied, then
+    // refused anew for a full quota, closes the complaint) or with this same refusal.
+    if (error instanceof DomainError) return false;
+    throw error;
+  }
 }
