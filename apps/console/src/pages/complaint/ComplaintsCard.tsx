@@ -150,13 +150,19 @@ function Revocations({ revocations }: { revocations: readonly Revocation[] }) {
         {t('card.revocations')}
       </Text>
       {revocations.map((revocation) => (
-        <div key={`${revocation.decision.number}:${revocation.revokedAt}`}>
+        <div
+          key={`${revocation.decision.number}:${revocation.revokedAt}`}
+          data-testid="revocation"
+          data-by={revocation.by.kind}
+        >
           <Text size="sm">
             {t('card.revoked', {
               number: revocation.decision.number,
               date: formatDate(revocation.decision.date),
               when: formatInstant(revocation.revokedAt),
             })}
+            {' · '}
+            {t(`card.revokedBy.${revocation.by.kind}`, { document: revocation.by.documentNumber ?? '—' })}
             {' · '}
             {t(`complaint.remedy.${revocation.remedy}`, { ns: 'domain' })}
           </Text>

@@ -7,7 +7,7 @@ import { ProblemAlert } from '../../../components/ProblemAlert';
 import { SlaClockBadge } from '../../../components/SlaClockBadge';
 import { useApplication } from '../../../components/useApplication';
 import { SupervisorActions } from '../../supervisor/SupervisorActions';
-import { hearingAndComplaintsOf } from '../../../api/hearing-complaint-api';
+import { hearingAndComplaintsOf, isRefusalProposed } from '../../../api/hearing-complaint-api';
 import { RefusalProposalCard } from '../../hearing/RefusalProposalCard';
 import { ComplaintsCard, recordsAuthorityDecisions } from '../../complaint/ComplaintsCard';
 import { ApplicantSection } from './ApplicantSection';
@@ -45,9 +45,10 @@ export function ApplicationPage() {
   const { details } = application.data;
   const reviewing = session?.actor.role === 'reviewer' && reviewsIt(details, session.actor.id);
   const redress = hearingAndComplaintsOf(details);
-  // A proposal waits for the final decision: once decided, the decision says it all (whether the
-  // API keeps the proposal in its answer afterwards or not).
-  const proposal = details.decision === null ? redress.refusalProposal : null;
+  // A proposal is shown while it waits for the final decision. The API keeps the last one proposed
+  // in its answer: once decided the decision says it all, and once a decision was revoked back to
+  // review the old proposal is history (the timeline tells it), not a hearing still to hold.
+  const proposal = isRefusalProposed(details) ? redress.refusalProposal : null;
   // Complaints are shown once there are any, or to whoever records the authority's decision (a
   // supervisor, an admin) on a decided application: it may come on a complaint filed there directly.
   const complaintsShown =

@@ -1,4 +1,4 @@
-import { Badge, Card, Group, List, SimpleGrid, Text, Title } from '@mantine/core';
+import { Badge, Box, Card, Group, List, SimpleGrid, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ApplicationDetails } from '../../../api/shapes';
 import { RefusalExplanation } from '../../../components/RefusalExplanation';
@@ -64,9 +64,11 @@ export function DecisionSection({ decision }: { decision: Decision }) {
             ))}
           </List>
           {decision.explanation && (
-            <Field label={t('decision.explanation')}>
-              <RefusalExplanation explanation={decision.explanation} grounds={decision.grounds} />
-            </Field>
+            <Box mt="sm">
+              <Field label={t('decision.explanation')}>
+                <RefusalExplanation explanation={decision.explanation} grounds={decision.grounds} />
+              </Field>
+            </Box>
           )}
         </>
       )}
