@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { domain } from '../../apps/console/src/i18n/domain';
 import { hearing } from '../../apps/console/src/pages/hearing/messages';
 import { reviewer } from '../../apps/console/src/pages/reviewer/messages';
-import { freshSubmissionBody, submitAndSign } from '../e2e/support/journeys';
+import { ALL_ACCEPTED, freshSubmissionBody, submitAndSign } from '../e2e/support/journeys';
 import { ConsoleUnderTest } from './support/console-under-test';
 import { portalSends } from './support/portal';
-import { APPLICATION_HEADINGS, checkScreen, titlesOf } from './support/screens';
+import { APPLICATION_HEADINGS, checkDialog, checkScreen, titlesOf } from './support/screens';
 
 /** Tuesday 3 March 2026, 11:00 in Astana (UTC+5): the day after the proposal, when the hearing is held. */
 const HEARING_DAY = '2026-03-03T06:00:00.000Z';
@@ -47,6 +48,15 @@ describe('the preliminary refusal and its hearing in the console', () => {
     expect(await page.getByTestId('proposal-grounds').innerText()).toBe('Неполный пакет документов');
     expect(await proposal.getByTestId('offered-hearing').innerText()).toContain('по видеосвязи');
     expect(await proposal.getByTestId('not-heard').isVisible()).toBe(true);
+    // Proposed by the process on this reviewer's verdict, not by the system actor `review-process`.
+    expect(await proposal.getByTestId('proposer').innerText()).toBe(domain.ru.refusal.proposedBy.review);
+    expect(await proposal.getByTestId('proposer-id').innerText()).toBe('reviewer-1');
+    expect(await proposal.innerText()).not.toContain('review-process');
+    // No comment: the process's «Refused on INCOMPLETE_DOCUMENTS» is not shown as an officer's words.
+    const explanation = proposal.getByTestId('explanation');
+    expect(await explanation.getAttribute('data-generated')).toBe('grounds-only');
+    expect(await explanation.innerText()).toBe(domain.ru.refusal.explanation.none);
+    expect(await proposal.innerText()).not.toContain('Refused on');
     expect(await page.getByTestId('decision').count()).toBe(0);
     await checkScreen(page, 'application-refusal-proposed', APPLICATION_HEADINGS);
   });
@@ -99,6 +109,52 @@ describe('the preliminary refusal and its hearing in the console', () => {
     expect(await decision.getAttribute('data-outcome')).toBe('refused');
     expect(await supervisor.getByTestId('decision-grounds').innerText()).toBe('Неполный пакет документов');
     expect(await supervisor.getByTestId('refusal-proposal').count()).toBe(0);
+    expect(await decision.getByTestId('explanation').getAttribute('data-generated')).toBe('grounds-only');
+    expect(await decision.innerText()).not.toContain('Refused on');
     await checkScreen(supervisor, 'application-refusal-confirmed', APPLICATION_HEADINGS);
+  });
+
+  it('lets the supervisor find the application eligible after all: the proposal is withdrawn and the family included', async () => {
+    const other = await submitAndSign(c.e, freshSubmissionBody());
+    const officer = c.e.as('reviewer', 'reviewer-2');
+    await officer.post(`/applications/${other}/review/start`).expect(200);
+    await officer
+      .post(`/applications/${other}/review`, {
+        verdict: 'not-eligible',
+        findings: ALL_ACCEPTED,
+        grounds: ['INCOMPLETE_DOCUMENTS'],
+        comment: 'Нет справки о составе семьи',
+      })
+      .expect(200);
+    await c.e.settle();
+
+    const page = await c.as('supervisor', 'supervisor-1', 'ru', `/applications/${other}`);
+    const proposal = page.getByTestId('refusal-proposal');
+    await proposal.waitFor();
+    expect(await proposal.getByTestId('proposer-id').innerText()).toBe('reviewer-2');
+    // The reviewer's comment is an officer's words: shown as recorded.
+    expect(await proposal.getByTestId('explanation').getAttribute('data-generated')).toBeNull();
+    expect(await proposal.getByTestId('explanation').innerText()).toBe('Нет справки о составе семьи');
+
+    await proposal.getByTestId('reopen').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText(hearing.ru.reopen.text).waitFor();
+    await checkDialog(page, 'application-refusal-reopen', hearing.ru.reopen.title);
+    // No reason: the API names the field, and the dialog shows it under the reason.
+    await page.getByTestId('confirm').click();
+    const reason = page.getByTestId('reason');
+    await dialog.getByText('reason', { exact: false }).first().waitFor();
+    expect(await reason.getAttribute('aria-invalid')).toBe('true');
+    await reason.fill('Справка о составе семьи есть в пакете: документ 3');
+    await page.getByTestId('confirm').click();
+    await dialog.waitFor({ state: 'detached' });
+
+    // Eligible after all: the quota is asked again, the family included, the proposal gone.
+    await page.locator('[data-testid="decision"][data-outcome="included"]').waitFor();
+    // Its subsidies granted too (the page reads again until they are): the screen at rest.
+    await page.getByTestId('rent-amount').getByText(/₸/).waitFor();
+    expect(await page.getByTestId('refusal-proposal').count()).toBe(0);
+    expect(await page.getByTestId('status').innerText()).toBe(domain.ru.status.included);
+    await checkScreen(page, 'application-refusal-reopened', APPLICATION_HEADINGS);
   });
 });

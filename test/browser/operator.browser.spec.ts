@@ -1,20 +1,23 @@
 import { NOTICE_DELIVERY } from '@apps/composition-root';
 import type { NoticeDeliveryWorker } from '@libs/workflow';
-import { freshSubmissionBody, openQuota, reviewEligible, submitAndSign } from '../e2e/support/journeys';
+import { operator } from '../../apps/console/src/pages/operator/messages';
+import { ALL_ACCEPTED, freshSubmissionBody, openQuota, reviewEligible, submitAndSign } from '../e2e/support/journeys';
 import { LoopbackReceiver } from '../notices/support/loopback-receiver';
 import { ConsoleUnderTest } from './support/console-under-test';
 import { checkScreen, settled } from './support/screen-checks';
 
 /**
  * The operator on the real server, with a portal that refuses every notice (HTTP 500) and one
- * attempt allowed (KANDAS_NOTICE_MAX_ATTEMPTS=1): the first notice of an application is parked at
- * once. And an inclusion on 4 January 2027, whose subsidies wait for the 2027 MCI (ADR 23).
+ * attempt allowed (KANDAS_NOTICE_MAX_ATTEMPTS=1): a notice is parked at its first failed delivery —
+ * those of a proposed refusal too (issue 20), each kind named in words. And an inclusion on 4
+ * January 2027, whose subsidies wait for the 2027 MCI (ADR 23).
  */
 describe('the operator’s console', () => {
   let c: ConsoleUnderTest;
   let portal: LoopbackReceiver;
   let portalAnswers = 500;
   let parkedFor: string;
+  let proposedFor: string;
   const deliverDue = async () => {
     await c.e.app.get<NoticeDeliveryWorker>(NOTICE_DELIVERY).deliverDue();
     await c.e.settle();
@@ -28,6 +31,19 @@ describe('the operator’s console', () => {
       env: { KANDAS_PORTAL_NOTICES_URL: portal.url, KANDAS_NOTICE_MAX_ATTEMPTS: '1' },
     });
     parkedFor = await submitAndSign(c.e);
+    await c.e.settle();
+    await deliverDue();
+    // A refusal proposed (issue 20): its notices parked too, each kind named in words.
+    proposedFor = await submitAndSign(c.e);
+    const officer = c.e.as('reviewer', 'reviewer-1');
+    await officer.post(`/applications/${proposedFor}/review/start`).expect(200);
+    await officer
+      .post(`/applications/${proposedFor}/review`, {
+        verdict: 'not-eligible',
+        findings: ALL_ACCEPTED,
+        grounds: ['INCOMPLETE_DOCUMENTS'],
+      })
+      .expect(200);
     await c.e.settle();
     await deliverDue();
     // The subsidy step of an inclusion in 2027 waits for the MCI of its date.
@@ -51,6 +67,10 @@ describe('the operator’s console', () => {
     const retry = page.getByRole('button', { name: `Отправить снова уведомление по заявлению ${parkedFor}` });
     await retry.waitFor();
     await page.getByText('МРП на дату: 04.01.2027').waitFor();
+    const proposedRows = page.getByRole('row').filter({ hasText: proposedFor });
+    await proposedRows.getByText(operator.ru.incidents.notices.kind['refusal-proposed'], { exact: true }).waitFor();
+    expect(await proposedRows.getByText(operator.ru.incidents.notices.kind['review-started']).count()).toBe(1);
+    expect(await page.getByText('refusal-proposed').count()).toBe(0);
     await checkScreen(page, 'operator-incidents', { ru: 'Инциденты', kk: 'Оқиғалар', en: 'Incidents' });
 
     portalAnswers = 200;

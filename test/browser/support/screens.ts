@@ -52,3 +52,15 @@ export async function checkScreen(page: Page, name: string, headings: Headings):
 
 /** Text as the page shows it, its (narrow) no-break spaces made plain: `908 250 ₸`. */
 export const plain = (text: string) => text.replace(/\s/g, ' ');
+
+/**
+ * A dialog open over a screen, in Russian (the language switch is behind it): its title shown, no
+ * serious or critical axe violation, and a screenshot (docs/console/ru/<name>.png).
+ */
+export async function checkDialog(page: Page, name: string, title: string): Promise<void> {
+  await page.getByRole('dialog', { name: title }).waitFor();
+  await page.waitForLoadState('networkidle');
+  await page.mouse.move(0, 0);
+  expect(seriousOrCritical(await accessibilityViolations(page))).toEqual([]);
+  await screenshot(page, name, 'ru');
+}

@@ -1,24 +1,32 @@
 import type { SchemaObject } from '@nestjs/swagger';
+import type { NoticeKind } from '@domain/notices';
 import { arrayOf, freeObject, integer, nullable, object, oneOf, pageOf, text } from '../http/openapi/json-schema';
 
 const instant = text('An instant in UTC, ISO 8601');
 
+/**
+ * Every kind of notice the domain has, mapped: a kind added to `NoticeKind` does not compile until it
+ * is listed here, and through the generated API types the console's labels of the kinds follow.
+ */
+const KINDS: { readonly [K in NoticeKind]: true } = {
+  'application-accepted': true,
+  'review-started': true,
+  'review-deadline-moved': true,
+  'application-included': true,
+  'application-refused': true,
+  'refusal-proposed': true,
+  'hearing-recorded': true,
+  'complaint-received': true,
+  'complaint-satisfied': true,
+  'complaint-rejected': true,
+  'decision-revoked': true,
+  'authority-decision-recorded': true,
+};
+const kind = () => oneOf(...Object.keys(KINDS));
+
 const NOTICE = object({
   noticeId: text('Derived from the event that caused it: the portal’s idempotency key'),
-  kind: oneOf(
-    'application-accepted',
-    'review-started',
-    'review-deadline-moved',
-    'application-included',
-    'application-refused',
-    'refusal-proposed',
-    'hearing-recorded',
-    'complaint-received',
-    'complaint-satisfied',
-    'complaint-rejected',
-    'decision-revoked',
-    'authority-decision-recorded',
-  ),
+  kind: kind(),
   issuedAt: instant,
   template: object({ id: text('The template (its kind)'), version: integer() }),
   texts: object({ kk: text('In Kazakh'), ru: text('In Russian') }),
@@ -36,7 +44,7 @@ const NOTICE = object({
 const PARKED = object({
   noticeId: text(),
   applicationId: text(),
-  kind: text(),
+  kind: kind(),
   issuedAt: instant,
   status: oneOf('pending', 'delivered', 'parked'),
   failedAttempts: integer(),

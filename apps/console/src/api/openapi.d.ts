@@ -3449,7 +3449,8 @@ export interface operations {
                             failedAttempts: number;
                             /** @description An instant in UTC, ISO 8601 */
                             issuedAt: string;
-                            kind: string;
+                            /** @enum {string} */
+                            kind: "application-accepted" | "review-started" | "review-deadline-moved" | "application-included" | "application-refused" | "refusal-proposed" | "hearing-recorded" | "complaint-received" | "complaint-satisfied" | "complaint-rejected" | "decision-revoked" | "authority-decision-recorded";
                             lastError: string | null;
                             noticeId: string;
                             /** @description An instant in UTC, ISO 8601 */

@@ -31,7 +31,20 @@ export const domain = messages(
         absent: 'заявитель не явился',
         'in-writing': 'письменные возражения',
       },
-      source: { review: 'заключение специалиста', supervisor: 'решение руководителя', quota: 'квота исчерпана' },
+    },
+    refusal: {
+      proposedBy: {
+        review: 'процесс рассмотрения по заключению специалиста',
+        quota: 'процесс рассмотрения: квота исчерпана',
+        supervisor: 'руководитель',
+      },
+      explanation: {
+        none: 'Пояснения не дано: отказ основан на указанных основаниях.',
+        quotaFull:
+          'Квота ({{category}}, {{region}}, {{year}}): свободных мест — {{remaining}}, в семье человек — {{persons}}.',
+        quotaNotSet: 'Квота ({{category}}, {{region}}, {{year}}) не установлена.',
+        generated: 'составлено системой',
+      },
     },
     complaint: {
       against: { refusal: 'отказ', 'inclusion-amounts': 'суммы при включении', 'missed-term': 'нарушение срока' },
@@ -74,7 +87,20 @@ export const domain = messages(
           absent: 'өтініш беруші келмеді',
           'in-writing': 'жазбаша қарсылық',
         },
-        source: { review: 'маманның қорытындысы', supervisor: 'басшының шешімі', quota: 'квота таусылды' },
+      },
+      refusal: {
+        proposedBy: {
+          review: 'қарау процесі, маманның қорытындысы бойынша',
+          quota: 'қарау процесі: квота таусылды',
+          supervisor: 'басшы',
+        },
+        explanation: {
+          none: 'Түсініктеме берілмеген: бас тарту көрсетілген негіздерге негізделген.',
+          quotaFull:
+            '{{region}}, {{year}} жыл, {{category}} квотасы: бос орын — {{remaining}}, отбасында — {{persons}} адам.',
+          quotaNotSet: '{{region}}, {{year}} жыл, {{category}} квотасы белгіленбеген.',
+          generated: 'жүйе құрастырған',
+        },
       },
       complaint: {
         against: {
@@ -120,10 +146,19 @@ export const domain = messages(
           absent: 'the applicant did not come',
           'in-writing': 'objections in writing',
         },
-        source: {
-          review: 'the reviewer’s verdict',
-          supervisor: 'the supervisor’s decision',
-          quota: 'the quota is full',
+      },
+      refusal: {
+        proposedBy: {
+          review: 'the review process, on the reviewer’s verdict',
+          quota: 'the review process: the quota is full',
+          supervisor: 'the supervisor',
+        },
+        explanation: {
+          none: 'No explanation given: the refusal rests on the grounds above.',
+          quotaFull:
+            'The {{category}} quota of {{region}} for {{year}}: {{remaining}} seat(s) free, the family counts {{persons}}.',
+          quotaNotSet: 'No {{category}} quota is set for {{region}} in {{year}}.',
+          generated: 'written by the system',
         },
       },
       complaint: {

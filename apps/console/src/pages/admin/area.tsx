@@ -1,7 +1,11 @@
 import type { RoleArea } from '../role-area';
 import { lazyPage } from '../lazy-page';
 
-/** The admin's screens: the quotas by order, the law in force with its amendments, grants to export in clear. */
+/**
+ * The admin's screens: the quotas by order, the law in force with its amendments, grants to export in
+ * clear, and the applications, found by the reviewer area's search (shared, `alsoFor`), where the
+ * admin records the authority's decision on a complaint.
+ */
 export const adminArea: RoleArea = {
   role: 'admin',
   home: '/quotas',
@@ -9,6 +13,7 @@ export const adminArea: RoleArea = {
     { to: '/quotas', labelKey: 'nav.quotas' },
     { to: '/law', labelKey: 'nav.law' },
     { to: '/grants', labelKey: 'nav.grants' },
+    { to: '/search', labelKey: 'nav.applications' },
   ],
   routes: [
     { path: '/quotas', element: lazyPage(() => import('./quotas/QuotasPage'), 'QuotasPage') },

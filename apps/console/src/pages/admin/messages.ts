@@ -3,7 +3,7 @@ import { messages } from '../../i18n/messages';
 /** Labels of the admin's screens. */
 export const admin = messages(
   {
-    nav: { quotas: 'Квоты', law: 'Действующее право', grants: 'Допуски к выгрузке' },
+    nav: { quotas: 'Квоты', law: 'Действующее право', grants: 'Допуски к выгрузке', applications: 'Заявления' },
     quotas: {
       title: 'Квоты по регионам',
       set: 'Установить квоту по приказу',
@@ -178,7 +178,7 @@ export const admin = messages(
   },
   {
     kk: {
-      nav: { quotas: 'Квоталар', law: 'Қолданыстағы құқық', grants: 'Экспортқа рұқсаттар' },
+      nav: { quotas: 'Квоталар', law: 'Қолданыстағы құқық', grants: 'Экспортқа рұқсаттар', applications: 'Өтініштер' },
       quotas: {
         title: 'Өңірлер бойынша квоталар',
         set: 'Бұйрық бойынша квота белгілеу',
@@ -352,7 +352,7 @@ export const admin = messages(
       },
     },
     en: {
-      nav: { quotas: 'Quotas', law: 'Law in force', grants: 'Export grants' },
+      nav: { quotas: 'Quotas', law: 'Law in force', grants: 'Export grants', applications: 'Applications' },
       quotas: {
         title: 'Quotas by region',
         set: 'Set a quota by order',

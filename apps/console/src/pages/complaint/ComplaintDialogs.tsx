@@ -204,6 +204,7 @@ export function AuthorityDecisionDialog({
         value={authority}
         onChange={(event) => setAuthority(event.currentTarget.value)}
         error={fieldError(error, 'authority')}
+        data-testid="authority-input"
         withAsterisk
         data-autofocus
       />
@@ -213,6 +214,7 @@ export function AuthorityDecisionDialog({
           value={documentNumber}
           onChange={(event) => setDocumentNumber(event.currentTarget.value)}
           error={fieldError(error, 'documentNumber')}
+          data-testid="document-number-input"
           withAsterisk
         />
         <TextInput
@@ -221,6 +223,7 @@ export function AuthorityDecisionDialog({
           value={date}
           onChange={(event) => setDate(event.currentTarget.value)}
           error={fieldError(error, 'date')}
+          data-testid="authority-date-input"
           withAsterisk
         />
       </Group>

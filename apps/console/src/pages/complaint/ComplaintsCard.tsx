@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Complaint, HearingAndComplaints, Revocation } from '../../api/hearing-complaint-api';
 import { useSession } from '../../auth/session';
+import type { ConsoleRole } from '../../auth/session';
 import { SectionCard } from '../../components/SectionCard';
 import type { LoadedApplication } from '../../components/useApplication';
 import { formatDate, formatInstant, formatTenge } from '../../format';
@@ -12,6 +13,11 @@ import { ComplaintClock } from './ComplaintClock';
 import { AuthorityDecisionDialog, RejectDialog, SatisfyDialog } from './ComplaintDialogs';
 
 type Dialog = { kind: 'satisfy' | 'reject'; complaint: Complaint } | { kind: 'authority' } | null;
+
+/** Who records the authority's decision: the roles `POST /applications/{id}/authority-decisions` allows. */
+export function recordsAuthorityDecisions(role: ConsoleRole | undefined): boolean {
+  return role === 'supervisor' || role === 'admin';
+}
 
 /**
  * The applicant's complaints on this application, open and answered, and the decisions they (or the
@@ -30,7 +36,7 @@ export function ComplaintsCard({
   const session = useSession();
   const [dialog, setDialog] = useState<Dialog>(null);
   const supervisor = session?.actor.role === 'supervisor';
-  const mayRecordAuthority = supervisor || session?.actor.role === 'admin';
+  const mayRecordAuthority = recordsAuthorityDecisions(session?.actor.role);
   const close = () => setDialog(null);
   const { complaints, revocations } = redress;
   return (
@@ -144,13 +150,19 @@ function Revocations({ revocations }: { revocations: readonly Revocation[] }) {
         {t('card.revocations')}
       </Text>
       {revocations.map((revocation) => (
-        <div key={`${revocation.decision.number}:${revocation.revokedAt}`}>
+        <div
+          key={`${revocation.decision.number}:${revocation.revokedAt}`}
+          data-testid="revocation"
+          data-by={revocation.by.kind}
+        >
           <Text size="sm">
             {t('card.revoked', {
               number: revocation.decision.number,
               date: formatDate(revocation.decision.date),
               when: formatInstant(revocation.revokedAt),
             })}
+            {' · '}
+            {t(`card.revokedBy.${revocation.by.kind}`, { document: revocation.by.documentNumber ?? '—' })}
             {' · '}
             {t(`complaint.remedy.${revocation.remedy}`, { ns: 'domain' })}
           </Text>

@@ -35,6 +35,7 @@ export const complaint = messages(
       authority: 'Решение уполномоченного органа',
       revocations: 'Отменённые решения',
       revoked: 'Решение № {{number}} от {{date}} отменено {{when}}',
+      revokedBy: { complaint: 'по жалобе', authority: 'по решению органа № {{document}}' },
       subsidiesStopped: 'Остановлены выплаты: {{amounts}}',
     },
     satisfy: {
@@ -93,6 +94,7 @@ export const complaint = messages(
         authority: 'Уәкілетті органның шешімі',
         revocations: 'Күші жойылған шешімдер',
         revoked: '{{date}} № {{number}} шешімнің күші {{when}} жойылды',
+        revokedBy: { complaint: 'шағым бойынша', authority: 'органның № {{document}} шешімі бойынша' },
         subsidiesStopped: 'Төлемдер тоқтатылды: {{amounts}}',
       },
       satisfy: {
@@ -150,6 +152,7 @@ export const complaint = messages(
         authority: 'The authority’s decision',
         revocations: 'Revoked decisions',
         revoked: 'Decision No. {{number}} of {{date}} revoked {{when}}',
+        revokedBy: { complaint: 'on a complaint', authority: 'by the authority’s decision No. {{document}}' },
         subsidiesStopped: 'Payments stopped: {{amounts}}',
       },
       satisfy: {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { RefusalProposal } from '../../api/hearing-complaint-api';
 import { SectionCard } from '../../components/SectionCard';
 import type { LoadedApplication } from '../../components/useApplication';
+import { RefusalExplanation } from '../../components/RefusalExplanation';
 import { useRefusalGrounds } from '../../components/useRefusalGrounds';
 import { formatInstant } from '../../format';
 import { Field } from '../reviewer/application/Field';
@@ -11,9 +12,10 @@ import { HearingActions } from './HearingActions';
 import { LateMark } from './LateMark';
 
 /**
- * A refusal proposed but not yet final (ADR 32): its grounds in words and its explanation, when the
- * applicant had to be told by, the hearing offered, the applicant's objections, the record of the
- * hearing once held, and what the officer's role may do now.
+ * A refusal proposed but not yet final (ADR 32): who proposed it, its grounds in words and its
+ * explanation (the process's own words said in the officer's language), when the applicant had to be
+ * told by, the hearing offered, the applicant's objections, the record of the hearing once held, and
+ * what the officer's role may do now.
  */
 export function RefusalProposalCard({
   application,
@@ -32,9 +34,8 @@ export function RefusalProposalCard({
       testId="refusal-proposal"
     >
       <SimpleGrid cols={2} spacing="sm">
-        <Field label={t('proposal.source')}>{t(`hearing.source.${proposal.source}`, { ns: 'domain' })}</Field>
-        <Field label={t('proposal.proposedBy')}>
-          <span translate="no">{proposal.proposedBy}</span>, {formatInstant(proposal.proposedAt)}
+        <Field label={t('proposal.proposedBy')} testId="proposed-by">
+          <Proposer proposal={proposal} reviewerId={application.details.review.reviewerId} />
         </Field>
         <Field label={t('proposal.notice')} testId="notice-due">
           {proposal.noticeDueBy ? formatInstant(proposal.noticeDueBy) : t('proposal.noNoticeDeadline')}
@@ -57,15 +58,40 @@ export function RefusalProposalCard({
       </Field>
       {proposal.explanation && (
         <Field label={t('proposal.explanation')}>
-          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} translate="no">
-            {proposal.explanation}
-          </Text>
+          <RefusalExplanation explanation={proposal.explanation} grounds={proposal.grounds} />
         </Field>
       )}
       <Objections proposal={proposal} />
       <HeardRecord proposal={proposal} />
       <HearingActions application={application} proposal={proposal} />
     </SectionCard>
+  );
+}
+
+/**
+ * Who really proposed: the process proposes as itself (`review-process`), on a reviewer's verdict or
+ * on a full quota; a supervisor by name. The officer's id is data, shown as recorded.
+ */
+function Proposer({ proposal, reviewerId }: { proposal: RefusalProposal; reviewerId: string | null }) {
+  const { t } = useTranslation('domain');
+  const who = { review: reviewerId, quota: null, supervisor: proposal.proposedBy }[proposal.source];
+  return (
+    <>
+      <Text size="sm" data-testid="proposer" data-source={proposal.source}>
+        {t(`refusal.proposedBy.${proposal.source}`)}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {who && (
+          <>
+            <span translate="no" data-testid="proposer-id">
+              {who}
+            </span>
+            {', '}
+          </>
+        )}
+        {formatInstant(proposal.proposedAt)}
+      </Text>
+    </>
   );
 }
 

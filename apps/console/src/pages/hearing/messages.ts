@@ -25,7 +25,6 @@ export const hearing = messages(
     proposal: {
       title: 'Предварительное решение об отказе',
       hint: 'Отказ станет окончательным только после слушания или по истечении его срока.',
-      source: 'Основание предложения',
       proposedBy: 'Предложил',
       grounds: 'Основания отказа',
       explanation: 'Пояснение',
@@ -94,7 +93,6 @@ export const hearing = messages(
       proposal: {
         title: 'Бас тарту туралы алдын ала шешім',
         hint: 'Бас тарту тыңдаудан кейін немесе оның мерзімі өткен соң ғана түпкілікті болады.',
-        source: 'Ұсыныстың негізі',
         proposedBy: 'Ұсынған',
         grounds: 'Бас тарту негіздері',
         explanation: 'Түсініктеме',
@@ -162,7 +160,6 @@ export const hearing = messages(
       proposal: {
         title: 'Preliminary refusal',
         hint: 'The refusal becomes final only after the hearing, or once its time has run out.',
-        source: 'Proposed on',
         proposedBy: 'Proposed by',
         grounds: 'Grounds of the refusal',
         explanation: 'Explanation',

@@ -1,7 +1,11 @@
 import type { RoleArea } from '../role-area';
 import { lazyPage } from '../lazy-page';
 
-/** The reviewer's screens; the application page and the hearings are also the supervisor's. */
+/**
+ * The reviewer's screens. The application page is also the supervisor's and the admin's (who records
+ * the authority's decision on a complaint there, as the API allows them), and the search is the
+ * admin's way to it; the hearings are also the supervisor's.
+ */
 export const reviewerArea: RoleArea = {
   role: 'reviewer',
   home: '/queue',
@@ -12,11 +16,15 @@ export const reviewerArea: RoleArea = {
   ],
   routes: [
     { path: '/queue', element: lazyPage(() => import('./QueuePage'), 'QueuePage') },
-    { path: '/search', element: lazyPage(() => import('./SearchPage'), 'SearchPage') },
+    {
+      path: '/search',
+      element: lazyPage(() => import('./SearchPage'), 'SearchPage'),
+      handle: { alsoFor: ['admin'] },
+    },
     {
       path: '/applications/:id',
       element: lazyPage(() => import('./application/ApplicationPage'), 'ApplicationPage'),
-      handle: { alsoFor: ['supervisor'] },
+      handle: { alsoFor: ['supervisor', 'admin'] },
     },
     {
       path: '/hearings',

@@ -71,7 +71,7 @@ export function ParkedNotices() {
           <>
             <Table.Td>{formatInstant(notice.parkedAt, language)}</Table.Td>
             <Table.Td>
-              <Text size="sm">{t(`incidents.notices.kind.${notice.kind}`, { defaultValue: notice.kind })}</Text>
+              <Text size="sm">{t(`incidents.notices.kind.${notice.kind}`)}</Text>
               <Text size="xs" c="dimmed" ff="monospace" translate="no">
                 {notice.applicationId}
               </Text>

@@ -22,7 +22,7 @@ export function RetriedNotice({ notice }: { notice: ParkedNotice }) {
       <Group gap="xs">
         <Text size="sm">
           {t('incidents.notices.sentBack', {
-            kind: t(`incidents.notices.kind.${notice.kind}`, { defaultValue: notice.kind }),
+            kind: t(`incidents.notices.kind.${notice.kind}`),
             application: notice.applicationId,
           })}
         </Text>

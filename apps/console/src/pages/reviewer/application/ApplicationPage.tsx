@@ -7,9 +7,9 @@ import { ProblemAlert } from '../../../components/ProblemAlert';
 import { SlaClockBadge } from '../../../components/SlaClockBadge';
 import { useApplication } from '../../../components/useApplication';
 import { SupervisorActions } from '../../supervisor/SupervisorActions';
-import { hearingAndComplaintsOf } from '../../../api/hearing-complaint-api';
+import { hearingAndComplaintsOf, isRefusalProposed } from '../../../api/hearing-complaint-api';
 import { RefusalProposalCard } from '../../hearing/RefusalProposalCard';
-import { ComplaintsCard } from '../../complaint/ComplaintsCard';
+import { ComplaintsCard, recordsAuthorityDecisions } from '../../complaint/ComplaintsCard';
 import { ApplicantSection } from './ApplicantSection';
 import { DecisionSection } from './DecisionSection';
 import { DocumentsSection } from './DocumentsSection';
@@ -19,7 +19,8 @@ import { ReviewForm } from './ReviewForm';
 import { SlaSection } from './SlaSection';
 
 /**
- * One application whole, for the reviewer who decides on it and the supervisor who oversees it:
+ * One application whole, for the reviewer who decides on it, the supervisor who oversees it and the
+ * admin who records the authority's decision on a complaint (personal data masked for the admin):
  * the people and documents on the left; the clock, the decision, the actions of the officer's role
  * and the story on the right. Read again while the process works, so an outcome shows by itself.
  */
@@ -44,15 +45,16 @@ export function ApplicationPage() {
   const { details } = application.data;
   const reviewing = session?.actor.role === 'reviewer' && reviewsIt(details, session.actor.id);
   const redress = hearingAndComplaintsOf(details);
-  // A proposal waits for the final decision: once decided, the decision says it all (whether the
-  // API keeps the proposal in its answer afterwards or not).
-  const proposal = details.decision === null ? redress.refusalProposal : null;
-  // Complaints are shown once there are any, or to the supervisor of a decided application (the
-  // authority's decision may come on a complaint filed there directly).
+  // A proposal is shown while it waits for the final decision. The API keeps the last one proposed
+  // in its answer: once decided the decision says it all, and once a decision was revoked back to
+  // review the old proposal is history (the timeline tells it), not a hearing still to hold.
+  const proposal = isRefusalProposed(details) ? redress.refusalProposal : null;
+  // Complaints are shown once there are any, or to whoever records the authority's decision (a
+  // supervisor, an admin) on a decided application: it may come on a complaint filed there directly.
   const complaintsShown =
     redress.complaints.length > 0 ||
     redress.revocations.length > 0 ||
-    (details.decision !== null && session?.actor.role === 'supervisor');
+    (details.decision !== null && recordsAuthorityDecisions(session?.actor.role));
   return (
     <Stack>
       <Group justify="space-between" align="flex-start">

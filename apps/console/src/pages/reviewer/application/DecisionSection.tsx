@@ -1,6 +1,7 @@
-import { Badge, Card, Group, List, SimpleGrid, Text, Title } from '@mantine/core';
+import { Badge, Box, Card, Group, List, SimpleGrid, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ApplicationDetails } from '../../../api/shapes';
+import { RefusalExplanation } from '../../../components/RefusalExplanation';
 import { useRefusalGrounds } from '../../../components/useRefusalGrounds';
 import { formatDate, formatInstant, formatTenge } from '../../../format';
 import type { Language } from '../../../i18n/messages';
@@ -63,12 +64,11 @@ export function DecisionSection({ decision }: { decision: Decision }) {
             ))}
           </List>
           {decision.explanation && (
-            <Field label={t('decision.explanation')}>
-              {/* As recorded (the process words one itself, «Refused on …»): data, not a label. */}
-              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} translate="no">
-                {decision.explanation}
-              </Text>
-            </Field>
+            <Box mt="sm">
+              <Field label={t('decision.explanation')}>
+                <RefusalExplanation explanation={decision.explanation} grounds={decision.grounds} />
+              </Field>
+            </Box>
           )}
         </>
       )}
