@@ -3,4 +3,4 @@ export * from './process-policy';
 export * from './review-process';
 export * from './target-stream';
 export * from './follow-the-law';
-export { proposal as refusalProposal } from './rules/on-hearing';
+export { proposal as refusalProposal, REVIEW_PROCESS_ACTOR } from './rules/on-hearing';

@@ -36,8 +36,10 @@ export const APPLICATIONS_TABLES: readonly string[] = [
  * whose details say `receivingRegion` and `quotaYear`, is rebuilt.
  * Version 4 (issue 20, ADR 32) adds the status `refusal-proposed`, the proposal with its objections
  * and hearing and the revocations to the details, and the complaints (`application_complaints`).
+ * Version 5 forgets the review of a decision revoked back to review: a file of version 4 would name
+ * the old reviewer in the details of an application waiting for a new one, and is rebuilt.
  */
-export const APPLICATIONS_SCHEMA_VERSION = 4;
+export const APPLICATIONS_SCHEMA_VERSION = 5;
 
 /** Creates the tables and their indexes; the query classes call it too, so any of them may be built first. */
 export function ensureApplicationsSchema(db: Database.Database): void {
@@ -244,9 +246,12 @@ const DETAIL_UPDATES: { readonly [T in keyof Changes]?: Update<Changes[T]> } = {
     `proposal = json_set(proposal, '$.heard', json(@heard))`,
     (d) => ({ heard: JSON.stringify(heardDetails(d)) }),
   ],
+  // A decision revoked back to review leaves its review in the revocation and the timeline: the
+  // details show the review to come (its reviewer, then its verdict), not the one undone.
   DecisionRevoked: [
-    `revocations = json_insert(revocations, '$[#]', json(@revocation))`,
-    (d) => ({ revocation: JSON.stringify(revocationDetails(d)) }),
+    `revocations = json_insert(revocations, '$[#]', json(@revocation)),
+     review = CASE WHEN @remedy = 'include' THEN review ELSE NULL END`,
+    (d) => ({ revocation: JSON.stringify(revocationDetails(d)), remedy: d.remedy }),
   ],
 };
 

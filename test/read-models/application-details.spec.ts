@@ -3,6 +3,7 @@ import { applicationStreamId } from '@domain/application';
 import type { ApplicationSubmission } from '@domain/application';
 import {
   ApplicationFilter,
+  APPLICATIONS_SCHEMA_VERSION,
   ApplicationsProjection,
   ApplicationView,
   ensureApplicationsSchema,
@@ -280,7 +281,7 @@ describe('the schema of the applications read model is versioned', () => {
     expect(await checkpoints.load('applications')).toBeNull(); // replays from the start on the next run
     expect(await checkpoints.load('quota-usage')).toBe(41n); // another read model is not touched
     expect(db.prepare(`SELECT version FROM read_model_schemas WHERE read_model = 'applications'`).pluck().get()).toBe(
-      4,
+      APPLICATIONS_SCHEMA_VERSION,
     );
   });
 

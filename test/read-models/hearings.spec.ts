@@ -96,4 +96,26 @@ describe('the hearings and complaints of the applications read model', () => {
     expect(new HearingsQuery(once.db).complaintsQueue().items).toEqual([]);
     expect(new HearingsQuery(once.db).complaintCounts()).toMatchObject({ open: 0, satisfied: 1 });
   });
+
+  it('shows the review to come after a decision revoked back to review, not the one undone', () => {
+    const reviewed = after(hearingHistory.refused(), complain);
+    const byReviewer = reviewed.find((e) => e.type === 'ApplicationReviewed')!.data.reviewerId;
+    const revoked = after(reviewed, satisfy);
+    const emptyReview = { verdict: null, findings: [], grounds: [], groundsListVersion: null, comment: null };
+    expect(new ReadModels().feed(recorded(revoked)).applications.details(id)!.review).toEqual({
+      reviewerId: null,
+      reviewedAt: null,
+      ...emptyReview,
+    });
+    const taken = after(revoked, {
+      type: 'StartReview',
+      applicationId: id,
+      at: '2026-03-19T05:00:00.000Z',
+      reviewerId: 'reviewer-9',
+    });
+    const details = new ReadModels().feed(recorded(taken)).applications.details(id)!;
+    expect(byReviewer).not.toBe('reviewer-9');
+    expect(details.review).toEqual({ reviewerId: 'reviewer-9', reviewedAt: null, ...emptyReview });
+    expect(details.revocations).toHaveLength(1);
+  });
 });

@@ -1,5 +1,6 @@
 import { REFUSAL_GROUNDS_V1 } from '@domain/application';
 import { EMPTY_LAW_HISTORY } from '@domain/law';
+import { REVIEW_PROCESS_ACTOR } from '@domain/review-process';
 import { groundsListsOf, TIMELINE_LANGUAGES, TimelineNarrator, type NarratableEntry } from '@libs/workflow';
 import { NOTICE, proposalData, revokedInclusionData } from '../../domain/application/hearing-fixtures';
 
@@ -35,7 +36,7 @@ const ENTRIES = {
       grounds: [ground!.code],
       explanation: FREE_TEXT,
       source: 'quota',
-      proposedBy: 'review-saga',
+      proposedBy: REVIEW_PROCESS_ACTOR,
       hearing: { way: 'in-person', place: 'каб. 4', heldByOn: '2026-03-18', heldBy: '2026-03-18T13:30:00.000Z' },
       seats: { remaining: 1, persons: 3 },
     }),
@@ -174,8 +175,8 @@ describe('the timeline of a hearing and a complaint (ADR 27, ADR 32)', () => {
 
   it('a proposal: why, who proposed, the grounds, the seats, the hearing offered in words, the notice deadline kept', () => {
     expect(narrator.tell(ENTRIES.proposed, 'ru').text).toBe(
-      '16.03.2026 10:00 — система (процесс): принято предварительное решение об отказе (квота исчерпана; предложил ' +
-        `review-saga); основания: «${ground!.ru}» (${ground!.code}) (перечень оснований, версия 1); в квоте осталось ` +
+      '16.03.2026 10:00 — система (процесс): принято предварительное решение об отказе (квота исчерпана); ' +
+        `основания: «${ground!.ru}» (${ground!.code}) (перечень оснований, версия 1); в квоте осталось ` +
         '1 место, нужно 3 места; заявитель приглашён на заслушивание при личной явке (каб. 4) не позднее 18.03.2026 18:30; ' +
         'срок уведомления (18.03.2026 18:30) соблюдён.',
     );
@@ -185,6 +186,24 @@ describe('the timeline of a hearing and a complaint (ADR 27, ADR 32)', () => {
     expect(narrator.tell(ENTRIES.proposed, 'en').text).toContain(
       '1 place left in the quota, 3 places needed; the applicant is invited to a hearing in person (каб. 4) by 18.03.2026 18:30',
     );
+  });
+
+  it('a proposal names its proposer only when a supervisor made it; the process is the sentence’s actor already', () => {
+    const bySupervisor = event(
+      'RefusalProposed',
+      proposalData({
+        grounds: [ground!.code],
+        explanation: FREE_TEXT,
+        source: 'supervisor',
+        proposedBy: 'supervisor-2',
+      }),
+      supervisor,
+    );
+    expect(narrator.tell(bySupervisor, 'ru').text).toContain('(по решению руководителя; предложил supervisor-2)');
+    expect(narrator.tell(bySupervisor, 'kk').text).toContain('; ұсынған — supervisor-2)');
+    expect(narrator.tell(bySupervisor, 'en').text).toContain('; proposed by supervisor-2)');
+    for (const language of TIMELINE_LANGUAGES)
+      expect(narrator.tell(ENTRIES.proposed, language).text).not.toContain(REVIEW_PROCESS_ACTOR);
   });
 
   it('the hearing: who heard, when, how the applicant took part — an absent applicant is not "heard"', () => {

@@ -1,7 +1,7 @@
 import type { LegalBasis } from '@domain/law';
 import { REGIONS, type RegionCode } from '@domain/shared/region';
 import type { DecisionPhrases } from './decision-facts';
-import type { ActorRef, LabelledGround, Phrasebook, Say } from './phrasebook';
+import { proposerClause, type ActorRef, type LabelledGround, type Phrasebook, type Say } from './phrasebook';
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 const persons = (n: number) => count(n, 'person', 'persons');
@@ -127,7 +127,7 @@ export const EN: Phrasebook & DecisionPhrases = {
       'the application was escalated to the supervisors: a refusal can no longer be notified in time',
     RefusalProposed: (d, say) =>
       [
-        `a refusal was proposed (a preliminary decision: ${SOURCE[d.source]}; proposed by ${d.proposedBy})`,
+        `a refusal was proposed (a preliminary decision: ${SOURCE[d.source]}${proposerClause(d.proposedBy, '; proposed by ')})`,
         `grounds: ${groundList(say.grounds(d.grounds, d.groundsListVersion))} (grounds list version ${d.groundsListVersion})`,
         ...(d.seats ? [`${places(d.seats.remaining)} left in the quota, ${places(d.seats.persons)} needed`] : []),
         `the applicant is invited to a hearing ${WAY[d.hearing.way]}${d.hearing.place ? ` (${d.hearing.place})` : ''} by ${say.dateTime(d.hearing.heldBy)}`,

@@ -1,7 +1,7 @@
 import type { LegalBasis } from '@domain/law';
 import { REGIONS, type RegionCode } from '@domain/shared/region';
 import type { DecisionPhrases } from './decision-facts';
-import type { ActorRef, LabelledGround, Phrasebook, Say } from './phrasebook';
+import { proposerClause, type ActorRef, type LabelledGround, type Phrasebook, type Say } from './phrasebook';
 
 /* Қазақ тілінде сан есімнен кейін зат есім жекеше тұрады: «3 адам», «977 орын». */
 
@@ -149,7 +149,7 @@ export const KK: Phrasebook & DecisionPhrases = {
     HearingNoticeEscalated: () => 'өтініш басшыларға берілді: бас тарту туралы мерзімінде хабарлау енді мүмкін емес',
     RefusalProposed: (d, say) =>
       [
-        `бас тарту туралы алдын ала шешім қабылданды (${SOURCE[d.source]}; ұсынған — ${d.proposedBy})`,
+        `бас тарту туралы алдын ала шешім қабылданды (${SOURCE[d.source]}${proposerClause(d.proposedBy, '; ұсынған — ')})`,
         `негіздері: ${groundList(say.grounds(d.grounds, d.groundsListVersion))} (негіздер тізбесі, ${d.groundsListVersion}-нұсқа)`,
         ...(d.seats ? [`квотада ${d.seats.remaining} орын қалды, ${d.seats.persons} орын қажет`] : []),
         `өтініш беруші ${say.dateTime(d.hearing.heldBy)} кешіктірмей ${WAY[d.hearing.way]}${d.hearing.place ? ` (${d.hearing.place})` : ''} тыңдауға шақырылды`,

@@ -1,7 +1,7 @@
 import type { LegalBasis } from '@domain/law';
 import { REGIONS, type RegionCode } from '@domain/shared/region';
 import type { DecisionPhrases } from './decision-facts';
-import type { ActorRef, LabelledGround, Phrasebook, Say } from './phrasebook';
+import { proposerClause, type ActorRef, type LabelledGround, type Phrasebook, type Say } from './phrasebook';
 
 /** 1 место, 2 места, 5 мест: Russian agrees the noun with the number. */
 function plural(n: number, one: string, few: string, many: string): string {
@@ -144,7 +144,7 @@ export const RU: Phrasebook & DecisionPhrases = {
     HearingNoticeEscalated: () => 'заявление передано руководителям: уведомить об отказе в срок уже нельзя',
     RefusalProposed: (d, say) =>
       [
-        `принято предварительное решение об отказе (${SOURCE[d.source]}; предложил ${d.proposedBy})`,
+        `принято предварительное решение об отказе (${SOURCE[d.source]}${proposerClause(d.proposedBy, '; предложил ')})`,
         `основания: ${groundList(say.grounds(d.grounds, d.groundsListVersion))} (перечень оснований, версия ${d.groundsListVersion})`,
         ...(d.seats ? [`в квоте осталось ${seats(d.seats.remaining)}, нужно ${seats(d.seats.persons)}`] : []),
         `заявитель приглашён на заслушивание ${WAY[d.hearing.way]}${d.hearing.place ? ` (${d.hearing.place})` : ''} не позднее ${say.dateTime(d.hearing.heldBy)}`,

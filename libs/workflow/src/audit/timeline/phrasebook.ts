@@ -5,6 +5,7 @@ import type { PersonEvent } from '@domain/person';
 import type { QuotaEvent } from '@domain/quota';
 import type { DomainEvent } from '@domain/shared/decider';
 import type { IdempotencyKeyClaim } from '@libs/event-sourcing';
+import { REVIEW_PROCESS_ACTOR } from '@domain/review-process';
 
 /** Every event type the workflow stores (WORKFLOW_EVENT_TYPES), each with its data as upcast to today's schema. */
 export type NarratedEvent =
@@ -54,4 +55,12 @@ export interface Phrasebook {
   /** The whole sentence: when, who, and what happened (the body from a template). */
   sentence(when: string, actor: string, body: string): string;
   readonly events: { readonly [T in NarratedType]: (data: DataOf<T>, say: Say) => string };
+}
+
+/**
+ * Who proposed a refusal, after `lead`, when it was not the process acting on a reviewer's verdict
+ * or a full quota: the sentence's source says that already, and the process's name is no one's to read.
+ */
+export function proposerClause(proposedBy: string, lead: string): string {
+  return proposedBy === REVIEW_PROCESS_ACTOR ? '' : `${lead}${proposedBy}`;
 }
