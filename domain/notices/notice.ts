@@ -79,7 +79,10 @@ export interface RefusedNotice {
   readonly decisionDate: CalendarDate;
   readonly grounds: readonly LabelledGround[];
   readonly groundsListVersion: string;
-  readonly explanation: string;
+  /** The officer's words; null when the process wrote its own (the grounds' titles say it all, or the seats do). */
+  readonly explanation: string | null;
+  /** The seat situation when a full quota is the ground (template version 2 on); null otherwise. */
+  readonly seats?: { readonly remaining: number; readonly persons: number } | null;
   readonly complaint: ComplaintWay;
   readonly documentUrl: string;
 }
@@ -94,7 +97,8 @@ export interface RefusalProposedNotice {
   readonly source: RefusalSource;
   readonly grounds: readonly LabelledGround[];
   readonly groundsListVersion: string;
-  readonly explanation: string;
+  /** The officer's words; null when the process wrote its own (version 2 of the template on). */
+  readonly explanation: string | null;
   readonly hearing: {
     readonly way: HearingWay;
     readonly place: string | null;

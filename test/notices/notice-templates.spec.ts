@@ -310,4 +310,36 @@ describe('the notices of the hearing and the complaint, in Kazakh and Russian (A
     expect(ru).toContain('услугодатель рассматривает её в течение 5 рабочих дней');
     expect(kk).toContain('Шешімге 16.06.2026 дейін (3 ай ішінде) шағым жасауға болады');
   });
+
+  it('no explanation line when the process wrote its own words: the grounds by title, the seats in words', () => {
+    const proposed = render({ ...SAMPLES[0]!, data: { ...SAMPLES[0]!.data, explanation: null } } as NoticeContent);
+    expect(proposed.ru).toContain('— Квота исчерпана\nВ квоте осталось 2 места, а для вашей семьи нужно 5.\n');
+    expect(proposed.kk).toContain('— Квота таусылды\nКвотада 2 орын қалды, ал отбасыңызға 5 орын қажет.\n');
+    const refused = render({
+      kind: 'application-refused',
+      data: {
+        decisionNumber: 'KR-2026-3F1C2A4E8B7D-2',
+        decisionDate: '2026-03-16',
+        grounds: grounds.slice(1),
+        groundsListVersion: '1',
+        explanation: null,
+        seats: { remaining: 1, persons: 3 },
+        complaint: {
+          termsVersion: '1',
+          until: '2026-06-16',
+          filingPeriodMonths: 3,
+          providerConsiderationWorkingDays: 5,
+          authorityConsiderationWorkingDays: 15,
+          authorityExtensionWorkingDays: 10,
+        },
+        documentUrl: '/portal/applications/a/decision-document',
+      },
+    });
+    expect(refused.ru).toContain(
+      'Основания:\n— Квота исчерпана\nВ квоте осталось 1 место, а для вашей семьи нужно 3.\nРешение можно обжаловать',
+    );
+    expect(refused.kk).toContain('Квотада 1 орын қалды, ал отбасыңызға 3 орын қажет.\nШешімге');
+    for (const text of [proposed.ru, proposed.kk, refused.ru, refused.kk])
+      expect(text).not.toMatch(/Пояснение|Түсіндірме/);
+  });
 });

@@ -2,7 +2,8 @@ import { DateTime } from 'luxon';
 import type { ApplicationIncluded, ApplicationRefused, SubsidyGranted } from '../../application/events';
 import type { SubsidyCalculation } from '../../subsidy';
 import { issueNotice, noNotice, type NoticeIntent } from '../intents';
-import { decisionDocumentUrl, type ComplaintWay, type LabelledGround } from '../notice';
+import { decisionDocumentUrl, type ComplaintWay, type LabelledGround, type RefusedNotice } from '../notice';
+import { officerExplanation, processExplanation } from '../../review-process/process-explanation';
 import type { NoticeContext } from '../notice-context';
 
 /**
@@ -46,7 +47,11 @@ function grantOf<K extends SubsidyCalculation['kind']>(
     : undefined;
 }
 
-/** A refusal states each ground in both languages, the explanation, and how and until when to complain. */
+/**
+ * A refusal states each ground in both languages, the officer's explanation (the process's own
+ * English words never reach the applicant: the grounds' titles and the seats say them), and how and
+ * until when to complain.
+ */
 export function noticeOfRefusal(event: ApplicationRefused, context: NoticeContext): NoticeIntent[] {
   const { decision, grounds, groundsListVersion, explanation, applicationId } = event.data;
   return [
@@ -57,12 +62,19 @@ export function noticeOfRefusal(event: ApplicationRefused, context: NoticeContex
         decisionDate: decision.date,
         grounds: labelled(grounds, groundsListVersion, context),
         groundsListVersion,
-        explanation,
+        explanation: officerExplanation(explanation, grounds),
+        seats: seatsOf(explanation, grounds),
         complaint: complaintWay(decision.date, context),
         documentUrl: decisionDocumentUrl(applicationId),
       },
     }),
   ];
+}
+
+/** A full quota's figures, from the words the process wrote (a refusal carries no seats of its own). */
+function seatsOf(explanation: string, grounds: readonly string[]): RefusedNotice['seats'] {
+  const recognised = processExplanation(explanation, grounds);
+  return recognised?.kind === 'quota-full' ? { remaining: recognised.remaining, persons: recognised.persons } : null;
 }
 
 /** A code missing from its list (never expected: decisions validate against it) is shown as its code. */

@@ -4,10 +4,11 @@ import { issueNotice, type NoticeIntent } from '../intents';
 import type { NoticeContext } from '../notice-context';
 import { labelled } from './on-decision';
 import { currentDueOn } from './on-review-clock';
+import { officerExplanation } from '../../review-process/process-explanation';
 
 /**
  * A preliminary refusal (APC art. 73, ADR 32) is the notice the law requires before a refusal: the
- * grounds in both languages, the explanation, the way, place and latest instant of the hearing, the
+ * grounds in both languages, the officer's explanation (never the process's own words), the way, place and latest instant of the hearing, the
  * day the final decision is due, and — when the quota is the ground — the seats left and needed.
  */
 export function noticeOfRefusalProposal(event: RefusalProposed, context: NoticeContext): NoticeIntent[] {
@@ -20,7 +21,7 @@ export function noticeOfRefusalProposal(event: RefusalProposed, context: NoticeC
         source,
         grounds: labelled(grounds, groundsListVersion, context),
         groundsListVersion,
-        explanation,
+        explanation: officerExplanation(explanation, grounds),
         hearing: { way: hearing.way, place: hearing.place ?? null, heldByOn: hearing.heldByOn, heldBy: hearing.heldBy },
         decisionDueOn: currentDueOn(context.history),
         seats: source === 'quota' && seats ? { remaining: seats.remaining, persons: seats.persons } : null,

@@ -5,6 +5,7 @@ import { sendToApplication, sendToQuota, type Intent } from '../intents';
 import type { ProcessContext } from '../process-policy';
 import { APPLICATION_CLOSED } from './closed-application';
 import { proposal } from './on-hearing';
+import { quotaFullExplanation, quotaNotSetExplanation } from '../process-explanation';
 
 /**
  * Seats reserved → the inclusion. Should the application have closed meanwhile, the inclusion is
@@ -34,10 +35,9 @@ export function includeOnSeatsReserved(event: SeatsReserved, { now }: ProcessCon
  */
 export function refuseOnReservationDeclined(event: SeatReservationDeclined, context: ProcessContext): Intent[] {
   const { applicationId, persons, remaining, region, year, category, reason } = event.data;
+  const quota = { category, region, year };
   const explanation =
-    reason === 'QUOTA_NOT_SET'
-      ? `No ${category} quota is set for ${region} in ${year}`
-      : `The ${category} quota of ${region} for ${year} has ${remaining} seat(s) left; the family counts ${persons}`;
+    reason === 'QUOTA_NOT_SET' ? quotaNotSetExplanation(quota) : quotaFullExplanation(quota, remaining, persons);
   const grounds = [QUOTA_EXHAUSTED];
   if (event.data.askedAfter === 'revoked-decision') {
     const { policy } = context;

@@ -4,6 +4,7 @@ import { sendToApplication, sendToQuota, type Intent } from '../intents';
 import type { ProcessContext } from '../process-policy';
 import { APPLICATION_CLOSED } from './closed-application';
 import { proposal } from './on-hearing';
+import { groundsOnlyExplanation } from '../process-explanation';
 
 /**
  * An eligible review asks the region's quota for seats for the whole family; a not-eligible review
@@ -40,5 +41,5 @@ function explanationOf({ data }: ApplicationReviewed): string {
   const parts = [duplicate, data.comment, rejected.length > 0 ? `Rejected: ${rejected.join('; ')}` : undefined].filter(
     Boolean,
   );
-  return parts.join('. ') || `Refused on ${data.grounds.join(', ')}`;
+  return parts.join('. ') || groundsOnlyExplanation(data.grounds);
 }

@@ -1,5 +1,5 @@
 import type { ApplicationEvent } from '@domain/application';
-import { REFUSAL_GROUNDS_V1 } from '@domain/application';
+import { QUOTA_EXHAUSTED, REFUSAL_GROUNDS_V1 } from '@domain/application';
 import { COMPLAINT_TERMS_V1 } from '@domain/law';
 import {
   issueNotice,
@@ -10,6 +10,7 @@ import {
   type NoticeContext,
   type NoticeIssued,
 } from '@domain/notices';
+import { quotaFullExplanation } from '@domain/review-process';
 import { deciderSpecification, processSpecification } from '@libs/testing';
 import { APPLICATION_ID as id, DEADLINE, QUOTA } from '../application/fixtures';
 
@@ -180,6 +181,7 @@ describe('what the applicant is told (pure: the history up to an event in, notic
           grounds: [{ code: 'INCOMPLETE_DOCUMENTS', kk: ground.kk, ru: ground.ru }],
           groundsListVersion: '1',
           explanation: 'Diploma supplement missing',
+          seats: null,
           // Three months from 30 November: the end of February (luxon clamps to the month's last day).
           complaint: {
             termsVersion: '1',
@@ -193,6 +195,28 @@ describe('what the applicant is told (pure: the history up to an event in, notic
         },
       }),
     ]);
+  });
+
+  it('a refusal the process wrote on a full quota: no English words for the applicant, the seats instead', () => {
+    const refused: ApplicationEvent = {
+      type: 'ApplicationRefused',
+      data: {
+        applicationId: id,
+        quota: QUOTA,
+        grounds: [QUOTA_EXHAUSTED],
+        groundsListVersion: '1',
+        explanation: quotaFullExplanation(QUOTA, 1, 3),
+        decision: { number: 'KR-2026-3F1C2A4E8B7D-2', date: '2026-11-30' },
+        decidedAt: '2026-11-30T06:00:00.000Z',
+        dueAt: DEADLINE.dueAt,
+        late: false,
+      },
+    };
+    const [intent] = noticesFor(refused, context([scheduled, refused]));
+    expect(intent).toMatchObject({
+      kind: 'issue-notice',
+      content: { kind: 'application-refused', data: { explanation: null, seats: { remaining: 1, persons: 3 } } },
+    });
   });
 
   it('says why for the events it does not tell, and the runner subscribes only to those it tells', () => {

@@ -10,7 +10,7 @@ import {
   type DecisionLetterFacts,
 } from '@libs/workflow';
 import { oneSpaced, pdfText } from '../../support/pdf-text';
-import { INCLUSION, REFUSAL } from './letter-facts.fixture';
+import { INCLUSION, QUOTA_REFUSAL, REFUSAL } from './letter-facts.fixture';
 
 /** The letters of the Kazakh Cyrillic alphabet that Russian has not. */
 const KAZAKH_LETTERS = [...'әғқңөұүһі', ...'ӘҒҚҢӨҰҮҺІ'];
@@ -29,6 +29,7 @@ describe('the decision letter as a PDF (ADR 29)', () => {
   it.each([
     ['an inclusion', INCLUSION],
     ['a refusal', REFUSAL],
+    ['a refusal on a full quota', QUOTA_REFUSAL],
   ])('reads back, letter for letter, as the Kazakh and Russian text it was made from: %s', async (_, facts) => {
     const letter = decisionLetterOf(facts);
     const pages = pdfText(await letterPdf(letter));
@@ -53,6 +54,16 @@ describe('the decision letter as a PDF (ADR 29)', () => {
     expect(refusal).toContain('1. Құжаттар топтамасы толық емес (INCOMPLETE_DOCUMENTS)');
     expect(refusal).toContain('2. Документы недействительны или истёк срок их действия (INVALID_OR_EXPIRED_DOCUMENTS)');
     expect(refusal).toContain('Основания отказа (перечень оснований, версия 1)');
+  });
+
+  it('says an officer’s explanation, never the process’s own words: a full quota by its seats', () => {
+    expect(oneSpaced(letterText(decisionLetterOf(REFUSAL)))).toContain(
+      'Пояснение: Паспорттың нотариалды аудармасы қоса берілмеген',
+    );
+    const quota = oneSpaced(letterText(decisionLetterOf(QUOTA_REFUSAL)));
+    expect(quota).toContain('Места в квоте: осталось 1, для семьи нужно 3');
+    expect(quota).toContain('Квотадағы орындар: 1 орын қалды, отбасыға 3 орын қажет');
+    expect(quota).not.toMatch(/Пояснение|Түсіндірме/);
   });
 
   it('is the same bytes for the same facts, whenever it is rendered: its signature stays valid', async () => {

@@ -49,6 +49,7 @@ export const REFUSAL: DecisionLetterFacts = {
   outcome: 'refused',
   groundsListVersion: '1',
   explanation: 'Паспорттың нотариалды аудармасы қоса берілмеген',
+  seats: null,
   grounds: [
     { code: 'INCOMPLETE_DOCUMENTS', kk: 'Құжаттар топтамасы толық емес', ru: 'Неполный пакет документов' },
     {
@@ -57,4 +58,14 @@ export const REFUSAL: DecisionLetterFacts = {
       ru: 'Документы недействительны или истёк срок их действия',
     },
   ],
+};
+
+/** A refusal the process made on a full quota: no officer's words, the seats instead. */
+export const QUOTA_REFUSAL: DecisionLetterFacts = {
+  ...common,
+  outcome: 'refused',
+  groundsListVersion: '1',
+  explanation: null,
+  seats: { remaining: 1, persons: 3 },
+  grounds: [{ code: 'QUOTA_EXHAUSTED', kk: 'Квота таусылды', ru: 'Квота исчерпана' }],
 };

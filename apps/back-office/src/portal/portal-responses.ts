@@ -41,7 +41,9 @@ export const PORTAL_APPLICATION: SchemaObject = object({
         }),
       ),
       groundsListVersion: nullable(text()),
-      explanation: nullable(text()),
+      explanation: nullable(
+        text('Refusal: the officer’s words; null when the process wrote its own, which the grounds say'),
+      ),
       document: object({
         href: text('The signed decision letter (PDF)'),
         ready: { type: 'boolean', description: 'False while an inclusion’s subsidies are still being granted' },

@@ -9650,6 +9650,7 @@ export interface operations {
                                 /** @description False while an inclusion’s subsidies are still being granted */
                                 ready: boolean;
                             };
+                            /** @description Refusal: the officer’s words; null when the process wrote its own, which the grounds say */
                             explanation: string | null;
                             grounds: {
                                 code: string;

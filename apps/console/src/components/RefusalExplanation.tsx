@@ -1,6 +1,6 @@
 import { Badge, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { processExplanation, type ProcessExplanation } from './process-explanation';
+import { processExplanation, type ProcessExplanation } from '@domain/review-process/process-explanation';
 
 /**
  * A refusal's explanation (proposed or final), as the officer should read it: an officer's words as

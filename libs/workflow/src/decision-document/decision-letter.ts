@@ -97,7 +97,10 @@ function refusalBlocks(facts: Extract<DecisionLetterFacts, { outcome: 'refused' 
       kind: 'item',
       text: `${at + 1}. ${groundText(ground, say)}`,
     })),
-    { kind: 'field', label: say.labels.explanation, text: facts.explanation },
+    ...(facts.seats ? [{ kind: 'field', label: say.labels.seats, text: say.seats(facts.seats) } as const] : []),
+    ...(facts.explanation === null
+      ? []
+      : [{ kind: 'field', label: say.labels.explanation, text: facts.explanation } as const]),
   ];
 }
 

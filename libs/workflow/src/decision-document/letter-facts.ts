@@ -1,3 +1,4 @@
+import { officerExplanation, processExplanation, type ProcessExplanation } from '@domain/review-process';
 import type { ApplicationRefused, ApplicationSubmitted, FamilyRelation, SubsidyGranted } from '@domain/application';
 import type { ApplicantCategory, RegionCode } from '@domain/shared/region';
 import type { PersonName } from '@domain/shared/person-name';
@@ -54,8 +55,16 @@ export type DecisionLetterFacts =
       readonly outcome: 'refused';
       readonly grounds: readonly BilingualGround[];
       readonly groundsListVersion: string;
-      readonly explanation: string;
+      /** The officer's words; null when the process wrote its own (the grounds' titles say them). */
+      readonly explanation: string | null;
+      /** A full quota's figures, when that is the ground. */
+      readonly seats: LetterSeats | null;
     });
+
+export interface LetterSeats {
+  readonly remaining: number;
+  readonly persons: number;
+}
 
 /** No decision was recorded on the application yet: there is no letter to issue. */
 export class DecisionNotTakenError extends Error {
@@ -128,8 +137,13 @@ function refusalOf(entries: readonly AuditEntry[], kk: DecisionAnswer, ru: Decis
   return {
     grounds: bilingualGrounds(kk, ru),
     groundsListVersion: refusal.groundsListVersion,
-    explanation: refusal.explanation,
+    explanation: officerExplanation(refusal.explanation, refusal.grounds),
+    seats: seatsOf(processExplanation(refusal.explanation, refusal.grounds)),
   };
+}
+
+function seatsOf(recognised: ProcessExplanation | null): LetterSeats | null {
+  return recognised?.kind === 'quota-full' ? { remaining: recognised.remaining, persons: recognised.persons } : null;
 }
 
 function inclusionOf(applicationId: string, entries: readonly AuditEntry[]) {

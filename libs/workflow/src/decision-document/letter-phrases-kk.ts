@@ -29,6 +29,7 @@ export const KK_LETTER: LetterPhrases = {
     total: 'Барлығы:',
     mci: 'АЕК:',
     explanation: 'Түсіндірме:',
+    seats: 'Квотадағы орындар:',
     complaints: 'Шағымдану тәртібі',
   },
   noFamily: 'жоқ',
@@ -57,5 +58,6 @@ export const KK_LETTER: LetterPhrases = {
   refused: ({ region, year }) =>
     `Сізді қабылдаудың өңірлік квотасына енгізуден (${REGIONS[region].kk}, ${year} жыл) мына негіздер бойынша бас тартылды.`,
   groundsHeading: (version) => `Бас тарту негіздері (негіздер тізбесі, ${version}-нұсқа)`,
+  seats: ({ remaining, persons }) => `${remaining} орын қалды, отбасыға ${persons} орын қажет`,
   unknownGround: (code) => `${code} негізі`,
 };

@@ -29,6 +29,7 @@ export const RU_LETTER: LetterPhrases = {
     total: 'Итого:',
     mci: 'МРП:',
     explanation: 'Пояснение:',
+    seats: 'Места в квоте:',
     complaints: 'Порядок обжалования',
   },
   noFamily: 'нет',
@@ -57,5 +58,6 @@ export const RU_LETTER: LetterPhrases = {
   refused: ({ region, year }) =>
     `Вам отказано во включении в региональную квоту приема (${REGIONS[region].ru}, ${year} год) по следующим основаниям.`,
   groundsHeading: (version) => `Основания отказа (перечень оснований, версия ${version})`,
+  seats: ({ remaining, persons }) => `осталось ${remaining}, для семьи нужно ${persons}`,
   unknownGround: (code) => `основание ${code}`,
 };

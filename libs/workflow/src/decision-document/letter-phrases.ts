@@ -1,5 +1,5 @@
 import type { ApplicantCategory, RegionCode } from '@domain/shared/region';
-import type { LetterFamilyMember, LetterPerson, LetterSubsidies } from './letter-facts';
+import type { LetterFamilyMember, LetterPerson, LetterSeats, LetterSubsidies } from './letter-facts';
 
 /** The letter's words in one language: labels, and a sentence for each fact (ADR 29). */
 export interface LetterPhrases {
@@ -18,6 +18,7 @@ export interface LetterPhrases {
     readonly total: string;
     readonly mci: string;
     readonly explanation: string;
+    readonly seats: string;
     readonly complaints: string;
   };
   readonly noFamily: string;
@@ -37,6 +38,8 @@ export interface LetterPhrases {
   tenge(amount: number): string;
   refused(quota: { readonly region: RegionCode; readonly year: number }): string;
   groundsHeading(listVersion: string): string;
+  /** A full quota's figures, when that is the ground of the refusal. */
+  seats(seats: LetterSeats): string;
   unknownGround(code: string): string;
 }
 

@@ -1,3 +1,4 @@
+import { officerExplanation } from '@domain/review-process';
 import type { ApplicationRefused, ApplicationSigned, ApplicationSubmitted } from '@domain/application';
 import { REGIONS, type ApplicantCategory, type RegionCode } from '@domain/shared/region';
 import type { AuditEntry, AuditTrail } from '../audit/audit-trail';
@@ -36,6 +37,7 @@ export interface PortalDecisionView {
   /** Refusal: each ground with its Kazakh and Russian label, from the grounds list version recorded. */
   readonly grounds: readonly BilingualGround[];
   readonly groundsListVersion: string | null;
+  /** Refusal: the officer's words; null on an inclusion, or when the process wrote its own (the grounds say them). */
   readonly explanation: string | null;
   /** Where the signed letter is, and whether it can be issued yet (an inclusion waits for its subsidies). */
   readonly document: { readonly href: string; readonly ready: boolean };
@@ -92,7 +94,7 @@ function decisionViewOf(
     amounts: { relocation, rent, total, mci: mci === null ? null : { value: mci.value, year: mci.year } },
     grounds: bilingualGrounds(kk, ru),
     groundsListVersion: kk.groundsListVersion,
-    explanation: refusal?.explanation ?? null,
+    explanation: refusal ? officerExplanation(refusal.explanation, refusal.grounds) : null,
     document: {
       href: `/portal/applications/${kk.applicationId}/decision-document`,
       ready: kk.outcome === 'refused' || (relocation !== null && rent !== null),

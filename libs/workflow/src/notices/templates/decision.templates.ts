@@ -1,4 +1,5 @@
 import type { NoticeTemplate } from './notice-template';
+import { withOfficerExplanationOnly } from './officer-explanation';
 
 export const INCLUDED_V1: NoticeTemplate = {
   id: 'application-included',
@@ -47,3 +48,11 @@ export const REFUSED_V1: NoticeTemplate = {
     'В суд можно обратиться после досудебного обжалования.\n' +
     'Документ решения: {{documentUrl}}',
 };
+
+/** Version 2: the explanation only when an officer wrote it, and the seats when a full quota is the ground. */
+export const REFUSED_V2: NoticeTemplate = withOfficerExplanationOnly(REFUSED_V1, {
+  kk: '{{#if seats}}Квотада {{seats.remaining}} орын қалды, ал отбасыңызға {{seats.persons}} орын қажет.\n{{/if}}',
+  ru:
+    '{{#if seats}}В квоте осталось {{seats.remaining}} ' +
+    '{{plural seats.remaining one="место" few="места" many="мест"}}, а для вашей семьи нужно {{seats.persons}}.\n{{/if}}',
+});

@@ -1,4 +1,5 @@
 import type { NoticeTemplate } from './notice-template';
+import { withOfficerExplanationOnly } from './officer-explanation';
 
 const DECISION_DUE_RU =
   '{{#if decisionDueOn}}\nОкончательное решение будет принято не позднее {{date decisionDueOn}}.{{/if}}';
@@ -33,6 +34,9 @@ export const REFUSAL_PROPOSED_V1: NoticeTemplate = {
     '{{dateTime hearing.heldBy}}.' +
     DECISION_DUE_RU,
 };
+
+/** Version 2: the explanation only when an officer wrote it (the seats are said already). */
+export const REFUSAL_PROPOSED_V2: NoticeTemplate = withOfficerExplanationOnly(REFUSAL_PROPOSED_V1);
 
 /** What the hearing's record says, before the supervisor decides on it. */
 export const HEARING_RECORDED_V1: NoticeTemplate = {

@@ -1,5 +1,5 @@
 import type { NoticeKind } from '@domain/notices';
-import { INCLUDED_V1, REFUSED_V1 } from './decision.templates';
+import { INCLUDED_V1, REFUSED_V1, REFUSED_V2 } from './decision.templates';
 import {
   AUTHORITY_DECISION_RECORDED_V1,
   COMPLAINT_RECEIVED_V1,
@@ -7,7 +7,7 @@ import {
   COMPLAINT_SATISFIED_V1,
   DECISION_REVOKED_V1,
 } from './complaint.templates';
-import { HEARING_RECORDED_V1, REFUSAL_PROPOSED_V1 } from './hearing.templates';
+import { HEARING_RECORDED_V1, REFUSAL_PROPOSED_V1, REFUSAL_PROPOSED_V2 } from './hearing.templates';
 import type { NoticeTemplate } from './notice-template';
 import { ACCEPTED_V1, DEADLINE_MOVED_V1, REVIEW_STARTED_V1 } from './review-clock.templates';
 
@@ -20,7 +20,9 @@ export const NOTICE_TEMPLATES: readonly NoticeTemplate[] = [
   DEADLINE_MOVED_V1,
   INCLUDED_V1,
   REFUSED_V1,
+  REFUSED_V2,
   REFUSAL_PROPOSED_V1,
+  REFUSAL_PROPOSED_V2,
   HEARING_RECORDED_V1,
   COMPLAINT_RECEIVED_V1,
   COMPLAINT_SATISFIED_V1,
@@ -35,8 +37,8 @@ export const CURRENT_TEMPLATES: { readonly [K in NoticeKind]: NoticeTemplate } =
   'review-started': REVIEW_STARTED_V1,
   'review-deadline-moved': DEADLINE_MOVED_V1,
   'application-included': INCLUDED_V1,
-  'application-refused': REFUSED_V1,
-  'refusal-proposed': REFUSAL_PROPOSED_V1,
+  'application-refused': REFUSED_V2,
+  'refusal-proposed': REFUSAL_PROPOSED_V2,
   'hearing-recorded': HEARING_RECORDED_V1,
   'complaint-received': COMPLAINT_RECEIVED_V1,
   'complaint-satisfied': COMPLAINT_SATISFIED_V1,

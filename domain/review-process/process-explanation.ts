@@ -1,14 +1,16 @@
 /**
- * What the review process writes itself as a refusal's explanation when no officer's words are there
- * to record (`domain/review-process/rules`: `on-review.ts` and `on-reservation.ts`), in English:
+ * What the review process writes itself as a refusal's explanation when no officer's words are
+ * there to record, and how everyone who shows an explanation recognises those words again.
  *
- * - `Refused on INCOMPLETE_DOCUMENTS, OTHER`: the reviewer left no comment and rejected no document;
- *   it says nothing more than the grounds, which the console shows by their titles;
+ * The stored events keep them as written — in English, since ADR 32's first version — and an
+ * event never changes its meaning; so the readers (the console, the applicant's notices and the
+ * decision letter) recognise them here, say them in their reader's language, and never show them
+ * as if an officer had written them:
+ *
+ * - `Refused on INCOMPLETE_DOCUMENTS, OTHER`: the reviewer left no comment and rejected no
+ *   document; it says nothing more than the grounds, which every reader shows by their titles;
  * - `The kandas quota of pavlodar for 2026 has 0 seat(s) left; the family counts 3`;
  * - `No kandas quota is set for pavlodar in 2026`.
- *
- * The stored events keep these words as they are; the console recognises them, so that it says them
- * in the officer's language and never shows them as if an officer had written them.
  */
 export type ProcessExplanation =
   | { readonly kind: 'grounds-only' }
@@ -19,6 +21,24 @@ export interface QuotaNamed {
   readonly category: string;
   readonly region: string;
   readonly year: string;
+}
+
+interface QuotaOf {
+  readonly category: string;
+  readonly region: string;
+  readonly year: number;
+}
+
+export function groundsOnlyExplanation(grounds: readonly string[]): string {
+  return `Refused on ${grounds.join(', ')}`;
+}
+
+export function quotaFullExplanation({ category, region, year }: QuotaOf, remaining: number, persons: number): string {
+  return `The ${category} quota of ${region} for ${year} has ${remaining} seat(s) left; the family counts ${persons}`;
+}
+
+export function quotaNotSetExplanation({ category, region, year }: QuotaOf): string {
+  return `No ${category} quota is set for ${region} in ${year}`;
 }
 
 const GROUNDS_ONLY = /^Refused on (.+)$/;
@@ -46,6 +66,11 @@ export function processExplanation(explanation: string, grounds: readonly string
     return { kind: 'quota-not-set', quota: { category, region, year } };
   }
   return null;
+}
+
+/** An officer's words, or null when the process wrote the explanation itself. */
+export function officerExplanation(explanation: string, grounds: readonly string[]): string | null {
+  return processExplanation(explanation, grounds) === null ? explanation : null;
 }
 
 /** The codes the words list are the grounds recorded: the process wrote them, no officer did. */

@@ -1,7 +1,7 @@
 import { react, type ProcessContext, type WorkflowEvent } from '@domain/review-process';
 import { DEFAULT_SLA_POLICY, KAZAKHSTAN_CALENDAR_YEARS, WorkingDayCalendar } from '@domain/calendar';
-import { processExplanation } from '../../apps/console/src/components/process-explanation';
-import { APPLICATION_ID as id, QUOTA, SUBMITTED_AT } from '../domain/application/fixtures';
+import { officerExplanation, processExplanation } from '@domain/review-process';
+import { APPLICATION_ID as id, QUOTA, SUBMITTED_AT } from '../application/fixtures';
 
 const context: ProcessContext = {
   policy: {
@@ -43,7 +43,7 @@ const declined = (extra: { remaining: number; reason: 'QUOTA_EXHAUSTED' | 'QUOTA
   }) as WorkflowEvent;
 
 /**
- * The console says the review process's own English explanations in the officer's language (issue
+ * The readers say the review process's own English explanations in the officer's language (issue
  * 20): it must recognise exactly what the domain writes — these feed it the domain's own words, so a
  * change of wording there fails here — and never take an officer's words for them.
  */
@@ -77,5 +77,12 @@ describe('the process’s own explanation of a refusal, recognised by the consol
     expect(processExplanation(explanation, grounds)).toBeNull();
     expect(processExplanation('Refused on OTHER', ['INCOMPLETE_DOCUMENTS'])).toBeNull();
     expect(processExplanation('Refused on', ['INCOMPLETE_DOCUMENTS'])).toBeNull();
+  });
+
+  it('an officer’s words are kept for the applicant; the process’s own are not', () => {
+    const officer = refusalOn(reviewed({ comment: 'Нет справки о составе семьи' }));
+    expect(officerExplanation(officer.explanation, officer.grounds)).toBe(officer.explanation);
+    const generated = refusalOn(declined({ remaining: 2, reason: 'QUOTA_EXHAUSTED' }));
+    expect(officerExplanation(generated.explanation, generated.grounds)).toBeNull();
   });
 });
