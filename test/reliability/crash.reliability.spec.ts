@@ -40,8 +40,13 @@ import type { PendingDeadline } from './crash/store-audit';
  * applications nobody reviews (and a kill within milliseconds, while the scheduler fires), then past
  * their due instant while the server is down (so every breach is owed when it comes back).
  *
+ * The refused applicants complain (issue 20): a supervisor satisfies one in two complaints — the
+ * refusal revoked, the family included if the quota still has room, refused anew on it if not — and
+ * rejects the others, all across the kills.
+ *
  * Then, against the store itself: every acknowledged command is there as answered, no batch is
- * partial, no stream has a hole, no subsidy is paid twice, the quota never holds more than its
+ * partial, no stream has a hole, no decision is made twice (one more than the revocations), no
+ * complaint is answered twice, no subsidy is paid twice, the quota never holds more than its
  * capacity, every deadline pending at a crash fired after the restart (once), the read models equal
  * a full rebuild, and the hash chain verifies. Replay a run with KANDAS_TEST_SEED=<seed>.
  */
@@ -103,6 +108,14 @@ function unmetOf(journey: Journey, stream: readonly RecordedEvent[], stage: 'wav
   if (needsDecision && !decided(stream)) return `${label} (${plan}): not decided`;
   if (plan === 'not-eligible' && !(has('HearingHeld') && has('ApplicationRefused')))
     return `${label} (not-eligible): not heard and refused`;
+  const complaint = journey.plan.complaint;
+  if (complaint === 'reject' && !has('ComplaintRejected')) return `${label}: complaint not rejected`;
+  // Satisfied: the refusal revoked, then included, or refused anew on the quota (a second refusal).
+  if (
+    complaint === 'satisfy' &&
+    !(has('DecisionRevoked') && (included(stream) || count(stream, 'ApplicationRefused') === 2))
+  )
+    return `${label}: complaint satisfied, the decision not revoked and made again`;
   if (included(stream) && count(stream, 'SubsidyGranted') < 2)
     return `${label}: included, ${count(stream, 'SubsidyGranted')} subsidy granted of 2`;
   if (plan === 'abandoned' && stage === 'final' && journey.plan.label.startsWith('w1') && !has('ReviewEscalated'))
@@ -361,6 +374,9 @@ describe('the back office killed with SIGKILL again and again (issue 8: crash te
     let subsidiesGranted = 0;
     let subsidiesAmount = 0;
     let seatsIncluded = 0;
+    let complaintsSatisfied = 0;
+    let complaintsSatisfiedIncluded = 0;
+    let complaintsRejected = 0;
     for (const journey of journeys) {
       const { label, plan, persons } = journey.plan;
       const stream = streams.get(applicationStream(journey.applicationId!)) ?? [];
@@ -394,7 +410,7 @@ describe('the back office killed with SIGKILL again and again (issue 8: crash te
           );
       } else if (grants.length > 0)
         problems.push(`${label}: ${grants.length} subsidy(ies) granted without an inclusion`);
-      if (refused) applicationsRefused += 1;
+      if (refused && !inclusion) applicationsRefused += 1;
       const sla = {
         atRisk: count(stream, 'ReviewSlaAtRisk'),
         breached: count(stream, 'ReviewSlaBreached'),
@@ -419,10 +435,32 @@ describe('the back office killed with SIGKILL again and again (issue 8: crash te
           );
       } else if (sla.atRisk + sla.breached + sla.escalated > 0 && !proposedOnly(stream))
         problems.push(`${label} (${plan}): SLA events ${JSON.stringify(sla)} though decided or not yet due`);
-      if (count(stream, 'HearingHeld') > 1 || count(stream, 'ApplicationRefused') > 1)
+      if (count(stream, 'HearingHeld') > 1) problems.push(`${label}: heard ${count(stream, 'HearingHeld')} times`);
+      const complaintEvents = {
+        filed: count(stream, 'ComplaintFiled'),
+        satisfied: count(stream, 'ComplaintSatisfied'),
+        rejected: count(stream, 'ComplaintRejected'),
+        revoked: count(stream, 'DecisionRevoked'),
+      };
+      const expectedComplaint = {
+        filed: journey.plan.complaint === null ? 0 : 1,
+        satisfied: journey.plan.complaint === 'satisfy' ? 1 : 0,
+        rejected: journey.plan.complaint === 'reject' ? 1 : 0,
+        revoked: journey.plan.complaint === 'satisfy' ? 1 : 0,
+      };
+      if (JSON.stringify(complaintEvents) !== JSON.stringify(expectedComplaint))
         problems.push(
-          `${label}: heard ${count(stream, 'HearingHeld')} times, refused ${count(stream, 'ApplicationRefused')}`,
+          `${label}: complaint events ${JSON.stringify(complaintEvents)} instead of ${JSON.stringify(expectedComplaint)}`,
         );
+      if (complaintEvents.satisfied === 1) {
+        complaintsSatisfied += 1;
+        const second = stream.filter((e) => e.type === 'ApplicationRefused')[1]?.data as
+          { grounds: string[] } | undefined;
+        if (inclusion) complaintsSatisfiedIncluded += 1;
+        else if (second?.grounds.join() !== 'QUOTA_EXHAUSTED')
+          problems.push(`${label}: complaint satisfied, neither included nor refused for the quota`);
+      }
+      if (complaintEvents.rejected === 1) complaintsRejected += 1;
     }
 
     const quota = auditQuota(streams.get('regional-quota-pavlodar-2026-kandas') ?? []);
@@ -511,6 +549,8 @@ describe('the back office killed with SIGKILL again and again (issue 8: crash te
 
     const killsWithRequestsInFlight = crashes.filter((c) => c.inFlight > 0).length;
     if (crashes.length !== CRASHES) problems.push(`${crashes.length} crashes instead of ${CRASHES}`);
+    if (complaintsSatisfied === 0 || complaintsRejected === 0)
+      problems.push(`complaints satisfied ${complaintsSatisfied}, rejected ${complaintsRejected}: both answers wanted`);
     if (killsWithRequestsInFlight < 5)
       problems.push(`only ${killsWithRequestsInFlight} kills found a request in flight`);
     problems.push(...client.unexpected.map((u) => `unexpected answer: ${u}`));
@@ -528,6 +568,12 @@ describe('the back office killed with SIGKILL again and again (issue 8: crash te
       applicationsIncluded,
       applicationsRefused,
       applicationsEscalated: escalated.length,
+      complaints: {
+        satisfied: complaintsSatisfied,
+        includedAfterRevocation: complaintsSatisfiedIncluded,
+        refusedAgainForTheQuota: complaintsSatisfied - complaintsSatisfiedIncluded,
+        rejected: complaintsRejected,
+      },
       subsidiesGranted,
       quota: { capacity: quota.capacity, seatsTaken: quota.seatsTaken, reservationsDeclined: quota.declined },
       deadlinesPendingAtCrashes: new Set(crashes.flatMap((c) => c.pending.map((p) => `${p.applicationId}:${p.kind}`)))

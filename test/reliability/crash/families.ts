@@ -19,6 +19,11 @@ export interface ApplicationPlan {
   readonly plan: Plan;
   /** An abandoned application may still have been taken for review. */
   readonly startReview: boolean;
+  /**
+   * A not-eligible one, once refused: the applicant complains and a supervisor satisfies it (the
+   * refusal revoked, the family included if the quota still has room) or rejects it (ADR 32).
+   */
+  readonly complaint: 'satisfy' | 'reject' | null;
   readonly submission: ApplicationSubmission;
   /** The applicant and each family member. */
   readonly persons: number;
@@ -131,6 +136,7 @@ export function planWave(
         client,
         plan,
         startReview: plan === 'abandoned' && random() < 0.5,
+        complaint: null,
         submission,
         persons,
       });
@@ -143,7 +149,12 @@ export function planWave(
     const spare = plans.findIndex((p) => plans.filter((q) => q.plan === p.plan).length > 1);
     if (spare >= 0) plans[spare] = { ...plans[spare]!, plan, startReview: false };
   }
-  return plans;
+  // The refused ones complain, satisfied and rejected in turn (both answers in every run with two).
+  return plans.map((p, at) => {
+    if (p.plan !== 'not-eligible') return p;
+    const earlier = plans.slice(0, at).filter((q) => q.plan === 'not-eligible').length;
+    return { ...p, complaint: earlier % 2 === 0 ? 'satisfy' : 'reject' };
+  });
 }
 
 export const ALL_ACCEPTED = [0, 1, 2, 3, 4].map((documentIndex) => ({ documentIndex, accepted: true }));

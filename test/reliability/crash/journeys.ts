@@ -1,6 +1,7 @@
 import type { ApplicationPlan } from './families';
 import { reviewBody } from './families';
 import { performance } from 'node:perf_hooks';
+import { uuidV5 } from '@libs/event-sourcing';
 import { pause, type Answer, type Caller, type CrashClient } from './crash-client';
 
 export const PORTAL: Caller = { role: 'portal', id: 'egov' };
@@ -23,12 +24,22 @@ export interface Journey {
   reviewed: boolean;
   /** A not-eligible one: the applicant heard and the refusal confirmed by a supervisor (ADR 32). */
   refusalConfirmed: boolean;
+  /** Its complaint filed and answered as planned. */
+  complaintAnswered: boolean;
   /** Signing attempts beyond the first: a new OTP was needed because the clock moved past the first's expiry. */
   extraSignAttempts: number;
 }
 
 export function newJourney(plan: ApplicationPlan): Journey {
-  return { plan, signed: false, reviewStarted: false, reviewed: false, refusalConfirmed: false, extraSignAttempts: 0 };
+  return {
+    plan,
+    signed: false,
+    reviewStarted: false,
+    reviewed: false,
+    refusalConfirmed: false,
+    complaintAnswered: false,
+    extraSignAttempts: 0,
+  };
 }
 
 function expectStatus(answer: Answer, expected: number, what: string): void {
@@ -162,9 +173,54 @@ export async function hearAndConfirm(client: CrashClient, journey: Journey): Pro
   journey.refusalConfirmed = true;
 }
 
+/** Any UUID will do for the namespace of the test's complaint ids; this one is the crash test's. */
+const COMPLAINT_IDS = '6f1e2c3a-8d4b-5e7f-9a0b-1c2d3e4f5a6b';
+
+/** The complaint's id from the journey's label: a retried filing names the same complaint. */
+export const complaintIdOf = (journey: Journey): string => uuidV5(`${journey.plan.label}-complaint`, COMPLAINT_IDS);
+
+/**
+ * The refused applicant complains (portal) and a supervisor answers at once, each a command retried
+ * across crashes with its key: satisfied, the refusal is revoked and the family included — or
+ * refused anew if the quota filled meanwhile; rejected, the refusal stands.
+ */
+export async function complainAndAnswer(client: CrashClient, journey: Journey): Promise<void> {
+  const { label, complaint } = journey.plan;
+  if (complaint === null) return;
+  const id = journey.applicationId!;
+  const complaintId = complaintIdOf(journey);
+  const filed = await client.command(
+    `${label}:complain`,
+    PORTAL,
+    `/portal/applications/${id}/complaints`,
+    { complaintId, against: 'refusal', text: 'The passport copy was valid on the day I applied' },
+    `${label}-complaint`,
+  );
+  expectStatus(filed, 200, `${label}: file the complaint`);
+  const answered =
+    complaint === 'satisfy'
+      ? await client.command(
+          `${label}:satisfy-complaint`,
+          SUPERVISOR,
+          `/applications/${id}/complaints/${complaintId}/satisfy`,
+          { remedy: 'include', reason: 'The passport copy was valid: the ground falls' },
+          `${label}-complaint-answer`,
+        )
+      : await client.command(
+          `${label}:reject-complaint`,
+          SUPERVISOR,
+          `/applications/${id}/complaints/${complaintId}/reject`,
+          { reasons: 'The passport copy had expired on the day of submission' },
+          `${label}-complaint-answer`,
+        );
+  expectStatus(answered, 200, `${label}: ${complaint} the complaint`);
+  journey.complaintAnswered = true;
+}
+
 /**
  * The first part of an application's life, as far as its plan goes before the clock moves: submit
- * and sign; eligible and not-eligible ones are reviewed at once; abandoned ones may be taken for
+ * and sign; eligible and not-eligible ones are reviewed at once (the not-eligible heard, refused,
+ * then complaining); abandoned ones may be taken for
  * review and are then left; late ones wait (see `reviewLate`).
  */
 export async function runJourney(client: CrashClient, journey: Journey): Promise<void> {
@@ -178,7 +234,9 @@ export async function runJourney(client: CrashClient, journey: Journey): Promise
   }
   await startReview(client, journey);
   await recordReview(client, journey, plan);
-  if (plan === 'not-eligible') await hearAndConfirm(client, journey);
+  if (plan !== 'not-eligible') return;
+  await hearAndConfirm(client, journey);
+  await complainAndAnswer(client, journey);
 }
 
 /** A late application: reviewed (eligible) once the clock has passed its at-risk point. */

@@ -229,18 +229,32 @@ export const AT_MOST_ONCE = [
   'ReviewEscalated',
 ];
 
-/** Duplicated effects in an application stream: a type twice, two decisions, a subsidy kind twice. */
+/** Event types a complaint may cause at most once each (its filing, its answer). */
+const ONCE_PER_COMPLAINT = ['ComplaintFiled', 'ComplaintSatisfied', 'ComplaintRejected'];
+
+/** Duplicated effects in an application stream: a type twice, a decision or a subsidy kind more often than allowed, a complaint answered twice. */
 export function duplicatesIn(stream: readonly RecordedEvent[]): string[] {
   const found: string[] = [];
   for (const type of AT_MOST_ONCE) {
     const n = count(stream, type);
     if (n > 1) found.push(`${type} ×${n}`);
   }
+  // A decision is made once, and once more after each revocation (ADR 32), never more.
   const decisions = stream.filter((event) => DECISIONS.includes(event.type)).length;
-  if (decisions > 1) found.push(`${decisions} decisions`);
+  const revocations = count(stream, 'DecisionRevoked');
+  if (decisions > revocations + 1) found.push(`${decisions} decisions for ${revocations} revocation(s)`);
+  const inclusions = count(stream, 'ApplicationIncluded');
   for (const kind of ['relocation', 'rent']) {
     const n = count(stream, 'SubsidyGranted', (data) => data.kind === kind);
-    if (n > 1) found.push(`${kind} subsidy paid ×${n}`);
+    if (n > inclusions) found.push(`${kind} subsidy paid ×${n} for ${inclusions} inclusion(s)`);
   }
+  for (const type of ONCE_PER_COMPLAINT) {
+    const ids = stream.filter((e) => e.type === type).map((e) => (e.data as { complaintId: string }).complaintId);
+    if (new Set(ids).size < ids.length) found.push(`${type} twice for one complaint`);
+  }
+  const answers = count(stream, 'ComplaintSatisfied') + count(stream, 'ComplaintRejected');
+  if (answers > count(stream, 'ComplaintFiled')) found.push(`${answers} complaint answers for fewer complaints`);
+  if (revocations > count(stream, 'ComplaintSatisfied') + count(stream, 'AuthorityDecisionRecorded'))
+    found.push(`${revocations} revocations without as many satisfied complaints`);
   return found;
 }
