@@ -6,6 +6,7 @@ import { LawErrorCode } from '@domain/law';
 import { PersonErrorCode } from '@domain/person';
 import { QuotaErrorCode } from '@domain/quota';
 import { SubsidyErrorCode } from '@domain/subsidy';
+import { SupportErrorCode } from '@domain/support';
 
 function specTexts(dir: string): string {
   return readdirSync(dir)
@@ -26,6 +27,7 @@ describe('every domain error code has a spec', () => {
     ...Object.values(CalendarErrorCode),
     ...Object.values(PersonErrorCode),
     ...Object.values(LawErrorCode),
+    ...Object.values(SupportErrorCode),
   ];
 
   it.each(codes)('%s', (code) => {

@@ -1,0 +1,10 @@
+export * from './commands';
+export * from './decider';
+export type { DecidedSupportCommand } from './decide';
+export * from './errors';
+export * from './events';
+export * from './iban';
+export * from './order-id';
+export * from './payment-terms';
+export * from './schedule';
+export * from './state';
