@@ -17,6 +17,8 @@ export type PersonalDataKind =
   | 'lifeDate'
   | 'address'
   | 'documentNumber'
+  /** A bank account (an IBAN): its country and last four characters stay, so an officer can tell two apart. */
+  | 'bankAccount'
   /** Text a person typed (a comment, an explanation): it may name anyone, so it is masked whole. */
   | 'freeText';
 
@@ -59,6 +61,8 @@ export function maskAs(kind: PersonalDataKind, value: string): string {
     case 'birthDate':
     case 'lifeDate':
       return '****-**-**';
+    case 'bankAccount':
+      return value.length > 6 ? `${value.slice(0, 2)}${'*'.repeat(value.length - 6)}${value.slice(-4)}` : HIDDEN;
     case 'address':
     case 'documentNumber':
     case 'freeText':

@@ -8,3 +8,4 @@ export * from './order-id';
 export * from './payment-terms';
 export * from './schedule';
 export * from './state';
+export * from './schemas';

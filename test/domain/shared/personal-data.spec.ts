@@ -45,6 +45,8 @@ describe('personal data, declared once (ADR 26)', () => {
     expect(maskAs('birthDate', '1985-03-15')).toBe('****-**-**');
     expect(maskAs('documentNumber', 'FA1234567')).toBe('***');
     expect(maskAs('freeText', 'Ержан asked to withdraw')).toBe('***');
+    // An account keeps its country and last four characters, so two accounts of a family can be told apart.
+    expect(maskAs('bankAccount', 'KZ86125KZT5004100100')).toBe('KZ**************0100');
   });
 
   it('masks the declared paths — arrays, objects whole — and passes every other string through the undeclared pass', () => {

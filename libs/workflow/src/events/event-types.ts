@@ -3,6 +3,7 @@ import { LAW_EVENT_SCHEMAS } from '@domain/law';
 import { NOTICE_EVENT_SCHEMAS } from '@domain/notices';
 import { PERSON_EVENT_SCHEMAS } from '@domain/person';
 import { QUOTA_EVENT_SCHEMAS } from '@domain/quota';
+import { SUPPORT_EVENT_SCHEMAS } from '@domain/support';
 import type { EventSchema } from '@domain/shared/event-schema';
 import { IDEMPOTENCY_EVENT_TYPES } from '@libs/event-sourcing';
 import type { EventTypeDefinition } from '@libs/event-sourcing';
@@ -18,6 +19,7 @@ export const WORKFLOW_EVENT_TYPES: readonly EventTypeDefinition[] = [
   ...IDEMPOTENCY_EVENT_TYPES,
   ...definitionsOf(LAW_EVENT_SCHEMAS),
   ...definitionsOf(NOTICE_EVENT_SCHEMAS),
+  ...definitionsOf(SUPPORT_EVENT_SCHEMAS),
 ];
 
 /** The law's event types (domain/law): amendments of the calendar, MCI, rent rates, grounds, SLA policy. */

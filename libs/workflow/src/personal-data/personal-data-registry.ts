@@ -3,6 +3,7 @@ import { LAW_PERSONAL_DATA } from '@domain/law';
 import { NOTICE_PERSONAL_DATA } from '@domain/notices';
 import { PERSON_PERSONAL_DATA, PERSON_STREAM_ID_FORM } from '@domain/person';
 import { QUOTA_PERSONAL_DATA } from '@domain/quota';
+import { SUPPORT_PERSONAL_DATA } from '@domain/support';
 import { noPersonalData } from '@domain/shared/personal-data';
 import type { PersonalDataDeclaration, PersonalFields, PersonalIdForm } from '@domain/shared/personal-data';
 import { IDEMPOTENCY_KEY_CLAIMED } from '@libs/event-sourcing';
@@ -21,6 +22,7 @@ export const WORKFLOW_PERSONAL_DATA: Readonly<Record<string, PersonalDataDeclara
   ...PERSON_PERSONAL_DATA,
   ...LAW_PERSONAL_DATA,
   ...NOTICE_PERSONAL_DATA,
+  ...SUPPORT_PERSONAL_DATA,
   // The claimed stream id is masked by the undeclared pass like any other id.
   [IDEMPOTENCY_KEY_CLAIMED]: noPersonalData(),
   // Staff ids, a selection (a stream id is masked by its form) and an admin's reason, typed by hand.

@@ -36,6 +36,18 @@ const act = (basis: LegalBasis, say: Say) =>
   `${basis.kind}${basis.number ? ` No. ${basis.number}` : ''} of ${say.date(basis.date)} “${basis.title}”`;
 const basis = (d: { legalBasis: LegalBasis; takesEffectOn: string }, say: Say) =>
   `basis: ${act(d.legalBasis, say)}; in effect from ${say.date(d.takesEffectOn)}`;
+const instalmentEn = (key: string): string =>
+  key === 'relocation' ? 'the relocation subsidy' : `rent, month ${Number(key.slice('rent-'.length))}`;
+const STOP_EN = {
+  'inclusion-revoked': 'the inclusion was revoked',
+  departed: 'the family left the region',
+  renounced: 'the family renounced the support',
+} as const;
+const RECOVERY_EN = {
+  'all-paid': 'everything paid',
+  'paid-after-stop': 'what was paid for the time after the stop',
+  none: 'nothing',
+} as const;
 const quota = (q: { region: string; year: number; category: keyof typeof CATEGORY }) =>
   `${region(q.region)}, ${q.year}, category “${CATEGORY[q.category]}”`;
 const decision = (d: { number: string; date: string }, say: Pick<Say, 'date'>) =>
@@ -194,6 +206,16 @@ export const EN: Phrasebook & DecisionPhrases = {
     NoticeDelivered: (d) => `the notice was delivered to the personal cabinet (attempt ${d.attempt}, HTTP ${d.status})`,
     NoticeParked: (d) => `the notice was parked after ${d.attempts} failed attempts (${d.reason}): operators must act`,
     NoticeRedeliveryRequested: () => 'the parked notice was sent back to the delivery queue',
+    SupportOpened: (d, say) =>
+      `the support after arrival was opened (arrived ${say.date(d.arrivedOn)}, registered ${say.date(d.registeredOn)}): ${d.schedule.length} payments from ${say.date(d.schedule[0]!.dueOn)} to ${say.date(d.schedule.at(-1)!.dueOn)}; rent at ${d.monthlyRateMci} MCI a month, ${d.persons} person(s); payment terms version ${d.termsVersion}, calendar ${d.calendarVersion}`,
+    PaymentOrderIssued: (d, say) =>
+      `payment order ${d.orderId} (${instalmentEn(d.instalment)}) was issued for ${say.tenge(d.amount)}: MCI ${say.tenge(d.mci.value)} from ${say.date(d.mci.validFrom)}, due ${say.date(d.dueOn)}${d.reissueOf ? `; paid again instead of the returned ${d.reissueOf}` : ''}`,
+    PaymentPaid: (d, say) =>
+      `the bank paid order ${d.orderId} on ${say.date(d.paidOn)} (bank reference ${d.bankReference})`,
+    PaymentReturned: (d, say) => `the bank returned the payment of order ${d.orderId} on ${say.date(d.returnedOn)}`,
+    RecipientCorrected: () => 'the recipient’s bank account was corrected',
+    SupportStopped: (d, say) =>
+      `the support was stopped from ${say.date(d.effectiveOn)}: ${STOP_EN[d.reason]}; payments cancelled: ${d.cancelledInstalments.length + d.cancelledOrders.length}; listed for recovery (${RECOVERY_EN[d.recovery.scope]}): ${say.tenge(d.recovery.total)}`,
     IdempotencyKeyClaimed: () => "the command's idempotency key was claimed: the same command will not run twice",
     CalendarYearAmended: (d, say) =>
       `the working-day calendar for ${d.year} was amended (version ${d.version}, ${d.workingDays} working days; days off added: ${d.daysOffAdded.length}, removed: ${d.daysOffRemoved.length}); ${basis(d, say)}`,

@@ -51,6 +51,18 @@ const act = (basis: LegalBasis, say: Say) =>
   `${say.date(basis.date)} жылғы ${basis.number ? `№ ${basis.number} ` : ''}${ACT[basis.kind]} «${basis.title}»`;
 const basis = (d: { legalBasis: LegalBasis; takesEffectOn: string }, say: Say) =>
   `негізі — ${act(d.legalBasis, say)}; ${say.date(d.takesEffectOn)} бастап күшіне енеді`;
+const instalmentKk = (key: string): string =>
+  key === 'relocation' ? 'көшуге арналған субсидия' : `тұрғын үй жалдау, ${Number(key.slice('rent-'.length))}-ай`;
+const STOP_KK = {
+  'inclusion-revoked': 'квотаға енгізу туралы шешім күшін жойды',
+  departed: 'отбасы өңірден кетті',
+  renounced: 'отбасы қолдаудан бас тартты',
+} as const;
+const RECOVERY_KK = {
+  'all-paid': 'төленген барлық сома',
+  'paid-after-stop': 'тоқтатылғаннан кейінгі кезеңге төленген сомалар',
+  none: 'ештеңе',
+} as const;
 const quota = (q: { region: string; year: number; category: keyof typeof CATEGORY }) =>
   `${region(q.region)}, ${q.year} жыл, «${CATEGORY[q.category]}» санаты`;
 const decision = (d: { number: string; date: string }, say: Pick<Say, 'date'>) =>
@@ -214,6 +226,16 @@ export const KK: Phrasebook & DecisionPhrases = {
     NoticeParked: (d) =>
       `хабарламаны жеткізу ${d.attempts} сәтсіз әрекеттен кейін тоқтатылды (${d.reason}): операторлардың әрекеті қажет`,
     NoticeRedeliveryRequested: () => 'тоқтатылған хабарлама жеткізу кезегіне қайтарылды',
+    SupportOpened: (d, say) =>
+      `келгеннен кейінгі қолдау төлемдері ашылды (келген күні ${say.date(d.arrivedOn)}, тіркелген күні ${say.date(d.registeredOn)}): ${say.date(d.schedule[0]!.dueOn)} бастап ${say.date(d.schedule.at(-1)!.dueOn)} дейін ${d.schedule.length} төлем; жалдау мөлшерлемесі айына ${d.monthlyRateMci} АЕК, ${d.persons} адам; төлем шарттарының ${d.termsVersion}-нұсқасы, күнтізбе ${d.calendarVersion}`,
+    PaymentOrderIssued: (d, say) =>
+      `${d.orderId} төлем тапсырмасы жазылды (${instalmentKk(d.instalment)}), сомасы ${say.tenge(d.amount)}: ${say.date(d.mci.validFrom)} бастап АЕК ${say.tenge(d.mci.value)}, мерзімі ${say.date(d.dueOn)}${d.reissueOf ? `; қайтарылған ${d.reissueOf} орнына қайта` : ''}`,
+    PaymentPaid: (d, say) =>
+      `банк ${d.orderId} тапсырмасы бойынша ${say.date(d.paidOn)} төледі (банк референсі ${d.bankReference})`,
+    PaymentReturned: (d, say) => `банк ${d.orderId} тапсырмасы бойынша төлемді ${say.date(d.returnedOn)} қайтарды`,
+    RecipientCorrected: () => 'алушының банктік шоты түзетілді',
+    SupportStopped: (d, say) =>
+      `қолдау төлемдері ${say.date(d.effectiveOn)} бастап тоқтатылды: ${STOP_KK[d.reason]}; күші жойылған төлемдер: ${d.cancelledInstalments.length + d.cancelledOrders.length}; қайтаруға есепке алынды (${RECOVERY_KK[d.recovery.scope]}): ${say.tenge(d.recovery.total)}`,
     IdempotencyKeyClaimed: () => 'команданың идемпотенттілік кілті бекітілді: сол команда екі рет орындалмайды',
     CalendarYearAmended: (d, say) =>
       `${d.year} жылғы жұмыс күндерінің күнтізбесі өзгертілді (${d.version}-нұсқа, жұмыс күндері: ${d.workingDays}; қосылған демалыс күндері: ${d.daysOffAdded.length}, алынып тасталғаны: ${d.daysOffRemoved.length}); ${basis(d, say)}`,

@@ -51,6 +51,18 @@ const basis = (d: { legalBasis: LegalBasis; takesEffectOn: string }, say: Say) =
   `основание — ${act(d.legalBasis, say)}; действует с ${say.date(d.takesEffectOn)}`;
 const decision = (d: { number: string; date: string }, say: Pick<Say, 'date'>) =>
   `решение № ${d.number} от ${say.date(d.date)}`;
+const instalmentRu = (key: string): string =>
+  key === 'relocation' ? 'субсидия на переезд' : `аренда жилья, ${Number(key.slice('rent-'.length))}-й месяц`;
+const STOP_RU = {
+  'inclusion-revoked': 'решение о включении отменено',
+  departed: 'семья выбыла из региона',
+  renounced: 'семья отказалась от поддержки',
+} as const;
+const RECOVERY_RU = {
+  'all-paid': 'все выплаченные суммы',
+  'paid-after-stop': 'суммы, выплаченные за время после прекращения',
+  none: 'ничего',
+} as const;
 const quota = (q: { region: string; year: number; category: keyof typeof CATEGORY }) =>
   `${region(q.region)}, ${q.year} год, категория «${CATEGORY[q.category]}»`;
 const timeliness = (t: { dueAt: string | null; late: boolean }, say: Pick<Say, 'dateTime'>) =>
@@ -213,6 +225,16 @@ export const RU: Phrasebook & DecisionPhrases = {
     NoticeParked: (d) =>
       `доставка уведомления остановлена после ${d.attempts} неудачных попыток (${d.reason}): нужны действия операторов`,
     NoticeRedeliveryRequested: () => 'остановленное уведомление возвращено в очередь доставки',
+    SupportOpened: (d, say) =>
+      `открыта выплата поддержки после прибытия (${d.arrivedOn === d.registeredOn ? `прибытие и регистрация ${say.date(d.arrivedOn)}` : `прибытие ${say.date(d.arrivedOn)}, регистрация ${say.date(d.registeredOn)}`}): ${d.schedule.length} выплат с ${say.date(d.schedule[0]!.dueOn)} по ${say.date(d.schedule.at(-1)!.dueOn)}; ставка аренды ${d.monthlyRateMci} МРП в месяц, ${d.persons} чел.; условия выплат версии ${d.termsVersion}, календарь ${d.calendarVersion}`,
+    PaymentOrderIssued: (d, say) =>
+      `выписано платёжное поручение ${d.orderId} (${instalmentRu(d.instalment)}) на ${say.tenge(d.amount)}: МРП ${say.tenge(d.mci.value)} с ${say.date(d.mci.validFrom)}, срок ${say.date(d.dueOn)}${d.reissueOf ? `; повторно вместо возвращённого ${d.reissueOf}` : ''}`,
+    PaymentPaid: (d, say) =>
+      `банк выплатил по поручению ${d.orderId} ${say.date(d.paidOn)} (референс банка ${d.bankReference})`,
+    PaymentReturned: (d, say) => `банк вернул выплату по поручению ${d.orderId} ${say.date(d.returnedOn)}`,
+    RecipientCorrected: () => 'исправлен банковский счёт получателя',
+    SupportStopped: (d, say) =>
+      `выплата поддержки прекращена с ${say.date(d.effectiveOn)}: ${STOP_RU[d.reason]}; отменено выплат: ${d.cancelledInstalments.length + d.cancelledOrders.length}; к возврату учтено (${RECOVERY_RU[d.recovery.scope]}): ${say.tenge(d.recovery.total)}`,
     IdempotencyKeyClaimed: () => 'закреплён ключ идемпотентности команды: повтор той же команды не выполнится дважды',
     CalendarYearAmended: (d, say) =>
       `календарь рабочих дней ${d.year} года изменён (версия ${d.version}, рабочих дней: ${d.workingDays}; выходных добавлено: ${d.daysOffAdded.length}, отменено: ${d.daysOffRemoved.length}); ${basis(d, say)}`,

@@ -4,6 +4,7 @@ import type { NoticeEvent } from '@domain/notices';
 import type { PersonEvent } from '@domain/person';
 import type { QuotaEvent } from '@domain/quota';
 import type { DomainEvent } from '@domain/shared/decider';
+import type { SupportEvent } from '@domain/support';
 import type { IdempotencyKeyClaim } from '@libs/event-sourcing';
 import { REVIEW_PROCESS_ACTOR } from '@domain/review-process';
 
@@ -14,6 +15,7 @@ export type NarratedEvent =
   | PersonEvent
   | LawEvent
   | NoticeEvent
+  | SupportEvent
   | DomainEvent<'IdempotencyKeyClaimed', IdempotencyKeyClaim>;
 
 export type NarratedType = NarratedEvent['type'];
