@@ -1,4 +1,5 @@
 import { Decider } from '../shared/decider';
+import { arrivalFolds, RecordArrival, recordArrival } from './decisions/arrival';
 import { IncludeInQuota, include, outcomeFolds, refuse, RefuseApplication } from './decisions/decide-outcome';
 import { GrantSubsidy, grantSubsidy, subsidyFolds } from './decisions/grant-subsidy';
 import {
@@ -105,7 +106,8 @@ export type ApplicationCommand =
   | EscalateComplaint
   | SatisfyComplaint
   | RejectComplaint
-  | RecordAuthorityDecision;
+  | RecordAuthorityDecision
+  | RecordArrival;
 
 export type ApplicationCommandOf<T extends ApplicationCommand['type']> = Extract<ApplicationCommand, { type: T }>;
 
@@ -144,6 +146,7 @@ const DECISIONS: { readonly [T in ApplicationCommand['type']]: Decision<Applicat
   SatisfyComplaint: satisfyComplaint,
   RejectComplaint: rejectComplaint,
   RecordAuthorityDecision: recordAuthorityDecision,
+  RecordArrival: recordArrival,
 };
 
 export function decide(command: ApplicationCommand, state: ApplicationState): readonly ApplicationEvent[] {
@@ -169,6 +172,7 @@ const FOLDS: Folds<ApplicationEventType> = {
   ...hearingFolds,
   ...complaintFolds,
   ...complaintOutcomeFolds,
+  ...arrivalFolds,
 };
 
 export function evolve(state: ApplicationState, event: ApplicationEvent): ApplicationState {

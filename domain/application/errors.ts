@@ -41,6 +41,12 @@ export const ApplicationErrorCode = {
   ComplaintAlreadyOpen: 'APPLICATION.COMPLAINT_ALREADY_OPEN',
   ComplaintNotOpen: 'APPLICATION.COMPLAINT_NOT_OPEN',
   NotDecided: 'APPLICATION.NOT_DECIDED',
+  /** An included family's arrival is recorded once (ADR 33); a different one is refused. */
+  AlreadyArrived: 'APPLICATION.ALREADY_ARRIVED',
+  /** The family arrived after the limit the payment terms set (version 1 sets none). */
+  ArrivalTooLate: 'APPLICATION.ARRIVAL_TOO_LATE',
+  /** The inclusion's subsidies are still being granted (a moment after the decision): asked again, it succeeds. */
+  SubsidiesPending: 'APPLICATION.SUBSIDIES_PENDING',
 } as const;
 
 export type ApplicationErrorCode = (typeof ApplicationErrorCode)[keyof typeof ApplicationErrorCode];

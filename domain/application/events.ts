@@ -11,9 +11,11 @@ import { ApplicationSubmission } from './submission';
 import { submissionFromV1, type SubmissionV1, type SubmissionVersion } from './submission-version';
 import type { HearingEvent } from './hearing-events';
 import type { ComplaintEvent } from './complaint-events';
+import type { FamilyArrived } from './arrival-events';
 
 export * from './hearing-events';
 export * from './complaint-events';
+export * from './arrival-events';
 
 export type SignatureMethod = 'otp' | 'eds';
 export type Verdict = 'eligible' | 'not-eligible';
@@ -256,7 +258,8 @@ export type ApplicationEvent =
   | ReviewSlaBreached
   | ReviewEscalated
   | HearingEvent
-  | ComplaintEvent;
+  | ComplaintEvent
+  | FamilyArrived;
 
 export type ApplicationEventType = ApplicationEvent['type'];
 
@@ -321,6 +324,7 @@ export const APPLICATION_EVENT_SCHEMAS: { readonly [T in ApplicationEventType]: 
   ComplaintRejected: FIRST_VERSION,
   AuthorityDecisionRecorded: FIRST_VERSION,
   DecisionRevoked: FIRST_VERSION,
+  FamilyArrived: FIRST_VERSION,
 };
 
 function renameRefusalGrounds(data: unknown): unknown {

@@ -43,6 +43,12 @@ const declared = (type: ApplicationEventType, fields: PersonalFields): PersonalD
   fields,
 });
 
+const ARRIVAL_FIELDS: PersonalFields = {
+  'registration.address': 'address',
+  'recipient.iin': 'iin',
+  'recipient.iban': 'bankAccount',
+};
+
 /**
  * The personal data of every Application event type, in the schema version it is read in. Mapped
  * over the event types: a new event type does not compile until it says what it carries.
@@ -87,6 +93,8 @@ export const APPLICATION_PERSONAL_DATA: { readonly [T in ApplicationEventType]: 
   ComplaintRejected: declared('ComplaintRejected', { reasons: 'freeText' }),
   AuthorityDecisionRecorded: noPersonalData(version('AuthorityDecisionRecorded')),
   DecisionRevoked: noPersonalData(version('DecisionRevoked')),
+  // The address registered at, and who is paid where; the settlement's name is a place, not a person's.
+  FamilyArrived: { schemaVersion: version('FamilyArrived'), fields: ARRIVAL_FIELDS },
 };
 
 /**
@@ -97,4 +105,5 @@ export const APPLICATION_STATE_PERSONAL_FIELDS: PersonalFields = {
   ...fieldsUnder('submission', SUBMISSION_PERSONAL_FIELDS),
   ...fieldsUnder('signature', SIGNATURE_FIELDS),
   ...fieldsUnder('review', REVIEW_FIELDS),
+  ...fieldsUnder('arrival', ARRIVAL_FIELDS),
 };

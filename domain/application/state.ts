@@ -1,3 +1,4 @@
+import type { FamilyArrived } from './arrival-events';
 import { Instant } from '../shared/calendar-date';
 import {
   ApplicantObjected,
@@ -92,6 +93,8 @@ export type ApplicationState =
         readonly decisionDate: string;
         readonly decision?: DecisionRef;
         readonly subsidies: Readonly<Partial<Record<SubsidyKind, SubsidyGranted['data']>>>;
+        /** The family's arrival in the region, once recorded (ADR 33). */
+        readonly arrival?: FamilyArrived['data'];
       })
   | ({ readonly status: 'refused' } & Accepted & {
         readonly decidedAt: Instant;

@@ -1,3 +1,4 @@
+import { noticeOfArrival } from './rules/on-arrival';
 import type { ApplicationEvent } from '../application/events';
 import type { NoticeIntent } from './intents';
 import { noNotice } from './intents';
@@ -66,6 +67,8 @@ export const NOTICE_PROCESS: { readonly [T in ApplicationEventType]: NoticeRule<
   ComplaintRejected: noticeOfRejectedComplaint,
   AuthorityDecisionRecorded: noticeOfAuthorityDecision,
   DecisionRevoked: noticeOfRevocation,
+  // Issue 21 (ADR 33): after inclusion.
+  FamilyArrived: noticeOfArrival,
 };
 
 /** The intents of one event: what its rule wants told, or why nothing is. */

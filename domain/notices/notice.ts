@@ -26,7 +26,8 @@ export type NoticeKind =
   | 'complaint-satisfied'
   | 'complaint-rejected'
   | 'decision-revoked'
-  | 'authority-decision-recorded';
+  | 'authority-decision-recorded'
+  | 'arrival-recorded';
 
 export interface AcceptedNotice {
   readonly acceptedOn: CalendarDate;
@@ -178,6 +179,14 @@ export interface AuthorityDecisionNotice {
   readonly recordedOn: CalendarDate;
 }
 
+/** The family's arrival recorded (ADR 33): where and when, and that the support is paid on a schedule. */
+export interface ArrivalRecordedNotice {
+  readonly arrivedOn: CalendarDate;
+  readonly settlement: { readonly kind: 'city' | 'town' | 'village'; readonly name: string };
+  readonly registeredOn: CalendarDate;
+  readonly recordedBy: 'portal' | 'officer';
+}
+
 export interface NoticeDataOf {
   readonly 'application-accepted': AcceptedNotice;
   readonly 'review-started': ReviewStartedNotice;
@@ -191,6 +200,7 @@ export interface NoticeDataOf {
   readonly 'complaint-rejected': ComplaintRejectedNotice;
   readonly 'decision-revoked': DecisionRevokedNotice;
   readonly 'authority-decision-recorded': AuthorityDecisionNotice;
+  readonly 'arrival-recorded': ArrivalRecordedNotice;
 }
 
 /** What a notice says, as data: the kind and the facts its templates are rendered from. */

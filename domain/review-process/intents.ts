@@ -1,6 +1,7 @@
 import type { ApplicationCommand } from '../application/decider';
 import type { PersonsOfApplicationCommand } from '../person/commands';
 import type { QuotaCommand } from '../quota/commands';
+import type { DecidedSupportCommand } from '../support/decide';
 
 /** A command minus `at`: whoever carries the intent out stamps the instant it runs at. */
 export type Untimed<C> = C extends unknown ? Omit<C, 'at'> : never;
@@ -9,7 +10,8 @@ export type Untimed<C> = C extends unknown ? Omit<C, 'at'> : never;
 export type ProcessCommand =
   | { readonly to: 'application'; readonly command: Untimed<ApplicationCommand> }
   | { readonly to: 'quota'; readonly command: Untimed<QuotaCommand> }
-  | { readonly to: 'persons'; readonly command: Untimed<PersonsOfApplicationCommand> };
+  | { readonly to: 'persons'; readonly command: Untimed<PersonsOfApplicationCommand> }
+  | { readonly to: 'support'; readonly command: Untimed<DecidedSupportCommand> };
 
 /**
  * The target refused the command with one of `codes`: the step is moot (the aggregate moved on),
@@ -53,6 +55,10 @@ export function sendToQuota(step: string, command: Untimed<QuotaCommand>, whenMo
 
 export function sendToPersons(step: string, command: Untimed<PersonsOfApplicationCommand>): SendCommand {
   return { kind: 'send', step, to: 'persons', command };
+}
+
+export function sendToSupport(step: string, command: Untimed<DecidedSupportCommand>): SendCommand {
+  return { kind: 'send', step, to: 'support', command };
 }
 
 export function ignore(code: IgnoreCode, because: string): Ignore {

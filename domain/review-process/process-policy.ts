@@ -6,6 +6,7 @@ import type { WorkingDayCalendar } from '../calendar/working-day-calendar';
 import { COMPLAINT_TERMS_V1, type ComplaintTerms } from '../law/complaint-terms';
 import { HEARING_TERMS_V1, type HearingTerms } from '../law/hearing-terms';
 import type { TermsLaw } from '../application/hearing-deadline';
+import { PAYMENT_TERMS_V1, type PaymentTerms } from '../support/payment-terms';
 
 /** The administrator's data the process decides with: calendar, SLA policy, subsidy tables. */
 export interface ReviewProcessPolicy {
@@ -18,6 +19,8 @@ export interface ReviewProcessPolicy {
   readonly hearingTerms?: HearingTerms;
   /** The complaint terms in force (ADR 32); version 1 when the law has none recorded. */
   readonly complaintTerms?: ComplaintTerms;
+  /** How support is paid after arrival (ADR 33); version 1 when the law has none recorded. */
+  readonly paymentTerms?: PaymentTerms;
 }
 
 /** What a reaction may read besides its event: the policy in force and the instant it runs at. */
@@ -39,4 +42,9 @@ export function hearingLawOf(policy: ReviewProcessPolicy): TermsLaw<HearingTerms
 /** The same for a complaint's term. */
 export function complaintLawOf(policy: ReviewProcessPolicy): TermsLaw<ComplaintTerms> {
   return { calendar: policy.calendar, slaPolicy: policy.slaPolicy, terms: policy.complaintTerms ?? COMPLAINT_TERMS_V1 };
+}
+
+/** The payment terms in force (ADR 33). */
+export function paymentTermsOf(policy: ReviewProcessPolicy): PaymentTerms {
+  return policy.paymentTerms ?? PAYMENT_TERMS_V1;
 }

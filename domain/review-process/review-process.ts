@@ -15,6 +15,7 @@ import {
   scheduleNoticeDeadline,
 } from './rules/on-hearing';
 import { scheduleReviewDeadline } from './rules/on-signing';
+import { openSupportOnArrival } from './rules/on-arrival';
 
 /** Every event the review process hears: the Application's and the RegionalQuota's. */
 export type WorkflowEvent = ApplicationEvent | QuotaEvent;
@@ -73,6 +74,7 @@ export const REVIEW_PROCESS: ProcessRules = {
   ComplaintRejected: noReaction('The decision stands; the applicant may turn to the authority'),
   AuthorityDecisionRecorded: noReaction('The revocation recorded with a satisfied one is what the process carries out'),
   DecisionRevoked: carryOutRevocation,
+  FamilyArrived: openSupportOnArrival,
   QuotaCapacitySet: noReaction('An order sets the capacity; reservations already made stand'),
   SeatsReserved: includeOnSeatsReserved,
   SeatReservationDeclined: refuseOnReservationDeclined,

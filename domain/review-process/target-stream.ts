@@ -1,5 +1,6 @@
 import { applicationStreamId } from '../application/decider';
 import { quotaStreamId } from '../quota/quota-key';
+import { supportStreamId } from '../support/decider';
 import type { Intent, ProcessCommand } from './intents';
 
 /** The stream a process command is appended to. */
@@ -7,6 +8,7 @@ export function targetStreamOf(sent: ProcessCommand): string {
   if (sent.to === 'application') return applicationStreamId(sent.command.applicationId);
   // The persons are read from the application's stream; each is then written to its own stream.
   if (sent.to === 'persons') return applicationStreamId(sent.command.applicationId);
+  if (sent.to === 'support') return supportStreamId(sent.command.applicationId);
   const { region, year, category } = sent.command;
   return quotaStreamId(region, year, category);
 }

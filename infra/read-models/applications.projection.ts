@@ -218,6 +218,8 @@ const UPDATES: { readonly [T in keyof Changes]: Update<Changes[T]> } = {
   ComplaintSatisfied: ['status = status', () => ({})],
   ComplaintRejected: ['status = status', () => ({})],
   AuthorityDecisionRecorded: ['status = status', () => ({})],
+  // The arrival opens the support (ADR 33), told in the timeline and kept on its own stream: the row stays included.
+  FamilyArrived: ['status = status', () => ({})],
   DecisionRevoked: [
     `status = CASE WHEN @remedy = 'include' THEN 'reviewed' ELSE 'signed' END,
      reviewer_id = CASE WHEN @remedy = 'include' THEN reviewer_id ELSE NULL END,

@@ -311,6 +311,27 @@ describe('the notices of the hearing and the complaint, in Kazakh and Russian (A
     expect(kk).toContain('Шешімге 16.06.2026 дейін (3 ай ішінде) шағым жасауға болады');
   });
 
+  it('an arrival recorded: the settlement in words, the days, who recorded it, how support is paid', () => {
+    const arrival = (recordedBy: 'portal' | 'officer') =>
+      render({
+        kind: 'arrival-recorded',
+        data: {
+          arrivedOn: '2026-03-28',
+          settlement: { kind: 'town', name: 'Экибастуз' },
+          registeredOn: '2026-03-30',
+          recordedBy,
+        },
+      });
+    expect(arrival('portal').ru).toBe(
+      '28.03.2026 зарегистрировано ваше прибытие в регион: малый город Экибастуз, регистрация по месту жительства 30.03.2026.\n' +
+        'Субсидии выплачиваются по графику: субсидия на переезд — один раз, субсидия на аренду жилья и коммунальные услуги — ежемесячно в течение 12 месяцев.',
+    );
+    expect(arrival('officer').ru).toContain('30.03.2026 (записано сотрудником центра карьеры).');
+    expect(arrival('officer').kk).toContain(
+      'шағын қала Экибастуз, тұрғылықты жері бойынша тіркелген күні 30.03.2026 (мансап орталығының қызметкері жазды).',
+    );
+  });
+
   it('no explanation line when the process wrote its own words: the grounds by title, the seats in words', () => {
     const proposed = render({ ...SAMPLES[0]!, data: { ...SAMPLES[0]!.data, explanation: null } } as NoticeContent);
     expect(proposed.ru).toContain('— Квота исчерпана\nВ квоте осталось 2 места, а для вашей семьи нужно 5.\n');

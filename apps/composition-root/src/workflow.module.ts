@@ -73,6 +73,7 @@ import {
   DeadlineScheduler,
   PublishedQuotaOrders,
   QuotaCommandHandler,
+  SupportCommandHandler,
   READ_MODELS_DB,
   READ_MODEL_PROJECTIONS,
   REVIEW_SAGA_RUNNER,
@@ -246,6 +247,7 @@ export class WorkflowModule {
         ...noticeProviders(options),
         ApplicationCommandHandler,
         QuotaCommandHandler,
+        SupportCommandHandler,
         PersonsCommandHandler,
         LawCommandHandler,
         {

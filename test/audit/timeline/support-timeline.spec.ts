@@ -12,7 +12,7 @@ import { groundsListsOf, TIMELINE_LANGUAGES, TimelineNarrator, type NarratableEn
 import { APPLICANT_IIN, APPLICATION_ID as id, QUOTA } from '../../domain/application/fixtures';
 
 /**
- * The support after arrival (ADR 33) as an auditor reads it in the timeline: what was scheduled,
+ * The arrival and the support after it (ADR 33) as an auditor reads them in the timeline: what was scheduled,
  * ordered, paid, returned and stopped, with the amounts and the MCI — never the recipient's IIN or
  * account, nor the bank's words on a return.
  */
@@ -124,6 +124,34 @@ describe('the support after arrival in the timeline (ADR 33)', () => {
     expect(told('SupportStopped')).toContain(
       'выплата поддержки прекращена с 05.12.2026: семья выбыла из региона; отменено выплат: 12; к возврату учтено (суммы, выплаченные за время после прекращения): 0 ₸',
     );
+  });
+
+  it('tells the arrival that opened it: where and when, never the address or the account', () => {
+    const arrived: NarratableEntry = {
+      type: 'FamilyArrived',
+      data: {
+        applicationId: id,
+        quota: QUOTA,
+        settlement: { kind: 'town', name: 'Ekibastuz' },
+        arrivedOn: '2026-11-20',
+        registration: { address: 'Satpayev St 12, apt 4', registeredOn: '2026-11-21' },
+        recipient: { iin: APPLICANT_IIN, iban: IBAN },
+        support: { persons: 3, monthlyRateMci: 20 },
+        recordedBy: 'officer',
+        termsVersion: '1',
+        recordedAt: later,
+      } as unknown as NarratableEntry['data'],
+      actor: { id: 'officer-3', role: 'reviewer' },
+      occurredAt: later,
+    };
+    expect(narrator.tell(arrived, 'ru').text).toContain(
+      'семья прибыла в регион (малый город Ekibastuz) 20.11.2026, зарегистрирована по месту жительства 21.11.2026; записано сотрудником; поддержка: 3 чел., аренда 20 МРП в месяц',
+    );
+    for (const language of TIMELINE_LANGUAGES) {
+      const text = narrator.tell(arrived, language).text;
+      expect(text).not.toMatch(/Satpayev|KZ\d{2}/);
+      expect(text).not.toContain(APPLICANT_IIN);
+    }
   });
 
   it('never names the recipient’s IIN or account, nor quotes the bank’s reason, in any language', () => {

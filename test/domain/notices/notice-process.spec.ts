@@ -219,6 +219,35 @@ describe('what the applicant is told (pure: the history up to an event in, notic
     });
   });
 
+  it('an arrival recorded: where, when, and who recorded it (ADR 33) — never the address or the account', () => {
+    const arrived: ApplicationEvent = {
+      type: 'FamilyArrived',
+      data: {
+        applicationId: id,
+        quota: QUOTA,
+        settlement: { kind: 'village', name: 'Шарбакты' },
+        arrivedOn: '2026-03-28',
+        registration: { address: 'ул. Абая 3', registeredOn: '2026-03-30' },
+        recipient: { iin: '1', iban: 'KZ86125KZT5004100100' },
+        support: { persons: 3, monthlyRateMci: 15 },
+        recordedBy: 'officer',
+        termsVersion: '1',
+        recordedAt: '2026-04-02T06:00:00.000Z',
+      },
+    };
+    given.when([scheduled, arrived]).then([
+      issueNotice({
+        kind: 'arrival-recorded',
+        data: {
+          arrivedOn: '2026-03-28',
+          settlement: { kind: 'village', name: 'Шарбакты' },
+          registeredOn: '2026-03-30',
+          recordedBy: 'officer',
+        },
+      }),
+    ]);
+  });
+
   it('says why for the events it does not tell, and the runner subscribes only to those it tells', () => {
     given
       .when([{ type: 'ReviewSlaAtRisk', data: { applicationId: id, atRiskAt: '', dueAt: '', flaggedAt: '' } }])
@@ -231,6 +260,7 @@ describe('what the applicant is told (pure: the history up to an event in, notic
         'ComplaintRejected',
         'ComplaintSatisfied',
         'DecisionRevoked',
+        'FamilyArrived',
         'HearingHeld',
         'RefusalProposed',
         'ReviewDeadlineRescheduled',

@@ -11,6 +11,7 @@ import {
   type WorkflowEvent,
 } from '@domain/review-process';
 import { processSpecification } from '@libs/testing';
+import { PAYMENT_TERMS_V1, supportSchedule } from '@domain/support';
 import { DEFAULT_SLA_POLICY, KAZAKHSTAN_CALENDAR_YEARS, WorkingDayCalendar } from '@domain/calendar';
 import { APPLICATION_ID as id, QUOTA, SUBMITTED_AT } from '../application/fixtures';
 
@@ -307,6 +308,49 @@ describe('the review process, rule by rule (pure: event and context in, intents 
     given.when(signed).thenThrows({ code: 'CALENDAR.YEAR_NOT_AVAILABLE' });
   });
 
+  it('opens the family’s support on its arrival, the schedule fixed from the terms and calendar in force (ADR 33)', () => {
+    const data = {
+      applicationId: id,
+      quota: QUOTA,
+      settlement: { kind: 'town' as const, name: 'Ekibastuz' },
+      arrivedOn: '2026-03-28',
+      registration: { address: 'Ekibastuz', registeredOn: '2026-03-28' },
+      recipient: { iin: '1', iban: 'KZ86125KZT5004100100' },
+      support: { persons: 3, monthlyRateMci: 20 },
+      recordedBy: 'portal' as const,
+      termsVersion: '1',
+      recordedAt: '2026-04-02T06:00:00.000Z',
+    };
+    const schedule = supportSchedule(
+      { arrivedOn: '2026-03-28', registeredOn: '2026-03-28' },
+      PAYMENT_TERMS_V1,
+      policy.calendar,
+    );
+    given.when({ type: 'FamilyArrived', data }).then([
+      {
+        kind: 'send',
+        step: 'open-support',
+        to: 'support',
+        command: {
+          type: 'OpenSupport',
+          applicationId: id,
+          quota: QUOTA,
+          persons: 3,
+          monthlyRateMci: 20,
+          recipient: data.recipient,
+          arrivedOn: '2026-03-28',
+          registeredOn: '2026-03-28',
+          schedule,
+          terms: PAYMENT_TERMS_V1,
+          calendarVersion: `${policy.calendar.versionOf(2026)}+${policy.calendar.versionOf(2027)}`,
+        },
+      },
+    ]);
+    // Saturday 28 March: the relocation payment moves to Monday the 30th; the last rent is due in March 2027.
+    expect(schedule[0]).toMatchObject({ scheduledOn: '2026-03-28', dueOn: '2026-03-30' });
+    expect(schedule.at(-1)).toMatchObject({ key: 'rent-12', scheduledOn: '2027-03-10' });
+  });
+
   it('names the event types it acts on — what the runner subscribes to — and a reason for every other', () => {
     expect(typesActedOn().sort()).toEqual([
       'ApplicationIncluded',
@@ -316,6 +360,7 @@ describe('the review process, rule by rule (pure: event and context in, intents 
       'ApplicationWithdrawn',
       'ComplaintBreached',
       'DecisionRevoked',
+      'FamilyArrived',
       'HearingNoticeBreached',
       'ReviewDeadlineRescheduled',
       'ReviewDeadlineScheduled',

@@ -21,6 +21,7 @@ const KINDS: { readonly [K in NoticeKind]: true } = {
   'complaint-rejected': true,
   'decision-revoked': true,
   'authority-decision-recorded': true,
+  'arrival-recorded': true,
 };
 const kind = () => oneOf(...Object.keys(KINDS));
 

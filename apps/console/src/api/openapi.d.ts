@@ -3450,7 +3450,7 @@ export interface operations {
                             /** @description An instant in UTC, ISO 8601 */
                             issuedAt: string;
                             /** @enum {string} */
-                            kind: "application-accepted" | "review-started" | "review-deadline-moved" | "application-included" | "application-refused" | "refusal-proposed" | "hearing-recorded" | "complaint-received" | "complaint-satisfied" | "complaint-rejected" | "decision-revoked" | "authority-decision-recorded";
+                            kind: "application-accepted" | "review-started" | "review-deadline-moved" | "application-included" | "application-refused" | "refusal-proposed" | "hearing-recorded" | "complaint-received" | "complaint-satisfied" | "complaint-rejected" | "decision-revoked" | "authority-decision-recorded" | "arrival-recorded";
                             lastError: string | null;
                             noticeId: string;
                             /** @description An instant in UTC, ISO 8601 */
@@ -5405,7 +5405,7 @@ export interface operations {
                             /** @description An instant in UTC, ISO 8601 */
                             issuedAt: string;
                             /** @enum {string} */
-                            kind: "application-accepted" | "review-started" | "review-deadline-moved" | "application-included" | "application-refused" | "refusal-proposed" | "hearing-recorded" | "complaint-received" | "complaint-satisfied" | "complaint-rejected" | "decision-revoked" | "authority-decision-recorded";
+                            kind: "application-accepted" | "review-started" | "review-deadline-moved" | "application-included" | "application-refused" | "refusal-proposed" | "hearing-recorded" | "complaint-received" | "complaint-satisfied" | "complaint-rejected" | "decision-revoked" | "authority-decision-recorded" | "arrival-recorded";
                             /** @description Derived from the event that caused it: the portal’s idempotency key */
                             noticeId: string;
                             template: {
@@ -10092,7 +10092,7 @@ export interface operations {
                             /** @description An instant in UTC, ISO 8601 */
                             issuedAt: string;
                             /** @enum {string} */
-                            kind: "application-accepted" | "review-started" | "review-deadline-moved" | "application-included" | "application-refused" | "refusal-proposed" | "hearing-recorded" | "complaint-received" | "complaint-satisfied" | "complaint-rejected" | "decision-revoked" | "authority-decision-recorded";
+                            kind: "application-accepted" | "review-started" | "review-deadline-moved" | "application-included" | "application-refused" | "refusal-proposed" | "hearing-recorded" | "complaint-received" | "complaint-satisfied" | "complaint-rejected" | "decision-revoked" | "authority-decision-recorded" | "arrival-recorded";
                             /** @description Derived from the event that caused it: the portal’s idempotency key */
                             noticeId: string;
                             template: {

@@ -10,6 +10,13 @@ import {
 } from '@domain/application';
 import type { PersonsOfApplicationCommand } from '@domain/person';
 import { QuotaCommand, QuotaEvent, QuotaState, quotaStreamId, regionalQuotaDecider } from '@domain/quota';
+import {
+  supportDecider,
+  supportStreamId,
+  type DecidedSupportCommand,
+  type SupportEvent,
+  type SupportState,
+} from '@domain/support';
 import { EventTypeRegistry } from '@libs/event-sourcing';
 import type { CommandOutcome, EventStore } from '@libs/event-sourcing';
 import { DeciderCommandHandler, DomainCommand, EVENT_STORE, EVENT_TYPE_REGISTRY } from '@libs/event-sourcing-nest';
@@ -18,7 +25,13 @@ import { PersonStreams } from '../persons/person-streams';
 import { actOnPersonsOf } from '../persons/persons-of-application';
 import { RevocationWithClaims } from '../persons/revocation-with-claims';
 import { SubmissionWithClaims } from '../persons/submission-with-claims';
-import { ApplicationCommandMessage, PersonsCommandMessage, QuotaCommandMessage, Untimed } from './command-messages';
+import {
+  ApplicationCommandMessage,
+  PersonsCommandMessage,
+  QuotaCommandMessage,
+  SupportCommandMessage,
+  Untimed,
+} from './command-messages';
 
 /** Stamps the command with the instant of its context: the decider never reads a clock. */
 function timed<C>(message: DomainCommand<Untimed<C>>): C {
@@ -108,6 +121,29 @@ export class QuotaCommandHandler extends DeciderCommandHandler<
 
   protected toDomainCommand(message: QuotaCommandMessage): QuotaCommand {
     return timed<QuotaCommand>(message);
+  }
+}
+
+/** A family's support (ADR 33): one stream per included application. */
+@CommandHandler(SupportCommandMessage)
+export class SupportCommandHandler extends DeciderCommandHandler<
+  Untimed<DecidedSupportCommand>,
+  DecidedSupportCommand,
+  SupportEvent,
+  SupportState
+> {
+  protected readonly decider = supportDecider;
+
+  constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(EVENT_TYPE_REGISTRY) registry: EventTypeRegistry) {
+    super(store, registry);
+  }
+
+  protected streamId(payload: Untimed<DecidedSupportCommand>): string {
+    return supportStreamId(payload.applicationId);
+  }
+
+  protected toDomainCommand(message: SupportCommandMessage): DecidedSupportCommand {
+    return timed<DecidedSupportCommand>(message);
   }
 }
 

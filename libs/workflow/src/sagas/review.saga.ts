@@ -10,7 +10,12 @@ import {
 } from '@domain/review-process';
 import type { EventTypeRegistry, RecordedEvent } from '@libs/event-sourcing';
 import { DomainCommand, sagaStepContext, type DurableSaga } from '@libs/event-sourcing-nest';
-import { ApplicationCommandMessage, PersonsCommandMessage, QuotaCommandMessage } from '../commands/command-messages';
+import {
+  ApplicationCommandMessage,
+  PersonsCommandMessage,
+  QuotaCommandMessage,
+  SupportCommandMessage,
+} from '../commands/command-messages';
 import type { LawInForce } from '../law/law-in-force';
 
 /**
@@ -76,6 +81,8 @@ function messageOf(intent: SendCommand, context: ReturnType<typeof sagaStepConte
       return new QuotaCommandMessage(intent.command, context);
     case 'persons':
       return new PersonsCommandMessage(intent.command, context);
+    case 'support':
+      return new SupportCommandMessage(intent.command, context);
   }
 }
 

@@ -48,6 +48,7 @@ const RECOVERY_EN = {
   'paid-after-stop': 'what was paid for the time after the stop',
   none: 'nothing',
 } as const;
+const SETTLEMENT_EN = { city: 'the city', town: 'the town', village: 'the village' } as const;
 const quota = (q: { region: string; year: number; category: keyof typeof CATEGORY }) =>
   `${region(q.region)}, ${q.year}, category “${CATEGORY[q.category]}”`;
 const decision = (d: { number: string; date: string }, say: Pick<Say, 'date'>) =>
@@ -206,6 +207,8 @@ export const EN: Phrasebook & DecisionPhrases = {
     NoticeDelivered: (d) => `the notice was delivered to the personal cabinet (attempt ${d.attempt}, HTTP ${d.status})`,
     NoticeParked: (d) => `the notice was parked after ${d.attempts} failed attempts (${d.reason}): operators must act`,
     NoticeRedeliveryRequested: () => 'the parked notice was sent back to the delivery queue',
+    FamilyArrived: (d, say) =>
+      `the family arrived in the region (${SETTLEMENT_EN[d.settlement.kind]} of ${d.settlement.name}) on ${say.date(d.arrivedOn)}, registered at its address on ${say.date(d.registration.registeredOn)}; recorded ${d.recordedBy === 'portal' ? 'by the applicant on the eGov portal' : 'by an officer'}; support for ${d.support.persons} person(s), rent at ${d.support.monthlyRateMci} MCI a month (payment terms version ${d.termsVersion})`,
     SupportOpened: (d, say) =>
       `the support after arrival was opened (arrived ${say.date(d.arrivedOn)}, registered ${say.date(d.registeredOn)}): ${d.schedule.length} payments from ${say.date(d.schedule[0]!.dueOn)} to ${say.date(d.schedule.at(-1)!.dueOn)}; rent at ${d.monthlyRateMci} MCI a month, ${d.persons} person(s); payment terms version ${d.termsVersion}, calendar ${d.calendarVersion}`,
     PaymentOrderIssued: (d, say) =>

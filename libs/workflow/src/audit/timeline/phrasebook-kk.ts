@@ -63,6 +63,7 @@ const RECOVERY_KK = {
   'paid-after-stop': 'тоқтатылғаннан кейінгі кезеңге төленген сомалар',
   none: 'ештеңе',
 } as const;
+const SETTLEMENT_KK = { city: 'қала', town: 'шағын қала', village: 'ауыл' } as const;
 const quota = (q: { region: string; year: number; category: keyof typeof CATEGORY }) =>
   `${region(q.region)}, ${q.year} жыл, «${CATEGORY[q.category]}» санаты`;
 const decision = (d: { number: string; date: string }, say: Pick<Say, 'date'>) =>
@@ -226,6 +227,8 @@ export const KK: Phrasebook & DecisionPhrases = {
     NoticeParked: (d) =>
       `хабарламаны жеткізу ${d.attempts} сәтсіз әрекеттен кейін тоқтатылды (${d.reason}): операторлардың әрекеті қажет`,
     NoticeRedeliveryRequested: () => 'тоқтатылған хабарлама жеткізу кезегіне қайтарылды',
+    FamilyArrived: (d, say) =>
+      `отбасы өңірге ${say.date(d.arrivedOn)} келді (${SETTLEMENT_KK[d.settlement.kind]} ${d.settlement.name}), тұрғылықты жері бойынша ${say.date(d.registration.registeredOn)} тіркелді; ${d.recordedBy === 'portal' ? 'өтініш беруші eGov порталында' : 'қызметкер'} жазды; қолдау: ${d.support.persons} адам, жалдау айына ${d.support.monthlyRateMci} АЕК (төлем шарттарының ${d.termsVersion}-нұсқасы)`,
     SupportOpened: (d, say) =>
       `келгеннен кейінгі қолдау төлемдері ашылды (келген күні ${say.date(d.arrivedOn)}, тіркелген күні ${say.date(d.registeredOn)}): ${say.date(d.schedule[0]!.dueOn)} бастап ${say.date(d.schedule.at(-1)!.dueOn)} дейін ${d.schedule.length} төлем; жалдау мөлшерлемесі айына ${d.monthlyRateMci} АЕК, ${d.persons} адам; төлем шарттарының ${d.termsVersion}-нұсқасы, күнтізбе ${d.calendarVersion}`,
     PaymentOrderIssued: (d, say) =>

@@ -63,6 +63,7 @@ const RECOVERY_RU = {
   'paid-after-stop': 'суммы, выплаченные за время после прекращения',
   none: 'ничего',
 } as const;
+const SETTLEMENT_RU = { city: 'город', town: 'малый город', village: 'село' } as const;
 const quota = (q: { region: string; year: number; category: keyof typeof CATEGORY }) =>
   `${region(q.region)}, ${q.year} год, категория «${CATEGORY[q.category]}»`;
 const timeliness = (t: { dueAt: string | null; late: boolean }, say: Pick<Say, 'dateTime'>) =>
@@ -225,6 +226,8 @@ export const RU: Phrasebook & DecisionPhrases = {
     NoticeParked: (d) =>
       `доставка уведомления остановлена после ${d.attempts} неудачных попыток (${d.reason}): нужны действия операторов`,
     NoticeRedeliveryRequested: () => 'остановленное уведомление возвращено в очередь доставки',
+    FamilyArrived: (d, say) =>
+      `семья прибыла в регион (${SETTLEMENT_RU[d.settlement.kind]} ${d.settlement.name}) ${say.date(d.arrivedOn)}, зарегистрирована по месту жительства ${say.date(d.registration.registeredOn)}; записано ${d.recordedBy === 'portal' ? 'заявителем на портале eGov' : 'сотрудником'}; поддержка: ${d.support.persons} чел., аренда ${d.support.monthlyRateMci} МРП в месяц (условия выплат версии ${d.termsVersion})`,
     SupportOpened: (d, say) =>
       `открыта выплата поддержки после прибытия (${d.arrivedOn === d.registeredOn ? `прибытие и регистрация ${say.date(d.arrivedOn)}` : `прибытие ${say.date(d.arrivedOn)}, регистрация ${say.date(d.registeredOn)}`}): ${d.schedule.length} выплат с ${say.date(d.schedule[0]!.dueOn)} по ${say.date(d.schedule.at(-1)!.dueOn)}; ставка аренды ${d.monthlyRateMci} МРП в месяц, ${d.persons} чел.; условия выплат версии ${d.termsVersion}, календарь ${d.calendarVersion}`,
     PaymentOrderIssued: (d, say) =>

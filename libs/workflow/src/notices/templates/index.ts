@@ -9,6 +9,7 @@ import {
 } from './complaint.templates';
 import { HEARING_RECORDED_V1, REFUSAL_PROPOSED_V1, REFUSAL_PROPOSED_V2 } from './hearing.templates';
 import type { NoticeTemplate } from './notice-template';
+import { ARRIVAL_RECORDED_V1 } from './arrival.templates';
 import { ACCEPTED_V1, DEADLINE_MOVED_V1, REVIEW_STARTED_V1 } from './review-clock.templates';
 
 export type { NoticeTemplate } from './notice-template';
@@ -29,6 +30,7 @@ export const NOTICE_TEMPLATES: readonly NoticeTemplate[] = [
   COMPLAINT_REJECTED_V1,
   DECISION_REVOKED_V1,
   AUTHORITY_DECISION_RECORDED_V1,
+  ARRIVAL_RECORDED_V1,
 ];
 
 /** The version new notices of each kind are rendered with (mapped: a new kind needs one). */
@@ -45,4 +47,5 @@ export const CURRENT_TEMPLATES: { readonly [K in NoticeKind]: NoticeTemplate } =
   'complaint-rejected': COMPLAINT_REJECTED_V1,
   'decision-revoked': DECISION_REVOKED_V1,
   'authority-decision-recorded': AUTHORITY_DECISION_RECORDED_V1,
+  'arrival-recorded': ARRIVAL_RECORDED_V1,
 };

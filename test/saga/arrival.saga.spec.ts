@@ -1,0 +1,66 @@
+import { supportStreamId, type SupportOpened } from '@domain/support';
+import { PAYMENT_TERMS_V1 } from '@domain/support';
+import { SagaHarness } from './support/saga-harness';
+import { family, review, submitAndSign } from './support/scenario';
+
+const PORTAL = { id: 'egov', role: 'portal' };
+
+/**
+ * The family arrives after its inclusion (ADR 33): the saga opens its support stream with the schedule
+ * of the calendar in force — once, however often the arrival is redelivered.
+ */
+describe('review saga: the support opens on the family’s arrival', () => {
+  let h: SagaHarness;
+  beforeEach(async () => {
+    h = await SagaHarness.start();
+    await h.openQuota('pavlodar', 2026, 'kandas', 977);
+  });
+  afterEach(() => h.close());
+
+  it('an included family arrives: its support opens with the relocation payment and twelve rent instalments', async () => {
+    h.clock.set('2026-03-02T05:00:00.000Z');
+    const id = await submitAndSign(h, family());
+    await h.settle();
+    await review(h, id, 'eligible');
+    await h.settle();
+    expect((await h.typesOf(id)).slice(-3)).toEqual(['ApplicationIncluded', 'SubsidyGranted', 'SubsidyGranted']);
+
+    h.clock.set('2026-04-02T06:00:00.000Z');
+    const arrival = {
+      type: 'RecordArrival',
+      applicationId: id,
+      settlement: { kind: 'town', name: 'Ekibastuz' },
+      arrivedOn: '2026-03-28',
+      registration: { address: 'Ekibastuz, Satpayev St 12', registeredOn: '2026-03-28' },
+      iban: 'KZ86125KZT5004100100',
+      recordedBy: 'portal',
+      terms: PAYMENT_TERMS_V1,
+    } as const;
+    await h.apply(arrival, PORTAL);
+    await h.settle();
+    await h.apply(arrival, PORTAL); // the portal sends it again: nothing new anywhere
+    await h.settle();
+
+    expect((await h.typesOf(id)).filter((type) => type === 'FamilyArrived')).toHaveLength(1);
+    const support = await h.events(supportStreamId(id));
+    expect(support.map((e) => e.type)).toEqual(['SupportOpened']);
+    const opened = support[0]!.data as SupportOpened['data'];
+    expect(opened).toMatchObject({ applicationId: id, persons: expect.any(Number), termsVersion: '1' });
+    expect(opened.schedule.map((i) => [i.key, i.dueOn])).toEqual([
+      ['relocation', '2026-03-30'],
+      ['rent-01', '2026-04-10'],
+      ['rent-02', '2026-05-12'], // Sunday the 10th, then Victory Day (Saturday the 9th) moved to Monday the 11th
+      ['rent-03', '2026-06-10'],
+      ['rent-04', '2026-07-10'],
+      ['rent-05', '2026-08-10'],
+      ['rent-06', '2026-09-10'],
+      ['rent-07', '2026-10-12'],
+      ['rent-08', '2026-11-10'],
+      ['rent-09', '2026-12-10'],
+      ['rent-10', '2027-01-11'],
+      ['rent-11', '2027-02-10'],
+      ['rent-12', '2027-03-10'],
+    ]);
+    expect(support[0]!.metadata.causationId).toBeDefined();
+  });
+});
