@@ -57,8 +57,8 @@ export function sendToPersons(step: string, command: Untimed<PersonsOfApplicatio
   return { kind: 'send', step, to: 'persons', command };
 }
 
-export function sendToSupport(step: string, command: Untimed<DecidedSupportCommand>): SendCommand {
-  return { kind: 'send', step, to: 'support', command };
+export function sendToSupport(step: string, command: Untimed<DecidedSupportCommand>, whenMoot?: WhenMoot): SendCommand {
+  return { kind: 'send', step, to: 'support', command, ...(whenMoot ? { whenMoot } : {}) };
 }
 
 export function ignore(code: IgnoreCode, because: string): Ignore {

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ReviewDeadlineRescheduled } from '@domain/application';
+import type { Instalment } from '@domain/support';
 import { EventTypeRegistry, Projection, RecordedEvent } from '@libs/event-sourcing';
 import { ensureReadModelSchema } from './read-model-schema';
 
@@ -7,13 +8,17 @@ export type DeadlineKind = PendingDeadlineRow['kind'];
 
 export interface PendingDeadlineRow {
   readonly applicationId: string;
-  /** The review's deadline, the hearing notice's (ADR 32) and the open complaint's, each with its warning. */
-  readonly kind: 'at-risk' | 'due' | 'notice-at-risk' | 'notice-due' | 'complaint-at-risk' | 'complaint-due';
+  /**
+   * The review's deadline, the hearing notice's (ADR 32) and the open complaint's, each with its
+   * warning; and the instant each instalment of a family's support is ordered (ADR 33).
+   */
+  readonly kind:
+    'at-risk' | 'due' | 'notice-at-risk' | 'notice-due' | 'complaint-at-risk' | 'complaint-due' | 'instalment';
   readonly fireAt: string;
   readonly scheduledEventId: string;
   readonly correlationId: string;
   readonly calendarVersion: string;
-  /** What the deadline is of, when the application may have several over its life: the complaint's id. */
+  /** What the deadline is of, when the application may have several: the complaint's id, the instalment. */
   readonly subject: string | null;
 }
 
@@ -24,7 +29,7 @@ export interface PendingDeadlineRow {
  * (bench/workloads/sla-scan.ts shows the plan).
  */
 export const SELECT_DUE_DEADLINES_SQL = `SELECT application_id AS applicationId, kind, fire_at AS fireAt, scheduled_event_id AS scheduledEventId, correlation_id AS correlationId,
-       calendar_version AS calendarVersion, subject
+       calendar_version AS calendarVersion, NULLIF(subject, '') AS subject
        FROM pending_deadlines WHERE fire_at_ms <= ? ORDER BY fire_at_ms, application_id LIMIT ?`;
 
 const TYPES = [
@@ -45,6 +50,9 @@ const TYPES = [
   'ComplaintSatisfied',
   'ComplaintRejected',
   'AuthorityDecisionRecorded',
+  'SupportOpened',
+  'PaymentOrderIssued',
+  'SupportStopped',
 ];
 
 const REVIEW: readonly DeadlineKind[] = ['at-risk', 'due'];
@@ -59,10 +67,13 @@ type Data = {
   noticeDueBy: string;
   complaintId: string | null;
   considerBy: string;
+  schedule: readonly Instalment[];
+  instalment: string;
+  reissueOf: string | null;
 };
 
 /**
- * The deadlines still to fire, one row per (application, kind), indexed by instant then application
+ * The deadlines still to fire, one row per (application, kind, subject), indexed by instant then application
  * (the query's order) so that finding the due ones among 100,000 open applications is one index
  * range scan. (`pending_deadlines_by_instant`, on the instant alone, made the query sort all the
  * deadlines of an instant to return the first of them; it is dropped where it exists.) Rebuildable
@@ -76,6 +87,7 @@ export class PendingDeadlinesProjection implements Projection {
   private readonly exists: Database.Statement;
   private readonly removeKind: Database.Statement;
   private readonly removeSubject: Database.Statement;
+  private readonly removeInstalment: Database.Statement;
   private readonly selectDue: Database.Statement;
   private readonly count: Database.Statement;
 
@@ -87,15 +99,20 @@ export class PendingDeadlinesProjection implements Projection {
       name: this.name,
       // Version 2 (issue 16): each row says the calendar version it was computed under.
       // Version 3 (issue 20, ADR 32): the hearing notice's and the complaint's deadlines, with a subject.
-      version: 3,
+      // Version 4 (issue 21, ADR 33): the instalments of a family's support, one row each: the subject
+      // is part of the key (never null: '' where a kind has one row per application).
+      version: 4,
       tables: ['pending_deadlines'],
       create: createPendingDeadlinesTable,
     });
     this.insert = db.prepare(`INSERT OR REPLACE INTO pending_deadlines VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.removeInstalment = db.prepare(
+      `DELETE FROM pending_deadlines WHERE application_id = ? AND kind = 'instalment' AND subject = ?`,
+    );
     this.exists = db.prepare('SELECT 1 FROM pending_deadlines WHERE application_id = ? AND kind = ?').pluck();
     this.removeKind = db.prepare('DELETE FROM pending_deadlines WHERE application_id = ? AND kind = ?');
     this.removeSubject = db.prepare(
-      'DELETE FROM pending_deadlines WHERE application_id = ? AND kind IN (?, ?) AND subject IS ?',
+      'DELETE FROM pending_deadlines WHERE application_id = ? AND kind IN (?, ?) AND subject = ?',
     );
     this.selectDue = db.prepare(SELECT_DUE_DEADLINES_SQL);
     this.count = db.prepare('SELECT COUNT(*) AS n FROM pending_deadlines').pluck();
@@ -148,6 +165,17 @@ export class PendingDeadlinesProjection implements Projection {
       case 'ApplicationWithdrawn':
         this.remove(id, [...REVIEW, ...NOTICE, ...COMPLAINT]);
         return;
+      // A family's support (ADR 33): each instalment is ordered at its instant, once; a stop ends them.
+      case 'SupportOpened':
+        for (const instalment of data.schedule)
+          this.put(id, 'instalment', instalment.dueAt, event, data.calendarVersion, instalment.key);
+        return;
+      case 'PaymentOrderIssued':
+        if (data.reissueOf === null) this.removeInstalment.run(id, data.instalment);
+        return;
+      case 'SupportStopped':
+        this.removeKind.run(id, 'instalment');
+        return;
       default:
         // A decision ends the review's and the notice's clocks; a complaint about a missed term,
         // filed before it, is still to be answered.
@@ -182,7 +210,7 @@ export class PendingDeadlinesProjection implements Projection {
     subject: string | null = null,
   ): void {
     const { eventId, metadata } = event;
-    this.insert.run(id, kind, Date.parse(at), at, eventId, metadata.correlationId, calendarVersion, subject);
+    this.insert.run(id, kind, Date.parse(at), at, eventId, metadata.correlationId, calendarVersion, subject ?? '');
   }
 
   due(now: Date, limit: number): PendingDeadlineRow[] {
@@ -197,14 +225,14 @@ export class PendingDeadlinesProjection implements Projection {
 function createPendingDeadlinesTable(db: Database.Database): void {
   db.exec(`CREATE TABLE IF NOT EXISTS pending_deadlines (
       application_id     TEXT NOT NULL,
-      kind               TEXT NOT NULL CHECK (kind IN ('at-risk', 'due', 'notice-at-risk', 'notice-due', 'complaint-at-risk', 'complaint-due')),
+      kind               TEXT NOT NULL CHECK (kind IN ('at-risk', 'due', 'notice-at-risk', 'notice-due', 'complaint-at-risk', 'complaint-due', 'instalment')),
       fire_at_ms         INTEGER NOT NULL,
       fire_at            TEXT NOT NULL,
       scheduled_event_id TEXT NOT NULL,
       correlation_id     TEXT NOT NULL,
       calendar_version   TEXT NOT NULL,
-      subject            TEXT,
-      PRIMARY KEY (application_id, kind)
+      subject            TEXT NOT NULL DEFAULT '',
+      PRIMARY KEY (application_id, kind, subject)
     ) STRICT;
     CREATE INDEX IF NOT EXISTS pending_deadlines_in_firing_order ON pending_deadlines (fire_at_ms, application_id);
     DROP INDEX IF EXISTS pending_deadlines_by_instant;`);

@@ -1,5 +1,6 @@
-import { supportStreamId, type SupportOpened } from '@domain/support';
-import { PAYMENT_TERMS_V1 } from '@domain/support';
+import { complaintLawOf } from '@domain/review-process';
+import { PAYMENT_TERMS_V1, supportStreamId, type SupportOpened, type SupportStopped } from '@domain/support';
+import { LAW_IN_FORCE, type LawInForce } from '@libs/workflow';
 import { SagaHarness } from './support/saga-harness';
 import { family, review, submitAndSign } from './support/scenario';
 
@@ -62,5 +63,81 @@ describe('review saga: the support opens on the family’s arrival', () => {
       ['rent-12', '2027-03-10'],
     ]);
     expect(support[0]!.metadata.causationId).toBeDefined();
+  });
+
+  it('an inclusion revoked after the relocation was paid: the rest stops, the paid amount is listed for recovery', async () => {
+    h.clock.set('2026-03-02T05:00:00.000Z');
+    const id = await submitAndSign(h, family());
+    await h.settle();
+    await review(h, id, 'eligible');
+    await h.settle();
+    h.clock.set('2026-04-02T06:00:00.000Z');
+    await h.apply(
+      {
+        type: 'RecordArrival',
+        applicationId: id,
+        settlement: { kind: 'city', name: 'Pavlodar' },
+        arrivedOn: '2026-04-01',
+        registration: { address: 'Pavlodar, Toraigyrov St 5', registeredOn: '2026-04-01' },
+        iban: 'KZ86125KZT5004100100',
+        recordedBy: 'officer',
+        terms: PAYMENT_TERMS_V1,
+      },
+      { id: 'officer-1', role: 'reviewer' },
+    );
+    await h.settle();
+    await h.advanceTo('2026-04-02T07:00:00.000Z'); // the relocation payment was due on the 1st
+    const [relocation] = (await h.events(supportStreamId(id))).filter((e) => e.type === 'PaymentOrderIssued');
+    const orderId = (relocation!.data as { orderId: string; amount: number }).orderId;
+    await h.applyToSupport({
+      type: 'RecordPaymentPaid',
+      applicationId: id,
+      orderId,
+      paidOn: '2026-04-03',
+      bankReference: 'HB-1',
+    });
+
+    h.clock.set('2026-04-06T05:00:00.000Z');
+    await h.apply(
+      {
+        type: 'FileComplaint',
+        applicationId: id,
+        complaintId: 'c-1',
+        against: 'inclusion-amounts',
+        text: 'The family counts four, not three',
+        law: complaintLawOf(h.app.get<LawInForce>(LAW_IN_FORCE).current()),
+      },
+      PORTAL,
+    );
+    await h.apply(
+      {
+        type: 'SatisfyComplaint',
+        applicationId: id,
+        complaintId: 'c-1',
+        remedy: 'return-to-review',
+        reason: 'The family is to be reviewed again',
+        supervisorId: 'supervisor-1',
+      },
+      { id: 'supervisor-1', role: 'supervisor' },
+    );
+    await h.settle();
+    await h.advanceTo('2026-06-01T05:00:00.000Z');
+
+    const support = await h.events(supportStreamId(id));
+    expect(support.map((e) => e.type)).toEqual([
+      'SupportOpened',
+      'PaymentOrderIssued',
+      'PaymentPaid',
+      'SupportStopped',
+    ]);
+    const stopped = support.at(-1)!.data as SupportStopped['data'];
+    const paid = (relocation!.data as { amount: number }).amount;
+    expect(stopped).toMatchObject({
+      reason: 'inclusion-revoked',
+      effectiveOn: '2026-04-06',
+      cancelledInstalments: Array.from({ length: 12 }, (_, k) => `rent-${String(k + 1).padStart(2, '0')}`),
+      cancelledOrders: [],
+      recovery: { scope: 'all-paid', items: [expect.objectContaining({ orderId, amount: paid })], total: paid },
+    });
   });
 });

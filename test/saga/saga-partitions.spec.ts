@@ -73,7 +73,7 @@ describe('the review saga is fed only the events it acts on', () => {
   let h: SagaHarness | undefined;
   afterEach(() => h?.close());
 
-  it('signing, deadlines scheduled, breaches, review, reopening, revocation, seats reserved or declined, refusal, withdrawal, inclusion — not the rest of an application’s events', async () => {
+  it('signing, deadlines scheduled, breaches, review, reopening, revocation, seats reserved or declined, refusal, withdrawal, inclusion, arrival — not the rest of an application’s events', async () => {
     h = await SagaHarness.start();
     expect([...h.app.get(DurableSagaRunner).filter.eventTypes].sort()).toEqual([
       'ApplicationIncluded',
@@ -83,6 +83,7 @@ describe('the review saga is fed only the events it acts on', () => {
       'ApplicationWithdrawn',
       'ComplaintBreached',
       'DecisionRevoked',
+      'FamilyArrived',
       'HearingNoticeBreached',
       'ReviewDeadlineRescheduled',
       'ReviewDeadlineScheduled',

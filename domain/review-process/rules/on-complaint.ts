@@ -1,6 +1,8 @@
 import type { ComplaintBreached, DecisionRevoked } from '../../application/events';
-import { sendToApplication, sendToPersons, sendToQuota, type Intent } from '../intents';
-import { complaintLawOf, scheduledDeadlineOf, type ProcessContext } from '../process-policy';
+import { localDateOf } from '../../shared/calendar-date';
+import { SupportErrorCode } from '../../support/errors';
+import { sendToApplication, sendToPersons, sendToQuota, sendToSupport, type Intent } from '../intents';
+import { complaintLawOf, paymentTermsOf, scheduledDeadlineOf, type ProcessContext } from '../process-policy';
 import { APPLICATION_CLOSED } from './closed-application';
 
 /** No answer to a complaint by the end of its term: the supervisors take it over. */
@@ -14,7 +16,8 @@ export function escalateOnComplaintBreach(event: ComplaintBreached, context: Pro
 
 /**
  * A revoked decision is carried out (ADR 32). A revoked inclusion gives its seats and its persons
- * back first (its subsidies are stopped by the revocation itself). Then the remedy: back to review
+ * back first (its subsidies are stopped by the revocation itself), and stops the payments of its
+ * support if the family had arrived (ADR 33). Then the remedy: back to review
  * with a fresh service term counted from the revocation, or eligible, the quota asked again (its
  * answer, if declined, is a final refusal: see `refuseOnReservationDeclined`).
  */
@@ -34,6 +37,18 @@ export function carryOutRevocation(event: DecisionRevoked, { policy }: ProcessCo
             applicationId,
             reason: 'decision-revoked',
           }),
+          // ADR 33: every instalment not yet paid stops; a family that never arrived has no support to stop.
+          sendToSupport(
+            'stop-support-of-revoked-inclusion',
+            {
+              type: 'StopSupport',
+              applicationId,
+              reason: 'inclusion-revoked',
+              effectiveOn: localDateOf(revokedAt),
+              terms: paymentTermsOf(policy),
+            },
+            { codes: [SupportErrorCode.NotOpen] },
+          ),
         ]
       : [];
   if (remedy === 'include') {

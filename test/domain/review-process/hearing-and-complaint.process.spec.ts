@@ -2,6 +2,7 @@ import {
   react,
   sendToApplication,
   sendToPersons,
+  sendToSupport,
   sendToQuota,
   type ProcessContext,
   type WorkflowEvent,
@@ -10,6 +11,7 @@ import { processSpecification } from '@libs/testing';
 import { DEFAULT_SLA_POLICY, KAZAKHSTAN_CALENDAR_YEARS, WorkingDayCalendar } from '@domain/calendar';
 import { ApplicationErrorCode } from '@domain/application';
 import { HEARING_TERMS_V1 } from '@domain/law';
+import { PAYMENT_TERMS_V1 } from '@domain/support';
 import { APPLICATION_ID as id, QUOTA } from '../application/fixtures';
 
 const calendar = WorkingDayCalendar.fromYears(KAZAKHSTAN_CALENDAR_YEARS);
@@ -174,7 +176,7 @@ describe('the review process: the hearing and the complaint (ADR 32)', () => {
     ]);
   });
 
-  it('an inclusion revoked back to review → its seats and persons given back, and a fresh service term from the revocation', () => {
+  it('an inclusion revoked back to review → its seats and persons given back, its support stopped, and a fresh service term from the revocation', () => {
     given.when(revoked('included', 'return-to-review')).then([
       sendToQuota('release-seats-of-revoked-inclusion', {
         type: 'ReleaseSeats',
@@ -187,6 +189,18 @@ describe('the review process: the hearing and the complaint (ADR 32)', () => {
         applicationId: id,
         reason: 'decision-revoked',
       }),
+      // ADR 33: a family that never arrived has no support: the stop is moot then.
+      sendToSupport(
+        'stop-support-of-revoked-inclusion',
+        {
+          type: 'StopSupport',
+          applicationId: id,
+          reason: 'inclusion-revoked',
+          effectiveOn: '2026-04-13',
+          terms: PAYMENT_TERMS_V1,
+        },
+        { codes: ['SUPPORT.NOT_OPEN'] },
+      ),
       // Revoked Mon 13 April 2026, 10:00 in Astana: 14 working days from that day, not counted.
       sendToApplication(
         'schedule-review-deadline-after-revocation',

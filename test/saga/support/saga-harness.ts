@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApplicationCommand, applicationStreamId } from '@domain/application';
 import { QuotaCommand, quotaStreamId } from '@domain/quota';
+import type { DecidedSupportCommand } from '@domain/support';
 import { ApplicantCategory, RegionCode } from '@domain/shared/region';
 import {
   CommandContext,
@@ -23,6 +24,7 @@ import {
   DEAD_LETTERS,
   DeadlineScheduler,
   QuotaCommandMessage,
+  SupportCommandMessage,
   Untimed,
   WorkflowConfig,
   type LawInForce,
@@ -124,6 +126,14 @@ export class SagaHarness {
     return this.app
       .get(CommandBus)
       .execute(new QuotaCommandMessage(command, this.context({ id: 'admin-1', role: 'admin' })));
+  }
+
+  /** A payments officer's command on a family's support stream (ADR 33): the bank's answers, a correction. */
+  async applyToSupport(
+    command: Untimed<DecidedSupportCommand>,
+    actor = { id: 'payments-1', role: 'operator' },
+  ): Promise<CommandOutcome> {
+    return this.app.get(CommandBus).execute(new SupportCommandMessage(command, this.context(actor)));
   }
 
   async openQuota(region: RegionCode, year: number, category: ApplicantCategory, capacity: number): Promise<void> {

@@ -1,8 +1,13 @@
 import { Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Clock, commandIdCausedBy, type CommandOutcome, PeriodicRound } from '@libs/event-sourcing';
+import type { DomainCommand } from '@libs/event-sourcing-nest';
 import type { ApplicationCommand } from '@domain/application';
-import { ApplicationCommandMessage, type Untimed } from '../commands/command-messages';
+import { localDateOf } from '@domain/shared/calendar-date';
+import { DomainError } from '@domain/shared/errors';
+import { mciOn, MCI_TABLE } from '@domain/subsidy';
+import type { InstalmentKey } from '@domain/support';
+import { ApplicationCommandMessage, SupportCommandMessage, type Untimed } from '../commands/command-messages';
 import type { LawInForce } from '../law/law-in-force';
 import { DeadlineQueue, PendingDeadline } from './deadline-queue';
 
@@ -26,6 +31,8 @@ export const DEADLINE_BATCH_SIZE = 500;
 export class DeadlineScheduler {
   private readonly logger = new Logger('DeadlineScheduler');
   private readonly rounds = new PeriodicRound(() => this.fire());
+  /** Deadlines already reported as waiting for data of the law: said once per process, not at every tick. */
+  private readonly waiting = new Set<string>();
 
   constructor(
     private readonly queue: DeadlineQueue,
@@ -60,12 +67,27 @@ export class DeadlineScheduler {
         await this.commandBus.execute(this.commandFor(deadline, now));
         fired += 1;
       } catch (error) {
-        this.logger.error(
-          `Deadline ${deadline.kind} of application ${deadline.applicationId} failed; retried at the next tick: ${(error as Error).message}`,
-        );
+        this.reportFailure(deadline, error);
       }
     }
     return fired;
+  }
+
+  /**
+   * A deadline whose command waits for data of the law (an instalment of a year whose MCI is not
+   * recorded, ADR 23) is not a failure: it is said once, as a warning, and tried at every tick until
+   * an administrator records the data. Anything else is an error, retried at the next tick.
+   */
+  private reportFailure(deadline: PendingDeadline, error: unknown): void {
+    const what = `Deadline ${deadline.kind}${deadline.subject ? ` ${deadline.subject}` : ''} of application ${deadline.applicationId}`;
+    if (error instanceof DomainError && error.awaiting) {
+      const key = `${deadline.applicationId}:${deadline.kind}:${deadline.subject ?? ''}`;
+      if (this.waiting.has(key)) return;
+      this.waiting.add(key);
+      this.logger.warn(`${what} waits for the law's ${error.awaiting.table} (${error.awaiting.key}): ${error.message}`);
+      return;
+    }
+    this.logger.error(`${what} failed; retried at the next tick: ${(error as Error).message}`);
   }
 
   /**
@@ -75,7 +97,9 @@ export class DeadlineScheduler {
    */
   private async movedByTheLaw(deadline: PendingDeadline, now: Date): Promise<boolean> {
     const { calendar, slaPolicy } = this.law.current();
-    if (deadline.calendarVersion === calendar.version || deadline.kind.startsWith('complaint-')) return false;
+    // A complaint's term is promised at filing, an instalment's day at the support's opening: neither moves.
+    const fixed = deadline.kind.startsWith('complaint-') || deadline.kind === 'instalment';
+    if (deadline.calendarVersion === calendar.version || fixed) return false;
     const context = {
       commandId: commandIdCausedBy(deadline.scheduledEventId, `reschedule-under-${calendar.version}`),
       correlationId: deadline.correlationId,
@@ -94,19 +118,29 @@ export class DeadlineScheduler {
     return outcome.events.length > 0;
   }
 
-  private commandFor(deadline: PendingDeadline, now: Date): ApplicationCommandMessage {
+  private commandFor(deadline: PendingDeadline, now: Date): DomainCommand<unknown> {
+    const step = deadline.kind === 'instalment' ? `fire-instalment-${deadline.subject}` : `fire-${deadline.kind}`;
     const context = {
-      commandId: commandIdCausedBy(deadline.scheduledEventId, `fire-${deadline.kind}`),
+      commandId: commandIdCausedBy(deadline.scheduledEventId, step),
       correlationId: deadline.correlationId,
       causationId: deadline.scheduledEventId,
       actor: SLA_SCHEDULER_ACTOR,
       now,
     };
+    if (deadline.kind === 'instalment') {
+      const dueOn = localDateOf(deadline.fireAt);
+      const mci = mciOn(dueOn, this.law.current().subsidyPolicy.mciTable ?? MCI_TABLE);
+      const instalment = deadline.subject as InstalmentKey;
+      return new SupportCommandMessage(
+        { type: 'IssuePaymentOrder', applicationId: deadline.applicationId, instalment, mci },
+        context,
+      );
+    }
     return new ApplicationCommandMessage(commandOf(deadline), context);
   }
 }
 
-/** The Application command a deadline fires. */
+/** The Application command a deadline of the review, the notice or a complaint fires. */
 function commandOf({ kind, applicationId, subject }: PendingDeadline): Untimed<ApplicationCommand> {
   switch (kind) {
     case 'at-risk':
@@ -121,5 +155,7 @@ function commandOf({ kind, applicationId, subject }: PendingDeadline): Untimed<A
       return { type: 'FlagComplaintAtRisk', applicationId, complaintId: subject ?? '' };
     case 'complaint-due':
       return { type: 'RecordComplaintBreach', applicationId, complaintId: subject ?? '' };
+    case 'instalment':
+      throw new Error('An instalment is ordered on its support stream, not the application’s');
   }
 }

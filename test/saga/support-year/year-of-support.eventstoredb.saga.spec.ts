@@ -1,0 +1,18 @@
+import { EventStoreDbWireDouble } from '../../support/eventstoredb-double';
+import { runYearOfSupport } from './run-year-of-support';
+import { yearOfSupport } from './year-of-support';
+
+/** The same year on the EventStoreDB adapter, through the real client, against the wire-level double. */
+describe('a year of a family’s support after arrival, on EventStoreDB (ADR 33)', () => {
+  let server: EventStoreDbWireDouble;
+  beforeAll(async () => {
+    server = await EventStoreDbWireDouble.start();
+  });
+  afterAll(() => server.stop());
+
+  describe('the year', () => {
+    runYearOfSupport(() =>
+      yearOfSupport({ env: { EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: server.connectionString } }),
+    );
+  });
+});
