@@ -140,7 +140,7 @@ describe('in production', () => {
       authorizationEndpoint: `${provider.issuer}/authorize`,
       tokenEndpoint: `${provider.issuer}/token`,
       endSessionEndpoint: `${provider.issuer}/logout`,
-      roles: ['operator', 'reviewer', 'supervisor', 'auditor', 'admin'],
+      roles: ['operator', 'reviewer', 'supervisor', 'auditor', 'admin', 'payments'],
     });
   });
 

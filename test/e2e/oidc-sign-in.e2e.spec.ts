@@ -168,7 +168,7 @@ describe('tokens of the identity provider', () => {
       authorizationEndpoint: `${provider.issuer}/authorize`,
       tokenEndpoint: `${provider.issuer}/token`,
       endSessionEndpoint: `${provider.issuer}/logout`,
-      roles: ['portal', 'operator', 'reviewer', 'supervisor', 'auditor', 'admin'],
+      roles: ['portal', 'operator', 'reviewer', 'supervisor', 'auditor', 'admin', 'payments'],
     });
     expect(provider.requests.discovery).toBe(1);
   });

@@ -16,6 +16,12 @@ interface Entry {
 
 const READERS: Role[] = ['operator', 'reviewer', 'supervisor', 'auditor', 'admin'];
 const reason = { reason: 'The family stays' };
+const ARRIVAL = {
+  settlement: { kind: 'town', name: 'Ekibastuz' },
+  arrivedOn: '2026-03-02',
+  registration: { address: 'Ekibastuz, Satpayev St 12', registeredOn: '2026-03-02' },
+  iban: 'KZ86125KZT5004100100',
+};
 
 /** Who may call what, written from the controllers' @Roles: a change of access must change this table. */
 const MATRIX: Entry[] = [
@@ -160,6 +166,35 @@ const MATRIX: Entry[] = [
   { method: 'GET', route: '/admin/notices', roles: ['operator', 'admin'] },
   { method: 'POST', route: '/admin/notices/:noticeId/retry', roles: ['operator', 'admin'] },
   { method: 'GET', route: '/auth/me', roles: [...ROLES] },
+  // Issue 21 (ADR 33): the arrival, and the support the payments officers work.
+  { method: 'POST', route: '/portal/applications/:id/arrival', roles: ['portal'], body: ARRIVAL },
+  { method: 'POST', route: '/applications/:id/arrival', roles: ['payments'], body: ARRIVAL },
+  { method: 'GET', route: '/applications/:id/support', roles: ['payments', 'supervisor', 'auditor', 'admin'] },
+  {
+    method: 'POST',
+    route: '/applications/:id/support/orders/:orderId/paid',
+    roles: ['payments'],
+    body: { paidOn: '2026-11-24', bankReference: 'HB-1' },
+  },
+  {
+    method: 'POST',
+    route: '/applications/:id/support/orders/:orderId/returned',
+    roles: ['payments'],
+    body: { returnedOn: '2026-11-24', reason: 'The account is closed' },
+  },
+  { method: 'POST', route: '/applications/:id/support/orders/:orderId/reissue', roles: ['payments'] },
+  {
+    method: 'POST',
+    route: '/applications/:id/support/recipient',
+    roles: ['payments'],
+    body: { iban: 'KZ75125KZT2069100100' },
+  },
+  {
+    method: 'POST',
+    route: '/applications/:id/support/stop',
+    roles: ['payments'],
+    body: { reason: 'departed', effectiveOn: '2027-06-01' },
+  },
 ];
 /** No token needed; Swagger UI's own files under /docs are served by Swagger, not by the API. */
 const PUBLIC = [
@@ -196,6 +231,7 @@ describe('the role matrix: every endpoint × every role', () => {
       .replace(':eventId', UNKNOWN_ID)
       .replace(':noticeId', UNKNOWN_ID)
       .replace(':complaintId', UNKNOWN_ID)
+      .replace(':orderId', 'PO-000000000000-RL-1')
       .replace(':region/:year/:category', 'pavlodar/2026/kandas')
       .replace(':reviewerId', 'reviewer-1')
       .replace(':year', '2026');

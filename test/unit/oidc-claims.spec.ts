@@ -45,7 +45,7 @@ describe('the role claim', () => {
 
   it('names the claim and says it held nothing when it is absent', () => {
     expect(() => roleOfClaims({}, settings())).toThrow(
-      'the claim realm_access.roles names no role of this service: it holds no name, where one of operator, reviewer, supervisor, auditor, admin is needed',
+      'the claim realm_access.roles names no role of this service: it holds no name, where one of operator, reviewer, supervisor, auditor, admin, payments is needed',
     );
   });
 });

@@ -1,3 +1,4 @@
+import { SupportController } from './commands/support.controller';
 import { DynamicModule, Logger, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import type { Clock } from '@libs/event-sourcing';
@@ -96,6 +97,7 @@ export class AppModule {
       controllers: [
         ApplicationsController,
         HearingsController,
+        SupportController,
         AdminController,
         SubscriptionsController,
         QueriesController,

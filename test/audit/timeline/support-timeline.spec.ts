@@ -140,7 +140,7 @@ describe('the support after arrival in the timeline (ADR 33)', () => {
         recordedBy: 'officer',
         termsVersion: '1',
         recordedAt: later,
-      } as unknown as NarratableEntry['data'],
+      },
       actor: { id: 'officer-3', role: 'reviewer' },
       occurredAt: later,
     };

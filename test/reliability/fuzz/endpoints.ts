@@ -365,6 +365,25 @@ const HEARING_ENDPOINTS: Endpoint[] = [
  * registers, so a new POST route fails the suite until it is listed here.
  */
 // (`as unknown as Record<string, unknown>`: the typed submission as the plain JSON body the fuzzer mutates.)
+/** An order id of the support (ADR 33); the fuzzed applications have none, so it names nothing. */
+const ORDER = 'PO-3F1C2A4E8B7D-RL-1';
+/** Not IBANs of Kazakhstan: another country, too short, a wrong check digit, letters where digits go. */
+const IBANS_REFUSED = [
+  'DE89370400440532013000',
+  'KZ86125KZT500410010',
+  'KZ86125KZT5004100101',
+  'KZ8612AKZT5004100100',
+  '',
+];
+/** A day of the support's commands, `yyyy-MM-dd`. */
+const supportDate = f({ t: 'pattern', refused: ['2026-3-03', '03.03.2026', '2026-03-03T00:00:00Z', 'today'] });
+const ARRIVAL = {
+  settlement: { kind: 'town', name: 'Ekibastuz' },
+  arrivedOn: '2026-03-02',
+  registration: { address: 'Ekibastuz, Satpayev St 12', registeredOn: '2026-03-02' },
+  iban: 'KZ86125KZT5004100100',
+};
+
 export const ENDPOINTS: readonly Endpoint[] = [
   {
     route: 'POST /applications',
@@ -552,6 +571,70 @@ export const ENDPOINTS: readonly Endpoint[] = [
     target: 'parked-notice',
     path: (id) => `/admin/notices/${id}/retry`,
     unknownId: [404, 'NOTICE.NOT_FOUND'],
+  },
+  // Issue 21 (ADR 33): the arrival, and the support the payments officers work. The fuzzed applications
+  // are not included and have no support: the valid bodies are refused there too, never appended.
+  ...(['portal', 'payments'] as const).map((role): Endpoint => ({
+    route: role === 'portal' ? 'POST /portal/applications/:id/arrival' : 'POST /applications/:id/arrival',
+    role,
+    ...(role === 'portal' ? { actorId: 'egov' } : {}),
+    target: 'signed',
+    path: (id) => (role === 'portal' ? `/portal/applications/${id}/arrival` : `/applications/${id}/arrival`),
+    valid: ARRIVAL,
+    fields: {
+      settlement: object,
+      'settlement.kind': enumOf(['city', 'town', 'village']),
+      'settlement.name': text(1, 200),
+      arrivedOn: supportDate,
+      registration: object,
+      'registration.address': text(1, 500),
+      'registration.registeredOn': supportDate,
+      iban: f({ t: 'pattern', refused: IBANS_REFUSED }),
+    },
+    unknownId: [404, 'APPLICATION.NOT_FOUND'],
+  })),
+  {
+    route: 'POST /applications/:id/support/orders/:orderId/paid',
+    role: 'payments',
+    target: 'signed',
+    path: (id) => `/applications/${id}/support/orders/${ORDER}/paid`,
+    valid: { paidOn: '2026-03-03', bankReference: 'HB-1' },
+    fields: { paidOn: supportDate, bankReference: text(1, 100) },
+    unknownId: [404, 'APPLICATION.NOT_FOUND'],
+  },
+  {
+    route: 'POST /applications/:id/support/orders/:orderId/returned',
+    role: 'payments',
+    target: 'signed',
+    path: (id) => `/applications/${id}/support/orders/${ORDER}/returned`,
+    valid: { returnedOn: '2026-03-03', reason: 'The account is closed' },
+    fields: { returnedOn: supportDate, reason: text(1, 500) },
+    unknownId: [404, 'APPLICATION.NOT_FOUND'],
+  },
+  {
+    route: 'POST /applications/:id/support/orders/:orderId/reissue',
+    role: 'payments',
+    target: 'signed',
+    path: (id) => `/applications/${id}/support/orders/${ORDER}/reissue`,
+    unknownId: [404, 'APPLICATION.NOT_FOUND'],
+  },
+  {
+    route: 'POST /applications/:id/support/recipient',
+    role: 'payments',
+    target: 'signed',
+    path: (id) => `/applications/${id}/support/recipient`,
+    valid: { iban: 'KZ75125KZT2069100100' },
+    fields: { iban: f({ t: 'pattern', refused: IBANS_REFUSED }) },
+    unknownId: [404, 'APPLICATION.NOT_FOUND'],
+  },
+  {
+    route: 'POST /applications/:id/support/stop',
+    role: 'payments',
+    target: 'signed',
+    path: (id) => `/applications/${id}/support/stop`,
+    valid: { reason: 'departed', effectiveOn: '2026-03-03' },
+    fields: { reason: enumOf(['departed', 'renounced']), effectiveOn: supportDate },
+    unknownId: [404, 'APPLICATION.NOT_FOUND'],
   },
   // Public, outside production only (ADR 31): the fuzzer's token is ignored. The user id's charset is
   // not fuzzed as a pattern: a few hostile strings (`__proto__`, `null`) are of it, and a valid id.

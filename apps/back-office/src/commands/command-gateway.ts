@@ -17,7 +17,14 @@ import {
 } from '@libs/event-sourcing';
 import type { Clock } from '@libs/event-sourcing';
 import type { LawCommand, Untimed as UntimedLaw } from '@domain/law';
-import { ApplicationCommandMessage, LawCommandMessage, QuotaCommandMessage, Untimed } from '@libs/workflow';
+import type { DecidedSupportCommand } from '@domain/support';
+import {
+  ApplicationCommandMessage,
+  LawCommandMessage,
+  QuotaCommandMessage,
+  SupportCommandMessage,
+  Untimed,
+} from '@libs/workflow';
 import type { AuthenticatedActor } from '../auth/roles';
 import { HttpProblem, problem } from '../http/problem';
 import { CommandMetrics } from '../observability/command-metrics';
@@ -118,6 +125,16 @@ export class CommandGateway {
     return (await this.run(command.type, message, meta)).response;
   }
 
+  /** A command on a family's support stream (ADR 33): If-Match is that stream's revision. */
+  async support(
+    command: Untimed<DecidedSupportCommand>,
+    meta: RequestMeta,
+    commandId = this.commandIdFor(meta),
+  ): Promise<CommandResponse> {
+    const message = new SupportCommandMessage(command, this.context(meta, commandId), expectedRevision(meta.ifMatch));
+    return (await this.run(command.type, message, meta)).response;
+  }
+
   /** An amendment of the law (ADR 22): If-Match is the revision of the table's stream. */
   async law(
     command: UntimedLaw<LawCommand>,
@@ -130,7 +147,7 @@ export class CommandGateway {
 
   private async run(
     type: string,
-    message: ApplicationCommandMessage | QuotaCommandMessage | LawCommandMessage,
+    message: ApplicationCommandMessage | QuotaCommandMessage | LawCommandMessage | SupportCommandMessage,
     meta: RequestMeta,
   ): Promise<CommandResult> {
     try {

@@ -104,7 +104,7 @@ export class LawReferenceController {
   }
 
   @Get('refusal-grounds')
-  @Roles('portal', 'operator', ...READERS)
+  @Roles('portal', 'operator', 'payments', ...READERS)
   @ApiOkResponse({ schema: QUERY_RESPONSES.refusalGrounds })
   @ApiOperation({
     summary: 'The refusal grounds in force: their codes, labels in Kazakh, Russian and English, and the list version',

@@ -19,7 +19,7 @@ export class OpenRegionsController {
   ) {}
 
   @Get('open')
-  @Roles('portal', 'operator', 'reviewer', 'supervisor', 'auditor', 'admin')
+  @Roles('portal', 'operator', 'reviewer', 'supervisor', 'auditor', 'admin', 'payments')
   @ApiOperation({
     summary: "A year's quotas with seats left, by region (and category): capacity, seats taken, seats left",
     description:

@@ -7,11 +7,16 @@ import { AggregateLookup } from '../commands/application-lookup';
 import { CommandGateway } from '../commands/command-gateway';
 import type { CommandResponse, RequestMeta } from '../commands/command-gateway';
 import { FileComplaintDto, ObjectionDto } from '../commands/dto/hearing.dto';
+import { ArrivalDto } from '../commands/dto/support.dto';
+import { arrivalCommand } from '../commands/support.controller';
 import { CommandRequest } from '../commands/request-meta.decorator';
 
 const Id = () => Param('id', new ParseUUIDPipe());
 
-/** What the applicant says through the portal: an objection to a proposed refusal, a complaint (ADR 32). */
+/**
+ * What the applicant says through the portal: an objection to a proposed refusal, a complaint (ADR
+ * 32), the family's arrival after its inclusion (ADR 33).
+ */
 @ApiTags('portal')
 @ApiBearerAuth()
 @Controller('portal/applications')
@@ -72,5 +77,22 @@ export class PortalCommandsController {
       },
       meta,
     );
+  }
+
+  @Post(':id/arrival')
+  @HttpCode(200)
+  @Roles('portal')
+  @ApiOperation({
+    summary: 'The family’s arrival in its region, as the applicant records it after the inclusion',
+    description:
+      'Once; the same arrival again records nothing. Opens the support paid after arrival. 422 as for the officer’s `POST /applications/{id}/arrival`.',
+  })
+  async arrival(
+    @Id() id: string,
+    @Body() body: ArrivalDto,
+    @CommandRequest() meta: RequestMeta,
+  ): Promise<CommandResponse> {
+    await this.lookup.application(id);
+    return this.gateway.application(arrivalCommand(id, body, 'portal', this.law), meta);
   }
 }

@@ -345,6 +345,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/applications/{id}/arrival": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record an included family’s arrival in its region (the career centre’s officer)
+         * @description Once; the same arrival again records nothing. Opens the support: the relocation payment on the registration day, rent monthly for 12 months. 422 APPLICATION.NOT_INCLUDED, APPLICATION.SUBSIDIES_PENDING, APPLICATION.ALREADY_ARRIVED, APPLICATION.ARRIVAL_TOO_LATE, or APPLICATION.INVALID_COMMAND naming each field at fault (an IBAN whose check digits do not match, a date before the decision or in the future).
+         *
+         *     **Roles:** payments.
+         */
+        post: operations["SupportController_arrival"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/applications/{id}/authority-decisions": {
         parameters: {
             query?: never;
@@ -765,6 +787,138 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/applications/{id}/support": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A family’s support: its schedule, every payment order and the bank’s answer, a stop if any
+         * @description Read from the family’s support stream (a consistent read). The recipient’s IIN and account are shown whole to the payments officers only, masked to the others (ADR 26). 404 SUPPORT.NOT_FOUND before the arrival.
+         *
+         *     **Roles:** payments, supervisor, auditor, admin.
+         */
+        get: operations["SupportController_support"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications/{id}/support/orders/{orderId}/paid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that the bank paid an order
+         * @description Once per order: the same answer again records nothing; 422 SUPPORT.ORDER_ALREADY_ANSWERED when another answer is recorded, SUPPORT.UNKNOWN_ORDER for an order of another family.
+         *
+         *     **Roles:** payments.
+         */
+        post: operations["SupportController_paid"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications/{id}/support/orders/{orderId}/reissue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pay a returned order again, to the corrected account: the same amount, a new order id
+         * @description Once per return, never more often than the payment terms allow (version 1: once); 422 SUPPORT.NOT_REISSUABLE when the order was not returned, the account was not corrected, or the limit is reached.
+         *
+         *     **Roles:** payments.
+         */
+        post: operations["SupportController_reissue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications/{id}/support/orders/{orderId}/returned": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that the bank returned an order’s payment, with its reason
+         * @description Once per order, as a payment is. The order can then be paid again once the account is corrected.
+         *
+         *     **Roles:** payments.
+         */
+        post: operations["SupportController_returned"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications/{id}/support/recipient": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Correct the account the family is paid to
+         * @description An IBAN of Kazakhstan, its check digits verified; the same account again records nothing. 422 SUPPORT.STOPPED after a stop.
+         *
+         *     **Roles:** payments.
+         */
+        post: operations["SupportController_recipient"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/applications/{id}/support/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stop the support: the family left the region or renounced it
+         * @description Every instalment not yet paid is cancelled; amounts already paid are listed for recovery as the payment terms say (listed, not claimed). Once: a second stop records nothing.
+         *
+         *     **Roles:** payments.
+         */
+        post: operations["SupportController_stop"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/applications/{id}/withdraw": {
         parameters: {
             query?: never;
@@ -1098,7 +1252,7 @@ export interface paths {
         };
         /**
          * Who the token names: user id, role, and whether this role reads personal data in clear
-         * @description **Roles:** portal, operator, reviewer, supervisor, auditor, admin.
+         * @description **Roles:** portal, operator, reviewer, supervisor, auditor, admin, payments.
          */
         get: operations["AuthController_me"];
         put?: never;
@@ -1235,6 +1389,28 @@ export interface paths {
         get: operations["PortalController_application"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/applications/{id}/arrival": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The family’s arrival in its region, as the applicant records it after the inclusion
+         * @description Once; the same arrival again records nothing. Opens the support paid after arrival. 422 as for the officer’s `POST /applications/{id}/arrival`.
+         *
+         *     **Roles:** portal.
+         */
+        post: operations["PortalCommandsController_arrival"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1612,7 +1788,7 @@ export interface paths {
          * The refusal grounds in force: their codes, labels in Kazakh, Russian and English, and the list version
          * @description The codes a review (`grounds` of a not-eligible verdict) and a refusal (`grounds`) take; a decision records the list version it used. Retired grounds are left out. With `at=yyyy-MM-dd`: as in force on that day (the amendments that had taken effect by then); without: the latest amendments, which the service decides with.
          *
-         *     **Roles:** portal, operator, reviewer, supervisor, auditor, admin.
+         *     **Roles:** portal, operator, payments, reviewer, supervisor, auditor, admin.
          */
         get: operations["LawReferenceController_refusalGrounds"];
         put?: never;
@@ -1678,7 +1854,7 @@ export interface paths {
          * A year's quotas with seats left, by region (and category): capacity, seats taken, seats left
          * @description From the quota usage read model. A quota whose capacity no order set yet, or whose seats are all taken, is not listed.
          *
-         *     **Roles:** portal, operator, reviewer, supervisor, auditor, admin.
+         *     **Roles:** portal, operator, reviewer, supervisor, auditor, admin, payments.
          */
         get: operations["OpenRegionsController_open"];
         put?: never;
@@ -1741,6 +1917,20 @@ export interface components {
             name: components["schemas"]["PersonNameDto"];
             nameLatin?: components["schemas"]["PersonNameDto"];
             resettler?: components["schemas"]["ResettlerOriginDto"];
+        };
+        ArrivalDto: {
+            /**
+             * @description From the decision to today
+             * @example 2026-11-20
+             */
+            arrivedOn: string;
+            /**
+             * @description The applicant’s account: an IBAN of Kazakhstan (20 characters), its check digits verified
+             * @example KZ86125KZT5004100100
+             */
+            iban: string;
+            registration: components["schemas"]["RegistrationDto"];
+            settlement: components["schemas"]["SettlementDto"];
         };
         AttachedDocumentDto: {
             /** @example 2030-01-09 */
@@ -1888,7 +2078,7 @@ export interface components {
              * @example reviewer
              * @enum {string}
              */
-            role: "portal" | "operator" | "reviewer" | "supervisor" | "auditor" | "admin";
+            role: "portal" | "operator" | "reviewer" | "supervisor" | "auditor" | "admin" | "payments";
             /** @example reviewer-1 */
             userId: string;
         };
@@ -2004,6 +2194,24 @@ export interface components {
             /** @example I was registered at the career centre before the move */
             text: string;
         };
+        PaymentPaidDto: {
+            /**
+             * @description The bank’s reference of the payment
+             * @example HB-2026-11-24-000731
+             */
+            bankReference: string;
+            /** @example 2026-11-24 */
+            paidOn: string;
+        };
+        PaymentReturnedDto: {
+            /**
+             * @description The bank’s reason
+             * @example The account is closed
+             */
+            reason: string;
+            /** @example 2026-11-25 */
+            returnedOn: string;
+        };
         PersonNameDto: {
             /** @example Ержан */
             firstName: string;
@@ -2043,6 +2251,10 @@ export interface components {
             reason: string;
             /** @example reviewer-2 */
             toReviewerId: string;
+        };
+        RecipientDto: {
+            /** @example KZ75125KZT2069100100 */
+            iban: string;
         };
         RecordHearingDto: {
             /** @enum {string} */
@@ -2086,6 +2298,18 @@ export interface components {
              *     ]
              */
             grounds: string[];
+        };
+        RegistrationDto: {
+            /**
+             * @description The address registered at
+             * @example Ekibastuz, Satpayev St 12, apt 4
+             */
+            address: string;
+            /**
+             * @description Not before the arrival, not in the future
+             * @example 2026-11-21
+             */
+            registeredOn: string;
         };
         RejectComplaintDto: {
             /** @example The grounds of the refusal stand: no registration before the move */
@@ -2206,6 +2430,18 @@ export interface components {
             signatureBase64?: string;
             /** @example 850315400124 */
             signerIin: string;
+        };
+        StopSupportDto: {
+            /**
+             * @description The day the departure or renunciation took effect
+             * @example 2027-06-01
+             */
+            effectiveOn: string;
+            /**
+             * @description A revoked inclusion stops the support by itself
+             * @enum {string}
+             */
+            reason: "departed" | "renounced";
         };
         SubmitApplicationDto: {
             applicant: components["schemas"]["ApplicantDto"];
@@ -4371,6 +4607,137 @@ export interface operations {
             };
             /** @description No such resource */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description An unexpected fault, logged; nothing is known to be recorded (retry with the same Idempotency-Key) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    SupportController_arrival: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry key (8–128 of letters, digits, _ . : -): a retry with it answers like the first time and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (`"3"`, as the ETag of the resource): a concurrent change is then a 409 */
+                "If-Match"?: string;
+                /** @description Follows the request through the events and logs (1–128 of letters, digits, _ . : -); generated when absent */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ArrivalDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponseSchema"];
+                };
+            };
+            /** @description Invalid request: a malformed field, parameter, header or body, or an unknown one (`errors` names each) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description A concurrent change (the If-Match revision is stale) or a retry that conflicts with what was stored */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The command breaks a rule of the service (`code` says which; `errors` name the fields) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The actor exceeded the command rate of its role (Retry-After says when to retry) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6924,6 +7291,738 @@ export interface operations {
             };
         };
     };
+    SupportController_support: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: a malformed field, parameter, header or body, or an unknown one (`errors` names each) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description An unexpected fault, logged; nothing is known to be recorded (retry with the same Idempotency-Key) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    SupportController_paid: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry key (8–128 of letters, digits, _ . : -): a retry with it answers like the first time and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (`"3"`, as the ETag of the resource): a concurrent change is then a 409 */
+                "If-Match"?: string;
+                /** @description Follows the request through the events and logs (1–128 of letters, digits, _ . : -); generated when absent */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                id: string;
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentPaidDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponseSchema"];
+                };
+            };
+            /** @description Invalid request: a malformed field, parameter, header or body, or an unknown one (`errors` names each) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description A concurrent change (the If-Match revision is stale) or a retry that conflicts with what was stored */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The command breaks a rule of the service (`code` says which; `errors` name the fields) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The actor exceeded the command rate of its role (Retry-After says when to retry) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description An unexpected fault, logged; nothing is known to be recorded (retry with the same Idempotency-Key) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    SupportController_reissue: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry key (8–128 of letters, digits, _ . : -): a retry with it answers like the first time and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (`"3"`, as the ETag of the resource): a concurrent change is then a 409 */
+                "If-Match"?: string;
+                /** @description Follows the request through the events and logs (1–128 of letters, digits, _ . : -); generated when absent */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                id: string;
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        /** @description None: any field is refused */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["NoBodyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponseSchema"];
+                };
+            };
+            /** @description Invalid request: a malformed field, parameter, header or body, or an unknown one (`errors` names each) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description A concurrent change (the If-Match revision is stale) or a retry that conflicts with what was stored */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The command breaks a rule of the service (`code` says which; `errors` name the fields) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The actor exceeded the command rate of its role (Retry-After says when to retry) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description An unexpected fault, logged; nothing is known to be recorded (retry with the same Idempotency-Key) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    SupportController_returned: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry key (8–128 of letters, digits, _ . : -): a retry with it answers like the first time and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (`"3"`, as the ETag of the resource): a concurrent change is then a 409 */
+                "If-Match"?: string;
+                /** @description Follows the request through the events and logs (1–128 of letters, digits, _ . : -); generated when absent */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                id: string;
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentReturnedDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponseSchema"];
+                };
+            };
+            /** @description Invalid request: a malformed field, parameter, header or body, or an unknown one (`errors` names each) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description A concurrent change (the If-Match revision is stale) or a retry that conflicts with what was stored */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The command breaks a rule of the service (`code` says which; `errors` name the fields) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The actor exceeded the command rate of its role (Retry-After says when to retry) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description An unexpected fault, logged; nothing is known to be recorded (retry with the same Idempotency-Key) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    SupportController_recipient: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry key (8–128 of letters, digits, _ . : -): a retry with it answers like the first time and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (`"3"`, as the ETag of the resource): a concurrent change is then a 409 */
+                "If-Match"?: string;
+                /** @description Follows the request through the events and logs (1–128 of letters, digits, _ . : -); generated when absent */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecipientDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponseSchema"];
+                };
+            };
+            /** @description Invalid request: a malformed field, parameter, header or body, or an unknown one (`errors` names each) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description A concurrent change (the If-Match revision is stale) or a retry that conflicts with what was stored */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The command breaks a rule of the service (`code` says which; `errors` name the fields) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The actor exceeded the command rate of its role (Retry-After says when to retry) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description An unexpected fault, logged; nothing is known to be recorded (retry with the same Idempotency-Key) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    SupportController_stop: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry key (8–128 of letters, digits, _ . : -): a retry with it answers like the first time and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (`"3"`, as the ETag of the resource): a concurrent change is then a 409 */
+                "If-Match"?: string;
+                /** @description Follows the request through the events and logs (1–128 of letters, digits, _ . : -); generated when absent */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StopSupportDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponseSchema"];
+                };
+            };
+            /** @description Invalid request: a malformed field, parameter, header or body, or an unknown one (`errors` names each) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description A concurrent change (the If-Match revision is stale) or a retry that conflicts with what was stored */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The command breaks a rule of the service (`code` says which; `errors` name the fields) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The actor exceeded the command rate of its role (Retry-After says when to retry) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description An unexpected fault, logged; nothing is known to be recorded (retry with the same Idempotency-Key) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
     ApplicationsController_withdraw: {
         parameters: {
             query?: never;
@@ -8490,7 +9589,7 @@ export interface operations {
                         issuer?: string;
                         /** @enum {string} */
                         mode: "oidc" | "development" | "none";
-                        roles: ("portal" | "operator" | "reviewer" | "supervisor" | "auditor" | "admin")[];
+                        roles: ("portal" | "operator" | "reviewer" | "supervisor" | "auditor" | "admin" | "payments")[];
                         /** @description The scopes to ask for, separated by spaces */
                         scopes?: string;
                         /** @description From the provider’s discovery document: an absolute URL */
@@ -8549,7 +9648,7 @@ export interface operations {
                         actor: {
                             id: string;
                             /** @enum {string} */
-                            role: "portal" | "operator" | "reviewer" | "supervisor" | "auditor" | "admin";
+                            role: "portal" | "operator" | "reviewer" | "supervisor" | "auditor" | "admin" | "payments";
                         };
                         /** @description When it expires, ISO 8601 (8 hours after the sign-in, by the service clock) */
                         expiresAt: string;
@@ -8632,7 +9731,7 @@ export interface operations {
                         /** @description The user id the token names; every event you cause records it as its actor */
                         id: string;
                         /** @enum {string} */
-                        role: "portal" | "operator" | "reviewer" | "supervisor" | "auditor" | "admin";
+                        role: "portal" | "operator" | "reviewer" | "supervisor" | "auditor" | "admin" | "payments";
                         /** @description Reviewers and supervisors read names, IINs and contacts in clear; every other role masked (ADR 26) */
                         seesPersonalDataInClear: boolean;
                     };
@@ -9716,6 +10815,137 @@ export interface operations {
             };
             /** @description No such resource */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description An unexpected fault, logged; nothing is known to be recorded (retry with the same Idempotency-Key) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    PortalCommandsController_arrival: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry key (8–128 of letters, digits, _ . : -): a retry with it answers like the first time and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (`"3"`, as the ETag of the resource): a concurrent change is then a 409 */
+                "If-Match"?: string;
+                /** @description Follows the request through the events and logs (1–128 of letters, digits, _ . : -); generated when absent */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ArrivalDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponseSchema"];
+                };
+            };
+            /** @description Invalid request: a malformed field, parameter, header or body, or an unknown one (`errors` names each) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No such resource */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description A concurrent change (the If-Match revision is stale) or a retry that conflicts with what was stored */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The command breaks a rule of the service (`code` says which; `errors` name the fields) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The actor exceeded the command rate of its role (Retry-After says when to retry) */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

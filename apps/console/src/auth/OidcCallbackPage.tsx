@@ -5,7 +5,7 @@ import { Navigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { authConfig, whoAmI } from './auth-api';
 import { userManager } from './oidc';
-import { signIn } from './session';
+import { ROLES, signIn } from './session';
 import type { ConsoleRole } from './session';
 
 /**
@@ -33,12 +33,20 @@ async function redeem(callbackUrl: string): Promise<{ to: string }> {
     scopes: settings.scopes ?? 'openid',
   }).signinRedirectCallback(callbackUrl);
   const me = await whoAmI(user.access_token);
+  // A role of the service with no area here (the payments officers, ADR 33, work through the API for now).
+  if (!(ROLES as readonly string[]).includes(me.role)) throw new NoConsoleArea(me.role);
   signIn({
     token: user.access_token,
     actor: { id: me.id, role: me.role as ConsoleRole },
     expiresAt: new Date((user.expires_at ?? Date.now() / 1000 + 3600) * 1000).toISOString(),
   });
   return { to: window.sessionStorage.getItem('kandas.after-sign-in') ?? '/' };
+}
+
+class NoConsoleArea extends Error {
+  constructor(readonly role: string) {
+    super(`the role ${role} has no console area`);
+  }
 }
 
 /** Back from the provider: the code becomes a token, and the back office says who it is. */
@@ -53,7 +61,9 @@ export function OidcCallbackPage() {
         if (!cancelled) setDone(to);
       },
       (error: unknown) => {
-        if (!cancelled) setFailure(error instanceof Error ? error.message : String(error));
+        if (cancelled) return;
+        if (error instanceof NoConsoleArea) setFailure(t('signIn.noConsoleArea', { role: error.role }));
+        else setFailure(error instanceof Error ? error.message : String(error));
       },
     );
     return () => {

@@ -1,0 +1,121 @@
+import { E2eApp } from './support/e2e-app';
+import { openQuota, reviewEligible, submitAndSign } from './support/journeys';
+import { appendsNothing, expectProblem } from './support/problems';
+
+const IBAN = 'KZ86125KZT5004100100';
+const CORRECTED = 'KZ75125KZT2069100100';
+const arrival = (change: object = {}) => ({
+  settlement: { kind: 'town', name: 'Ekibastuz' },
+  arrivedOn: '2026-03-20',
+  registration: { address: 'Ekibastuz, Satpayev St 12', registeredOn: '2026-03-21' }, // a Saturday
+  iban: IBAN,
+  ...change,
+});
+
+/**
+ * The arrival and the support after it over HTTP, on the real server and SQLite files (ADR 33): the
+ * portal records the arrival, the scheduler orders the relocation payment on its working day (after Nauryz), the payments
+ * officer records the bank's answers, corrects the account and pays a returned order again; the
+ * others read the family's support with the recipient masked.
+ */
+describe('the support after arrival over HTTP', () => {
+  let e: E2eApp;
+  let id: string;
+  beforeAll(async () => {
+    e = await E2eApp.start();
+    await openQuota(e);
+    e.clock.set('2026-03-02T05:01:00.000Z');
+    id = await submitAndSign(e);
+    await e.settle();
+    await reviewEligible(e, id);
+    await e.settle();
+  });
+  afterAll(() => e.close());
+
+  const payments = () => e.as('payments', 'payments-1');
+  const support = async () => (await payments().get(`/applications/${id}/support`).expect(200)).body;
+
+  it('refuses an arrival with a wrong account or dates, naming each field, and appends nothing', async () => {
+    e.clock.set('2026-03-22T05:00:00.000Z'); // a Sunday: nothing is due before Monday
+    const response = await appendsNothing(e, () =>
+      e.as('portal', 'egov').post(
+        `/portal/applications/${id}/arrival`,
+        arrival({
+          iban: 'KZ86125KZT5004100101',
+          arrivedOn: '2026-04-01',
+          registration: { address: 'x', registeredOn: '2026-03-01' },
+        }),
+      ),
+    );
+    expectProblem(response, 422, 'APPLICATION.INVALID_COMMAND');
+    expect(response.body.errors.map((error: { field: string }) => error.field)).toEqual([
+      'arrivedOn',
+      'registration.registeredOn',
+      'iban',
+    ]);
+    await payments().get(`/applications/${id}/support`).expect(404);
+  });
+
+  it('the portal records the arrival: the support opens, the relocation payment is ordered after Nauryz, on Thursday the 26th', async () => {
+    await e.as('portal', 'egov').post(`/portal/applications/${id}/arrival`, arrival()).expect(200);
+    await e.settle();
+    expect((await support()).orders).toEqual([]); // Nauryz: 21–23 March and the two days moved to the 24th and 25th
+    await e.advanceTo('2026-03-25T18:59:59.000Z');
+    expect((await support()).orders).toEqual([]);
+    await e.advanceTo('2026-03-26T04:00:00.000Z');
+    const body = await support();
+    expect(body).toMatchObject({ status: 'open', region: 'pavlodar', recipient: { iban: IBAN } });
+    expect(body.schedule).toHaveLength(13);
+    expect(body.orders).toEqual([
+      expect.objectContaining({ instalment: 'relocation', dueOn: '2026-03-26', answer: { state: 'pending' } }),
+    ]);
+    const notices = (await e.as('portal', 'egov').get(`/portal/applications/${id}/notices`).expect(200)).body.items;
+    expect(notices.map((n: { kind: string }) => n.kind)).toContain('arrival-recorded');
+  });
+
+  it('a returned payment: the account corrected, the order paid again once; the bank’s answers recorded once', async () => {
+    const [order] = (await support()).orders;
+    const path = `/applications/${id}/support/orders/${order.orderId}`;
+    await payments()
+      .post(`${path}/returned`, { returnedOn: '2026-03-27', reason: 'The account is closed' })
+      .expect(200);
+    expectProblem(await payments().post(`${path}/reissue`), 422, 'SUPPORT.NOT_REISSUABLE');
+    await payments().post(`/applications/${id}/support/recipient`, { iban: CORRECTED }).expect(200);
+    await payments().post(`${path}/reissue`).expect(200);
+    const again = (await support()).orders[1];
+    expect(again).toMatchObject({ reissueOf: order.orderId, amount: order.amount, recipient: { iban: CORRECTED } });
+    const paid = { paidOn: '2026-03-30', bankReference: 'HB-77' };
+    await payments().post(`/applications/${id}/support/orders/${again.orderId}/paid`, paid).expect(200);
+    const retry = await payments().post(`/applications/${id}/support/orders/${again.orderId}/paid`, paid).expect(200);
+    expect(retry.body.events).toEqual([]);
+    expectProblem(
+      await payments().post(`/applications/${id}/support/orders/${again.orderId}/returned`, {
+        returnedOn: '2026-03-26',
+        reason: 'x',
+      }),
+      422,
+      'SUPPORT.ORDER_ALREADY_ANSWERED',
+    );
+  });
+
+  it('shows the supervisors and auditors the support with the recipient masked; the reviewers not at all', async () => {
+    const masked = (await e.as('auditor').get(`/applications/${id}/support`).expect(200)).body;
+    expect(masked.recipient.iban).toBe('KZ**************0100');
+    expect(masked.recipient.iin).toMatch(/^\*{10}\d{2}$/);
+    await e.as('reviewer').get(`/applications/${id}/support`).expect(403);
+  });
+
+  it('a departure stops the rest: every unpaid instalment cancelled', async () => {
+    e.clock.set('2026-05-05T05:00:00.000Z');
+    await payments()
+      .post(`/applications/${id}/support/stop`, { reason: 'departed', effectiveOn: '2026-05-01' })
+      .expect(200);
+    const body = await support();
+    expect(body).toMatchObject({ status: 'stopped', stop: { reason: 'departed', effectiveOn: '2026-05-01' } });
+    expectProblem(
+      await payments().post(`/applications/${id}/support/recipient`, { iban: IBAN }),
+      422,
+      'SUPPORT.STOPPED',
+    );
+  });
+});
