@@ -17,3 +17,5 @@ export * from './pending-reviews.query';
 export * from './decided-applications.query';
 export * from './hearings.query';
 export * from './hearing-details';
+export * from './payment-register.projection';
+export * from './payment-register.query';

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { APPLICATIONS_TABLES } from './applications.projection';
 import { QUOTA_USAGE_TABLES } from './quota-usage.projection';
 import { SUBSIDY_TOTALS_TABLES } from './subsidy-totals.projection';
+import { PAYMENT_REGISTER_TABLES } from './payment-register.projection';
 import { quoteIdentifier } from './read-model-support';
 
 /** The tables each projection owns, by projection name (its checkpoint's consumer name). */
@@ -12,6 +13,7 @@ export const READ_MODEL_TABLES = {
   'subsidy-totals': SUBSIDY_TOTALS_TABLES,
   'pending-deadlines': ['pending_deadlines'],
   'notice-deliveries': ['notice_deliveries'],
+  'payment-register': PAYMENT_REGISTER_TABLES,
 } as const satisfies Readonly<Record<string, readonly string[]>>;
 
 export type ReadModelName = keyof typeof READ_MODEL_TABLES;

@@ -1,3 +1,4 @@
+import { PAYMENT_TERMS_V1, supportStreamId } from '@domain/support';
 import { PassThrough } from 'node:stream';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
@@ -54,6 +55,30 @@ async function realisticHistory(h: SagaHarness): Promise<void> {
     { type: 'WithdrawApplication', applicationId: withdrawn, reason: 'The family stays' },
     { id: 'egov', role: 'portal' },
   );
+  await h.settle();
+  // ADR 33: the included family arrives; its relocation payment is ordered and paid (the register).
+  await h.apply(
+    {
+      type: 'RecordArrival',
+      applicationId: included,
+      settlement: { kind: 'town', name: 'Ekibastuz' },
+      arrivedOn: '2026-03-10',
+      registration: { address: 'Ekibastuz, Satpayev St 12', registeredOn: '2026-03-10' },
+      iban: 'KZ86125KZT5004100100',
+      recordedBy: 'portal',
+      terms: PAYMENT_TERMS_V1,
+    },
+    portal,
+  );
+  await h.advanceTo('2026-03-10T07:00:00.000Z');
+  const [relocation] = (await h.events(supportStreamId(included))).filter((e) => e.type === 'PaymentOrderIssued');
+  await h.applyToSupport({
+    type: 'RecordPaymentPaid',
+    applicationId: included,
+    orderId: (relocation!.data as { orderId: string }).orderId,
+    paidOn: '2026-03-11',
+    bankReference: 'HB-1',
+  });
   await h.settle();
   await h.advanceTo('2026-03-26T13:30:01.000Z');
   await h.advanceTo('2026-03-27T05:00:00.000Z');

@@ -170,6 +170,7 @@ const MATRIX: Entry[] = [
   { method: 'POST', route: '/portal/applications/:id/arrival', roles: ['portal'], body: ARRIVAL },
   { method: 'POST', route: '/applications/:id/arrival', roles: ['payments'], body: ARRIVAL },
   { method: 'GET', route: '/applications/:id/support', roles: ['payments', 'supervisor', 'auditor', 'admin'] },
+  { method: 'GET', route: '/payments/register', roles: ['payments', 'supervisor', 'auditor', 'admin'] },
   {
     method: 'POST',
     route: '/applications/:id/support/orders/:orderId/paid',
@@ -231,7 +232,7 @@ describe('the role matrix: every endpoint × every role', () => {
       .replace(':eventId', UNKNOWN_ID)
       .replace(':noticeId', UNKNOWN_ID)
       .replace(':complaintId', UNKNOWN_ID)
-      .replace(':orderId', 'PO-000000000000-RL-1')
+      .replace(':orderId', 'PO-0000000000000000-RL-1')
       .replace(':region/:year/:category', 'pavlodar/2026/kandas')
       .replace(':reviewerId', 'reviewer-1')
       .replace(':year', '2026');

@@ -98,6 +98,28 @@ describe('the support after arrival over HTTP', () => {
     );
   });
 
+  it('the register of March: the returned order and its re-issue, the totals their sums; /metrics counts them', async () => {
+    const { body } = await e.as('supervisor').get('/payments/register?month=2026-03&region=pavlodar').expect(200);
+    const [returned, reissued] = body.data.orders;
+    expect([returned.state, reissued.state]).toEqual(['returned', 'paid']);
+    expect(body.data.totals).toEqual([
+      {
+        region: 'pavlodar',
+        month: '2026-03',
+        orders: 2,
+        committed: reissued.amount,
+        paid: reissued.amount,
+        returned: returned.amount,
+        pending: 0,
+        cancelled: 0,
+      },
+    ]);
+    expectProblem(await e.as('supervisor').get('/payments/register?month=2026-3'), 400, 'REQUEST.INVALID');
+    const metrics = (await e.http.get('/metrics').expect(200)).text;
+    expect(metrics).toMatch(/^kandas_payment_orders\{state="paid"\} 1$/m);
+    expect(metrics).toMatch(/^kandas_payment_orders\{state="returned"\} 1$/m);
+  });
+
   it('shows the supervisors and auditors the support with the recipient masked; the reviewers not at all', async () => {
     const masked = (await e.as('auditor').get(`/applications/${id}/support`).expect(200)).body;
     expect(masked.recipient.iban).toBe('KZ**************0100');

@@ -78,7 +78,14 @@ describe('read models are deterministic, idempotent and rebuildable', () => {
       'application_complaints',
     ]);
     // The table of schema versions is not a read model's: a rebuild keeps it, so the version stays recorded.
-    expect(tables()).toEqual(['quota_usage', 'read_model_schemas', 'subsidy_decisions', 'subsidy_grants']);
+    expect(tables()).toEqual([
+      'payment_families',
+      'payment_orders',
+      'quota_usage',
+      'read_model_schemas',
+      'subsidy_decisions',
+      'subsidy_grants',
+    ]);
     expect(
       db.prepare(`SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'applications'`).pluck().get(),
     ).toBe(0);
@@ -106,6 +113,7 @@ describe('read models are deterministic, idempotent and rebuildable', () => {
       'subsidy-totals': ['subsidy_decisions', 'subsidy_grants'],
       'pending-deadlines': ['pending_deadlines'],
       'notice-deliveries': ['notice_deliveries'],
+      'payment-register': ['payment_families', 'payment_orders'],
     });
     expect(() => resetReadModel(new Database(':memory:'), 'nope')).toThrow('No read model named "nope"');
   });

@@ -1,3 +1,5 @@
+import { PaymentGauges } from './observability/payment-gauges';
+import { PaymentRegisterController } from './queries/payment-register.controller';
 import { SupportController } from './commands/support.controller';
 import { DynamicModule, Logger, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
@@ -98,6 +100,7 @@ export class AppModule {
         ApplicationsController,
         HearingsController,
         SupportController,
+        PaymentRegisterController,
         AdminController,
         SubscriptionsController,
         QueriesController,
@@ -141,6 +144,7 @@ export class AppModule {
         SlaGauges,
         NoticeGauges,
         HearingGauges,
+        PaymentGauges,
         TimelinessChanges,
         LawAmendments,
         ...signing,

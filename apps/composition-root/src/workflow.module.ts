@@ -35,6 +35,8 @@ import {
   PendingReviewsQuery,
   DecidedApplicationsQuery,
   QuotaUsageProjection,
+  PaymentRegisterProjection,
+  PaymentRegisterQuery,
   QuotaUsageQuery,
   SlaDashboardQuery,
   SubsidyTotalsProjection,
@@ -224,6 +226,7 @@ export class WorkflowModule {
             new ApplicationsProjection(db, registry),
             new QuotaUsageProjection(db, registry),
             new SubsidyTotalsProjection(db, registry),
+            new PaymentRegisterProjection(db, registry),
           ],
         },
         ...[
@@ -232,6 +235,7 @@ export class WorkflowModule {
           SlaDashboardQuery,
           QuotaUsageQuery,
           SubsidyTotalsQuery,
+          PaymentRegisterQuery,
           DecidedApplicationsQuery,
         ].map((query) => ({
           provide: query,
@@ -438,6 +442,7 @@ export class WorkflowModule {
         SlaDashboardQuery,
         QuotaUsageQuery,
         SubsidyTotalsQuery,
+        PaymentRegisterQuery,
         DecidedApplicationsQuery,
         AuditTrail,
         SERVICE_SIGNING_KEY,

@@ -20,7 +20,7 @@ const CORRECTED = 'KZ75125KZT2069100100';
 const schedule = supportSchedule({ arrivedOn: '2026-11-20', registeredOn: '2026-11-21' }, PAYMENT_TERMS_V1, calendar);
 const dueAt = (key: string) => schedule.find((instalment) => instalment.key === key)!.dueAt;
 const dueOn = (key: string) => schedule.find((instalment) => instalment.key === key)!.dueOn;
-const family = id.replace(/-/g, '').slice(0, 12).toUpperCase();
+const family = id.replace(/-/g, '').slice(0, 16).toUpperCase();
 
 const openSupport: DecidedSupportCommand = {
   type: 'OpenSupport',
@@ -198,7 +198,7 @@ describe('a family’s support after arrival (ADR 33)', () => {
         .thenThrows({ code: 'SUPPORT.ORDER_ALREADY_ANSWERED' });
       spec
         .given(history)
-        .when({ ...command, orderId: 'PO-000000000000-R01-1' } as DecidedSupportCommand)
+        .when({ ...command, orderId: 'PO-0000000000000000-R01-1' } as DecidedSupportCommand)
         .thenThrows({ code: 'SUPPORT.UNKNOWN_ORDER' });
     });
   });

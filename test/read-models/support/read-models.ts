@@ -11,6 +11,8 @@ import {
   ApplicationsProjection,
   ApplicationsQuery,
   QuotaUsageProjection,
+  PaymentRegisterProjection,
+  PaymentRegisterQuery,
   QuotaUsageQuery,
   READ_MODEL_TABLES,
   SlaDashboardQuery,
@@ -32,6 +34,7 @@ export class ReadModels {
   readonly sla: SlaDashboardQuery;
   readonly quotas: QuotaUsageQuery;
   readonly subsidies: SubsidyTotalsQuery;
+  readonly payments: PaymentRegisterQuery;
 
   constructor(readonly db: Database.Database = new Database(':memory:')) {
     const types = registry();
@@ -39,7 +42,9 @@ export class ReadModels {
       new ApplicationsProjection(db, types),
       new QuotaUsageProjection(db, types),
       new SubsidyTotalsProjection(db, types),
+      new PaymentRegisterProjection(db, types),
     ];
+    this.payments = new PaymentRegisterQuery(db);
     this.applications = new ApplicationsQuery(db);
     this.sla = new SlaDashboardQuery(db);
     this.quotas = new QuotaUsageQuery(db);
@@ -57,12 +62,13 @@ export class ReadModels {
     return this;
   }
 
-  /** The digest of every table the three projections own. */
+  /** The digest of every table the four projections own. */
   digests(): Record<string, string> {
     const tables = [
       ...READ_MODEL_TABLES.applications,
       ...READ_MODEL_TABLES['quota-usage'],
       ...READ_MODEL_TABLES['subsidy-totals'],
+      ...READ_MODEL_TABLES['payment-register'],
     ];
     return Object.fromEntries(tables.map((table) => [table, tableDigest(this.db, table)]));
   }

@@ -366,7 +366,7 @@ const HEARING_ENDPOINTS: Endpoint[] = [
  */
 // (`as unknown as Record<string, unknown>`: the typed submission as the plain JSON body the fuzzer mutates.)
 /** An order id of the support (ADR 33); the fuzzed applications have none, so it names nothing. */
-const ORDER = 'PO-3F1C2A4E8B7D-RL-1';
+const ORDER = 'PO-3F1C2A4E8B7D4C1E-RL-1';
 /** Not IBANs of Kazakhstan: another country, too short, a wrong check digit, letters where digits go. */
 const IBANS_REFUSED = [
   'DE89370400440532013000',

@@ -27,7 +27,7 @@ const answer = object(
   ['paidOn', 'bankReference', 'returnedOn', 'reason'],
 );
 const order = object({
-  orderId: text('`PO-` the family, the instalment and the issue: what the bank’s file and answers carry'),
+  orderId: text('`PO-`, 16 hex digits of the application id, the instalment and the issue: unique within the family'),
   instalment: text(),
   amount: integer('Whole tenge'),
   mci: object({ value: integer('The MCI in tenge in force on the due day'), validFrom: date }),

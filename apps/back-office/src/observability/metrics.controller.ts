@@ -1,3 +1,4 @@
+import { PaymentGauges } from './payment-gauges';
 import { Controller, Get, Header, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Gauge } from 'prom-client';
@@ -23,6 +24,7 @@ export class MetricsController {
     sla: SlaGauges,
     notices: NoticeGauges,
     hearings: HearingGauges,
+    payments: PaymentGauges,
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(DEAD_LETTERS) deadLetters: DeadLetterStore,
     @Inject(CHECKPOINT_LOG) checkpoints: CheckpointLog,
@@ -71,6 +73,7 @@ export class MetricsController {
     registerCheckpointMetrics(checkpoints, registers);
     notices.register(registers);
     hearings.register(registers);
+    payments.register(registers);
   }
 
   @Get()

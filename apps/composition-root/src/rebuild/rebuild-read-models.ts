@@ -12,6 +12,7 @@ import {
   ApplicationsProjection,
   PendingDeadlinesProjection,
   QuotaUsageProjection,
+  PaymentRegisterProjection,
   createIndexes,
   dropSecondaryIndexes,
   READ_MODEL_TABLES,
@@ -75,6 +76,7 @@ const PROJECTIONS: Record<ReadModelName, (db: Database.Database, registry: Event
   'subsidy-totals': (db, registry) => new SubsidyTotalsProjection(db, registry),
   'pending-deadlines': (db, registry) => new PendingDeadlinesProjection(db, registry),
   'notice-deliveries': (db, registry) => new NoticeDeliveriesProjection(db, registry),
+  'payment-register': (db, registry) => new PaymentRegisterProjection(db, registry),
 };
 
 /** Events applied per transaction: one commit (and one checkpoint per projection) per batch. */

@@ -1373,6 +1373,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/payments/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The payment orders falling due in a month, and the totals per region: committed, paid, returned, pending
+         * @description Every total is a sum over the orders listed: the register reconciles by construction.
+         *
+         *     **Roles:** payments, supervisor, auditor, admin.
+         */
+        get: operations["PaymentRegisterController_month"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/portal/applications/{id}": {
         parameters: {
             query?: never;
@@ -7306,7 +7328,91 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        applicationId: string;
+                        /** @enum {string} */
+                        category: "kandas" | "resettler";
+                        /** @description The rent rate the decision granted, MCI per family per month */
+                        monthlyRateMci: number;
+                        orders: {
+                            /** @description Whole tenge */
+                            amount: number;
+                            answer: {
+                                bankReference?: string;
+                                /** @description A calendar date, yyyy-MM-dd */
+                                paidOn?: string;
+                                /** @description The bank’s reason for a return */
+                                reason?: string;
+                                /** @description A calendar date, yyyy-MM-dd */
+                                returnedOn?: string;
+                                /** @enum {string} */
+                                state: "pending" | "paid" | "returned" | "cancelled";
+                            };
+                            basis: {
+                                /** @enum {string} */
+                                kind: "relocation" | "rent";
+                                mciPerPerson?: number;
+                                monthlyRateMci?: number;
+                                persons?: number;
+                            };
+                            /** @description A calendar date, yyyy-MM-dd */
+                            dueOn: string;
+                            instalment: string;
+                            mci: {
+                                /** @description A calendar date, yyyy-MM-dd */
+                                validFrom: string;
+                                /** @description The MCI in tenge in force on the due day */
+                                value: number;
+                            };
+                            /** @description `PO-`, 16 hex digits of the application id, the instalment and the issue: unique within the family */
+                            orderId: string;
+                            recipient: {
+                                /** @description The account paid to: masked to its country and last four characters but for the payments officers */
+                                iban: string;
+                                /** @description The applicant’s IIN: masked but for the payments officers */
+                                iin: string;
+                            };
+                            /** @description The returned order this one pays again */
+                            reissueOf: string | null;
+                        }[];
+                        persons: number;
+                        recipient: {
+                            /** @description The account paid to: masked to its country and last four characters but for the payments officers */
+                            iban: string;
+                            /** @description The applicant’s IIN: masked but for the payments officers */
+                            iin: string;
+                        };
+                        region: string;
+                        /** @description The support stream’s revision: If-Match for its commands */
+                        revision: number;
+                        schedule: {
+                            /** @description When its order is issued: the start of its due day in Astana */
+                            dueAt: string;
+                            /** @description The working day it is paid on (moved off a day off) */
+                            dueOn: string;
+                            /** @description `relocation`, or `rent-01` … `rent-12` */
+                            key: string;
+                            /** @enum {string} */
+                            kind: "relocation" | "rent";
+                            /** @description The rent instalment’s number, 1–12 */
+                            month: number | null;
+                            /** @description The day the payment terms give */
+                            scheduledOn: string;
+                        }[];
+                        /** @enum {string} */
+                        status: "open" | "stopped";
+                        stop: {
+                            /** @description A calendar date, yyyy-MM-dd */
+                            effectiveOn: string;
+                            /** @enum {string} */
+                            reason: "inclusion-revoked" | "departed" | "renounced";
+                        } | null;
+                        /** @description The payment terms version the schedule was computed under */
+                        termsVersion: string;
+                        year: number;
+                    };
+                };
             };
             /** @description Invalid request: a malformed field, parameter, header or body, or an unknown one (`errors` names each) */
             400: {
@@ -10676,6 +10782,125 @@ export interface operations {
             };
             /** @description Invalid request: a malformed field, parameter, header or body, or an unknown one (`errors` names each) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description An unexpected fault, logged; nothing is known to be recorded (retry with the same Idempotency-Key) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    PaymentRegisterController_month: {
+        parameters: {
+            query: {
+                /** @description Wait until the read model reflects this global position (read your writes) */
+                atLeast?: string;
+                /** @description The month the orders fall due in, yyyy-MM */
+                month: string;
+                region?: "abai" | "akmola" | "aktobe" | "almaty_region" | "atyrau" | "east_kazakhstan" | "jambyl" | "jetisu" | "karaganda" | "kostanay" | "kyzylorda" | "mangystau" | "north_kazakhstan" | "pavlodar" | "turkistan" | "ulytau" | "west_kazakhstan" | "astana" | "almaty" | "shymkent";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            grandTotal: {
+                                committed: number;
+                                orders: number;
+                                paid: number;
+                                pending: number;
+                                returned: number;
+                            };
+                            month: string;
+                            orders: {
+                                /** @description Whole tenge */
+                                amount: number;
+                                applicationId: string;
+                                /** @enum {string} */
+                                category: "kandas" | "resettler";
+                                /** @description yyyy-MM-dd */
+                                dueOn: string;
+                                /** @description `relocation`, or `rent-01` … `rent-12` */
+                                instalment: string;
+                                /** @enum {string} */
+                                kind: "relocation" | "rent";
+                                orderId: string;
+                                paidOn: string | null;
+                                region: string;
+                                reissueOf: string | null;
+                                returnedOn: string | null;
+                                /** @enum {string} */
+                                state: "pending" | "paid" | "returned" | "cancelled";
+                            }[];
+                            totals: {
+                                /** @description Cancelled by a stop before the bank answered */
+                                cancelled: number;
+                                /** @description Whole tenge: paid, or pending at the bank */
+                                committed: number;
+                                /** @description yyyy-MM */
+                                month: string;
+                                /** @description Orders falling due in the month */
+                                orders: number;
+                                paid: number;
+                                /** @description Issued, not yet answered by the bank */
+                                pending: number;
+                                region: string;
+                                /** @description Came back from the bank (a re-issue is an order of its own) */
+                                returned: number;
+                            }[];
+                        };
+                        /** @description The global position the read model reflects (64-bit, as a string) */
+                        position: string | null;
+                    };
+                };
+            };
+            /** @description Invalid request: a malformed field, parameter, header or body, or an unknown one (`errors` names each) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
