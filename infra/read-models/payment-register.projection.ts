@@ -28,6 +28,8 @@ export function ensurePaymentRegisterSchema(db: Database.Database): void {
     returned_on    TEXT,
     reissue_of     TEXT,
     issued_at      TEXT NOT NULL,
+    recipient_iin  TEXT NOT NULL,
+    recipient_iban TEXT NOT NULL,
     PRIMARY KEY (application_id, order_id)
   ) STRICT;
   CREATE INDEX IF NOT EXISTS payment_orders_by_month ON payment_orders (month, region, state);
@@ -36,6 +38,7 @@ export function ensurePaymentRegisterSchema(db: Database.Database): void {
 
 /**
  * The register of payments (ADR 33): one row per payment order, in the region and month it falls due,
+ * with the account it is paid to (the bank file is made from these rows),
  * pending until the bank answers — paid or returned — or cancelled by a stop. Totals per region and
  * month are sums over these rows, so they equal the sum of the orders by construction; a redelivered
  * event is kept out by the primary key or sets what it set already.
@@ -62,7 +65,7 @@ export class PaymentRegisterProjection implements Projection {
     this.family = db.prepare('INSERT INTO payment_families VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING');
     this.familyOf = db.prepare('SELECT region, category FROM payment_families WHERE application_id = ?');
     this.order = db.prepare(
-      `INSERT INTO payment_orders VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', NULL, NULL, ?, ?) ON CONFLICT DO NOTHING`,
+      `INSERT INTO payment_orders VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', NULL, NULL, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
     );
     // An order id is unique within its family (ADR 33): the register keys it with the application.
     this.paid = db.prepare(
@@ -101,6 +104,8 @@ export class PaymentRegisterProjection implements Projection {
           d.amount,
           d.reissueOf,
           utcInstant(d.issuedAt),
+          d.recipient.iin,
+          d.recipient.iban,
         );
         return;
       }

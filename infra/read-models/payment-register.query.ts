@@ -19,6 +19,18 @@ export interface RegisterOrder {
   readonly reissueOf: string | null;
 }
 
+/** An order as the bank file carries it: whom to pay, where, how much. */
+export interface BankFileOrder {
+  readonly orderId: string;
+  readonly applicationId: string;
+  readonly recipientIin: string;
+  readonly recipientIban: string;
+  readonly amount: number;
+  readonly dueOn: string;
+  readonly region: string;
+  readonly instalment: string;
+}
+
 /** What a region's month holds: the count and sum of its orders in each state, and the whole. */
 export interface MonthTotals {
   readonly region: string;
@@ -41,6 +53,7 @@ export class PaymentRegisterQuery {
   private readonly ordersOfMonth: Database.Statement;
   private readonly totalsOfMonth: Database.Statement;
   private readonly byState: Database.Statement;
+  private readonly pendingOfMonth: Database.Statement;
 
   constructor(db: Database.Database) {
     ensurePaymentRegisterSchema(db);
@@ -61,6 +74,17 @@ export class PaymentRegisterQuery {
         GROUP BY region, month ORDER BY region`,
     );
     this.byState = db.prepare('SELECT state, COUNT(*) AS n FROM payment_orders GROUP BY state');
+    this.pendingOfMonth = db.prepare(
+      `SELECT order_id AS orderId, application_id AS applicationId, recipient_iin AS recipientIin,
+              recipient_iban AS recipientIban, amount, due_on AS dueOn, region, instalment
+         FROM payment_orders WHERE month = @month AND state = 'pending' AND (@region IS NULL OR region = @region)
+        ORDER BY due_on, order_id, application_id`,
+    );
+  }
+
+  /** The orders still pending at the bank in a month: what its file for the bank carries. */
+  pendingOrders(month: string, region: string | null = null): BankFileOrder[] {
+    return this.pendingOfMonth.all({ month, region }) as BankFileOrder[];
   }
 
   orders(month: string, region: string | null = null): RegisterOrder[] {

@@ -171,6 +171,13 @@ const MATRIX: Entry[] = [
   { method: 'POST', route: '/applications/:id/arrival', roles: ['payments'], body: ARRIVAL },
   { method: 'GET', route: '/applications/:id/support', roles: ['payments', 'supervisor', 'auditor', 'admin'] },
   { method: 'GET', route: '/payments/register', roles: ['payments', 'supervisor', 'auditor', 'admin'] },
+  { method: 'GET', route: '/payments/bank-file', roles: ['payments'] },
+  {
+    method: 'POST',
+    route: '/payments/bank-answers',
+    roles: ['payments'],
+    body: { file: 'order_id;application_id;status;date;bank_reference;reason\r\n' },
+  },
   {
     method: 'POST',
     route: '/applications/:id/support/orders/:orderId/paid',

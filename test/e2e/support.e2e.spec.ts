@@ -69,6 +69,15 @@ describe('the support after arrival over HTTP', () => {
     expect(body.orders).toEqual([
       expect.objectContaining({ instalment: 'relocation', dueOn: '2026-03-26', answer: { state: 'pending' } }),
     ]);
+    // The month-end file for the bank: the pending order, its control total the register's pending sum.
+    const file = await payments().get('/payments/bank-file?month=2026-03').expect(200);
+    expect(file.headers['content-type']).toMatch(/^text\/csv/);
+    const lines = file.text.split('\r\n');
+    expect(lines[0]).toBe('order_id;application_id;recipient_iin;recipient_iban;amount_kzt;due_on;region;instalment');
+    expect(lines[1]).toMatch(new RegExp(`^PO-\\w+-RL-1;${id};\\d{12};${IBAN};\\d+;2026-03-26;pavlodar;relocation$`));
+    const register = (await payments().get('/payments/register?month=2026-03').expect(200)).body.data;
+    expect(lines[2]).toBe(`TOTAL;1;${register.grandTotal.pending}`);
+    expect(file.headers['x-control-total']).toBe(String(register.grandTotal.pending));
     const notices = (await e.as('portal', 'egov').get(`/portal/applications/${id}/notices`).expect(200)).body.items;
     expect(notices.map((n: { kind: string }) => n.kind)).toContain('arrival-recorded');
   });
@@ -84,8 +93,25 @@ describe('the support after arrival over HTTP', () => {
     await payments().post(`${path}/reissue`).expect(200);
     const again = (await support()).orders[1];
     expect(again).toMatchObject({ reissueOf: order.orderId, amount: order.amount, recipient: { iban: CORRECTED } });
+    // The bank's answers file: recorded once; imported again, nothing changes.
+    const answers = [
+      'order_id;application_id;status;date;bank_reference;reason',
+      `${again.orderId};${id};paid;2026-03-30;HB-77;`,
+      '',
+    ].join('\r\n');
+    const imported = await payments().post('/payments/bank-answers', { file: answers }).expect(200);
+    expect(imported.body).toEqual({ lines: 1, recorded: 1, alreadyRecorded: 0, refused: [] });
+    const head = await e.head();
+    const again2 = await payments().post('/payments/bank-answers', { file: answers }).expect(200);
+    expect(again2.body).toEqual({ lines: 1, recorded: 0, alreadyRecorded: 1, refused: [] });
+    await e.settle();
+    expect(await e.head()).toBe(head);
+    const bad = await appendsNothing(e, () =>
+      payments().post('/payments/bank-answers', { file: answers.replace('2026-03-30', '30.03.2026') }),
+    );
+    expectProblem(bad, 400, 'REQUEST.INVALID');
+    expect(bad.body.errors).toEqual([{ field: 'file[line 2].date', reason: 'must be a date yyyy-MM-dd' }]);
     const paid = { paidOn: '2026-03-30', bankReference: 'HB-77' };
-    await payments().post(`/applications/${id}/support/orders/${again.orderId}/paid`, paid).expect(200);
     const retry = await payments().post(`/applications/${id}/support/orders/${again.orderId}/paid`, paid).expect(200);
     expect(retry.body.events).toEqual([]);
     expectProblem(

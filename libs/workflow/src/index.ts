@@ -27,3 +27,4 @@ export * from './audit-access';
 export * from './personal-data/personal-data-registry';
 export * from './decision-document';
 export * from './notices';
+export * from './payments/bank-file';

@@ -636,6 +636,18 @@ export const ENDPOINTS: readonly Endpoint[] = [
     fields: { reason: enumOf(['departed', 'renounced']), effectiveOn: supportDate },
     unknownId: [404, 'APPLICATION.NOT_FOUND'],
   },
+  // The bank's answers file: a format error is a 400 naming the line; a valid file of an unknown order
+  // is recorded as refused per line, nothing appended.
+  {
+    route: 'POST /payments/bank-answers',
+    role: 'payments',
+    target: 'none',
+    path: () => '/payments/bank-answers',
+    valid: {
+      file: `order_id;application_id;status;date;bank_reference;reason\r\n${ORDER};3f1c2a4e-8b7d-4c1e-9a2f-0d5e6b7c8a91;paid;2026-03-03;HB-1;\r\n`,
+    },
+    fields: { file: text(1, 200_000) },
+  },
   // Public, outside production only (ADR 31): the fuzzer's token is ignored. The user id's charset is
   // not fuzzed as a pattern: a few hostile strings (`__proto__`, `null`) are of it, and a valid id.
   {

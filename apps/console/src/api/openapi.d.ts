@@ -1373,6 +1373,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/payments/bank-answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import the bank’s answers file: each order paid or returned, recorded once
+         * @description The file is read whole first: any line out of format is a 400 naming each (`file[line 3].date`) and nothing is recorded. Then each answer is recorded on its family’s support; the same answer again records nothing (`alreadyRecorded`), so importing a file twice changes nothing; an answer the support refuses (another answer recorded already, an unknown order) is listed with its code, the others are recorded.
+         *
+         *     **Roles:** payments.
+         */
+        post: operations["PaymentRegisterController_bankAnswers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/payments/bank-file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The file of a month’s pending payment orders for the paying bank, with its control total
+         * @description **Roles:** payments.
+         */
+        get: operations["PaymentRegisterController_bankFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/payments/register": {
         parameters: {
             query?: never;
@@ -1982,6 +2024,14 @@ export interface components {
              * @enum {string}
              */
             remedy?: "return-to-review" | "include";
+        };
+        BankAnswersDto: {
+            /**
+             * @description UTF-8 text: the header line, then one answer per line
+             * @example order_id;application_id;status;date;bank_reference;reason
+             *     PO-3F1C2A4E8B7D4C1E-RL-1;3f1c2a4e-8b7d-4c1e-9a2f-0d5e6b7c8a91;paid;2026-03-27;HB-77;
+             */
+            file: string;
         };
         CareerCentreDto: {
             name: string;
@@ -10782,6 +10832,216 @@ export interface operations {
             };
             /** @description Invalid request: a malformed field, parameter, header or body, or an unknown one (`errors` names each) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description An unexpected fault, logged; nothing is known to be recorded (retry with the same Idempotency-Key) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    PaymentRegisterController_bankAnswers: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry key (8–128 of letters, digits, _ . : -): a retry with it answers like the first time and appends nothing */
+                "Idempotency-Key"?: string;
+                /** @description The revision last seen (`"3"`, as the ETag of the resource): a concurrent change is then a 409 */
+                "If-Match"?: string;
+                /** @description Follows the request through the events and logs (1–128 of letters, digits, _ . : -); generated when absent */
+                "X-Correlation-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BankAnswersDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Answers recorded before (a re-import): nothing new */
+                        alreadyRecorded: number;
+                        /** @description Answers in the file */
+                        lines: number;
+                        /** @description Answers recorded now */
+                        recorded: number;
+                        refused: {
+                            code: string;
+                            line: number;
+                            message: string;
+                            orderId: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request: a malformed field, parameter, header or body, or an unknown one (`errors` names each) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description A concurrent change (the If-Match revision is stale) or a retry that conflicts with what was stored */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The body is not JSON in UTF-8 */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The command breaks a rule of the service (`code` says which; `errors` name the fields) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The actor exceeded the command rate of its role (Retry-After says when to retry) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description An unexpected fault, logged; nothing is known to be recorded (retry with the same Idempotency-Key) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The store or a read model cannot answer now, or the identity provider cannot be reached to check the token (AUTH.PROVIDER_UNAVAILABLE); nothing was recorded (Retry-After says when to retry) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+        };
+    };
+    PaymentRegisterController_bankFile: {
+        parameters: {
+            query: {
+                /** @description Wait until the read model reflects this global position (read your writes) */
+                atLeast?: string;
+                /** @description The month the orders fall due in, yyyy-MM */
+                month: string;
+                region?: "abai" | "akmola" | "aktobe" | "almaty_region" | "atyrau" | "east_kazakhstan" | "jambyl" | "jetisu" | "karaganda" | "kostanay" | "kyzylorda" | "mangystau" | "north_kazakhstan" | "pavlodar" | "turkistan" | "ulytau" | "west_kazakhstan" | "astana" | "almaty" | "shymkent";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The orders still pending at the bank in a month (docs/payments/bank-file.md): `;`-separated UTF-8, a header line, one order per line, then `TOTAL;<orders>;<sum>`; the same orders give the same bytes */
+            200: {
+                headers: {
+                    /** @description SHA-256 of the file (hex) */
+                    "X-Content-SHA256"?: string;
+                    /** @description Their sum in whole tenge, as the control line says */
+                    "X-Control-Total"?: string;
+                    /** @description Orders in the file */
+                    "X-Order-Count"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid request: a malformed field, parameter, header or body, or an unknown one (`errors` names each) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemSchema"];
+                };
+            };
+            /** @description The role of the token may not call this operation (AUTH.FORBIDDEN), or a token of the identity provider names no role of this service (AUTH.NO_KNOWN_ROLE) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
