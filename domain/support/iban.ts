@@ -30,3 +30,12 @@ function mod97(iban: string): number {
   }
   return remainder;
 }
+
+/** The IBAN of Kazakhstan for a bank code (3 digits) and an account (13 letters or digits): its check digits computed. */
+export function kzIbanOf(bankCode: string, account: string): string {
+  const body = `${bankCode}${account}`.toUpperCase();
+  if (!/^\d{3}[0-9A-Z]{13}$/.test(body))
+    throw new Error('A bank code of 3 digits and an account of 13 letters or digits');
+  const check = 98 - mod97(`KZ00${body}`);
+  return `KZ${String(check).padStart(2, '0')}${body}`;
+}

@@ -6,7 +6,9 @@ import { promisify } from 'node:util';
 import { QUOTA_EXHAUSTED } from '@domain/application';
 import { NestFactory } from '@nestjs/core';
 import { RecordedEvent } from '@libs/event-sourcing';
-import { PublishedQuotaOrders } from '@libs/workflow';
+import { paymentFile, PublishedQuotaOrders } from '@libs/workflow';
+import { localDateOf } from '@domain/shared/calendar-date';
+import { ReadModels } from '../read-models/support/read-models';
 import { WorkflowModule } from '@apps/composition-root';
 import { readRuntimeConfig } from '@infra/config/runtime-config';
 import { openEventStore } from '@infra/event-store/open-event-store';
@@ -284,6 +286,25 @@ describe('cli seed: demo data played through the workflow', () => {
         .filter((e) => e.type === 'ComplaintSatisfied' || e.type === 'ComplaintRejected')
         .map((e) => (e.data as Data).complaintId);
       expect(answered).toEqual(filed);
+    }
+  });
+
+  it('gives included families that arrived, their orders issued on their due days, and each month’s bank file adding up to the register (ADR 33)', () => {
+    expect(first.report.simulation.arrivals).toBeGreaterThan(0);
+    const opened = events.filter((e) => e.type === 'SupportOpened');
+    expect(opened).toHaveLength(first.report.simulation.arrivals);
+    const orders = events.filter((e) => e.type === 'PaymentOrderIssued');
+    expect(orders.length).toBeGreaterThan(0);
+    for (const order of orders)
+      expect(localDateOf(order.metadata.occurredAt)).toBe((order.data as { dueOn: string }).dueOn);
+    // The month-end run: each month's file carries the month's pending orders, its control line their sum.
+    const register = new ReadModels().feed(events).payments;
+    const months = [...new Set(orders.map((order) => (order.data as { dueOn: string }).dueOn.slice(0, 7)))];
+    for (const month of months) {
+      const file = paymentFile(register.pendingOrders(month));
+      const pending = register.totals(month).reduce((sum, row) => sum + row.pending, 0);
+      expect({ month, controlTotal: file.controlTotal }).toEqual({ month, controlTotal: pending });
+      expect(file.text.trimEnd().split('\r\n').at(-1)).toBe(`TOTAL;${file.orders};${pending}`);
     }
   });
 

@@ -1,4 +1,4 @@
-import { kzIbanProblem, normalisedIban } from '@domain/support';
+import { kzIbanOf, kzIbanProblem, normalisedIban } from '@domain/support';
 
 /** The recipient's account (ADR 33): an IBAN of Kazakhstan, its check digits verified (ISO 13616). */
 describe('an IBAN of Kazakhstan', () => {
@@ -24,5 +24,11 @@ describe('an IBAN of Kazakhstan', () => {
     ['not text', 42, 'must be an IBAN of Kazakhstan (KZ and 18 characters)'],
   ])('is refused with the reason: %s', (_, value, reason) => {
     expect(kzIbanProblem(value)).toBe(reason);
+  });
+
+  it('is made from a bank code and an account, its check digits computed', () => {
+    expect(kzIbanOf('125', 'KZT5004100100')).toBe(VALID);
+    expect(kzIbanProblem(kzIbanOf('601', '0000000000042'))).toBeNull();
+    expect(() => kzIbanOf('12', 'KZT5004100100')).toThrow();
   });
 });

@@ -62,7 +62,9 @@ export type Step =
   | ReviewStep
   | { readonly kind: 'reassign'; readonly supervisorId: string; readonly toReviewerId: string; readonly reason: string }
   | { readonly kind: 'withdraw'; readonly reason: string }
-  | ComplaintStep;
+  | ComplaintStep
+  /** The included family arrives (ADR 33): its account at the seed's bank. */
+  | { readonly kind: 'arrive'; readonly bankCode: string; readonly account: string };
 
 /** The steps of a complaint (ADR 32): the simulation plans them once a decision is taken (`complaints.ts`). */
 export type ComplaintStep =

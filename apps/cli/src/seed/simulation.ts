@@ -1,9 +1,12 @@
+import { arrivalAfterInclusion } from './arrivals';
+import { kzIbanOf } from '@domain/support';
+import { localDateOf } from '@domain/shared/calendar-date';
 import { INestApplicationContext } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { ApplicationCommand, applicationStreamId, DEFAULT_SIGNING_CODE_POLICY } from '@domain/application';
-import { complaintLawOf } from '@domain/review-process';
+import { complaintLawOf, paymentTermsOf } from '@domain/review-process';
 import { QuotaCommand } from '@domain/quota';
 import { Actor, CommandContext, EventStore, KANDAS_NAMESPACE, uuidV5 } from '@libs/event-sourcing';
 import { EVENT_STORE, SubscriptionsHost } from '@libs/event-sourcing-nest';
@@ -38,6 +41,8 @@ export interface SimulationStats {
   /** User steps the workflow refused (the plan expects none); by error code. */
   readonly rejected: Readonly<Record<string, number>>;
   readonly deadlinesFired: number;
+  /** Included families whose arrival the seed recorded (ADR 33): their supports open and pay as days pass. */
+  readonly arrivals: number;
 }
 
 export interface ComplaintCounts {
@@ -68,6 +73,7 @@ export class SeedSimulation {
   private readonly days: Action[][];
   private readonly complaintsPlanner: ComplaintPlanner;
   private readonly complaints = { filed: 0, satisfied: 0, rejected: 0, authorityDecisions: 0 };
+  private arrivals = 0;
   private nextSeq: number;
   private commands = 0;
   private deadlinesFired = 0;
@@ -134,6 +140,7 @@ export class SeedSimulation {
       complaints: { ...this.complaints },
       rejected: { ...this.rejected },
       deadlinesFired: this.deadlinesFired,
+      arrivals: this.arrivals,
     };
   }
 
@@ -254,6 +261,27 @@ export class SeedSimulation {
           supervisor,
         );
       }
+      case 'arrive': {
+        this.arrivals += 1;
+        const today = localDateOf(this.clock.now().toISOString());
+        const { settlement } = app.submission;
+        return apply(
+          {
+            type: 'RecordArrival',
+            applicationId,
+            settlement: { kind: settlement.kind, name: settlement.name ?? app.region },
+            arrivedOn: today,
+            registration: {
+              address: `${settlement.name ?? app.region}, house ${(app.index % 97) + 1}`,
+              registeredOn: today,
+            },
+            iban: kzIbanOf(step.bankCode, step.account),
+            recordedBy: 'portal',
+            terms: paymentTermsOf(this.law.current()),
+          },
+          SEED_ACTOR,
+        );
+      }
       case 'record-authority-decision': {
         this.complaints.authorityDecisions += 1;
         const { complaintId, authority, documentNumber, date, remedy } = step;
@@ -295,6 +323,8 @@ export class SeedSimulation {
         ? this.complaintsPlanner.afterRefusal(app, daysLeft)
         : this.complaintsPlanner.afterInclusion(app, daysLeft);
     for (const followUp of followUps) this.schedule(action, day, followUp);
+    const arrival = decided === 'included' ? arrivalAfterInclusion(this.idSalt, app, daysLeft) : null;
+    if (arrival) this.schedule(action, day, arrival);
   }
 
   private schedule(cause: Action, day: number, { after, morning, step }: FollowUp): void {
