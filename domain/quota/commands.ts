@@ -42,6 +42,14 @@ export interface ReleaseSeats extends QuotaCommandBase {
   readonly type: 'ReleaseSeats';
   readonly applicationId: string;
   readonly reason: string;
+  /**
+   * The decision the release follows, when a later decision can undo it (ADR 32): a refusal, or an
+   * inclusion, revoked since and followed by a new reservation. With `applicationStatus` — the
+   * application's status when the release is decided, read by whoever sends it — the release gives
+   * back only what is still that decision's.
+   */
+  readonly follows?: 'refusal' | 'revoked-inclusion';
+  readonly applicationStatus?: string;
 }
 
 export type QuotaCommand = SetQuotaCapacity | ReserveSeats | ReleaseSeats;

@@ -108,9 +108,14 @@ function declined(
   };
 }
 
-/** Gives the seats back; an application holding no reservation releases nothing. */
+/**
+ * Gives the seats back; an application holding no reservation releases nothing. A release that
+ * follows a refusal or a revoked inclusion is moot once the application is no longer refused, or is
+ * included again: the reservation it holds then is the new decision's (a release delivered late, after
+ * a complaint revoked the refusal and the seats were reserved anew, must not take them).
+ */
 function releaseSeats(command: ReleaseSeats, state: QuotaState): SeatsReleased[] {
-  if (state.status !== 'open') return [];
+  if (state.status !== 'open' || !releaseStillStands(command)) return [];
   const { applicationId, reason, at } = command;
   const persons = state.reservations.get(applicationId);
   if (persons === undefined) return [];
@@ -125,4 +130,11 @@ function releaseSeats(command: ReleaseSeats, state: QuotaState): SeatsReleased[]
     releasedAt: at,
   };
   return [{ type: 'SeatsReleased', data }];
+}
+
+function releaseStillStands({ follows, applicationStatus }: ReleaseSeats): boolean {
+  if (applicationStatus === undefined) return true;
+  if (follows === 'refusal') return applicationStatus === 'refused';
+  if (follows === 'revoked-inclusion') return applicationStatus !== 'included';
+  return true;
 }

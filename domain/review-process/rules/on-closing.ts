@@ -8,8 +8,10 @@ import { sendToPersons, sendToQuota, type Intent } from '../intents';
  */
 function release(event: ApplicationRefused | ApplicationWithdrawn, reason: string, persons: ReleaseReason): Intent[] {
   const { applicationId, quota } = event.data;
+  // A refusal can be revoked (ADR 32): its release gives back only what is still the refusal's.
+  const follows = event.type === 'ApplicationRefused' ? ({ follows: 'refusal' } as const) : {};
   return [
-    sendToQuota('release-seats', { type: 'ReleaseSeats', ...quota, applicationId, reason }),
+    sendToQuota('release-seats', { type: 'ReleaseSeats', ...quota, applicationId, reason, ...follows }),
     sendToPersons('release-persons', { type: 'ReleasePersons', applicationId, reason: persons }),
   ];
 }

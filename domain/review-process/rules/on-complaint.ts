@@ -31,6 +31,7 @@ export function carryOutRevocation(event: DecisionRevoked, { policy }: ProcessCo
             ...quota,
             applicationId,
             reason: 'The inclusion was revoked',
+            follows: 'revoked-inclusion',
           }),
           sendToPersons('release-persons-of-revoked-inclusion', {
             type: 'ReleasePersons',

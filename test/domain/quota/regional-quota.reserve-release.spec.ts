@@ -124,6 +124,31 @@ describe('RegionalQuota: released seats come back', () => {
       .thenNothingHappened();
   });
 
+  it('a release following a refusal gives back nothing once the refusal is revoked and the seats reserved anew (ADR 32)', () => {
+    const reservedAnew = [capacitySet(10), seatsReserved('app-1', 4, 4, 10)];
+    const followingTheRefusal = (applicationStatus: string) => ({
+      ...release('app-1'),
+      follows: 'refusal' as const,
+      applicationStatus,
+    });
+    spec.given(reservedAnew).when(followingTheRefusal('included')).thenNothingHappened();
+    spec.given(reservedAnew).when(followingTheRefusal('reviewed')).thenNothingHappened();
+    spec
+      .given(reservedAnew)
+      .when(followingTheRefusal('refused'))
+      .then([seatsReleased('app-1', 4, 0, 10)]);
+    const followingTheRevokedInclusion = (applicationStatus: string) => ({
+      ...release('app-1'),
+      follows: 'revoked-inclusion' as const,
+      applicationStatus,
+    });
+    spec.given(reservedAnew).when(followingTheRevokedInclusion('included')).thenNothingHappened();
+    spec
+      .given(reservedAnew)
+      .when(followingTheRevokedInclusion('signed'))
+      .then([seatsReleased('app-1', 4, 0, 10)]);
+  });
+
   it('releasing a declined application changes nothing', () => {
     spec
       .given([capacitySet(1), reservationDeclined('app-1', 2, 1)])

@@ -183,6 +183,7 @@ describe('the review process: the hearing and the complaint (ADR 32)', () => {
         ...QUOTA,
         applicationId: id,
         reason: 'The inclusion was revoked',
+        follows: 'revoked-inclusion',
       }),
       sendToPersons('release-persons-of-revoked-inclusion', {
         type: 'ReleasePersons',

@@ -235,6 +235,7 @@ describe('the review process, rule by rule (pure: event and context in, intents 
           ...QUOTA,
           applicationId: id,
           reason: 'The application was refused',
+          follows: 'refusal',
         }),
         sendToPersons('release-persons', { type: 'ReleasePersons', applicationId: id, reason: 'application-refused' }),
       ]);

@@ -110,9 +110,24 @@ export class QuotaCommandHandler extends DeciderCommandHandler<
   QuotaState
 > {
   protected readonly decider = regionalQuotaDecider;
+  private readonly applications: PersonStreams;
 
   constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(EVENT_TYPE_REGISTRY) registry: EventTypeRegistry) {
     super(store, registry);
+    this.applications = new PersonStreams(store, registry);
+  }
+
+  /**
+   * A release that follows a decision a complaint can revoke is told the application's status now
+   * (the quota decides whether it still stands): a step delivered again after a restart, or late,
+   * must not give back a reservation the application made since for its new decision (ADR 32).
+   */
+  override async execute(message: QuotaCommandMessage): Promise<CommandOutcome<QuotaEvent>> {
+    const command = message.payload;
+    if (command.type !== 'ReleaseSeats' || command.follows === undefined) return super.execute(message);
+    const { status } = await this.applications.application(command.applicationId);
+    const payload = { ...command, applicationStatus: status };
+    return super.execute(new QuotaCommandMessage(payload, message.context, message.expectedRevision));
   }
 
   protected streamId(payload: Untimed<QuotaCommand>): string {
