@@ -26,6 +26,8 @@ export interface Journey {
   refusalConfirmed: boolean;
   /** Its complaint filed and answered as planned. */
   complaintAnswered: boolean;
+  /** Included, then its family's arrival recorded: its support pays (ADR 33). */
+  arrived: boolean;
   /** Signing attempts beyond the first: a new OTP was needed because the clock moved past the first's expiry. */
   extraSignAttempts: number;
 }
@@ -38,6 +40,7 @@ export function newJourney(plan: ApplicationPlan): Journey {
     reviewed: false,
     refusalConfirmed: false,
     complaintAnswered: false,
+    arrived: false,
     extraSignAttempts: 0,
   };
 }
@@ -243,4 +246,36 @@ export async function runJourney(client: CrashClient, journey: Journey): Promise
 export async function reviewLate(client: CrashClient, journey: Journey): Promise<void> {
   await startReview(client, journey);
   await recordReview(client, journey, 'eligible');
+}
+
+/** An IBAN of Kazakhstan (the SWIFT registry's example): every crash-test family is paid to it. */
+export const CRASH_IBAN = 'KZ86125KZT5004100100';
+
+/**
+ * The family of an included application arrives (portal, ADR 33), retried across crashes with its
+ * key. Right after the inclusion its subsidies may still be being granted: asked again, under a new
+ * key, a few milliseconds later, as the hearing is.
+ */
+export async function arrive(client: CrashClient, journey: Journey, on: string): Promise<void> {
+  const { label } = journey.plan;
+  const giveUpAt = performance.now() + PROPOSAL_WAIT_MS;
+  for (let attempt = 0; ; attempt++) {
+    const answer = await client.command(
+      `${label}:arrive`,
+      PORTAL,
+      `/portal/applications/${journey.applicationId}/arrival`,
+      {
+        settlement: { kind: 'town', name: 'Ekibastuz' },
+        arrivedOn: on,
+        registration: { address: `Ekibastuz, house ${journey.plan.client}`, registeredOn: on },
+        iban: CRASH_IBAN,
+      },
+      `${label}-arrive-${attempt}`,
+    );
+    if (answer.status === 200) break;
+    const notYet = answer.status === 422 && answer.body?.code === 'APPLICATION.SUBSIDIES_PENDING';
+    if (!notYet || performance.now() > giveUpAt) expectStatus(answer, 200, `${label}: record the arrival`);
+    await pause(20);
+  }
+  journey.arrived = true;
 }
