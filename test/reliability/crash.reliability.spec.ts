@@ -492,7 +492,9 @@ describe('the back office killed with SIGKILL again and again (issue 8: crash te
             `${label}: abandoned, SLA events ${JSON.stringify(sla)} instead of one at-risk, one breach, one escalation`,
           );
       } else if (plan === 'late') {
-        if (sla.atRisk > 1 || sla.breached > 0 || inclusion?.late === true)
+        // A refusal only proposed for a full quota is no decision (ADR 32): its term runs on, and the
+        // payment run's clock (June) passes it — its breach and escalation are due, not a fault.
+        if (!proposedOnly(stream) && (sla.atRisk > 1 || sla.breached > 0 || inclusion?.late === true))
           problems.push(
             `${label}: reviewed after the at-risk point, before the due one: SLA events ${JSON.stringify(sla)}, late ${inclusion?.late}`,
           );
