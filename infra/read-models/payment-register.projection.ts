@@ -33,7 +33,8 @@ export function ensurePaymentRegisterSchema(db: Database.Database): void {
     PRIMARY KEY (application_id, order_id)
   ) STRICT;
   CREATE INDEX IF NOT EXISTS payment_orders_by_month ON payment_orders (month, region, state);
-  CREATE INDEX IF NOT EXISTS payment_orders_of_family ON payment_orders (application_id, due_on);`);
+  CREATE INDEX IF NOT EXISTS payment_orders_of_family ON payment_orders (application_id, due_on);
+  CREATE INDEX IF NOT EXISTS payment_orders_by_state ON payment_orders (state);`);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { PAYMENT_TERMS_V1, supportStreamId } from '@domain/support';
+import { supportStreamId } from '@domain/support';
 import { PassThrough } from 'node:stream';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
@@ -10,7 +10,7 @@ import { rebuildReadModels, RebuildProgress, runRebuildCommand } from '@apps/com
 import { READ_MODEL_TABLES, SqliteCheckpointStore, tableDigest } from '@infra/read-models';
 import { openSqlite } from '@infra/sqlite/connection';
 import { SagaHarness } from '../saga/support/saga-harness';
-import { hearAndConfirm, review, submitAndSign } from '../saga/support/scenario';
+import { arrive, hearAndConfirm, review, submitAndSign } from '../saga/support/scenario';
 
 const TABLES = Object.values(READ_MODEL_TABLES).flat();
 
@@ -57,19 +57,7 @@ async function realisticHistory(h: SagaHarness): Promise<void> {
   );
   await h.settle();
   // ADR 33: the included family arrives; its relocation payment is ordered and paid (the register).
-  await h.apply(
-    {
-      type: 'RecordArrival',
-      applicationId: included,
-      settlement: { kind: 'town', name: 'Ekibastuz' },
-      arrivedOn: '2026-03-10',
-      registration: { address: 'Ekibastuz, Satpayev St 12', registeredOn: '2026-03-10' },
-      iban: 'KZ86125KZT5004100100',
-      recordedBy: 'portal',
-      terms: PAYMENT_TERMS_V1,
-    },
-    portal,
-  );
+  await arrive(h, included, { arrivedOn: '2026-03-10' });
   await h.advanceTo('2026-03-10T07:00:00.000Z');
   const [relocation] = (await h.events(supportStreamId(included))).filter((e) => e.type === 'PaymentOrderIssued');
   await h.applyToSupport({

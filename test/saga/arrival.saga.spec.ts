@@ -1,8 +1,8 @@
 import { complaintLawOf } from '@domain/review-process';
-import { PAYMENT_TERMS_V1, supportStreamId, type SupportOpened, type SupportStopped } from '@domain/support';
+import { supportStreamId, type SupportOpened, type SupportStopped } from '@domain/support';
 import { LAW_IN_FORCE, type LawInForce } from '@libs/workflow';
 import { SagaHarness } from './support/saga-harness';
-import { family, review, submitAndSign } from './support/scenario';
+import { arrive, family, review, submitAndSign } from './support/scenario';
 
 const PORTAL = { id: 'egov', role: 'portal' };
 
@@ -27,20 +27,8 @@ describe('review saga: the support opens on the family’s arrival', () => {
     expect((await h.typesOf(id)).slice(-3)).toEqual(['ApplicationIncluded', 'SubsidyGranted', 'SubsidyGranted']);
 
     h.clock.set('2026-04-02T06:00:00.000Z');
-    const arrival = {
-      type: 'RecordArrival',
-      applicationId: id,
-      settlement: { kind: 'town', name: 'Ekibastuz' },
-      arrivedOn: '2026-03-28',
-      registration: { address: 'Ekibastuz, Satpayev St 12', registeredOn: '2026-03-28' },
-      iban: 'KZ86125KZT5004100100',
-      recordedBy: 'portal',
-      terms: PAYMENT_TERMS_V1,
-    } as const;
-    await h.apply(arrival, PORTAL);
-    await h.settle();
-    await h.apply(arrival, PORTAL); // the portal sends it again: nothing new anywhere
-    await h.settle();
+    await arrive(h, id, { arrivedOn: '2026-03-28' });
+    await arrive(h, id, { arrivedOn: '2026-03-28' }); // the portal sends it again: nothing new anywhere
 
     expect((await h.typesOf(id)).filter((type) => type === 'FamilyArrived')).toHaveLength(1);
     const support = await h.events(supportStreamId(id));
@@ -72,20 +60,7 @@ describe('review saga: the support opens on the family’s arrival', () => {
     await review(h, id, 'eligible');
     await h.settle();
     h.clock.set('2026-04-02T06:00:00.000Z');
-    await h.apply(
-      {
-        type: 'RecordArrival',
-        applicationId: id,
-        settlement: { kind: 'city', name: 'Pavlodar' },
-        arrivedOn: '2026-04-01',
-        registration: { address: 'Pavlodar, Toraigyrov St 5', registeredOn: '2026-04-01' },
-        iban: 'KZ86125KZT5004100100',
-        recordedBy: 'officer',
-        terms: PAYMENT_TERMS_V1,
-      },
-      { id: 'officer-1', role: 'reviewer' },
-    );
-    await h.settle();
+    await arrive(h, id, { arrivedOn: '2026-04-01' }, 'officer');
     await h.advanceTo('2026-04-02T07:00:00.000Z'); // the relocation payment was due on the 1st
     const [relocation] = (await h.events(supportStreamId(id))).filter((e) => e.type === 'PaymentOrderIssued');
     const orderId = (relocation!.data as { orderId: string; amount: number }).orderId;

@@ -1,5 +1,5 @@
 import { PaymentGauges } from './observability/payment-gauges';
-import { PaymentRegisterController } from './queries/payment-register.controller';
+import { PaymentsController } from './payments/payments.controller';
 import { SupportController } from './commands/support.controller';
 import { DynamicModule, Logger, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
@@ -100,7 +100,7 @@ export class AppModule {
         ApplicationsController,
         HearingsController,
         SupportController,
-        PaymentRegisterController,
+        PaymentsController,
         AdminController,
         SubscriptionsController,
         QueriesController,

@@ -3,13 +3,12 @@ import { PAYMENT_TERMS_V1, supportStreamId, type PaymentOrderIssued, type Suppor
 import { defaultWorkflowConfig } from '@libs/workflow';
 import { AmendableLaw, amendMci } from '../support/amendable-law';
 import { SagaHarness, type HarnessOptions } from '../support/saga-harness';
-import { family, review, submitAndSign } from '../support/scenario';
+import { arrive, family, review, submitAndSign, TEST_IBAN } from '../support/scenario';
 
 /** FACTS: the 2027 MCI is not published; the test records one of its own, as an administrator will. */
 export const MCI_2027_OF_THIS_TEST: MciRow = { validFrom: '2027-01-01', value: 4500 };
-export const IBAN = 'KZ86125KZT5004100100';
+export const IBAN = TEST_IBAN;
 export const CORRECTED_IBAN = 'KZ75125KZT2069100100';
-const PORTAL = { id: 'egov', role: 'portal' };
 
 /** The orders of a family's support, in the order issued. */
 export async function ordersOf(h: SagaHarness, id: string): Promise<PaymentOrderIssued['data'][]> {
@@ -50,20 +49,7 @@ export async function yearOfSupport(options: HarnessOptions = {}): Promise<YearO
   await h.settle();
 
   h.clock.set('2026-11-21T08:00:00.000Z');
-  await h.apply(
-    {
-      type: 'RecordArrival',
-      applicationId: id,
-      settlement: { kind: 'town', name: 'Ekibastuz' },
-      arrivedOn: '2026-11-20',
-      registration: { address: 'Ekibastuz, Satpayev St 12', registeredOn: '2026-11-21' },
-      iban: IBAN,
-      recordedBy: 'portal',
-      terms: PAYMENT_TERMS_V1,
-    },
-    PORTAL,
-  );
-  await h.settle();
+  await arrive(h, id, { arrivedOn: '2026-11-20', registeredOn: '2026-11-21' });
   await h.advanceTo('2026-11-22T18:59:59.000Z'); // Sunday evening in Astana: nothing is due yet
   const ordersBeforeArrival = (await ordersOf(h, id)).length;
 
@@ -98,7 +84,7 @@ export async function yearOfSupport(options: HarnessOptions = {}): Promise<YearO
     returnedOn: '2027-01-14',
     reason: 'The account is closed',
   });
-  await h.applyToSupport({ type: 'CorrectRecipient', applicationId: id, iban: CORRECTED_IBAN }, PORTAL);
+  await h.applyToSupport({ type: 'CorrectRecipient', applicationId: id, iban: CORRECTED_IBAN });
   await h.applyToSupport({
     type: 'ReissuePaymentOrder',
     applicationId: id,

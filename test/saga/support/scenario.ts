@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ApplicationSubmission, applicationStreamId, DEFAULT_SIGNING_CODE_POLICY } from '@domain/application';
 import { applicationDigest } from '@libs/workflow';
+import { PAYMENT_TERMS_V1 } from '@domain/support';
 import { kandasFamily, withFreshPersons } from '../../domain/application/fixtures';
 import { SagaHarness } from './saga-harness';
 
@@ -125,5 +126,35 @@ export async function hearAndConfirm(h: SagaHarness, applicationId: string): Pro
     { id: 'officer-1', role: 'reviewer' },
   );
   await h.apply({ type: 'ConfirmRefusal', applicationId }, { id: 'supervisor-1', role: 'supervisor' });
+  await h.settle();
+}
+
+/** The test family's account: the SWIFT registry's example of an IBAN of Kazakhstan. */
+export const TEST_IBAN = 'KZ86125KZT5004100100';
+
+/**
+ * The included family arrives (ADR 33), as the portal records it — in Ekibastuz, registered at its
+ * address, paid to the test account — and the saga lets everything it causes settle.
+ */
+export async function arrive(
+  h: SagaHarness,
+  applicationId: string,
+  dates: { readonly arrivedOn: string; readonly registeredOn?: string },
+  by: 'portal' | 'officer' = 'portal',
+): Promise<void> {
+  const { arrivedOn, registeredOn = arrivedOn } = dates;
+  await h.apply(
+    {
+      type: 'RecordArrival',
+      applicationId,
+      settlement: { kind: 'town', name: 'Ekibastuz' },
+      arrivedOn,
+      registration: { address: 'Ekibastuz, Satpayev St 12', registeredOn },
+      iban: TEST_IBAN,
+      recordedBy: by,
+      terms: PAYMENT_TERMS_V1,
+    },
+    by === 'portal' ? { id: 'egov', role: 'portal' } : { id: 'payments-1', role: 'payments' },
+  );
   await h.settle();
 }

@@ -1388,7 +1388,7 @@ export interface paths {
          *
          *     **Roles:** payments.
          */
-        post: operations["PaymentRegisterController_bankAnswers"];
+        post: operations["PaymentsController_bankAnswers"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1406,7 +1406,7 @@ export interface paths {
          * The file of a month’s pending payment orders for the paying bank, with its control total
          * @description **Roles:** payments.
          */
-        get: operations["PaymentRegisterController_bankFile"];
+        get: operations["PaymentsController_bankFile"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1428,7 +1428,7 @@ export interface paths {
          *
          *     **Roles:** payments, supervisor, auditor, admin.
          */
-        get: operations["PaymentRegisterController_month"];
+        get: operations["PaymentsController_month"];
         put?: never;
         post?: never;
         delete?: never;
@@ -10859,7 +10859,7 @@ export interface operations {
             };
         };
     };
-    PaymentRegisterController_bankAnswers: {
+    PaymentsController_bankAnswers: {
         parameters: {
             query?: never;
             header?: {
@@ -10992,7 +10992,7 @@ export interface operations {
             };
         };
     };
-    PaymentRegisterController_bankFile: {
+    PaymentsController_bankFile: {
         parameters: {
             query: {
                 /** @description Wait until the read model reflects this global position (read your writes) */
@@ -11069,7 +11069,7 @@ export interface operations {
             };
         };
     };
-    PaymentRegisterController_month: {
+    PaymentsController_month: {
         parameters: {
             query: {
                 /** @description Wait until the read model reflects this global position (read your writes) */

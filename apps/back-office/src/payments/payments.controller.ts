@@ -16,9 +16,9 @@ import { DomainError } from '@domain/shared/errors';
 import { KANDAS_NAMESPACE, uuidV5 } from '@libs/event-sourcing';
 import { paymentFile, readAnswersFile } from '@libs/workflow';
 import { arrayOf, integer, nullable, object, oneOf, reflecting, text } from '../http/openapi/json-schema';
-import { ReadQueryDto } from './dto/query.dto';
-import { ReadYourWrites } from './read-your-writes';
-import type { Reflecting } from './read-your-writes';
+import { ReadQueryDto } from '../queries/dto/query.dto';
+import { ReadYourWrites } from '../queries/read-your-writes';
+import type { Reflecting } from '../queries/read-your-writes';
 
 export class RegisterQueryDto extends ReadQueryDto {
   @ApiProperty({ example: '2026-12', description: 'The month the orders fall due in, yyyy-MM' })
@@ -98,7 +98,7 @@ export interface RegisterAnswer {
 @ApiTags('payments')
 @ApiBearerAuth()
 @Controller('payments')
-export class PaymentRegisterController {
+export class PaymentsController {
   constructor(
     private readonly rw: ReadYourWrites,
     private readonly register: PaymentRegisterQuery,
