@@ -7,3 +7,5 @@ export * from './intents';
 export * from './notice-context';
 export * from './notice-process';
 export * from './personal-data';
+export * from './support-notice-process';
+export type { Untold } from './untold';

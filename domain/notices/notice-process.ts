@@ -13,18 +13,12 @@ import {
 import { noticeOfInclusion, noticeOfRefusal } from './rules/on-decision';
 import { noticeOfHearing, noticeOfRefusalProposal } from './rules/on-hearing';
 import { noticeOfAcceptance, noticeOfDeadlineMoved, noticeOfReviewStarted } from './rules/on-review-clock';
+import { supportTypesNoticed } from './support-notice-process';
+import { untold, type Untold } from './untold';
 
 type ApplicationEventType = ApplicationEvent['type'];
 type EventOf<T extends ApplicationEventType> = Extract<ApplicationEvent, { type: T }>;
 type NoticeRule<E> = (event: E, context: NoticeContext) => readonly NoticeIntent[];
-
-/** An event the applicant is not told of, and why (the runner does not even subscribe to it). */
-interface Untold {
-  readonly kind: 'untold';
-  readonly because: string;
-}
-
-const untold = (because: string): Untold => ({ kind: 'untold', because });
 
 /**
  * What the applicant is told, one entry per event type of the Application: a rule or the reason
@@ -78,9 +72,13 @@ export function noticesFor(event: ApplicationEvent, context: NoticeContext): rea
   return rule(event, context);
 }
 
-/** The event types some notice rule acts on: what the runner subscribes to. */
-export function typesNoticed(): ApplicationEventType[] {
-  return (Object.keys(NOTICE_PROCESS) as ApplicationEventType[]).filter(
+/**
+ * The event types some notice rule acts on — the application's and the support's (ADR 33): what
+ * the runner subscribes to.
+ */
+export function typesNoticed(): string[] {
+  const application = (Object.keys(NOTICE_PROCESS) as ApplicationEventType[]).filter(
     (type) => typeof NOTICE_PROCESS[type] === 'function',
   );
+  return [...application, ...supportTypesNoticed()];
 }

@@ -27,7 +27,11 @@ export type NoticeKind =
   | 'complaint-rejected'
   | 'decision-revoked'
   | 'authority-decision-recorded'
-  | 'arrival-recorded';
+  | 'arrival-recorded'
+  | 'payment-made'
+  | 'payment-returned'
+  | 'recipient-corrected'
+  | 'support-stopped';
 
 export interface AcceptedNotice {
   readonly acceptedOn: CalendarDate;
@@ -187,6 +191,49 @@ export interface ArrivalRecordedNotice {
   readonly recordedBy: 'portal' | 'officer';
 }
 
+/** Which payment an order was: the relocation subsidy, or a month of the rent (1 … 12). */
+export interface PaymentOfSchedule {
+  readonly kind: 'relocation' | 'rent';
+  /** The month of the rent counted from the first (1 … 12); null for the relocation. */
+  readonly rentMonth: number | null;
+}
+
+/** A payment the bank confirmed (ADR 33): what it was for, how much, when, to which account. */
+export interface PaymentMadeNotice extends PaymentOfSchedule {
+  readonly orderId: string;
+  readonly amount: number;
+  readonly paidOn: CalendarDate;
+  /** The account's last four characters: enough to recognise it, nothing to misuse. */
+  readonly accountEnding: string;
+}
+
+/** A payment that came back from the bank: the applicant checks the account; it is paid again once. */
+export interface PaymentReturnedNotice extends PaymentOfSchedule {
+  readonly orderId: string;
+  readonly amount: number;
+  readonly returnedOn: CalendarDate;
+  readonly accountEnding: string;
+}
+
+/**
+ * The account the support is paid to was changed: told to the applicant at once, so that a change
+ * they did not ask for is noticed before anything is paid there.
+ */
+export interface RecipientCorrectedNotice {
+  readonly correctedOn: CalendarDate;
+  readonly previousAccountEnding: string;
+  readonly accountEnding: string;
+}
+
+/** The support stopped: why, from when, what is no longer paid, and what is listed for recovery. */
+export interface SupportStoppedNotice {
+  readonly reason: 'inclusion-revoked' | 'departed' | 'renounced';
+  readonly effectiveOn: CalendarDate;
+  readonly cancelledPayments: number;
+  /** Payments made that the terms list for recovery: listed, not claimed (a claim is told apart). */
+  readonly recovery: { readonly payments: number; readonly total: number };
+}
+
 export interface NoticeDataOf {
   readonly 'application-accepted': AcceptedNotice;
   readonly 'review-started': ReviewStartedNotice;
@@ -201,6 +248,10 @@ export interface NoticeDataOf {
   readonly 'decision-revoked': DecisionRevokedNotice;
   readonly 'authority-decision-recorded': AuthorityDecisionNotice;
   readonly 'arrival-recorded': ArrivalRecordedNotice;
+  readonly 'payment-made': PaymentMadeNotice;
+  readonly 'payment-returned': PaymentReturnedNotice;
+  readonly 'recipient-corrected': RecipientCorrectedNotice;
+  readonly 'support-stopped': SupportStoppedNotice;
 }
 
 /** What a notice says, as data: the kind and the facts its templates are rendered from. */

@@ -101,6 +101,7 @@ describe('the support after arrival over HTTP', () => {
     ].join('\r\n');
     const imported = await payments().post('/payments/bank-answers', { file: answers }).expect(200);
     expect(imported.body).toEqual({ lines: 1, recorded: 1, alreadyRecorded: 0, refused: [] });
+    await e.settle(); // the payment's notice follows the import
     const head = await e.head();
     const again2 = await payments().post('/payments/bank-answers', { file: answers }).expect(200);
     expect(again2.body).toEqual({ lines: 1, recorded: 0, alreadyRecorded: 1, refused: [] });
@@ -122,6 +123,19 @@ describe('the support after arrival over HTTP', () => {
       422,
       'SUPPORT.ORDER_ALREADY_ANSWERED',
     );
+    // The applicant was told each step, once, in their cabinet: the return, the new account, the payment.
+    await e.settle();
+    const told = (await e.as('portal', 'egov').get(`/portal/applications/${id}/notices`).expect(200)).body.items;
+    const kinds = told.map((n: { kind: string }) => n.kind);
+    expect(kinds.filter((kind: string) => kind.startsWith('payment-') || kind === 'recipient-corrected')).toEqual([
+      'payment-returned',
+      'recipient-corrected',
+      'payment-made',
+    ]);
+    const made = told.find((n: { kind: string }) => n.kind === 'payment-made');
+    expect(made.data).toMatchObject({ orderId: again.orderId, amount: again.amount, paidOn: '2026-03-30' });
+    expect(made.texts.ru).toContain('на счёт, оканчивающийся на 0100');
+    expect(JSON.stringify(told)).not.toContain('The account is closed');
   });
 
   it('the register of March: the returned order and its re-issue, the totals their sums; /metrics counts them', async () => {
@@ -165,5 +179,8 @@ describe('the support after arrival over HTTP', () => {
       422,
       'SUPPORT.STOPPED',
     );
+    await e.settle();
+    const told = (await e.as('portal', 'egov').get(`/portal/applications/${id}/notices`).expect(200)).body.items;
+    expect(told.at(-1)).toMatchObject({ kind: 'support-stopped', data: { reason: 'departed' } });
   });
 });

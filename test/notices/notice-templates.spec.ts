@@ -332,6 +332,73 @@ describe('the notices of the hearing and the complaint, in Kazakh and Russian (A
     );
   });
 
+  it('a payment made: what for (the month of the rent), how much in tenge, the day, the account’s end', () => {
+    const made = render({
+      kind: 'payment-made',
+      data: {
+        kind: 'rent',
+        rentMonth: 2,
+        orderId: 'PO-1-R02-1',
+        amount: 86_500,
+        paidOn: '2026-12-11',
+        accountEnding: '0100',
+      },
+    });
+    expect(made.ru).toMatch(
+      /^11\.12\.2026 выплачена субсидия на аренду жилья и коммунальные услуги за 2-й месяц из 12: 86\s500(,00)?\s₸ на счёт, оканчивающийся на 0100\.\nНомер платёжного поручения: PO-1-R02-1\.$/,
+    );
+    expect(made.kk).toContain('(12 төлемнің № 2 төлемі) төленді');
+    const relocation = render({
+      kind: 'payment-made',
+      data: {
+        kind: 'relocation',
+        rentMonth: null,
+        orderId: 'PO-1-RL-1',
+        amount: 908_250,
+        paidOn: '2026-12-11',
+        accountEnding: '0100',
+      },
+    });
+    expect(relocation.ru).toContain('выплачена субсидия на переезд: 908');
+    expect(relocation.ru).not.toContain('месяц');
+  });
+
+  it('a payment returned, an account changed, a stop: what the applicant does next, never the bank’s words', () => {
+    const returned = render({
+      kind: 'payment-returned',
+      data: {
+        kind: 'relocation',
+        rentMonth: null,
+        orderId: 'PO-1-RL-1',
+        amount: 908_250,
+        returnedOn: '2026-12-12',
+        accountEnding: '0100',
+      },
+    });
+    expect(returned.ru).toContain('банк вернул выплату — субсидия на переезд');
+    expect(returned.ru).toContain('выплата будет произведена повторно один раз');
+    const corrected = render({
+      kind: 'recipient-corrected',
+      data: { correctedOn: '2026-12-14', previousAccountEnding: '4321', accountEnding: '0100' },
+    });
+    expect(corrected.ru).toContain('оканчивающийся на 0100, вместо счёта, оканчивающегося на 4321');
+    expect(corrected.kk).toContain('Егер сіз өзгертуді сұрамаған болсаңыз');
+    const stopped = (payments: number) =>
+      render({
+        kind: 'support-stopped',
+        data: {
+          reason: 'inclusion-revoked',
+          effectiveOn: '2027-05-01',
+          cancelledPayments: 6,
+          recovery: { payments, total: 90_000 * payments },
+        },
+      });
+    expect(stopped(1).ru).toContain('решение о включении в квоту отменено.\nНе будут выплачены: 6 выплат.');
+    expect(stopped(1).ru).toContain('По правилам к возврату учтены 1 выплата на сумму');
+    expect(stopped(0).ru).not.toContain('возврат');
+    expect(stopped(0).kk).not.toContain('қайтару');
+  });
+
   it('no explanation line when the process wrote its own words: the grounds by title, the seats in words', () => {
     const proposed = render({ ...SAMPLES[0]!, data: { ...SAMPLES[0]!.data, explanation: null } } as NoticeContent);
     expect(proposed.ru).toContain('— Квота исчерпана\nВ квоте осталось 2 места, а для вашей семьи нужно 5.\n');

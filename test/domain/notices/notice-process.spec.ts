@@ -267,6 +267,11 @@ describe('what the applicant is told (pure: the history up to an event in, notic
         'ReviewDeadlineScheduled',
         'ReviewStarted',
         'SubsidyGranted',
+        // The support's, told from the family's support stream (ADR 33).
+        'PaymentPaid',
+        'PaymentReturned',
+        'RecipientCorrected',
+        'SupportStopped',
       ].sort(),
     );
   });

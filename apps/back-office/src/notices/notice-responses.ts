@@ -22,6 +22,10 @@ const KINDS: { readonly [K in NoticeKind]: true } = {
   'decision-revoked': true,
   'authority-decision-recorded': true,
   'arrival-recorded': true,
+  'payment-made': true,
+  'payment-returned': true,
+  'recipient-corrected': true,
+  'support-stopped': true,
 };
 const kind = () => oneOf(...Object.keys(KINDS));
 

@@ -3758,7 +3758,7 @@ export interface operations {
                             /** @description An instant in UTC, ISO 8601 */
                             issuedAt: string;
                             /** @enum {string} */
-                            kind: "application-accepted" | "review-started" | "review-deadline-moved" | "application-included" | "application-refused" | "refusal-proposed" | "hearing-recorded" | "complaint-received" | "complaint-satisfied" | "complaint-rejected" | "decision-revoked" | "authority-decision-recorded" | "arrival-recorded";
+                            kind: "application-accepted" | "review-started" | "review-deadline-moved" | "application-included" | "application-refused" | "refusal-proposed" | "hearing-recorded" | "complaint-received" | "complaint-satisfied" | "complaint-rejected" | "decision-revoked" | "authority-decision-recorded" | "arrival-recorded" | "payment-made" | "payment-returned" | "recipient-corrected" | "support-stopped";
                             lastError: string | null;
                             noticeId: string;
                             /** @description An instant in UTC, ISO 8601 */
@@ -5844,7 +5844,7 @@ export interface operations {
                             /** @description An instant in UTC, ISO 8601 */
                             issuedAt: string;
                             /** @enum {string} */
-                            kind: "application-accepted" | "review-started" | "review-deadline-moved" | "application-included" | "application-refused" | "refusal-proposed" | "hearing-recorded" | "complaint-received" | "complaint-satisfied" | "complaint-rejected" | "decision-revoked" | "authority-decision-recorded" | "arrival-recorded";
+                            kind: "application-accepted" | "review-started" | "review-deadline-moved" | "application-included" | "application-refused" | "refusal-proposed" | "hearing-recorded" | "complaint-received" | "complaint-satisfied" | "complaint-rejected" | "decision-revoked" | "authority-decision-recorded" | "arrival-recorded" | "payment-made" | "payment-returned" | "recipient-corrected" | "support-stopped";
                             /** @description Derived from the event that caused it: the portal’s idempotency key */
                             noticeId: string;
                             template: {
@@ -11807,7 +11807,7 @@ export interface operations {
                             /** @description An instant in UTC, ISO 8601 */
                             issuedAt: string;
                             /** @enum {string} */
-                            kind: "application-accepted" | "review-started" | "review-deadline-moved" | "application-included" | "application-refused" | "refusal-proposed" | "hearing-recorded" | "complaint-received" | "complaint-satisfied" | "complaint-rejected" | "decision-revoked" | "authority-decision-recorded" | "arrival-recorded";
+                            kind: "application-accepted" | "review-started" | "review-deadline-moved" | "application-included" | "application-refused" | "refusal-proposed" | "hearing-recorded" | "complaint-received" | "complaint-satisfied" | "complaint-rejected" | "decision-revoked" | "authority-decision-recorded" | "arrival-recorded" | "payment-made" | "payment-returned" | "recipient-corrected" | "support-stopped";
                             /** @description Derived from the event that caused it: the portal’s idempotency key */
                             noticeId: string;
                             template: {

@@ -1,8 +1,17 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import type { ApplicationEvent } from '@domain/application';
+import { applicationStreamId, type ApplicationEvent } from '@domain/application';
 import { COMPLAINT_TERMS_V1 } from '@domain/law';
-import { noticesFor, noticeStreamDecider, noticeStreamId, type NoticeIssued } from '@domain/notices';
+import {
+  isSupportEventType,
+  noticesFor,
+  noticeStreamDecider,
+  noticeStreamId,
+  supportNoticesFor,
+  type NoticeIntent,
+  type NoticeIssued,
+} from '@domain/notices';
+import type { SupportEvent } from '@domain/support';
 import { commandIdCausedBy, EventTypeRegistry, handleCommand } from '@libs/event-sourcing';
 import type { EventStore, RecordedEvent } from '@libs/event-sourcing';
 import { EVENT_STORE, EVENT_TYPE_REGISTRY } from '@libs/event-sourcing-nest';
@@ -32,15 +41,16 @@ export class IssueNoticesHandler implements ICommandHandler<IssueNoticesMessage,
   async execute(message: IssueNoticesMessage): Promise<number> {
     const { payload: cause, context } = message;
     const history = await this.historyUpTo(cause.streamId, cause.revision);
-    const submitted = history[0];
     const event = history.at(-1);
-    if (!submitted || !event || event.eventId !== cause.eventId)
+    if (!event || event.eventId !== cause.eventId)
       throw new Error(`No event ${cause.eventId} at ${cause.streamId}@${cause.revision}`);
-    const intents = noticesFor(event as unknown as ApplicationEvent, {
-      history: history.map(({ type, data }) => ({ type, data }) as ApplicationEvent),
-      groundsList: groundsListsOf(this.law),
-      complaintTerms: COMPLAINT_TERMS_V1,
-    });
+    const intents = isSupportEventType(event.type)
+      ? supportNoticesFor(event as unknown as SupportEvent, history.map(domainEventOf) as SupportEvent[])
+      : this.applicationNotices(history);
+    if (!intents.some((intent) => intent.kind === 'issue-notice')) return 0;
+    // The applicant's cabinet is reached through whoever submitted: the application's first event.
+    const submitted = isSupportEventType(event.type) ? await this.submissionOf(cause.applicationId) : history[0];
+    if (!submitted) throw new Error(`No application ${cause.applicationId} for the notice of ${cause.eventId}`);
     let appended = 0;
     for (const intent of intents) {
       if (intent.kind !== 'issue-notice') continue;
@@ -66,6 +76,20 @@ export class IssueNoticesHandler implements ICommandHandler<IssueNoticesMessage,
     return appended;
   }
 
+  private applicationNotices(history: readonly RecordedEvent[]): readonly NoticeIntent[] {
+    const event = history.at(-1) as RecordedEvent;
+    return noticesFor(domainEventOf(event) as ApplicationEvent, {
+      history: history.map(domainEventOf) as ApplicationEvent[],
+      groundsList: groundsListsOf(this.law),
+      complaintTerms: COMPLAINT_TERMS_V1,
+    });
+  }
+
+  private async submissionOf(applicationId: string): Promise<RecordedEvent | undefined> {
+    const [first] = await this.historyUpTo(applicationStreamId(applicationId), 0);
+    return first;
+  }
+
   private async historyUpTo(streamId: string, revision: number): Promise<RecordedEvent[]> {
     const events: RecordedEvent[] = [];
     for await (const event of this.store.readStream(streamId, { maxCount: revision + 1 }))
@@ -73,3 +97,5 @@ export class IssueNoticesHandler implements ICommandHandler<IssueNoticesMessage,
     return events;
   }
 }
+
+const domainEventOf = ({ type, data }: RecordedEvent) => ({ type, data });

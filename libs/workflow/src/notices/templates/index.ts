@@ -10,6 +10,7 @@ import {
 import { HEARING_RECORDED_V1, REFUSAL_PROPOSED_V1, REFUSAL_PROPOSED_V2 } from './hearing.templates';
 import type { NoticeTemplate } from './notice-template';
 import { ARRIVAL_RECORDED_V1 } from './arrival.templates';
+import { PAYMENT_MADE_V1, PAYMENT_RETURNED_V1, RECIPIENT_CORRECTED_V1, SUPPORT_STOPPED_V1 } from './support.templates';
 import { ACCEPTED_V1, DEADLINE_MOVED_V1, REVIEW_STARTED_V1 } from './review-clock.templates';
 
 export type { NoticeTemplate } from './notice-template';
@@ -31,6 +32,10 @@ export const NOTICE_TEMPLATES: readonly NoticeTemplate[] = [
   DECISION_REVOKED_V1,
   AUTHORITY_DECISION_RECORDED_V1,
   ARRIVAL_RECORDED_V1,
+  PAYMENT_MADE_V1,
+  PAYMENT_RETURNED_V1,
+  RECIPIENT_CORRECTED_V1,
+  SUPPORT_STOPPED_V1,
 ];
 
 /** The version new notices of each kind are rendered with (mapped: a new kind needs one). */
@@ -48,4 +53,8 @@ export const CURRENT_TEMPLATES: { readonly [K in NoticeKind]: NoticeTemplate } =
   'decision-revoked': DECISION_REVOKED_V1,
   'authority-decision-recorded': AUTHORITY_DECISION_RECORDED_V1,
   'arrival-recorded': ARRIVAL_RECORDED_V1,
+  'payment-made': PAYMENT_MADE_V1,
+  'payment-returned': PAYMENT_RETURNED_V1,
+  'recipient-corrected': RECIPIENT_CORRECTED_V1,
+  'support-stopped': SUPPORT_STOPPED_V1,
 };
