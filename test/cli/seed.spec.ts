@@ -295,7 +295,8 @@ describe('cli seed: demo data played through the workflow', () => {
     expect(opened).toHaveLength(first.report.simulation.arrivals);
     const orders = events.filter((e) => e.type === 'PaymentOrderIssued');
     expect(orders.length).toBeGreaterThan(0);
-    for (const order of orders)
+    // Each first order on its due day (a re-issue keeps its instalment's due day, issued after the return).
+    for (const order of orders.filter((o) => (o.data as Data).reissueOf === null))
       expect(localDateOf(order.metadata.occurredAt)).toBe((order.data as { dueOn: string }).dueOn);
     // The month-end run: each month's file carries the month's pending orders, its control line their sum.
     const register = new ReadModels().feed(events).payments;
@@ -306,6 +307,46 @@ describe('cli seed: demo data played through the workflow', () => {
       expect({ month, controlTotal: file.controlTotal }).toEqual({ month, controlTotal: pending });
       expect(file.text.trimEnd().split('\r\n').at(-1)).toBe(`TOTAL;${file.orders};${pending}`);
     }
+  });
+
+  it('imports the bank’s answers each morning: every order due before the last day answered once, a return paid again once to a corrected account (ADR 33)', () => {
+    const { paid, returned, reissued } = first.report.simulation.payments;
+    expect(paid).toBeGreaterThan(0);
+    const lastDay = localDateOf(events.at(-1)!.metadata.occurredAt);
+    const returnedOnLastDay = events.filter(
+      (e) => e.type === 'PaymentReturned' && (e.data as Data).returnedOn === lastDay,
+    ).length;
+    expect(reissued).toBe(returned - returnedOnLastDay);
+    const issued = events.filter((e) => e.type === 'PaymentOrderIssued').map((e) => e.data as Data);
+    const answers = events.filter((e) => e.type === 'PaymentPaid' || e.type === 'PaymentReturned');
+    // Each order answered at most once; every order due before the seed's last day answered.
+    const answered = answers.map((e) => (e.data as Data).orderId);
+    expect(new Set(answered).size).toBe(answered.length);
+    const owed = issued.filter((order) => (order.dueOn as string) < lastDay).map((order) => order.orderId);
+    expect(answered).toEqual(expect.arrayContaining(owed));
+    expect(answers.filter((e) => e.type === 'PaymentPaid')).toHaveLength(paid);
+    // A returned order is paid again once the next working day (a return on the last day, after it),
+    // to the account corrected just before, under an order naming it.
+    const returns = answers.filter((e) => e.type === 'PaymentReturned');
+    expect(returns.length).toBeGreaterThan(0);
+    for (const ret of returns.filter((e) => (e.data as Data).returnedOn !== lastDay)) {
+      const { orderId } = ret.data as Data;
+      const again = events.filter((e) => e.type === 'PaymentOrderIssued' && (e.data as Data).reissueOf === orderId);
+      expect(again).toHaveLength(1);
+      const [reissue] = again;
+      const before = events.slice(0, events.indexOf(reissue!)).filter((e) => e.streamId === reissue!.streamId);
+      const corrected = before.at(-1)!;
+      expect(corrected.type).toBe('RecipientCorrected');
+      expect(((reissue!.data as Data).recipient as Data).iban).toBe((corrected.data as Data).iban);
+    }
+    // The register agrees: per month, the orders' sum is committed + returned + cancelled, nothing lost.
+    const register = new ReadModels().feed(events).payments;
+    for (const month of [...new Set(issued.map((order) => (order.dueOn as string).slice(0, 7)))])
+      for (const row of register.totals(month)) {
+        const sum = register.orders(month, row.region).reduce((total, order) => total + order.amount, 0);
+        expect(row.committed + row.returned + row.cancelled).toBe(sum);
+        expect(row.committed).toBe(row.paid + row.pending);
+      }
   });
 
   it('never fills a quota beyond its capacity', () => {

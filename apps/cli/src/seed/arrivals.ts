@@ -1,9 +1,7 @@
 import { SeededRandom } from '@libs/seeded-random';
 import type { FollowUp } from './complaints';
+import { SEED_BANK_CODE } from './bank';
 import type { PlannedApplication } from './plan';
-
-/** The seed's bank for the families' accounts: a code of three digits (the accounts are the seed's own). */
-const SEED_BANK_CODE = '601';
 
 /**
  * Which included families arrive in the seed, and when (issue 21, ADR 33): about four in five, five

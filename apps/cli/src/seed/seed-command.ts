@@ -258,6 +258,8 @@ export function printSummary(report: SeedReport, options: SeedOptions, print: Pr
     `  (${c.satisfied} satisfied, ${c.rejected} rejected; ${c.authorityDecisions} decided by the authority)`,
   );
   row('families arrived', report.simulation.arrivals, '  (their supports opened: orders issued on their due days)');
+  const p = report.simulation.payments;
+  row('payments made', p.paid, `  (the bank's answers imported; ${p.returned} returned, ${p.reissued} paid again)`);
   const rejected = Object.entries(report.simulation.rejected);
   if (rejected.length > 0)
     print(`  steps the workflow refused: ${rejected.map(([code, n]) => `${code} ×${n}`).join(', ')}`);

@@ -1,5 +1,8 @@
 import { arrivalAfterInclusion } from './arrivals';
-import { kzIbanOf } from '@domain/support';
+import { correctedAccountOf, seedBankAnswers } from './bank';
+import { PaymentRegisterQuery } from '@infra/read-models';
+import { kzIbanOf, type DecidedSupportCommand } from '@domain/support';
+import { DateTime } from 'luxon';
 import { localDateOf } from '@domain/shared/calendar-date';
 import { INestApplicationContext } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -18,6 +21,8 @@ import {
   type LawInForce,
   QuotaCommandMessage,
   READ_MODELS_DB,
+  readAnswersFile,
+  SupportCommandMessage,
   Untimed,
 } from '@libs/workflow';
 import { complaintPlanner, type ComplaintPlanner, type FollowUp } from './complaints';
@@ -33,6 +38,10 @@ import { SeedClock } from './seed-clock';
 export const SEED_ACTOR: Actor = { id: 'seed', role: 'operator' };
 /** The supervisor who confirms the seed's proposed refusals. */
 const SUPERVISOR: Actor = { id: 'supervisor-1', role: 'supervisor' };
+/** The payments officer who imports the bank's answers and corrects a returned family's account. */
+const PAYMENTS_OFFICER: Actor = { id: 'payments-1', role: 'payments' };
+/** 09:00: the bank's answers to yesterday's orders are in, before the day's other work. */
+const BANK_ANSWERS_MINUTE = 9 * 60;
 
 export interface SimulationStats {
   readonly commands: number;
@@ -43,6 +52,14 @@ export interface SimulationStats {
   readonly deadlinesFired: number;
   /** Included families whose arrival the seed recorded (ADR 33): their supports open and pay as days pass. */
   readonly arrivals: number;
+  /** The bank's answers the seed imported, and the returned orders paid again to a corrected account. */
+  readonly payments: PaymentCounts;
+}
+
+export interface PaymentCounts {
+  readonly paid: number;
+  readonly returned: number;
+  readonly reissued: number;
 }
 
 export interface ComplaintCounts {
@@ -74,6 +91,10 @@ export class SeedSimulation {
   private readonly complaintsPlanner: ComplaintPlanner;
   private readonly complaints = { filed: 0, satisfied: 0, rejected: 0, authorityDecisions: 0 };
   private arrivals = 0;
+  private readonly payments = { paid: 0, returned: 0, reissued: 0 };
+  private readonly register: PaymentRegisterQuery;
+  /** Orders the bank returned yesterday: today the officer corrects the account and pays again. */
+  private returnedYesterday: Array<{ applicationId: string; orderId: string }> = [];
   private nextSeq: number;
   private commands = 0;
   private deadlinesFired = 0;
@@ -93,6 +114,7 @@ export class SeedSimulation {
     this.scheduler = app.get(DeadlineScheduler);
     this.readModels = app.get(READ_MODELS_DB);
     this.law = app.get<LawInForce>(LAW_IN_FORCE);
+    this.register = new PaymentRegisterQuery(this.readModels);
     this.days = plan.actionsByDay.map((bucket) => [...bucket]);
     this.nextSeq = plan.actionsByDay.reduce((max, bucket) => Math.max(max, ...bucket.map((a) => a.seq + 1)), 0);
     this.complaintsPlanner = complaintPlanner(idSalt, (ahead) => plan.workingDays[this.today + ahead]!);
@@ -111,6 +133,7 @@ export class SeedSimulation {
       const date = workingDays[day]!;
       const actions = actionsByDay[day]!;
       this.today = day;
+      await this.bankDay(date);
       let ticked = false;
       for (const action of actions) {
         if (!ticked && action.minute >= END_OF_DAY_MINUTE) {
@@ -141,7 +164,59 @@ export class SeedSimulation {
       rejected: { ...this.rejected },
       deadlinesFired: this.deadlinesFired,
       arrivals: this.arrivals,
+      payments: { ...this.payments },
     };
+  }
+
+  /**
+   * 09:00 of a working day (ADR 33): the payments officer corrects the accounts of yesterday's
+   * returns and pays those orders again, then imports the bank's answers to every order due before
+   * today — the seed's bank (`bank.ts`) answering in its file, read by the same reader the HTTP
+   * import uses. Every order of a seeded year is thus answered, a few returned and paid again.
+   */
+  private async bankDay(date: string): Promise<void> {
+    this.clock.set(almatyInstant(date, BANK_ANSWERS_MINUTE));
+    for (const { applicationId, orderId } of this.returnedYesterday) {
+      const iban = correctedAccountOf(this.idSalt, orderId);
+      await this.sendSupport({ type: 'CorrectRecipient', applicationId, iban }, `correct:${orderId}`);
+      const terms = paymentTermsOf(this.law.current());
+      await this.sendSupport({ type: 'ReissuePaymentOrder', applicationId, orderId, terms }, `reissue:${orderId}`);
+      this.payments.reissued += 1;
+    }
+    this.returnedYesterday = [];
+    await this.settle();
+    const month = date.slice(0, 7);
+    const previous = DateTime.fromISO(`${month}-01`).minus({ months: 1 }).toFormat('yyyy-MM');
+    const owed = [...this.register.pendingOrders(previous), ...this.register.pendingOrders(month)].filter(
+      (order) => order.dueOn < date,
+    );
+    if (owed.length === 0) return;
+    const { answers, problems } = readAnswersFile(seedBankAnswers(this.idSalt, date, owed));
+    if (problems.length > 0) throw new Error(`The seed's bank wrote a file out of format: ${JSON.stringify(problems)}`);
+    for (const answer of answers) {
+      const { applicationId, orderId } = answer;
+      if (answer.status === 'paid') {
+        const { date: paidOn, bankReference } = answer;
+        await this.sendSupport(
+          { type: 'RecordPaymentPaid', applicationId, orderId, paidOn, bankReference },
+          `bank:${orderId}`,
+        );
+        this.payments.paid += 1;
+      } else {
+        const { date: returnedOn, reason } = answer;
+        await this.sendSupport(
+          { type: 'RecordPaymentReturned', applicationId, orderId, returnedOn, reason },
+          `bank:${orderId}`,
+        );
+        this.payments.returned += 1;
+        this.returnedYesterday.push({ applicationId, orderId });
+      }
+    }
+    await this.settle();
+  }
+
+  private async sendSupport(command: Untimed<DecidedSupportCommand>, key: string): Promise<void> {
+    await this.send(new SupportCommandMessage(command, this.context(key, PAYMENTS_OFFICER)));
   }
 
   /** The year's order's capacities (2026: the order of 12.12.2025), as an administrator enters them. */
@@ -364,7 +439,7 @@ export class SeedSimulation {
   }
 
   /** Sends one command; a refusal by a rule (a coded domain error) is counted, anything else stops the seed. */
-  private async send(message: ApplicationCommandMessage | QuotaCommandMessage): Promise<void> {
+  private async send(message: ApplicationCommandMessage | QuotaCommandMessage | SupportCommandMessage): Promise<void> {
     this.commands += 1;
     try {
       await this.commandBus.execute(message);
