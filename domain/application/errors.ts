@@ -45,6 +45,11 @@ export const ApplicationErrorCode = {
   AlreadyArrived: 'APPLICATION.ALREADY_ARRIVED',
   /** The family arrived after the limit the payment terms set (version 1 sets none). */
   ArrivalTooLate: 'APPLICATION.ARRIVAL_TOO_LATE',
+  /**
+   * The family arrived under an inclusion since revoked, and is included again: how its support goes
+   * on (the first schedule carried on, or a second) is for the ministry to decide (ADR 33), not guessed.
+   */
+  SupportToBeDecided: 'APPLICATION.SUPPORT_TO_BE_DECIDED',
   /** The inclusion's subsidies are still being granted (a moment after the decision): asked again, it succeeds. */
   SubsidiesPending: 'APPLICATION.SUBSIDIES_PENDING',
 } as const;

@@ -68,6 +68,11 @@ interface Accepted extends Filed {
   readonly revocations?: number;
   /** Where the review's service term is counted from: the signing, or the last revocation back to review. */
   readonly reviewClockFrom?: Instant;
+  /**
+   * The day the family arrived under an inclusion since revoked (ADR 33): its support was stopped
+   * then, and a new inclusion does not open another by itself.
+   */
+  readonly arrivedUnderRevokedInclusion?: string;
 }
 
 export type ApplicationState =

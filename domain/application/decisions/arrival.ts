@@ -34,6 +34,17 @@ export function recordArrival(command: RecordArrival, state: ApplicationState): 
   if (state.status === 'refused')
     throw new ApplicationError(ApplicationErrorCode.NotIncluded, 'Only an included family’s arrival is recorded');
   const included = requireStatus(state, ['included'], 'record an arrival', ApplicationErrorCode.NotIncluded);
+  if (included.arrivedUnderRevokedInclusion && !included.arrival)
+    throw new ApplicationError(
+      ApplicationErrorCode.SupportToBeDecided,
+      'The family arrived under an inclusion since revoked, and its support was stopped then; how it goes on under the new inclusion is for the ministry to decide (ADR 33)',
+      [
+        {
+          field: 'arrivedOn',
+          reason: `the family arrived on ${included.arrivedUnderRevokedInclusion} under the revoked inclusion`,
+        },
+      ],
+    );
   const today = localDateOf(command.at);
   const found = new ViolationCollector();
   found.check(

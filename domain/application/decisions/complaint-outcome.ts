@@ -180,7 +180,13 @@ export const complaintOutcomeFolds: Folds<
     const decided = expectAccepted(state, event.type) as StateOf<'included' | 'refused'>;
     const { applicationId, submission, digest, submittedAt, signature, sla, reviewerId } = decided;
     const revocations = (decided.revocations ?? 0) + 1;
-    const base = { applicationId, submission, digest, submittedAt, signature, reviewerId, revocations };
+    // A family that arrived keeps that fact through the revocation: its support was stopped (ADR 33).
+    const arrivedOn =
+      decided.status === 'included' && decided.arrival
+        ? decided.arrival.arrivedOn
+        : decided.arrivedUnderRevokedInclusion;
+    const arrived = arrivedOn ? { arrivedUnderRevokedInclusion: arrivedOn } : {};
+    const base = { applicationId, submission, digest, submittedAt, signature, reviewerId, revocations, ...arrived };
     const { remedy, revokedAt } = event.data;
     if (remedy === 'return-to-review')
       // A fresh service term, counted from the revocation (ADR 32): scheduled by the process.

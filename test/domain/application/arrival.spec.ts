@@ -7,6 +7,7 @@ import {
 import { PAYMENT_TERMS_V1 } from '@domain/support';
 import { deciderSpecification } from '@libs/testing';
 import { APPLICANT_IIN, APPLICATION_ID as id, history, QUOTA } from './fixtures';
+import { revokedInclusionData } from './hearing-fixtures';
 
 const spec = deciderSpecification(applicationDecider);
 const fold = (events: readonly ApplicationEvent[]) =>
@@ -68,6 +69,41 @@ describe('recording an included family’s arrival', () => {
       .given([...granted(), arrived])
       .when(arrive({ arrivedOn: '2026-03-29' }))
       .thenThrows({ code: 'APPLICATION.ALREADY_ARRIVED' });
+  });
+
+  it('not again by itself after the inclusion it arrived under was revoked and the family included anew: that is for the ministry to decide', () => {
+    const revoked: ApplicationEvent = {
+      type: 'DecisionRevoked',
+      data: revokedInclusionData({ remedy: 'include', revokedAt: '2026-04-10T05:00:00.000Z' }),
+    };
+    const first = history
+      .included()
+      .find((e): e is Extract<ApplicationEvent, { type: 'ApplicationIncluded' }> => e.type === 'ApplicationIncluded')!;
+    const reincluded: ApplicationEvent = {
+      type: 'ApplicationIncluded',
+      data: {
+        ...first.data,
+        decision: { number: `${first.data.decision?.number}-2`, date: '2026-04-10' },
+        decidedAt: '2026-04-10T05:00:00.000Z',
+      },
+    };
+    const regranted = [grant('relocation'), grant('rent')].reduce<ApplicationEvent[]>(
+      (events, command) => [
+        ...events,
+        ...applicationDecider.decide({ ...command, at: '2026-04-10T05:00:02.000Z' }, fold(events)),
+      ],
+      [...granted(), arrived, revoked, reincluded],
+    );
+    spec
+      .given(regranted)
+      .when(
+        arrive({
+          at: '2026-04-14T06:00:00.000Z',
+          arrivedOn: '2026-04-13',
+          registration: { address: 'x', registeredOn: '2026-04-13' },
+        }),
+      )
+      .thenThrows({ code: 'APPLICATION.SUPPORT_TO_BE_DECIDED' });
   });
 
   it('only for an included family, once its subsidies are granted', () => {

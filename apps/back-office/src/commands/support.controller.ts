@@ -38,7 +38,7 @@ export class SupportController {
   @ApiOperation({
     summary: 'Record an included family’s arrival in its region (the career centre’s officer)',
     description:
-      'Once; the same arrival again records nothing. Opens the support: the relocation payment on the registration day, rent monthly for 12 months. 422 APPLICATION.NOT_INCLUDED, APPLICATION.SUBSIDIES_PENDING, APPLICATION.ALREADY_ARRIVED, APPLICATION.ARRIVAL_TOO_LATE, or APPLICATION.INVALID_COMMAND naming each field at fault (an IBAN whose check digits do not match, a date before the decision or in the future).',
+      'Once; the same arrival again records nothing. Opens the support: the relocation payment on the registration day, rent monthly for 12 months. 422 APPLICATION.NOT_INCLUDED, APPLICATION.SUBSIDIES_PENDING, APPLICATION.ALREADY_ARRIVED, APPLICATION.ARRIVAL_TOO_LATE, APPLICATION.SUPPORT_TO_BE_DECIDED (the family arrived under an inclusion since revoked: its support stopped then, and how it goes on is for the ministry to decide), or APPLICATION.INVALID_COMMAND naming each field at fault (an IBAN whose check digits do not match, a date before the decision or in the future).',
   })
   async arrival(
     @Id() id: string,
