@@ -20,6 +20,7 @@ export const WORKLOADS = [
   'aggregate-load',
   'quota-fold',
   'sla-scan',
+  'payment-run',
   'console',
 ] as const;
 

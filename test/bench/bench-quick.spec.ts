@@ -15,6 +15,7 @@ const WORKLOADS = [
   'aggregate-load',
   'quota-fold',
   'sla-scan',
+  'payment-run',
   // Not 'console': seeding, a build of its own and Chromium cost two minutes of CI's twenty, and its
   // screens are the browser tests' (test/browser); `npm run bench -- --only console --quick` checks it.
 ];
