@@ -2,8 +2,8 @@ import type { QuotaKey } from '../quota/quota-key';
 import type { CalendarDate } from '../shared/calendar-date';
 import { assertNever } from '../shared/decider';
 import type { Tenge } from '../shared/money';
-import type { PaymentBasis, Recipient, SupportEvent } from './events';
-import type { StopReason } from './payment-terms';
+import type { PaymentBasis, Recipient, RecoveryItem, SupportEvent } from './events';
+import type { RecoveryScope, StopReason } from './payment-terms';
 import type { Instalment, InstalmentKey } from './schedule';
 
 /** An order as the bank's answers left it; `cancelled` by a stop before any answer. */
@@ -34,7 +34,16 @@ export interface OpenSupportState {
   readonly termsVersion: string;
   /** Every order issued, in order. */
   readonly orders: readonly OrderState[];
-  readonly stop: { readonly reason: StopReason; readonly effectiveOn: CalendarDate } | null;
+  /** The stop, with what it listed for recovery: the officer who claims it back works from this list. */
+  readonly stop: {
+    readonly reason: StopReason;
+    readonly effectiveOn: CalendarDate;
+    readonly recovery: {
+      readonly scope: RecoveryScope;
+      readonly items: readonly RecoveryItem[];
+      readonly total: Tenge;
+    };
+  } | null;
 }
 
 export type SupportState = { readonly status: 'none' } | OpenSupportState;
@@ -89,7 +98,7 @@ export function evolveSupport(state: SupportState, event: SupportEvent): Support
       return {
         ...state,
         status: 'stopped',
-        stop: { reason: event.data.reason, effectiveOn: event.data.effectiveOn },
+        stop: { reason: event.data.reason, effectiveOn: event.data.effectiveOn, recovery: event.data.recovery },
         orders: state.orders.map((order) =>
           cancelled.has(order.orderId) ? { ...order, answer: { state: 'cancelled' } } : order,
         ),

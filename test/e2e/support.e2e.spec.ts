@@ -142,18 +142,16 @@ describe('the support after arrival over HTTP', () => {
     const { body } = await e.as('supervisor').get('/payments/register?month=2026-03&region=pavlodar').expect(200);
     const [returned, reissued] = body.data.orders;
     expect([returned.state, reissued.state]).toEqual(['returned', 'paid']);
-    expect(body.data.totals).toEqual([
-      {
-        region: 'pavlodar',
-        month: '2026-03',
-        orders: 2,
-        committed: reissued.amount,
-        paid: reissued.amount,
-        returned: returned.amount,
-        pending: 0,
-        cancelled: 0,
-      },
-    ]);
+    const pavlodar = {
+      orders: 2,
+      committed: reissued.amount,
+      paid: reissued.amount,
+      returned: returned.amount,
+      pending: 0,
+      cancelled: 0,
+    };
+    expect(body.data.totals).toEqual([{ region: 'pavlodar', month: '2026-03', ...pavlodar }]);
+    expect(body.data.grandTotal).toEqual(pavlodar);
     expectProblem(await e.as('supervisor').get('/payments/register?month=2026-3'), 400, 'REQUEST.INVALID');
     const metrics = (await e.http.get('/metrics').expect(200)).text;
     expect(metrics).toMatch(/^kandas_payment_orders\{state="paid"\} 1$/m);
@@ -173,7 +171,15 @@ describe('the support after arrival over HTTP', () => {
       .post(`/applications/${id}/support/stop`, { reason: 'departed', effectiveOn: '2026-05-01' })
       .expect(200);
     const body = await support();
-    expect(body).toMatchObject({ status: 'stopped', stop: { reason: 'departed', effectiveOn: '2026-05-01' } });
+    // A departure lists what fell due after it: the relocation paid in March is not.
+    expect(body).toMatchObject({
+      status: 'stopped',
+      stop: {
+        reason: 'departed',
+        effectiveOn: '2026-05-01',
+        recovery: { scope: 'paid-after-stop', items: [], total: 0 },
+      },
+    });
     expectProblem(
       await payments().post(`/applications/${id}/support/recipient`, { iban: IBAN }),
       422,

@@ -170,11 +170,15 @@ describe('the timeline narrator (ADR 27)', () => {
     );
   });
 
-  it('names the actors in words: the portal, a reviewer, the process', () => {
+  it('names the actors in words: the portal, a reviewer, a payments officer, the process', () => {
     expect(PHRASEBOOKS.ru.actor({ id: 'egov', role: 'portal' })).toBe('портал eGov');
     expect(PHRASEBOOKS.kk.actor({ id: 'egov', role: 'portal' })).toBe('eGov порталы');
     expect(PHRASEBOOKS.ru.actor(reviewer)).toBe('рецензент reviewer-7');
     expect(PHRASEBOOKS.kk.actor(reviewer)).toBe('сарапшы reviewer-7');
+    const officer = { id: 'payments-1', role: 'payments' };
+    expect(PHRASEBOOKS.ru.actor(officer)).toBe('специалист по выплатам payments-1');
+    expect(PHRASEBOOKS.kk.actor(officer)).toBe('төлемдер жөніндегі маман payments-1');
+    expect(PHRASEBOOKS.en.actor(officer)).toBe('payments officer payments-1');
     expect(PHRASEBOOKS.ru.actor(process)).toBe('система (процесс)');
     expect(PHRASEBOOKS.en.actor({ id: 'sla-scheduler', role: 'system' })).toBe('the system (deadline scheduler)');
   });

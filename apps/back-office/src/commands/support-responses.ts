@@ -53,6 +53,16 @@ export const SUPPORT_RESPONSE: SchemaObject = object({
   schedule: arrayOf(instalment),
   termsVersion: text('The payment terms version the schedule was computed under'),
   orders: arrayOf(order),
-  stop: nullable(object({ reason: oneOf('inclusion-revoked', 'departed', 'renounced'), effectiveOn: date })),
+  stop: nullable(
+    object({
+      reason: oneOf('inclusion-revoked', 'departed', 'renounced'),
+      effectiveOn: date,
+      recovery: object({
+        scope: oneOf('all-paid', 'paid-after-stop', 'none'),
+        items: arrayOf(object({ orderId: text(), instalment: text(), amount: integer('Whole tenge'), paidOn: date })),
+        total: integer('Whole tenge listed for recovery (listed, not claimed)'),
+      }),
+    }),
+  ),
   revision: integer('The support stream’s revision: If-Match for its commands'),
 });

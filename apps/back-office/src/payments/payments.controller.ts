@@ -64,6 +64,7 @@ const REGISTER: SchemaObject = reflecting(
       paid: integer(),
       returned: integer(),
       pending: integer(),
+      cancelled: integer(),
     }),
     orders: arrayOf(ORDER),
   }),
@@ -86,7 +87,7 @@ export interface AnswersResult {
 export interface RegisterAnswer {
   readonly month: string;
   readonly totals: readonly MonthTotals[];
-  readonly grandTotal: Pick<MonthTotals, 'orders' | 'committed' | 'paid' | 'returned' | 'pending'>;
+  readonly grandTotal: Pick<MonthTotals, 'orders' | 'committed' | 'paid' | 'returned' | 'pending' | 'cancelled'>;
   readonly orders: readonly RegisterOrder[];
 }
 
@@ -204,8 +205,7 @@ export class PaymentsController {
     return this.rw.read('payment-register', query.atLeast, () => {
       const region = query.region ?? null;
       const totals = this.register.totals(query.month, region);
-      const sum = (key: 'orders' | 'committed' | 'paid' | 'returned' | 'pending') =>
-        totals.reduce((total, row) => total + row[key], 0);
+      const sum = (key: keyof RegisterAnswer['grandTotal']) => totals.reduce((total, row) => total + row[key], 0);
       return {
         month: query.month,
         totals,
@@ -215,6 +215,7 @@ export class PaymentsController {
           paid: sum('paid'),
           returned: sum('returned'),
           pending: sum('pending'),
+          cancelled: sum('cancelled'),
         },
         orders: this.register.orders(query.month, region),
       };

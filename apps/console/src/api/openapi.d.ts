@@ -7457,6 +7457,20 @@ export interface operations {
                             effectiveOn: string;
                             /** @enum {string} */
                             reason: "inclusion-revoked" | "departed" | "renounced";
+                            recovery: {
+                                items: {
+                                    /** @description Whole tenge */
+                                    amount: number;
+                                    instalment: string;
+                                    orderId: string;
+                                    /** @description A calendar date, yyyy-MM-dd */
+                                    paidOn: string;
+                                }[];
+                                /** @enum {string} */
+                                scope: "all-paid" | "paid-after-stop" | "none";
+                                /** @description Whole tenge listed for recovery (listed, not claimed) */
+                                total: number;
+                            };
                         } | null;
                         /** @description The payment terms version the schedule was computed under */
                         termsVersion: string;
@@ -11092,6 +11106,7 @@ export interface operations {
                     "application/json": {
                         data: {
                             grandTotal: {
+                                cancelled: number;
                                 committed: number;
                                 orders: number;
                                 paid: number;

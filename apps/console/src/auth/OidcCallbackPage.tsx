@@ -33,7 +33,8 @@ async function redeem(callbackUrl: string): Promise<{ to: string }> {
     scopes: settings.scopes ?? 'openid',
   }).signinRedirectCallback(callbackUrl);
   const me = await whoAmI(user.access_token);
-  // A role of the service with no area here (the payments officers, ADR 33, work through the API for now).
+  // A role of the service with no area here: the portal is a machine, and a back office newer than
+  // this console may know a role it does not; either is told so rather than shown an empty frame.
   if (!(ROLES as readonly string[]).includes(me.role)) throw new NoConsoleArea(me.role);
   signIn({
     token: user.access_token,

@@ -17,6 +17,7 @@ const DEFAULT_USERS: Record<ConsoleRole, string> = {
   admin: 'admin-1',
   operator: 'operator-1',
   auditor: 'auditor-1',
+  payments: 'payments-1',
 };
 
 /** The door: the provider's sign-in in production; outside production, a developer picks a role and a user. */

@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 
-export const ROLES = ['reviewer', 'supervisor', 'admin', 'operator', 'auditor'] as const;
+export const ROLES = ['reviewer', 'supervisor', 'admin', 'operator', 'auditor', 'payments'] as const;
 /** The roles that work in the console (the portal is a machine, not an officer). */
 export type ConsoleRole = (typeof ROLES)[number];
 

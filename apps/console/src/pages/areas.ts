@@ -5,6 +5,7 @@ import { supervisorArea } from './supervisor/area';
 import { adminArea } from './admin/area';
 import { operatorArea } from './operator/area';
 import { auditorArea } from './auditor/area';
+import { paymentsArea } from './payments/area';
 
 /** Each role sees only its own area; the API still refuses whatever the role may not do. */
 export const AREAS: Record<ConsoleRole, RoleArea> = {
@@ -13,4 +14,5 @@ export const AREAS: Record<ConsoleRole, RoleArea> = {
   admin: adminArea,
   operator: operatorArea,
   auditor: auditorArea,
+  payments: paymentsArea,
 };

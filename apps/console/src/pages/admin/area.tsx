@@ -4,7 +4,7 @@ import { lazyPage } from '../lazy-page';
 /**
  * The admin's screens: the quotas by order, the law in force with its amendments, grants to export in
  * clear, and the applications, found by the reviewer area's search (shared, `alsoFor`), where the
- * admin records the authority's decision on a complaint.
+ * admin records the authority's decision on a complaint; and the payments area's register, shared.
  */
 export const adminArea: RoleArea = {
   role: 'admin',
@@ -14,6 +14,7 @@ export const adminArea: RoleArea = {
     { to: '/law', labelKey: 'nav.law' },
     { to: '/grants', labelKey: 'nav.grants' },
     { to: '/search', labelKey: 'nav.applications' },
+    { to: '/payments', labelKey: 'nav.payments' },
   ],
   routes: [
     { path: '/quotas', element: lazyPage(() => import('./quotas/QuotasPage'), 'QuotasPage') },

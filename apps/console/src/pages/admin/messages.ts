@@ -3,7 +3,13 @@ import { messages } from '../../i18n/messages';
 /** Labels of the admin's screens. */
 export const admin = messages(
   {
-    nav: { quotas: 'Квоты', law: 'Действующее право', grants: 'Допуски к выгрузке', applications: 'Заявления' },
+    nav: {
+      quotas: 'Квоты',
+      law: 'Действующее право',
+      grants: 'Допуски к выгрузке',
+      applications: 'Заявления',
+      payments: 'Выплаты',
+    },
     quotas: {
       title: 'Квоты по регионам',
       set: 'Установить квоту по приказу',
@@ -178,7 +184,13 @@ export const admin = messages(
   },
   {
     kk: {
-      nav: { quotas: 'Квоталар', law: 'Қолданыстағы құқық', grants: 'Экспортқа рұқсаттар', applications: 'Өтініштер' },
+      nav: {
+        quotas: 'Квоталар',
+        law: 'Қолданыстағы құқық',
+        grants: 'Экспортқа рұқсаттар',
+        applications: 'Өтініштер',
+        payments: 'Төлемдер',
+      },
       quotas: {
         title: 'Өңірлер бойынша квоталар',
         set: 'Бұйрық бойынша квота белгілеу',
@@ -352,7 +364,13 @@ export const admin = messages(
       },
     },
     en: {
-      nav: { quotas: 'Quotas', law: 'Law in force', grants: 'Export grants', applications: 'Applications' },
+      nav: {
+        quotas: 'Quotas',
+        law: 'Law in force',
+        grants: 'Export grants',
+        applications: 'Applications',
+        payments: 'Payments',
+      },
       quotas: {
         title: 'Quotas by region',
         set: 'Set a quota by order',

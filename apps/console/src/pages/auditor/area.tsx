@@ -1,7 +1,7 @@
 import type { RoleArea } from '../role-area';
 import { lazyPage } from '../lazy-page';
 
-/** The auditor's screens: any application's history, the store's integrity, exports. */
+/** The auditor's screens: any application's history, the store's integrity, exports; and the payments area's register, shared. */
 export const auditorArea: RoleArea = {
   role: 'auditor',
   home: '/audit',
@@ -9,6 +9,7 @@ export const auditorArea: RoleArea = {
     { to: '/audit', labelKey: 'nav.applications' },
     { to: '/audit/verify', labelKey: 'nav.verify' },
     { to: '/audit/exports', labelKey: 'nav.exports' },
+    { to: '/payments', labelKey: 'nav.payments' },
   ],
   routes: [
     { path: '/audit', element: lazyPage(() => import('./find/FindApplicationPage'), 'FindApplicationPage') },

@@ -3,7 +3,12 @@ import { messages } from '../../i18n/messages';
 /** Labels of the auditor's screens. */
 export const auditor = messages(
   {
-    nav: { applications: 'Истории заявлений', verify: 'Проверка целостности', exports: 'Выгрузки' },
+    nav: {
+      applications: 'Истории заявлений',
+      verify: 'Проверка целостности',
+      exports: 'Выгрузки',
+      payments: 'Выплаты',
+    },
     find: {
       title: 'Истории заявлений',
       byId: 'Открыть заявление по идентификатору',
@@ -23,6 +28,7 @@ export const auditor = messages(
     history: {
       title: 'История заявления',
       export: 'Выгрузить эту историю',
+      payments: 'Выплаты семье',
       timeline: 'События по порядку ({{n}})',
       asOf: {
         title: 'Состояние на момент события',
@@ -145,7 +151,12 @@ export const auditor = messages(
   },
   {
     kk: {
-      nav: { applications: 'Өтініштер тарихы', verify: 'Тұтастықты тексеру', exports: 'Экспорттар' },
+      nav: {
+        applications: 'Өтініштер тарихы',
+        verify: 'Тұтастықты тексеру',
+        exports: 'Экспорттар',
+        payments: 'Төлемдер',
+      },
       find: {
         title: 'Өтініштер тарихы',
         byId: 'Өтінішті идентификаторы бойынша ашу',
@@ -165,6 +176,7 @@ export const auditor = messages(
       history: {
         title: 'Өтініш тарихы',
         export: 'Осы тарихты экспорттау',
+        payments: 'Отбасына төлемдер',
         timeline: 'Оқиғалар ретімен ({{n}})',
         asOf: {
           title: 'Оқиға сәтіндегі күйі',
@@ -286,7 +298,12 @@ export const auditor = messages(
       },
     },
     en: {
-      nav: { applications: 'Application histories', verify: 'Integrity check', exports: 'Exports' },
+      nav: {
+        applications: 'Application histories',
+        verify: 'Integrity check',
+        exports: 'Exports',
+        payments: 'Payments',
+      },
       find: {
         title: 'Application histories',
         byId: 'Open an application by its id',
@@ -306,6 +323,7 @@ export const auditor = messages(
       history: {
         title: 'History of the application',
         export: 'Export this history',
+        payments: 'Payments to the family',
         timeline: 'Events in order ({{n}})',
         asOf: {
           title: 'State as of an event',

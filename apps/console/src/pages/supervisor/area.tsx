@@ -1,7 +1,10 @@
 import type { RoleArea } from '../role-area';
 import { lazyPage } from '../lazy-page';
 
-/** The supervisor's screens; the application page and the hearings are the reviewer area's, shared (`alsoFor`). */
+/**
+ * The supervisor's screens; the application page and the hearings are the reviewer area's, and the
+ * payments register with a family's schedule the payments area's, shared (`alsoFor`).
+ */
 export const supervisorArea: RoleArea = {
   role: 'supervisor',
   home: '/sla',
@@ -10,6 +13,7 @@ export const supervisorArea: RoleArea = {
     { to: '/escalated', labelKey: 'nav.escalated' },
     { to: '/hearings', labelKey: 'nav.hearings' },
     { to: '/complaints', labelKey: 'nav.complaints' },
+    { to: '/payments', labelKey: 'nav.payments' },
   ],
   routes: [
     { path: '/sla', element: lazyPage(() => import('./SlaBoardPage'), 'SlaBoardPage') },

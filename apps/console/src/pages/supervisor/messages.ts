@@ -3,7 +3,13 @@ import { messages } from '../../i18n/messages';
 /** Labels of the supervisor's screens and actions. */
 export const supervisor = messages(
   {
-    nav: { sla: 'Сроки (SLA)', escalated: 'Эскалации', hearings: 'Слушания', complaints: 'Жалобы' },
+    nav: {
+      sla: 'Сроки (SLA)',
+      escalated: 'Эскалации',
+      hearings: 'Слушания',
+      complaints: 'Жалобы',
+      payments: 'Выплаты',
+    },
     board: {
       title: 'Соблюдение сроков по регионам',
       year: 'Год квоты',
@@ -51,7 +57,13 @@ export const supervisor = messages(
   },
   {
     kk: {
-      nav: { sla: 'Мерзімдер (SLA)', escalated: 'Эскалациялар', hearings: 'Тыңдаулар', complaints: 'Шағымдар' },
+      nav: {
+        sla: 'Мерзімдер (SLA)',
+        escalated: 'Эскалациялар',
+        hearings: 'Тыңдаулар',
+        complaints: 'Шағымдар',
+        payments: 'Төлемдер',
+      },
       board: {
         title: 'Өңірлер бойынша мерзімдердің сақталуы',
         year: 'Квота жылы',
@@ -98,7 +110,13 @@ export const supervisor = messages(
       escalate: { title: 'Эскалация', submit: 'Эскалациялау' },
     },
     en: {
-      nav: { sla: 'SLA board', escalated: 'Escalated', hearings: 'Hearings', complaints: 'Complaints' },
+      nav: {
+        sla: 'SLA board',
+        escalated: 'Escalated',
+        hearings: 'Hearings',
+        complaints: 'Complaints',
+        payments: 'Payments',
+      },
       board: {
         title: 'Deadlines kept, by region',
         year: 'Quota year',

@@ -83,6 +83,8 @@ export const EN: Phrasebook & DecisionPhrases = {
   actor({ id, role: actorRole }: ActorRef): string {
     if (actorRole === 'system') return SYSTEM[id] ?? `the system (${id})`;
     if (actorRole === 'portal' && id === 'egov') return 'the eGov portal';
+    // The other roles are English words already; this one alone is not a person's title.
+    if (actorRole === 'payments') return `payments officer ${id}`;
     return `${actorRole} ${id}`;
   },
   sentence: (when, actor, body) => `${when} — ${actor}: ${body}.`,

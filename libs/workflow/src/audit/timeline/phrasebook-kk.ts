@@ -11,6 +11,7 @@ const ROLES: Readonly<Record<string, string>> = {
   auditor: 'аудитор',
   admin: 'әкімші',
   operator: 'оператор',
+  payments: 'төлемдер жөніндегі маман',
   portal: 'портал',
   cli: 'командалық жол',
 };

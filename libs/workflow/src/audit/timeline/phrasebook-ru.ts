@@ -21,6 +21,7 @@ const ROLES: Readonly<Record<string, string>> = {
   auditor: 'аудитор',
   admin: 'администратор',
   operator: 'оператор',
+  payments: 'специалист по выплатам',
   portal: 'портал',
   cli: 'командная строка',
 };

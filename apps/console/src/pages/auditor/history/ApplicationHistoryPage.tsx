@@ -36,9 +36,14 @@ export function ApplicationHistoryPage() {
             {id}
           </Text>
         </div>
-        <Anchor component={Link} to={`/audit/exports?stream=application-${id}`}>
-          {t('history.export')}
-        </Anchor>
+        <Group gap="md">
+          <Anchor component={Link} to={`/payments/families/${id}`}>
+            {t('history.payments')}
+          </Anchor>
+          <Anchor component={Link} to={`/audit/exports?stream=application-${id}`}>
+            {t('history.export')}
+          </Anchor>
+        </Group>
       </Group>
       {history.error && <ProblemAlert problem={history.error} />}
       {history.isPending && <Loading />}

@@ -3,6 +3,7 @@ import { Loading } from '../../../components/Loading';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../../auth/session';
+import type { ConsoleRole } from '../../../auth/session';
 import { ProblemAlert } from '../../../components/ProblemAlert';
 import { SlaClockBadge } from '../../../components/SlaClockBadge';
 import { useApplication } from '../../../components/useApplication';
@@ -17,6 +18,10 @@ import { HistorySection } from './HistorySection';
 import { ReviewerActions, reviewsIt } from './ReviewerActions';
 import { ReviewForm } from './ReviewForm';
 import { SlaSection } from './SlaSection';
+import { SupportLinkCard } from '../../payments/SupportLinkCard';
+
+/** The roles of this page the API lets read a family's support (the reviewers do not pay). */
+const readsSupport = (role: ConsoleRole | undefined) => role === 'supervisor' || role === 'admin';
 
 /**
  * One application whole, for the reviewer who decides on it, the supervisor who oversees it and the
@@ -83,6 +88,9 @@ export function ApplicationPage() {
           <Stack>
             {proposal && <RefusalProposalCard application={application.data} proposal={proposal} />}
             {details.decision && <DecisionSection decision={details.decision} />}
+            {details.decision?.outcome === 'included' && readsSupport(session?.actor.role) && (
+              <SupportLinkCard applicationId={id} />
+            )}
             {complaintsShown && <ComplaintsCard application={application.data} redress={redress} />}
             {session?.actor.role === 'reviewer' && <ReviewerActions application={application.data} />}
             {session?.actor.role === 'supervisor' && <SupervisorActions application={application.data} />}
