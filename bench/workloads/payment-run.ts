@@ -5,17 +5,20 @@
  * minus the HTTP listener) on SQLite files in bench/.data, with the deadline scheduler, the command
  * handlers, the payment register and the payments controller a production run goes through.
  *
- * Setup (not timed as the run): each family's arrival is turned into its OpenSupport command by the
- * process's own rule (`openSupportOnArrival`), sent through the CommandBus, and the relocation
+ * Setup (not timed as the run): each family's application is submitted through the controller (its
+ * notices need a personal cabinet), its arrival turned into its OpenSupport command by the
+ * process's own rule (`openSupportOnArrival`) and sent through the CommandBus, and the relocation
  * payments (due on the registration day) are ordered first, so that the month-end run orders exactly
  * the month's rent instalments. Then the clock moves to the rent day and four moments are timed:
  *   - the run: `DeadlineScheduler.fireDue()` until nothing is due — one IssuePaymentOrder per family,
  *     each appended on its support stream — and the payment register caught up with it;
  *   - the export: the month's pending orders read from the register and written as the bank file;
- *   - the import of the bank's answers (every order paid), through `PaymentsController.bankAnswers`;
+ *   - the import of the bank's answers (every order paid), through `PaymentsController.bankAnswers`,
+ *     and until every applicant's notice of the payment is issued (the notice process runs alongside);
  *   - the re-import of the same file: nothing recorded (the command ids derive from the answers).
  *
- *   node --expose-gc --require test/support/swc-register.js bench/workloads/payment-run.ts [--quick]
+ *   [PAYMENT_RUN_FAMILIES=N] node --expose-gc --require test/support/swc-register.js \
+ *     bench/workloads/payment-run.ts [--quick]
  */
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
@@ -45,16 +48,19 @@ import { PaymentRegisterQuery } from '@infra/read-models';
 import { readRuntimeConfig } from '@infra/config/runtime-config';
 import { AppModule } from '../../apps/back-office/src/app.module';
 import { PaymentsController } from '../../apps/back-office/src/payments/payments.controller';
+import { ApplicationsController } from '../../apps/back-office/src/commands/applications.controller';
 import { createAppLogger } from '../../apps/back-office/src/observability/app-logger';
 import { SeedClock } from '../../apps/cli/src/seed/seed-clock';
 import { peakRssMb } from '../support/memory';
 import { emitReport, type Measurement } from '../support/result';
 import { isQuick, scratchDir } from '../support/scratch';
 import { millisSince, now, perSecond } from '../support/stats';
+import { freshSubmission, PERSONS_PER_APPLICATION, QUOTA, QUOTA_ORDER } from '../support/workflow-journey';
+import { AdminController } from '../../apps/back-office/src/admin/admin.controller';
 
 const quick = isQuick();
 const SETUP = {
-  families: quick ? 50 : 10_000,
+  families: quick ? 50 : Number(process.env.PAYMENT_RUN_FAMILIES ?? 10_000),
   /** Everyone arrives on one day, so that every rent instalment of a month falls due on one day. */
   arrivedOn: '2026-11-19',
   registeredOn: '2026-11-20',
@@ -62,7 +68,6 @@ const SETUP = {
   month: '2026-12',
   rentDayStart: '2026-12-10T06:00:00+05:00',
   monthlyRateMci: 20,
-  regions: ['pavlodar', 'north_kazakhstan', 'kostanay', 'akmola', 'east_kazakhstan'] as const,
 };
 const PAYMENTS_OFFICER = { id: 'payments-1', role: 'payments' as const };
 
@@ -125,7 +130,9 @@ async function main(): Promise<void> {
     const importStarted = now();
     const imported = await payments.bankAnswers({ file: answers }, meta);
     const importMs = millisSince(importStarted);
+    // Each payment made is told to the applicant: the notice process (running alongside) catches up.
     await settle();
+    const toldMs = millisSince(importStarted);
     const reimportStarted = now();
     const reimported = await payments.bankAnswers({ file: answers }, meta);
     const reimportMs = millisSince(reimportStarted);
@@ -144,6 +151,7 @@ async function main(): Promise<void> {
     line(`month-end run, ${families} instalments ordered and in the register`, runMs, ordered);
     line('bank file export', exportMs, file.orders);
     line('bank answers import', importMs, imported.recorded);
+    line('  … and every applicant told (notices issued, register caught up)', toldMs, imported.recorded);
     line('bank answers re-import (nothing recorded)', reimportMs, reimported.alreadyRecorded);
     const measurement = (
       name: string,
@@ -175,6 +183,7 @@ async function main(): Promise<void> {
         measurement(`month-end run of ${families} instalments (ordered, in the register)`, runMs, ordered),
         measurement(`bank file of ${families} orders`, exportMs, file.orders, { bytes: Buffer.byteLength(file.text) }),
         measurement(`bank answers import, ${families} paid`, importMs, imported.recorded),
+        measurement(`bank answers import to every payment notice issued`, toldMs, imported.recorded),
         measurement(`bank answers re-import, ${families} already recorded`, reimportMs, reimported.alreadyRecorded),
         {
           name: 'payment run · peak memory',
@@ -193,26 +202,40 @@ async function main(): Promise<void> {
   }
 }
 
-/** Each family's arrival, turned into its OpenSupport by the process's own rule and sent as the saga sends it. */
+/**
+ * Each family: its application submitted through the controller as the portal does (so that the
+ * notices of its payments reach a personal cabinet), then its arrival turned into its OpenSupport by
+ * the process's own rule and sent as the saga sends it. The application is not taken through review
+ * and inclusion: the run measured here starts after them, and the support's decider is what orders.
+ */
 async function openSupports(app: INestApplicationContext): Promise<void> {
   const commandBus = app.get(CommandBus);
   const law = app.get<LawInForce>(LAW_IN_FORCE);
+  const applications = app.get(ApplicationsController);
+  // The year's quota the applications are filed under, as an administrator enters it.
+  const order = { capacity: SETUP.families * PERSONS_PER_APPLICATION, order: QUOTA_ORDER };
+  await app.get(AdminController).setQuota(QUOTA.region, QUOTA.year, QUOTA.category, order, {
+    actor: { id: 'admin-1', role: 'admin' },
+    fingerprint: { method: 'PUT', path: `/quotas/${QUOTA.region}/${QUOTA.year}/${QUOTA.category}`, body: order },
+  });
   for (let i = 0; i < SETUP.families; i++) {
-    const applicationId = uuidV5(`bench-payment-family:${i}`, KANDAS_NAMESPACE);
+    const { body } = freshSubmission();
+    const key = `bench-payment-family-${i}`;
+    const { applicationId } = await applications.submit(body as never, {
+      actor: { id: 'egov', role: 'portal' },
+      idempotencyKey: key,
+      fingerprint: { method: 'POST', path: '/applications', body },
+    });
     const arrived: FamilyArrived = {
       type: 'FamilyArrived',
       data: {
         applicationId,
-        quota: {
-          region: SETUP.regions[i % SETUP.regions.length]!,
-          year: 2026,
-          category: i % 3 ? 'kandas' : 'resettler',
-        },
+        quota: QUOTA,
         settlement: { kind: 'town', name: 'Экибастуз' },
         arrivedOn: SETUP.arrivedOn,
         registration: { address: `ул. Абая ${i + 1}`, registeredOn: SETUP.registeredOn },
         recipient: { iin: '850315400124', iban: kzIbanOf('601', String(1_000_000_000_000 + i)) },
-        support: { persons: 1 + (i % 6), monthlyRateMci: SETUP.monthlyRateMci },
+        support: { persons: PERSONS_PER_APPLICATION, monthlyRateMci: SETUP.monthlyRateMci },
         recordedBy: 'portal',
         termsVersion: '1',
         recordedAt: `${SETUP.registeredOn}T07:00:00.000Z`,
