@@ -289,12 +289,12 @@ describe('two back-office processes serving at once on one EventStoreDB (issue 2
     expect(portal.portal.duplicates).toBe(0);
     expect(notices.filter((notice) => notice.delivered !== 1)).toEqual([]);
 
-    // The read models of both reflect the store (not merely each other).
+    // The read models of both reflect the store (not merely each other). The position an answer
+    // reflects may be short of the head when the last events are none of its read model's concern.
     expect(answers.filter(({ a: fromA }) => (fromA as [number])[0] !== 200)).toEqual([]);
     const detailsOf = (journey: Journey) =>
       answers.find(({ path }) => path === `/applications/${journey.applicationId}`)!;
-    for (const journey of eligible)
-      expect(detailsOf(journey).a).toMatchObject([200, { position: head, data: { status: 'included' } }]);
+    for (const journey of eligible) expect(detailsOf(journey).a).toMatchObject([200, { data: { status: 'included' } }]);
     expect(servers.flatMap((server) => server.unexpectedExits)).toEqual([]);
     expect([a, b].flatMap((client) => client.unexpected)).toEqual([]);
 
