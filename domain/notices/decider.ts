@@ -1,5 +1,6 @@
 import type { Instant } from '../shared/calendar-date';
 import { assertNever, type Decider } from '../shared/decider';
+import { decideClaim, type ClaimNoticeDelivery } from './delivery-claim';
 import { NoticeError, NoticeErrorCode } from './errors';
 import type { NoticeEvent, NoticeIssued } from './events';
 import { evolveNoticeStream, initialNoticeStreamState, noticeIn, type NoticeStreamState } from './state';
@@ -17,6 +18,8 @@ export interface RecordNoticeDeliveryFailure {
   readonly type: 'RecordNoticeDeliveryFailure';
   readonly applicationId: string;
   readonly noticeId: string;
+  /** The instance whose claimed attempt failed: a claim since taken over makes its failure stale. */
+  readonly claimant: string;
   readonly reason: string;
   readonly maxAttempts: number;
   /** When the next attempt may start, if one is left (the backoff is the caller's policy). */
@@ -39,7 +42,10 @@ export interface RequestNoticeRedelivery {
   readonly at: Instant;
 }
 
-export type NoticeCommand = IssueNotice | RecordNoticeDeliveryFailure | RecordNoticeDelivered | RequestNoticeRedelivery;
+export type { ClaimNoticeDelivery };
+
+export type NoticeCommand =
+  IssueNotice | ClaimNoticeDelivery | RecordNoticeDeliveryFailure | RecordNoticeDelivered | RequestNoticeRedelivery;
 
 function pendingNotice(state: NoticeStreamState, noticeId: string) {
   const delivery = noticeIn(state, noticeId);
@@ -53,9 +59,12 @@ export function decideNotice(command: NoticeCommand, state: NoticeStreamState): 
       if (noticeIn(state, command.notice.noticeId)) return [];
       // Spreading a union loses which kind goes with which data; the command carried them together.
       return [{ type: 'NoticeIssued', data: { ...command.notice, issuedAt: command.at } as NoticeIssued['data'] }];
+    case 'ClaimNoticeDelivery':
+      return decideClaim(command, state);
     case 'RecordNoticeDeliveryFailure': {
       const delivery = pendingNotice(state, command.noticeId);
-      if (delivery.status !== 'pending') return [];
+      // Only the attempt in flight fails: after a takeover the later claimant's outcome is the one that counts.
+      if (delivery.status !== 'pending' || delivery.claim?.by !== command.claimant) return [];
       const { applicationId, noticeId, reason } = command;
       const attempt = delivery.failedAttempts + 1;
       const last = attempt >= command.maxAttempts;

@@ -21,6 +21,25 @@ export type NoticeIssued = DomainEvent<
   } & NoticeContent
 >;
 
+/**
+ * An attempt to deliver it is about to start, by one instance of the service: recorded before the
+ * portal is called, at the stream's revision, so that of two instances that would post the same
+ * notice at once only one can (the other's append meets the claim). `claimedUntil` is when another
+ * instance may take the notice over if no outcome was recorded — the claimant died or hangs (ADR 35).
+ */
+export type NoticeDeliveryClaimed = DomainEvent<
+  'NoticeDeliveryClaimed',
+  {
+    readonly noticeId: string;
+    readonly applicationId: string;
+    readonly attempt: number;
+    /** The instance that posts it: the id kept in its read-models file. */
+    readonly claimedBy: string;
+    readonly claimedAt: Instant;
+    readonly claimedUntil: Instant;
+  }
+>;
+
 /** An attempt to deliver it failed; `nextAttemptAt` is when the next one may start (null: parked). */
 export type NoticeDeliveryFailed = DomainEvent<
   'NoticeDeliveryFailed',
@@ -65,11 +84,17 @@ export type NoticeRedeliveryRequested = DomainEvent<
 >;
 
 export type NoticeEvent =
-  NoticeIssued | NoticeDeliveryFailed | NoticeDelivered | NoticeParked | NoticeRedeliveryRequested;
+  | NoticeIssued
+  | NoticeDeliveryClaimed
+  | NoticeDeliveryFailed
+  | NoticeDelivered
+  | NoticeParked
+  | NoticeRedeliveryRequested;
 export type NoticeEventType = NoticeEvent['type'];
 
 export const NOTICE_EVENT_SCHEMAS: { readonly [T in NoticeEventType]: EventSchema } = {
   NoticeIssued: FIRST_VERSION,
+  NoticeDeliveryClaimed: FIRST_VERSION,
   NoticeDeliveryFailed: FIRST_VERSION,
   NoticeDelivered: FIRST_VERSION,
   NoticeParked: FIRST_VERSION,

@@ -8,7 +8,7 @@ const version = (type: NoticeEventType) => NOTICE_EVENT_SCHEMAS[type].schemaVers
  * dates, amounts, grounds and the decision — but a refusal (final or proposed) carries the officer's
  * explanation, a hearing's record its statement and documents, a complaint's answer its reason(s), all
  * typed by hand, and the texts are rendered with them: in masked views all are masked as free text.
- * Delivery facts hold ids, attempts and the portal's answer.
+ * Delivery facts hold ids, attempts, the claiming instance's id and the portal's answer.
  */
 export const NOTICE_PERSONAL_DATA: { readonly [T in NoticeEventType]: PersonalDataDeclaration } = {
   NoticeIssued: {
@@ -23,6 +23,7 @@ export const NOTICE_PERSONAL_DATA: { readonly [T in NoticeEventType]: PersonalDa
       'texts.ru': 'freeText',
     },
   },
+  NoticeDeliveryClaimed: noPersonalData(version('NoticeDeliveryClaimed')),
   NoticeDeliveryFailed: noPersonalData(version('NoticeDeliveryFailed')),
   NoticeDelivered: noPersonalData(version('NoticeDelivered')),
   NoticeParked: noPersonalData(version('NoticeParked')),

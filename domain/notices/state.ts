@@ -13,6 +13,14 @@ export interface NoticeDelivery {
   /** When the next attempt may start (pending only). */
   readonly nextAttemptAt: Instant | null;
   readonly lastError: string | null;
+  /** The attempt in flight, if one was claimed and its outcome not recorded yet (ADR 35). */
+  readonly claim: DeliveryClaim | null;
+}
+
+/** Who is posting the notice now, and until when no one else may. */
+export interface DeliveryClaim {
+  readonly by: string;
+  readonly until: Instant;
 }
 
 /** An application's notices in the order they were issued: the order they are delivered in. */
@@ -48,27 +56,36 @@ export function evolveNoticeStream(state: NoticeStreamState, event: NoticeEvent)
             failedAttempts: 0,
             nextAttemptAt: event.data.issuedAt,
             lastError: null,
+            claim: null,
           },
         ],
       };
+    case 'NoticeDeliveryClaimed':
+      return updated(state, event.data.noticeId, (delivery) => ({
+        ...delivery,
+        claim: { by: event.data.claimedBy, until: event.data.claimedUntil },
+      }));
     case 'NoticeDeliveryFailed':
       return updated(state, event.data.noticeId, (delivery) => ({
         ...delivery,
         failedAttempts: delivery.failedAttempts + 1,
         nextAttemptAt: event.data.nextAttemptAt,
         lastError: event.data.reason,
+        claim: null,
       }));
     case 'NoticeDelivered':
       return updated(state, event.data.noticeId, (delivery) => ({
         ...delivery,
         status: 'delivered',
         nextAttemptAt: null,
+        claim: null,
       }));
     case 'NoticeParked':
       return updated(state, event.data.noticeId, (delivery) => ({
         ...delivery,
         status: 'parked',
         nextAttemptAt: null,
+        claim: null,
       }));
     case 'NoticeRedeliveryRequested':
       return updated(state, event.data.noticeId, (delivery) => ({
@@ -76,6 +93,7 @@ export function evolveNoticeStream(state: NoticeStreamState, event: NoticeEvent)
         status: 'pending',
         failedAttempts: 0,
         nextAttemptAt: event.data.requestedAt,
+        claim: null,
       }));
     default:
       return assertNever(event, 'notice event');

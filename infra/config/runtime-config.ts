@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path';
 import { SqliteSynchronous } from '@infra/sqlite/connection';
 import { ConfigError } from './config-error';
+import { eventStoreNamespace } from './eventstore-namespace';
 import { urlOf } from './env-url';
 import { portalNoticesConfig, type PortalNoticesConfig } from './portal-notices-config';
 import { signInConfig, type SignInConfig } from './sign-in-config';
@@ -13,6 +14,8 @@ export interface RuntimeConfig {
   readonly eventsFile: string;
   /** `EVENTSTORE_CONNECTION_STRING`: set (and required) when `eventStore` is 'eventstoredb'. */
   readonly eventStoreConnectionString?: string;
+  /** `KANDAS_EVENTSTORE_NAMESPACE`, with 'eventstoredb' only: the prefix of every stream id on the server. */
+  readonly eventStoreNamespace?: string;
   readonly readModelsFile: string;
   /**
    * Where, outside production, the keys not set in the environment (KANDAS_JWT_SECRET,
@@ -91,7 +94,10 @@ export function readRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
     eventStore,
     eventsFile,
     ...(eventStore === 'eventstoredb'
-      ? { eventStoreConnectionString: connectionString(env, 'EVENTSTORE_CONNECTION_STRING') }
+      ? {
+          eventStoreConnectionString: connectionString(env, 'EVENTSTORE_CONNECTION_STRING'),
+          ...eventStoreNamespace(env),
+        }
       : {}),
     readModelsFile,
     localSecretsDir: localSecretsDirOf(env),

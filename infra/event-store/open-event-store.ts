@@ -19,6 +19,6 @@ export function openEventStore(config: RuntimeConfig): EventStore {
     case 'eventstoredb':
       if (!config.eventStoreConnectionString)
         throw new Error('EVENT_STORE=eventstoredb needs EVENTSTORE_CONNECTION_STRING');
-      return new EventStoreDbEventStore(config.eventStoreConnectionString);
+      return new EventStoreDbEventStore(config.eventStoreConnectionString, { namespace: config.eventStoreNamespace });
   }
 }

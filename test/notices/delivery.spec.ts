@@ -139,10 +139,14 @@ describe('notices reach the personal cabinet through the outbox, exactly once in
       const ofAccepted = (await h.events(noticeStreamId(id))).filter(
         (e) => (e.data as { noticeId: string }).noticeId === accepted!.noticeId,
       );
+      // Each attempt claimed before it is made (ADR 35), its failure recorded after.
       expect(ofAccepted.map((e) => e.type)).toEqual([
         'NoticeIssued',
+        'NoticeDeliveryClaimed',
         'NoticeDeliveryFailed',
+        'NoticeDeliveryClaimed',
         'NoticeDeliveryFailed',
+        'NoticeDeliveryClaimed',
         'NoticeDeliveryFailed',
         'NoticeParked',
       ]);

@@ -5,8 +5,10 @@ import { CLOCK, DEFAULT_RETRY_POLICY, EventTypeRegistry, realWait } from '@libs/
 import type { Clock, DeadLetterStore, EventStore } from '@libs/event-sourcing';
 import { DurableSagaRunner, EVENT_STORE, EVENT_TYPE_REGISTRY } from '@libs/event-sourcing-nest';
 import type { ServiceSigningKey } from '@libs/auth';
+import { instanceIdOf } from '@infra/read-models/instance-identity';
 import { NoticeDeliveriesProjection } from '@infra/read-models/notice-deliveries.projection';
 import {
+  CLAIM_MARGIN_MS,
   DEAD_LETTERS,
   DEFAULT_DELIVERY_BACKOFF,
   IssueNoticesHandler,
@@ -59,7 +61,15 @@ export function noticeProviders(options: WorkflowModuleOptions): Provider[] {
     },
     {
       provide: NOTICE_DELIVERY,
-      inject: [EVENT_STORE, EVENT_TYPE_REGISTRY, CommandBus, NoticeDeliveriesProjection, SERVICE_SIGNING_KEY, CLOCK],
+      inject: [
+        EVENT_STORE,
+        EVENT_TYPE_REGISTRY,
+        CommandBus,
+        NoticeDeliveriesProjection,
+        SERVICE_SIGNING_KEY,
+        CLOCK,
+        READ_MODELS_DB,
+      ],
       useFactory: (
         store: EventStore,
         registry: EventTypeRegistry,
@@ -67,6 +77,7 @@ export function noticeProviders(options: WorkflowModuleOptions): Provider[] {
         queue: NoticeDeliveriesProjection,
         key: ServiceSigningKey,
         clock: Clock,
+        db: Database.Database,
       ): NoticeDelivery =>
         portal
           ? new NoticeDeliveryWorker(
@@ -81,6 +92,8 @@ export function noticeProviders(options: WorkflowModuleOptions): Provider[] {
                 backoff: DEFAULT_DELIVERY_BACKOFF,
                 random: options.random ?? Math.random,
                 applicationsPerRound: 100,
+                instanceId: instanceIdOf(db),
+                claimHoldMs: portal.timeoutMs + CLAIM_MARGIN_MS,
               },
             )
           : null,

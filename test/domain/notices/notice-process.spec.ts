@@ -291,10 +291,24 @@ describe('the notice stream: the outbox of one application', () => {
   const at = '2026-03-02T05:00:00.000Z';
   const issued: NoticeIssued = { type: 'NoticeIssued', data: { ...notice, issuedAt: at } as NoticeIssued['data'] };
   const stream = deciderSpecification(noticeStreamDecider);
+  /** Each attempt is claimed by the instance that makes it (ADR 35). */
+  const claimed = (attempt: number) =>
+    ({
+      type: 'NoticeDeliveryClaimed',
+      data: {
+        noticeId: 'n-1',
+        applicationId: id,
+        attempt,
+        claimedBy: 'instance-a',
+        claimedAt: at,
+        claimedUntil: '2026-03-02T05:01:10.000Z',
+      },
+    }) as const;
   const failure = {
     type: 'RecordNoticeDeliveryFailure',
     applicationId: id,
     noticeId: 'n-1',
+    claimant: 'instance-a',
     reason: 'HTTP 500',
     maxAttempts: 2,
     nextAttemptAt: '2026-03-02T05:00:05.000Z',
@@ -308,7 +322,7 @@ describe('the notice stream: the outbox of one application', () => {
 
   it('a failed attempt names the next one; the last allowed attempt parks it', () => {
     stream
-      .given([issued])
+      .given([issued, claimed(1)])
       .when(failure)
       .then([
         {
@@ -335,7 +349,7 @@ describe('the notice stream: the outbox of one application', () => {
       },
     } as const;
     stream
-      .given([issued, first])
+      .given([issued, claimed(1), first, claimed(2)])
       .when(failure)
       .then([
         {

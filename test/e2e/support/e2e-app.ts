@@ -1,6 +1,7 @@
 import type { LoggerService } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,23 +64,31 @@ export class E2eApp {
 
   /**
    * In the jest project `e2e on eventstoredb` (or with E2E_EVENT_STORE=eventstoredb) the same suite runs on the
-   * EventStoreDB adapter, through the real client, against the wire-level test double.
+   * EventStoreDB adapter, through the real client, against the wire-level test double — or against the
+   * real server EVENTSTORE_CONNECTION_STRING names, each service in a namespace of its own.
    */
   static async start(options: E2eOptions = {}): Promise<E2eApp> {
     const shared = options.sharing;
     const storeOwner = options.storeOf ?? shared;
     const dir = shared?.dir ?? mkdtempSync(join(tmpdir(), 'kandas-e2e-'));
     const clock = options.clock ?? storeOwner?.clock ?? new TestClock(E2E_START);
+    const server = e2eEventStore() === 'eventstoredb' ? e2eEventStoreServer() : undefined;
     const eventStoreDb = storeOwner
       ? storeOwner.eventStoreDb
-      : e2eEventStore() === 'eventstoredb'
+      : e2eEventStore() === 'eventstoredb' && !server
         ? await EventStoreDbWireDouble.start()
         : undefined;
-    const store = eventStoreDb
-      ? { EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: eventStoreDb.connectionString }
-      : options.storeOf
-        ? { KANDAS_EVENTS_FILE: options.storeOf.env.KANDAS_EVENTS_FILE }
-        : {};
+    const store = storeOwner
+      ? storeOwner.storeEnv()
+      : eventStoreDb
+        ? { EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: eventStoreDb.connectionString }
+        : server
+          ? {
+              EVENT_STORE: 'eventstoredb',
+              EVENTSTORE_CONNECTION_STRING: server,
+              KANDAS_EVENTSTORE_NAMESPACE: namespace(),
+            }
+          : {};
     const env = {
       KANDAS_EVENTS_FILE: join(dir, 'events.sqlite'),
       KANDAS_READ_MODELS_FILE: join(dir, 'read-models.sqlite'),
@@ -134,6 +143,13 @@ export class E2eApp {
    */
   static beside(first: E2eApp, env: NodeJS.ProcessEnv = {}): Promise<E2eApp> {
     return E2eApp.start({ clock: first.clock, env, storeOf: first });
+  }
+
+  /** The settings naming this instance's event store, for another instance on it (its events file, or its server and namespace). */
+  private storeEnv(): NodeJS.ProcessEnv {
+    if (this.env.EVENT_STORE !== 'eventstoredb') return { KANDAS_EVENTS_FILE: this.env.KANDAS_EVENTS_FILE };
+    const { EVENT_STORE, EVENTSTORE_CONNECTION_STRING, KANDAS_EVENTSTORE_NAMESPACE } = this.env;
+    return { EVENT_STORE, EVENTSTORE_CONNECTION_STRING, KANDAS_EVENTSTORE_NAMESPACE };
   }
 
   get http() {
@@ -202,4 +218,20 @@ export class E2eApp {
 /** Which store the e2e suite runs on: the jest project's global, or the environment. */
 export function e2eEventStore(): string | undefined {
   return (globalThis as { E2E_EVENT_STORE?: string }).E2E_EVENT_STORE ?? process.env.E2E_EVENT_STORE;
+}
+
+/**
+ * A real EventStoreDB node or cluster for the suite on `eventstoredb`, when EVENTSTORE_CONNECTION_STRING
+ * names one (`npm run test:cluster` sets it); otherwise the wire double stands in.
+ */
+export function e2eEventStoreServer(): string | undefined {
+  return process.env.EVENTSTORE_CONNECTION_STRING?.trim() || undefined;
+}
+
+/** A real server's log is shared and never emptied: each service of the run gets streams of its own. */
+const RUN = randomUUID().slice(0, 8);
+let services = 0;
+function namespace(): string {
+  services += 1;
+  return `kandas-e2e-${RUN}-${services}-`;
 }

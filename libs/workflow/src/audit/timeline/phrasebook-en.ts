@@ -204,6 +204,8 @@ export const EN: Phrasebook & DecisionPhrases = {
       `a person (${role(d.role)}) was included in the quota through application ${d.applicationId}`,
     NoticeIssued: (d, say) =>
       `a notice to the applicant was issued (${d.kind}, template ${d.template.id} v${d.template.version}, dated ${say.dateTime(d.issuedAt)}), in Kazakh and Russian`,
+    NoticeDeliveryClaimed: (d, say) =>
+      `delivery attempt ${d.attempt} was taken by instance ${d.claimedBy.slice(0, 8)} of the service; no other instance sends the notice before ${say.dateTime(d.claimedUntil)} unless this one records its outcome`,
     NoticeDeliveryFailed: (d, say) =>
       `delivering the notice to the personal cabinet failed (attempt ${d.attempt}: ${d.reason})${d.nextAttemptAt ? `; next attempt after ${say.dateTime(d.nextAttemptAt)}` : ''}`,
     NoticeDelivered: (d) => `the notice was delivered to the personal cabinet (attempt ${d.attempt}, HTTP ${d.status})`,

@@ -222,6 +222,8 @@ export const KK: Phrasebook & DecisionPhrases = {
     PersonIncluded: (d) => `тұлға (${role(d.role)}) ${d.applicationId} өтініші бойынша квотаға енгізілді`,
     NoticeIssued: (d, say) =>
       `өтініш берушіге хабарлама жасалды (${d.kind}, ${d.template.id} үлгісінің ${d.template.version}-нұсқасы, ${say.dateTime(d.issuedAt)}) қазақ және орыс тілдерінде`,
+    NoticeDeliveryClaimed: (d, say) =>
+      `жеткізудің ${d.attempt}-әрекетін қызметтің ${d.claimedBy.slice(0, 8)} данасы алды; бұл дана нәтижесін жазбаса, басқа дана хабарламаны ${say.dateTime(d.claimedUntil)} дейін жібермейді`,
     NoticeDeliveryFailed: (d, say) =>
       `хабарлама жеке кабинетке жеткізілмеді (${d.attempt}-әрекет: ${d.reason})${d.nextAttemptAt ? `; келесі әрекет ${say.dateTime(d.nextAttemptAt)} кейін` : ''}`,
     NoticeDelivered: (d) => `хабарлама жеке кабинетке жеткізілді (${d.attempt}-әрекет, HTTP ${d.status})`,

@@ -221,6 +221,8 @@ export const RU: Phrasebook & DecisionPhrases = {
       `лицо (${d.role === 'applicant' ? 'заявитель' : 'член семьи'}) включено в квоту по заявлению ${d.applicationId}`,
     NoticeIssued: (d, say) =>
       `заявителю сформировано уведомление (${d.kind}, шаблон ${d.template.id} версии ${d.template.version}, от ${say.dateTime(d.issuedAt)}) на казахском и русском языках`,
+    NoticeDeliveryClaimed: (d, say) =>
+      `попытку доставки ${d.attempt} взял экземпляр сервиса ${d.claimedBy.slice(0, 8)}; другой экземпляр не отправит уведомление до ${say.dateTime(d.claimedUntil)}, если этот не запишет её результат`,
     NoticeDeliveryFailed: (d, say) =>
       `уведомление не доставлено в личный кабинет (попытка ${d.attempt}: ${d.reason})${d.nextAttemptAt ? `; следующая попытка после ${say.dateTime(d.nextAttemptAt)}` : ''}`,
     NoticeDelivered: (d) => `уведомление доставлено в личный кабинет (попытка ${d.attempt}, HTTP ${d.status})`,
