@@ -8,6 +8,7 @@ import {
   NO_STREAM,
   START,
   STREAM_EXISTS,
+  excludeSystemEvents,
   streamNameFilter,
   StreamNotFoundError,
   WrongExpectedVersionError,
@@ -15,7 +16,7 @@ import {
   type AllStreamSubscription,
   type AppendExpectedRevision,
   type EventData,
-  type PrefixesFilter,
+  type Filter,
   type ReadPosition,
   type ReadRevision,
   type RecordedEvent as EsdbRecordedEvent,
@@ -46,7 +47,14 @@ import {
 } from '@libs/event-sourcing';
 import { actualRevisionOf, toStoreError, toWrongExpectedRevision } from './errors';
 import { isSystemName, toEventData, toRecordedEvent, toRevision } from './event-mapping';
-import { compareEsdbPositions, ensureUniquePosition, EsdbPosition, positionOf, toEsdbPosition } from './positions';
+import {
+  compareEsdbPositions,
+  ensureUniquePosition,
+  EsdbPosition,
+  NO_POSITION,
+  positionOf,
+  toEsdbPosition,
+} from './positions';
 import { CheckpointMarker, ResubscribePolicy, ResubscribingSubscription } from './resubscribing-subscription';
 
 export interface EventStoreDbEventStoreOptions {
@@ -448,29 +456,33 @@ export class EventStoreDbEventStore implements EventStore {
   // ---- subscriptions ------------------------------------------------------------------------------
 
   /**
-   * The server filters by ONE of stream-name prefix or event-type prefix. The port's stream prefixes
-   * go to the server when given (the namespace is one of them), otherwise its event types do — as
-   * prefixes, which is all the server knows, and the subscription applies the exact filter again.
+   * The server filters by ONE of stream-name prefix, event-type prefix, or a regex on either. The
+   * port's stream prefixes go to the server when given (the namespace is one of them), otherwise its
+   * event types do — as prefixes, which is all the server knows, and the subscription applies the
+   * exact filter again. With neither, the server still filters: `excludeSystemEvents()` (event types
+   * not starting with `$`), so that the system events a real `$all` is full of — `$statsCollected`
+   * every 30 s on a node that stores its stats, `$metadata`, users, scavenges — stay on the server,
+   * and its checkpoints tell the subscription how far it has looked. Every filter skips them: no
+   * prefix of ours starts with `$`, and `toOurs` skips them again.
    */
-  private serverFilter(filter: EventFilter | undefined): PrefixesFilter | undefined {
+  private serverFilter(filter: EventFilter | undefined): Filter {
     const prefixes = filter?.streamPrefixes;
     if (prefixes && prefixes.length > 0)
       return streamNameFilter({ prefixes: prefixes.map((prefix) => this.namespace + prefix) });
     if (this.namespace !== '') return streamNameFilter({ prefixes: [this.namespace] });
     const types = filter?.eventTypes;
     if (types && types.length > 0) return eventTypeFilter({ prefixes: [...types] });
-    return undefined;
+    return excludeSystemEvents();
   }
 
   private openSubscription(
     from: EsdbPosition | 'start',
-    serverFilter: PrefixesFilter | undefined,
+    serverFilter: Filter,
     wantsReports: boolean,
   ): AllStreamSubscription {
     this.ensureOpen();
     const fromPosition = from === 'start' ? START : from;
-    if (!serverFilter) return releasedWhenStopped(this.client.subscribeToAll({ fromPosition }));
-    const filter: PrefixesFilter = {
+    const filter: Filter = {
       ...serverFilter,
       checkpointInterval: 1,
       checkpointReached: async (subscription: AllStreamSubscription, position: EsdbPosition) => {
@@ -518,9 +530,6 @@ export class EventStoreDbEventStore implements EventStore {
       throw new EventStoreUnavailableError('the EventStoreDB event store is closed', { fault: 'closed' });
   }
 }
-
-/** 2^64 - 1: EventStoreDB's "no position" (an unsigned -1). */
-const NO_POSITION = 18_446_744_073_709_551_615n;
 
 function toEsdbExpected(expected: ExpectedRevision): AppendExpectedRevision {
   switch (expected) {
