@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import type { AllStreamRecordedEvent, AllStreamSubscription } from '@eventstore/db-client';
 import { EventStoreDbEventStore } from '@infra/event-store/eventstoredb/eventstoredb-event-store';
-import { EsdbPosition } from '@infra/event-store/eventstoredb/positions';
+import { EsdbPosition, NO_POSITION } from '@infra/event-store/eventstoredb/positions';
 import {
   CheckpointMarker,
   ResubscribingSubscription,
@@ -147,6 +147,66 @@ describe('ResubscribingSubscription', () => {
     await subscription.close();
   });
 
+  it('takes checkpoints sent again, or behind what it handed over, without going backwards', async () => {
+    const source = new ScriptedSource();
+    const reached: Position[] = [];
+    const subscription = new ResubscribingSubscription({
+      source,
+      fromPosition: 'start',
+      filter: { eventTypes: ['Wanted'] },
+      onCheckpoint: (position) => reached.push(position),
+      policy: { wait: async () => undefined },
+      idleCheckpointMs: 60_000,
+    });
+    const puller = new Puller(subscription);
+    const first = puller.next();
+    await tick();
+    source.current.write(event(at(100n)));
+    source.current.write(new CheckpointMarker(at(300n, 0n), 250n));
+    source.current.write(new CheckpointMarker(at(300n, 0n), 250n)); // the same again
+    source.current.write(new CheckpointMarker(at(200n, 0n), 150n)); // behind it
+    source.current.write(event(at(400n)));
+    expect((await first).value!.position).toBe(100n);
+    expect((await puller.next()).value!.position).toBe(400n);
+    expect(reached).toEqual([250n]);
+    // A drop resumes after the last event, not after the checkpoint behind it.
+    const pending = puller.next();
+    source.current.destroy(new Error('dropped'));
+    await eventually(() => source.opened.length === 2);
+    expect(source.opened[1]).toEqual(at(400n));
+    // The resumed subscription sends the checkpoint it started from, and one behind it: neither counts.
+    source.current.write(new CheckpointMarker(at(400n), 400n));
+    source.current.write(new CheckpointMarker(at(300n, 0n), 250n));
+    source.current.write(event(at(500n)));
+    expect((await pending).value!.position).toBe(500n);
+    expect(reached).toEqual([250n]);
+    await subscription.close();
+  });
+
+  it('ignores the checkpoint (2^64 - 1, 2^64 - 1) that servers 24.2 to 24.10 send before they scanned anything', async () => {
+    const source = new ScriptedSource();
+    const reached: Position[] = [];
+    const subscription = new ResubscribingSubscription({
+      source,
+      fromPosition: 'start',
+      onCheckpoint: (position) => reached.push(position),
+      policy: { wait: async () => undefined },
+      idleCheckpointMs: 60_000,
+    });
+    const puller = new Puller(subscription);
+    const pending = puller.next();
+    await tick();
+    source.current.write(new CheckpointMarker(at(NO_POSITION), NO_POSITION));
+    await tick();
+    source.current.destroy(new Error('dropped'));
+    await eventually(() => source.opened.length === 2);
+    expect(source.opened).toEqual(['start', 'start']); // not resumed past everything
+    source.current.write(event(at(100n)));
+    expect((await pending).value!.position).toBe(100n);
+    expect(reached).toEqual([]);
+    await subscription.close();
+  });
+
   it('starts from the head when asked to start past it, skipping up to the position asked for', async () => {
     const source = new ScriptedSource();
     source.head = at(300n);
@@ -202,7 +262,8 @@ describe('ResubscribingSubscription', () => {
 
 describe('EventStoreDB adapter: checkpoints that stand between records', () => {
   it('are reported as the position of the last event before them (one backwards read)', async () => {
-    const double = await EventStoreDbWireDouble.start({ firstPosition: 1_000n });
+    // No system event before ours: "before the first record" is before the first event of the log.
+    const double = await EventStoreDbWireDouble.start({ firstPosition: 1_000n, systemEvents: false });
     const store = new EventStoreDbEventStore(double.connectionString);
     try {
       await store.append('application-1', newEvents(3), { expectedRevision: 'no-stream' });

@@ -1,21 +1,20 @@
 import {
-  ANY,
   BACKWARDS,
   END,
   eventTypeFilter,
   EventStoreDBClient,
+  excludeSystemEvents,
   FORWARDS,
+  MaxAppendSizeExceededError,
   NO_STREAM,
   START,
-  STREAM_EXISTS,
   streamNameFilter,
   StreamNotFoundError,
   WrongExpectedVersionError,
   type AllStreamRecordedEvent,
   type AllStreamSubscription,
-  type AppendExpectedRevision,
   type EventData,
-  type PrefixesFilter,
+  type Filter,
   type ReadPosition,
   type ReadRevision,
   type RecordedEvent as EsdbRecordedEvent,
@@ -23,6 +22,7 @@ import {
 import type { Readable } from 'node:stream';
 import {
   AppendOptions,
+  AppendTooLargeError,
   AppendResult,
   EventFilter,
   EventStore,
@@ -44,9 +44,17 @@ import {
   validateStartPosition,
   validateStartRevision,
 } from '@libs/event-sourcing';
+import { appendSizeOf } from './append-size';
 import { actualRevisionOf, toStoreError, toWrongExpectedRevision } from './errors';
 import { isSystemName, toEventData, toRecordedEvent, toRevision } from './event-mapping';
-import { compareEsdbPositions, ensureUniquePosition, EsdbPosition, positionOf, toEsdbPosition } from './positions';
+import {
+  compareEsdbPositions,
+  ensureUniquePosition,
+  EsdbPosition,
+  NO_POSITION,
+  positionOf,
+  toEsdbPosition,
+} from './positions';
 import { CheckpointMarker, ResubscribePolicy, ResubscribingSubscription } from './resubscribing-subscription';
 
 export interface EventStoreDbEventStoreOptions {
@@ -80,9 +88,11 @@ interface StreamLookup {
  * real server but may lack a position): before writing it reads the place the batch would go
  * (`exact`/`no-stream`: the revisions right after the expected one; `any`/`stream-exists`: the
  * stream), and `planAppend` — the rule every adapter shares — says "already stored" (nothing is
- * written), "conflict", or "write". After a write the last event is read back for its position. A
- * writer that loses the race to an identical concurrent append is answered by the server's own
+ * written), "conflict", or "write". It writes at an EXACT revision, whatever was asked — the one
+ * where the server's de-duplication is guaranteed (see `write`) — and reads the last event back for
+ * its position. A writer that loses the race to an identical concurrent append is answered by that
  * de-duplication and reported as written (both callers see success; the events are stored once).
+ * A batch above the server's `MaxAppendSize` is refused whole: AppendTooLargeError, never split.
  *
  * Global event-id uniqueness: EventStoreDB only de-duplicates within a stream and has no index by
  * event id, so an id already used in ANOTHER stream cannot be detected (short of scanning `$all`).
@@ -93,6 +103,10 @@ interface StreamLookup {
  */
 /** Events per `$all` read call. */
 const ALL_PAGE_SIZE = 256;
+/** An 'any' / 'stream-exists' append tries this many exact revisions while other writers move the stream. */
+const MAX_APPEND_ATTEMPTS = 20;
+/** An 'any' / 'stream-exists' append lost its exact revision to another writer. */
+const STREAM_MOVED = Symbol('stream moved');
 
 export class EventStoreDbEventStore implements EventStore {
   /** The server deduplicates ids per stream only (see the port). */
@@ -119,13 +133,21 @@ export class EventStoreDbEventStore implements EventStore {
     validateAppend(streamId, events, expected);
     const proposed = events.map((event, index) => toEventData(event, index));
     try {
-      const lookup = await this.lookupBatch(streamId, events, expected);
-      const plan = planAppend(streamId, events, expected, {
-        streamRevision: () => lookup.revision,
-        findEvent: (eventId) => lookup.refs.get(eventId),
-      });
-      if (plan.kind === 'already-stored') return plan.result;
-      return await this.write(streamId, events, proposed, expected);
+      for (let attempt = 1; ; attempt += 1) {
+        const lookup = await this.lookupBatch(streamId, events, expected);
+        const plan = planAppend(streamId, events, expected, {
+          streamRevision: () => lookup.revision,
+          findEvent: (eventId) => lookup.refs.get(eventId),
+        });
+        if (plan.kind === 'already-stored') return plan.result;
+        const written = await this.write(streamId, events, proposed, expected, plan.firstRevision - 1);
+        if (written !== STREAM_MOVED) return written;
+        if (attempt === MAX_APPEND_ATTEMPTS) {
+          throw new EventStoreUnavailableError(
+            `EventStoreDB append to ${streamId}: the stream moved under each of ${MAX_APPEND_ATTEMPTS} attempts`,
+          );
+        }
+      }
     } catch (error) {
       throw toStoreError(error, `append to ${streamId}`);
     }
@@ -289,24 +311,35 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   /**
-   * Appends the batch the look-up found nothing against. A writer that lost the race to an identical
-   * concurrent append is answered by the server's de-duplication: both callers see success, the
-   * events are stored once, and both are told they wrote them (a race the look-up cannot close).
+   * Appends the batch the look-up found nothing against, ALWAYS at an exact revision: `revision`, the
+   * one before the batch's first (-1: no stream). With an exact expected revision that is the one
+   * asked for; with 'any' or 'stream-exists' it is the stream's last revision as the look-up read it,
+   * because the server de-duplicates a re-appended batch exactly only at an exact revision (it reads
+   * the stream), and with `any` / `stream_exists` only from a bounded cache of recent commits that a
+   * restart empties (IndexWriter.CheckCommit, EventStore v25.0.0). So a writer that loses the race to
+   * an identical concurrent append is answered by the server's exact de-duplication: both callers
+   * see success, the events are stored once, and both are told they wrote them (a race the look-up
+   * cannot close). An 'any' / 'stream-exists' append whose stream moved meanwhile answers
+   * STREAM_MOVED: look again.
    */
   private async write(
     streamId: string,
     events: readonly NewEvent[],
     proposed: EventData[],
     expected: ExpectedRevision,
-  ): Promise<AppendResult> {
+    revision: number,
+  ): Promise<AppendResult | typeof STREAM_MOVED> {
     let next: number;
     try {
       const result = await this.client.appendToStream(this.toWire(streamId), proposed, {
-        expectedRevision: toEsdbExpected(expected),
+        expectedRevision: revision === -1 ? NO_STREAM : BigInt(revision),
       });
       next = toRevision(result.nextExpectedRevision);
     } catch (error) {
+      if (error instanceof MaxAppendSizeExceededError)
+        throw new AppendTooLargeError(streamId, appendSizeOf(proposed), error.maxAppendSize);
       if (!(error instanceof WrongExpectedVersionError)) throw error;
+      if (expected === 'any' || expected === 'stream-exists') return STREAM_MOVED;
       // An identical batch may have landed between our look-up and our append: then this is a retry.
       const again = await this.lookupBatch(streamId, events, expected);
       const plan = planAppend(streamId, events, expected, {
@@ -448,29 +481,33 @@ export class EventStoreDbEventStore implements EventStore {
   // ---- subscriptions ------------------------------------------------------------------------------
 
   /**
-   * The server filters by ONE of stream-name prefix or event-type prefix. The port's stream prefixes
-   * go to the server when given (the namespace is one of them), otherwise its event types do — as
-   * prefixes, which is all the server knows, and the subscription applies the exact filter again.
+   * The server filters by ONE of stream-name prefix, event-type prefix, or a regex on either. The
+   * port's stream prefixes go to the server when given (the namespace is one of them), otherwise its
+   * event types do — as prefixes, which is all the server knows, and the subscription applies the
+   * exact filter again. With neither, the server still filters: `excludeSystemEvents()` (event types
+   * not starting with `$`), so that the system events a real `$all` is full of — `$statsCollected`
+   * every 30 s on a node that stores its stats, `$metadata`, users, scavenges — stay on the server,
+   * and its checkpoints tell the subscription how far it has looked. Every filter skips them: no
+   * prefix of ours starts with `$`, and `toOurs` skips them again.
    */
-  private serverFilter(filter: EventFilter | undefined): PrefixesFilter | undefined {
+  private serverFilter(filter: EventFilter | undefined): Filter {
     const prefixes = filter?.streamPrefixes;
     if (prefixes && prefixes.length > 0)
       return streamNameFilter({ prefixes: prefixes.map((prefix) => this.namespace + prefix) });
     if (this.namespace !== '') return streamNameFilter({ prefixes: [this.namespace] });
     const types = filter?.eventTypes;
     if (types && types.length > 0) return eventTypeFilter({ prefixes: [...types] });
-    return undefined;
+    return excludeSystemEvents();
   }
 
   private openSubscription(
     from: EsdbPosition | 'start',
-    serverFilter: PrefixesFilter | undefined,
+    serverFilter: Filter,
     wantsReports: boolean,
   ): AllStreamSubscription {
     this.ensureOpen();
     const fromPosition = from === 'start' ? START : from;
-    if (!serverFilter) return releasedWhenStopped(this.client.subscribeToAll({ fromPosition }));
-    const filter: PrefixesFilter = {
+    const filter: Filter = {
       ...serverFilter,
       checkpointInterval: 1,
       checkpointReached: async (subscription: AllStreamSubscription, position: EsdbPosition) => {
@@ -516,22 +553,6 @@ export class EventStoreDbEventStore implements EventStore {
   private ensureOpen(): void {
     if (this.closed)
       throw new EventStoreUnavailableError('the EventStoreDB event store is closed', { fault: 'closed' });
-  }
-}
-
-/** 2^64 - 1: EventStoreDB's "no position" (an unsigned -1). */
-const NO_POSITION = 18_446_744_073_709_551_615n;
-
-function toEsdbExpected(expected: ExpectedRevision): AppendExpectedRevision {
-  switch (expected) {
-    case 'any':
-      return ANY;
-    case 'no-stream':
-      return NO_STREAM;
-    case 'stream-exists':
-      return STREAM_EXISTS;
-    default:
-      return expected === -1 ? NO_STREAM : BigInt(expected);
   }
 }
 

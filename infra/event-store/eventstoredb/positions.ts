@@ -3,6 +3,19 @@ import { EventStoreUnavailableError, Position } from '@libs/event-sourcing';
 
 export type { EsdbPosition };
 
+/** 2^64 - 1: EventStoreDB's "no position" (an unsigned -1). */
+export const NO_POSITION = 18_446_744_073_709_551_615n;
+
+/**
+ * Whether a position the server sent is one in the log. Not so: "no position", and the checkpoint
+ * (-1, -1) — which reaches the client as (2^64 - 1, 2^64 - 1) — that servers 24.2 to 24.10 send a
+ * filtered subscription that has scanned nothing yet (KDB-710, EventStore commit 2e7bcd2, fixed in
+ * 25.0): a position past everything, which would skip everything if taken for progress.
+ */
+export function isLogPosition(position: EsdbPosition): boolean {
+  return position.commit !== NO_POSITION && position.prepare !== NO_POSITION;
+}
+
 /**
  * Our `Position` of an event is EventStoreDB's COMMIT position, kept as the bigint the client gives
  * (never through Number: positions are byte offsets in the transaction log and exceed 2^53).

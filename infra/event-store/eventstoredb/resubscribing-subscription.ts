@@ -8,7 +8,7 @@ import {
   Subscription,
 } from '@libs/event-sourcing';
 import { isTransient, toStoreError } from './errors';
-import { compareEsdbPositions, EsdbPosition, positionOf } from './positions';
+import { compareEsdbPositions, EsdbPosition, isLogPosition, positionOf } from './positions';
 
 /**
  * Pushed into the client's subscription stream, in order, when the server sends a checkpoint of a
@@ -253,6 +253,9 @@ export class ResubscribingSubscription implements Subscription {
   private handle(item: unknown): RecordedEvent | undefined {
     this.attempt = 0;
     if (item instanceof CheckpointMarker) {
+      if (!isLogPosition(item.resumeFrom)) return undefined;
+      // Never backwards: a server may send a checkpoint again (a subscription resumed from a
+      // checkpoint re-sends it where it catches up) or one behind the last event handed over.
       if (this.resumeFrom === 'start' || compareEsdbPositions(item.resumeFrom, this.resumeFrom) > 0)
         this.resumeFrom = item.resumeFrom;
       if (item.report !== undefined) {

@@ -225,6 +225,60 @@ export function subscriptionRules(ctx: ContractContext): void {
       expectStrictlyIncreasing(reached);
     });
 
+    it(
+      'never reports a checkpoint ahead of an event it has yet to deliver, in history or live',
+      async () => {
+        // Every third event passes the filter, one event per append: wherever a store draws the line
+        // of a checkpoint (EventStoreDB: every 32 events considered), a passing event lies just past it.
+        const appendMix = async (count: number) => {
+          for (let n = 0; n < count; n++)
+            await appendAny(`application-${n % 4}`, 1, n % 3 === 0 ? 'Wanted' : 'Unwanted');
+        };
+        await appendMix(130);
+        const timeline: Array<{ readonly kind: 'event' | 'checkpoint'; readonly position: Position }> = [];
+        const subscription = ctx.store.subscribeToAll({
+          fromPosition: 'start',
+          filter: { eventTypes: ['Wanted'] },
+          onCheckpoint: (position) => timeline.push({ kind: 'checkpoint', position }),
+        });
+        const puller = new Puller(subscription);
+        const pull = async (count: number) => {
+          for (let n = 0; n < count; n++) {
+            const result = await puller.next();
+            if (result.done) throw new Error('the subscription ended');
+            timeline.push({ kind: 'event', position: result.value.position });
+          }
+        };
+        await pull(44);
+        const live = pull(44);
+        await appendMix(131); // ends with one that does not pass: the head is reached by a checkpoint only
+        await live;
+        const head = (await ctx.store.headPosition())!;
+        const pending = puller.next();
+        await eventually(() => timeline.some((item) => item.kind === 'checkpoint' && item.position >= head));
+        await subscription.close();
+        await expect(pending).resolves.toMatchObject({ done: true });
+
+        const wanted = (await collect(ctx.store.readAll({ filter: { eventTypes: ['Wanted'] } }))).map(
+          (e) => e.position,
+        );
+        expect(wanted).toHaveLength(88);
+        const delivered = new Set<Position>();
+        for (const item of timeline) {
+          if (item.kind === 'event') delivered.add(item.position);
+          else {
+            const missing = wanted.filter((position) => position <= item.position && !delivered.has(position));
+            expect({ checkpoint: item.position, notYetDelivered: missing }).toEqual({
+              checkpoint: item.position,
+              notYetDelivered: [],
+            });
+          }
+        }
+        expectStrictlyIncreasing(timeline.filter((item) => item.kind === 'checkpoint').map((item) => item.position));
+      },
+      LIVE_TIMEOUT_MS,
+    );
+
     it('ends a waiting subscription with EventStoreUnavailableError when the store closes', async () => {
       const puller = new Puller(ctx.store.subscribeToAll({ fromPosition: 'end' }));
       const pending = puller.next();

@@ -76,7 +76,8 @@ export class E2eApp {
     const eventStoreDb = storeOwner
       ? storeOwner.eventStoreDb
       : e2eEventStore() === 'eventstoredb' && !server
-        ? await EventStoreDbWireDouble.start()
+        ? // System events in the middle of the service's own, as on a node that stores its stats.
+          await EventStoreDbWireDouble.start({ statsPeriodMs: 250 })
         : undefined;
     const store = storeOwner
       ? storeOwner.storeEnv()

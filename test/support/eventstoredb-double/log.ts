@@ -1,9 +1,12 @@
 /**
  * The in-memory log behind {@link EventStoreDbWireDouble}: one ordered list of events ("$all"), an
- * index per stream, and the append rules of a real EventStoreDB node (expected revision, idempotent
- * re-append). Positions grow by a record size like log byte offsets; commit = prepare for every
- * event (a modern server writes every append as an implicit transaction of committed prepares).
+ * index per stream, and the append rules of a real EventStoreDB node (commit-check.ts: expected
+ * revision, idempotent re-append). Positions grow by a record size like log byte offsets; commit =
+ * prepare for every event (a modern server writes every append as an implicit transaction of
+ * committed prepares).
  */
+import { checkCommit } from './commit-check';
+import { CommittedEventsCache } from './committed-events-cache';
 
 export type ExpectedRevision =
   | { readonly kind: 'any' }
@@ -51,14 +54,31 @@ export class InMemoryLog {
   readonly events: LoggedEvent[] = [];
   private readonly streams = new Map<string, LoggedEvent[]>();
   private readonly listeners = new Set<() => void>();
+  private readonly committed: CommittedEventsCache;
   private nextPosition: bigint;
 
-  constructor(firstPosition: bigint) {
+  constructor(firstPosition: bigint, committedEventsCacheBytes?: number) {
     this.nextPosition = firstPosition;
+    this.committed = new CommittedEventsCache(committedEventsCacheBytes);
   }
 
   stream(name: string): readonly LoggedEvent[] | undefined {
     return this.streams.get(name);
+  }
+
+  /** The last event's position: what the server calls the last indexed position; undefined while empty. */
+  get lastPosition(): bigint | undefined {
+    return this.events[this.events.length - 1]?.position;
+  }
+
+  /** Where the next record starts. */
+  get nextRecordPosition(): bigint {
+    return this.nextPosition;
+  }
+
+  /** A record that is no event (an epoch record): it takes room in the log, nothing reads it. */
+  writeSystemRecord(size: bigint): void {
+    this.nextPosition += size;
   }
 
   /** Removes events from `$all` (see EventStoreDbWireDouble.scavengeFromAll); how many. */
@@ -78,33 +98,25 @@ export class InMemoryLog {
   append(streamName: string, expected: ExpectedRevision, proposed: readonly ProposedEvent[]): AppendOutcome {
     const existing = this.streams.get(streamName) ?? [];
     const current: bigint | 'no_stream' = existing.length === 0 ? 'no_stream' : BigInt(existing.length - 1);
-    const wrong = (): AppendOutcome => ({ kind: 'wrong_expected_version', current, expected });
-
-    // Expected revision as the server's long: no_stream = -1; `any` / `stream_exists` check no revision.
-    let after: bigint | undefined;
-    switch (expected.kind) {
-      case 'any':
-        break;
-      case 'stream_exists':
-        if (current === 'no_stream') return wrong();
-        break;
-      case 'no_stream':
-        after = -1n;
-        break;
-      case 'revision':
-        after = expected.revision;
-        break;
+    const ids = proposed.map((event) => event.id);
+    const decision = checkCommit(
+      { name: streamName, ids: existing.map((event) => event.id) },
+      expected,
+      ids,
+      this.committed,
+    );
+    if (decision.kind === 'wrong_expected_version') return { kind: 'wrong_expected_version', current, expected };
+    if (decision.kind === 'idempotent') {
+      const last = existing[Number(decision.last)]!;
+      return { kind: 'success', currentRevision: last.revision, position: last.position };
     }
-    const currentNumber = current === 'no_stream' ? -1n : current;
-    if (after !== undefined && after !== currentNumber) {
-      if (after > currentNumber || proposed.length === 0) return wrong();
-      return this.idempotent(existing, after, proposed) ?? wrong();
-    }
-
     if (proposed.length === 0) {
-      const last = existing[existing.length - 1];
-      return { kind: 'success', currentRevision: current, position: last?.position };
+      return { kind: 'success', currentRevision: current, position: existing[existing.length - 1]?.position };
     }
+    return this.write(streamName, proposed);
+  }
+
+  private write(streamName: string, proposed: readonly ProposedEvent[]): AppendOutcome {
     const created = BigInt(Date.now()) * 10_000n;
     const stream = this.streams.get(streamName) ?? [];
     this.streams.set(streamName, stream);
@@ -122,27 +134,10 @@ export class InMemoryLog {
       };
       stream.push(last);
       this.events.push(last);
+      this.committed.put(event.id, { streamName, eventNumber: last.revision });
     }
     for (const listener of [...this.listeners]) listener();
     return { kind: 'success', currentRevision: last!.revision, position: last!.position };
-  }
-
-  /**
-   * Same event ids already written right after the expected revision: the write already happened,
-   * answer with its result (what a real server does for an expected revision other than `any` /
-   * `stream_exists`). A partial match is a wrong expected version, as on a real server.
-   */
-  private idempotent(
-    existing: readonly LoggedEvent[],
-    after: bigint,
-    proposed: readonly ProposedEvent[],
-  ): AppendOutcome | undefined {
-    let last: LoggedEvent | undefined;
-    for (const [i, event] of proposed.entries()) {
-      last = existing[Number(after) + 1 + i];
-      if (last === undefined || last.id !== event.id) return undefined;
-    }
-    return last && { kind: 'success', currentRevision: last.revision, position: last.position };
   }
 }
 
@@ -150,14 +145,4 @@ export class InMemoryLog {
 function recordSize(streamName: string, event: ProposedEvent): bigint {
   const text = Buffer.byteLength(streamName) + Buffer.byteLength(event.type);
   return BigInt(100 + text + event.data.length + event.customMetadata.length);
-}
-
-/** Forward `$all` order of (commit, prepare) pairs, as a server compares TFPos. */
-export function comparePositions(
-  a: { commit: bigint; prepare: bigint },
-  b: { commit: bigint; prepare: bigint },
-): number {
-  if (a.commit !== b.commit) return a.commit < b.commit ? -1 : 1;
-  if (a.prepare !== b.prepare) return a.prepare < b.prepare ? -1 : 1;
-  return 0;
 }

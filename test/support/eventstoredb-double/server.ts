@@ -8,24 +8,32 @@ import * as grpc from '@grpc/grpc-js';
 import { ServerFeaturesService } from '@eventstore/db-client/generated/serverfeatures_grpc_pb';
 import { SupportedMethod, SupportedMethods } from '@eventstore/db-client/generated/serverfeatures_pb';
 import { StreamsService } from '@eventstore/db-client/generated/streams_grpc_pb';
+import { DEFAULT_MAX_APPEND_SIZE } from './append-size';
 import { InMemoryLog } from './log';
 import { OpenCall, streamsService } from './streams-service';
+import { NodeStats, writeStartUp } from './system-events';
 
 export interface WireDoubleOptions {
   /** Advertise BatchAppend in ServerFeatures (the client then appends through it, as with a real server); false: unary Append only. Default true. */
   batchAppend?: boolean;
-  /** First commit/prepare position handed out; e.g. 2n ** 53n + 10n to prove positions above 2^53 survive. Default 0n. Positions grow by a record size (> 100 bytes, deterministic) like log offsets, never by 1. */
+  /** Position of the log's first record (the epoch record; events follow it); e.g. 2n ** 53n + 10n to prove positions above 2^53 survive. Default 0n. Positions grow by a record size (> 100 bytes, deterministic) like log offsets, never by 1. */
   firstPosition?: bigint;
   /**
-   * A filtered subscription sends a `checkpoint` after `checkpointEvery × checkpointInterval` events
-   * scanned, `checkpointInterval` being the client's filter option (default 1). A real server uses
-   * its read batch size, 32, here (or the filter's `maxSearchWindow` when the client sets one, as
-   * the double does too). Default 32.
+   * Write at start the events a fresh secure node writes (system-events.ts): `$epoch-information`,
+   * the default users' `$metadata`, `$UserCreated`, `$User`. Default true; false only for a test
+   * about the double's own positions or pages (the log still starts with an epoch record).
    */
-  checkpointEvery?: number;
+  systemEvents?: boolean;
+  /** Write `$statsCollected` to `$stats-127.0.0.1:PORT` every so many ms, as a node with stats stored in the database does (every 30 s by default there). Default: never (see also `collectStats()`). */
+  statsPeriodMs?: number;
+  /** The server's `MaxAppendSize` in bytes (append-size.ts). Default 1 MiB, the server's default. */
+  maxAppendSize?: number;
+  /** Memory budget of the cache of committed event ids that `any` / `stream_exists` de-duplicate against (committed-events-cache.ts). Default 8 MiB, the server's. */
+  committedEventsCacheBytes?: number;
 }
 
-const SERVER_VERSION = '23.10.0 (EventStoreDbWireDouble)';
+/** The server whose behaviour the double follows (its sources are cited file by file). */
+const SERVER_VERSION = '25.0.0 (EventStoreDbWireDouble)';
 
 /**
  * Client settings for a machine that may be saturated (issue 14): the client's default 10 s call
@@ -41,23 +49,27 @@ const READY_TIMEOUT_MS = 60_000;
 const portsUsed = new Set<number>();
 
 export class EventStoreDbWireDouble {
+  private statsTimer: NodeJS.Timeout | undefined;
+
   private constructor(
     private readonly server: grpc.Server,
     /** e.g. `esdb://127.0.0.1:PORT?tls=false` */
     readonly connectionString: string,
     private readonly open: Set<OpenCall>,
     private readonly log: InMemoryLog,
+    private readonly stats: NodeStats,
   ) {}
 
   static async start(options: WireDoubleOptions = {}): Promise<EventStoreDbWireDouble> {
-    const { batchAppend = true, firstPosition = 0n, checkpointEvery = 32 } = options;
+    const { batchAppend = true, firstPosition = 0n, systemEvents = true, statsPeriodMs } = options;
+    const { maxAppendSize = DEFAULT_MAX_APPEND_SIZE, committedEventsCacheBytes } = options;
     if (firstPosition < 0n) throw new Error('firstPosition must be >= 0');
-    if (!Number.isInteger(checkpointEvery) || checkpointEvery <= 0)
-      throw new Error('checkpointEvery must be a positive integer');
-    const log = new InMemoryLog(firstPosition);
+    if (statsPeriodMs !== undefined && !(statsPeriodMs > 0)) throw new Error('statsPeriodMs must be > 0');
+    const log = new InMemoryLog(firstPosition, committedEventsCacheBytes);
+    writeStartUp(log, { events: systemEvents });
     const open = new Set<OpenCall>();
     const server = new grpc.Server();
-    server.addService(StreamsService, streamsService(log, open, checkpointEvery));
+    server.addService(StreamsService, streamsService({ log, open, maxAppendSize }));
     server.addService(ServerFeaturesService, {
       getSupportedMethods: (_call: unknown, callback: grpc.sendUnaryData<SupportedMethods>) => {
         const methods = new SupportedMethods();
@@ -79,7 +91,21 @@ export class EventStoreDbWireDouble {
     });
     const port = await bindFreshPort(server);
     await listening(port);
-    return new EventStoreDbWireDouble(server, `esdb://127.0.0.1:${port}?tls=false&${PATIENT_CLIENT}`, open, log);
+    const stats = new NodeStats(log, `127.0.0.1:${port}`);
+    const double = new EventStoreDbWireDouble(
+      server,
+      `esdb://127.0.0.1:${port}?tls=false&${PATIENT_CLIENT}`,
+      open,
+      log,
+      stats,
+    );
+    if (statsPeriodMs !== undefined) double.statsTimer = setInterval(() => stats.collect(), statsPeriodMs).unref();
+    return double;
+  }
+
+  /** Writes one `$statsCollected` now (and the stats stream's metadata the first time), as the node's stats timer does. */
+  collectStats(): void {
+    this.stats.collect();
   }
 
   /**
@@ -102,6 +128,7 @@ export class EventStoreDbWireDouble {
 
   /** Cuts every connection (grpc-js `forceShutdown`); the double cannot be restarted. */
   async stop(): Promise<void> {
+    clearInterval(this.statsTimer);
     this.open.clear();
     this.server.forceShutdown();
   }

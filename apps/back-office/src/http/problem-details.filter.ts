@@ -6,6 +6,7 @@ import type { AuthenticatedRequest } from '../auth/auth.guard';
 import { describeSqliteFault, isSqliteError } from '@infra/sqlite/sqlite-faults';
 import type { StoreFault } from '@libs/event-sourcing';
 import {
+  AppendTooLargeError,
   DuplicateEventIdError,
   EventStoreUnavailableError,
   InvalidAppendError,
@@ -78,6 +79,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (error instanceof DuplicateEventIdError)
       return { body: problem(409, error.code, 'Conflicting retry', error.message), headers: {} };
+    if (error instanceof AppendTooLargeError)
+      return { body: problem(413, error.code, 'Too large to record at once', error.message), headers: {} };
     if (error instanceof InvalidAppendError || error instanceof InvalidReadError)
       return { body: problem(400, error.code, 'Invalid request', error.message), headers: {} };
     if (error instanceof EventStoreUnavailableError)

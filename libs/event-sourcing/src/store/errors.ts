@@ -44,6 +44,24 @@ export class InvalidAppendError extends EventStoreError {
   }
 }
 
+/**
+ * The batch is larger than the store takes in one append (EventStoreDB: the server's `MaxAppendSize`,
+ * 1 MiB by default). Nothing was written; the batch is atomic, so it is refused whole, never split.
+ */
+export class AppendTooLargeError extends EventStoreError {
+  readonly code = 'EVENT_STORE.APPEND_TOO_LARGE';
+  constructor(
+    readonly streamId: string,
+    /** The batch's size as the store measures it, in bytes. */
+    readonly size: number,
+    /** The most the store takes in one append, in bytes. */
+    readonly limit: number,
+  ) {
+    super(`Append to ${streamId}: ${size} bytes, more than the ${limit} bytes the event store takes in one append`);
+    this.name = 'AppendTooLargeError';
+  }
+}
+
 /** Why a store cannot serve: what an operator must fix, and what a health check reports. */
 export type StoreFault = 'closed' | 'disk-full' | 'locked' | 'corrupt' | 'read-only' | 'io' | 'unreachable';
 

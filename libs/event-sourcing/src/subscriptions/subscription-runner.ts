@@ -15,6 +15,8 @@ export const MAX_PROJECTION_BATCH = 1_000;
 
 const NOT_YET = Symbol('not yet');
 
+const later = (a: Position | null, b: Position): Position => (a !== null && a > b ? a : b);
+
 /**
  * The real one, taken when this module loads: a batch ends at the next turn of the event loop even
  * under a test's fake timers (which would otherwise hold a batch open for as long as events trickle in).
@@ -89,12 +91,14 @@ export class CheckpointedSubscriptionRunner {
       fromPosition: this.processed ?? 'start',
       filter: this.consumer.filter,
       onCheckpoint: (position) => {
+        // Only forwards: a store may report a position again, or one it has already passed (an
+        // EventStoreDB subscription resumed after a drop re-sends where it caught up).
         // Reported when the consumer pulls past a page: a batching runner pulls before it commits.
         if (this.uncommitted) {
-          this.deferredReach = position;
+          this.deferredReach = later(this.deferredReach, position);
           return;
         }
-        this.reached = position;
+        this.reached = later(this.reached, position);
         this.wake();
       },
     });
