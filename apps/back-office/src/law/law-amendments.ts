@@ -9,6 +9,7 @@ import {
   type LegalBasis,
 } from '@domain/law';
 import type { EventStore, EventTypeRegistry, RecordedEvent } from '@libs/event-sourcing';
+import { readAllAfter } from '@libs/event-sourcing';
 import { EVENT_STORE, EVENT_TYPE_REGISTRY } from '@libs/event-sourcing-nest';
 import { RecordedLaw } from '@libs/workflow';
 import {
@@ -97,10 +98,7 @@ export class LawAmendments {
     const limit = pageLimit(page.limit);
     const after = page.cursor === undefined ? BigInt(amendment.position) : cursorPosition(page.cursor);
     const found: MovedApplication[] = [];
-    const events = this.store.readAll({
-      fromPosition: after + 1n,
-      filter: { eventTypes: ['ReviewDeadlineRescheduled'] },
-    });
+    const events = readAllAfter(this.store, after, { filter: { eventTypes: ['ReviewDeadlineRescheduled'] } });
     for await (const stored of events) {
       const event = this.registry.upcast(stored) as RecordedEvent & { data: ReviewDeadlineRescheduled['data'] };
       if (event.data.amendment?.eventId !== eventId) continue;

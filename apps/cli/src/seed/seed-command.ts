@@ -14,7 +14,7 @@ import {
   recordLawBaseline,
   WORKFLOW_EVENT_TYPES,
 } from '@libs/workflow';
-import { EventTypeRegistry } from '@libs/event-sourcing';
+import { EventTypeRegistry, readAllAfter } from '@libs/event-sourcing';
 import { WorkflowModule } from '@apps/composition-root';
 import type { DeadLetterStore } from '@libs/event-sourcing';
 import { readRuntimeConfig, RuntimeConfig } from '@infra/config/runtime-config';
@@ -228,7 +228,7 @@ async function iinsInStore(runtime: RuntimeConfig): Promise<Set<string>> {
 
 async function countEventsAfter(store: EventStore, before: Position | null): Promise<number> {
   let count = 0;
-  for await (const _ of store.readAll({ fromPosition: before === null ? 'start' : before + 1n })) count += 1;
+  for await (const _ of readAllAfter(store, before)) count += 1;
   return count;
 }
 

@@ -8,3 +8,4 @@ export * from './append-plan';
 export * from './append-signal';
 export * from './catch-up-subscription';
 export * from './read-validation';
+export * from './read-all-after';

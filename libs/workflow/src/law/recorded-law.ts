@@ -16,6 +16,7 @@ import {
 } from '@domain/law';
 import type { RefusalGroundList } from '@domain/application';
 import type { EventStore, EventTypeRegistry, Position, RecordedEvent, Subscription } from '@libs/event-sourcing';
+import { readAllAfter } from '@libs/event-sourcing';
 import type { WorkflowConfig } from '../workflow-config';
 import type { LawInForce } from './law-in-force';
 
@@ -57,8 +58,7 @@ export class RecordedLaw implements LawInForce {
   async refresh(): Promise<void> {
     const head = await this.store.headPosition();
     const after = later(this.last, this.scanned);
-    const fromPosition = after === null ? 'start' : after + 1n;
-    for await (const event of this.store.readAll({ fromPosition, filter: LAW_FILTER })) this.apply(event);
+    for await (const event of readAllAfter(this.store, after, { filter: LAW_FILTER })) this.apply(event);
     this.scanned = later(this.scanned, head);
   }
 
